@@ -1,0 +1,36 @@
+/* dates: calendar arithmetic and the date spellings of county ledgers.
+ *
+ * Dates are proleptic Gregorian, years 1000 to 9999. */
+#ifndef GS_DATES_H
+#define GS_DATES_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Excel date systems for gs_date_normalize. */
+enum { GS_EXCEL_NONE = 0, GS_EXCEL_1900 = 1900, GS_EXCEL_1904 = 1904 };
+
+/* 1 if Y-M-D is a real date. */
+int gs_date_valid(int y, int m, int d);
+
+/* Days since 1970-01-01 (negative before), and back. */
+long gs_days_from_civil(int y, int m, int d);
+void gs_civil_from_days(long days, int *y, int *m, int *d);
+
+/* Read a date written as 2020-03-05, 2020-3-5, 2020/3/5, 2020.3.5,
+ * 2020年3月5日 (日 may be left out), 20200305, with full-width digits
+ * allowed, surrounding spaces ignored and an optional midnight time
+ * ("2020/3/5 0:00", "2020-03-05 00:00:00", "...T00:00:00") as spreadsheet
+ * exports write. With EXCEL set, a whole number of at most 7 digits (an
+ * optional ".0..." allowed) is an Excel serial day in that date system;
+ * the 1900 system's phantom 1900-02-29 (serial 60) is refused. On success
+ * stores Y, M, D and returns 0; else returns -1 and *WHY says what is
+ * wrong. */
+int gs_date_parse(const char *s, size_t n, int excel, int *y, int *m, int *d,
+                  const char **why);
+
+/* Append Y-M-D as YYYY-MM-DD. */
+void gs_date_format(gs_buf *out, int y, int m, int d);
+
+#endif

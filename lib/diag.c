@@ -1,0 +1,94 @@
+#include "diag.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *gs_prog = "govstat";
+
+static void vmsg(const char *file, long line, const char *fmt, va_list ap)
+{
+	fflush(stdout); /* keep stdout and stderr in order on a terminal */
+	fprintf(stderr, "%s: ", gs_prog);
+	if (file) {
+		if (line > 0)
+			fprintf(stderr, "%s:%ld: ", file, line);
+		else
+			fprintf(stderr, "%s: ", file);
+	}
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void gs_msg(const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmsg(file, line, fmt, ap);
+	va_end(ap);
+}
+
+void gs_die(int status, const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmsg(file, line, fmt, ap);
+	va_end(ap);
+	exit(status);
+}
+
+void gs_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmsg(NULL, 0, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "Try '%s --help' for more information.\n", gs_prog);
+	exit(GS_USAGE);
+}
+
+int gs_close_stdout(int status)
+{
+	int bad = ferror(stdout);
+	errno = 0;
+	if (fclose(stdout) != 0 || bad) {
+		int e = errno;
+		if (e)
+			gs_msg(NULL, 0, "write error: %s", strerror(e));
+		else
+			gs_msg(NULL, 0, "write error");
+		return GS_IO;
+	}
+	return status;
+}
+
+void *gs_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		gs_die(GS_IO, NULL, 0, "out of memory");
+	return p;
+}
+
+void *gs_xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		gs_die(GS_IO, NULL, 0, "out of memory");
+	return p;
+}
+
+char *gs_xstrndup(const char *s, size_t n)
+{
+	char *d = gs_xmalloc(n + 1);
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+const char *gs_display_name(const char *path)
+{
+	return (!path || strcmp(path, "-") == 0) ? "-" : path;
+}

@@ -1,0 +1,46 @@
+/* diag: diagnostics, exit status and the checked close of stdout.
+ *
+ * Every govstat tool reports problems as "TOOL: FILE:LINE: message" on
+ * stderr and ends with one of the statuses below; the numbers are part of
+ * the user interface and documented in govstat(7). */
+#ifndef GS_DIAG_H
+#define GS_DIAG_H
+
+#include <stddef.h>
+
+enum gs_status {
+	GS_OK = 0,      /* success */
+	GS_REJECT = 1,  /* some rows were rejected or a check failed */
+	GS_USAGE = 2,   /* bad option, expression, schema or map file */
+	GS_IO = 3       /* input or output failure, unusable header */
+};
+
+/* The tool's name, used as the prefix of every message. Set once in main. */
+extern const char *gs_prog;
+
+/* Print "PROG: FILE:LINE: message\n" on stderr. FILE NULL omits the place;
+ * LINE <= 0 omits the line number. */
+void gs_msg(const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* gs_msg, then exit with STATUS. */
+void gs_die(int status, const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5), noreturn));
+
+/* Print the one-line usage hint ("Try 'PROG --help'") and exit GS_USAGE. */
+void gs_usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2), noreturn));
+
+/* Flush and close stdout; on any write error report it and return GS_IO,
+ * else return STATUS unchanged. Call as the last step of main. */
+int gs_close_stdout(int status);
+
+/* Allocation that never returns NULL: out of memory ends the tool, GS_IO. */
+void *gs_xmalloc(size_t n);
+void *gs_xrealloc(void *p, size_t n);
+char *gs_xstrndup(const char *s, size_t n);
+
+/* Display name of an input: "-" for standard input. */
+const char *gs_display_name(const char *path);
+
+#endif

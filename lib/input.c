@@ -1,0 +1,308 @@
+#include "input.h"
+#include "diag.h"
+#include "utf8.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#define RAW_SIZE (256 * 1024)
+#define OUT_SIZE (4 * RAW_SIZE)
+
+enum mode { M_SNIFF, M_UTF8, M_ICONV };
+
+struct gs_input {
+	int fd;
+	int is_stdin;
+	int autodetect;          /* encoding was "auto" */
+	enum mode mode;
+	int seen_nonascii;       /* a byte above 0x7F has been returned */
+	int at_start;            /* nothing returned yet: strip a BOM */
+	int eof;                 /* read() returned 0 */
+	int failed;              /* an error was reported; stay failed */
+	int read_failed;         /* the error was in read(), not decoding */
+	int nul_pending;         /* decoded text held a NUL after what was returned */
+	char *raw;               /* undecoded bytes raw[rpos..rend) */
+	size_t rpos, rend;
+	char *out;               /* iconv output */
+	iconv_t cd;
+	char enc[64];
+	char err[160];
+};
+
+int gs_encoding_known(const char *encoding)
+{
+	if (!encoding || !strcasecmp(encoding, "auto"))
+		return 1;
+	iconv_t cd = iconv_open("UTF-8", encoding);
+	if (cd == (iconv_t)-1)
+		return 0;
+	iconv_close(cd);
+	return 1;
+}
+
+gs_input *gs_input_open(const char *path, const char *encoding, const char **why)
+{
+	int fd;
+	int is_stdin = !path || strcmp(path, "-") == 0;
+	if (is_stdin)
+		fd = 0;
+	else if ((fd = open(path, O_RDONLY)) < 0) {
+		*why = strerror(errno);
+		return NULL;
+	}
+	gs_input *in = calloc(1, sizeof *in);
+	if (!in)
+		gs_die(GS_IO, NULL, 0, "out of memory");
+	in->fd = fd;
+	in->is_stdin = is_stdin;
+	in->cd = (iconv_t)-1;
+	in->at_start = 1;
+	in->raw = gs_xmalloc(RAW_SIZE);
+	if (!encoding || strcasecmp(encoding, "auto") == 0) {
+		in->autodetect = 1;
+		in->mode = M_SNIFF;
+		snprintf(in->enc, sizeof in->enc, "UTF-8");
+	} else if (strcasecmp(encoding, "utf-8") == 0 || strcasecmp(encoding, "utf8") == 0) {
+		in->mode = M_UTF8;
+		snprintf(in->enc, sizeof in->enc, "UTF-8");
+	} else {
+		in->cd = iconv_open("UTF-8", encoding);
+		if (in->cd == (iconv_t)-1) {
+			*why = "unknown encoding";
+			gs_input_close(in);
+			return NULL;
+		}
+		in->mode = M_ICONV;
+		snprintf(in->enc, sizeof in->enc, "%s", encoding);
+	}
+	return in;
+}
+
+static ssize_t fail(gs_input *in, const char *fmt, const char *arg)
+{
+	snprintf(in->err, sizeof in->err, fmt, arg);
+	in->failed = 1;
+	return -1;
+}
+
+/* Read more raw bytes, keeping the undecoded tail. Returns bytes read,
+ * 0 at EOF, -1 on error. */
+static ssize_t fill(gs_input *in)
+{
+	if (in->rpos > 0) {
+		memmove(in->raw, in->raw + in->rpos, in->rend - in->rpos);
+		in->rend -= in->rpos;
+		in->rpos = 0;
+	}
+	for (;;) {
+		ssize_t r = read(in->fd, in->raw + in->rend, RAW_SIZE - in->rend);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			in->read_failed = 1;
+			return fail(in, "read error: %s", strerror(errno));
+		}
+		if (r == 0)
+			in->eof = 1;
+		in->rend += (size_t)r;
+		return r;
+	}
+}
+
+static int start_iconv(gs_input *in, const char *enc)
+{
+	in->cd = iconv_open("UTF-8", enc);
+	if (in->cd == (iconv_t)-1)
+		return -1;
+	in->mode = M_ICONV;
+	snprintf(in->enc, sizeof in->enc, "%s", enc);
+	return 0;
+}
+
+/* Decide the encoding from the first bytes (a BOM, or assume UTF-8). */
+static ssize_t sniff(gs_input *in)
+{
+	while (!in->eof && in->rend < 4)
+		if (fill(in) < 0)
+			return -1;
+	const unsigned char *b = (const unsigned char *)in->raw;
+	size_t n = in->rend;
+	if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
+		in->rpos = 3;
+		in->mode = M_UTF8;
+	} else if (n >= 2 && b[0] == 0xFF && b[1] == 0xFE) {
+		in->rpos = 2;
+		if (start_iconv(in, "UTF-16LE") < 0)
+			return fail(in, "%s", "UTF-16LE is not supported by iconv");
+	} else if (n >= 2 && b[0] == 0xFE && b[1] == 0xFF) {
+		in->rpos = 2;
+		if (start_iconv(in, "UTF-16BE") < 0)
+			return fail(in, "%s", "UTF-16BE is not supported by iconv");
+	} else
+		in->mode = M_UTF8;
+	return 0;
+}
+
+static ssize_t read_utf8(gs_input *in, const char **text)
+{
+	for (;;) {
+		size_t avail = in->rend - in->rpos;
+		if (avail == 0 || (!in->eof && avail < 4)) {
+			if (in->eof) {
+				if (avail)
+					break;
+				return 0;
+			}
+			if (fill(in) < 0)
+				return -1;
+			continue;
+		}
+		const char *p = in->raw + in->rpos;
+		int incomplete;
+		size_t ok = gs_utf8_valid_prefix(p, avail, &incomplete);
+		if (ok == 0 && incomplete && !in->eof) {
+			if (fill(in) < 0)
+				return -1;
+			continue;
+		}
+		if (ok == 0)
+			break;
+		const char *nul = memchr(p, '\0', ok);
+		if (nul == p)
+			return fail(in, "%s", "NUL byte in input (not a text file?)");
+		if (nul)
+			ok = (size_t)(nul - p);   /* the text before it first */
+		if (!in->seen_nonascii) {
+			for (size_t i = 0; i < ok; i++)
+				if ((unsigned char)p[i] >= 0x80) {
+					in->seen_nonascii = 1;
+					break;
+				}
+		}
+		in->rpos += ok;
+		*text = p;
+		return (ssize_t)ok;
+	}
+	/* an invalid or truncated sequence starts at rpos */
+	if (in->autodetect && !in->seen_nonascii) {
+		if (start_iconv(in, "GB18030") < 0)
+			return fail(in, "%s", "GB18030 is not supported by iconv");
+		return -2; /* the caller goes on in iconv mode */
+	}
+	if (in->eof && in->rend - in->rpos < 4) {
+		int incomplete;
+		gs_utf8_valid_prefix(in->raw + in->rpos, in->rend - in->rpos, &incomplete);
+		if (incomplete)
+			return fail(in, "%s", "truncated UTF-8 sequence at end of input");
+	}
+	char hex[8];
+	snprintf(hex, sizeof hex, "0x%02X", (unsigned char)in->raw[in->rpos]);
+	return fail(in, "invalid UTF-8 byte %s (give the encoding with -e, e.g. -e gb18030)", hex);
+}
+
+static ssize_t read_iconv(gs_input *in, const char **text)
+{
+	if (!in->out)
+		in->out = gs_xmalloc(OUT_SIZE);
+	if (in->nul_pending)
+		return fail(in, "%s", "NUL character in input (not a text file?)");
+	for (;;) {
+		size_t avail = in->rend - in->rpos;
+		if (avail == 0) {
+			if (in->eof)
+				return 0;
+			if (fill(in) < 0)
+				return -1;
+			continue;
+		}
+		char *src = in->raw + in->rpos, *dst = in->out;
+		size_t left = avail, room = OUT_SIZE;
+		size_t r = iconv(in->cd, &src, &left, &dst, &room);
+		int e = errno;
+		in->rpos = (size_t)(src - in->raw);
+		size_t made = OUT_SIZE - room;
+		if (made) {
+			const char *nul = memchr(in->out, '\0', made);
+			if (nul == in->out)
+				return fail(in, "%s", "NUL character in input (not a text file?)");
+			if (nul) {
+				/* the text before it first; fail on the next call */
+				made = (size_t)(nul - in->out);
+				in->nul_pending = 1;
+			}
+			*text = in->out;
+			return (ssize_t)made;
+		}
+		if (r != (size_t)-1)
+			continue;
+		if (e == EINVAL) {      /* incomplete sequence at the end of the bytes */
+			if (in->eof)
+				return fail(in, "truncated %s sequence at end of input", in->enc);
+			if (fill(in) < 0)
+				return -1;
+			continue;
+		}
+		if (e == EILSEQ)
+			return fail(in, "bytes not valid in %s (give the encoding with -e)", in->enc);
+		return fail(in, "cannot decode input: %s", strerror(e));
+	}
+}
+
+ssize_t gs_input_read(gs_input *in, const char **text)
+{
+	if (in->failed)
+		return -1;
+	if (in->mode == M_SNIFF && sniff(in) < 0)
+		return -1;
+	ssize_t n;
+	for (;;) {
+		n = in->mode == M_UTF8 ? read_utf8(in, text) : read_iconv(in, text);
+		if (n != -2)
+			break;
+	}
+	if (n > 0 && in->at_start) {
+		in->at_start = 0;
+		/* a BOM that iconv passed through as U+FEFF */
+		if (n >= 3 && memcmp(*text, "\xEF\xBB\xBF", 3) == 0) {
+			*text += 3;
+			n -= 3;
+			if (n == 0)
+				return gs_input_read(in, text);
+		}
+	}
+	return n;
+}
+
+const char *gs_input_error(const gs_input *in)
+{
+	return in->err;
+}
+
+int gs_input_read_failed(const gs_input *in)
+{
+	return in->read_failed;
+}
+
+const char *gs_input_encoding(const gs_input *in)
+{
+	return in->enc;
+}
+
+void gs_input_close(gs_input *in)
+{
+	if (!in)
+		return;
+	if (!in->is_stdin && in->fd >= 0)
+		close(in->fd);
+	if (in->cd != (iconv_t)-1)
+		iconv_close(in->cd);
+	free(in->raw);
+	free(in->out);
+	free(in);
+}

@@ -1,0 +1,43 @@
+/* input: a file or standard input, decoded to UTF-8 text in chunks.
+ *
+ * Encodings: "auto" sniffs a UTF-8, UTF-16LE or UTF-16BE byte-order mark;
+ * without one the input is read as UTF-8 until a byte shows otherwise, and
+ * if no byte above 0x7F was seen before the first invalid one, the whole
+ * input is GB18030 (ASCII reads the same in both, so the switch is exact).
+ * Any other name is given to iconv. The byte-order mark never reaches the
+ * caller. NUL bytes are an error: text ledgers never hold them. */
+#ifndef GS_INPUT_H
+#define GS_INPUT_H
+
+#include <sys/types.h>
+
+typedef struct gs_input gs_input;
+
+/* 1 if ENCODING is "auto" or a name iconv knows, else 0. */
+int gs_encoding_known(const char *encoding);
+
+/* Open PATH ("-" or NULL is standard input) to be read in ENCODING.
+ * Returns NULL when the file cannot be opened or the encoding is unknown;
+ * *WHY then points to a static description. */
+gs_input *gs_input_open(const char *path, const char *encoding, const char **why);
+
+/* Next chunk of UTF-8 text, valid until the next call. Returns its length
+ * (> 0), 0 at the end of input, or -1 when the input cannot be read or
+ * decoded; gs_input_error then says why. All text before a decoding error
+ * has been returned by earlier calls. */
+ssize_t gs_input_read(gs_input *in, const char **text);
+
+/* Why the last gs_input_read returned -1. */
+const char *gs_input_error(const gs_input *in);
+
+/* 1 if the last error was in reading the bytes (no line to name), 0 if
+ * it was in decoding them. */
+int gs_input_read_failed(const gs_input *in);
+
+/* The encoding in use ("UTF-8", "GB18030", "UTF-16LE", ...). */
+const char *gs_input_encoding(const gs_input *in);
+
+/* Close the file (not standard input) and free IN. NULL is allowed. */
+void gs_input_close(gs_input *in);
+
+#endif

@@ -1,0 +1,55 @@
+/* ledgermap: the ingest map that turns a county ledger's columns and
+ * values into canonical ones, and the per-row plan built from it.
+ *
+ * A map is a JSON object; every key is optional:
+ *   "fields":  {"raw header": "canonical_name", ...}
+ *   "drop":    ["raw header", ...]          columns left out (absent ones ignored)
+ *   "values":  {"canonical": {"raw value": "code", "*": "default"}, ...}
+ *   "dates":   ["canonical", ...] or {"canonical": {"excel": 1900|1904}}
+ *   "numbers": ["canonical", ...]
+ *   "skip", "header_rows", "footer", "encoding": the ledger's layout, as
+ *              the options of the same names (the command line wins).
+ * Any other key, or a value of the wrong kind, is an error: a map that
+ * silently does less than its author meant would publish wrong figures. */
+#ifndef GS_LEDGERMAP_H
+#define GS_LEDGERMAP_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "records.h"
+
+typedef struct gs_map gs_map;
+
+/* Load the map at PATH. On error prints "PROG: PATH: ..." and returns NULL
+ * (the caller exits GS_USAGE). */
+gs_map *gs_map_load(const char *path);
+
+/* The layout the map gives: -1, 0 or NULL when it gives none. */
+long gs_map_skip(const gs_map *m);
+int gs_map_header_rows(const gs_map *m);
+const char *const *gs_map_footer(const gs_map *m, size_t *n);
+const char *gs_map_encoding(const gs_map *m);
+
+void gs_map_free(gs_map *m);
+
+typedef struct gs_plan gs_plan;
+
+/* Plan the output for a stream whose header is RAW[0..N): which columns
+ * stay, their names and their transformations. M may be NULL (columns pass
+ * as they are). TRIM trims every value. Returns NULL after printing
+ * "PROG: FILE: ..." when the header does not fit the map (GS_IO). */
+gs_plan *gs_plan_new(const gs_map *m, const gs_field *raw, size_t n, int trim,
+                     const char *file);
+
+/* Output column names; valid while the plan lives. */
+size_t gs_plan_columns(const gs_plan *p, const gs_field **names);
+
+/* Transform ROW into *OUT (valid until the next call). Returns 0, or -1
+ * with the reason, naming the field, in WHY; *OUT then holds the row as
+ * far as it could be transformed (the bad cell as it was read). */
+int gs_plan_apply(gs_plan *p, const gs_row *row, gs_field **out, gs_buf *why);
+
+void gs_plan_free(gs_plan *p);
+
+#endif

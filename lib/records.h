@@ -1,0 +1,68 @@
+/* records: one input's bytes turned into records, with line numbers.
+ *
+ * A pull parser (the tools never see libcsv's callbacks): each call to
+ * gs_records_next hands back one record whose fields stay valid until the
+ * next call. CSV follows RFC 4180 with CRLF, LF or lone CR line ends;
+ * TSV is the same with TAB as the delimiter (the quoting Excel writes in
+ * its "Unicode text" exports). Unquoted fields keep their spaces. Empty
+ * lines between records are skipped. JSON lines: one flat object a line;
+ * the first object's keys are the columns and come back as the first
+ * record; later objects are aligned to them (a missing key is empty; an
+ * extra or repeated key, a nested value or invalid JSON is a bad record).
+ * Numbers keep their exact text; null is empty. */
+#ifndef GS_RECORDS_H
+#define GS_RECORDS_H
+
+#include <stddef.h>
+
+#include "input.h"
+
+enum gs_format { GS_FMT_AUTO, GS_FMT_CSV, GS_FMT_TSV, GS_FMT_JSON };
+
+/* "csv", "tsv" or "json" (also "jsonl"); -1 for anything else. */
+int gs_format_parse(const char *name);
+const char *gs_format_name(int format);
+
+/* A field: bytes P[0..N). P is NULL for "not applicable" (computed NA). */
+typedef struct gs_field {
+	const char *p;
+	size_t n;
+} gs_field;
+
+/* A record: its fields and the physical line on which it starts. */
+typedef struct gs_row {
+	gs_field *f;
+	size_t n;
+	long line;
+} gs_row;
+
+enum gs_rec_result {
+	GS_REC_ROW,   /* a record */
+	GS_REC_BAD,   /* a malformed record: ROW holds what could be read */
+	GS_REC_EOF,   /* end of input */
+	GS_REC_FAIL   /* the input cannot be read or decoded further */
+};
+
+typedef struct gs_records gs_records;
+
+/* Parse IN (which the parser does not own) as FORMAT; GS_FMT_AUTO picks
+ * JSON lines when the first byte is '{', else CSV. SKIP physical lines are
+ * dropped first (title rows). */
+gs_records *gs_records_open(gs_input *in, int format, long skip);
+
+/* Next record into *ROW. On GS_REC_BAD and GS_REC_FAIL, gs_records_error
+ * says why and ROW->line (or gs_records_line) says where. */
+int gs_records_next(gs_records *r, gs_row *row);
+
+const char *gs_records_error(const gs_records *r);
+
+/* The physical line the parser has reached, for an error of the input;
+ * 0 when the error was in reading (no line is to blame). */
+long gs_records_line(const gs_records *r);
+
+/* The format in use, once the first record was read. */
+int gs_records_format(const gs_records *r);
+
+void gs_records_close(gs_records *r);
+
+#endif

@@ -1,0 +1,375 @@
+#include "stream.h"
+#include "buf.h"
+#include "diag.h"
+#include "hash.h"
+#include "input.h"
+#include "utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct gs_stream {
+	char *const *files;
+	size_t nfiles, next_file;
+	gs_stream_opts o;
+	char *stdin_name[1];
+
+	gs_input *in;
+	gs_records *rec;
+	const char *cur;         /* display name of the current file */
+	int format;              /* of the first file */
+
+	int have_header;
+	gs_buf hbuf;             /* header names' bytes */
+	gs_field *names;
+	size_t ncols;
+
+	int status;
+	long empty_rows, footer_rows;
+	char err[256];
+};
+
+gs_stream *gs_stream_open(char *const *files, size_t nfiles, const gs_stream_opts *o)
+{
+	gs_stream *s = calloc(1, sizeof *s);
+	if (!s)
+		gs_die(GS_IO, NULL, 0, "out of memory");
+	s->stdin_name[0] = "-";
+	s->files = nfiles ? files : s->stdin_name;
+	s->nfiles = nfiles ? nfiles : 1;
+	s->o = *o;
+	if (s->o.header_rows < 1)
+		s->o.header_rows = 1;
+	s->format = o->format;
+	return s;
+}
+
+static void close_file(gs_stream *s)
+{
+	gs_records_close(s->rec);
+	gs_input_close(s->in);
+	s->rec = NULL;
+	s->in = NULL;
+}
+
+static void file_failed(gs_stream *s, long line, const char *fmt, const char *arg)
+{
+	char msg[512];
+	snprintf(msg, sizeof msg, fmt, arg);
+	gs_msg(s->cur, line, "%s", msg);
+	s->status = GS_IO;
+	close_file(s);
+}
+
+/* Join NROWS raw header rows (row R has ROWN[R] cells, cell K at
+ * ROWS[R].p + COFF[R][K], COFF[R][K] bytes long) into NCOLS names: an empty
+ * cell of an upper row takes the value to its left (a merged cell), and
+ * the non-empty parts are joined with '/'. */
+static void build_header(gs_buf *out, gs_buf *rows, size_t nrows, size_t ncols,
+                         size_t *const *coff, size_t *const *clen, const size_t *rown,
+                         size_t *off, size_t *len)
+{
+	for (size_t c = 0; c < ncols; c++) {
+		off[c] = out->len;
+		int parts = 0;
+		for (size_t r = 0; r < nrows; r++) {
+			const char *p = NULL;
+			size_t n = 0;
+			for (size_t k = c;; k--) {
+				if (k < rown[r]) {
+					p = rows[r].p + coff[r][k];
+					n = clen[r][k];
+					gs_trim(&p, &n);
+				}
+				/* only upper rows fill from the left */
+				if (n || r + 1 == nrows || k == 0)
+					break;
+			}
+			if (!n)
+				continue;
+			if (parts++)
+				gs_buf_addc(out, '/');
+			gs_buf_add(out, p, n);
+		}
+		len[c] = out->len - off[c];
+	}
+}
+
+/* Check NAMES[0..N): none empty, none repeated. Returns 0 or -1 (reported). */
+static int check_names(gs_stream *s, const gs_field *names, size_t n)
+{
+	gs_hash *seen = gs_hash_new();
+	int ret = 0;
+	for (size_t i = 0; i < n && ret == 0; i++) {
+		gs_buf m = {0};
+		void *prev = gs_hash_get(seen, names[i].p, names[i].n);
+		if (names[i].n == 0) {
+			gs_buf_printf(&m, "header: column %zu has an empty name", i + 1);
+			ret = -1;
+		} else if (prev) {
+			gs_buf_printf(&m, "header: column %zu repeats the name '", i + 1);
+			gs_buf_add(&m, names[i].p, names[i].n);
+			gs_buf_printf(&m, "' of column %zu", (size_t)prev);
+			ret = -1;
+		} else
+			gs_hash_put(seen, names[i].p, names[i].n, (void *)(i + 1));
+		if (ret)
+			file_failed(s, 0, "%s", m.p);
+		gs_buf_free(&m);
+	}
+	gs_hash_free(seen);
+	return ret;
+}
+
+#define MAX_HEADER_ROWS 16
+
+/* Read the header of the current file into NAMES (bytes in HB). Returns
+ * the number of columns, or -1 (reported). */
+static long read_header(gs_stream *s, gs_buf *hb, gs_field **names)
+{
+	size_t nrows = (size_t)s->o.header_rows;
+	gs_buf rows[MAX_HEADER_ROWS] = {{0}};
+	size_t *coff[MAX_HEADER_ROWS] = {0}, *clen[MAX_HEADER_ROWS] = {0};
+	size_t rown[MAX_HEADER_ROWS] = {0};
+	size_t ncols = 0;
+	long ret = -1;
+	for (size_t r = 0; r < nrows; r++) {
+		gs_row row;
+		int k = gs_records_next(s->rec, &row);
+		if (k == GS_REC_FAIL) {
+			file_failed(s, gs_records_line(s->rec), "%s", gs_records_error(s->rec));
+			goto out;
+		}
+		if (k == GS_REC_EOF) {
+			file_failed(s, 0, "%s", r ? "input ends inside the header" : "empty input: no header");
+			goto out;
+		}
+		if (k == GS_REC_BAD) {
+			file_failed(s, row.line, "header: %s", gs_records_error(s->rec));
+			goto out;
+		}
+		if (r && gs_records_format(s->rec) == GS_FMT_JSON) {
+			file_failed(s, 0, "%s", "JSON lines have a one-row header (the first object's keys)");
+			goto out;
+		}
+		if (row.n > ncols)
+			ncols = row.n;
+		rown[r] = row.n;
+		coff[r] = gs_xmalloc((row.n + 1) * sizeof(size_t));
+		clen[r] = gs_xmalloc((row.n + 1) * sizeof(size_t));
+		for (size_t i = 0; i < row.n; i++) {
+			coff[r][i] = rows[r].len;
+			clen[r][i] = row.f[i].n;
+			gs_buf_add(&rows[r], row.f[i].p, row.f[i].n);
+		}
+	}
+	size_t *off = gs_xmalloc((ncols + 1) * sizeof *off);
+	size_t *len = gs_xmalloc((ncols + 1) * sizeof *len);
+	gs_buf_clear(hb);
+	build_header(hb, rows, nrows, ncols, coff, clen, rown, off, len);
+	*names = gs_xrealloc(*names, (ncols + 1) * sizeof **names);
+	for (size_t i = 0; i < ncols; i++) {
+		(*names)[i].p = hb->p ? hb->p + off[i] : "";
+		(*names)[i].n = len[i];
+	}
+	free(off);
+	free(len);
+	if (check_names(s, *names, ncols) == 0)
+		ret = (long)ncols;
+out:
+	for (size_t r = 0; r < nrows; r++) {
+		gs_buf_free(&rows[r]);
+		free(coff[r]);
+		free(clen[r]);
+	}
+	return ret;
+}
+
+/* Open the next file and read its header. 1 when a file is ready, 0 when
+ * there are no more files. */
+static int open_next(gs_stream *s)
+{
+	while (s->next_file < s->nfiles) {
+		const char *path = s->files[s->next_file++];
+		const char *why;
+		s->cur = gs_display_name(path);
+		s->in = gs_input_open(path, s->o.encoding, &why);
+		if (!s->in) {
+			gs_msg(s->cur, 0, "cannot open: %s", why);
+			s->status = GS_IO;
+			continue;
+		}
+		s->rec = gs_records_open(s->in, s->o.format, s->o.skip);
+		if (!s->have_header) {
+			long n = read_header(s, &s->hbuf, &s->names);
+			if (n < 0)
+				continue;
+			s->ncols = (size_t)n;
+			s->have_header = 1;
+			s->format = gs_records_format(s->rec);
+			return 1;
+		}
+		gs_buf hb = {0};
+		gs_field *names = NULL;
+		long n = read_header(s, &hb, &names);
+		int same = n == (long)s->ncols;
+		for (size_t i = 0; same && i < s->ncols; i++)
+			same = names[i].n == s->names[i].n &&
+			       !memcmp(names[i].p, s->names[i].p, names[i].n);
+		if (n >= 0 && !same) {
+			gs_buf m = {0};
+			size_t i = 0;
+			while (i < (size_t)n && i < s->ncols && names[i].n == s->names[i].n &&
+			       !memcmp(names[i].p, s->names[i].p, names[i].n))
+				i++;
+			if (i < (size_t)n && i < s->ncols) {
+				gs_buf_printf(&m, "header differs from the first file's: column %zu is '", i + 1);
+				gs_buf_add(&m, names[i].p, names[i].n);
+				gs_buf_adds(&m, "', expected '");
+				gs_buf_add(&m, s->names[i].p, s->names[i].n);
+				gs_buf_adds(&m, "'");
+			} else
+				gs_buf_printf(&m, "header differs from the first file's: %ld columns, expected %zu",
+				              n, s->ncols);
+			file_failed(s, 0, "%s", m.p);
+			gs_buf_free(&m);
+		}
+		gs_buf_free(&hb);
+		free(names);
+		if (n >= 0 && same)
+			return 1;
+	}
+	return 0;
+}
+
+int gs_stream_header(gs_stream *s, const gs_field **names, size_t *n)
+{
+	if (!s->have_header && !s->rec && !open_next(s))
+		return -1;
+	*names = s->names;
+	*n = s->ncols;
+	return 0;
+}
+
+static int all_empty(const gs_row *row)
+{
+	for (size_t i = 0; i < row->n; i++) {
+		const char *p = row->f[i].p;
+		size_t n = row->f[i].n;
+		gs_trim(&p, &n);
+		if (n)
+			return 0;
+	}
+	return 1;
+}
+
+static int is_footer(const gs_stream *s, const gs_row *row)
+{
+	if (!s->o.nfooter)
+		return 0;
+	for (size_t i = 0; i < row->n; i++) {
+		const char *p = row->f[i].p;
+		size_t n = row->f[i].n;
+		gs_trim(&p, &n);
+		if (!n)
+			continue;
+		for (size_t k = 0; k < s->o.nfooter; k++) {
+			size_t fl = strlen(s->o.footer[k]);
+			if (fl <= n && !memcmp(p, s->o.footer[k], fl))
+				return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+int gs_stream_next(gs_stream *s, gs_row *row)
+{
+	for (;;) {
+		if (!s->rec) {
+			if (!s->have_header) {
+				if (!open_next(s))
+					return GS_REC_EOF;
+			} else if (!open_next(s))
+				return GS_REC_EOF;
+		}
+		int k = gs_records_next(s->rec, row);
+		if (k == GS_REC_EOF) {
+			close_file(s);
+			continue;
+		}
+		if (k == GS_REC_FAIL) {
+			file_failed(s, gs_records_line(s->rec), "%s", gs_records_error(s->rec));
+			continue;
+		}
+		if (k == GS_REC_BAD) {
+			snprintf(s->err, sizeof s->err, "%s", gs_records_error(s->rec));
+			return GS_REC_BAD;
+		}
+		if (is_footer(s, row)) {
+			/* the rest of the file is footer: count its records */
+			s->footer_rows++;
+			gs_row rest;
+			int j;
+			while ((j = gs_records_next(s->rec, &rest)) == GS_REC_ROW || j == GS_REC_BAD)
+				s->footer_rows++;
+			if (j == GS_REC_FAIL) {
+				file_failed(s, gs_records_line(s->rec), "%s", gs_records_error(s->rec));
+				continue;
+			}
+			close_file(s);
+			continue;
+		}
+		if (s->o.skip_empty_rows && all_empty(row)) {
+			s->empty_rows++;
+			continue;
+		}
+		if (row->n != s->ncols) {
+			snprintf(s->err, sizeof s->err, "row has %zu fields, the header has %zu",
+			         row->n, s->ncols);
+			return GS_REC_BAD;
+		}
+		return GS_REC_ROW;
+	}
+}
+
+const char *gs_stream_error(const gs_stream *s)
+{
+	return s->err;
+}
+
+const char *gs_stream_file(const gs_stream *s)
+{
+	return s->cur ? s->cur : "-";
+}
+
+int gs_stream_status(const gs_stream *s)
+{
+	return s->status;
+}
+
+long gs_stream_empty_rows(const gs_stream *s)
+{
+	return s->empty_rows;
+}
+
+long gs_stream_footer_rows(const gs_stream *s)
+{
+	return s->footer_rows;
+}
+
+int gs_stream_format(const gs_stream *s)
+{
+	return s->format == GS_FMT_AUTO ? GS_FMT_CSV : s->format;
+}
+
+void gs_stream_close(gs_stream *s)
+{
+	if (!s)
+		return;
+	close_file(s);
+	gs_buf_free(&s->hbuf);
+	free(s->names);
+	free(s);
+}

@@ -1,0 +1,63 @@
+/* stream: the records of several files read in order as one stream.
+ *
+ * Each file is decoded (input.h) and parsed (records.h); its first record
+ * (or first HEADER_ROWS records, joined as Excel writes merged header
+ * cells) is its header. Header names are trimmed of ASCII and U+3000
+ * spaces; an empty or repeated name, or a header that differs from the
+ * first file's, makes that file unusable. Problems with a file (cannot
+ * open, cannot decode, unusable header) are reported on stderr as they
+ * happen, the stream goes on with the next file, and gs_stream_status
+ * becomes GS_IO. Bad rows are handed to the caller, which must reject
+ * them: the stream never drops a data row. */
+#ifndef GS_STREAM_H
+#define GS_STREAM_H
+
+#include <stddef.h>
+
+#include "records.h"
+
+typedef struct gs_stream_opts {
+	const char *encoding;        /* "auto" when NULL */
+	int format;                  /* GS_FMT_AUTO to detect */
+	long skip;                   /* lines dropped before each header */
+	int header_rows;             /* records that make the header (0 = 1) */
+	const char *const *footer;   /* a row whose first non-empty cell */
+	size_t nfooter;              /*   starts with one of these ends a file */
+	int skip_empty_rows;         /* leave out rows whose cells are all empty */
+} gs_stream_opts;
+
+typedef struct gs_stream gs_stream;
+
+/* FILES[0..NFILES) ("-" is standard input; NFILES 0 means standard
+ * input). The options are copied; the strings they point to must live as
+ * long as the stream. */
+gs_stream *gs_stream_open(char *const *files, size_t nfiles, const gs_stream_opts *o);
+
+/* The header of the stream: the first file that has a usable one. Returns
+ * 0, or -1 when no file had a header (already reported). The names stay
+ * valid until gs_stream_close. */
+int gs_stream_header(gs_stream *s, const gs_field **names, size_t *n);
+
+/* The next data row: GS_REC_ROW, GS_REC_BAD (gs_stream_error says why; the
+ * caller rejects it) or GS_REC_EOF. The row is valid until the next call. */
+int gs_stream_next(gs_stream *s, gs_row *row);
+
+const char *gs_stream_error(const gs_stream *s);
+
+/* The display name of the file being read ("-" for standard input). */
+const char *gs_stream_file(const gs_stream *s);
+
+/* GS_IO once any file could not be read whole, else GS_OK. */
+int gs_stream_status(const gs_stream *s);
+
+/* Rows left out because every cell was empty, and footer rows that ended a
+ * file (with the lines after them). */
+long gs_stream_empty_rows(const gs_stream *s);
+long gs_stream_footer_rows(const gs_stream *s);
+
+/* The format of the first file ("auto" resolved). */
+int gs_stream_format(const gs_stream *s);
+
+void gs_stream_close(gs_stream *s);
+
+#endif

@@ -1,0 +1,33 @@
+/* utf8: validation and the small text clean-ups county ledgers need.
+ *
+ * All functions work on byte ranges (pointer + length) and never need a
+ * terminating NUL. */
+#ifndef GS_UTF8_H
+#define GS_UTF8_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Length of the longest prefix of S[0..N) made of complete, valid UTF-8
+ * sequences. If a sequence is cut off by the end of the range, *INCOMPLETE
+ * is set to 1 (the caller may complete it with more input); if an invalid
+ * byte stops the scan, it is set to 0. The return equals N when all is
+ * valid. Overlong forms, surrogates and code points above U+10FFFF are
+ * invalid. */
+size_t gs_utf8_valid_prefix(const char *s, size_t n, int *incomplete);
+
+/* Shrink [*S, *S+*N) to leave out leading and trailing ASCII white space
+ * (space, tab, CR, LF) and U+3000 IDEOGRAPHIC SPACE. */
+void gs_trim(const char **s, size_t *n);
+
+/* Append S[0..N) to OUT with full-width ASCII forms (U+FF01..U+FF5E,
+ * e.g. full-width digits, "．", "－", "％", "，") replaced by their ASCII
+ * equivalents and U+3000 replaced by a space. */
+void gs_fold_fullwidth(gs_buf *out, const char *s, size_t n);
+
+/* Number of terminal columns S[0..N) takes: East Asian wide and
+ * full-width characters count two, combining marks zero. */
+size_t gs_display_width(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,165 @@
+#include "writer.h"
+#include "buf.h"
+#include "diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define FLUSH_AT (64 * 1024)
+
+struct gs_writer {
+	FILE *fp;
+	int format;
+	char delim;
+	size_t ncols;
+	gs_buf *keys;            /* JSON: "\"name\":" per column */
+	unsigned char *numeric;
+	gs_buf out;
+};
+
+gs_writer *gs_writer_new(FILE *fp, int format)
+{
+	gs_writer *w = calloc(1, sizeof *w);
+	if (!w)
+		gs_die(GS_IO, NULL, 0, "out of memory");
+	w->fp = fp;
+	w->format = format;
+	w->delim = format == GS_FMT_TSV ? '\t' : ',';
+	return w;
+}
+
+void gs_csv_field(gs_buf *b, const char *p, size_t n, char delim)
+{
+	int quote = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = p[i];
+		if (c == delim || c == '"' || c == '\n' || c == '\r') {
+			quote = 1;
+			break;
+		}
+	}
+	if (!quote) {
+		gs_buf_add(b, p, n);
+		return;
+	}
+	gs_buf_addc(b, '"');
+	const char *q;
+	while ((q = memchr(p, '"', n))) {
+		size_t k = (size_t)(q - p) + 1;
+		gs_buf_add(b, p, k);
+		gs_buf_addc(b, '"');
+		p += k;
+		n -= k;
+	}
+	gs_buf_add(b, p, n);
+	gs_buf_addc(b, '"');
+}
+
+void gs_json_string(gs_buf *b, const char *p, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	gs_buf_addc(b, '"');
+	size_t start = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		gs_buf_add(b, p + start, i - start);
+		start = i + 1;
+		switch (c) {
+		case '"': gs_buf_add(b, "\\\"", 2); break;
+		case '\\': gs_buf_add(b, "\\\\", 2); break;
+		case '\n': gs_buf_add(b, "\\n", 2); break;
+		case '\r': gs_buf_add(b, "\\r", 2); break;
+		case '\t': gs_buf_add(b, "\\t", 2); break;
+		case '\b': gs_buf_add(b, "\\b", 2); break;
+		case '\f': gs_buf_add(b, "\\f", 2); break;
+		default: {
+			char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+			gs_buf_add(b, u, 6);
+		}
+		}
+	}
+	gs_buf_add(b, p + start, n - start);
+	gs_buf_addc(b, '"');
+}
+
+void gs_writer_flush(gs_writer *w)
+{
+	if (w->out.len) {
+		fwrite(w->out.p, 1, w->out.len, w->fp);
+		gs_buf_clear(&w->out);
+	}
+}
+
+static void maybe_flush(gs_writer *w)
+{
+	if (w->out.len >= FLUSH_AT)
+		gs_writer_flush(w);
+}
+
+void gs_writer_header(gs_writer *w, const gs_field *names, size_t n,
+                      const unsigned char *numeric)
+{
+	w->ncols = n;
+	w->numeric = calloc(n + 1, 1);
+	w->keys = calloc(n + 1, sizeof *w->keys);
+	if (!w->numeric || !w->keys)
+		gs_die(GS_IO, NULL, 0, "out of memory");
+	for (size_t i = 0; i < n; i++) {
+		if (numeric)
+			w->numeric[i] = numeric[i];
+		gs_json_string(&w->keys[i], names[i].p, names[i].n);
+		gs_buf_addc(&w->keys[i], ':');
+	}
+	if (w->format == GS_FMT_JSON)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			gs_buf_addc(&w->out, w->delim);
+		gs_csv_field(&w->out, names[i].p, names[i].n, w->delim);
+	}
+	gs_buf_addc(&w->out, '\n');
+	maybe_flush(w);
+}
+
+void gs_writer_row(gs_writer *w, const gs_field *f, size_t n)
+{
+	if (w->format == GS_FMT_JSON) {
+		gs_buf_addc(&w->out, '{');
+		for (size_t i = 0; i < w->ncols; i++) {
+			if (i)
+				gs_buf_addc(&w->out, ',');
+			gs_buf_add(&w->out, w->keys[i].p, w->keys[i].len);
+			if (i >= n || !f[i].p)
+				gs_buf_add(&w->out, i >= n ? "\"\"" : "null", i >= n ? 2 : 4);
+			else if (w->numeric[i])
+				gs_buf_add(&w->out, f[i].p, f[i].n);
+			else
+				gs_json_string(&w->out, f[i].p, f[i].n);
+		}
+		gs_buf_add(&w->out, "}\n", 2);
+	} else {
+		for (size_t i = 0; i < w->ncols; i++) {
+			if (i)
+				gs_buf_addc(&w->out, w->delim);
+			if (i < n && f[i].p)
+				gs_csv_field(&w->out, f[i].p, f[i].n, w->delim);
+		}
+		gs_buf_addc(&w->out, '\n');
+	}
+	maybe_flush(w);
+}
+
+void gs_writer_free(gs_writer *w)
+{
+	if (!w)
+		return;
+	gs_writer_flush(w);
+	for (size_t i = 0; w->keys && i < w->ncols; i++)
+		gs_buf_free(&w->keys[i]);
+	free(w->keys);
+	free(w->numeric);
+	gs_buf_free(&w->out);
+	free(w);
+}

@@ -1,0 +1,44 @@
+/* writer: records out as CSV, TSV or JSON lines.
+ *
+ * CSV: LF line ends, a field quoted only when it holds the delimiter, a
+ * quote, CR or LF, quotes doubled. TSV: the same rules with TAB. JSON
+ * lines: one object a record, keys in column order; text values are JSON
+ * strings, columns marked numeric are JSON numbers, NA (a field whose p is
+ * NULL) is null in JSON and empty in CSV and TSV.
+ *
+ * The writer buffers; gs_writer_flush (or gs_writer_free) hands the bytes
+ * to the FILE, whose errors the caller checks (gs_close_stdout). */
+#ifndef GS_WRITER_H
+#define GS_WRITER_H
+
+#include <stdio.h>
+
+#include "buf.h"
+#include "records.h"
+
+typedef struct gs_writer gs_writer;
+
+gs_writer *gs_writer_new(FILE *fp, int format);
+
+/* Set the columns and write the header line (CSV and TSV). NUMERIC, when
+ * not NULL, marks columns whose values are written as JSON numbers. The
+ * names are copied. */
+void gs_writer_header(gs_writer *w, const gs_field *names, size_t n,
+                      const unsigned char *numeric);
+
+/* Write one record of N fields (N should equal the header's count; missing
+ * fields are written empty, extra ones are left out). */
+void gs_writer_row(gs_writer *w, const gs_field *f, size_t n);
+
+void gs_writer_flush(gs_writer *w);
+
+/* Flush and free; the FILE stays open. */
+void gs_writer_free(gs_writer *w);
+
+/* Append F as a CSV field with delimiter DELIM to B (quoted if needed). */
+void gs_csv_field(gs_buf *b, const char *p, size_t n, char delim);
+
+/* Append P[0..N) as a JSON string, quotes included. */
+void gs_json_string(gs_buf *b, const char *p, size_t n);
+
+#endif

@@ -1,0 +1,237 @@
+/* Unit tests of lib/: tables of input and expected result, one line a
+ * case. Prints "ok NAME" or "FAIL NAME: why" for each; tests/run.sh
+ * counts them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "dates.h"
+#include "hash.h"
+#include "numbers.h"
+#include "utf8.h"
+
+static int failures;
+
+static void check(int ok, const char *name, const char *fmt, const char *a, const char *b)
+{
+	if (ok) {
+		printf("ok %s\n", name);
+		return;
+	}
+	failures++;
+	printf("FAIL %s: ", name);
+	printf(fmt, a, b);
+	printf("\n");
+}
+
+static void test_dates(void)
+{
+	static const struct { const char *in; int excel; const char *want; } t[] = {
+		{"2020-03-05", 0, "2020-03-05"},
+		{"2020-3-5", 0, "2020-03-05"},
+		{"2020/3/5", 0, "2020-03-05"},
+		{"2020.3.5", 0, "2020-03-05"},
+		{"2020年3月5日", 0, "2020-03-05"},
+		{"2020年3月5", 0, "2020-03-05"},
+		{"２０２０年３月５日", 0, "2020-03-05"},
+		{"20200305", 0, "2020-03-05"},
+		{" 2020/3/5\xe3\x80\x80", 0, "2020-03-05"},
+		{"2020/3/5 0:00", 0, "2020-03-05"},
+		{"2020-03-05 00:00:00", 0, "2020-03-05"},
+		{"2020-03-05T00:00:00", 0, "2020-03-05"},
+		{"2020/3/5 8:30", 0, NULL},
+		{"2020-3/5", 0, NULL},
+		{"2020年2月30日", 0, NULL},
+		{"2020-02-29", 0, "2020-02-29"},
+		{"2019-02-29", 0, NULL},
+		{"1900-02-29", 0, NULL},
+		{"2000-02-29", 0, "2000-02-29"},
+		{"2020-13-01", 0, NULL},
+		{"2020-00-10", 0, NULL},
+		{"20201301", 0, NULL},
+		{"43895", 0, NULL},
+		{"43895", GS_EXCEL_1900, "2020-03-05"},
+		{"43895.0", GS_EXCEL_1900, "2020-03-05"},
+		{"43895.5", GS_EXCEL_1900, NULL},
+		{"1", GS_EXCEL_1900, "1900-01-01"},
+		{"59", GS_EXCEL_1900, "1900-02-28"},
+		{"60", GS_EXCEL_1900, NULL},
+		{"61", GS_EXCEL_1900, "1900-03-01"},
+		{"0", GS_EXCEL_1900, NULL},
+		{"0", GS_EXCEL_1904, "1904-01-01"},
+		{"42433", GS_EXCEL_1904, "2020-03-05"},
+		{"2958465", GS_EXCEL_1900, "9999-12-31"},
+		{"2958466", GS_EXCEL_1900, NULL},
+		{"20200305", GS_EXCEL_1900, "2020-03-05"},
+		{"", 0, NULL},
+		{"abc", 0, NULL},
+		{"2020-03-05x", 0, NULL},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		int y, m, d;
+		const char *why = "";
+		gs_buf got = {0};
+		char name[96];
+		snprintf(name, sizeof name, "date %zu '%s' excel=%d", i, t[i].in, t[i].excel);
+		int r = gs_date_parse(t[i].in, strlen(t[i].in), t[i].excel, &y, &m, &d, &why);
+		if (r == 0)
+			gs_date_format(&got, y, m, d);
+		if (t[i].want)
+			check(r == 0 && !strcmp(got.p, t[i].want), name, "got '%s', want '%s'",
+			      r == 0 ? got.p : why, t[i].want);
+		else
+			check(r < 0 && why && *why, name, "got '%s'%s, want an error",
+			      r == 0 ? got.p : "", "");
+		gs_buf_free(&got);
+	}
+	/* round trip of the day count over four centuries */
+	int bad = 0;
+	for (long z = gs_days_from_civil(1900, 1, 1); z < gs_days_from_civil(2300, 1, 1); z++) {
+		int y, m, d;
+		gs_civil_from_days(z, &y, &m, &d);
+		if (gs_days_from_civil(y, m, d) != z || !gs_date_valid(y, m, d))
+			bad++;
+	}
+	check(!bad, "days round trip 1900-2300", "%s%s", "mismatch", "");
+}
+
+static void test_numbers(void)
+{
+	static const struct { const char *in; const char *want; } t[] = {
+		{"12", "12"},
+		{"+12", "12"},
+		{"-12", "-12"},
+		{"007", "7"},
+		{"0", "0"},
+		{"-0", "0"},
+		{"-0.00", "0.00"},
+		{"1.50", "1.50"},
+		{".5", "0.5"},
+		{"5.", "5"},
+		{"1,234", "1234"},
+		{"1,234,567.89", "1234567.89"},
+		{"12,34", NULL},
+		{"1234,567", NULL},
+		{",123", NULL},
+		{"1,23,456", NULL},
+		{"１２３", "123"},
+		{"－１２．５", "-12.5"},
+		{"97.5%", "0.975"},
+		{"100%", "1.00"},
+		{"0.5%", "0.005"},
+		{"５０％", "0.50"},
+		{"1.23E+11", "123000000000"},
+		{"1.5e-3", "0.0015"},
+		{"1e3", "1000"},
+		{"1e99", NULL},
+		{"", ""},
+		{"  ", ""},
+		{" 42 ", "42"},
+		{"abc", NULL},
+		{"1.2.3", NULL},
+		{"--1", NULL},
+		{"%", NULL},
+		{"1 234", NULL},
+		{"0x10", NULL},
+		{"12abc", NULL},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		gs_buf got = {0};
+		const char *why = "";
+		char name[96];
+		snprintf(name, sizeof name, "number %zu '%s'", i, t[i].in);
+		int r = gs_number_normalize(&got, t[i].in, strlen(t[i].in), &why);
+		const char *g = got.p ? got.p : "";
+		if (t[i].want)
+			check(r == 0 && !strcmp(g, t[i].want), name, "got '%s', want '%s'",
+			      r == 0 ? g : why, t[i].want);
+		else
+			check(r < 0, name, "got '%s'%s, want an error", g, "");
+		gs_buf_free(&got);
+	}
+}
+
+static void test_utf8(void)
+{
+	static const struct { const char *in; size_t n; size_t want; int incomplete; } t[] = {
+		{"abc", 3, 3, 0},
+		{"\xe7\x94\xb0", 3, 3, 0},
+		{"a\xe7\x94", 3, 1, 1},
+		{"a\xe7", 2, 1, 1},
+		{"a\xff", 2, 1, 0},
+		{"\xc0\xaf", 2, 0, 0},              /* overlong '/' */
+		{"\xed\xa0\x80", 3, 0, 0},          /* surrogate */
+		{"\xf4\x90\x80\x80", 4, 0, 0},      /* above U+10FFFF */
+		{"\xf0\x9f\x98\x80x", 5, 5, 0},
+		{"abcdefghijklmnop\xe7\x94\xb0", 19, 19, 0},
+		{"abcdefghijklmnop\x80", 17, 16, 0},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		int inc;
+		size_t got = gs_utf8_valid_prefix(t[i].in, t[i].n, &inc);
+		char name[64], g[32], w[32];
+		snprintf(name, sizeof name, "utf8 prefix %zu", i);
+		snprintf(g, sizeof g, "%zu/%d", got, inc);
+		snprintf(w, sizeof w, "%zu/%d", t[i].want, t[i].incomplete);
+		check(got == t[i].want && inc == t[i].incomplete, name, "got %s, want %s", g, w);
+	}
+	static const struct { const char *in, *want; } tr[] = {
+		{"  a b  ", "a b"},
+		{"\xe3\x80\x80" "乡镇" "\xe3\x80\x80", "乡镇"},
+		{"\t\r\n", ""},
+		{"", ""},
+	};
+	for (size_t i = 0; i < sizeof tr / sizeof tr[0]; i++) {
+		const char *p = tr[i].in;
+		size_t n = strlen(p);
+		gs_trim(&p, &n);
+		char name[64];
+		snprintf(name, sizeof name, "trim %zu", i);
+		gs_buf g = {0};
+		gs_buf_add(&g, p, n);
+		check(!strcmp(g.p, tr[i].want), name, "got '%s', want '%s'", g.p, tr[i].want);
+		gs_buf_free(&g);
+	}
+	static const struct { const char *in; size_t want; } w[] = {
+		{"田园镇", 6}, {"abc", 3}, {"田园镇 Tianyuan", 15}, {"１２", 4},
+		{"e\xcc\x81", 1}, {"", 0},
+	};
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+		char name[64], g[32], x[32];
+		snprintf(name, sizeof name, "display width '%s'", w[i].in);
+		size_t got = gs_display_width(w[i].in, strlen(w[i].in));
+		snprintf(g, sizeof g, "%zu", got);
+		snprintf(x, sizeof x, "%zu", w[i].want);
+		check(got == w[i].want, name, "got %s, want %s", g, x);
+	}
+}
+
+static void test_hash(void)
+{
+	gs_hash *h = gs_hash_new();
+	char key[32];
+	for (long i = 0; i < 100000; i++) {
+		int n = snprintf(key, sizeof key, "k%ld", i);
+		gs_hash_put(h, key, (size_t)n, (void *)(i + 1));
+	}
+	int bad = gs_hash_count(h) != 100000;
+	for (long i = 0; i < 100000; i++) {
+		int n = snprintf(key, sizeof key, "k%ld", i);
+		bad += gs_hash_get(h, key, (size_t)n) != (void *)(i + 1);
+	}
+	bad += gs_hash_get(h, "nope", 4) != NULL;
+	gs_hash_put(h, "k5", 2, (void *)7);
+	bad += gs_hash_get(h, "k5", 2) != (void *)7 || gs_hash_count(h) != 100000;
+	check(!bad, "hash 100000 keys", "%s%s", "lookups failed", "");
+	gs_hash_free(h);
+}
+
+int main(void)
+{
+	test_dates();
+	test_numbers();
+	test_utf8();
+	test_hash();
+	return failures ? 1 : 0;
+}
