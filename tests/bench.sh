@@ -1,0 +1,58 @@
+#!/bin/sh
+# make bench: govstat against its peers on the same synthetic ledger, in
+# one run, as ratios. Not a test: timings vary by machine; the ratios and
+# the peak memory are what the issues' bars speak of.
+#
+# Usage: ROWS=2000000 RUNS=3 BIN=bin sh tests/bench.sh
+# Writes the table to out/bench/results.txt and prints it.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+: "${ROWS:=2000000}" "${RUNS:=3}" "${BIN:=$here/../bin}"
+out=$here/../out/bench
+mkdir -p "$out"
+data=$out/ledger-$ROWS.csv
+small=$out/ledger-200000.csv
+[ -s "$data" ] || awk -v rows="$ROWS" -f "$here/genledger.awk" > "$data"
+[ -s "$small" ] || awk -v rows=200000 -f "$here/genledger.awk" > "$small"
+[ -s "$data.gb18030" ] || iconv -f UTF-8 -t GB18030 "$data" > "$data.gb18030"
+
+# measure NAME COMMAND...: median wall seconds and peak RSS (KB) of RUNS runs
+measure() {
+	name=$1; shift
+	: > "$out/times"
+	i=0
+	while [ $i -lt "$RUNS" ]; do
+		/usr/bin/time -f '%e %M' -o "$out/t1" "$@" > /dev/null
+		cat "$out/t1" >> "$out/times"
+		i=$((i + 1))
+	done
+	med=$(sort -n "$out/times" | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }')
+	rss=$(awk '$2 > m { m = $2 } END { print m }' "$out/times")
+	echo "$name $med $rss" >> "$out/raw"
+}
+
+: > "$out/raw"
+measure "wc-l(floor)" wc -l "$data"
+measure "ingest-csv" "$BIN/ingest" "$data"
+measure "ingest-gb18030" "$BIN/ingest" "$data.gb18030"
+measure "ingest-200k-rows" "$BIN/ingest" "$small"
+measure "mlr-cat" mlr --icsv --ocsv cat "$data"
+
+{
+	echo "govstat bench: $ROWS rows, $(wc -c < "$data") bytes, median of $RUNS runs"
+	echo "$(uname -m), $(nproc) cores, $(date -u +%Y-%m-%d)"
+	echo
+	awk '{ t[$1] = $2; m[$1] = $3; n[NR] = $1 }
+	END {
+		printf "%-20s %9s %12s\n", "command", "seconds", "peak RSS KB"
+		for (i = 1; i <= NR; i++) printf "%-20s %9.2f %12d\n", n[i], t[n[i]], m[n[i]]
+		print ""
+		r = t["mlr-cat"] / t["ingest-csv"]
+		printf "ingest vs mlr cat:        %.2fx faster (bar: 3x)  %s\n", r, r >= 3 ? "ok" : "MISSED"
+		g = t["ingest-gb18030"] / t["ingest-csv"]
+		printf "GB18030 vs UTF-8 input:   %.2fx the time (bar: 1.5x)  %s\n", g, g <= 1.5 ? "ok" : "MISSED"
+		printf "ingest peak RSS:          %d KB at %s rows, %d KB at 200000 (bar: 20 MB)  %s\n",
+			m["ingest-csv"], "'"$ROWS"'", m["ingest-200k-rows"], m["ingest-csv"] < 20480 ? "ok" : "MISSED"
+		printf "ingest vs wc -l (floor):  %.1fx the time\n", t["ingest-csv"] / t["wc-l(floor)"]
+	}' "$out/raw"
+} | tee "$out/results.txt"
