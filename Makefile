@@ -28,7 +28,7 @@ BIN     = bin
 SAN     =
 endif
 
-CPPFLAGS += -Ilib -I$(BUILD)/gen -DGS_VERSION='"$(VERSION)"' -D_POSIX_C_SOURCE=200809L
+CPPFLAGS += -Ilib -I$(BUILD)/gen -DGS_VERSION='"$(VERSION)"' -D_DEFAULT_SOURCE
 WARN     = -std=c11 -Wall -Wextra
 LDLIBS   = -lcsv -lcjson
 

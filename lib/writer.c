@@ -30,14 +30,20 @@ gs_writer *gs_writer_new(FILE *fp, int format)
 
 void gs_csv_field(gs_buf *b, const char *p, size_t n, char delim)
 {
+	/* a byte can need quoting only if it is one of four ASCII bytes; the
+	 * table makes that one load a byte */
+	static unsigned char special[2][256];
+	int t = delim == '\t';
+	if (!special[t]['"']) {
+		special[t]['"'] = special[t]['\n'] = special[t]['\r'] = 1;
+		special[t][(unsigned char)delim] = 1;
+	}
 	int quote = 0;
-	for (size_t i = 0; i < n; i++) {
-		char c = p[i];
-		if (c == delim || c == '"' || c == '\n' || c == '\r') {
+	for (size_t i = 0; i < n; i++)
+		if (special[t][(unsigned char)p[i]]) {
 			quote = 1;
 			break;
 		}
-	}
 	if (!quote) {
 		gs_buf_add(b, p, n);
 		return;

@@ -1,0 +1,67 @@
+/* records_impl: what the record parsers of each format share. Internal
+ * to lib/records*.c: tools use records.h.
+ *
+ * A format is one file (csvparse.c, jsonl.c) with a next and a free
+ * function; records.c reads the text, skips lines, keeps the physical
+ * line count and dispatches. A new source format is one more file and
+ * one more entry in records.c's table. */
+#ifndef GS_RECORDS_IMPL_H
+#define GS_RECORDS_IMPL_H
+
+#include "buf.h"
+#include "records.h"
+
+struct gs_records {
+	gs_input *in;
+	int format;
+	long skip;               /* physical lines still to drop */
+	const char *chunk;       /* input text not yet consumed */
+	size_t left;
+	int eof;
+
+	long line;               /* physical line being read, from 1 */
+	long rec_line;           /* line where the current record started */
+	int at_line_start;
+	int prev_cr;             /* the last byte consumed was a CR */
+	int in_record;           /* bytes of an unfinished record were consumed */
+
+	gs_buf data;             /* field bytes of the current record */
+	gs_field *fields;        /* the row handed out */
+	size_t capfields;
+
+	void *state;             /* the format's own */
+	char err[256];
+};
+
+/* Make sure some input text is at hand: 1, 0 at the end, -1 on error
+ * (r->err says why). */
+int gs_rec_more(gs_records *r);
+
+/* Drop N bytes of the pending text. */
+void gs_rec_consume(gs_records *r, size_t n);
+
+/* Length of the pending text's first physical line, terminator included
+ * (CR, LF, or CRLF within the chunk), or 0 when it has no terminator yet;
+ * *ENDS_IN_CR is set when it ends in a CR that is the chunk's last byte
+ * (its LF, if any, comes with the next chunk). */
+size_t gs_rec_line_end(const char *p, size_t n, int *ends_in_cr);
+
+/* Consume the LF of a CRLF split across chunks, if it is there; returns
+ * 1 when one was consumed. FEED, when not NULL, is given the LF (a
+ * record in progress keeps it). */
+int gs_rec_eat_split_lf(gs_records *r, void (*feed)(gs_records *r, const char *p, size_t n));
+
+/* Make room for N fields in r->fields. */
+void gs_rec_fields(gs_records *r, size_t n);
+
+/* 0 turns off csvparse.c's fast path for lines without quotes, so that
+ * tests can compare it with libcsv's result. */
+extern int gs_csv_fast_path;
+
+/* The formats. */
+int gs_csv_next(gs_records *r, gs_row *row);
+void gs_csv_free(gs_records *r);
+int gs_jsonl_next(gs_records *r, gs_row *row);
+void gs_jsonl_free(gs_records *r);
+
+#endif
