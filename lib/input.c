@@ -16,6 +16,8 @@
 
 enum mode { M_SNIFF, M_UTF8, M_ICONV };
 
+struct gb2;
+
 struct gs_input {
 	int fd;
 	int is_stdin;
@@ -31,9 +33,12 @@ struct gs_input {
 	size_t rpos, rend;
 	char *out;               /* iconv output */
 	iconv_t cd;
+	const struct gb2 *gb;     /* GB18030 two-byte table, or NULL */
 	char enc[64];
 	char err[160];
 };
+
+static struct gb2 *gb_table(void);
 
 int gs_encoding_known(const char *encoding)
 {
@@ -80,6 +85,8 @@ gs_input *gs_input_open(const char *path, const char *encoding, const char **why
 		}
 		in->mode = M_ICONV;
 		snprintf(in->enc, sizeof in->enc, "%s", encoding);
+		if (!strcasecmp(encoding, "GB18030"))
+			in->gb = gb_table();
 	}
 	return in;
 }
@@ -122,6 +129,8 @@ static int start_iconv(gs_input *in, const char *enc)
 		return -1;
 	in->mode = M_ICONV;
 	snprintf(in->enc, sizeof in->enc, "%s", enc);
+	if (!strcasecmp(enc, "GB18030"))
+		in->gb = gb_table();
 	return 0;
 }
 
@@ -206,6 +215,77 @@ static ssize_t read_utf8(gs_input *in, const char **text)
 	return fail(in, "invalid UTF-8 byte %s (give the encoding with -e, e.g. -e gb18030)", hex);
 }
 
+/* GB18030's two-byte sequences (lead 0x81..0xFE, trail 0x40..0x7E or
+ * 0x80..0xFE) cover GBK, nearly every character of a county ledger. They
+ * are decoded through a table that iconv itself fills once, so the mapping
+ * stays the C library's; four-byte sequences and errors go to iconv. */
+struct gb2 {
+	unsigned char len;       /* UTF-8 bytes, 0 when iconv refuses the pair */
+	char utf8[3];
+};
+#define GB_LEADS 126
+#define GB_TRAILS 191
+
+static struct gb2 *gb_table(void)
+{
+	static struct gb2 *tab;
+	if (tab)
+		return tab;
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	if (cd == (iconv_t)-1)
+		return NULL;
+	tab = calloc(GB_LEADS * GB_TRAILS, sizeof *tab);
+	if (!tab)
+		gs_die(GS_IO, NULL, 0, "out of memory");
+	for (int l = 0; l < GB_LEADS; l++)
+		for (int t = 0; t < GB_TRAILS; t++) {
+			if (t + 0x40 == 0x7F)
+				continue;
+			char in[2] = {(char)(l + 0x81), (char)(t + 0x40)}, out[8];
+			char *ip = in, *op = out;
+			size_t il = 2, ol = sizeof out;
+			if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 && il == 0 &&
+			    sizeof out - ol <= 3) {
+				tab[l * GB_TRAILS + t].len = (unsigned char)(sizeof out - ol);
+				memcpy(tab[l * GB_TRAILS + t].utf8, out, sizeof out - ol);
+			}
+		}
+	iconv_close(cd);
+	return tab;
+}
+
+/* Decode what the table can from raw[rpos..rend) into OUT (ROOM bytes).
+ * Stops before anything else: a four-byte sequence, an invalid or
+ * incomplete one. Returns the bytes made. */
+static size_t gb_fast(gs_input *in, char *out, size_t room)
+{
+	const unsigned char *s = (const unsigned char *)in->raw + in->rpos;
+	const unsigned char *e = (const unsigned char *)in->raw + in->rend;
+	char *o = out, *oe = out + room - 3;
+	const struct gb2 *tab = in->gb;
+	while (s < e && o < oe) {
+		unsigned c = *s;
+		if (c < 0x80) {
+			*o++ = (char)c;
+			s++;
+			continue;
+		}
+		if (c == 0x80 || c == 0xFF || s + 1 >= e)
+			break;
+		unsigned t = s[1];
+		if (t < 0x40 || t == 0x7F || t == 0xFF)
+			break;
+		const struct gb2 *g = &tab[(c - 0x81) * GB_TRAILS + (t - 0x40)];
+		if (!g->len)
+			break;
+		memcpy(o, g->utf8, 3);
+		o += g->len;
+		s += 2;
+	}
+	in->rpos = (size_t)((const char *)s - in->raw);
+	return (size_t)(o - out);
+}
+
 static ssize_t read_iconv(gs_input *in, const char **text)
 {
 	if (!in->out)
@@ -221,12 +301,21 @@ static ssize_t read_iconv(gs_input *in, const char **text)
 				return -1;
 			continue;
 		}
-		char *src = in->raw + in->rpos, *dst = in->out;
-		size_t left = avail, room = OUT_SIZE;
-		size_t r = iconv(in->cd, &src, &left, &dst, &room);
-		int e = errno;
-		in->rpos = (size_t)(src - in->raw);
-		size_t made = OUT_SIZE - room;
+		size_t made = in->gb ? gb_fast(in, in->out, OUT_SIZE) : 0;
+		size_t r = 0;
+		int e = 0;
+		if (!made) {
+			/* with the table, iconv takes one sequence (at most 4 bytes)
+			 * and the table goes on after it */
+			char *src = in->raw + in->rpos, *dst = in->out;
+			size_t left = in->gb && avail > 4 ? 4 : avail, room = OUT_SIZE;
+			r = iconv(in->cd, &src, &left, &dst, &room);
+			e = errno;
+			if (r == (size_t)-1 && e == EINVAL && in->gb && avail > 4)
+				e = EILSEQ;      /* four bytes are not a sequence */
+			in->rpos = (size_t)(src - in->raw);
+			made = OUT_SIZE - room;
+		}
 		if (made) {
 			const char *nul = memchr(in->out, '\0', made);
 			if (nul == in->out)

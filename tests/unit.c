@@ -1,6 +1,7 @@
 /* Unit tests of lib/: tables of input and expected result, one line a
  * case. Prints "ok NAME" or "FAIL NAME: why" for each; tests/run.sh
  * counts them. */
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -290,6 +291,45 @@ static void test_csv_fast_path(void)
 	check(same, "csv fast path equals libcsv on 300 random texts", "%s%s", "they differ", "");
 }
 
+/* GB18030 through the two-byte table and iconv together gives back the
+ * text iconv made it from: ASCII, GBK characters, four-byte ones
+ * (U+20000, U+00E9...), across the 256 KiB read boundary. */
+static void test_gb18030_round_trip(void)
+{
+	static const char *atoms[] = {"a", ",", "\n", "田园镇", "镕", "\xf0\xa0\x80\x80",
+	                              "\xc3\xa9", "\xe2\x82\xac", "\xee\x80\x80", "１２", "村"};
+	gs_buf text = {0}, got = {0};
+	unsigned seed = 7;
+	while (text.len < 700000) {
+		seed = seed * 1103515245u + 12345u;
+		gs_buf_adds(&text, atoms[(seed >> 16) % (sizeof atoms / sizeof atoms[0])]);
+	}
+	char path[] = "/tmp/govstat-unit-XXXXXX";
+	int fd = mkstemp(path);
+	iconv_t cd = iconv_open("GB18030", "UTF-8");
+	size_t cap = text.len * 2;
+	char *gb = malloc(cap), *ip = text.p, *op = gb;
+	size_t il = text.len, ol = cap;
+	iconv(cd, &ip, &il, &op, &ol);
+	iconv_close(cd);
+	if (write(fd, gb, cap - ol) < 0)
+		perror("write");
+	close(fd);
+	const char *why, *t;
+	gs_input *in = gs_input_open(path, "GB18030", &why);
+	ssize_t n;
+	while ((n = gs_input_read(in, &t)) > 0)
+		gs_buf_add(&got, t, (size_t)n);
+	check(n == 0 && got.len == text.len && !memcmp(got.p, text.p, text.len),
+	      "GB18030 round trip through the table and iconv", "%s%s",
+	      n < 0 ? gs_input_error(in) : "text differs", "");
+	gs_input_close(in);
+	unlink(path);
+	free(gb);
+	gs_buf_free(&text);
+	gs_buf_free(&got);
+}
+
 int main(void)
 {
 	test_dates();
@@ -297,5 +337,6 @@ int main(void)
 	test_utf8();
 	test_hash();
 	test_csv_fast_path();
+	test_gb18030_round_trip();
 	return failures ? 1 : 0;
 }
