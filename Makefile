@@ -42,7 +42,7 @@ UNIT    = $(BUILD)/tests/unit
 
 # Debian packages: to build, and to run the tests.
 DEB_BUILD = gcc make libc6-dev libcsv-dev libcjson-dev gengetopt help2man
-DEB_CHECK = $(DEB_BUILD) diffutils gawk
+DEB_CHECK = $(DEB_BUILD) diffutils gawk parallel
 DEB_BENCH = miller datamash time
 
 .PHONY: all deps deps-check deps-bench check demo bench install clean man
@@ -83,7 +83,7 @@ $(BIN)/%: $(BUILD)/src/%.o $(BUILD)/gen/%_cmd.o $(LIBA)
 # Man pages come from --help plus the prose in man/TOOL.h2m, so they
 # cannot drift from the options.
 man/%.1: bin/% man/%.h2m
-	help2man -N -s 1 -S govstat -i man/$*.h2m -o $@ bin/$*
+	help2man -N -L C.UTF-8 -s 1 -S govstat -i man/$*.h2m -o $@ bin/$*
 
 $(UNIT): tests/unit.c $(LIBA)
 	@mkdir -p $(BUILD)/tests

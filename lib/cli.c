@@ -4,6 +4,9 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
 
 void gs_cli_init(char **argv, const char *tool)
 {
@@ -35,4 +38,114 @@ int gs_parse_format_option(const char *opt, const char *value)
 	if (f < 0)
 		gs_usage_error("%s: unknown format '%s' (csv, tsv or json)", opt, value);
 	return f;
+}
+
+/* The long option ARGOPTS names by NAME[0..N) (exactly, or as the unique
+ * prefix of one): its entry, or NULL. */
+static const char *find_long(const char *argopts, const char *name, size_t n, int *ambiguous)
+{
+	const char *found = NULL;
+	int count = 0;
+	*ambiguous = 0;
+	for (const char *p = argopts; *p;) {
+		const char *e = strchr(p, ' ');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		const char *lname = p + 2;
+		size_t ln = len - 2;
+		if (ln == n && !memcmp(lname, name, n))
+			return p;          /* an exact match wins */
+		if (n < ln && !memcmp(lname, name, n)) {
+			found = p;
+			count++;
+		}
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	*ambiguous = count > 1;
+	return count == 1 ? found : NULL;
+}
+
+static int is_target(const char *entry, const char *target)
+{
+	size_t tl = strlen(target);
+	return !strncmp(entry + 2, target, tl) && (entry[2 + tl] == ' ' || entry[2 + tl] == 0);
+}
+
+static char *escaped(const char *s)
+{
+	gs_buf b = {0};
+	for (; *s; s++) {
+		if (*s == ',')
+			gs_buf_addc(&b, '\\');
+		gs_buf_addc(&b, *s);
+	}
+	if (!b.p)
+		gs_buf_adds(&b, "");
+	return b.p;   /* lives as long as the program: argv is the caller's */
+}
+
+void gs_cli_keep_commas(int argc, char **argv, const char *argopts, const char *target)
+{
+	char tshort = 0;
+	for (const char *p = argopts; *p; p++)
+		if ((p == argopts || p[-1] == ' ') && p[1] == ':' && is_target(p, target))
+			tshort = p[0] == '-' ? 0 : p[0];
+	for (int i = 1; i < argc; i++) {
+		char *a = argv[i];
+		if (!strcmp(a, "--"))
+			return;
+		if (a[0] != '-' || !a[1])
+			continue;
+		if (a[1] == '-') {
+			const char *eq = strchr(a + 2, '=');
+			size_t n = eq ? (size_t)(eq - (a + 2)) : strlen(a + 2);
+			int amb;
+			const char *e = find_long(argopts, a + 2, n, &amb);
+			if (!e)
+				continue;
+			if (eq) {
+				if (is_target(e, target)) {
+					char *v = escaped(eq + 1);
+					gs_buf b = {0};
+					gs_buf_add(&b, a, (size_t)(eq + 1 - a));
+					gs_buf_adds(&b, v);
+					free(v);
+					argv[i] = b.p;
+				}
+			} else if (i + 1 < argc) {
+				if (is_target(e, target))
+					argv[i + 1] = escaped(argv[i + 1]);
+				i++;
+			}
+			continue;
+		}
+		/* a cluster of short options: the first that takes a value takes
+		 * the rest of the word, or the next word */
+		for (char *c = a + 1; *c; c++) {
+			const char *e = NULL;
+			for (const char *p = argopts; *p; p++)
+				if ((p == argopts || p[-1] == ' ') && p[0] == *c && p[1] == ':') {
+					e = p;
+					break;
+				}
+			if (!e)
+				continue;
+			if (c[1]) {
+				if (*c == tshort) {
+					gs_buf b = {0};
+					gs_buf_add(&b, a, (size_t)(c + 1 - a));
+					char *v = escaped(c + 1);
+					gs_buf_adds(&b, v);
+					free(v);
+					argv[i] = b.p;
+				}
+			} else if (i + 1 < argc) {
+				if (*c == tshort)
+					argv[i + 1] = escaped(argv[i + 1]);
+				i++;
+			}
+			break;
+		}
+	}
 }

@@ -22,6 +22,17 @@ void gs_print_help(void (*print_help)(void)) __attribute__((noreturn));
  * exit GS_USAGE. */
 void gs_bad_usage(void) __attribute__((noreturn));
 
+/* gengetopt splits the value of an option declared "multiple" at each
+ * comma, but an aggregate such as ratio(count(),count()) must stay whole.
+ * Before parsing, escape the commas (gengetopt's "\,") of every value of
+ * the long option TARGET. ARGOPTS names each option that takes a value as
+ * "c:long" ("-:long" when it has no short form), separated by spaces, so
+ * that argv is walked as getopt will: values of other options and
+ * operands after "--" are left alone; short clusters and unique prefixes
+ * of long names are understood. The strings of ARGV are replaced, not
+ * changed in place. */
+void gs_cli_keep_commas(int argc, char **argv, const char *argopts, const char *target);
+
 /* Parse a format name for option OPT, or exit GS_USAGE. */
 int gs_parse_format_option(const char *opt, const char *value);
 

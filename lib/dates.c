@@ -196,3 +196,40 @@ out:
 	gs_buf_free(&b);
 	return ret;
 }
+
+int gs_period_parse(const char *name)
+{
+	static const char *names[] = {"day", "week", "month", "quarter", "year"};
+	for (int i = 0; i < 5; i++)
+		if (!strcmp(name, names[i]))
+			return i;
+	return -1;
+}
+
+void gs_period_format(gs_buf *out, int period, int y, int m, int d)
+{
+	switch (period) {
+	case GS_P_DAY:
+		gs_date_format(out, y, m, d);
+		break;
+	case GS_P_WEEK: {
+		long z = gs_days_from_civil(y, m, d);
+		/* 1970-01-01 was a Thursday: Monday = 0 */
+		long wd = ((z + 3) % 7 + 7) % 7;
+		long thursday = z - wd + 3;
+		int ty, tm, td;
+		gs_civil_from_days(thursday, &ty, &tm, &td);
+		long week = (thursday - gs_days_from_civil(ty, 1, 1)) / 7 + 1;
+		gs_buf_printf(out, "%04d-W%02ld", ty, week);
+		break;
+	}
+	case GS_P_MONTH:
+		gs_buf_printf(out, "%04d-%02d", y, m);
+		break;
+	case GS_P_QUARTER:
+		gs_buf_printf(out, "%04d-Q%d", y, (m - 1) / 3 + 1);
+		break;
+	default:
+		gs_buf_printf(out, "%04d", y);
+	}
+}

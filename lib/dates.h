@@ -30,6 +30,17 @@ void gs_civil_from_days(long days, int *y, int *m, int *d);
 int gs_date_parse(const char *s, size_t n, int excel, int *y, int *m, int *d,
                   const char **why);
 
+enum gs_period { GS_P_DAY, GS_P_WEEK, GS_P_MONTH, GS_P_QUARTER, GS_P_YEAR };
+
+/* "day", "week", "month", "quarter", "year" to enum gs_period; -1 else. */
+int gs_period_parse(const char *name);
+
+/* Append the period holding Y-M-D: 2020-03-05, 2020-W10 (ISO 8601 week:
+ * weeks start on Monday and belong to the year of their Thursday, so
+ * 2021-01-03 is in 2020-W53 and 2019-12-30 in 2020-W01), 2020-03,
+ * 2020-Q1, 2020. */
+void gs_period_format(gs_buf *out, int period, int y, int m, int d);
+
 /* Append Y-M-D as YYYY-MM-DD. */
 void gs_date_format(gs_buf *out, int y, int m, int d);
 

@@ -37,6 +37,10 @@ measure "ingest-csv" "$BIN/ingest" "$data"
 measure "ingest-gb18030" "$BIN/ingest" "$data.gb18030"
 measure "ingest-200k-rows" "$BIN/ingest" "$small"
 measure "mlr-cat" mlr --icsv --ocsv cat "$data"
+measure "tally" "$BIN/tally" -g township -a 'n=count()' -a 'r=ratio(count(status=="化解"),count())' "$data"
+measure "tally-200k-rows" "$BIN/tally" -g township -a 'n=count()' -a 'r=ratio(count(status=="化解"),count())' "$small"
+measure "datamash" sh -c 'datamash -s -t, -H -g 3 count 3 sum 8 < "$1"' sh "$data"
+measure "mlr-stats1" mlr --icsv --ocsv stats1 -a count,sum -f people -g township "$data"
 
 {
 	echo "govstat bench: $ROWS rows, $(wc -c < "$data") bytes, median of $RUNS runs"
@@ -54,5 +58,11 @@ measure "mlr-cat" mlr --icsv --ocsv cat "$data"
 		printf "ingest peak RSS:          %d KB at %s rows, %d KB at 200000 (bar: 20 MB)  %s\n",
 			m["ingest-csv"], "'"$ROWS"'", m["ingest-200k-rows"], m["ingest-csv"] < 20480 ? "ok" : "MISSED"
 		printf "ingest vs wc -l (floor):  %.1fx the time\n", t["ingest-csv"] / t["wc-l(floor)"]
+		d = t["datamash"] / t["tally"]
+		printf "tally vs datamash -s:     %.2fx faster (bar: 1.5x)  %s\n", d, d >= 1.5 ? "ok" : "MISSED"
+		q = t["mlr-stats1"] / t["tally"]
+		printf "tally vs mlr stats1:      %.2fx faster (bar: 5x)  %s\n", q, q >= 5 ? "ok" : "MISSED"
+		printf "tally peak RSS:           %d KB at %s rows, %d KB at 200000 (grows with groups only)\n",
+			m["tally"], "'"$ROWS"'", m["tally-200k-rows"]
 	}' "$out/raw"
 } | tee "$out/results.txt"

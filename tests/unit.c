@@ -12,6 +12,7 @@
 #include "hash.h"
 #include "input.h"
 #include "records_impl.h"
+#include "num.h"
 #include "numbers.h"
 #include "utf8.h"
 
@@ -330,12 +331,78 @@ static void test_gb18030_round_trip(void)
 	gs_buf_free(&got);
 }
 
+static void test_num(void)
+{
+	/* parse and print back exactly */
+	static const struct { const char *in, *want; } p[] = {
+		{"0", "0"}, {"-12", "-12"}, {"1.50", "1.50"}, {"+3", "3"}, {"1e3", "1000"},
+		{"1.5e-3", "0.0015"}, {"2.50e1", "25.0"}, {".5", "0.5"},
+		{"170141183460469231731687303715884105727", "170141183460469231731687303715884105727"},
+		{"170141183460469231731687303715884105728", NULL}, {"abc", NULL}, {"1.2.3", NULL},
+		{"", NULL}, {"-", NULL}, {"1e", NULL}, {"1e99", NULL}, {" 1", NULL},
+	};
+	for (size_t i = 0; i < sizeof p / sizeof p[0]; i++) {
+		gs_num v;
+		gs_buf out = {0};
+		char name[80];
+		snprintf(name, sizeof name, "num parse '%s'", p[i].in);
+		int r = gs_num_parse(p[i].in, strlen(p[i].in), &v);
+		if (r == 0)
+			gs_num_format(&out, v, 4);
+		if (p[i].want)
+			check(r == 0 && !strcmp(out.p, p[i].want), name, "got '%s', want '%s'",
+			      r == 0 ? out.p : "error", p[i].want);
+		else
+			check(r < 0, name, "got '%s'%s, want an error", out.p ? out.p : "", "");
+		gs_buf_free(&out);
+	}
+	/* a / b rounded half away from zero */
+	static const struct { long long a, b; int d; const char *want; } q[] = {
+		{1, 8, 2, "0.13"}, {-1, 8, 2, "-0.13"}, {1, 3, 4, "0.3333"}, {2, 3, 4, "0.6667"},
+		{121, 124, 4, "0.9758"}, {121, 124, 2, "0.98"}, {1, 2, 0, "1"}, {-1, 2, 0, "-1"},
+		{-1, 3, 0, "0"}, {-1, 300, 2, "0.00"}, {999, 1000, 2, "1.00"}, {5, 1, 3, "5.000"},
+	};
+	for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
+		gs_num r;
+		gs_buf out = {0};
+		char name[80];
+		snprintf(name, sizeof name, "num %lld/%lld at %d", q[i].a, q[i].b, q[i].d);
+		gs_num_div(gs_num_int(q[i].a), gs_num_int(q[i].b), &r);
+		gs_num_format_round(&out, r, q[i].d);
+		check(!strcmp(out.p, q[i].want), name, "got '%s', want '%s'", out.p, q[i].want);
+		gs_buf_free(&out);
+	}
+	/* exact comparison, also where cross products would overflow */
+	gs_num a, b, big, r;
+	gs_num_parse("0.1", 3, &a);
+	gs_num_parse("0.10", 4, &b);
+	check(gs_num_cmp(a, b) == 0, "num 0.1 == 0.10", "%s%s", "differ", "");
+	gs_num_parse("100000000000000000000000000000000000", 36, &big);
+	gs_num x, y;
+	gs_num_div(big, gs_num_int(3), &x);
+	gs_num_div(big, gs_num_int(7), &y);
+	check(gs_num_cmp(x, y) > 0 && gs_num_cmp(y, x) < 0, "num huge quotients compare exactly", "%s%s", "wrong", "");
+	/* sums carry the largest scale; overflow is reported, not wrapped */
+	gs_num_parse("1.25", 4, &a);
+	gs_num_parse("2", 1, &b);
+	gs_buf out = {0};
+	gs_num_add(a, b, &r);
+	gs_num_format(&out, r, 4);
+	check(!strcmp(out.p, "3.25"), "num 1.25 + 2 = 3.25", "got %s%s", out.p, "");
+	gs_buf_free(&out);
+	gs_num_parse("170141183460469231731687303715884105727", 39, &big);
+	check(gs_num_add(big, gs_num_int(1), &r) < 0, "num overflow is an error", "%s%s", "wrapped", "");
+	check(gs_num_mul(big, gs_num_int(2), &r) < 0, "num product overflow is an error", "%s%s", "wrapped", "");
+	check(gs_num_div(a, gs_num_int(0), &r) < 0, "num division by zero is an error", "%s%s", "no error", "");
+}
+
 int main(void)
 {
 	test_dates();
 	test_numbers();
 	test_utf8();
 	test_hash();
+	test_num();
 	test_csv_fast_path();
 	test_gb18030_round_trip();
 	return failures ? 1 : 0;

@@ -26,6 +26,12 @@ cat "$out/disputes.csv"
 echo
 echo "== $out/disputes-rejects.csv: rows that need fixing at the source"
 cat "$out/disputes-rejects.csv"
+echo
+echo "== tally: dispute resolution ratio by township, with the county total"
+"$bin/tally" -g township --rollup --rollup-label 全县 -a 'disputes=count()' \
+	-a 'resolved=count(status=="resolved")' \
+	-a 'rate=ratio(count(status=="resolved"),count())' \
+	"$out/disputes.csv" | tee "$out/resolution-by-township.csv"
 written=$(($(wc -l < "$out/disputes.csv") - 1))
 rejected=$(($(wc -l < "$out/disputes-rejects.csv") - 1))
 echo

@@ -1,0 +1,167 @@
+#include "catalogue.h"
+#include "buf.h"
+#include "diag.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *dup_str(const cJSON *v)
+{
+	return v ? gs_xstrndup(v->valuestring, strlen(v->valuestring)) : NULL;
+}
+
+static void free_ind(gs_indicator *i)
+{
+	free(i->id); free(i->name_zh); free(i->name_en); free(i->agg); free(i->where);
+	free(i->record); free(i->level); free(i->unit); free(i->direction); free(i->target);
+}
+
+static int load_one(const char *path, const cJSON *o, gs_indicator *ind)
+{
+	static const char *strs[] = {"id", "name_zh", "name_en", "agg", "where", "record",
+	                             "level", "unit", "direction", "description"};
+	memset(ind, 0, sizeof *ind);
+	ind->decimals = -1;
+	if (!cJSON_IsObject(o)) {
+		gs_msg(path, 0, "each indicator must be an object");
+		return -1;
+	}
+	const cJSON *v;
+	cJSON_ArrayForEach(v, o) {
+		const char *k = v->string;
+		int known = 0;
+		for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
+			if (!strcmp(k, strs[i])) {
+				known = 1;
+				if (!cJSON_IsString(v)) {
+					gs_msg(path, 0, "indicator key '%s' must be a string", k);
+					return -1;
+				}
+			}
+		if (!strcmp(k, "decimals")) {
+			if (!cJSON_IsNumber(v) || v->valueint < 0 || v->valueint > 30 ||
+			    v->valuedouble != (double)v->valueint) {
+				gs_msg(path, 0, "\"decimals\" must be a whole number from 0 to 30");
+				return -1;
+			}
+			ind->decimals = v->valueint;
+			known = 1;
+		} else if (!strcmp(k, "target")) {
+			if (!cJSON_IsNumber(v) && !cJSON_IsString(v)) {
+				gs_msg(path, 0, "\"target\" must be a number");
+				return -1;
+			}
+			char buf[64];
+			if (cJSON_IsNumber(v))
+				snprintf(buf, sizeof buf, "%.15g", v->valuedouble);
+			ind->target = gs_xstrndup(cJSON_IsNumber(v) ? buf : v->valuestring,
+			                          strlen(cJSON_IsNumber(v) ? buf : v->valuestring));
+			known = 1;
+		} else if (!known && strcmp(k, "comment") && k[0] != '_') {
+			gs_msg(path, 0, "unknown indicator key '%s'", k);
+			return -1;
+		}
+	}
+	ind->id = dup_str(cJSON_GetObjectItemCaseSensitive(o, "id"));
+	ind->agg = dup_str(cJSON_GetObjectItemCaseSensitive(o, "agg"));
+	ind->name_zh = dup_str(cJSON_GetObjectItemCaseSensitive(o, "name_zh"));
+	ind->name_en = dup_str(cJSON_GetObjectItemCaseSensitive(o, "name_en"));
+	ind->where = dup_str(cJSON_GetObjectItemCaseSensitive(o, "where"));
+	ind->record = dup_str(cJSON_GetObjectItemCaseSensitive(o, "record"));
+	ind->level = dup_str(cJSON_GetObjectItemCaseSensitive(o, "level"));
+	ind->unit = dup_str(cJSON_GetObjectItemCaseSensitive(o, "unit"));
+	ind->direction = dup_str(cJSON_GetObjectItemCaseSensitive(o, "direction"));
+	if (!ind->id || !*ind->id || !ind->agg) {
+		gs_msg(path, 0, "an indicator needs \"id\" and \"agg\"%s%s",
+		       ind->id ? ": " : "", ind->id ? ind->id : "");
+		return -1;
+	}
+	for (const char *p = ind->id; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '_')) {
+			gs_msg(path, 0, "indicator id '%s': use letters, digits and '_'", ind->id);
+			return -1;
+		}
+	if (ind->direction && strcmp(ind->direction, "up") && strcmp(ind->direction, "down")) {
+		gs_msg(path, 0, "indicator %s: \"direction\" must be \"up\" or \"down\"", ind->id);
+		return -1;
+	}
+	return 0;
+}
+
+gs_catalogue *gs_catalogue_load(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		gs_msg(path, 0, "cannot open catalogue: %s", strerror(errno));
+		return NULL;
+	}
+	gs_buf text = {0};
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		gs_buf_add(&text, chunk, n);
+	fclose(fp);
+	const char *t = text.p ? text.p : "";
+	cJSON *root = cJSON_ParseWithOpts(t, NULL, 1);
+	if (!root) {
+		const char *at = cJSON_GetErrorPtr();
+		long line = 1;
+		for (const char *p = t; at && p < at && *p; p++)
+			line += *p == '\n';
+		gs_msg(path, line, "the catalogue is not valid JSON");
+		gs_buf_free(&text);
+		return NULL;
+	}
+	gs_buf_free(&text);
+	const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "indicators");
+	if (!cJSON_IsArray(list)) {
+		gs_msg(path, 0, "a catalogue is an object with an \"indicators\" list");
+		cJSON_Delete(root);
+		return NULL;
+	}
+	gs_catalogue *c = calloc(1, sizeof *c);
+	if (!c)
+		gs_die(GS_IO, NULL, 0, "out of memory");
+	c->v = calloc((size_t)cJSON_GetArraySize(list) + 1, sizeof *c->v);
+	const cJSON *o;
+	cJSON_ArrayForEach(o, list) {
+		if (load_one(path, o, &c->v[c->n]) < 0) {
+			free_ind(&c->v[c->n]);
+			gs_catalogue_free(c);
+			cJSON_Delete(root);
+			return NULL;
+		}
+		if (gs_catalogue_find(c, c->v[c->n].id)) {
+			gs_msg(path, 0, "indicator id '%s' appears twice", c->v[c->n].id);
+			free_ind(&c->v[c->n]);
+			gs_catalogue_free(c);
+			cJSON_Delete(root);
+			return NULL;
+		}
+		c->n++;
+	}
+	cJSON_Delete(root);
+	return c;
+}
+
+const gs_indicator *gs_catalogue_find(const gs_catalogue *c, const char *id)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (!strcmp(c->v[i].id, id))
+			return &c->v[i];
+	return NULL;
+}
+
+void gs_catalogue_free(gs_catalogue *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++)
+		free_ind(&c->v[i]);
+	free(c->v);
+	free(c);
+}

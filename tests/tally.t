@@ -1,0 +1,384 @@
+# tally(1): groups, exact counts, sums and ratios. Data: tests/data.
+
+### --help and --version
+$ tally --help | head -1; tally --version
+>>>
+Usage: tally [OPTION]... [FILE]...
+tally (govstat) 0.1.0
+
+### count and ratio by township (ratios to 4 decimals by default)
+$ tally -g township -a 'n=count()' -a 'rate=ratio(count(status=="resolved"),count())' "$DATA/disputes.csv"
+>>>
+township,n,rate
+田园镇,5,0.6000
+石桥乡,4,0.5000
+
+### every aggregate; sum, min and max skip an empty value, mean divides by the values seen
+$ tally -g township -a 'n=count()' -a 's=sum(people)' -a 'm=mean(people)' -a 'lo=min(people)' -a 'hi=max(people)' -a 'v=distinct(village)' -a 'r=count(status=="resolved")' "$DATA/disputes.csv"
+>>>
+township,n,s,m,lo,hi,v,r
+田园镇,5,24,4.8000,2,12,3,3
+石桥乡,4,1032,344.0000,2,1024,2,2
+
+### no key: one row for the whole stream
+$ tally -a 'n=count()' -a 'p=sum(people)' "$DATA/disputes.csv"
+>>>
+n,p
+9,1056
+
+### two keys, sorted by byte order of each key
+$ tally -g township,village -a 'n=count()' "$DATA/disputes.csv"
+>>>
+township,village,n
+田园镇,新华社区,1
+田园镇,李家村,2
+田园镇,桃源村,2
+石桥乡,白沙村,2
+石桥乡,石桥社区,2
+
+### --rollup: subtotals after each township, the county total last
+$ tally -g township,village --rollup -a 'n=count()' -a 'r=ratio(count(status=="resolved"),count())' "$DATA/disputes.csv"
+>>>
+township,village,n,r
+田园镇,新华社区,1,1.0000
+田园镇,李家村,2,0.0000
+田园镇,桃源村,2,1.0000
+田园镇,*,5,0.6000
+石桥乡,白沙村,2,0.5000
+石桥乡,石桥社区,2,0.5000
+石桥乡,*,4,0.5000
+*,*,9,0.5556
+
+### --rollup-label
+$ tally -g township --rollup --rollup-label 全县 -a 'n=count()' "$DATA/disputes.csv"
+>>>
+township,n
+田园镇,5
+石桥乡,4
+全县,9
+
+### subtotals come from the rows, not from rounded figures
+$ printf 'g,x\na,1\na,0\na,0\nb,1\nb,1\nb,0\n' | tally -g g --rollup --decimals 2 -a 'm=mean(x)'
+>>>
+g,m
+a,0.33
+b,0.67
+*,0.50
+
+### --universe: units with no rows appear with 0 and NA, in the register's order
+$ tally -g township,village --universe "$DATA/units.csv" -a 'n=count()' -a 'r=ratio(count(status=="resolved"),count())' "$DATA/disputes.csv"
+>>>
+township,village,n,r
+石桥乡,石桥社区,2,0.5000
+石桥乡,白沙村,2,0.5000
+石桥乡,龙井村,0,
+田园镇,桃源村,2,1.0000
+田园镇,李家村,2,0.0000
+田园镇,新华社区,1,1.0000
+田园镇,青山村,0,
+
+### zero-incident villages: count the units whose count is 0
+$ tally -g village --universe "$DATA/units.csv" -a 'n=count(status=="failed")' "$DATA/disputes.csv" | tally -a 'zero=count(n==0)' -a 'units=count()'
+>>>
+zero,units
+6,7
+
+### --universe with --rollup keeps the register's order for subtotals
+$ tally -g township,village --universe "$DATA/units.csv" --rollup -a 'n=count()' "$DATA/disputes.csv"
+>>>
+township,village,n
+石桥乡,石桥社区,2
+石桥乡,白沙村,2
+石桥乡,龙井村,0
+石桥乡,*,4
+田园镇,桃源村,2
+田园镇,李家村,2
+田园镇,新华社区,1
+田园镇,青山村,0
+田园镇,*,5
+*,*,9
+
+### a row outside the universe is rejected, not silently counted
+$ cp "$DATA/units.csv" .; printf 'township,village\n田园镇,桃源村\n田园镇,不存在村\n' | tally -g township,village --universe units.csv -a 'n=count()' | head -3
+>>>
+township,village,n
+石桥乡,石桥社区,0
+石桥乡,白沙村,0
+>>>2
+tally: -:3: not in the universe units.csv: township '田园镇' village '不存在村'
+tally: 2 rows read, 1 tallied, 0 left out by --where, 1 rejected
+
+### --where filters rows before grouping; the summary says how many
+$ tally -v -w 'people > 2' -g township -a 'n=count()' "$DATA/disputes.csv"
+>>>
+township,n
+田园镇,3
+石桥乡,2
+>>>2
+tally: 9 rows read, 5 tallied, 4 left out by --where, 0 rejected
+
+### numbers compare as numbers: 1024 > 12 (as text it would not be)
+$ tally -w 'people > 12' -a 'n=count()' "$DATA/disputes.csv"
+>>>
+n
+1
+
+### an empty value is NA: a comparison with it is false, and ! of that is true
+$ tally -a 'gt=count(people > 1)' -a 'not_gt=count(!(people > 1))' -a 'e=count(empty(people))' "$DATA/disputes.csv"
+>>>
+gt,not_gt,e
+8,1,1
+
+### in, &&, ||, !=, backtick names, arithmetic (b / 2 makes the sum a quotient)
+$ printf '化解情况,a,b\n已化解,1,2\n调解中,3,4\n已移交,5,\n' | tally -a 'x=count(`化解情况` in ("已化解", "调解中"))' -a 'y=count(a != 1 && (b >= 4 || empty(b)))' -a 'z=sum(a * 2 + b / 2 - 1)' -a 'w=sum(-a)'
+>>>
+x,y,z,w
+2,2,9.0000,-9
+
+### division by zero is NA, and NA adds nothing to a sum (a sum of quotients is rounded like a mean)
+$ printf 'a,b\n1,0\n4,2\n' | tally -a 's=sum(a / b)' -a 'n=count(a / b > 1)'
+>>>
+s,n
+2.0000,1
+
+### text compares byte by byte; a string literal is text, so "001" is not 1
+$ printf 'code\n001\n1\n01\n' | tally -a 'text=count(code == "001")' -a 'num=count(code == 1)' -a 'lt=count(code < "1")'
+>>>
+text,num,lt
+1,3,2
+
+### exact decimal sums: ten rows of 0.1 sum to 1.0, carrying the largest scale seen
+$ printf 'x\n0.1\n0.1\n0.1\n0.1\n0.1\n0.1\n0.1\n0.1\n0.1\n0.1\n' | tally -a 's=sum(x)'; printf 'x\n1.25\n2\n0.125\n' | tally -a 's=sum(x)' -a 'lo=min(x)' -a 'hi=max(x)'
+>>>
+s
+1.0
+s,lo,hi
+3.375,0.125,2
+
+### rounding half away from zero from the exact value
+$ printf 'x\n0.125\n-0.125\n0.005\n2.5\n' | tally -g x --decimals 2 -a 'm=mean(x)'; printf 'x\n1\n2\n' | tally --decimals 0 -a 'm=mean(x)'; printf 'x\n1\n1\n1\n0\n0\n0\n0\n0\n' | tally --decimals 2 -a 'r=ratio(sum(x),count())'
+>>>
+x,m
+-0.125,-0.13
+0.005,0.01
+0.125,0.13
+2.5,2.50
+m
+2
+r
+0.38
+
+### 121 of 124 is 97.58% at 4 decimals and 98% at 2
+$ awk 'BEGIN { print "ok"; for (i = 0; i < 124; i++) print (i < 121 ? 1 : 0) }' | tally --decimals 4 -a 'r=ratio(count(ok==1),count())' -a 'p=ratio(sum(ok),count())'; awk 'BEGIN { print "ok"; for (i = 0; i < 124; i++) print (i < 121 ? 1 : 0) }' | tally --decimals 2 -a 'r=ratio(count(ok==1),count())'
+>>>
+r,p
+0.9758,0.9758
+r
+0.98
+
+### a zero denominator is NA: empty in CSV, null in JSON
+$ printf 'g,s,v\na,x,\n' | tally -g g -a 'n=count()' -a 'r=ratio(count(s=="y"),count(s=="y"))' -a 'm=mean(v)' -a 'lo=min(v)' -a 's=sum(v)' -o json 2>&1; printf 'g,s\na,x\n' | tally -g g -a 'r=ratio(count(),count(s=="y"))'
+>>>
+{"g":"a","n":1,"r":null,"m":null,"lo":null,"s":0}
+g,r
+a,
+>>>= 0
+
+### text that is not a number in sum is an error naming the line and field; the row is rejected
+$ printf 'g,x\na,1\na,abc\nb,2\n' | tally -g g -a 's=sum(x)' -r rej.csv; echo "status $?"; cat rej.csv
+>>>
+g,s
+a,1
+b,2
+status 1
+g,x,_line,_error
+a,abc,3,field 'x': 'abc' is not a number
+>>>2
+tally: 3 rows read, 2 tallied, 0 left out by --where, 1 rejected
+
+### a row that is rejected changes no aggregate
+$ printf 'x,y\n1,2\n5,abc\n' | tally -a 'n=count()' -a 'sx=sum(x)' -a 'sy=sum(y)' 2>/dev/null
+>>>
+n,sx,sy
+1,1,2
+>>>= 1
+
+### --period: day, month, quarter, year as the first key
+$ tally -p month -d date -g township -a 'n=count()' "$DATA/disputes.csv"; tally -p quarter -d date -a 'n=count()' "$DATA/disputes.csv"; tally -p year -d date -a 'n=count()' "$DATA/disputes.csv"; tally -p day -d date -w 'township=="石桥乡"' -a 'n=count()' "$DATA/disputes.csv"
+>>>
+period,township,n
+2020-03,田园镇,5
+2020-03,石桥乡,4
+period,n
+2020-Q1,9
+period,n
+2020,9
+period,n
+2020-03-02,1
+2020-03-03,1
+2020-03-05,1
+2020-03-09,1
+
+### ISO 8601 weeks at year boundaries
+$ printf 'd\n2021-01-03\n2019-12-30\n2020-12-31\n2021-01-04\n2018-12-31\n2016-01-03\n2020-03-05\n' | tally -p week -d d -a 'n=count()'
+>>>
+period,n
+2015-W53,1
+2019-W01,1
+2020-W01,1
+2020-W10,1
+2020-W53,2
+2021-W01,1
+
+### a row whose date is not a date is rejected
+$ printf 'd\n2020-02-30\n2020-03-01\n' | tally -p month -d d -a 'n=count()'
+>>>
+period,n
+2020-03,1
+>>>2
+tally: -:2: field 'd': '2020-02-30' is not a date (no such date)
+tally: 2 rows read, 1 tallied, 0 left out by --where, 1 rejected
+>>>= 1
+
+### --period with --universe: every unit in every period seen, filtered or not
+$ tally -p month -d date -g township,village --universe "$DATA/units.csv" -w 'township=="石桥乡"' -a 'n=count()' "$DATA/disputes.csv"
+>>>
+period,township,village,n
+2020-03,石桥乡,石桥社区,2
+2020-03,石桥乡,白沙村,2
+2020-03,石桥乡,龙井村,0
+2020-03,田园镇,桃源村,0
+2020-03,田园镇,李家村,0
+2020-03,田园镇,新华社区,0
+2020-03,田园镇,青山村,0
+
+### JSON in, JSON out: keys are strings, aggregates are numbers
+$ tally -g township -a 'n=count()' -a 'r=ratio(count(status=="resolved"),count())' -o json "$DATA/disputes.csv" | tally -i json -a 'towns=count()' -a 'rs=sum(r)'
+>>>
+{"towns":2,"rs":1.1000}
+>>>= 0
+
+### catalogue indicators, each with its own decimals and filter
+$ tally -I "$DATA/catalogue.json" -k resolution_ratio,at_source -k disputes -g township "$DATA/disputes.csv"
+>>>
+township,resolution_ratio,at_source,disputes
+田园镇,0.6000,1.00,5
+石桥乡,0.5000,1.00,4
+
+### --agg and --indicator together: --agg columns first
+$ tally -I "$DATA/catalogue.json" -k disputes -a 'p=sum(people)' "$DATA/disputes.csv"
+>>>
+p,disputes
+1056,9
+
+### an unknown indicator, a bad catalogue
+$ cp "$DATA/catalogue.json" .; tally -I catalogue.json -k nope < /dev/null; printf '{"indicators": [{"id": "x", "agg": "count()", "wehre": "1"}]}' > c.json; tally -I c.json -k x < /dev/null
+>>>2
+tally: --indicator: no indicator 'nope' in catalogue.json
+Try 'tally --help' for more information.
+tally: c.json: unknown indicator key 'wehre'
+>>>= 2
+
+### a catalogue indicator with a bad formula names it
+$ printf '{"indicators": [{"id": "x", "agg": "ratio(count()"}]}' > c.json; tally -I c.json -k x < /dev/null
+>>>2
+tally: indicator x 'ratio(count()': column 14: expected ',' between the two aggregates of ratio
+Try 'tally --help' for more information.
+>>>= 2
+
+### a bad expression is a usage error pointing at its column
+$ tally -a 'r=ratio(count(status="x"),count())' < /dev/null
+>>>2
+tally: --agg 'r=ratio(count(status="x"),count())': column 21: '=' is not an operator (compare with '==')
+Try 'tally --help' for more information.
+>>>= 2
+
+### more expression errors
+$ tally -a 'n=count(a ==)' < /dev/null; tally -a 'n=cnt()' < /dev/null; tally -a 'count()' < /dev/null; tally -w '(a > 1' -a 'n=count()' < /dev/null; tally -w 'a > "x' -a 'n=count()' < /dev/null; tally -w 'foo(1)' -a 'n=count()' < /dev/null; tally -a 'n=count() x' < /dev/null
+>>>2
+tally: --agg 'n=count(a ==)': column 13: expected a value
+Try 'tally --help' for more information.
+tally: --agg 'n=cnt()': column 3: expected count, sum, mean, min, max, distinct or ratio
+Try 'tally --help' for more information.
+tally: --agg 'count()': column 6: expected NAME=AGGREGATE
+Try 'tally --help' for more information.
+tally: --where '(a > 1': column 7: expected ')'
+Try 'tally --help' for more information.
+tally: --where 'a > "x': column 5: string not closed
+Try 'tally --help' for more information.
+tally: --where 'foo(1)': column 1: unknown function
+Try 'tally --help' for more information.
+tally: --agg 'n=count() x': column 11: unexpected text after the aggregate
+Try 'tally --help' for more information.
+>>>= 2
+
+### a field the input lacks is a usage error
+$ tally -g nope -a 'n=count()' "$DATA/disputes.csv"; tally -a 'n=sum(nope)' "$DATA/disputes.csv"
+>>>2
+tally: --by: no field 'nope' in the input
+Try 'tally --help' for more information.
+tally: no field 'nope'
+Try 'tally --help' for more information.
+>>>= 2
+
+### options that need each other
+$ tally -a 'n=count()' < /dev/null; tally -p month -a 'n=count()' < /dev/null; tally < /dev/null; tally -p fortnight -d d -a 'n=count()' < /dev/null
+>>>2
+tally: -: empty input: no header
+tally: --period needs --date FIELD
+Try 'tally --help' for more information.
+tally: give at least one --agg or --indicator
+Try 'tally --help' for more information.
+tally: --period: 'fortnight' is not day, week, month, quarter or year
+Try 'tally --help' for more information.
+>>>= 2
+
+### a header-only input gives the header and no groups
+$ printf 'g,x\n' | tally -g g -a 'n=count()'
+>>>
+g,n
+
+### --partial then --merge gives the single-pass result, byte for byte
+$ awk -v rows=3000 -f "$TOP/tests/genledger.awk" > l.csv; set -- -g township,status -a 'n=count()' -a 's=sum(people)' -a 'm=mean(people)' -a 'd=distinct(village)' -a 'lo=min(people)' -a 'hi=max(people)' -a 'r=ratio(count(mediation_level=="村"),count())'; tally "$@" --rollup l.csv > single.csv; head -1001 l.csv > a.csv; (head -1 l.csv; sed -n '1002,2000p' l.csv) > b.csv; (head -1 l.csv; sed -n '2001,$p' l.csv) > c.csv; for f in a b c; do tally --partial "$@" $f.csv > $f.part; done; tally --merge --rollup a.part b.part c.part > merged.csv; cmp single.csv merged.csv && echo identical; wc -l < single.csv
+>>>
+identical
+67
+
+### sharded with GNU parallel --pipe, merged from one concatenated stream
+$ awk -v rows=20000 -f "$TOP/tests/genledger.awk" > l.csv; tally -g township -a 'n=count()' -a 'd=distinct(village)' -a 'm=mean(people)' --decimals 6 l.csv > single.csv; parallel --will-cite -q --pipe --header : -N 2500 tally --partial -g township -a 'n=count()' -a 'd=distinct(village)' -a 'm=mean(people)' --decimals 6 < l.csv | tally --merge > merged.csv; cmp single.csv merged.csv && echo identical
+>>>
+identical
+
+### --merge checks that the partial streams belong together
+$ printf 'g,x\na,1\n' | tally --partial -g g -a 'n=count()' > p1; printf 'g,x\na,1\n' | tally --partial -g g -a 'n=sum(x)' > p2; tally --merge p1 p2; cp "$DATA/disputes.csv" .; tally --merge disputes.csv
+>>>
+g,n
+a,1
+>>>2
+tally: p2:1: this partial stream was made with other options than the first
+tally: disputes.csv:1: not a partial stream of tally --partial
+>>>= 3
+
+### --merge takes no aggregation options
+$ tally --merge -a 'n=count()' < /dev/null
+>>>2
+tally: --merge takes the keys and aggregates from the partial streams; give only output options with it
+Try 'tally --help' for more information.
+>>>= 2
+
+### a full disk is a write error
+$ tally -a 'n=count()' "$DATA/disputes.csv" > /dev/full
+>>>2
+tally: write error: No space left on device
+>>>= 3
+
+### a closed pipe ends tally quietly
+$ awk 'BEGIN { print "g"; for (i = 0; i < 100000; i++) print i }' | tally -g g -a 'n=count()' | head -1
+>>>
+g,n
+
+### a sum past the documented limit is an error, not a wrap
+$ printf 'x\n100000000000000000000000000000000000000\n100000000000000000000000000000000000000\n' | tally -a 's=sum(x)'
+>>>2
+tally: -:3: sum out of range (the limit is about 1.7e38 in units of its last decimal)
+>>>= 3
