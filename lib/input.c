@@ -1,5 +1,6 @@
 #include "input.h"
 #include "diag.h"
+#include "sha256.h"
 #include "utf8.h"
 
 #include <errno.h>
@@ -33,6 +34,9 @@ struct gs_input {
 	size_t rpos, rend;
 	char *out;               /* iconv output */
 	iconv_t cd;
+	unsigned long long bytes; /* raw bytes read */
+	int hashing;
+	gs_sha256 sha;
 	const struct gb2 *gb;     /* GB18030 two-byte table, or NULL */
 	char enc[64];
 	char err[160];
@@ -117,6 +121,9 @@ static ssize_t fill(gs_input *in)
 		}
 		if (r == 0)
 			in->eof = 1;
+		if (in->hashing)
+			gs_sha256_update(&in->sha, in->raw + in->rend, (size_t)r);
+		in->bytes += (unsigned long long)r;
 		in->rend += (size_t)r;
 		return r;
 	}
@@ -371,6 +378,23 @@ ssize_t gs_input_read(gs_input *in, const char **text)
 const char *gs_input_error(const gs_input *in)
 {
 	return in->err;
+}
+
+void gs_input_hash(gs_input *in)
+{
+	in->hashing = 1;
+	gs_sha256_init(&in->sha);
+}
+
+unsigned long long gs_input_bytes(const gs_input *in)
+{
+	return in->bytes;
+}
+
+void gs_input_sha256(gs_input *in, char out[65])
+{
+	gs_sha256 copy = in->sha;
+	gs_sha256_hex(&copy, out);
 }
 
 int gs_input_read_failed(const gs_input *in)

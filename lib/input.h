@@ -34,6 +34,14 @@ const char *gs_input_error(const gs_input *in);
  * it was in decoding them. */
 int gs_input_read_failed(const gs_input *in);
 
+/* Hash the raw bytes as they are read (call before the first read). */
+void gs_input_hash(gs_input *in);
+
+/* The bytes read so far, and (after gs_input_hash) their SHA-256 as hex:
+ * of the whole file once gs_input_read has returned 0. */
+unsigned long long gs_input_bytes(const gs_input *in);
+void gs_input_sha256(gs_input *in, char out[65]);
+
 /* The encoding in use ("UTF-8", "GB18030", "UTF-16LE", ...). */
 const char *gs_input_encoding(const gs_input *in);
 

@@ -15,6 +15,7 @@ struct gs_rejects {
 	gs_writer *w;
 	size_t ncols;
 	int add_line;
+	const char *errcol;
 	gs_field *row;
 	long count;
 };
@@ -34,6 +35,11 @@ gs_rejects *gs_rejects_open(const char *path, int format)
 	return rj;
 }
 
+void gs_rejects_error_column(gs_rejects *rj, const char *name)
+{
+	rj->errcol = name;
+}
+
 void gs_rejects_header(gs_rejects *rj, const gs_field *names, size_t n, int add_line)
 {
 	rj->ncols = n;
@@ -46,7 +52,8 @@ void gs_rejects_header(gs_rejects *rj, const gs_field *names, size_t n, int add_
 	size_t k = n;
 	if (add_line)
 		h[k++] = (gs_field){"_line", 5};
-	h[k++] = (gs_field){"_error", 6};
+	const char *ec = rj->errcol ? rj->errcol : "_error";
+	h[k++] = (gs_field){ec, strlen(ec)};
 	rj->w = gs_writer_new(rj->fp, rj->format);
 	gs_writer_header(rj->w, h, k, NULL);
 	free(h);

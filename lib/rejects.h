@@ -18,6 +18,10 @@ typedef struct gs_rejects gs_rejects;
  * unwritable path ends the tool (GS_IO). */
 gs_rejects *gs_rejects_open(const char *path, int format);
 
+/* Name the reason column NAME instead of _error (validate lists several
+ * errors in _errors). Call before gs_rejects_header. */
+void gs_rejects_error_column(gs_rejects *rj, const char *name);
+
 /* The columns of the rows to come. ADD_LINE adds the _line column. */
 void gs_rejects_header(gs_rejects *rj, const gs_field *names, size_t n, int add_line);
 

@@ -27,6 +27,11 @@ struct gs_stream {
 
 	int status;
 	long empty_rows, footer_rows;
+	gs_file_stat *stats;     /* files finished */
+	size_t nstats;
+	long cur_rows;
+	int bad_width;
+	int complete;            /* the current file reached its end */
 	char err[256];
 };
 
@@ -47,6 +52,19 @@ gs_stream *gs_stream_open(char *const *files, size_t nfiles, const gs_stream_opt
 
 static void close_file(gs_stream *s)
 {
+	if (s->in) {
+		s->stats = gs_xrealloc(s->stats, (s->nstats + 1) * sizeof *s->stats);
+		gs_file_stat *f = &s->stats[s->nstats++];
+		f->name = gs_xstrndup(s->cur, strlen(s->cur));
+		f->bytes = gs_input_bytes(s->in);
+		f->sha256[0] = 0;
+		if (s->o.hash)
+			gs_input_sha256(s->in, f->sha256);
+		f->rows = s->cur_rows;
+		f->complete = s->rec && s->complete;
+	}
+	s->complete = 0;
+	s->cur_rows = 0;
 	gs_records_close(s->rec);
 	gs_input_close(s->in);
 	s->rec = NULL;
@@ -175,7 +193,7 @@ static long read_header(gs_stream *s, gs_buf *hb, gs_field **names)
 	}
 	free(off);
 	free(len);
-	if (check_names(s, *names, ncols) == 0)
+	if (s->o.any_names || check_names(s, *names, ncols) == 0)
 		ret = (long)ncols;
 out:
 	for (size_t r = 0; r < nrows; r++) {
@@ -200,6 +218,8 @@ static int open_next(gs_stream *s)
 			s->status = GS_IO;
 			continue;
 		}
+		if (s->o.hash)
+			gs_input_hash(s->in);
 		s->rec = gs_records_open(s->in, s->o.format, s->o.skip);
 		if (!s->have_header) {
 			long n = read_header(s, &s->hbuf, &s->names);
@@ -296,6 +316,7 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 		}
 		int k = gs_records_next(s->rec, row);
 		if (k == GS_REC_EOF) {
+			s->complete = 1;
 			close_file(s);
 			continue;
 		}
@@ -305,6 +326,8 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 		}
 		if (k == GS_REC_BAD) {
 			snprintf(s->err, sizeof s->err, "%s", gs_records_error(s->rec));
+			s->bad_width = 0;
+			s->cur_rows++;
 			return GS_REC_BAD;
 		}
 		if (is_footer(s, row)) {
@@ -318,6 +341,7 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 				file_failed(s, gs_records_line(s->rec), "%s", gs_records_error(s->rec));
 				continue;
 			}
+			s->complete = 1;
 			close_file(s);
 			continue;
 		}
@@ -325,9 +349,11 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 			s->empty_rows++;
 			continue;
 		}
+		s->cur_rows++;
 		if (row->n != s->ncols) {
 			snprintf(s->err, sizeof s->err, "row has %zu fields, the header has %zu",
 			         row->n, s->ncols);
+			s->bad_width = 1;
 			return GS_REC_BAD;
 		}
 		return GS_REC_ROW;
@@ -347,6 +373,17 @@ const char *gs_stream_file(const gs_stream *s)
 int gs_stream_status(const gs_stream *s)
 {
 	return s->status;
+}
+
+const gs_file_stat *gs_stream_files(const gs_stream *s, size_t *n)
+{
+	*n = s->nstats;
+	return s->stats;
+}
+
+int gs_stream_bad_width(const gs_stream *s)
+{
+	return s->bad_width;
 }
 
 long gs_stream_empty_rows(const gs_stream *s)
@@ -369,6 +406,9 @@ void gs_stream_close(gs_stream *s)
 	if (!s)
 		return;
 	close_file(s);
+	for (size_t i = 0; i < s->nstats; i++)
+		free(s->stats[i].name);
+	free(s->stats);
 	gs_buf_free(&s->hbuf);
 	free(s->names);
 	free(s);

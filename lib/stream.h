@@ -24,7 +24,19 @@ typedef struct gs_stream_opts {
 	const char *const *footer;   /* a row whose first non-empty cell */
 	size_t nfooter;              /*   starts with one of these ends a file */
 	int skip_empty_rows;         /* leave out rows whose cells are all empty */
+	int hash;                    /* keep each file's SHA-256 (gs_stream_files) */
+	int any_names;               /* let empty and repeated header names through
+	                                (the caller checks them) */
 } gs_stream_opts;
+
+/* What was read of one file: for reports and the audit manifest. */
+typedef struct gs_file_stat {
+	char *name;                  /* as given ("-" for standard input) */
+	unsigned long long bytes;    /* raw bytes read */
+	char sha256[65];             /* "" unless opts.hash */
+	long rows;                   /* data rows (good and bad) */
+	int complete;                /* read to the end */
+} gs_file_stat;
 
 typedef struct gs_stream gs_stream;
 
@@ -54,6 +66,12 @@ int gs_stream_status(const gs_stream *s);
  * file (with the lines after them). */
 long gs_stream_empty_rows(const gs_stream *s);
 long gs_stream_footer_rows(const gs_stream *s);
+
+/* The files finished so far, in order. */
+const gs_file_stat *gs_stream_files(const gs_stream *s, size_t *n);
+
+/* 1 when the last GS_REC_BAD row was bad only for its number of fields. */
+int gs_stream_bad_width(const gs_stream *s);
 
 /* The format of the first file ("auto" resolved). */
 int gs_stream_format(const gs_stream *s);

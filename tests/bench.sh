@@ -15,6 +15,9 @@ small=$out/ledger-200000.csv
 [ -s "$data" ] || awk -v rows="$ROWS" -f "$here/genledger.awk" > "$data"
 [ -s "$small" ] || awk -v rows=200000 -f "$here/genledger.awk" > "$small"
 [ -s "$data.gb18030" ] || iconv -f UTF-8 -t GB18030 "$data" > "$data.gb18030"
+awk -f "$here/genunits.awk" > "$out/units.csv"
+cp "$here/data/bench-ledger.schema.json" "$out/ledger.schema.json"
+head -200001 "$data" > "$out/slice-200000.csv"
 
 # measure NAME COMMAND...: median wall seconds and peak RSS (KB) of RUNS runs
 measure() {
@@ -41,6 +44,9 @@ measure "tally" "$BIN/tally" -g township -a 'n=count()' -a 'r=ratio(count(status
 measure "tally-200k-rows" "$BIN/tally" -g township -a 'n=count()' -a 'r=ratio(count(status=="化解"),count())' "$small"
 measure "datamash" sh -c 'datamash -s -t, -H -g 3 count 3 sum 8 < "$1"' sh "$data"
 measure "mlr-stats1" mlr --icsv --ocsv stats1 -a count,sum -f people -g township "$data"
+measure "validate" "$BIN/validate" -s "$out/ledger.schema.json" "$data"
+measure "validate-200k" "$BIN/validate" -s "$out/ledger.schema.json" "$out/slice-200000.csv"
+measure "csvclean-200k" csvclean -n "$out/slice-200000.csv"
 
 {
 	echo "govstat bench: $ROWS rows, $(wc -c < "$data") bytes, median of $RUNS runs"
@@ -62,6 +68,10 @@ measure "mlr-stats1" mlr --icsv --ocsv stats1 -a count,sum -f people -g township
 		printf "tally vs datamash -s:     %.2fx faster (bar: 1.5x)  %s\n", d, d >= 1.5 ? "ok" : "MISSED"
 		q = t["mlr-stats1"] / t["tally"]
 		printf "tally vs mlr stats1:      %.2fx faster (bar: 5x)  %s\n", q, q >= 5 ? "ok" : "MISSED"
+		v = '"$ROWS"' / t["validate"]
+		printf "validate, 9-field schema: %.0f rows/s (bar: 1000000)  %s\n", v, v >= 1000000 ? "ok" : "MISSED"
+		printf "validate vs csvclean -n:  %.2fx faster on 200000 rows (csvclean checks row lengths only)\n",
+			t["csvclean-200k"] / t["validate-200k"]
 		printf "tally peak RSS:           %d KB at %s rows, %d KB at 200000 (grows with groups only)\n",
 			m["tally"], "'"$ROWS"'", m["tally-200k-rows"]
 	}' "$out/raw"

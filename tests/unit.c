@@ -12,6 +12,7 @@
 #include "hash.h"
 #include "input.h"
 #include "records_impl.h"
+#include "sha256.h"
 #include "num.h"
 #include "numbers.h"
 #include "utf8.h"
@@ -396,12 +397,45 @@ static void test_num(void)
 	check(gs_num_div(a, gs_num_int(0), &r) < 0, "num division by zero is an error", "%s%s", "no error", "");
 }
 
+static void test_sha256(void)
+{
+	static const struct { const char *in; const char *want; } t[] = {
+		{"", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"},
+		{"abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
+		{"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+		 "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		gs_sha256 c;
+		char hex[65], name[64];
+		gs_sha256_init(&c);
+		/* in two pieces, to cross the buffering */
+		size_t n = strlen(t[i].in);
+		gs_sha256_update(&c, t[i].in, n / 3);
+		gs_sha256_update(&c, t[i].in + n / 3, n - n / 3);
+		gs_sha256_hex(&c, hex);
+		snprintf(name, sizeof name, "sha256 case %zu", i);
+		check(!strcmp(hex, t[i].want), name, "got %s, want %s", hex, t[i].want);
+	}
+	gs_sha256 c;
+	char hex[65];
+	gs_sha256_init(&c);
+	char a[1000];
+	memset(a, 'a', sizeof a);
+	for (int i = 0; i < 1000; i++)
+		gs_sha256_update(&c, a, sizeof a);
+	gs_sha256_hex(&c, hex);
+	check(!strcmp(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"),
+	      "sha256 of a million 'a'", "got %s%s", hex, "");
+}
+
 int main(void)
 {
 	test_dates();
 	test_numbers();
 	test_utf8();
 	test_hash();
+	test_sha256();
 	test_num();
 	test_csv_fast_path();
 	test_gb18030_round_trip();

@@ -1,0 +1,761 @@
+#define _XOPEN_SOURCE 700   /* strptime */
+#include "schema.h"
+#include "dates.h"
+#include "diag.h"
+#include "utf8.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char *type_names[] = {"string", "integer", "number", "boolean", "date",
+                                   "datetime", "year", "yearmonth"};
+
+const char *gs_ftype_name(int type)
+{
+	return type >= 0 && type < 8 ? type_names[type] : "?";
+}
+
+/* ---- typed values ---- */
+
+static int all_digits(const char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+static long num_of(const char *s, size_t n)
+{
+	long v = 0;
+	for (size_t i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
+/* strptime on a bounded string; 0 and the date when the whole matches */
+static int by_pattern(const char *fmt, const char *s, size_t n, struct tm *tm)
+{
+	char buf[256];
+	if (n >= sizeof buf)
+		return -1;
+	memcpy(buf, s, n);
+	buf[n] = 0;
+	memset(tm, 0, sizeof *tm);
+	tm->tm_mday = 1;
+	const char *end = strptime(buf, fmt, tm);
+	return end && !*end ? 0 : -1;
+}
+
+/* Parse S as a value of F's type into *V (comparable). 0, or -1. */
+static int cast(const gs_sfield *f, const char *s, size_t n, gs_num *v)
+{
+	switch (f->type) {
+	case GS_T_INTEGER: {
+		size_t i = (n && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
+		if (!all_digits(s + i, n - i))
+			return -1;
+		return gs_num_parse(s, n, v);
+	}
+	case GS_T_NUMBER: {
+		/* digits are required; no NaN or INF: exact arithmetic has none */
+		int digits = 0;
+		for (size_t i = 0; i < n; i++)
+			digits += s[i] >= '0' && s[i] <= '9';
+		if (!digits)
+			return -1;
+		return gs_num_parse(s, n, v);
+	}
+	case GS_T_BOOLEAN:
+		for (size_t i = 0; i < f->ntrue; i++)
+			if (strlen(f->truev[i]) == n && !memcmp(f->truev[i], s, n)) {
+				*v = gs_num_int(1);
+				return 0;
+			}
+		for (size_t i = 0; i < f->nfalse; i++)
+			if (strlen(f->falsev[i]) == n && !memcmp(f->falsev[i], s, n)) {
+				*v = gs_num_int(0);
+				return 0;
+			}
+		return -1;
+	case GS_T_DATE: {
+		int y, m, d;
+		if (f->fmt == 5) {
+			struct tm tm;
+			if (by_pattern(f->format, s, n, &tm))
+				return -1;
+			y = tm.tm_year + 1900, m = tm.tm_mon + 1, d = tm.tm_mday;
+		} else if (f->fmt == 4) {
+			const char *why;
+			if (gs_date_parse(s, n, 0, &y, &m, &d, &why))
+				return -1;
+		} else {
+			if (n != 10 || s[4] != '-' || s[7] != '-' || !all_digits(s, 4) ||
+			    !all_digits(s + 5, 2) || !all_digits(s + 8, 2))
+				return -1;
+			y = (int)num_of(s, 4), m = (int)num_of(s + 5, 2), d = (int)num_of(s + 8, 2);
+		}
+		if (!gs_date_valid(y, m, d))
+			return -1;
+		*v = gs_num_int(gs_days_from_civil(y, m, d));
+		return 0;
+	}
+	case GS_T_DATETIME: {
+		int y, mo, d, h, mi, sec;
+		long off = 0;
+		gs_num frac = gs_num_int(0);
+		if (f->fmt == 5) {
+			struct tm tm;
+			if (by_pattern(f->format, s, n, &tm))
+				return -1;
+			y = tm.tm_year + 1900, mo = tm.tm_mon + 1, d = tm.tm_mday;
+			h = tm.tm_hour, mi = tm.tm_min, sec = tm.tm_sec;
+		} else {
+			/* YYYY-MM-DDThh:mm:ss[.fff][Z|+hh:mm|-hh:mm] */
+			if (n < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && !(f->fmt == 4 && s[10] == ' ')) ||
+			    s[13] != ':' || s[16] != ':' || !all_digits(s, 4) || !all_digits(s + 5, 2) ||
+			    !all_digits(s + 8, 2) || !all_digits(s + 11, 2) || !all_digits(s + 14, 2) ||
+			    !all_digits(s + 17, 2))
+				return -1;
+			y = (int)num_of(s, 4), mo = (int)num_of(s + 5, 2), d = (int)num_of(s + 8, 2);
+			h = (int)num_of(s + 11, 2), mi = (int)num_of(s + 14, 2), sec = (int)num_of(s + 17, 2);
+			size_t i = 19;
+			if (i < n && s[i] == '.') {
+				size_t k = i + 1;
+				while (k < n && s[k] >= '0' && s[k] <= '9')
+					k++;
+				if (k == i + 1 || gs_num_parse(s + i, k - i, &frac))
+					return -1;
+				i = k;
+			}
+			if (i < n && s[i] == 'Z')
+				i++;
+			else if (i < n && (s[i] == '+' || s[i] == '-')) {
+				if (n - i != 6 || s[i + 3] != ':' || !all_digits(s + i + 1, 2) || !all_digits(s + i + 4, 2))
+					return -1;
+				off = (num_of(s + i + 1, 2) * 60 + num_of(s + i + 4, 2)) * 60;
+				if (s[i] == '-')
+					off = -off;
+				i = n;
+			}
+			if (i != n)
+				return -1;
+		}
+		if (!gs_date_valid(y, mo, d) || h > 23 || mi > 59 || sec > 60)
+			return -1;
+		long long t = (long long)gs_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - off;
+		return gs_num_add(gs_num_int(t), frac, v);
+	}
+	case GS_T_YEAR:
+		if (n != 4 || !all_digits(s, 4))
+			return -1;
+		*v = gs_num_int(num_of(s, 4));
+		return 0;
+	case GS_T_YEARMONTH: {
+		if (n != 7 || s[4] != '-' || !all_digits(s, 4) || !all_digits(s + 5, 2))
+			return -1;
+		long m = num_of(s + 5, 2);
+		if (m < 1 || m > 12)
+			return -1;
+		*v = gs_num_int(num_of(s, 4) * 12 + m - 1);
+		return 0;
+	}
+	}
+	return 0;
+}
+
+static int check_format(const gs_sfield *f, const char *s, size_t n)
+{
+	switch (f->fmt) {
+	case 1: {   /* email: local@domain.tld, no spaces */
+		const char *at = memchr(s, '@', n);
+		if (!at || at == s || memchr(at + 1, '@', n - (size_t)(at - s) - 1))
+			return -1;
+		const char *dot = memchr(at + 1, '.', n - (size_t)(at + 1 - s));
+		if (!dot || dot == at + 1 || dot == s + n - 1)
+			return -1;
+		for (size_t i = 0; i < n; i++)
+			if (s[i] == ' ' || s[i] == '\t')
+				return -1;
+		return 0;
+	}
+	case 2: {   /* uri: scheme ":" something */
+		size_t i = 0;
+		if (!n || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+			return -1;
+		while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		                 (s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '-' || s[i] == '.'))
+			i++;
+		if (i >= n - 1 || s[i] != ':')
+			return -1;
+		for (; i < n; i++)
+			if (s[i] == ' ')
+				return -1;
+		return 0;
+	}
+	case 3: {   /* uuid: 8-4-4-4-12 hex digits */
+		if (n != 36)
+			return -1;
+		for (size_t i = 0; i < n; i++) {
+			char c = s[i];
+			if (i == 8 || i == 13 || i == 18 || i == 23) {
+				if (c != '-')
+					return -1;
+			} else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+				return -1;
+		}
+		return 0;
+	}
+	}
+	return 0;
+}
+
+static size_t chars(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+int gs_schema_check(const gs_sfield *f, const char *s, size_t n, gs_buf *why)
+{
+	gs_num v = gs_num_int(0);
+	if (cast(f, s, n, &v) < 0 || (f->type == GS_T_STRING && check_format(f, s, n) < 0)) {
+		gs_buf_printf(why, "'%.*s' is not of type %s", (int)n, s, gs_ftype_name(f->type));
+		if (f->format)
+			gs_buf_printf(why, " (format %s)", f->format);
+		else if (f->type == GS_T_DATE)
+			gs_buf_adds(why, " (YYYY-MM-DD)");
+		else if (f->type == GS_T_DATETIME)
+			gs_buf_adds(why, " (YYYY-MM-DDThh:mm:ss)");
+		return 1;
+	}
+	int bad = 0;
+#define FAIL(...) do { if (bad++) gs_buf_adds(why, "; "); gs_buf_printf(why, __VA_ARGS__); } while (0)
+	if (f->has_min) {
+		int c = gs_num_cmp(v, f->min);
+		if (f->excl_min ? c <= 0 : c < 0)
+			FAIL("'%.*s' is %s the minimum %s", (int)n, s, f->excl_min ? "not above" : "below", f->min_text);
+	}
+	if (f->has_max) {
+		int c = gs_num_cmp(v, f->max);
+		if (f->excl_max ? c >= 0 : c > 0)
+			FAIL("'%.*s' is %s the maximum %s", (int)n, s, f->excl_max ? "not below" : "above", f->max_text);
+	}
+	if (f->min_len >= 0 && chars(s, n) < (size_t)f->min_len)
+		FAIL("'%.*s' is shorter than %ld characters", (int)n, s, f->min_len);
+	if (f->max_len >= 0 && chars(s, n) > (size_t)f->max_len)
+		FAIL("'%.*s' is longer than %ld characters", (int)n, s, f->max_len);
+	if (f->has_pattern) {
+		char stack[512], *buf = n < sizeof stack ? stack : gs_xmalloc(n + 1);
+		memcpy(buf, s, n);
+		buf[n] = 0;
+		if (regexec(&f->pattern, buf, 0, NULL, 0) != 0)
+			FAIL("'%.*s' does not match the pattern %s", (int)n, s, f->pattern_text);
+		if (buf != stack)
+			free(buf);
+	}
+	if (f->nenum) {
+		int found = 0;
+		for (size_t i = 0; i < f->nenum && !found; i++) {
+			if (f->type == GS_T_STRING)
+				found = f->enum_len[i] == n && !memcmp(f->enums[i], s, n);
+			else
+				found = gs_num_cmp(v, f->enum_num[i]) == 0;
+		}
+		if (!found) {
+			FAIL("'%.*s' is not one of: ", (int)n, s);
+			for (size_t i = 0; i < f->nenum; i++)
+				gs_buf_printf(why, "%s%s", i ? ", " : "", f->enums[i]);
+		}
+	}
+#undef FAIL
+	return bad ? 2 : 0;
+}
+
+void gs_schema_canon(const gs_sfield *f, const char *s, size_t n, gs_buf *out)
+{
+	gs_num v;
+	if (f->type == GS_T_STRING || cast(f, s, n, &v) < 0) {
+		gs_buf_add(out, s, n);
+		return;
+	}
+	/* the typed value, exactly: trailing fraction zeros do not matter */
+	if (v.scale > 0) {
+		while (v.scale > 0 && v.num % 10 == 0) {
+			v.num /= 10;
+			v.den /= 10;
+			v.scale--;
+		}
+	}
+	gs_num_format(out, v, 30);
+}
+
+int gs_schema_is_missing(const gs_schema *sc, const char *s, size_t n)
+{
+	for (size_t i = 0; i < sc->nmissing; i++)
+		if (sc->missing_len[i] == n && !memcmp(sc->missing[i], s, n))
+			return 1;
+	return 0;
+}
+
+/* ---- loading ---- */
+
+static int err(const gs_schema *sc, const char *fmt, const char *a, const char *b)
+{
+	char m[512];
+	snprintf(m, sizeof m, fmt, a, b);
+	gs_msg(sc->path, 0, "%s", m);
+	return -1;
+}
+
+static char *dup(const char *s)
+{
+	return gs_xstrndup(s, strlen(s));
+}
+
+static long field_index(const gs_schema *sc, const char *name)
+{
+	for (size_t i = 0; i < sc->nfields; i++)
+		if (!strcmp(sc->fields[i].name, name))
+			return (long)i;
+	return -1;
+}
+
+/* A list of field names (a string or an array of strings) to indexes. */
+static int name_list(gs_schema *sc, const cJSON *v, const char *what, size_t **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (cJSON_IsString(v)) {
+		long k = field_index(sc, v->valuestring);
+		if (k < 0)
+			return err(sc, "%s names no field '%s'", what, v->valuestring);
+		*out = gs_xmalloc(sizeof **out);
+		(*out)[(*n)++] = (size_t)k;
+		return 0;
+	}
+	if (!cJSON_IsArray(v) || !cJSON_GetArraySize(v))
+		return err(sc, "%s must be a field name or a list of them%s", what, "");
+	*out = gs_xmalloc((size_t)cJSON_GetArraySize(v) * sizeof **out);
+	const cJSON *e;
+	cJSON_ArrayForEach(e, v) {
+		if (!cJSON_IsString(e))
+			return err(sc, "%s must be a field name or a list of them%s", what, "");
+		long k = field_index(sc, e->valuestring);
+		if (k < 0)
+			return err(sc, "%s names no field '%s'", what, e->valuestring);
+		(*out)[(*n)++] = (size_t)k;
+	}
+	return 0;
+}
+
+static int str_list(gs_schema *sc, const cJSON *v, const char *what, char ***out, size_t *n)
+{
+	if (!cJSON_IsArray(v))
+		return err(sc, "%s must be a list of strings%s", what, "");
+	const cJSON *e;
+	*out = gs_xmalloc(((size_t)cJSON_GetArraySize(v) + 1) * sizeof **out);
+	*n = 0;
+	cJSON_ArrayForEach(e, v) {
+		if (!cJSON_IsString(e))
+			return err(sc, "%s must be a list of strings%s", what, "");
+		(*out)[(*n)++] = dup(e->valuestring);
+	}
+	return 0;
+}
+
+/* A bound or enum item: a JSON number or string, cast to the field's type. */
+static int bound(gs_schema *sc, gs_sfield *f, const cJSON *v, const char *what,
+                 gs_num *out, char **text)
+{
+	char buf[64];
+	const char *s;
+	if (cJSON_IsString(v))
+		s = v->valuestring;
+	else if (cJSON_IsNumber(v)) {
+		snprintf(buf, sizeof buf, "%.17g", v->valuedouble);
+		if (v->valuedouble == (double)(long long)v->valuedouble)
+			snprintf(buf, sizeof buf, "%lld", (long long)v->valuedouble);
+		s = buf;
+	} else
+		return err(sc, "field '%s': %s must be a number or a string", f->name, what);
+	if (cast(f, s, strlen(s), out) < 0) {
+		char m[256];
+		snprintf(m, sizeof m, "field '%s': %s '%s' is not of type", f->name, what, s);
+		return err(sc, "%s %s", m, gs_ftype_name(f->type));
+	}
+	*text = dup(s);
+	return 0;
+}
+
+static int load_constraints(gs_schema *sc, gs_sfield *f, const cJSON *c)
+{
+	if (!cJSON_IsObject(c))
+		return err(sc, "field '%s': constraints must be an object%s", f->name, "");
+	const cJSON *v;
+	cJSON_ArrayForEach(v, c) {
+		const char *k = v->string;
+		if (!strcmp(k, "required") || !strcmp(k, "unique")) {
+			if (!cJSON_IsBool(v))
+				return err(sc, "field '%s': %s must be true or false", f->name, k);
+			if (k[0] == 'r')
+				f->required = cJSON_IsTrue(v);
+			else
+				f->unique = cJSON_IsTrue(v);
+		} else if (!strcmp(k, "minimum") || !strcmp(k, "exclusiveMinimum") ||
+		           !strcmp(k, "maximum") || !strcmp(k, "exclusiveMaximum")) {
+			if (f->type == GS_T_STRING || f->type == GS_T_BOOLEAN)
+				return err(sc, "field '%s': %s does not apply to this type", f->name, k);
+			int is_min = strstr(k, "inimum") != NULL;
+			int excl = k[0] == 'e';
+			if (is_min) {
+				if (bound(sc, f, v, k, &f->min, &f->min_text))
+					return -1;
+				f->has_min = 1;
+				f->excl_min = excl;
+			} else {
+				if (bound(sc, f, v, k, &f->max, &f->max_text))
+					return -1;
+				f->has_max = 1;
+				f->excl_max = excl;
+			}
+		} else if (!strcmp(k, "minLength") || !strcmp(k, "maxLength")) {
+			if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble != (double)(long)v->valuedouble)
+				return err(sc, "field '%s': %s must be a whole number", f->name, k);
+			if (!strcmp(k, "minLength"))
+				f->min_len = (long)v->valuedouble;
+			else
+				f->max_len = (long)v->valuedouble;
+		} else if (!strcmp(k, "pattern")) {
+			if (!cJSON_IsString(v))
+				return err(sc, "field '%s': pattern must be a string%s", f->name, "");
+			gs_buf re = {0};
+			gs_buf_printf(&re, "^(%s)$", v->valuestring);
+			int rc = regcomp(&f->pattern, re.p, REG_EXTENDED | REG_NOSUB);
+			gs_buf_free(&re);
+			if (rc)
+				return err(sc, "field '%s': pattern '%s' is not a valid POSIX extended regular expression",
+				           f->name, v->valuestring);
+			f->has_pattern = 1;
+			f->pattern_text = dup(v->valuestring);
+		} else if (!strcmp(k, "enum")) {
+			if (!cJSON_IsArray(v) || !cJSON_GetArraySize(v))
+				return err(sc, "field '%s': enum must be a non-empty list%s", f->name, "");
+			size_t cap = (size_t)cJSON_GetArraySize(v);
+			f->enums = gs_xmalloc(cap * sizeof *f->enums);
+			f->enum_num = gs_xmalloc(cap * sizeof *f->enum_num);
+			const cJSON *e;
+			cJSON_ArrayForEach(e, v) {
+				if (f->type == GS_T_STRING) {
+					if (!cJSON_IsString(e))
+						return err(sc, "field '%s': enum items must be strings%s", f->name, "");
+					f->enums[f->nenum++] = dup(e->valuestring);
+				} else {
+					if (bound(sc, f, e, "enum item", &f->enum_num[f->nenum], &f->enums[f->nenum]))
+						return -1;
+					f->nenum++;
+				}
+			}
+		} else
+			return err(sc, "field '%s': unsupported constraint '%s'", f->name, k);
+	}
+	return 0;
+}
+
+static int load_field(gs_schema *sc, gs_sfield *f, const cJSON *o)
+{
+	f->min_len = f->max_len = -1;
+	if (!cJSON_IsObject(o))
+		return err(sc, "each field must be an object%s%s", "", "");
+	const cJSON *name = cJSON_GetObjectItemCaseSensitive(o, "name");
+	if (!cJSON_IsString(name) || !*name->valuestring)
+		return err(sc, "a field has no name%s%s", "", "");
+	f->name = dup(name->valuestring);
+	const cJSON *type = cJSON_GetObjectItemCaseSensitive(o, "type");
+	f->type = GS_T_STRING;
+	if (type) {
+		int t = -1;
+		for (int i = 0; i < 8 && cJSON_IsString(type); i++)
+			if (!strcmp(type->valuestring, type_names[i]))
+				t = i;
+		if (t < 0)
+			return err(sc, "field '%s': unsupported type '%s'", f->name,
+			           cJSON_IsString(type) ? type->valuestring : "?");
+		f->type = t;
+	}
+	const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(o, "format");
+	if (fmt) {
+		if (!cJSON_IsString(fmt))
+			return err(sc, "field '%s': format must be a string%s", f->name, "");
+		const char *s = fmt->valuestring;
+		if (!strcmp(s, "default"))
+			;
+		else if (f->type == GS_T_STRING && !strcmp(s, "email"))
+			f->fmt = 1;
+		else if (f->type == GS_T_STRING && !strcmp(s, "uri"))
+			f->fmt = 2;
+		else if (f->type == GS_T_STRING && !strcmp(s, "uuid"))
+			f->fmt = 3;
+		else if ((f->type == GS_T_DATE || f->type == GS_T_DATETIME) && !strcmp(s, "any"))
+			f->fmt = 4;
+		else if ((f->type == GS_T_DATE || f->type == GS_T_DATETIME) && strchr(s, '%'))
+			f->fmt = 5;
+		else
+			return err(sc, "field '%s': unsupported format '%s'", f->name, s);
+		if (f->fmt)
+			f->format = dup(s);
+	}
+	static const char *defs_true[] = {"true", "True", "TRUE", "1"};
+	static const char *defs_false[] = {"false", "False", "FALSE", "0"};
+	const cJSON *v;
+	cJSON_ArrayForEach(v, o) {
+		const char *k = v->string;
+		if (!strcmp(k, "name") || !strcmp(k, "type") || !strcmp(k, "format") ||
+		    !strcmp(k, "title") || !strcmp(k, "description") || !strcmp(k, "example") ||
+		    !strcmp(k, "rdfType"))
+			continue;
+		if (!strcmp(k, "constraints")) {
+			if (load_constraints(sc, f, v))
+				return -1;
+		} else if (!strcmp(k, "trueValues") || !strcmp(k, "falseValues")) {
+			if (f->type != GS_T_BOOLEAN)
+				return err(sc, "field '%s': %s applies to booleans only", f->name, k);
+			char what[64];
+			snprintf(what, sizeof what, "field %s: %s", f->name, k);
+			if (k[0] == 't' ? str_list(sc, v, what, &f->truev, &f->ntrue)
+			                : str_list(sc, v, what, &f->falsev, &f->nfalse))
+				return -1;
+		} else
+			return err(sc, "field '%s': unsupported property '%s'", f->name, k);
+	}
+	if (f->type == GS_T_BOOLEAN) {
+		if (!f->truev) {
+			f->truev = gs_xmalloc(4 * sizeof *f->truev);
+			for (int i = 0; i < 4; i++)
+				f->truev[f->ntrue++] = dup(defs_true[i]);
+		}
+		if (!f->falsev) {
+			f->falsev = gs_xmalloc(4 * sizeof *f->falsev);
+			for (int i = 0; i < 4; i++)
+				f->falsev[f->nfalse++] = dup(defs_false[i]);
+		}
+	}
+	return 0;
+}
+
+static char *resolve(const char *schema_path, const char *res)
+{
+	if (res[0] == '/' || !strchr(schema_path, '/'))
+		return dup(res);
+	const char *slash = strrchr(schema_path, '/');
+	gs_buf b = {0};
+	gs_buf_add(&b, schema_path, (size_t)(slash - schema_path) + 1);
+	gs_buf_adds(&b, res);
+	return b.p;
+}
+
+static int load(gs_schema *sc, const cJSON *root)
+{
+	if (!cJSON_IsObject(root))
+		return err(sc, "a schema must be a JSON object%s%s", "", "");
+	const cJSON *fields = cJSON_GetObjectItemCaseSensitive(root, "fields");
+	if (!cJSON_IsArray(fields) || !cJSON_GetArraySize(fields))
+		return err(sc, "a schema needs a non-empty \"fields\" list%s%s", "", "");
+	sc->fields = calloc((size_t)cJSON_GetArraySize(fields), sizeof *sc->fields);
+	const cJSON *o;
+	cJSON_ArrayForEach(o, fields) {
+		if (load_field(sc, &sc->fields[sc->nfields++], o))
+			return -1;
+		for (size_t i = 0; i + 1 < sc->nfields; i++)
+			if (!strcmp(sc->fields[i].name, sc->fields[sc->nfields - 1].name))
+				return err(sc, "two fields are named '%s'%s", sc->fields[i].name, "");
+	}
+	const cJSON *v;
+	cJSON_ArrayForEach(v, root) {
+		const char *k = v->string;
+		if (!strcmp(k, "fields") || !strcmp(k, "$schema") || !strcmp(k, "name") ||
+		    !strcmp(k, "title") || !strcmp(k, "description"))
+			continue;
+		if (!strcmp(k, "missingValues")) {
+			for (size_t i = 0; i < sc->nmissing; i++)
+				free(sc->missing[i]);
+			free(sc->missing);
+			sc->missing = NULL;
+			if (str_list(sc, v, "missingValues", &sc->missing, &sc->nmissing))
+				return -1;
+		} else if (!strcmp(k, "primaryKey")) {
+			if (name_list(sc, v, "primaryKey", &sc->pk, &sc->npk))
+				return -1;
+		} else if (!strcmp(k, "uniqueKeys")) {
+			if (!cJSON_IsArray(v))
+				return err(sc, "uniqueKeys must be a list of lists of field names%s%s", "", "");
+			size_t cap = (size_t)cJSON_GetArraySize(v) + 1;
+			sc->uniq = gs_xmalloc(cap * sizeof *sc->uniq);
+			sc->nuniq_fields = gs_xmalloc(cap * sizeof *sc->nuniq_fields);
+			const cJSON *e;
+			cJSON_ArrayForEach(e, v) {
+				if (name_list(sc, e, "uniqueKeys", &sc->uniq[sc->nuniq], &sc->nuniq_fields[sc->nuniq]))
+					return -1;
+				sc->nuniq++;
+			}
+		} else if (!strcmp(k, "foreignKeys")) {
+			if (!cJSON_IsArray(v))
+				return err(sc, "foreignKeys must be a list%s%s", "", "");
+			sc->fks = calloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *sc->fks);
+			const cJSON *e;
+			cJSON_ArrayForEach(e, v) {
+				gs_fkey *fk = &sc->fks[sc->nfks++];
+				const cJSON *ff = cJSON_GetObjectItemCaseSensitive(e, "fields");
+				const cJSON *ref = cJSON_GetObjectItemCaseSensitive(e, "reference");
+				const cJSON *res = cJSON_GetObjectItemCaseSensitive(ref, "resource");
+				const cJSON *rf = cJSON_GetObjectItemCaseSensitive(ref, "fields");
+				if (!cJSON_IsObject(e) || !ff || !cJSON_IsObject(ref) || !cJSON_IsString(res) || !rf)
+					return err(sc, "a foreign key needs fields and reference {resource, fields}%s%s", "", "");
+				const cJSON *x;
+				cJSON_ArrayForEach(x, e)
+					if (strcmp(x->string, "fields") && strcmp(x->string, "reference"))
+						return err(sc, "foreignKeys: unsupported property '%s'%s", x->string, "");
+				cJSON_ArrayForEach(x, ref)
+					if (strcmp(x->string, "resource") && strcmp(x->string, "fields"))
+						return err(sc, "foreignKeys reference: unsupported property '%s'%s", x->string, "");
+				if (name_list(sc, ff, "foreignKeys fields", &fk->fields, &fk->n))
+					return -1;
+				fk->ref_fields = calloc(fk->n + 1, sizeof *fk->ref_fields);
+				if (cJSON_IsString(rf)) {
+					if (fk->n != 1)
+						return err(sc, "a foreign key's reference fields must match its fields%s%s", "", "");
+					fk->ref_fields[0] = dup(rf->valuestring);
+				} else {
+					if (!cJSON_IsArray(rf) || (size_t)cJSON_GetArraySize(rf) != fk->n)
+						return err(sc, "a foreign key's reference fields must match its fields%s%s", "", "");
+					size_t i = 0;
+					cJSON_ArrayForEach(x, rf) {
+						if (!cJSON_IsString(x))
+							return err(sc, "foreign key reference fields must be names%s%s", "", "");
+						fk->ref_fields[i++] = dup(x->valuestring);
+					}
+				}
+				fk->resource = dup(res->valuestring);
+				if (!*res->valuestring)
+					return err(sc, "foreignKeys: a reference to this same table (resource \"\") is not supported; name a CSV file%s%s", "", "");
+				fk->path = resolve(sc->path, res->valuestring);
+			}
+		} else if (!strcmp(k, "fieldsMatch")) {
+			static const char *m[] = {"exact", "equal", "subset", "superset", "partial"};
+			int found = -1;
+			for (int i = 0; i < 5 && cJSON_IsString(v); i++)
+				if (!strcmp(v->valuestring, m[i]))
+					found = i;
+			if (found < 0)
+				return err(sc, "unsupported fieldsMatch '%s'%s", cJSON_IsString(v) ? v->valuestring : "?", "");
+			sc->match = found;
+		} else
+			return err(sc, "unsupported property '%s'%s", k, "");
+	}
+	return 0;
+}
+
+gs_schema *gs_schema_load(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		gs_msg(path, 0, "cannot open schema: %s", strerror(errno));
+		return NULL;
+	}
+	gs_buf text = {0};
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		gs_buf_add(&text, chunk, n);
+	fclose(fp);
+	const char *t = text.p ? text.p : "";
+	cJSON *root = cJSON_ParseWithOpts(t, NULL, 1);
+	if (!root) {
+		const char *at = cJSON_GetErrorPtr();
+		long line = 1;
+		for (const char *p = t; at && p < at && *p; p++)
+			line += *p == '\n';
+		gs_msg(path, line, "the schema is not valid JSON");
+		gs_buf_free(&text);
+		return NULL;
+	}
+	gs_buf_free(&text);
+	gs_schema *sc = calloc(1, sizeof *sc);
+	if (!sc)
+		gs_die(GS_IO, NULL, 0, "out of memory");
+	sc->path = dup(path);
+	sc->missing = gs_xmalloc(sizeof *sc->missing);
+	sc->missing[0] = dup("");
+	sc->nmissing = 1;
+	int ok = load(sc, root) == 0;
+	cJSON_Delete(root);
+	if (ok) {
+		sc->missing_len = gs_xmalloc((sc->nmissing + 1) * sizeof *sc->missing_len);
+		for (size_t i = 0; i < sc->nmissing; i++)
+			sc->missing_len[i] = strlen(sc->missing[i]);
+		for (size_t i = 0; i < sc->nfields; i++) {
+			gs_sfield *f = &sc->fields[i];
+			f->enum_len = gs_xmalloc((f->nenum + 1) * sizeof *f->enum_len);
+			for (size_t k = 0; k < f->nenum; k++)
+				f->enum_len[k] = strlen(f->enums[k]);
+		}
+	}
+	if (!ok) {
+		gs_schema_free(sc);
+		return NULL;
+	}
+	return sc;
+}
+
+static void free_strs(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void gs_schema_free(gs_schema *sc)
+{
+	if (!sc)
+		return;
+	for (size_t i = 0; i < sc->nfields; i++) {
+		gs_sfield *f = &sc->fields[i];
+		free(f->name);
+		free(f->format);
+		free_strs(f->truev, f->ntrue);
+		free_strs(f->falsev, f->nfalse);
+		free(f->min_text);
+		free(f->max_text);
+		if (f->has_pattern)
+			regfree(&f->pattern);
+		free(f->pattern_text);
+		free_strs(f->enums, f->nenum);
+		free(f->enum_num);
+		free(f->enum_len);
+	}
+	free(sc->fields);
+	free_strs(sc->missing, sc->nmissing);
+	free(sc->missing_len);
+	free(sc->pk);
+	for (size_t i = 0; i < sc->nuniq; i++)
+		free(sc->uniq[i]);
+	free(sc->uniq);
+	free(sc->nuniq_fields);
+	for (size_t i = 0; i < sc->nfks; i++) {
+		free(sc->fks[i].fields);
+		free_strs(sc->fks[i].ref_fields, sc->fks[i].n);
+		free(sc->fks[i].resource);
+		free(sc->fks[i].path);
+	}
+	free(sc->fks);
+	free(sc->path);
+	free(sc);
+}

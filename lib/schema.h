@@ -1,0 +1,98 @@
+/* schema: a Frictionless Table Schema, the subset govstat supports, and
+ * the check of one cell against its field.
+ *
+ * Supported, fully: field types string (formats default, email, uri,
+ * uuid), integer, number, boolean (trueValues, falseValues), date
+ * (default ISO, "any", or a strptime pattern), datetime, year, yearmonth;
+ * constraints required, unique, minimum, maximum, exclusiveMinimum,
+ * exclusiveMaximum, minLength, maxLength, pattern (POSIX extended regular
+ * expression, matching the whole value), enum; at the schema level
+ * missingValues, primaryKey, uniqueKeys, foreignKeys (reference.resource a
+ * CSV path relative to the schema file) and
+ * fieldsMatch (exact, equal, subset, superset, partial). Anything else is
+ * refused when the schema is loaded, naming it: a property that was
+ * silently ignored would let bad rows through. Fields may carry title,
+ * description, example and rdfType, which document and change nothing. */
+#ifndef GS_SCHEMA_H
+#define GS_SCHEMA_H
+
+#include <regex.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "num.h"
+
+enum gs_ftype { GS_T_STRING, GS_T_INTEGER, GS_T_NUMBER, GS_T_BOOLEAN, GS_T_DATE,
+                GS_T_DATETIME, GS_T_YEAR, GS_T_YEARMONTH };
+
+enum gs_fmatch { GS_M_EXACT, GS_M_EQUAL, GS_M_SUBSET, GS_M_SUPERSET, GS_M_PARTIAL };
+
+typedef struct gs_sfield {
+	char *name;
+	int type;                /* enum gs_ftype */
+	char *format;            /* NULL for default */
+	int fmt;                 /* 0 default, 1 email, 2 uri, 3 uuid, 4 any, 5 pattern */
+	char **truev, **falsev;
+	size_t ntrue, nfalse;
+	int required, unique;
+	int has_min, has_max, excl_min, excl_max;
+	gs_num min, max;         /* typed bounds (dates as days, ...) */
+	char *min_text, *max_text;
+	long min_len, max_len;   /* -1 when not set */
+	int has_pattern;
+	regex_t pattern;
+	char *pattern_text;
+	char **enums;            /* as written */
+	size_t *enum_len;
+	size_t nenum;
+	gs_num *enum_num;        /* typed, for non-string types */
+} gs_sfield;
+
+typedef struct gs_fkey {
+	size_t *fields;          /* indexes into the schema's fields */
+	size_t n;
+	char *resource;          /* as written */
+	char *path;              /* resolved against the schema's folder */
+	char **ref_fields;
+} gs_fkey;
+
+typedef struct gs_schema {
+	char *path;
+	gs_sfield *fields;
+	size_t nfields;
+	char **missing;          /* missingValues */
+	size_t *missing_len;
+	size_t nmissing;
+	size_t *pk;              /* primaryKey field indexes */
+	size_t npk;
+	size_t **uniq;           /* uniqueKeys */
+	size_t *nuniq_fields;
+	size_t nuniq;
+	gs_fkey *fks;
+	size_t nfks;
+	int match;               /* enum gs_fmatch */
+} gs_schema;
+
+/* Load PATH. On error prints "PROG: PATH: ..." naming what is wrong or
+ * unsupported and returns NULL (a usage error). */
+gs_schema *gs_schema_load(const char *path);
+
+/* 1 when S[0..N) is one of the schema's missing values. */
+int gs_schema_is_missing(const gs_schema *sc, const char *s, size_t n);
+
+/* Check one present (not missing) value against field F. Returns 0 when
+ * it is valid; else 1 for a type error or 2 for a constraint error, with
+ * the message in WHY. */
+int gs_schema_check(const gs_sfield *f, const char *s, size_t n, gs_buf *why);
+
+/* Append the canonical text of a valid value of F to OUT, so that keys
+ * compare typed values: "01" and "1" are one integer, "1.50" and "1.5"
+ * one number, "TRUE" and "true" one boolean. */
+void gs_schema_canon(const gs_sfield *f, const char *s, size_t n, gs_buf *out);
+
+/* The name of a type, for messages and --infer. */
+const char *gs_ftype_name(int type);
+
+void gs_schema_free(gs_schema *sc);
+
+#endif

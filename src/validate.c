@@ -1,0 +1,707 @@
+/* validate: check records against a Frictionless Table Schema.
+ *
+ * The schema and the check of one cell are lib/schema; this file matches
+ * the header to the schema, checks each row in full (every error of a row
+ * is listed, in Frictionless's codes), keeps the keys that must be unique
+ * (memory grows with them and with the referenced tables only), and
+ * writes the valid rows, the rejects, the counts and the JSON report. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "diag.h"
+#include "hash.h"
+#include "rejects.h"
+#include "schema.h"
+#include "stream.h"
+#include "utf8.h"
+#include "validate_cmd.h"
+#include "writer.h"
+
+/* One error, as the report lists it. */
+struct verr {
+	const char *code;
+	long row;                /* rowNumber: the line; 0 for the header */
+	long field_number;       /* 1-based column, 0 when none */
+	char *field;             /* or NULL */
+	char *cell;              /* or NULL */
+	char *message;
+};
+
+struct ctx {
+	gs_schema *sc;
+	long *col;               /* schema field -> header column, -1 absent */
+	size_t nh;               /* header columns */
+	const gs_field *hnames;
+	gs_hash **uniq_field;    /* per field with unique: canonical -> line */
+	gs_hash *pk;             /* canonical tuple -> line */
+	gs_hash **uniq_keys;
+	gs_hash **fk;            /* per foreign key: canonical tuple -> 1 */
+	struct verr *errs;       /* for the report */
+	size_t nerrs, caperrs;
+	long total_errors;
+	int keep;                /* keep row errors for --report */
+	gs_buf rowerr;           /* the current row's "_errors" text */
+	int row_bad;
+	gs_buf scratch, key;
+	int *ok;                 /* per field: the current row's value is valid */
+};
+
+static const char *titles[][2] = {
+	{"type-error", "Type Error"}, {"constraint-error", "Constraint Error"},
+	{"missing-cell", "Missing Cell"}, {"extra-cell", "Extra Cell"},
+	{"unique-error", "Unique Error"}, {"primary-key", "Primary Key Error"},
+	{"foreign-key", "Foreign Key Error"}, {"blank-row", "Blank Row"},
+	{"missing-label", "Missing Label"}, {"extra-label", "Extra Label"},
+	{"duplicate-label", "Duplicate Label"}, {"blank-label", "Blank Label"},
+	{"incorrect-label", "Incorrect Label"}, {"source-error", "Source Error"},
+};
+
+static const char *title_of(const char *code)
+{
+	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+		if (!strcmp(titles[i][0], code))
+			return titles[i][1];
+	return code;
+}
+
+/* Record an error of the current row (or of the header when ROW is 0). */
+static void add_error(struct ctx *c, const char *code, long row, long fnum, const char *field,
+                      const char *cell, size_t celln, const char *msg)
+{
+	c->total_errors++;
+	if (c->row_bad++)
+		gs_buf_adds(&c->rowerr, "; ");
+	gs_buf_printf(&c->rowerr, "%s:%s:%s", code, field ? field : "", msg);
+	if (row && !c->keep)
+		return;   /* only a report needs every error kept */
+	if (c->nerrs == c->caperrs) {
+		c->caperrs = c->caperrs ? 2 * c->caperrs : 64;
+		c->errs = gs_xrealloc(c->errs, c->caperrs * sizeof *c->errs);
+	}
+	struct verr *e = &c->errs[c->nerrs++];
+	e->code = code;
+	e->row = row;
+	e->field_number = fnum;
+	e->field = field ? gs_xstrndup(field, strlen(field)) : NULL;
+	e->cell = cell ? gs_xstrndup(cell, celln) : NULL;
+	e->message = gs_xstrndup(msg, strlen(msg));
+}
+
+/* ---- the header ---- */
+
+static long header_index(const struct ctx *c, const char *name)
+{
+	size_t n = strlen(name);
+	for (size_t i = 0; i < c->nh; i++)
+		if (c->hnames[i].n == n && !memcmp(c->hnames[i].p, name, n))
+			return (long)i;
+	return -1;
+}
+
+static int in_schema(const gs_schema *sc, const gs_field *h)
+{
+	for (size_t i = 0; i < sc->nfields; i++)
+		if (strlen(sc->fields[i].name) == h->n && !memcmp(sc->fields[i].name, h->p, h->n))
+			return 1;
+	return 0;
+}
+
+/* Match the header to the schema; header errors are recorded. */
+static void match_header(struct ctx *c)
+{
+	gs_schema *sc = c->sc;
+	gs_buf m = {0};
+	gs_hash *seen = gs_hash_new();
+	for (size_t i = 0; i < c->nh; i++) {
+		gs_buf_clear(&m);
+		const gs_field *h = &c->hnames[i];
+		char *name = gs_xstrndup(h->p, h->n);
+		if (!h->n) {
+			gs_buf_printf(&m, "the label in the header at position %zu is blank", i + 1);
+			add_error(c, "blank-label", 0, (long)i + 1, NULL, NULL, 0, m.p);
+		} else if (gs_hash_get(seen, h->p, h->n)) {
+			gs_buf_printf(&m, "the label '%s' at position %zu repeats position %zu", name, i + 1,
+			              (size_t)gs_hash_get(seen, h->p, h->n));
+			add_error(c, "duplicate-label", 0, (long)i + 1, name, NULL, 0, m.p);
+		} else
+			gs_hash_put(seen, h->p, h->n, (void *)(i + 1));
+		free(name);
+	}
+	gs_hash_free(seen);
+	for (size_t f = 0; f < sc->nfields; f++)
+		c->col[f] = sc->match == GS_M_EXACT ? (f < c->nh ? (long)f : -1)
+		                                    : header_index(c, sc->fields[f].name);
+	int need_all = sc->match == GS_M_EXACT || sc->match == GS_M_EQUAL || sc->match == GS_M_SUBSET;
+	int no_extra = sc->match == GS_M_EXACT || sc->match == GS_M_EQUAL || sc->match == GS_M_SUPERSET;
+	if (sc->match == GS_M_EXACT) {
+		for (size_t f = 0; f < sc->nfields && f < c->nh; f++) {
+			const char *want = sc->fields[f].name;
+			const gs_field *h = &c->hnames[f];
+			if (h->n != strlen(want) || memcmp(h->p, want, h->n)) {
+				gs_buf_clear(&m);
+				gs_buf_printf(&m, "the label '%.*s' at position %zu is not the field name '%s'",
+				              (int)h->n, h->p, f + 1, want);
+				add_error(c, "incorrect-label", 0, (long)f + 1, want, NULL, 0, m.p);
+			}
+		}
+	}
+	for (size_t f = 0; f < sc->nfields && need_all; f++)
+		if (c->col[f] < 0) {
+			gs_buf_clear(&m);
+			gs_buf_printf(&m, "the header has no column for field '%s'", sc->fields[f].name);
+			add_error(c, "missing-label", 0, (long)f + 1, sc->fields[f].name, NULL, 0, m.p);
+		}
+	for (size_t i = 0; i < c->nh && no_extra; i++) {
+		int extra = sc->match == GS_M_EXACT ? i >= sc->nfields : !in_schema(sc, &c->hnames[i]);
+		if (extra && c->hnames[i].n) {
+			gs_buf_clear(&m);
+			gs_buf_printf(&m, "the label '%.*s' at position %zu is not a field of the schema",
+			              (int)c->hnames[i].n, c->hnames[i].p, i + 1);
+			char *name = gs_xstrndup(c->hnames[i].p, c->hnames[i].n);
+			add_error(c, "extra-label", 0, (long)i + 1, name, NULL, 0, m.p);
+			free(name);
+		}
+	}
+	if (sc->match == GS_M_PARTIAL) {
+		int any = 0;
+		for (size_t f = 0; f < sc->nfields; f++)
+			any |= c->col[f] >= 0;
+		if (!any)
+			add_error(c, "missing-label", 0, 0, NULL, NULL, 0,
+			          "the header has no column for any field of the schema");
+	}
+	gs_buf_free(&m);
+}
+
+/* ---- keys ---- */
+
+/* The canonical tuple of FIELDS of a row into c->key; 0 when some value is
+ * missing (keys with a missing part are not checked). */
+static int key_of(struct ctx *c, const gs_row *r, const size_t *fields, size_t n)
+{
+	gs_buf_clear(&c->key);
+	for (size_t i = 0; i < n; i++) {
+		long col = c->col[fields[i]];
+		if (col < 0 || (size_t)col >= r->n)
+			return 0;
+		const gs_field *v = &r->f[col];
+		if (!c->ok[fields[i]] || gs_schema_is_missing(c->sc, v->p, v->n))
+			return 0;
+		size_t at = c->key.len;
+		gs_buf_add(&c->key, "\0\0\0\0", 4);
+		gs_schema_canon(&c->sc->fields[fields[i]], v->p, v->n, &c->key);
+		size_t len = c->key.len - at - 4;
+		c->key.p[at] = (char)(len >> 24);
+		c->key.p[at + 1] = (char)(len >> 16);
+		c->key.p[at + 2] = (char)(len >> 8);
+		c->key.p[at + 3] = (char)len;
+	}
+	return 1;
+}
+
+static void key_text(const struct ctx *c, const gs_row *r, const size_t *fields, size_t n, gs_buf *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		const gs_field *v = &r->f[c->col[fields[i]]];
+		gs_buf_printf(out, "%s%.*s", i ? ", " : "", (int)v->n, v->p);
+	}
+}
+
+static void field_names(const gs_schema *sc, const size_t *fields, size_t n, gs_buf *out)
+{
+	for (size_t i = 0; i < n; i++)
+		gs_buf_printf(out, "%s%s", i ? "," : "", sc->fields[fields[i]].name);
+}
+
+/* Load a foreign key's referenced table into a set of canonical tuples. */
+static gs_hash *load_reference(struct ctx *c, const gs_fkey *fk)
+{
+	gs_stream_opts so = {0};
+	char *files[1] = {fk->path};
+	gs_stream *st = gs_stream_open(files, 1, &so);
+	const gs_field *names;
+	size_t n;
+	if (gs_stream_header(st, &names, &n) < 0)
+		exit(gs_close_stdout(GS_IO));
+	size_t *cols = gs_xmalloc((fk->n + 1) * sizeof *cols);
+	for (size_t i = 0; i < fk->n; i++) {
+		size_t k;
+		for (k = 0; k < n; k++)
+			if (names[k].n == strlen(fk->ref_fields[i]) && !memcmp(names[k].p, fk->ref_fields[i], names[k].n))
+				break;
+		if (k == n)
+			gs_die(GS_USAGE, c->sc->path, 0, "foreign key: %s has no column '%s'",
+			       fk->resource, fk->ref_fields[i]);
+		cols[i] = k;
+	}
+	gs_hash *set = gs_hash_new();
+	gs_row r;
+	int k;
+	while ((k = gs_stream_next(st, &r)) != GS_REC_EOF) {
+		if (k == GS_REC_BAD)
+			gs_die(GS_IO, fk->path, r.line, "%s", gs_stream_error(st));
+		gs_buf_clear(&c->key);
+		for (size_t i = 0; i < fk->n; i++) {
+			const gs_field *v = &r.f[cols[i]];
+			size_t at = c->key.len;
+			gs_buf_add(&c->key, "\0\0\0\0", 4);
+			gs_schema_canon(&c->sc->fields[fk->fields[i]], v->p, v->n, &c->key);
+			size_t len = c->key.len - at - 4;
+			c->key.p[at] = (char)(len >> 24);
+			c->key.p[at + 1] = (char)(len >> 16);
+			c->key.p[at + 2] = (char)(len >> 8);
+			c->key.p[at + 3] = (char)len;
+		}
+		gs_hash_put(set, c->key.p, c->key.len, (void *)1);
+	}
+	if (gs_stream_status(st))
+		exit(gs_close_stdout(GS_IO));
+	gs_stream_close(st);
+	free(cols);
+	return set;
+}
+
+/* ---- one row ---- */
+
+static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_why, int bad_width)
+{
+	gs_schema *sc = c->sc;
+	gs_buf *m = &c->scratch;
+	long line = r->line;
+	if (bad && !bad_width) {
+		add_error(c, "source-error", line, 0, NULL, NULL, 0, bad_why);
+		return;
+	}
+	int blank = 1;
+	for (size_t i = 0; i < r->n && blank; i++)
+		blank = gs_schema_is_missing(sc, r->f[i].p, r->f[i].n);
+	if (blank) {
+		add_error(c, "blank-row", line, 0, NULL, NULL, 0, "the row is blank");
+		return;
+	}
+	for (size_t i = c->nh; i < r->n; i++) {
+		gs_buf_clear(m);
+		gs_buf_printf(m, "the row has an extra cell at position %zu", i + 1);
+		add_error(c, "extra-cell", line, (long)i + 1, NULL, r->f[i].p, r->f[i].n, m->p);
+	}
+	for (size_t f = 0; f < sc->nfields; f++)
+		c->ok[f] = 1;
+	for (size_t f = 0; f < sc->nfields; f++) {
+		const gs_sfield *sf = &sc->fields[f];
+		long col = c->col[f];
+		if (col < 0)
+			continue;
+		if ((size_t)col >= r->n) {
+			c->ok[f] = 0;
+			add_error(c, "missing-cell", line, col + 1, sf->name, NULL, 0,
+			          "the row has no cell for this field");
+			continue;
+		}
+		const gs_field *v = &r->f[col];
+		if (gs_schema_is_missing(sc, v->p, v->n)) {
+			int in_pk = 0;
+			for (size_t k = 0; k < sc->npk; k++)
+				in_pk |= sc->pk[k] == f;
+			if (sf->required || in_pk)
+				add_error(c, "constraint-error", line, col + 1, sf->name, v->p, v->n,
+				          "a value is required");
+			continue;
+		}
+		gs_buf_clear(m);
+		int k = gs_schema_check(sf, v->p, v->n, m);
+		c->ok[f] = !k;
+		if (k)
+			add_error(c, k == 1 ? "type-error" : "constraint-error", line, col + 1, sf->name,
+			          v->p, v->n, m->p);
+	}
+	/* keys are checked when their own values are valid (a key of values
+	 * that are not means nothing), against the keys of earlier valid rows;
+	 * a row registers its keys only if it is valid */
+	for (size_t f = 0; f < sc->nfields; f++) {
+		if (!c->uniq_field[f] || !key_of(c, r, &f, 1))
+			continue;
+		void *prev = gs_hash_get(c->uniq_field[f], c->key.p, c->key.len);
+		if (prev) {
+			const gs_field *v = &r->f[c->col[f]];
+			gs_buf_clear(m);
+			gs_buf_printf(m, "'%.*s' repeats the value of line %ld", (int)v->n, v->p, (long)(size_t)prev);
+			add_error(c, "unique-error", line, c->col[f] + 1, sc->fields[f].name, v->p, v->n, m->p);
+		}
+	}
+	if (sc->npk && key_of(c, r, sc->pk, sc->npk)) {
+		void *prev = gs_hash_get(c->pk, c->key.p, c->key.len);
+		if (prev) {
+			gs_buf names = {0}, vals = {0};
+			field_names(sc, sc->pk, sc->npk, &names);
+			key_text(c, r, sc->pk, sc->npk, &vals);
+			gs_buf_clear(m);
+			gs_buf_printf(m, "'%s' repeats the primary key of line %ld", vals.p, (long)(size_t)prev);
+			add_error(c, "primary-key", line, c->col[sc->pk[0]] + 1, names.p, vals.p, vals.len, m->p);
+			gs_buf_free(&names);
+			gs_buf_free(&vals);
+		}
+	}
+	for (size_t u = 0; u < sc->nuniq; u++) {
+		if (!key_of(c, r, sc->uniq[u], sc->nuniq_fields[u]))
+			continue;
+		void *prev = gs_hash_get(c->uniq_keys[u], c->key.p, c->key.len);
+		if (prev) {
+			gs_buf names = {0}, vals = {0};
+			field_names(sc, sc->uniq[u], sc->nuniq_fields[u], &names);
+			key_text(c, r, sc->uniq[u], sc->nuniq_fields[u], &vals);
+			gs_buf_clear(m);
+			gs_buf_printf(m, "'%s' repeats the unique key (%s) of line %ld", vals.p, names.p,
+			              (long)(size_t)prev);
+			add_error(c, "unique-error", line, c->col[sc->uniq[u][0]] + 1, names.p, vals.p, vals.len, m->p);
+			gs_buf_free(&names);
+			gs_buf_free(&vals);
+		}
+	}
+	for (size_t k = 0; k < sc->nfks; k++) {
+		const gs_fkey *fk = &sc->fks[k];
+		if (!key_of(c, r, fk->fields, fk->n))
+			continue;
+		if (!gs_hash_get(c->fk[k], c->key.p, c->key.len)) {
+			gs_buf names = {0}, vals = {0};
+			field_names(sc, fk->fields, fk->n, &names);
+			key_text(c, r, fk->fields, fk->n, &vals);
+			gs_buf_clear(m);
+			gs_buf_printf(m, "'%s' is not in %s (", vals.p, fk->resource);
+			for (size_t i = 0; i < fk->n; i++)
+				gs_buf_printf(m, "%s%s", i ? "," : "", fk->ref_fields[i]);
+			gs_buf_adds(m, ")");
+			add_error(c, "foreign-key", line, c->col[fk->fields[0]] + 1, names.p, vals.p, vals.len, m->p);
+			gs_buf_free(&names);
+			gs_buf_free(&vals);
+		}
+	}
+	if (c->row_bad)
+		return;
+	for (size_t f = 0; f < sc->nfields; f++)
+		if (c->uniq_field[f] && key_of(c, r, &f, 1))
+			gs_hash_put(c->uniq_field[f], c->key.p, c->key.len, (void *)(size_t)line);
+	if (sc->npk && key_of(c, r, sc->pk, sc->npk))
+		gs_hash_put(c->pk, c->key.p, c->key.len, (void *)(size_t)line);
+	for (size_t u = 0; u < sc->nuniq; u++)
+		if (key_of(c, r, sc->uniq[u], sc->nuniq_fields[u]))
+			gs_hash_put(c->uniq_keys[u], c->key.p, c->key.len, (void *)(size_t)line);
+}
+
+/* ---- the report ---- */
+
+static void json_str(gs_buf *b, const char *s)
+{
+	if (!s)
+		gs_buf_adds(b, "null");
+	else
+		gs_json_string(b, s, strlen(s));
+}
+
+static void write_errors(gs_buf *b, const struct ctx *c)
+{
+	gs_buf_addc(b, '[');
+	for (size_t i = 0; i < c->nerrs; i++) {
+		const struct verr *e = &c->errs[i];
+		gs_buf_adds(b, i ? ",\n    {" : "\n    {");
+		gs_buf_adds(b, "\"type\":");
+		json_str(b, e->code);
+		gs_buf_adds(b, ",\"code\":");
+		json_str(b, e->code);
+		gs_buf_adds(b, ",\"title\":");
+		json_str(b, title_of(e->code));
+		gs_buf_adds(b, ",\"message\":");
+		json_str(b, e->message);
+		gs_buf_adds(b, ",\"note\":");
+		json_str(b, e->message);
+		if (e->row)
+			gs_buf_printf(b, ",\"rowNumber\":%ld", e->row);
+		if (e->field_number)
+			gs_buf_printf(b, ",\"fieldNumber\":%ld", e->field_number);
+		gs_buf_adds(b, ",\"fieldName\":");
+		json_str(b, e->field);
+		gs_buf_adds(b, ",\"cell\":");
+		json_str(b, e->cell);
+		gs_buf_addc(b, '}');
+	}
+	gs_buf_adds(b, c->nerrs ? "\n  ]" : "]");
+}
+
+static int write_report(const char *path, const struct ctx *c, gs_stream *st, long rows,
+                        double seconds, const char *schema_path)
+{
+	size_t nf;
+	const gs_file_stat *fs = gs_stream_files(st, &nf);
+	unsigned long long bytes = 0;
+	for (size_t i = 0; i < nf; i++)
+		bytes += fs[i].bytes;
+	int valid = c->total_errors == 0;
+	gs_buf b = {0}, errs = {0};
+	write_errors(&errs, c);
+	/* frictionless's shape: top-level summary and one task per table;
+	 * the top level repeats rows, bytes, sha256 and the errors for readers
+	 * that do not walk the tasks */
+	gs_buf_printf(&b, "{\n  \"valid\": %s,\n  \"stats\": {\"tasks\": 1, \"errors\": %ld, \"warnings\": 0, "
+	              "\"seconds\": %.3f, \"rows\": %ld, \"bytes\": %llu, \"sha256\": ",
+	              valid ? "true" : "false", c->total_errors, seconds, rows, bytes);
+	json_str(&b, nf == 1 ? fs[0].sha256 : NULL);
+	gs_buf_adds(&b, "},\n  \"warnings\": [],\n  \"errors\": ");
+	gs_buf_add(&b, errs.p, errs.len);
+	gs_buf_adds(&b, ",\n  \"tasks\": [{\"name\": ");
+	json_str(&b, nf ? fs[0].name : "-");
+	gs_buf_printf(&b, ", \"type\": \"table\", \"valid\": %s, \"place\": ", valid ? "true" : "false");
+	json_str(&b, nf ? fs[0].name : "-");
+	gs_buf_adds(&b, ", \"schema\": ");
+	json_str(&b, schema_path);
+	gs_buf_adds(&b, ",\n    \"labels\": [");
+	for (size_t i = 0; i < c->nh; i++) {
+		if (i)
+			gs_buf_addc(&b, ',');
+		gs_json_string(&b, c->hnames[i].p, c->hnames[i].n);
+	}
+	gs_buf_printf(&b, "],\n    \"stats\": {\"errors\": %ld, \"warnings\": 0, \"seconds\": %.3f, \"sha256\": ",
+	              c->total_errors, seconds);
+	json_str(&b, nf == 1 ? fs[0].sha256 : NULL);
+	gs_buf_printf(&b, ", \"bytes\": %llu, \"fields\": %zu, \"rows\": %ld},\n    \"warnings\": [],\n    \"errors\": ",
+	              bytes, c->nh, rows);
+	gs_buf_add(&b, errs.p, errs.len);
+	gs_buf_adds(&b, "}]\n}\n");
+	FILE *fp = fopen(path, "w");
+	int status = GS_OK;
+	if (!fp || fwrite(b.p, 1, b.len, fp) != b.len || fclose(fp) != 0) {
+		gs_msg(path, 0, "cannot write the report");
+		status = GS_IO;
+	}
+	gs_buf_free(&b);
+	gs_buf_free(&errs);
+	return status;
+}
+
+/* ---- --infer ---- */
+
+enum { I_BOOL = 1, I_INT = 2, I_NUM = 4, I_DATE = 8, I_DATETIME = 16, I_YM = 32 };
+
+static int infer_value(const char *s, size_t n)
+{
+	static gs_sfield f;
+	int k = 0;
+	static const char *bools[] = {"true", "false", "True", "False", "TRUE", "FALSE"};
+	for (int i = 0; i < 6; i++)
+		if (strlen(bools[i]) == n && !memcmp(bools[i], s, n))
+			k |= I_BOOL;
+	gs_buf why = {0};
+	static const struct { int t, bit; } tries[] = {
+		{GS_T_INTEGER, I_INT}, {GS_T_NUMBER, I_NUM}, {GS_T_DATE, I_DATE},
+		{GS_T_DATETIME, I_DATETIME}, {GS_T_YEARMONTH, I_YM},
+	};
+	for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
+		memset(&f, 0, sizeof f);
+		f.type = tries[i].t;
+		f.min_len = f.max_len = -1;
+		gs_buf_clear(&why);
+		if (gs_schema_check(&f, s, n, &why) == 0)
+			k |= tries[i].bit;
+	}
+	gs_buf_free(&why);
+	return k;
+}
+
+static int infer(gs_stream *st)
+{
+	const gs_field *names;
+	size_t n;
+	if (gs_stream_header(st, &names, &n) < 0)
+		return gs_stream_status(st) ? gs_stream_status(st) : GS_IO;
+	int *can = gs_xmalloc((n + 1) * sizeof *can), *missing = calloc(n + 1, sizeof *missing);
+	int *seen = calloc(n + 1, sizeof *seen);
+	for (size_t i = 0; i < n; i++)
+		can[i] = I_BOOL | I_INT | I_NUM | I_DATE | I_DATETIME | I_YM;
+	gs_row r;
+	int k;
+	while ((k = gs_stream_next(st, &r)) != GS_REC_EOF) {
+		if (k == GS_REC_BAD)
+			continue;
+		for (size_t i = 0; i < n; i++) {
+			if (!r.f[i].n) {
+				missing[i] = 1;
+				continue;
+			}
+			seen[i] = 1;
+			if (can[i])
+				can[i] &= infer_value(r.f[i].p, r.f[i].n);
+		}
+	}
+	gs_buf b = {0};
+	gs_buf_adds(&b, "{\n  \"fields\": [\n");
+	for (size_t i = 0; i < n; i++) {
+		int c = seen[i] ? can[i] : 0;
+		const char *type = c & I_BOOL ? "boolean" : c & I_INT ? "integer" : c & I_NUM ? "number" :
+		                   c & I_DATE ? "date" : c & I_DATETIME ? "datetime" : c & I_YM ? "yearmonth" : "string";
+		gs_buf_adds(&b, "    {\"name\": ");
+		gs_json_string(&b, names[i].p, names[i].n);
+		gs_buf_printf(&b, ", \"type\": \"%s\"", type);
+		if (seen[i] && !missing[i])
+			gs_buf_adds(&b, ", \"constraints\": {\"required\": true}");
+		gs_buf_adds(&b, i + 1 < n ? "},\n" : "}\n");
+	}
+	gs_buf_adds(&b, "  ],\n  \"missingValues\": [\"\"]\n}\n");
+	fwrite(b.p, 1, b.len, stdout);
+	gs_buf_free(&b);
+	free(can);
+	free(missing);
+	free(seen);
+	return gs_stream_status(st);
+}
+
+/* ---- main ---- */
+
+int main(int argc, char **argv)
+{
+	struct gengetopt_args_info a;
+	gs_cli_init(argv, "validate");
+	if (cmdline_parser(argc, argv, &a) != 0)
+		gs_bad_usage();
+	if (a.help_given)
+		gs_print_help(cmdline_parser_print_help);
+	if (a.version_given)
+		gs_print_version();
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+
+	int in_format = a.input_format_given ? gs_parse_format_option("--input-format", a.input_format_arg) : GS_FMT_AUTO;
+	int out_format = a.output_format_given ? gs_parse_format_option("--output-format", a.output_format_arg) : -1;
+	gs_stream_opts so = {0};
+	so.format = in_format;
+	so.hash = a.report_given;   /* the digest is for the report only */
+	so.any_names = 1;
+	if (a.infer_given) {
+		if (a.schema_given)
+			gs_usage_error("--infer writes a schema; it does not take one");
+		gs_stream *st = gs_stream_open(a.inputs, a.inputs_num, &so);
+		int s = infer(st);
+		gs_stream_close(st);
+		cmdline_parser_free(&a);
+		return gs_close_stdout(s);
+	}
+	if (!a.schema_given)
+		gs_usage_error("give the schema with -s FILE (or --infer to write one)");
+	if (a.max_errors_given && a.max_errors_arg < 1)
+		gs_usage_error("--max-errors: give a number of 1 or more");
+	gs_schema *sc = gs_schema_load(a.schema_arg);
+	if (!sc)
+		exit(GS_USAGE);
+
+	struct ctx c = {0};
+	c.sc = sc;
+	c.keep = a.report_given;
+	c.col = gs_xmalloc((sc->nfields + 1) * sizeof *c.col);
+	c.ok = calloc(sc->nfields + 1, sizeof *c.ok);
+	c.uniq_field = calloc(sc->nfields + 1, sizeof *c.uniq_field);
+	for (size_t f = 0; f < sc->nfields; f++)
+		if (sc->fields[f].unique)
+			c.uniq_field[f] = gs_hash_new();
+	c.pk = gs_hash_new();
+	c.uniq_keys = calloc(sc->nuniq + 1, sizeof *c.uniq_keys);
+	for (size_t u = 0; u < sc->nuniq; u++)
+		c.uniq_keys[u] = gs_hash_new();
+	c.fk = calloc(sc->nfks + 1, sizeof *c.fk);
+	for (size_t k = 0; k < sc->nfks; k++)
+		c.fk[k] = load_reference(&c, &sc->fks[k]);
+
+	gs_stream *st = gs_stream_open(a.inputs, a.inputs_num, &so);
+	if (gs_stream_header(st, &c.hnames, &c.nh) < 0)
+		exit(gs_close_stdout(gs_stream_status(st) ? gs_stream_status(st) : GS_IO));
+	if (out_format < 0)
+		out_format = gs_stream_format(st);
+	match_header(&c);
+	int status = GS_OK;
+	long nread = 0, nvalid = 0, nunchecked = 0;
+	gs_rejects *rj = NULL;
+	if (c.nerrs) {
+		/* no row can be trusted under a header that does not fit */
+		for (size_t i = 0; i < c.nerrs; i++)
+			gs_msg(gs_stream_file(st), 0, "%s:%s:%s", c.errs[i].code,
+			       c.errs[i].field ? c.errs[i].field : "", c.errs[i].message);
+		status = GS_IO;
+	} else {
+		gs_writer *w = gs_writer_new(stdout, out_format);
+		gs_writer_header(w, c.hnames, c.nh, NULL);
+		rj = gs_rejects_open(a.rejects_given ? a.rejects_arg : NULL, out_format);
+		gs_rejects_error_column(rj, "_errors");
+		gs_rejects_header(rj, c.hnames, c.nh, 1);
+		long max = a.max_errors_given ? a.max_errors_arg : -1;
+		for (;;) {
+			gs_row r;
+			int k = gs_stream_next(st, &r);
+			if (k == GS_REC_EOF)
+				break;
+			nread++;
+			if (max > 0 && c.total_errors >= max) {
+				nunchecked++;
+				continue;
+			}
+			gs_buf_clear(&c.rowerr);
+			c.row_bad = 0;
+			check_row(&c, &r, k == GS_REC_BAD, gs_stream_error(st), gs_stream_bad_width(st));
+			if (c.row_bad)
+				gs_rejects_add(rj, gs_stream_file(st), r.line, r.f, r.n, c.rowerr.p);
+			else {
+				gs_writer_row(w, r.f, r.n);
+				nvalid++;
+			}
+		}
+		gs_writer_free(w);
+	}
+	if (gs_stream_status(st) > status)
+		status = gs_stream_status(st);
+	long nrej = rj ? gs_rejects_count(rj) : 0;
+	if ((nrej || nunchecked) && status < GS_REJECT)
+		status = GS_REJECT;
+	if (rj && (nrej || nunchecked || a.verbose_given)) {
+		if (nunchecked)
+			gs_msg(NULL, 0, "%ld rows read, %ld valid, %ld rejected, %ld not checked after %ld errors (--max-errors)",
+			       nread, nvalid, nrej, nunchecked, c.total_errors);
+		else
+			gs_summary(nread, nvalid, nrej);
+	}
+	if (rj) {
+		int rs = gs_rejects_close(rj);
+		if (rs > status)
+			status = rs;
+	}
+	if (a.report_given) {
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+		int rs = write_report(a.report_arg, &c, st, nread, secs, a.schema_arg);
+		if (rs > status)
+			status = rs;
+	}
+	for (size_t i = 0; i < c.nerrs; i++) {
+		free(c.errs[i].field);
+		free(c.errs[i].cell);
+		free(c.errs[i].message);
+	}
+	free(c.errs);
+	for (size_t f = 0; f < sc->nfields; f++)
+		gs_hash_free(c.uniq_field[f]);
+	free(c.uniq_field);
+	gs_hash_free(c.pk);
+	for (size_t u = 0; u < sc->nuniq; u++)
+		gs_hash_free(c.uniq_keys[u]);
+	free(c.uniq_keys);
+	for (size_t k = 0; k < sc->nfks; k++)
+		gs_hash_free(c.fk[k]);
+	free(c.fk);
+	free(c.col);
+	free(c.ok);
+	gs_buf_free(&c.rowerr);
+	gs_buf_free(&c.scratch);
+	gs_buf_free(&c.key);
+	gs_stream_close(st);
+	gs_schema_free(sc);
+	cmdline_parser_free(&a);
+	return gs_close_stdout(status);
+}
