@@ -12,9 +12,10 @@ out=$here/../out/bench
 mkdir -p "$out"
 data=$out/ledger-$ROWS.csv
 small=$out/ledger-200000.csv
-[ -s "$data" ] || awk -v rows="$ROWS" -f "$here/genledger.awk" > "$data"
-[ -s "$small" ] || awk -v rows=200000 -f "$here/genledger.awk" > "$small"
-[ -s "$data.gb18030" ] || iconv -f UTF-8 -t GB18030 "$data" > "$data.gb18030"
+# made again when the generator changed
+[ "$data" -nt "$here/genledger.awk" ] || awk -v rows="$ROWS" -f "$here/genledger.awk" > "$data"
+[ "$small" -nt "$here/genledger.awk" ] || awk -v rows=200000 -f "$here/genledger.awk" > "$small"
+[ "$data.gb18030" -nt "$data" ] || iconv -f UTF-8 -t GB18030 "$data" > "$data.gb18030"
 awk -f "$here/genunits.awk" > "$out/units.csv"
 cp "$here/data/bench-ledger.schema.json" "$out/ledger.schema.json"
 head -200001 "$data" > "$out/slice-200000.csv"
@@ -25,7 +26,8 @@ measure() {
 	: > "$out/times"
 	i=0
 	while [ $i -lt "$RUNS" ]; do
-		/usr/bin/time -f '%e %M' -o "$out/t1" "$@" > /dev/null
+		/usr/bin/time -f '%e %M' -o "$out/t1" "$@" > /dev/null 2> "$out/stderr" ||
+			{ echo "bench: $name failed:" >&2; tail -3 "$out/stderr" >&2; exit 1; }
 		cat "$out/t1" >> "$out/times"
 		i=$((i + 1))
 	done
