@@ -30,7 +30,7 @@ endif
 
 CPPFLAGS += -Ilib -I$(BUILD)/gen -DGS_VERSION='"$(VERSION)"' -D_DEFAULT_SOURCE
 WARN     = -std=c11 -Wall -Wextra
-LDLIBS   = -lcsv -lcjson
+LDLIBS   = -lcsv -lcjson -lm
 
 TOOLS   = $(patsubst src/%.ggo,%,$(wildcard src/*.ggo))
 PROGS   = $(TOOLS:%=$(BIN)/%)

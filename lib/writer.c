@@ -129,31 +129,51 @@ void gs_writer_header(gs_writer *w, const gs_field *names, size_t n,
 	maybe_flush(w);
 }
 
+void gs_writer_encode(const gs_writer *w, size_t from, const gs_field *f, size_t n, gs_buf *out)
+{
+	for (size_t k = 0; k < n; k++) {
+		size_t i = from + k;
+		if (w->format == GS_FMT_JSON) {
+			if (i)
+				gs_buf_addc(out, ',');
+			gs_buf_add(out, w->keys[i].p, w->keys[i].len);
+			if (!f[k].p)
+				gs_buf_add(out, "null", 4);
+			else if (w->numeric[i])
+				gs_buf_add(out, f[k].p, f[k].n);
+			else
+				gs_json_string(out, f[k].p, f[k].n);
+		} else {
+			if (i)
+				gs_buf_addc(out, w->delim);
+			if (f[k].p)
+				gs_csv_field(out, f[k].p, f[k].n, w->delim);
+		}
+	}
+}
+
+/* Missing fields are written empty (CSV) or "" (JSON). */
+static const gs_field empty_field = {"", 0};
+
 void gs_writer_row(gs_writer *w, const gs_field *f, size_t n)
 {
-	if (w->format == GS_FMT_JSON) {
+	if (w->format == GS_FMT_JSON)
 		gs_buf_addc(&w->out, '{');
-		for (size_t i = 0; i < w->ncols; i++) {
-			if (i)
-				gs_buf_addc(&w->out, ',');
-			gs_buf_add(&w->out, w->keys[i].p, w->keys[i].len);
-			if (i >= n || !f[i].p)
-				gs_buf_add(&w->out, i >= n ? "\"\"" : "null", i >= n ? 2 : 4);
-			else if (w->numeric[i])
-				gs_buf_add(&w->out, f[i].p, f[i].n);
-			else
-				gs_json_string(&w->out, f[i].p, f[i].n);
-		}
-		gs_buf_add(&w->out, "}\n", 2);
-	} else {
-		for (size_t i = 0; i < w->ncols; i++) {
-			if (i)
-				gs_buf_addc(&w->out, w->delim);
-			if (i < n && f[i].p)
-				gs_csv_field(&w->out, f[i].p, f[i].n, w->delim);
-		}
-		gs_buf_addc(&w->out, '\n');
-	}
+	gs_writer_encode(w, 0, f, n < w->ncols ? n : w->ncols, &w->out);
+	for (size_t i = n; i < w->ncols; i++)
+		gs_writer_encode(w, i, &empty_field, 1, &w->out);
+	gs_buf_add(&w->out, w->format == GS_FMT_JSON ? "}\n" : "\n", w->format == GS_FMT_JSON ? 2 : 1);
+	maybe_flush(w);
+}
+
+void gs_writer_row_encoded(gs_writer *w, const char *enc, size_t len, size_t k,
+                           const gs_field *rest, size_t nrest)
+{
+	if (w->format == GS_FMT_JSON)
+		gs_buf_addc(&w->out, '{');
+	gs_buf_add(&w->out, enc, len);
+	gs_writer_encode(w, k, rest, nrest, &w->out);
+	gs_buf_add(&w->out, w->format == GS_FMT_JSON ? "}\n" : "\n", w->format == GS_FMT_JSON ? 2 : 1);
 	maybe_flush(w);
 }
 

@@ -30,6 +30,16 @@ void gs_writer_header(gs_writer *w, const gs_field *names, size_t n,
  * fields are written empty, extra ones are left out). */
 void gs_writer_row(gs_writer *w, const gs_field *f, size_t n);
 
+/* Append to OUT the encoding of F[0..N) as the row's columns FROM ..
+ * FROM+N-1 (separators included, no line end, for JSON no braces): rank
+ * keeps rows this way, encoded once, and writes them later. */
+void gs_writer_encode(const gs_writer *w, size_t from, const gs_field *f, size_t n, gs_buf *out);
+
+/* Write a row whose first K columns were encoded by gs_writer_encode as
+ * ENC[0..LEN), followed by the fields REST[0..NREST). */
+void gs_writer_row_encoded(gs_writer *w, const char *enc, size_t len, size_t k,
+                           const gs_field *rest, size_t nrest);
+
 void gs_writer_flush(gs_writer *w);
 
 /* Flush and free; the FILE stays open. */

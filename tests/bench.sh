@@ -19,6 +19,7 @@ small=$out/ledger-200000.csv
 awk -f "$here/genunits.awk" > "$out/units.csv"
 cp "$here/data/bench-ledger.schema.json" "$out/ledger.schema.json"
 head -200001 "$data" > "$out/slice-200000.csv"
+head -1000001 "$data" > "$out/slice-1000000.csv"
 
 # measure NAME COMMAND...: median wall seconds and peak RSS (KB) of RUNS runs
 measure() {
@@ -49,6 +50,8 @@ measure "mlr-stats1" mlr --icsv --ocsv stats1 -a count,sum -f people -g township
 measure "validate" "$BIN/validate" -s "$out/ledger.schema.json" "$data"
 measure "validate-200k" "$BIN/validate" -s "$out/ledger.schema.json" "$out/slice-200000.csv"
 measure "csvclean-200k" csvclean -n "$out/slice-200000.csv"
+measure "rank-1M" "$BIN/rank" -k people "$out/slice-1000000.csv"
+measure "sort-1M" sh -c 'tail -n +2 "$1" | sort -t, -k8,8nr' sh "$out/slice-1000000.csv"
 
 {
 	echo "govstat bench: $ROWS rows, $(wc -c < "$data") bytes, median of $RUNS runs"
@@ -74,6 +77,8 @@ measure "csvclean-200k" csvclean -n "$out/slice-200000.csv"
 		printf "validate, 9-field schema: %.0f rows/s (bar: 1000000)  %s\n", v, v >= 1000000 ? "ok" : "MISSED"
 		printf "validate vs csvclean -n:  %.2fx faster on 200000 rows (csvclean checks row lengths only)\n",
 			t["csvclean-200k"] / t["validate-200k"]
+		k = t["rank-1M"] / t["sort-1M"]
+		printf "rank vs sort, 1M rows:    %.2fx the time of sort (bar: well under 1.5x)  %s\n", k, k < 1.5 ? "ok" : "MISSED"
 		printf "tally peak RSS:           %d KB at %s rows, %d KB at 200000 (grows with groups only)\n",
 			m["tally"], "'"$ROWS"'", m["tally-200k-rows"]
 	}' "$out/raw"

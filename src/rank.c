@@ -1,0 +1,814 @@
+/* rank: rank units by indicators, with ties, groups, scores and the veto.
+ *
+ * Ranking needs every row, so memory grows with rows: the rows are kept
+ * in one buffer, their key values parsed once, and sorted with a stable
+ * merge sort on exact values (never on rounded display). */
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "cli.h"
+#include "diag.h"
+#include "expr.h"
+#include "hash.h"
+#include "num.h"
+#include "rank_cmd.h"
+#include "rejects.h"
+#include "stream.h"
+#include "writer.h"
+
+enum method { M_COMPETITION, M_DENSE, M_ORDINAL, M_AVERAGE };
+enum norm { N_NONE, N_MINMAX, N_ZSCORE };
+
+struct key {
+	char *field;
+	long col;                /* -1 for the score */
+	int desc;
+	int numeric;             /* every non-empty value is a number */
+};
+
+struct weight {
+	char *field;
+	long col;
+	gs_num w;
+};
+
+struct item {                /* a score sheet's work item */
+	char *name, *field;
+	long col;
+	gs_num points, cap;
+};
+
+struct row {
+	const char *enc;         /* the encoded input columns, in the arena */
+	unsigned enc_len;
+	unsigned group;          /* in order of first appearance */
+	long line;
+	unsigned char vetoed, score_na;
+	double rank;
+};
+
+/* A key's values, parsed once: exact 64-bit integers at one common scale
+ * when they fit (counts and rates do), else exact fractions, else text. */
+struct kvals {
+	int kind;                /* 0 text, 1 int64, 2 fraction */
+	long long *iv;
+	gs_num *nv;
+	const char **text;       /* the value as read, in the arena */
+	size_t *tlen;            /* (size_t)-1 for empty */
+};
+
+struct rank {
+	gs_arena data;           /* encoded rows and key values */
+	struct row *rows;
+	size_t nrows, caprows;
+	struct key *keys;
+	size_t nkeys;
+	struct kvals *kv;
+	gs_num *score;           /* per row, with a score */
+	long double *zscore;
+	int score_kind;          /* 0 none, 1 weights (exact), 2 zscore, 3 sheet */
+};
+
+static const struct rank *R;
+
+/* A plain decimal ([-]digits[.digits], at most 18 digits) as a 64-bit
+ * mantissa and a scale: the common case, read without 128-bit work.
+ * Returns 0, or -1 for anything else (which gs_num_parse then reads). */
+static int quick_decimal(const char *s, size_t n, long long *m, int *scale)
+{
+	size_t i = 0;
+	int neg = 0, digits = 0, sc = 0, dot = 0;
+	long long v = 0;
+	if (i < n && (s[i] == '-' || s[i] == '+'))
+		neg = s[i++] == '-';
+	for (; i < n; i++) {
+		char c = s[i];
+		if (c >= '0' && c <= '9') {
+			if (++digits > 18)
+				return -1;
+			v = v * 10 + (c - '0');
+			sc += dot;
+		} else if (c == '.' && !dot)
+			dot = 1;
+		else
+			return -1;
+	}
+	if (!digits)
+		return -1;
+	*m = neg ? -v : v;
+	*scale = sc;
+	return 0;
+}
+
+/* Compare rows I and J by veto and keys. Ties are left at 0: the
+ * stable sort keeps them in input order. */
+static int cmp_keys(unsigned i, unsigned j)
+{
+	const struct rank *r = R;
+	const struct row *a = &r->rows[i], *b = &r->rows[j];
+	if (a->vetoed != b->vetoed)
+		return a->vetoed - b->vetoed;
+	for (size_t k = 0; k < r->nkeys; k++) {
+		const struct key *key = &r->keys[k];
+		int c;
+		if (key->col < 0) {       /* the score */
+			if (a->score_na || b->score_na) {
+				if (a->score_na != b->score_na)
+					return a->score_na - b->score_na;
+				continue;
+			}
+			if (r->score_kind == 2)
+				c = (r->zscore[i] > r->zscore[j]) - (r->zscore[i] < r->zscore[j]);
+			else
+				c = gs_num_cmp(r->score[i], r->score[j]);
+		} else {
+			const struct kvals *v = &r->kv[k];
+			size_t na = v->tlen[i], nb = v->tlen[j];
+			if (na == (size_t)-1 || nb == (size_t)-1) {   /* empty ranks last */
+				if ((na == (size_t)-1) != (nb == (size_t)-1))
+					return na == (size_t)-1 ? 1 : -1;
+				continue;
+			}
+			if (v->kind == 1)
+				c = (v->iv[i] > v->iv[j]) - (v->iv[i] < v->iv[j]);
+			else if (v->kind == 2)
+				c = gs_num_cmp(v->nv[i], v->nv[j]);
+			else {
+				const char *pa = v->text[i], *pb = v->text[j];
+				c = memcmp(pa, pb, na < nb ? na : nb);
+				if (!c)
+					c = (na > nb) - (na < nb);
+				c = (c > 0) - (c < 0);
+			}
+		}
+		if (c)
+			return key->desc ? -c : c;
+	}
+	return 0;
+}
+
+static int cmp_rows(unsigned i, unsigned j)
+{
+	unsigned ga = R->rows[i].group, gb = R->rows[j].group;
+	if (ga != gb)
+		return ga < gb ? -1 : 1;
+	return cmp_keys(i, j);
+}
+
+/* A stable merge sort of row indexes: ties keep their input order. The
+ * halves are sorted into the other buffer and merged back, so nothing is
+ * copied back level by level. SRC and DST hold the same indexes; the
+ * result is in DST. */
+static void merge_sort(unsigned *src, unsigned *dst, size_t n)
+{
+	if (n < 2)
+		return;
+	size_t h = n / 2;
+	merge_sort(dst, src, h);
+	merge_sort(dst + h, src + h, n - h);
+	/* the sorted halves are now in src */
+	size_t i = 0, j = h, k = 0;
+	if (cmp_rows(src[h - 1], src[h]) <= 0) {
+		memcpy(dst, src, n * sizeof *dst);
+		return;
+	}
+	while (i < h && j < n)
+		dst[k++] = cmp_rows(src[j], src[i]) < 0 ? src[j++] : src[i++];
+	while (i < h)
+		dst[k++] = src[i++];
+	while (j < n)
+		dst[k++] = src[j++];
+}
+
+/* The fast path's record: group, veto and emptiness, then the key. */
+struct rec {
+	unsigned long long hi, key;
+	unsigned idx;
+};
+
+static int rec_before(const struct rec *a, const struct rec *b)
+{
+	return a->hi != b->hi ? a->hi < b->hi : a->key < b->key;
+}
+
+/* Stable merge sort of records, as merge_sort (result in DST). */
+static void rec_sort(struct rec *src, struct rec *dst, size_t n)
+{
+	if (n < 2)
+		return;
+	size_t h = n / 2;
+	rec_sort(dst, src, h);
+	rec_sort(dst + h, src + h, n - h);
+	size_t i = 0, j = h, k = 0;
+	while (i < h && j < n)
+		dst[k++] = rec_before(&src[j], &src[i]) ? src[j++] : src[i++];
+	while (i < h)
+		dst[k++] = src[i++];
+	while (j < n)
+		dst[k++] = src[j++];
+}
+
+static long find_col(const gs_field *names, size_t n, const char *want)
+{
+	for (size_t i = 0; i < n; i++)
+		if (names[i].n == strlen(want) && !memcmp(names[i].p, want, names[i].n))
+			return (long)i;
+	return -1;
+}
+
+static int parse_number_arg(const char *s, gs_num *out)
+{
+	return gs_num_parse(s, strlen(s), out);
+}
+
+static struct item *load_sheet(const char *path, size_t *nitems)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		gs_die(GS_USAGE, path, 0, "cannot open score sheet: %s", strerror(errno));
+	gs_buf text = {0};
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		gs_buf_add(&text, chunk, n);
+	fclose(fp);
+	cJSON *root = cJSON_Parse(text.p ? text.p : "");
+	gs_buf_free(&text);
+	const cJSON *items = cJSON_GetObjectItemCaseSensitive(root, "items");
+	if (!root || !cJSON_IsArray(items) || !cJSON_GetArraySize(items))
+		gs_die(GS_USAGE, path, 0, "a score sheet is a JSON object with a non-empty \"items\" list");
+	const cJSON *o, *v;
+	cJSON_ArrayForEach(v, root)
+		if (strcmp(v->string, "items") && strcmp(v->string, "comment") && v->string[0] != '_')
+			gs_die(GS_USAGE, path, 0, "unknown key '%s'", v->string);
+	struct item *it = calloc((size_t)cJSON_GetArraySize(items) + 1, sizeof *it);
+	size_t k = 0;
+	cJSON_ArrayForEach(o, items) {
+		const cJSON *name = cJSON_GetObjectItemCaseSensitive(o, "name");
+		const cJSON *pts = cJSON_GetObjectItemCaseSensitive(o, "points");
+		const cJSON *ded = cJSON_GetObjectItemCaseSensitive(o, "deduction");
+		const cJSON *cap = cJSON_GetObjectItemCaseSensitive(o, "cap");
+		cJSON_ArrayForEach(v, o)
+			if (strcmp(v->string, "name") && strcmp(v->string, "points") && strcmp(v->string, "deduction") &&
+			    strcmp(v->string, "cap") && strcmp(v->string, "comment") && v->string[0] != '_')
+				gs_die(GS_USAGE, path, 0, "item: unknown key '%s'", v->string);
+		if (!cJSON_IsString(name) || !cJSON_IsNumber(pts) || !cJSON_IsString(ded))
+			gs_die(GS_USAGE, path, 0, "each item needs \"name\", \"points\" and \"deduction\" (the field)");
+		char buf[64];
+		snprintf(buf, sizeof buf, "%.15g", pts->valuedouble);
+		if (parse_number_arg(buf, &it[k].points) || pts->valuedouble < 0)
+			gs_die(GS_USAGE, path, 0, "item %s: points must be a number of 0 or more", name->valuestring);
+		it[k].cap = it[k].points;
+		if (cap) {
+			snprintf(buf, sizeof buf, "%.15g", cap->valuedouble);
+			if (!cJSON_IsNumber(cap) || parse_number_arg(buf, &it[k].cap) || cap->valuedouble < 0)
+				gs_die(GS_USAGE, path, 0, "item %s: cap must be a number of 0 or more", name->valuestring);
+		}
+		it[k].name = gs_xstrndup(name->valuestring, strlen(name->valuestring));
+		it[k].field = gs_xstrndup(ded->valuestring, strlen(ded->valuestring));
+		k++;
+	}
+	cJSON_Delete(root);
+	*nitems = k;
+	return it;
+}
+
+static void split_list(const char *s, char ***out, size_t *n)
+{
+	const char *p = s;
+	for (;;) {
+		const char *c = strchr(p, ',');
+		size_t len = c ? (size_t)(c - p) : strlen(p);
+		if (len) {
+			*out = gs_xrealloc(*out, (*n + 1) * sizeof **out);
+			(*out)[(*n)++] = gs_xstrndup(p, len);
+		}
+		if (!c)
+			break;
+		p = c + 1;
+	}
+}
+
+/* Append a rank: whole, or with .5 for the average of an even tie. */
+static void put_rank(gs_buf *b, double r)
+{
+	if (r == (double)(long)r)
+		gs_buf_printf(b, "%ld", (long)r);
+	else
+		gs_buf_printf(b, "%.1f", r);
+}
+
+int main(int argc, char **argv)
+{
+	struct gengetopt_args_info a;
+	gs_cli_init(argv, "rank");
+	if (cmdline_parser(argc, argv, &a) != 0)
+		gs_bad_usage();
+	if (a.help_given)
+		gs_print_help(cmdline_parser_print_help);
+	if (a.version_given)
+		gs_print_version();
+
+	int in_format = a.input_format_given ? gs_parse_format_option("--input-format", a.input_format_arg) : GS_FMT_AUTO;
+	int out_format = a.output_format_given ? gs_parse_format_option("--output-format", a.output_format_arg) : -1;
+	static const char *mnames[] = {"competition", "dense", "ordinal", "average"};
+	int method = -1;
+	for (int i = 0; i < 4; i++)
+		if (!strcmp(a.method_arg, mnames[i]))
+			method = i;
+	if (method < 0)
+		gs_usage_error("--method: '%s' is not competition, dense, ordinal or average", a.method_arg);
+	int norm = !strcmp(a.normalize_arg, "none") ? N_NONE : !strcmp(a.normalize_arg, "minmax") ? N_MINMAX :
+	           !strcmp(a.normalize_arg, "zscore") ? N_ZSCORE : -1;
+	if (norm < 0)
+		gs_usage_error("--normalize: '%s' is not none, minmax or zscore", a.normalize_arg);
+	if (a.decimals_arg < 0 || a.decimals_arg > 30)
+		gs_usage_error("--decimals: give a number from 0 to 30");
+	if (a.top_given && a.top_arg < 1)
+		gs_usage_error("--top: give a number of 1 or more");
+	if (a.weight_given && a.score_sheet_given)
+		gs_usage_error("--weight and --score-sheet are two ways to score; give one");
+	if (!a.key_given && !a.weight_given && !a.score_sheet_given)
+		gs_usage_error("give --key, --weight or --score-sheet");
+
+	struct rank r = {0};
+	R = &r;
+	/* keys */
+	for (unsigned i = 0; i < a.key_given; i++) {
+		char *s = a.key_arg[i];
+		char *colon = strrchr(s, ':');
+		int desc = 1;
+		size_t n = strlen(s);
+		if (colon && (!strcmp(colon, ":desc") || !strcmp(colon, ":asc"))) {
+			desc = !strcmp(colon, ":desc");
+			n = (size_t)(colon - s);
+		} else if (colon && colon[1] && !strchr(colon, '`'))
+			gs_usage_error("--key '%s': the direction is desc or asc", s);
+		if (!n)
+			gs_usage_error("--key '%s': no field", s);
+		r.keys = gs_xrealloc(r.keys, (r.nkeys + 1) * sizeof *r.keys);
+		r.keys[r.nkeys++] = (struct key){gs_xstrndup(s, n), 0, desc, 1};
+	}
+	struct weight *w = NULL;
+	size_t nw = 0;
+	for (unsigned i = 0; i < a.weight_given; i++) {
+		char *eq = strrchr(a.weight_arg[i], '=');
+		if (!eq || eq == a.weight_arg[i])
+			gs_usage_error("--weight '%s': give FIELD=W", a.weight_arg[i]);
+		w = gs_xrealloc(w, (nw + 1) * sizeof *w);
+		w[nw].field = gs_xstrndup(a.weight_arg[i], (size_t)(eq - a.weight_arg[i]));
+		if (parse_number_arg(eq + 1, &w[nw].w))
+			gs_usage_error("--weight '%s': the weight is not a number", a.weight_arg[i]);
+		nw++;
+	}
+	struct item *items = NULL;
+	size_t nitems = 0;
+	if (a.score_sheet_given)
+		items = load_sheet(a.score_sheet_arg, &nitems);
+	r.score_kind = nw ? (norm == N_ZSCORE ? 2 : 1) : nitems ? 3 : 0;
+	if (nitems)
+		r.score = NULL;
+	if (r.score_kind && !a.key_given) {
+		/* rank by the score */
+		r.keys = gs_xrealloc(r.keys, (r.nkeys + 1) * sizeof *r.keys);
+		r.keys[r.nkeys++] = (struct key){gs_xstrndup("score", 5), -1, 1, 1};
+	}
+	gs_expr *veto = NULL;
+	gs_buf err = {0};
+	if (a.veto_given) {
+		size_t pos = 0;
+		veto = gs_expr_parse(a.veto_arg, &pos, 1, &err);
+		if (!veto)
+			gs_usage_error("--veto '%s': column %zu: %s", a.veto_arg, pos + 1, err.p);
+	}
+	char **by = NULL;
+	size_t nby = 0;
+	if (a.by_given)
+		split_list(a.by_arg, &by, &nby);
+
+	gs_stream_opts so = {0};
+	so.format = in_format;
+	gs_stream *st = gs_stream_open(a.inputs, a.inputs_num, &so);
+	const gs_field *names;
+	size_t nnames;
+	if (gs_stream_header(st, &names, &nnames) < 0)
+		exit(gs_close_stdout(gs_stream_status(st) ? gs_stream_status(st) : GS_IO));
+	if (out_format < 0)
+		out_format = gs_stream_format(st);
+	for (size_t k = 0; k < r.nkeys; k++) {
+		if (r.keys[k].col < 0 && !strcmp(r.keys[k].field, "score") && r.score_kind &&
+		    !a.key_given)
+			continue;
+		r.keys[k].col = find_col(names, nnames, r.keys[k].field);
+		if (r.keys[k].col < 0) {
+			if (r.score_kind && !strcmp(r.keys[k].field, "score"))
+				continue;   /* -k score: the computed one */
+			gs_usage_error("--key: no field '%s' in the input", r.keys[k].field);
+		}
+	}
+	for (size_t i = 0; i < nw; i++)
+		if ((w[i].col = find_col(names, nnames, w[i].field)) < 0)
+			gs_usage_error("--weight: no field '%s' in the input", w[i].field);
+	for (size_t i = 0; i < nitems; i++)
+		if ((items[i].col = find_col(names, nnames, items[i].field)) < 0)
+			gs_die(GS_USAGE, a.score_sheet_arg, 0, "item %s: no field '%s' in the input",
+			       items[i].name, items[i].field);
+	long *bycol = gs_xmalloc((nby + 1) * sizeof *bycol);
+	for (size_t i = 0; i < nby; i++)
+		if ((bycol[i] = find_col(names, nnames, by[i])) < 0)
+			gs_usage_error("--by: no field '%s' in the input", by[i]);
+	if (veto && gs_expr_bind(veto, names, nnames, &err) < 0)
+		gs_usage_error("--veto: %s", err.p);
+
+	/* the output's columns: the input's, then score, vetoed and rank */
+	size_t nout = nnames + (r.score_kind ? 1 : 0) + (veto ? 1 : 0) + 1;
+	gs_field *hdr = gs_xmalloc((nout + 1) * sizeof *hdr);
+	unsigned char *numeric = calloc(nout + 1, 1);
+	memcpy(hdr, names, nnames * sizeof *hdr);
+	size_t c = nnames;
+	if (r.score_kind) {
+		numeric[c] = 1;
+		hdr[c++] = (gs_field){"score", 5};
+	}
+	if (veto) {
+		numeric[c] = 1;
+		hdr[c++] = (gs_field){"vetoed", 6};
+	}
+	numeric[c] = 1;
+	hdr[c++] = (gs_field){a.name_arg, strlen(a.name_arg)};
+	gs_writer *wr = gs_writer_new(stdout, out_format);
+	gs_writer_header(wr, hdr, nout, numeric);
+
+	/* read every row: encoded once for output, its keys kept apart */
+	gs_rejects *rj = gs_rejects_open(a.rejects_given ? a.rejects_arg : NULL, out_format);
+	gs_rejects_header(rj, names, nnames, 1);
+	gs_hash *groups = gs_hash_new();
+	gs_buf gkey = {0}, enc = {0};
+	r.kv = calloc(r.nkeys + 1, sizeof *r.kv);
+	size_t cap = 0;
+	gs_num **wv = calloc(nw + 1, sizeof *wv);     /* weighted fields' values */
+	unsigned char **wna = calloc(nw + 1, sizeof *wna);
+	long nread = 0;
+	for (;;) {
+		gs_row row;
+		int k = gs_stream_next(st, &row);
+		if (k == GS_REC_EOF)
+			break;
+		nread++;
+		if (k == GS_REC_BAD) {
+			gs_rejects_add(rj, gs_stream_file(st), row.line, row.f, row.n, gs_stream_error(st));
+			continue;
+		}
+		gs_buf_clear(&err);
+		int vetoed = 0;
+		if (veto) {
+			vetoed = gs_expr_test(veto, row.f, &err);
+			if (vetoed < 0) {
+				gs_rejects_add(rj, gs_stream_file(st), row.line, row.f, row.n, err.p);
+				continue;
+			}
+		}
+		/* numbers the score needs must be numbers */
+		int bad = 0;
+		gs_num sheet = gs_num_int(0);
+		for (size_t i = 0; i < nw && !bad; i++) {
+			gs_num x;
+			const gs_field *f = &row.f[w[i].col];
+			if (f->n && gs_num_parse(f->p, f->n, &x)) {
+				gs_buf_printf(&err, "field '%s': '%.*s' is not a number", w[i].field, (int)f->n, f->p);
+				bad = 1;
+			}
+		}
+		for (size_t i = 0; i < nitems && !bad; i++) {
+			gs_num d = gs_num_int(0), t;
+			const gs_field *f = &row.f[items[i].col];
+			if (f->n && (gs_num_parse(f->p, f->n, &d) || d.num < 0)) {
+				gs_buf_printf(&err, "field '%s': '%.*s' is not a deduction (a number of 0 or more)",
+				              items[i].field, (int)f->n, f->p);
+				bad = 1;
+				break;
+			}
+			/* an empty deduction is none; 减完为止: an item never goes below 0 */
+			if (gs_num_cmp(d, items[i].cap) > 0)
+				d = items[i].cap;
+			if (gs_num_sub(items[i].points, d, &t) || gs_num_cmp(t, gs_num_int(0)) < 0)
+				t = gs_num_int(0);
+			if (gs_num_add(sheet, t, &sheet)) {
+				gs_buf_adds(&err, "score out of range");
+				bad = 1;
+			}
+		}
+		if (bad) {
+			gs_rejects_add(rj, gs_stream_file(st), row.line, row.f, row.n, err.p);
+			continue;
+		}
+		if (r.nrows == cap) {
+			cap = cap ? 2 * cap : 4096;
+			r.rows = gs_xrealloc(r.rows, cap * sizeof *r.rows);
+			for (size_t k2 = 0; k2 < r.nkeys; k2++) {
+				r.kv[k2].text = gs_xrealloc(r.kv[k2].text, cap * sizeof *r.kv[k2].text);
+				r.kv[k2].tlen = gs_xrealloc(r.kv[k2].tlen, cap * sizeof *r.kv[k2].tlen);
+			}
+			if (r.score_kind)
+				r.score = gs_xrealloc(r.score, cap * sizeof *r.score);
+			for (size_t i = 0; i < nw; i++) {
+				wv[i] = gs_xrealloc(wv[i], cap * sizeof *wv[i]);
+				wna[i] = gs_xrealloc(wna[i], cap);
+			}
+		}
+		size_t ri = r.nrows;
+		struct row *rw = &r.rows[ri];
+		memset(rw, 0, sizeof *rw);
+		rw->line = row.line;
+		rw->vetoed = (unsigned char)vetoed;
+		gs_buf_clear(&enc);
+		gs_writer_encode(wr, 0, row.f, nnames, &enc);
+		rw->enc = gs_arena_add(&r.data, enc.p, enc.len);
+		rw->enc_len = (unsigned)enc.len;
+		for (size_t k2 = 0; k2 < r.nkeys; k2++) {
+			if (r.keys[k2].col < 0)
+				continue;
+			const gs_field *f = &row.f[r.keys[k2].col];
+			r.kv[k2].text[ri] = gs_arena_add(&r.data, f->p, f->n);
+			r.kv[k2].tlen[ri] = f->n ? f->n : (size_t)-1;
+		}
+		if (r.score_kind)
+			r.score[ri] = sheet;
+		for (size_t i = 0; i < nw; i++) {
+			const gs_field *f = &row.f[w[i].col];
+			wna[i][ri] = !f->n;
+			if (f->n)
+				gs_num_parse(f->p, f->n, &wv[i][ri]);
+		}
+		gs_buf_clear(&gkey);
+		for (size_t i = 0; i < nby; i++) {
+			gs_buf_printf(&gkey, "%zu:", row.f[bycol[i]].n);
+			gs_buf_add(&gkey, row.f[bycol[i]].p, row.f[bycol[i]].n);
+		}
+		void *g = gs_hash_get(groups, gkey.p ? gkey.p : "", gkey.len);
+		if (!g) {
+			g = (void *)(gs_hash_count(groups) + 1);
+			gs_hash_put(groups, gkey.p ? gkey.p : "", gkey.len, g);
+		}
+		rw->group = (unsigned)(size_t)g;
+		r.nrows++;
+	}
+	gs_buf_free(&gkey);
+	gs_hash_free(groups);
+	int status = gs_stream_status(st);
+
+	/* key values: a key is numeric when every non-empty value is a number;
+	 * then exact 64-bit integers at the column's largest scale when they
+	 * fit, else exact fractions */
+	for (size_t k = 0; k < r.nkeys; k++) {
+		struct kvals *v = &r.kv[k];
+		if (r.keys[k].col < 0)
+			continue;
+		long long *iv = gs_xmalloc((r.nrows + 1) * sizeof *iv);
+		unsigned char *sc = gs_xmalloc(r.nrows + 1);
+		int maxscale = 0, quick = 1, numeric = 1;
+		for (size_t i = 0; i < r.nrows && quick; i++) {
+			int s2;
+			if (v->tlen[i] == (size_t)-1)
+				continue;
+			if (quick_decimal(v->text[i], v->tlen[i], &iv[i], &s2))
+				quick = 0;
+			else {
+				sc[i] = (unsigned char)s2;
+				if (s2 > maxscale)
+					maxscale = s2;
+			}
+		}
+		for (size_t i = 0; i < r.nrows && quick; i++) {
+			if (v->tlen[i] == (size_t)-1)
+				continue;
+			for (int s2 = sc[i]; s2 < maxscale && quick; s2++)
+				quick = !__builtin_mul_overflow(iv[i], 10LL, &iv[i]);
+		}
+		free(sc);
+		if (quick) {
+			v->kind = 1;
+			v->iv = iv;
+			continue;
+		}
+		free(iv);
+		gs_num *nv = gs_xmalloc((r.nrows + 1) * sizeof *nv);
+		for (size_t i = 0; i < r.nrows && numeric; i++)
+			if (v->tlen[i] != (size_t)-1 && gs_num_parse(v->text[i], v->tlen[i], &nv[i]))
+				numeric = 0;
+		if (numeric) {
+			v->kind = 2;
+			v->nv = nv;
+		} else
+			free(nv);
+	}
+
+	/* weighted scores, normalised over every row */
+	if (nw) {
+		if (r.score_kind == 2)
+			r.zscore = calloc(r.nrows + 1, sizeof *r.zscore);
+		for (size_t j = 0; j < r.nrows; j++)
+			r.score[j] = gs_num_int(0);
+		for (size_t i = 0; i < nw; i++) {
+			gs_num lo = gs_num_int(0), hi = gs_num_int(0);
+			long double lsum = 0, lsq = 0;
+			long cnt = 0;
+			for (size_t j = 0; j < r.nrows; j++) {
+				if (wna[i][j])
+					continue;
+				gs_num x = wv[i][j];
+				if (!cnt || gs_num_cmp(x, lo) < 0)
+					lo = x;
+				if (!cnt || gs_num_cmp(x, hi) > 0)
+					hi = x;
+				long double d = (long double)gs_num_to_double(x);
+				lsum += d;
+				lsq += d * d;
+				cnt++;
+			}
+			long double mean = cnt ? lsum / cnt : 0;
+			long double var = cnt ? lsq / cnt - mean * mean : 0;
+			long double sd = var > 0 ? sqrtl(var) : 0;
+			gs_num range;
+			if (gs_num_sub(hi, lo, &range))
+				gs_die(GS_IO, NULL, 0, "--weight %s: values out of range", w[i].field);
+			for (size_t j = 0; j < r.nrows; j++) {
+				struct row *rw = &r.rows[j];
+				if (wna[i][j]) {
+					rw->score_na = 1;   /* an empty value leaves no score */
+					continue;
+				}
+				gs_num x = wv[i][j], t;
+				if (r.score_kind == 2) {
+					/* a constant field has no spread: it adds 0 */
+					long double z = sd > 0 ? ((long double)gs_num_to_double(x) - mean) / sd : 0;
+					r.zscore[j] += z * (long double)gs_num_to_double(w[i].w);
+					continue;
+				}
+				if (norm == N_MINMAX) {
+					/* a constant field cannot separate units: it adds 0 */
+					if (gs_num_is_zero(range))
+						t = gs_num_int(0);
+					else if (gs_num_sub(x, lo, &t) || gs_num_div(t, range, &t))
+						gs_die(GS_IO, NULL, 0, "--weight %s: values out of range", w[i].field);
+				} else
+					t = x;
+				if (gs_num_mul(t, w[i].w, &t) || gs_num_add(r.score[j], t, &r.score[j]))
+					gs_die(GS_IO, NULL, 0, "--weight %s: score out of range", w[i].field);
+			}
+			free(wv[i]);
+			free(wna[i]);
+		}
+	}
+	free(wv);
+	free(wna);
+
+	/* sort and rank */
+	unsigned *order = gs_xmalloc((r.nrows + 1) * sizeof *order);
+	unsigned *tmp = gs_xmalloc((r.nrows + 1) * sizeof *tmp);
+	if (r.nkeys == 1 && r.keys[0].col >= 0 && r.kv[0].kind == 1) {
+		/* the common case, one numeric key: sort compact records */
+		struct rec *rec = gs_xmalloc((r.nrows + 1) * sizeof *rec);
+		struct rec *rtmp = gs_xmalloc((r.nrows + 1) * sizeof *rtmp);
+		for (size_t i = 0; i < r.nrows; i++) {
+			const struct row *rw = &r.rows[i];
+			int na = r.kv[0].tlen[i] == (size_t)-1;
+			long long x = na ? 0 : r.kv[0].iv[i];
+			rec[i].hi = (unsigned long long)rw->group << 2 | (unsigned long long)rw->vetoed << 1 | (unsigned)na;
+			/* ascending order of key: flip for desc; biased to unsigned */
+			if (r.keys[0].desc)
+				x = x == LLONG_MIN ? LLONG_MAX : -x;
+			rec[i].key = (unsigned long long)x ^ (1ULL << 63);
+			rec[i].idx = (unsigned)i;
+			rtmp[i] = rec[i];
+		}
+		rec_sort(rtmp, rec, r.nrows);
+		for (size_t i = 0; i < r.nrows; i++)
+			order[i] = rec[i].idx;
+		free(rec);
+		free(rtmp);
+	} else {
+		for (size_t i = 0; i < r.nrows; i++)
+			order[i] = tmp[i] = (unsigned)i;
+		merge_sort(tmp, order, r.nrows);
+	}
+	free(tmp);
+	for (size_t i = 0; i < r.nrows;) {
+		size_t g0 = i, g1 = i;    /* one group */
+		while (g1 < r.nrows && r.rows[order[g1]].group == r.rows[order[g0]].group)
+			g1++;
+		long dense = 0;
+		for (size_t t0 = g0; t0 < g1;) {
+			size_t t1 = t0 + 1;
+			while (t1 < g1 && cmp_keys(order[t0], order[t1]) == 0)
+				t1++;
+			dense++;
+			for (size_t k = t0; k < t1; k++) {
+				double rk;
+				switch (method) {
+				case M_COMPETITION: rk = (double)(t0 - g0 + 1); break;
+				case M_DENSE: rk = (double)dense; break;
+				case M_ORDINAL: rk = (double)(k - g0 + 1); break;
+				default: rk = ((double)(t0 - g0 + 1) + (double)(t1 - g0)) / 2; break;
+				}
+				r.rows[order[k]].rank = rk;
+			}
+			t0 = t1;
+		}
+		i = g1;
+	}
+
+	/* write */
+	gs_field extra[3];
+	gs_buf vb = {0};
+	long nwritten = 0, ncut = 0;
+	for (size_t i = 0; i < r.nrows; i++) {
+		unsigned ri = order[i];
+		struct row *rw = &r.rows[ri];
+		if (a.top_given && rw->rank > (double)a.top_arg) {
+			ncut++;
+			continue;
+		}
+		gs_buf_clear(&vb);
+		size_t ne = 0, offs[3];
+		if (r.score_kind) {
+			offs[ne] = vb.len;
+			if (!rw->score_na) {
+				if (r.score_kind == 2)
+					gs_buf_printf(&vb, "%.*Lf", a.decimals_arg, r.zscore[ri]);
+				else if (r.score_kind == 3)
+					gs_num_format(&vb, r.score[ri], a.decimals_arg);
+				else
+					gs_num_format_round(&vb, r.score[ri], a.decimals_arg);
+			}
+			extra[ne++] = (gs_field){rw->score_na ? NULL : "", 0};
+		}
+		if (veto) {
+			offs[ne] = vb.len;
+			gs_buf_addc(&vb, rw->vetoed ? '1' : '0');
+			extra[ne++] = (gs_field){"", 0};
+		}
+		offs[ne] = vb.len;
+		put_rank(&vb, rw->rank);
+		extra[ne++] = (gs_field){"", 0};
+		for (size_t e = 0; e < ne; e++) {
+			size_t end = e + 1 < ne ? offs[e + 1] : vb.len;
+			if (extra[e].p)
+				extra[e] = (gs_field){vb.p + offs[e], end - offs[e]};
+		}
+		gs_writer_row_encoded(wr, rw->enc, rw->enc_len, nnames, extra, ne);
+		nwritten++;
+	}
+	gs_writer_free(wr);
+	gs_buf_free(&vb);
+	long nrej = gs_rejects_count(rj);
+	if (nrej && status < GS_REJECT)
+		status = GS_REJECT;
+	if (nrej || a.verbose_given)
+		gs_msg(NULL, 0, "%ld rows read, %ld written, %ld below --top, %ld rejected",
+		       nread, nwritten, ncut, nrej);
+	int rs = gs_rejects_close(rj);
+	if (rs > status)
+		status = rs;
+	free(order);
+	free(hdr);
+	free(numeric);
+	for (size_t k = 0; k < r.nkeys; k++) {
+		free(r.kv[k].iv);
+		free(r.kv[k].nv);
+		free(r.kv[k].text);
+		free(r.kv[k].tlen);
+		free(r.keys[k].field);
+	}
+	free(r.kv);
+	free(r.keys);
+	free(r.rows);
+	free(r.score);
+	free(r.zscore);
+	gs_arena_free(&r.data);
+	gs_buf_free(&enc);
+	for (size_t i = 0; i < nw; i++)
+		free(w[i].field);
+	free(w);
+	for (size_t i = 0; i < nitems; i++) {
+		free(items[i].name);
+		free(items[i].field);
+	}
+	free(items);
+	for (size_t i = 0; i < nby; i++)
+		free(by[i]);
+	free(by);
+	free(bycol);
+	gs_expr_free(veto);
+	gs_buf_free(&err);
+	gs_stream_close(st);
+	cmdline_parser_free(&a);
+	return gs_close_stdout(status);
+}
