@@ -8,10 +8,24 @@
 
 #include "buf.h"
 
-void gs_cli_init(char **argv, const char *tool)
+static char **saved;
+static int nsaved;
+
+void gs_cli_init(int argc, char **argv, const char *tool)
 {
 	gs_prog = tool;
+	saved = gs_xmalloc(((size_t)argc + 1) * sizeof *saved);
+	for (int i = 0; i < argc; i++)
+		saved[i] = argv[i];   /* the strings: keep_commas replaces, never edits */
+	saved[argc] = NULL;
+	nsaved = argc;
 	argv[0] = (char *)tool;
+}
+
+char **gs_cli_args(int *argc)
+{
+	*argc = nsaved;
+	return saved;
 }
 
 void gs_print_version(void)

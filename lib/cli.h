@@ -8,8 +8,12 @@
 #endif
 
 /* Name the tool: the prefix of every message, including those of
- * getopt, which takes it from ARGV[0]. */
-void gs_cli_init(char **argv, const char *tool);
+ * getopt, which takes it from ARGV[0]. Keeps a copy of the arguments as
+ * given, for the manifest (gs_cli_args). */
+void gs_cli_init(int argc, char **argv, const char *tool);
+
+/* The arguments as the user gave them. */
+char **gs_cli_args(int *argc);
 
 /* Print "TOOL (govstat) VERSION" and exit through gs_close_stdout. */
 void gs_print_version(void) __attribute__((noreturn));

@@ -1,6 +1,7 @@
 #include "rejects.h"
 #include "buf.h"
 #include "diag.h"
+#include "manifest.h"
 #include "writer.h"
 
 #include <errno.h>
@@ -55,6 +56,8 @@ void gs_rejects_header(gs_rejects *rj, const gs_field *names, size_t n, int add_
 	const char *ec = rj->errcol ? rj->errcol : "_error";
 	h[k++] = (gs_field){ec, strlen(ec)};
 	rj->w = gs_writer_new(rj->fp, rj->format);
+	if (gs_manifest_on())
+		gs_writer_hash(rj->w);
 	gs_writer_header(rj->w, h, k, NULL);
 	free(h);
 }
@@ -88,6 +91,13 @@ int gs_rejects_close(gs_rejects *rj)
 {
 	int status = GS_OK;
 	if (rj->fp) {
+		if (rj->w && gs_manifest_on()) {
+			char sha[65];
+			unsigned long long bytes;
+			long rows;
+			gs_writer_digest(rj->w, sha, &bytes, &rows);
+			gs_manifest_written(rj->path, "rejects", sha, bytes, rows);
+		}
 		gs_writer_free(rj->w);
 		errno = 0;
 		if (ferror(rj->fp) | (fclose(rj->fp) != 0)) {

@@ -1,6 +1,7 @@
 #include "writer.h"
 #include "buf.h"
 #include "diag.h"
+#include "sha256.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,10 @@ struct gs_writer {
 	gs_buf *keys;            /* JSON: "\"name\":" per column */
 	unsigned char *numeric;
 	gs_buf out;
+	int hashing;
+	gs_sha256 sha;
+	unsigned long long bytes;
+	long rows;
 };
 
 gs_writer *gs_writer_new(FILE *fp, int format)
@@ -90,9 +95,30 @@ void gs_json_string(gs_buf *b, const char *p, size_t n)
 	gs_buf_addc(b, '"');
 }
 
+void gs_writer_hash(gs_writer *w)
+{
+	w->hashing = 1;
+	gs_sha256_init(&w->sha);
+}
+
+void gs_writer_digest(gs_writer *w, char sha[65], unsigned long long *bytes, long *rows)
+{
+	gs_writer_flush(w);
+	gs_sha256 copy = w->sha;
+	if (w->hashing)
+		gs_sha256_hex(&copy, sha);
+	else
+		sha[0] = 0;
+	*bytes = w->bytes;
+	*rows = w->rows;
+}
+
 void gs_writer_flush(gs_writer *w)
 {
 	if (w->out.len) {
+		if (w->hashing)
+			gs_sha256_update(&w->sha, w->out.p, w->out.len);
+		w->bytes += w->out.len;
 		fwrite(w->out.p, 1, w->out.len, w->fp);
 		gs_buf_clear(&w->out);
 	}
@@ -163,6 +189,7 @@ void gs_writer_row(gs_writer *w, const gs_field *f, size_t n)
 	for (size_t i = n; i < w->ncols; i++)
 		gs_writer_encode(w, i, &empty_field, 1, &w->out);
 	gs_buf_add(&w->out, w->format == GS_FMT_JSON ? "}\n" : "\n", w->format == GS_FMT_JSON ? 2 : 1);
+	w->rows++;
 	maybe_flush(w);
 }
 
@@ -174,6 +201,7 @@ void gs_writer_row_encoded(gs_writer *w, const char *enc, size_t len, size_t k,
 	gs_buf_add(&w->out, enc, len);
 	gs_writer_encode(w, k, rest, nrest, &w->out);
 	gs_buf_add(&w->out, w->format == GS_FMT_JSON ? "}\n" : "\n", w->format == GS_FMT_JSON ? 2 : 1);
+	w->rows++;
 	maybe_flush(w);
 }
 

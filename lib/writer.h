@@ -40,6 +40,12 @@ void gs_writer_encode(const gs_writer *w, size_t from, const gs_field *f, size_t
 void gs_writer_row_encoded(gs_writer *w, const char *enc, size_t len, size_t k,
                            const gs_field *rest, size_t nrest);
 
+/* Hash and count what the writer writes from now on (for the manifest);
+ * gs_writer_digest gives the SHA-256, bytes and rows after the last
+ * flush. */
+void gs_writer_hash(gs_writer *w);
+void gs_writer_digest(gs_writer *w, char sha[65], unsigned long long *bytes, long *rows);
+
 void gs_writer_flush(gs_writer *w);
 
 /* Flush and free; the FILE stays open. */

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "diag.h"
+#include "manifest.h"
 #include "ingest_cmd.h"
 #include "input.h"
 #include "ledgermap.h"
@@ -20,13 +21,14 @@
 int main(int argc, char **argv)
 {
 	struct gengetopt_args_info a;
-	gs_cli_init(argv, "ingest");
+	gs_cli_init(argc, argv, "ingest");
 	if (cmdline_parser(argc, argv, &a) != 0)
 		gs_bad_usage();
 	if (a.help_given)
 		gs_print_help(cmdline_parser_print_help);
 	if (a.version_given)
 		gs_print_version();
+	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
 
 	int in_format = a.input_format_given ? gs_parse_format_option("--input-format", a.input_format_arg) : GS_FMT_AUTO;
 	int out_format = a.output_format_given ? gs_parse_format_option("--output-format", a.output_format_arg) : -1;
@@ -54,6 +56,7 @@ int main(int argc, char **argv)
 	} else
 		so.footer = gs_map_footer(map, &so.nfooter);
 	so.skip_empty_rows = 1;
+	so.hash = gs_manifest_on();
 	if (!gs_encoding_known(so.encoding))
 		gs_die(GS_USAGE, a.map_arg, 0, "unknown encoding '%s'", so.encoding);
 
@@ -82,6 +85,8 @@ int main(int argc, char **argv)
 		names[ncols + 1] = (gs_field){"_line", 5};
 	}
 	gs_writer *w = gs_writer_new(stdout, out_format);
+	if (gs_manifest_on())
+		gs_writer_hash(w);
 	gs_writer_header(w, names, nout, NULL);
 	gs_rejects *rj = gs_rejects_open(a.rejects_given ? a.rejects_arg : NULL, out_format);
 	gs_rejects_header(rj, names, nout, !a.lineage_given);
@@ -118,6 +123,10 @@ int main(int argc, char **argv)
 		gs_writer_row(w, row, nout);
 		nwritten++;
 	}
+	if (a.map_given)
+		gs_manifest_file(a.map_arg, "map");
+	gs_manifest_stream(st, "input");
+	gs_manifest_output(w);
 	gs_writer_free(w);
 
 	long nrej = gs_rejects_count(rj);
@@ -132,6 +141,7 @@ int main(int argc, char **argv)
 	int rs = gs_rejects_close(rj);
 	if (rs > status)
 		status = rs;
+	status = gs_manifest_end(status);
 	gs_buf_free(&why);
 	free(row);
 	free(names);

@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "diag.h"
+#include "manifest.h"
 #include "expr.h"
 #include "hash.h"
 #include "num.h"
@@ -308,13 +309,14 @@ static void put_rank(gs_buf *b, double r)
 int main(int argc, char **argv)
 {
 	struct gengetopt_args_info a;
-	gs_cli_init(argv, "rank");
+	gs_cli_init(argc, argv, "rank");
 	if (cmdline_parser(argc, argv, &a) != 0)
 		gs_bad_usage();
 	if (a.help_given)
 		gs_print_help(cmdline_parser_print_help);
 	if (a.version_given)
 		gs_print_version();
+	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
 
 	int in_format = a.input_format_given ? gs_parse_format_option("--input-format", a.input_format_arg) : GS_FMT_AUTO;
 	int out_format = a.output_format_given ? gs_parse_format_option("--output-format", a.output_format_arg) : -1;
@@ -395,6 +397,7 @@ int main(int argc, char **argv)
 
 	gs_stream_opts so = {0};
 	so.format = in_format;
+	so.hash = gs_manifest_on();
 	gs_stream *st = gs_stream_open(a.inputs, a.inputs_num, &so);
 	const gs_field *names;
 	size_t nnames;
@@ -444,6 +447,8 @@ int main(int argc, char **argv)
 	numeric[c] = 1;
 	hdr[c++] = (gs_field){a.name_arg, strlen(a.name_arg)};
 	gs_writer *wr = gs_writer_new(stdout, out_format);
+	if (gs_manifest_on())
+		gs_writer_hash(wr);
 	gs_writer_header(wr, hdr, nout, numeric);
 
 	/* read every row: encoded once for output, its keys kept apart */
@@ -766,6 +771,10 @@ int main(int argc, char **argv)
 		gs_writer_row_encoded(wr, rw->enc, rw->enc_len, nnames, extra, ne);
 		nwritten++;
 	}
+	gs_manifest_stream(st, "input");
+	if (a.score_sheet_given)
+		gs_manifest_file(a.score_sheet_arg, "score sheet");
+	gs_manifest_output(wr);
 	gs_writer_free(wr);
 	gs_buf_free(&vb);
 	long nrej = gs_rejects_count(rj);
@@ -777,6 +786,7 @@ int main(int argc, char **argv)
 	int rs = gs_rejects_close(rj);
 	if (rs > status)
 		status = rs;
+	status = gs_manifest_end(status);
 	free(order);
 	free(hdr);
 	free(numeric);

@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "dates.h"
 #include "diag.h"
+#include "manifest.h"
 #include "expr.h"
 #include "hash.h"
 #include "input.h"
@@ -437,7 +438,7 @@ static int merge_file(struct tally *t, const char *path, gs_buf *first_header)
 int main(int argc, char **argv)
 {
 	struct gengetopt_args_info a;
-	gs_cli_init(argv, "tally");
+	gs_cli_init(argc, argv, "tally");
 	gs_cli_keep_commas(argc, argv, "g:by a:agg w:where p:period d:date -:rollup-label "
 	                   "-:universe I:catalogue k:indicator -:decimals i:input-format "
 	                   "o:output-format r:rejects", "agg");
@@ -447,6 +448,7 @@ int main(int argc, char **argv)
 		gs_print_help(cmdline_parser_print_help);
 	if (a.version_given)
 		gs_print_version();
+	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
 
 	struct tally t = {0};
 	t.index = gs_hash_new();
@@ -505,6 +507,7 @@ int main(int argc, char **argv)
 
 	gs_stream_opts so = {0};
 	so.format = in_format;
+	so.hash = gs_manifest_on();
 	gs_expr *where = NULL;
 	gs_buf err = {0};
 	if (a.where_given) {
@@ -631,6 +634,7 @@ int main(int argc, char **argv)
 		}
 		if (gs_stream_status(st) > status)
 			status = gs_stream_status(st);
+		gs_manifest_stream(st, "input");
 		gs_buf_free(&pbuf);
 		gs_buf_free(&enc);
 		free(key);
@@ -741,6 +745,8 @@ int main(int argc, char **argv)
 			names[c++] = (gs_field){t.aggs.cols[i].name, strlen(t.aggs.cols[i].name)};
 		}
 		gs_writer *w = gs_writer_new(stdout, out_format);
+		if (gs_manifest_on())
+			gs_writer_hash(w);
 		gs_writer_header(w, names, ncol, numeric);
 		gs_field *row = gs_xmalloc((ncol + 1) * sizeof *row);
 		size_t *voff = gs_xmalloc((ncol + 1) * sizeof *voff);
@@ -760,6 +766,7 @@ int main(int argc, char **argv)
 				row[t.nkey + k].p = voff[k] == (size_t)-1 ? NULL : line.p + voff[k];
 			gs_writer_row(w, row, ncol);
 		}
+		gs_manifest_output(w);
 		gs_writer_free(w);
 		free(row);
 		free(voff);
@@ -780,6 +787,14 @@ int main(int argc, char **argv)
 		if (rs > status)
 			status = rs;
 	}
+	if (a.catalogue_given)
+		gs_manifest_file(a.catalogue_arg, "catalogue");
+	if (a.universe_given)
+		gs_manifest_file(a.universe_arg, "universe");
+	if (a.merge_given)
+		for (size_t i = 0; i < a.inputs_num; i++)
+			gs_manifest_file(a.inputs[i], "partial");
+	status = gs_manifest_end(status);
 	for (size_t i = 0; i < t.ngroups; i++) {
 		gs_slots_free(&t.aggs, t.groups[i].slots);
 		free(t.groups[i].key);

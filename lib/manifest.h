@@ -1,0 +1,48 @@
+/* manifest: the audit trail across a pipeline.
+ *
+ * When the environment variable GOVSTAT_MANIFEST names a file, or a tool
+ * is given --manifest FILE, the tool appends one JSON line to it when it
+ * ends: the tool, its version and arguments, and for each input, setting
+ * file, output and rejects file its name, role, SHA-256, bytes and rows
+ *
+ *   {"tool":"tally","version":"0.1.0","args":["-g","township",...],
+ *    "status":0,"files":[{"role":"input","name":"-","sha256":"…",
+ *    "bytes":1234,"rows":56},{"role":"output",...}]}
+ *
+ * The line is written with one write() on a file opened for appending,
+ * under an exclusive lock, so tools running side by side in a pipeline
+ * never interleave their lines. report --manifest-in renders the file. */
+#ifndef GS_MANIFEST_H
+#define GS_MANIFEST_H
+
+#include "stream.h"
+#include "writer.h"
+
+/* Start recording for this run: PATH (from --manifest, or NULL to use
+ * GOVSTAT_MANIFEST); the arguments are those gs_cli_init kept. Returns 1
+ * when a manifest will be written. */
+int gs_manifest_begin(const char *path);
+
+/* 1 when a manifest is being recorded (tools then hash their inputs). */
+int gs_manifest_on(void);
+
+/* Record the files a stream read, with ROLE ("input", "reference" ...). */
+void gs_manifest_stream(const gs_stream *st, const char *role);
+
+/* Record a setting or side file by reading and hashing it (map, schema,
+ * catalogue, universe ...); ROWS -1 when rows do not apply. */
+void gs_manifest_file(const char *path, const char *role);
+
+/* Record standard output as written by W (which hashes from its header
+ * on: call gs_writer_hash before gs_writer_header when gs_manifest_on). */
+void gs_manifest_output(gs_writer *w);
+
+/* Record a file the tool wrote, with what it knows of it. */
+void gs_manifest_written(const char *name, const char *role, const char *sha256,
+                         unsigned long long bytes, long rows);
+
+/* Append the line (status STATUS). Returns STATUS, or GS_IO when the
+ * manifest cannot be written (reported). */
+int gs_manifest_end(int status);
+
+#endif
