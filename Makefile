@@ -42,7 +42,7 @@ UNIT    = $(BUILD)/tests/unit
 
 # Debian packages: to build, and to run the tests.
 DEB_BUILD = gcc make libc6-dev libcsv-dev libcjson-dev gengetopt help2man
-DEB_CHECK = $(DEB_BUILD) diffutils gawk parallel
+DEB_CHECK = $(DEB_BUILD) diffutils gawk parallel tidy chromium
 DEB_BENCH = miller datamash csvkit time
 
 .PHONY: all deps deps-check deps-bench check demo bench install clean man

@@ -1,0 +1,1044 @@
+/* report: the table people read, and the record auditors check.
+ *
+ * The table is small (townships, villages, periods), so it is read whole;
+ * the work is presentation: display widths for aligned text, escaping for
+ * Markdown and HTML, an inline SVG chart, target marks, the comparison
+ * with the previous period, and a provenance footer. Nothing depends on
+ * the clock or the machine, so the same inputs give the same bytes. */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "dates.h"
+#include "diag.h"
+#include "expr.h"
+#include "manifest.h"
+#include "num.h"
+#include "report_cmd.h"
+#include "sha256.h"
+#include "stream.h"
+#include "utf8.h"
+#include "writer.h"
+
+enum fmt { F_TEXT, F_MARKDOWN, F_HTML, F_JSON, F_CSV };
+enum kind { K_PLAIN, K_NUM, K_PERCENT, K_MARK };
+
+/* A table read whole. */
+struct table {
+	size_t ncols, nrows;
+	char **names;
+	char ***cells;           /* [row][col], "" for empty */
+	gs_buf hdr;
+	char sha[65];
+	long rows_read;
+	char *source;
+};
+
+/* A column as shown. */
+struct col {
+	char *name;              /* machine name */
+	char *label;             /* display name */
+	int kind;                /* enum kind */
+	int numeric;             /* a number column (right-aligned) */
+	char **val;              /* raw value per output row ("" = NA) */
+	char **shown;            /* display text per output row */
+};
+
+static char *dup(const char *s)
+{
+	return gs_xstrndup(s, strlen(s));
+}
+
+static void split_list(const char *s, char ***out, size_t *n)
+{
+	const char *p = s;
+	for (;;) {
+		const char *c = strchr(p, ',');
+		size_t len = c ? (size_t)(c - p) : strlen(p);
+		if (len) {
+			*out = gs_xrealloc(*out, (*n + 1) * sizeof **out);
+			(*out)[(*n)++] = gs_xstrndup(p, len);
+		}
+		if (!c)
+			break;
+		p = c + 1;
+	}
+}
+
+static int in_list(char **l, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(l[i], s))
+			return 1;
+	return 0;
+}
+
+static void read_table(struct table *t, char **files, size_t nfiles, int format, int *status)
+{
+	gs_stream_opts so = {0};
+	so.format = format;
+	so.hash = 1;
+	gs_stream *st = gs_stream_open(files, nfiles, &so);
+	const gs_field *names;
+	size_t n;
+	if (gs_stream_header(st, &names, &n) < 0)
+		exit(gs_close_stdout(gs_stream_status(st) ? gs_stream_status(st) : GS_IO));
+	t->ncols = n;
+	t->names = gs_xmalloc((n + 1) * sizeof *t->names);
+	for (size_t i = 0; i < n; i++)
+		t->names[i] = gs_xstrndup(names[i].p, names[i].n);
+	gs_row r;
+	int k;
+	size_t cap = 0;
+	while ((k = gs_stream_next(st, &r)) != GS_REC_EOF) {
+		t->rows_read++;
+		if (k == GS_REC_BAD) {
+			gs_msg(gs_stream_file(st), r.line, "%s", gs_stream_error(st));
+			*status = GS_REJECT;
+			continue;
+		}
+		if (t->nrows == cap) {
+			cap = cap ? 2 * cap : 64;
+			t->cells = gs_xrealloc(t->cells, cap * sizeof *t->cells);
+		}
+		char **row = gs_xmalloc((n + 1) * sizeof *row);
+		for (size_t i = 0; i < n; i++)
+			row[i] = gs_xstrndup(r.f[i].p, r.f[i].n);
+		t->cells[t->nrows++] = row;
+	}
+	if (gs_stream_status(st) > *status)
+		*status = gs_stream_status(st);
+	size_t nf;
+	const gs_file_stat *fs = gs_stream_files(st, &nf);
+	t->source = dup(nf ? fs[0].name : "-");
+	if (nf == 1)
+		memcpy(t->sha, fs[0].sha256, 65);
+	gs_manifest_stream(st, "input");
+	gs_stream_close(st);
+}
+
+static void free_table(struct table *t)
+{
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t i = 0; i < t->ncols; i++)
+			free(t->cells[r][i]);
+		free(t->cells[r]);
+	}
+	for (size_t i = 0; i < t->ncols; i++)
+		free(t->names[i]);
+	free(t->cells);
+	free(t->names);
+	free(t->source);
+}
+
+static void free_list(char **l, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(l[i]);
+	free(l);
+}
+
+static long col_index(const struct table *t, const char *name)
+{
+	for (size_t i = 0; i < t->ncols; i++)
+		if (!strcmp(t->names[i], name))
+			return (long)i;
+	return -1;
+}
+
+static int is_number(const char *s, gs_num *v)
+{
+	gs_num tmp;
+	return *s && gs_num_parse(s, strlen(s), v ? v : &tmp) == 0;
+}
+
+/* Display a raw value: percentages, rounding, NA. */
+static char *show(const char *raw, int kind, int decimals, const char *na)
+{
+	gs_num v;
+	if (!*raw)
+		return dup(na);
+	if ((kind == K_NUM && decimals >= 0) || kind == K_PERCENT) {
+		if (!is_number(raw, &v))
+			return dup(raw);
+		gs_buf b = {0};
+		if (kind == K_PERCENT) {
+			gs_num_mul(v, gs_num_int(100), &v);
+			gs_num_format_round(&b, v, decimals >= 0 ? decimals : 2);
+			gs_buf_addc(&b, '%');
+		} else
+			gs_num_format_round(&b, v, decimals);
+		return b.p;
+	}
+	return dup(raw);
+}
+
+/* A change, signed: "+1.25", "-3", "0"; in percentage points for percents. */
+static char *show_change(const char *raw, int kind, int decimals, const char *na)
+{
+	gs_num v;
+	if (!*raw || !is_number(raw, &v))
+		return dup(na);
+	gs_buf b = {0};
+	if (v.num > 0)
+		gs_buf_addc(&b, '+');
+	if (kind == K_PERCENT) {
+		gs_num_mul(v, gs_num_int(100), &v);
+		gs_num_format_round(&b, v, decimals >= 0 ? decimals : 2);
+		gs_buf_adds(&b, "pp");
+	} else if (decimals >= 0)
+		gs_num_format_round(&b, v, decimals);
+	else
+		gs_num_format(&b, v, 4);
+	return b.p;
+}
+
+/* ---- output helpers ---- */
+
+static void html_escape(gs_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': gs_buf_adds(b, "&amp;"); break;
+		case '<': gs_buf_adds(b, "&lt;"); break;
+		case '>': gs_buf_adds(b, "&gt;"); break;
+		case '"': gs_buf_adds(b, "&quot;"); break;
+		case '\'': gs_buf_adds(b, "&#39;"); break;
+		default: gs_buf_addc(b, *s);
+		}
+	}
+}
+
+static void md_escape(gs_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '|': gs_buf_adds(b, "\\|"); break;
+		case '\\': gs_buf_adds(b, "\\\\"); break;
+		case '<': gs_buf_adds(b, "&lt;"); break;
+		case '>': gs_buf_adds(b, "&gt;"); break;
+		case '*': case '_': case '`': case '[': case ']':
+			gs_buf_addc(b, '\\');
+			gs_buf_addc(b, *s);
+			break;
+		case '\n': gs_buf_adds(b, "<br>"); break;
+		case '\r': break;
+		default: gs_buf_addc(b, *s);
+		}
+	}
+}
+
+static size_t width_of(const char *s)
+{
+	return gs_display_width(s, strlen(s));
+}
+
+/* Append S cut to W display columns, ending with '~' when cut. */
+static void put_cut(gs_buf *b, const char *s, size_t w)
+{
+	size_t used = 0, i = 0, n = strlen(s);
+	if (width_of(s) <= w) {
+		gs_buf_adds(b, s);
+		return;
+	}
+	while (i < n) {
+		size_t len = 1;
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0xF0) len = 4;
+		else if (c >= 0xE0) len = 3;
+		else if (c >= 0xC0) len = 2;
+		size_t cw = gs_display_width(s + i, len);
+		if (used + cw > w - 1)
+			break;
+		gs_buf_add(b, s + i, len);
+		used += cw;
+		i += len;
+	}
+	gs_buf_addc(b, '~');
+	used++;
+	while (used++ < w)
+		gs_buf_addc(b, ' ');
+}
+
+static void pad(gs_buf *b, size_t n)
+{
+	while (n--)
+		gs_buf_addc(b, ' ');
+}
+
+/* The date shown: --date, else SOURCE_DATE_EPOCH, else none. */
+static char *shown_date(const char *opt)
+{
+	if (opt)
+		return dup(opt);
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (!e || !*e)
+		return NULL;
+	char *end;
+	long long s = strtoll(e, &end, 10);
+	if (*end)
+		return NULL;
+	int y, m, d;
+	gs_civil_from_days((long)(s / 86400 - (s % 86400 < 0)), &y, &m, &d);
+	gs_buf b = {0};
+	gs_date_format(&b, y, m, d);
+	return b.p;
+}
+
+/* The command line, for the footer. */
+static void options_used(gs_buf *b)
+{
+	int argc;
+	char **argv = gs_cli_args(&argc);
+	gs_buf_adds(b, "report");
+	for (int i = 1; i < argc; i++) {
+		gs_buf_addc(b, ' ');
+		const char *s = argv[i];
+		int plain = *s != 0;
+		for (const char *p = s; *p; p++)
+			if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.,/=:+", *p) &&
+			    (unsigned char)*p < 0x80)
+				plain = 0;
+		if (plain)
+			gs_buf_adds(b, s);
+		else {
+			gs_buf_addc(b, '\'');
+			for (const char *p = s; *p; p++) {
+				if (*p == '\'')
+					gs_buf_adds(b, "'\\''");
+				else
+					gs_buf_addc(b, *p);
+			}
+			gs_buf_addc(b, '\'');
+		}
+	}
+}
+
+/* ---- the manifest appendix ---- */
+
+struct step {
+	char *line;              /* "tool args" */
+	int status;
+	char **files;            /* "role name sha256 bytes rows" */
+	size_t nfiles;
+};
+
+static struct step *read_manifest(const char *path, size_t *n)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		gs_die(GS_IO, path, 0, "cannot open the manifest");
+	struct step *steps = NULL;
+	*n = 0;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	long lineno = 0;
+	while ((len = getline(&line, &cap, fp)) > 0) {
+		lineno++;
+		cJSON *o = cJSON_ParseWithLength(line, (size_t)len);
+		const cJSON *tool = cJSON_GetObjectItemCaseSensitive(o, "tool");
+		const cJSON *args = cJSON_GetObjectItemCaseSensitive(o, "args");
+		const cJSON *files = cJSON_GetObjectItemCaseSensitive(o, "files");
+		const cJSON *st = cJSON_GetObjectItemCaseSensitive(o, "status");
+		if (!cJSON_IsString(tool) || !cJSON_IsArray(args) || !cJSON_IsArray(files))
+			gs_die(GS_IO, path, lineno, "not a govstat manifest line");
+		steps = gs_xrealloc(steps, (*n + 1) * sizeof *steps);
+		struct step *s = &steps[(*n)++];
+		memset(s, 0, sizeof *s);
+		gs_buf b = {0};
+		gs_buf_adds(&b, tool->valuestring);
+		const cJSON *e;
+		cJSON_ArrayForEach(e, args) {
+			if (!cJSON_IsString(e))
+				continue;
+			gs_buf_addc(&b, ' ');
+			int q = strpbrk(e->valuestring, " \"'()<>|&;*=!") != NULL || !*e->valuestring;
+			if (q)
+				gs_buf_addc(&b, '\'');
+			gs_buf_adds(&b, e->valuestring);
+			if (q)
+				gs_buf_addc(&b, '\'');
+		}
+		s->line = b.p;
+		s->status = cJSON_IsNumber(st) ? st->valueint : 0;
+		cJSON_ArrayForEach(e, files) {
+			const cJSON *role = cJSON_GetObjectItemCaseSensitive(e, "role");
+			const cJSON *name = cJSON_GetObjectItemCaseSensitive(e, "name");
+			const cJSON *sha = cJSON_GetObjectItemCaseSensitive(e, "sha256");
+			const cJSON *bytes = cJSON_GetObjectItemCaseSensitive(e, "bytes");
+			const cJSON *rows = cJSON_GetObjectItemCaseSensitive(e, "rows");
+			gs_buf f = {0};
+			gs_buf_printf(&f, "%s %s, sha256 %s, %.0f bytes",
+			              cJSON_IsString(role) ? role->valuestring : "?",
+			              cJSON_IsString(name) ? name->valuestring : "?",
+			              cJSON_IsString(sha) ? sha->valuestring : "-",
+			              cJSON_IsNumber(bytes) ? bytes->valuedouble : 0.0);
+			if (cJSON_IsNumber(rows))
+				gs_buf_printf(&f, ", %.0f rows", rows->valuedouble);
+			s->files = gs_xrealloc(s->files, (s->nfiles + 1) * sizeof *s->files);
+			s->files[s->nfiles++] = f.p;
+		}
+		cJSON_Delete(o);
+	}
+	free(line);
+	fclose(fp);
+	return steps;
+}
+
+/* ---- main ---- */
+
+int main(int argc, char **argv)
+{
+	struct gengetopt_args_info a;
+	gs_cli_init(argc, argv, "report");
+	if (cmdline_parser(argc, argv, &a) != 0)
+		gs_bad_usage();
+	if (a.help_given)
+		gs_print_help(cmdline_parser_print_help);
+	if (a.version_given)
+		gs_print_version();
+	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
+
+	static const char *fnames[] = {"text", "markdown", "html", "json", "csv"};
+	int fmt = -1;
+	for (int i = 0; i < 5; i++)
+		if (!strcmp(a.format_arg, fnames[i]))
+			fmt = i;
+	if (fmt < 0)
+		gs_usage_error("--format: '%s' is not text, markdown, html, json or csv", a.format_arg);
+	if (a.decimals_given && (a.decimals_arg < 0 || a.decimals_arg > 30))
+		gs_usage_error("--decimals: give a number from 0 to 30");
+	if (a.width_arg < 20)
+		gs_usage_error("--width: give 20 or more");
+	if ((a.up_given || a.down_given || a.key_given) && !a.compare_given)
+		gs_usage_error("--key, --up and --down go with --compare");
+	if (a.compare_given && !a.key_given)
+		gs_usage_error("--compare needs --key FIELDS to match the rows");
+	int decimals = a.decimals_given ? a.decimals_arg : -1;
+	int in_format = a.input_format_given ? gs_parse_format_option("--input-format", a.input_format_arg) : GS_FMT_AUTO;
+	int status = GS_OK;
+
+	struct table cur = {0}, prev = {0};
+	read_table(&cur, a.inputs, a.inputs_num, in_format, &status);
+	if (a.compare_given) {
+		char *pf[1] = {a.compare_arg};
+		read_table(&prev, pf, 1, GS_FMT_AUTO, &status);
+	}
+
+	/* the columns shown */
+	char **pick = NULL, **pct = NULL, **keys = NULL, **up = NULL, **down = NULL;
+	size_t npick = 0, npct = 0, nkeys = 0, nup = 0, ndown = 0;
+	if (a.columns_given)
+		split_list(a.columns_arg, &pick, &npick);
+	else
+		for (size_t i = 0; i < cur.ncols; i++) {
+			pick = gs_xrealloc(pick, (npick + 1) * sizeof *pick);
+			pick[npick++] = dup(cur.names[i]);
+		}
+	if (a.percent_given)
+		split_list(a.percent_arg, &pct, &npct);
+	if (a.key_given)
+		split_list(a.key_arg, &keys, &nkeys);
+	if (a.up_given)
+		split_list(a.up_arg, &up, &nup);
+	if (a.down_given)
+		split_list(a.down_arg, &down, &ndown);
+	for (size_t i = 0; i < npick; i++)
+		if (col_index(&cur, pick[i]) < 0)
+			gs_usage_error("--columns: no field '%s' in the input", pick[i]);
+	for (size_t i = 0; i < npct; i++)
+		if (col_index(&cur, pct[i]) < 0)
+			gs_usage_error("--percent: no field '%s' in the input", pct[i]);
+	for (size_t i = 0; i < nup + ndown; i++) {
+		const char *f = i < nup ? up[i] : down[i - nup];
+		if (col_index(&cur, f) < 0)
+			gs_usage_error("--%s: no field '%s' in the input", i < nup ? "up" : "down", f);
+	}
+	long *kcur = gs_xmalloc((nkeys + 1) * sizeof *kcur), *kprev = gs_xmalloc((nkeys + 1) * sizeof *kprev);
+	for (size_t i = 0; i < nkeys; i++) {
+		kcur[i] = col_index(&cur, keys[i]);
+		kprev[i] = col_index(&prev, keys[i]);
+		if (kcur[i] < 0 || kprev[i] < 0)
+			gs_usage_error("--key: no field '%s' in %s", keys[i], kcur[i] < 0 ? "the input" : a.compare_arg);
+	}
+
+	/* rows: the current ones, then units found only in the previous period */
+	size_t nout = cur.nrows;
+	long *prev_of = gs_xmalloc((cur.nrows + prev.nrows + 1) * sizeof *prev_of);
+	long *cur_of = gs_xmalloc((cur.nrows + prev.nrows + 1) * sizeof *cur_of);
+	for (size_t i = 0; i < cur.nrows; i++) {
+		cur_of[i] = (long)i;
+		prev_of[i] = -1;
+	}
+	if (a.compare_given) {
+		char *used = calloc(prev.nrows + 1, 1);
+		for (size_t i = 0; i < cur.nrows; i++)
+			for (size_t j = 0; j < prev.nrows; j++) {
+				int same = !used[j];
+				for (size_t k = 0; k < nkeys && same; k++)
+					same = !strcmp(cur.cells[i][kcur[k]], prev.cells[j][kprev[k]]);
+				if (same) {
+					prev_of[i] = (long)j;
+					used[j] = 1;
+					break;
+				}
+			}
+		for (size_t j = 0; j < prev.nrows; j++)
+			if (!used[j]) {
+				cur_of[nout] = -1;
+				prev_of[nout++] = (long)j;
+			}
+		free(used);
+	}
+
+	/* build the shown columns */
+	struct col *cols = NULL;
+	size_t ncols = 0;
+	const char *na = fmt == F_TEXT ? "-" : "—";
+	int any_target = 0;
+	for (size_t p = 0; p < npick; p++) {
+		long ci = col_index(&cur, pick[p]);
+		int numeric = 1, any = 0, fraction = 0;
+		for (size_t r = 0; r < cur.nrows; r++) {
+			const char *v = cur.cells[r][ci];
+			gs_num x;
+			if (*v) {
+				any = 1;
+				numeric &= is_number(v, &x);
+				fraction |= numeric && x.scale > 0;
+			}
+		}
+		numeric &= any;
+		int kind = in_list(pct, npct, pick[p]) ? K_PERCENT : numeric ? K_NUM : K_PLAIN;
+		/* --decimals rounds numbers with fractions; counts stay whole */
+		int coldec = kind == K_NUM && !fraction ? -1 : decimals;
+		char *label = dup(pick[p]);
+		for (unsigned i = 0; i < a.label_given; i++) {
+			const char *eq = strchr(a.label_arg[i], '=');
+			if (!eq)
+				gs_usage_error("--label '%s': give FIELD=LABEL", a.label_arg[i]);
+			if ((size_t)(eq - a.label_arg[i]) == strlen(pick[p]) &&
+			    !strncmp(a.label_arg[i], pick[p], strlen(pick[p]))) {
+				free(label);
+				label = dup(eq + 1);
+			}
+		}
+		int is_key = in_list(keys, nkeys, pick[p]);
+		long pi = a.compare_given ? col_index(&prev, pick[p]) : -1;
+		size_t base = ncols;
+		int extra = a.compare_given && numeric && !is_key && pi >= 0;
+		int judged = extra && (in_list(up, nup, pick[p]) || in_list(down, ndown, pick[p]));
+		size_t add = 1 + (extra ? 2 : 0) + (judged ? 1 : 0);
+		cols = gs_xrealloc(cols, (ncols + add) * sizeof *cols);
+		for (size_t k = 0; k < add; k++) {
+			struct col *c = &cols[ncols + k];
+			memset(c, 0, sizeof *c);
+			c->val = gs_xmalloc((nout + 1) * sizeof *c->val);
+			c->shown = gs_xmalloc((nout + 1) * sizeof *c->shown);
+		}
+		struct col *c = &cols[base];
+		c->name = dup(pick[p]);
+		c->label = label;
+		c->kind = kind;
+		c->numeric = kind != K_PLAIN;
+		for (size_t r = 0; r < nout; r++) {
+			const char *v = cur_of[r] >= 0 ? cur.cells[cur_of[r]][ci] :
+			                (is_key || pi < 0) && prev_of[r] >= 0 && pi >= 0 ? prev.cells[prev_of[r]][pi] : "";
+			c->val[r] = dup(v);
+			c->shown[r] = show(v, kind, coldec, na);
+		}
+		ncols++;
+		if (!extra)
+			continue;
+		struct col *pv = &cols[ncols], *ch = &cols[ncols + 1];
+		gs_buf nm = {0};
+		gs_buf_printf(&nm, "%s_prev", pick[p]);
+		pv->name = nm.p;
+		gs_buf lb = {0};
+		gs_buf_printf(&lb, "%s prev", label);
+		pv->label = lb.p;
+		pv->kind = kind;
+		pv->numeric = 1;
+		nm = (gs_buf){0};
+		gs_buf_printf(&nm, "%s_change", pick[p]);
+		ch->name = nm.p;
+		lb = (gs_buf){0};
+		gs_buf_printf(&lb, "%s change", label);
+		ch->label = lb.p;
+		ch->kind = kind;
+		ch->numeric = 1;
+		struct col *mk = judged ? &cols[ncols + 2] : NULL;
+		int want_up = in_list(up, nup, pick[p]);
+		if (mk) {
+			nm = (gs_buf){0};
+			gs_buf_printf(&nm, "%s_met", pick[p]);
+			mk->name = nm.p;
+			lb = (gs_buf){0};
+			gs_buf_printf(&lb, "%s %s", label, want_up ? "up" : "down");
+			mk->label = lb.p;
+			mk->kind = K_MARK;
+		}
+		for (size_t r = 0; r < nout; r++) {
+			const char *pvv = prev_of[r] >= 0 ? prev.cells[prev_of[r]][pi] : "";
+			const char *cvv = cur_of[r] >= 0 ? cur.cells[cur_of[r]][ci] : "";
+			pv->val[r] = dup(pvv);
+			pv->shown[r] = show(pvv, kind, coldec, na);
+			gs_num x, y, d;
+			gs_buf cb = {0};
+			int have = is_number(cvv, &x) && is_number(pvv, &y) && gs_num_sub(x, y, &d) == 0;
+			if (have)
+				gs_num_format(&cb, d, 4);
+			ch->val[r] = dup(have ? cb.p : "");
+			char *sc = show_change(have ? cb.p : "", kind, coldec, na);
+			/* the arrow */
+			gs_buf sb = {0};
+			gs_buf_adds(&sb, sc);
+			if (have)
+				gs_buf_adds(&sb, d.num > 0 ? " ↑" : d.num < 0 ? " ↓" : " →");
+			free(sc);
+			ch->shown[r] = sb.p;
+			gs_buf_free(&cb);
+			if (mk) {
+				int met = have && (want_up ? d.num > 0 : d.num < 0);
+				mk->val[r] = dup(have ? (met ? "1" : "0") : "");
+				mk->shown[r] = dup(have ? (met ? "✓" : "✗") : na);
+			}
+		}
+		ncols += add - 1;
+	}
+
+	/* the target */
+	gs_expr *target = NULL;
+	gs_buf err = {0};
+	char *missed = calloc(nout + 1, 1);
+	long nmissed = 0, njudged = 0;
+	if (a.target_given) {
+		size_t pos = 0;
+		target = gs_expr_parse(a.target_arg, &pos, 1, &err);
+		if (!target)
+			gs_usage_error("--target '%s': column %zu: %s", a.target_arg, pos + 1, err.p);
+		gs_field *names = gs_xmalloc((cur.ncols + 1) * sizeof *names);
+		for (size_t i = 0; i < cur.ncols; i++)
+			names[i] = (gs_field){cur.names[i], strlen(cur.names[i])};
+		if (gs_expr_bind(target, names, cur.ncols, &err) < 0)
+			gs_usage_error("--target: %s", err.p);
+		gs_field *row = gs_xmalloc((cur.ncols + 1) * sizeof *row);
+		cols = gs_xrealloc(cols, (ncols + 1) * sizeof *cols);
+		struct col *c = &cols[ncols++];
+		memset(c, 0, sizeof *c);
+		c->name = dup("target");
+		c->label = dup("target");
+		c->kind = K_MARK;
+		c->val = gs_xmalloc((nout + 1) * sizeof *c->val);
+		c->shown = gs_xmalloc((nout + 1) * sizeof *c->shown);
+		for (size_t r = 0; r < nout; r++) {
+			if (cur_of[r] < 0) {
+				c->val[r] = dup("");
+				c->shown[r] = dup(na);
+				continue;
+			}
+			for (size_t i = 0; i < cur.ncols; i++)
+				row[i] = (gs_field){cur.cells[cur_of[r]][i], strlen(cur.cells[cur_of[r]][i])};
+			int t = gs_expr_test(target, row, &err);
+			if (t < 0)
+				gs_die(GS_USAGE, NULL, 0, "--target: %s", err.p);
+			njudged++;
+			missed[r] = !t;
+			nmissed += !t;
+			c->val[r] = dup(t ? "1" : "0");
+			c->shown[r] = dup(t ? "✓" : "✗");
+		}
+		free(row);
+		free(names);
+		any_target = 1;
+	}
+
+	/* output */
+	char *date = shown_date(a.date_arg);
+	gs_buf out = {0}, opts = {0};
+	options_used(&opts);
+	gs_buf prov = {0};
+	gs_buf_printf(&prov, "govstat %s; input %s, sha256 %s, %ld rows; %s", GS_VERSION, cur.source,
+	              cur.sha[0] ? cur.sha : "-", cur.rows_read, opts.p);
+	gs_buf tsum = {0};
+	if (any_target)
+		gs_buf_printf(&tsum, "%ld of %ld rows miss the target %s", nmissed, njudged, a.target_arg);
+	size_t nsteps = 0;
+	struct step *steps = a.manifest_in_given ? read_manifest(a.manifest_in_arg, &nsteps) : NULL;
+	if (a.manifest_in_given)
+		gs_manifest_file(a.manifest_in_arg, "manifest");
+	if (a.compare_given)
+		gs_manifest_file(a.compare_arg, "previous");
+
+	if (fmt == F_JSON || fmt == F_CSV) {
+		gs_writer *w = gs_writer_new(stdout, fmt == F_JSON ? GS_FMT_JSON : GS_FMT_CSV);
+		if (gs_manifest_on())
+			gs_writer_hash(w);
+		gs_field *h = gs_xmalloc((ncols + 1) * sizeof *h);
+		unsigned char *num = calloc(ncols + 1, 1);
+		for (size_t i = 0; i < ncols; i++) {
+			h[i] = (gs_field){cols[i].name, strlen(cols[i].name)};
+			num[i] = cols[i].numeric || cols[i].kind == K_MARK;
+		}
+		gs_writer_header(w, h, ncols, num);
+		gs_field *row = gs_xmalloc((ncols + 1) * sizeof *row);
+		for (size_t r = 0; r < nout; r++) {
+			for (size_t i = 0; i < ncols; i++) {
+				const char *v = cols[i].val[r];
+				/* text columns keep "" in JSON; numbers and marks are null */
+				row[i] = !*v && (cols[i].numeric || cols[i].kind == K_MARK) ? (gs_field){NULL, 0}
+				                                                           : (gs_field){v, strlen(v)};
+			}
+			gs_writer_row(w, row, ncols);
+		}
+		gs_manifest_output(w);
+		gs_writer_free(w);
+		free(h);
+		free(num);
+		free(row);
+	} else if (fmt == F_TEXT) {
+		size_t *wd = gs_xmalloc((ncols + 1) * sizeof *wd);
+		size_t total = 0;
+		for (size_t i = 0; i < ncols; i++) {
+			wd[i] = width_of(cols[i].label);
+			for (size_t r = 0; r < nout; r++) {
+				size_t x = width_of(cols[i].shown[r]);
+				if (x > wd[i])
+					wd[i] = x;
+			}
+			total += wd[i] + (i ? 2 : 0);
+		}
+		/* too wide: narrow the widest text column, step by step */
+		while (total > (size_t)a.width_arg) {
+			size_t wi = (size_t)-1;
+			for (size_t i = 0; i < ncols; i++)
+				if (wd[i] > 6 && (wi == (size_t)-1 || wd[i] > wd[wi]))
+					wi = i;
+			if (wi == (size_t)-1)
+				break;     /* cannot narrow more: the lines will be long */
+			wd[wi]--;
+			total--;
+		}
+		if (a.title_given) {
+			gs_buf_adds(&out, a.title_arg);
+			gs_buf_addc(&out, '\n');
+		}
+		if (date)
+			gs_buf_printf(&out, "%s\n", date);
+		if (a.caption_given)
+			gs_buf_printf(&out, "%s\n", a.caption_arg);
+		if (a.title_given || date || a.caption_given)
+			gs_buf_addc(&out, '\n');
+		for (int pass = 0; pass < 2; pass++) {
+			/* header, then rows */
+			size_t nr = pass ? nout : 1;
+			for (size_t r = 0; r < nr; r++) {
+				gs_buf line = {0};
+				for (size_t i = 0; i < ncols; i++) {
+					const char *s = pass ? cols[i].shown[r] : cols[i].label;
+					size_t sw = width_of(s);
+					if (i)
+						gs_buf_adds(&line, "  ");
+					if (sw > wd[i])
+						put_cut(&line, s, wd[i]);
+					else if (cols[i].numeric || cols[i].kind == K_MARK) {
+						pad(&line, wd[i] - sw);
+						gs_buf_adds(&line, s);
+					} else {
+						gs_buf_adds(&line, s);
+						if (i + 1 < ncols)
+							pad(&line, wd[i] - sw);
+					}
+				}
+				/* no trailing spaces */
+				while (line.len && line.p[line.len - 1] == ' ')
+					line.len--;
+				gs_buf_add(&out, line.p ? line.p : "", line.len);
+				gs_buf_addc(&out, '\n');
+				gs_buf_free(&line);
+			}
+			if (!pass) {
+				size_t rule = 0;
+				for (size_t i = 0; i < ncols; i++)
+					rule += wd[i] + (i ? 2 : 0);
+				for (size_t i = 0; i < rule; i++)
+					gs_buf_addc(&out, '-');
+				gs_buf_addc(&out, '\n');
+			}
+		}
+		gs_buf_addc(&out, '\n');
+		if (any_target)
+			gs_buf_printf(&out, "%s\n", tsum.p);
+		if (nsteps) {
+			gs_buf_adds(&out, "How these figures were computed:\n");
+			for (size_t s = 0; s < nsteps; s++) {
+				gs_buf_printf(&out, "%zu. %s (status %d)\n", s + 1, steps[s].line, steps[s].status);
+				for (size_t f = 0; f < steps[s].nfiles; f++)
+					gs_buf_printf(&out, "   %s\n", steps[s].files[f]);
+			}
+		}
+		gs_buf_printf(&out, "%s\n", prov.p);
+		free(wd);
+	} else if (fmt == F_MARKDOWN) {
+		if (a.title_given) {
+			gs_buf_adds(&out, "# ");
+			md_escape(&out, a.title_arg);
+			gs_buf_adds(&out, "\n\n");
+		}
+		if (date)
+			gs_buf_printf(&out, "%s\n\n", date);
+		if (a.caption_given) {
+			md_escape(&out, a.caption_arg);
+			gs_buf_adds(&out, "\n\n");
+		}
+		gs_buf_addc(&out, '|');
+		for (size_t i = 0; i < ncols; i++) {
+			gs_buf_addc(&out, ' ');
+			md_escape(&out, cols[i].label);
+			gs_buf_adds(&out, " |");
+		}
+		gs_buf_adds(&out, "\n|");
+		for (size_t i = 0; i < ncols; i++)
+			gs_buf_adds(&out, cols[i].numeric || cols[i].kind == K_MARK ? " ---: |" : " --- |");
+		gs_buf_addc(&out, '\n');
+		for (size_t r = 0; r < nout; r++) {
+			gs_buf_addc(&out, '|');
+			for (size_t i = 0; i < ncols; i++) {
+				gs_buf_addc(&out, ' ');
+				md_escape(&out, cols[i].shown[r]);
+				gs_buf_adds(&out, " |");
+			}
+			gs_buf_addc(&out, '\n');
+		}
+		gs_buf_addc(&out, '\n');
+		if (any_target) {
+			md_escape(&out, tsum.p);
+			gs_buf_adds(&out, "\n\n");
+		}
+		if (nsteps) {
+			gs_buf_adds(&out, "## How these figures were computed\n\n");
+			for (size_t s = 0; s < nsteps; s++) {
+				gs_buf_printf(&out, "%zu. `%s` (status %d)\n", s + 1, steps[s].line, steps[s].status);
+				for (size_t f = 0; f < steps[s].nfiles; f++) {
+					gs_buf_adds(&out, "   - ");
+					md_escape(&out, steps[s].files[f]);
+					gs_buf_addc(&out, '\n');
+				}
+			}
+			gs_buf_addc(&out, '\n');
+		}
+		gs_buf_adds(&out, "<small>");
+		md_escape(&out, prov.p);
+		gs_buf_adds(&out, "</small>\n");
+	} else {
+		const char *title = a.title_given ? a.title_arg : "govstat report";
+		gs_buf_adds(&out, "<!DOCTYPE html>\n<html lang=\"");
+		html_escape(&out, a.lang_arg);
+		gs_buf_adds(&out, "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+		html_escape(&out, title);
+		gs_buf_adds(&out, "</title>\n<style>\n"
+		            "body { font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", sans-serif; margin: 2em; color: #222; }\n"
+		            "h1 { font-size: 1.4em; margin: 0 0 .2em; }\n"
+		            "p.date, p.caption { margin: .2em 0; color: #555; }\n"
+		            "table { border-collapse: collapse; margin: 1em 0; }\n"
+		            "th, td { border: 1px solid #bbb; padding: .25em .6em; }\n"
+		            "th { background: #eef2f6; }\n"
+		            "td.num { text-align: right; font-variant-numeric: tabular-nums; }\n"
+		            "td.mark { text-align: center; }\n"
+		            "tr.missed td { background: #fde8e8; }\n"
+		            "td.missed, span.missed { color: #b00020; font-weight: bold; }\n"
+		            "td.met { color: #1b6e20; }\n"
+		            "figure { margin: 1em 0; }\n"
+		            "figure svg text { font-size: 13px; }\n"
+		            "footer { margin-top: 2em; font-size: .8em; color: #666; word-break: break-all; }\n"
+		            "@media print { body { margin: 0; } tr { page-break-inside: avoid; } th { background: none; } }\n"
+		            "</style>\n</head>\n<body>\n<h1>");
+		html_escape(&out, title);
+		gs_buf_adds(&out, "</h1>\n");
+		if (date) {
+			gs_buf_adds(&out, "<p class=\"date\">");
+			html_escape(&out, date);
+			gs_buf_adds(&out, "</p>\n");
+		}
+		if (a.caption_given) {
+			gs_buf_adds(&out, "<p class=\"caption\">");
+			html_escape(&out, a.caption_arg);
+			gs_buf_adds(&out, "</p>\n");
+		}
+		gs_buf_adds(&out, "<table>\n<thead>\n<tr>");
+		for (size_t i = 0; i < ncols; i++) {
+			gs_buf_adds(&out, "<th scope=\"col\">");
+			html_escape(&out, cols[i].label);
+			gs_buf_adds(&out, "</th>");
+		}
+		gs_buf_adds(&out, "</tr>\n</thead>\n<tbody>\n");
+		for (size_t r = 0; r < nout; r++) {
+			gs_buf_adds(&out, missed[r] ? "<tr class=\"missed\">" : "<tr>");
+			for (size_t i = 0; i < ncols; i++) {
+				const char *cls = cols[i].kind == K_MARK ?
+				                  (!strcmp(cols[i].val[r], "0") ? "mark missed" : !strcmp(cols[i].val[r], "1") ? "mark met" : "mark") :
+				                  cols[i].numeric ? "num" : NULL;
+				if (cls)
+					gs_buf_printf(&out, "<td class=\"%s\">", cls);
+				else
+					gs_buf_adds(&out, "<td>");
+				html_escape(&out, cols[i].shown[r]);
+				gs_buf_adds(&out, "</td>");
+			}
+			gs_buf_adds(&out, "</tr>\n");
+		}
+		gs_buf_adds(&out, "</tbody>\n</table>\n");
+		if (any_target) {
+			gs_buf_adds(&out, "<p><span class=\"missed\">✗</span> ");
+			html_escape(&out, tsum.p);
+			gs_buf_adds(&out, "</p>\n");
+		}
+		if (a.chart_given) {
+			long vc = col_index(&cur, a.chart_arg);
+			if (vc < 0)
+				gs_usage_error("--chart: no field '%s' in the input", a.chart_arg);
+			long lc = -1;
+			if (a.chart_label_given) {
+				if ((lc = col_index(&cur, a.chart_label_arg)) < 0)
+					gs_usage_error("--chart-label: no field '%s' in the input", a.chart_label_arg);
+			} else
+				for (size_t i = 0; i < cur.ncols && lc < 0; i++) {
+					int txt = 0;
+					for (size_t r = 0; r < cur.nrows && !txt; r++)
+						txt = *cur.cells[r][i] && !is_number(cur.cells[r][i], NULL);
+					if (txt)
+						lc = (long)i;
+				}
+			int is_pct = in_list(pct, npct, a.chart_arg);
+			double maxv = 0;
+			gs_num tv;
+			int has_t = a.chart_target_given && is_number(a.chart_target_arg, &tv);
+			if (a.chart_target_given && !has_t)
+				gs_usage_error("--chart-target: '%s' is not a number", a.chart_target_arg);
+			for (size_t r = 0; r < cur.nrows; r++) {
+				gs_num v;
+				if (is_number(cur.cells[r][vc], &v) && gs_num_to_double(v) > maxv)
+					maxv = gs_num_to_double(v);
+			}
+			if (has_t && gs_num_to_double(tv) > maxv)
+				maxv = gs_num_to_double(tv);
+			if (maxv <= 0)
+				maxv = 1;
+			const int bar_h = 22, gap = 6, left = 140, right = 90, plot = 420, top = 10;
+			int hgt = top * 2 + (int)cur.nrows * (bar_h + gap) + 20;
+			gs_buf_printf(&out, "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+			              "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", left + plot + right, hgt,
+			              left + plot + right, hgt);
+			html_escape(&out, a.chart_arg);
+			gs_buf_adds(&out, "\">\n");
+			for (size_t r = 0; r < cur.nrows; r++) {
+				gs_num v;
+				int y = top + (int)r * (bar_h + gap);
+				const char *lab = lc >= 0 ? cur.cells[r][lc] : "";
+				gs_buf_printf(&out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", left - 8, y + bar_h - 6);
+				html_escape(&out, lab);
+				gs_buf_adds(&out, "</text>\n");
+				int ok = is_number(cur.cells[r][vc], &v);
+				int wbar = ok ? (int)(gs_num_to_double(v) / maxv * plot + 0.5) : 0;
+				if (wbar < 0)
+					wbar = 0;
+				gs_buf_printf(&out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>\n",
+				              left, y, wbar, bar_h, missed[r] ? "#d9534f" : "#4a78a8");
+				char *sv = show(cur.cells[r][vc], is_pct ? K_PERCENT : K_NUM, decimals, "—");
+				gs_buf_printf(&out, "<text x=\"%d\" y=\"%d\">", left + wbar + 6, y + bar_h - 6);
+				html_escape(&out, sv);
+				gs_buf_adds(&out, "</text>\n");
+				free(sv);
+			}
+			if (has_t) {
+				int x = left + (int)(gs_num_to_double(tv) / maxv * plot + 0.5);
+				char *st = show(a.chart_target_arg, is_pct ? K_PERCENT : K_NUM, decimals, "");
+				gs_buf_printf(&out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#b00020\" "
+				              "stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n", x, top - 4, x, hgt - 18);
+				gs_buf_printf(&out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#b00020\">target ", x, hgt - 4);
+				html_escape(&out, st);
+				gs_buf_adds(&out, "</text>\n");
+				free(st);
+			}
+			gs_buf_adds(&out, "</svg>\n<figcaption>");
+			const char *cap = a.chart_arg;
+			for (size_t i = 0; i < ncols; i++)
+				if (!strcmp(cols[i].name, a.chart_arg))
+					cap = cols[i].label;
+			html_escape(&out, cap);
+			gs_buf_adds(&out, "</figcaption>\n</figure>\n");
+		}
+		if (nsteps) {
+			gs_buf_adds(&out, "<section>\n<h2>How these figures were computed</h2>\n<ol>\n");
+			for (size_t s = 0; s < nsteps; s++) {
+				gs_buf_adds(&out, "<li><code>");
+				html_escape(&out, steps[s].line);
+				gs_buf_printf(&out, "</code> (status %d)\n<ul>\n", steps[s].status);
+				for (size_t f = 0; f < steps[s].nfiles; f++) {
+					gs_buf_adds(&out, "<li>");
+					html_escape(&out, steps[s].files[f]);
+					gs_buf_adds(&out, "</li>\n");
+				}
+				gs_buf_adds(&out, "</ul>\n</li>\n");
+			}
+			gs_buf_adds(&out, "</ol>\n</section>\n");
+		}
+		gs_buf_adds(&out, "<footer>");
+		html_escape(&out, prov.p);
+		gs_buf_adds(&out, "</footer>\n</body>\n</html>\n");
+	}
+	if (out.len) {
+		fwrite(out.p, 1, out.len, stdout);
+		if (gs_manifest_on()) {
+			gs_sha256 c;
+			char hex[65];
+			gs_sha256_init(&c);
+			gs_sha256_update(&c, out.p, out.len);
+			gs_sha256_hex(&c, hex);
+			gs_manifest_written("-", "output", hex, out.len, (long)nout);
+		}
+	}
+	status = gs_manifest_end(status);
+	for (size_t i = 0; i < ncols; i++) {
+		for (size_t r = 0; r < nout; r++) {
+			free(cols[i].val[r]);
+			free(cols[i].shown[r]);
+		}
+		free(cols[i].val);
+		free(cols[i].shown);
+		free(cols[i].name);
+		free(cols[i].label);
+	}
+	free(cols);
+	for (size_t s2 = 0; s2 < nsteps; s2++) {
+		free(steps[s2].line);
+		free_list(steps[s2].files, steps[s2].nfiles);
+	}
+	free(steps);
+	free_table(&cur);
+	free_table(&prev);
+	free_list(pick, npick);
+	free_list(pct, npct);
+	free_list(keys, nkeys);
+	free_list(up, nup);
+	free_list(down, ndown);
+	free(kcur);
+	free(kprev);
+	free(prev_of);
+	free(cur_of);
+	free(missed);
+	free(date);
+	gs_expr_free(target);
+	gs_buf_free(&err);
+	gs_buf_free(&out);
+	gs_buf_free(&opts);
+	gs_buf_free(&prov);
+	gs_buf_free(&tsum);
+	cmdline_parser_free(&a);
+	return gs_close_stdout(status);
+}
