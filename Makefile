@@ -104,7 +104,9 @@ install: all
 	install -m 755 $(PROGS) $(DESTDIR)$(PREFIX)/bin
 	install -m 644 $(MANS) $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 man/*.7 $(DESTDIR)$(PREFIX)/share/man/man7
+	install -m 644 man/govstat-weekly.1 $(DESTDIR)$(PREFIX)/share/man/man1
 	cp -R share/govstat/. $(DESTDIR)$(PREFIX)/share/govstat/
+	install -m 755 share/govstat/weekly.sh $(DESTDIR)$(PREFIX)/bin/govstat-weekly
 
 clean:
 	rm -rf build bin/* out $(MANS)

@@ -60,6 +60,17 @@ static int load_one(const char *path, const cJSON *o, gs_indicator *ind)
 			ind->target = gs_xstrndup(cJSON_IsNumber(v) ? buf : v->valuestring,
 			                          strlen(cJSON_IsNumber(v) ? buf : v->valuestring));
 			known = 1;
+		} else if (!strcmp(k, "negative")) {
+			/* a negative-list item: described here, computed by its agg */
+			const cJSON *x;
+			cJSON_ArrayForEach(x, v)
+				if (strcmp(x->string, "item") && strcmp(x->string, "source") &&
+				    strcmp(x->string, "deduction") && strcmp(x->string, "veto") &&
+				    strcmp(x->string, "name")) {
+					gs_msg(path, 0, "unknown negative-list key '%s'", x->string);
+					return -1;
+				}
+			known = 1;
 		} else if (!known && strcmp(k, "comment") && k[0] != '_') {
 			gs_msg(path, 0, "unknown indicator key '%s'", k);
 			return -1;

@@ -8,7 +8,10 @@
  *      "where": "category != \"other\"",           optional filter
  *      "record": "disputes", "level": "township", "unit": "ratio",
  *      "decimals": 4, "direction": "up" | "down", "target": 0.95,
- *      "description": "..."}]}
+ *      "description": "...",
+ *      "negative": {"item": 1, "source": "province", "deduction": 10,
+ *                   "veto": true, "name": "homicide"}}],
+ *    "checks": [...]}             read by people and scripts, not by tally
  *
  * Keys beginning with "_" and "comment" are notes; any other unknown key
  * is an error, so a misspelt "wehre" cannot silently count every row. */

@@ -703,6 +703,7 @@ int main(int argc, char **argv)
 		free(row);
 	} else if (fmt == F_TEXT) {
 		size_t *wd = gs_xmalloc((ncols + 1) * sizeof *wd);
+		size_t *minw = gs_xmalloc((ncols + 1) * sizeof *minw);
 		size_t total = 0;
 		for (size_t i = 0; i < ncols; i++) {
 			wd[i] = width_of(cols[i].label);
@@ -713,11 +714,22 @@ int main(int argc, char **argv)
 			}
 			total += wd[i] + (i ? 2 : 0);
 		}
-		/* too wide: narrow the widest text column, step by step */
+		/* too wide: narrow the widest text column, step by step; numbers
+		 * and marks are never cut, so a table of many numbers may stay
+		 * wider than --width */
+		for (size_t i = 0; i < ncols; i++)
+			if (cols[i].numeric || cols[i].kind == K_MARK) {
+				size_t need = 0;
+				for (size_t r = 0; r < nout; r++)
+					if (width_of(cols[i].shown[r]) > need)
+						need = width_of(cols[i].shown[r]);
+				minw[i] = need > 1 ? need : 1;
+			} else
+				minw[i] = 6;
 		while (total > (size_t)a.width_arg) {
 			size_t wi = (size_t)-1;
 			for (size_t i = 0; i < ncols; i++)
-				if (wd[i] > 6 && (wi == (size_t)-1 || wd[i] > wd[wi]))
+				if (wd[i] > minw[i] && (wi == (size_t)-1 || wd[i] - minw[i] > wd[wi] - minw[wi]))
 					wi = i;
 			if (wi == (size_t)-1)
 				break;     /* cannot narrow more: the lines will be long */
@@ -784,6 +796,7 @@ int main(int argc, char **argv)
 		}
 		gs_buf_printf(&out, "%s\n", prov.p);
 		free(wd);
+		free(minw);
 	} else if (fmt == F_MARKDOWN) {
 		if (a.title_given) {
 			gs_buf_adds(&out, "# ");

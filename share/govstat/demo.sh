@@ -1,38 +1,129 @@
 #!/bin/sh
-# govstat demo: the pipeline on the bundled sample ledgers.
+# govstat demo: the whole pipeline on the bundled sample county.
 # Usage: demo.sh BINDIR OUTDIR   (make demo runs it)
 #
-# The sample is synthetic: a GB18030 dispute ledger as a township sends it,
-# with a title row, a two-row header, notes at the bottom and two bad rows,
-# so that the rejects path shows.
+# The county is synthetic (samples/, made by gen-county.awk): 13 townships,
+# 124 villages and communities, a year of ledgers as townships send them.
+# A few rows are bad on purpose, so that the rejects show.
 set -eu
-bin=$1
+bin=$(cd "$1" && pwd)
 out=$2
-here=$(cd "$(dirname "$0")" && pwd)
+share=$(cd "$(dirname "$0")" && pwd)
+here=$share
+PATH=$bin:$PATH
+export PATH
 mkdir -p "$out"
-out=$(cd "$out" && pwd)
+# Work inside OUTDIR with relative paths only, on a copy of the setup, so
+# that the reports and the manifest are the same bytes on every machine.
+cd "$out"
+rm -rf rejects schemas tables setup manifest.jsonl
+mkdir -p rejects schemas tables setup
+cp -R "$share/maps" "$share/samples" "$share/catalogue.json" setup/
+share=setup
+out=.
+GOVSTAT_MANIFEST=manifest.jsonl
+export GOVSTAT_MANIFEST
+cat=$share/catalogue.json
+# the schemas find the unit register beside them
+cp "$here"/schemas/*.json "$share/samples/units.csv" schemas/
+t=tables
 
-echo "== ingest: $here/samples/disputes-raw.csv (GB18030, title row, two-row header, footer)"
-status=0
-(cd "$here/samples" && "$bin/ingest" -m ../maps/disputes.json --lineage \
-	-r "$out/disputes-rejects.csv" disputes-raw.csv > "$out/disputes.csv") || status=$?
-if [ "$status" -gt 1 ]; then
-	echo "demo: ingest failed (status $status)" >&2
-	exit "$status"
-fi
+# allow status 1 (rows rejected: they are in the rejects files), stop on worse
+ok() { [ "$1" -le 1 ] || { echo "demo: step failed (status $1)" >&2; exit "$1"; }; }
+
+echo "== 1. ingest and validate the raw ledgers (GB18030, title rows, two-row headers)"
+for ty in disputes incidents petitions titles households survey; do
+	s1=0
+	ingest -m "$share/maps/$ty.json" -r "$out/rejects/$ty-ingest.csv" "$share/samples/raw-$ty.csv" \
+		> "$t/$ty-ingested.csv" 2> "$t/$ty.log" || s1=$?
+	ok $s1
+	s2=0
+	validate -s "$out/schemas/$ty.json" -r "$out/rejects/$ty-validate.csv" "$t/$ty-ingested.csv" \
+		> "$out/$ty.csv" 2>> "$t/$ty.log" || s2=$?
+	ok $s2
+	printf '   %-10s %5d valid rows; rejected: %d by ingest, %d by validate\n' "$ty" \
+		$(($(wc -l < "$out/$ty.csv") - 1)) $(($(wc -l < "$out/rejects/$ty-ingest.csv") - 1)) \
+		$(($(wc -l < "$out/rejects/$ty-validate.csv") - 1))
+done
+cp "$share/samples/units.csv" "$out/units.csv"
+
+echo "== 2. tally the catalogue's indicators by township"
+tally -w 'level == "township"' -g township -a 'units=count()' "$out/units.csv" > "$t/townships.csv"
+# the register names a unit "name"; the ledgers call a village "village"
+tally -w 'level == "village"' -g township,name -a 'units=count()' "$out/units.csv" |
+	sed '1s/^township,name,/township,village,/' > "$t/villages.csv"
+ind() { # RECORD IDS [--rollup]: one indicator table in the townships' order
+	rec=$1 ids=$2
+	shift 2
+	tally -I "$cat" -k "$ids" -g township --universe "$t/townships.csv" "$@" "$out/$rec.csv"
+}
+ind disputes disputes,dispute_resolution_ratio,mediation_success_ratio,at_source_share > "$t/i1.csv"
+ind titles safe_village_creation_rate,safe_village_consolidation_rate > "$t/i2.csv"
+ind households safe_family_ratio > "$t/i3.csv"
+ind survey security_sense_rate,satisfaction_rate > "$t/i4.csv"
+ind petitions petitions,petition_persons > "$t/i5.csv"
+ind incidents valid_incidents,street_incidents,negative_hits,negative_veto,negative_deduction > "$t/i6.csv"
+# zero-incident villages: count per village over the register, then the zeros
+tally -I "$cat" -k serious_cases -g township,village --universe "$t/villages.csv" "$out/incidents.csv" \
+	> "$t/village-serious.csv"
+tally -I "$cat" -k zero_incident_villages -g township --universe "$t/townships.csv" \
+	"$t/village-serious.csv" > "$t/i7.csv"
+# the tables share the townships' order: join them column by column
+cp "$t/i1.csv" "$t/township-indicators.csv"
+for i in 2 3 4 5 6 7; do
+	cut -d, -f2- "$t/i$i.csv" | paste -d, "$t/township-indicators.csv" - > "$t/joined.csv"
+	mv "$t/joined.csv" "$t/township-indicators.csv"
+done
+# the county as a whole, from the rows (never by adding rounded figures)
+tally -I "$cat" -k disputes,dispute_resolution_ratio,at_source_share "$out/disputes.csv" > "$t/county-disputes.csv"
+tally -I "$cat" -k security_sense_rate,satisfaction_rate "$out/survey.csv" > "$t/county-survey.csv"
+tally -I "$cat" -k zero_incident_villages,zero_incident_village_rate "$t/village-serious.csv" > "$t/county-zero.csv"
+# per week and per month, for the bulletin's trend
+tally -I "$cat" -k disputes,dispute_resolution_ratio -p week -d date_found "$out/disputes.csv" > "$t/weekly-disputes.csv"
+tally -I "$cat" -k street_incidents -p month -d date "$out/incidents.csv" > "$t/monthly-street-incidents.csv"
+
+echo "== 3. rank the townships: the veto first, then the resolution ratio, then security sense"
+rank -k dispute_resolution_ratio -k security_sense_rate --veto 'negative_veto > 0' \
+	"$t/township-indicators.csv" > "$t/township-ranking.csv"
+
+echo "== 4. report"
+report --title '示例县 2020年 平安建设主要指标（合成数据）' --date 2020-12-31 \
+	--columns rank,township,disputes,dispute_resolution_ratio,safe_village_creation_rate,safe_family_ratio,security_sense_rate,zero_incident_villages,negative_veto \
+	--label township=乡镇 --label disputes=纠纷数 --label dispute_resolution_ratio=化解率 \
+	--label safe_village_creation_rate=平安村寨创建率 --label safe_family_ratio=平安家庭比例 \
+	--label security_sense_rate=安全感 --label zero_incident_villages=无发案村 \
+	--label negative_veto=否决事件 --label rank=名次 \
+	--percent dispute_resolution_ratio,safe_village_creation_rate,safe_family_ratio,security_sense_rate \
+	--target 'dispute_resolution_ratio >= 0.95 && negative_veto == 0' --width 110 \
+	"$t/township-ranking.csv" > "$out/summary.txt"
+report -f html --title '示例县 2020年 平安建设主要指标（合成数据）' --date 2020-12-31 \
+	--caption '矛盾纠纷化解率目标 95%；负面清单一票否决的乡镇排在最后' \
+	--columns rank,township,disputes,dispute_resolution_ratio,security_sense_rate,satisfaction_rate,zero_incident_villages,negative_hits,negative_veto \
+	--label township=乡镇 --label disputes=纠纷数 --label dispute_resolution_ratio=化解率 \
+	--label security_sense_rate=安全感 --label satisfaction_rate=满意度 \
+	--label zero_incident_villages=无发案村 --label negative_hits=负面清单事件 \
+	--label negative_veto=否决事件 --label rank=名次 \
+	--percent dispute_resolution_ratio,security_sense_rate,satisfaction_rate \
+	--target 'dispute_resolution_ratio >= 0.95 && negative_veto == 0' \
+	--chart dispute_resolution_ratio --chart-label township --chart-target 0.95 \
+	"$t/township-ranking.csv" > "$out/summary.html"
+report --title '五升两降：2020年比2019年' --compare "$share/samples/yearly-2019.csv" --key township \
+	--up livelihood_support,dispute_resolution_ratio,police_visibility,public_order_control,emergency_response \
+	--down street_incidents,petitions -f csv "$share/samples/yearly-2020.csv" > "$t/five-up-two-down.csv"
+report --title '五升两降：2020年比2019年' --compare "$share/samples/yearly-2019.csv" --key township \
+	--up livelihood_support,dispute_resolution_ratio,police_visibility,public_order_control,emergency_response \
+	--down street_incidents,petitions -f html "$share/samples/yearly-2020.csv" > "$out/five-up-two-down.html"
+# the appendix last, when every step is in the manifest
+report -f html --title '示例县 2020年 平安建设主要指标：计算过程' --date 2020-12-31 \
+	--manifest-in "$out/manifest.jsonl" "$t/county-disputes.csv" > "$out/audit.html"
+
+cat "$out/summary.txt"
 echo
-echo "== $out/disputes.csv: the canonical stream"
-cat "$out/disputes.csv"
+echo "County totals (from the rows):"
+report -f csv "$t/county-disputes.csv" | tail -1 | sed 's/^/  disputes, resolution ratio, at source: /'
+report -f csv "$t/county-survey.csv" | tail -1 | sed 's/^/  security sense, satisfaction: /'
+report -f csv "$t/county-zero.csv" | tail -1 | sed 's/^/  zero-incident villages, share: /'
 echo
-echo "== $out/disputes-rejects.csv: rows that need fixing at the source"
-cat "$out/disputes-rejects.csv"
-echo
-echo "== tally: dispute resolution ratio by township, with the county total"
-"$bin/tally" -g township --rollup --rollup-label 全县 -a 'disputes=count()' \
-	-a 'resolved=count(status=="resolved")' \
-	-a 'rate=ratio(count(status=="resolved"),count())' \
-	"$out/disputes.csv" | tee "$out/resolution-by-township.csv"
-written=$(($(wc -l < "$out/disputes.csv") - 1))
-rejected=$(($(wc -l < "$out/disputes-rejects.csv") - 1))
-echo
-echo "demo: $written rows written, $rejected rejected, all in $out/"
+echo "demo: in $(pwd): canonical streams <type>.csv, rejects/, tables/,"
+echo "demo: reports summary.txt, summary.html, five-up-two-down.html, audit.html,"
+echo "demo: and the manifest manifest.jsonl that audit.html renders"

@@ -1,0 +1,88 @@
+#!/bin/sh
+# govstat-weekly: the weekly summary a county office mails out.
+#
+# Usage: govstat-weekly DATA_DIR [AS_OF]
+#
+# DATA_DIR holds the validated canonical streams (disputes.csv,
+# incidents.csv, petitions.csv) and the unit register units.csv. AS_OF
+# (YYYY-MM-DD, default today) picks the ISO week (Monday to Sunday) that
+# holds it. The summary compares the week with the week before and with
+# the same week a year earlier (52 weeks before), and is written with its
+# manifest into DATA_DIR/weekly/YYYY-Www/. Exit status: 0, or 1 when a
+# negative-list veto item was hit in the week (so that cron mails someone),
+# or 2 and more when something failed.
+set -eu
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+	echo "usage: govstat-weekly DATA_DIR [AS_OF]" >&2
+	exit 2
+fi
+given=$1
+data=$(cd "$1" && pwd)
+asof=${2:-$(date +%F)}
+here=$(cd "$(dirname "$0")" && pwd)
+# the catalogue: GOVSTAT_SHARE, beside this script (source tree), or the
+# installed share/govstat
+for d in "${GOVSTAT_SHARE:-}" "$here" "$here/../share/govstat"; do
+	if [ -n "$d" ] && [ -f "$d/catalogue.json" ]; then
+		share=$(cd "$d" && pwd)
+		break
+	fi
+done
+[ -n "${share:-}" ] || { echo "govstat-weekly: no catalogue.json found (set GOVSTAT_SHARE)" >&2; exit 2; }
+for f in disputes.csv incidents.csv petitions.csv units.csv; do
+	[ -f "$data/$f" ] || { echo "govstat-weekly: $given/$f: missing" >&2; exit 2; }
+done
+dow=$(date -d "$asof" +%u) || { echo "govstat-weekly: '$asof' is not a date" >&2; exit 2; }
+mon=$(date -d "$asof -$((dow - 1)) days" +%F)
+week=$(date -d "$mon" +%G-W%V)
+out=$data/weekly/$week
+mkdir -p "$out"
+cd "$out"
+rm -f manifest.jsonl
+GOVSTAT_MANIFEST=manifest.jsonl
+export GOVSTAT_MANIFEST
+cat=$share/catalogue.json
+
+tally -w 'level == "township"' -g township -a 'units=count()' "$data/units.csv" > townships.csv
+# TABLE FIRST-DAY: the week's indicators by township, in the register's order
+table() {
+	from=$1
+	to=$(date -d "$from +6 days" +%F)
+	s=0
+	tally -I "$cat" -k disputes,dispute_resolution_ratio -g township --universe townships.csv \
+		-w "date_found >= \"$from\" && date_found <= \"$to\"" "$data/disputes.csv" > d.tmp || s=$?
+	tally -I "$cat" -k valid_incidents,street_incidents,negative_hits,negative_veto -g township \
+		--universe townships.csv -w "date >= \"$from\" && date <= \"$to\"" "$data/incidents.csv" > i.tmp || s=$?
+	tally -I "$cat" -k petitions -g township --universe townships.csv \
+		-w "date >= \"$from\" && date <= \"$to\"" "$data/petitions.csv" > p.tmp || s=$?
+	[ "$s" -le 1 ] || exit "$s"
+	cut -d, -f2- i.tmp | paste -d, d.tmp - > j.tmp
+	cut -d, -f2- p.tmp | paste -d, j.tmp -
+	rm -f d.tmp i.tmp p.tmp j.tmp
+}
+table "$mon" > this-week.csv
+table "$(date -d "$mon -7 days" +%F)" > last-week.csv
+table "$(date -d "$mon -364 days" +%F)" > last-year.csv
+
+common="--columns township,disputes,dispute_resolution_ratio,street_incidents,petitions,negative_veto
+ --percent dispute_resolution_ratio --label township=乡镇 --label disputes=纠纷数
+ --label dispute_resolution_ratio=化解率 --label valid_incidents=有效警情
+ --label street_incidents=街面警情 --label negative_hits=负面清单事件
+ --label negative_veto=否决事件 --label petitions=信访 --key township
+ --up dispute_resolution_ratio --down street_incidents,petitions --width 200"
+# shellcheck disable=SC2086
+report --title "$week 周报：与上周比（环比）" --date "$asof" --compare last-week.csv $common \
+	this-week.csv > summary.txt
+# shellcheck disable=SC2086
+report --title "$week 周报：与去年同期比（同比）" --compare last-year.csv $common \
+	this-week.csv > same-week-last-year.txt
+# shellcheck disable=SC2086
+report -f html --title "$week 周报" --date "$asof" --compare last-week.csv $common \
+	--chart dispute_resolution_ratio --chart-target 0.95 this-week.csv > summary.html
+cat summary.txt
+
+vetoes=$(tally -a 'v=sum(negative_veto)' this-week.csv | tail -1)
+if [ "$vetoes" != "0" ]; then
+	echo "govstat-weekly: $week: $vetoes negative-list veto event(s); see $given/weekly/$week/summary.txt" >&2
+	exit 1
+fi
