@@ -1,7 +1,10 @@
 # govstat: Unix filters for county governance statistics.
 #
 #   make            build every tool into bin/ (and its man page into man/)
-#   make check      every test; SANITIZE=1 builds with ASan+UBSan first
+#   make check      every test; SANITIZE=1 builds with ASan+UBSan first,
+#                   VALGRIND=1 runs every tool under valgrind
+#   make fuzz       libFuzzer targets, FUZZ_SECONDS each (fuzz-regressions:
+#                   the crashes found so far, as cases)
 #   make demo       the pipeline on the bundled sample county
 #   make bench      speed and memory against mlr and datamash (slow)
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -42,10 +45,12 @@ UNIT    = $(BUILD)/tests/unit
 
 # Debian packages: to build, and to run the tests.
 DEB_BUILD = gcc make libc6-dev libcsv-dev libcjson-dev gengetopt help2man
-DEB_CHECK = $(DEB_BUILD) diffutils gawk parallel tidy chromium
+DEB_CHECK = $(DEB_BUILD) diffutils gawk parallel tidy chromium time
 DEB_BENCH = miller datamash csvkit time
 
-.PHONY: all deps deps-check deps-bench check demo bench install clean man
+
+.PHONY: deps-valgrind deps-fuzz
+.PHONY: all deps deps-check deps-bench check demo bench install clean man fuzz fuzz-build fuzz-regressions
 .SECONDARY:
 
 all: deps $(PROGS) $(if $(SANITIZE),,$(MANS))
@@ -89,8 +94,30 @@ $(UNIT): tests/unit.c $(LIBA)
 	@mkdir -p $(BUILD)/tests
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(SAN) $(WARN) -o $@ $< $(LIBA) $(LDLIBS)
 
+ifeq ($(VALGRIND),1)
+# Every tool run under valgrind: a memory error or a definite leak changes
+# the exit status (99) and prints the report, which fails the case. The
+# heavy cases (hundreds of megabytes) are left to the native run.
+VG_BIN   = $(BUILD)/valgrind-bin
+VG       = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
+CHECK_T  = $(filter-out tests/heavy.t,$(wildcard tests/*.t))
+check: deps-check deps-valgrind all $(UNIT)
+	@mkdir -p $(VG_BIN)
+	@for t in $(TOOLS); do \
+		printf '#!/bin/sh\nexec $(VG) "%s" "$$@"\n' "$(abspath $(BIN))/$$t" > $(VG_BIN)/$$t; \
+		chmod +x $(VG_BIN)/$$t; \
+	done
+	@printf '#!/bin/sh\nexec $(VG) "%s" "$$@"\n' "$(abspath $(UNIT))" > $(VG_BIN)/unit; chmod +x $(VG_BIN)/unit
+	BIN=$(abspath $(VG_BIN)) UNIT=$(abspath $(VG_BIN))/unit sh tests/run.sh $(CHECK_T)
+else
 check: deps-check all $(UNIT)
 	BIN=$(abspath $(BIN)) UNIT=$(abspath $(UNIT)) sh tests/run.sh
+endif
+
+deps-valgrind:
+	@sh tests/deps.sh valgrind
+deps-fuzz:
+	@sh tests/deps.sh clang libclang-rt-14-dev
 
 demo: all
 	sh share/govstat/demo.sh $(abspath $(BIN)) out/demo
@@ -110,3 +137,40 @@ install: all
 
 clean:
 	rm -rf build bin/* out $(MANS)
+
+# Fuzzing with libFuzzer (clang). FUZZ_SECONDS per target; the corpus
+# grows in out/fuzz/, seeded from tests/fuzz/TARGET/; crashes are saved
+# there as crash-* files and belong in the test suite once fixed.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = records decode csv_diff expr schema map values
+FUZZ_CC = clang
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+FUZZ_LIBOBJ = $(LIBSRC:lib/%.c=build/fuzz/lib/%.o)
+
+build/fuzz/lib/%.o: lib/%.c lib/*.h
+	@mkdir -p build/fuzz/lib
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -std=c11 -w -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/common.h $(FUZZ_LIBOBJ)
+	$(FUZZ_CC) $(CPPFLAGS) -Itests/fuzz $(FUZZ_FLAGS) -fsanitize=fuzzer -std=c11 -w -o $@ $< $(FUZZ_LIBOBJ) $(LDLIBS)
+
+fuzz-build: deps deps-fuzz $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p out/fuzz/$$t; \
+		echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
+		build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 \
+			-artifact_prefix=out/fuzz/$$t/ -print_final_stats=1 out/fuzz/$$t tests/fuzz/$$t \
+			> out/fuzz/$$t.log 2>&1; s=$$?; \
+		grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|SUMMARY)|ERROR' out/fuzz/$$t.log; \
+		[ $$s -eq 0 ] || { echo "fuzz_$$t failed: see out/fuzz/$$t.log and out/fuzz/$$t/crash-*"; exit 1; }; \
+	done
+
+# Every crash found, once fixed, stays a regression case: run them all.
+fuzz-regressions: fuzz-build
+	@for f in tests/fuzz/regressions/*; do \
+		t=$$(basename $$f | cut -d- -f1); \
+		build/fuzz/fuzz_$$t $$f > out/fuzz-regression.log 2>&1 || { echo "FAIL $$f"; exit 1; }; \
+		grep -q 'runtime error' out/fuzz-regression.log && { echo "FAIL $$f"; exit 1; }; \
+	done; echo "fuzz regressions: all pass"

@@ -7,9 +7,12 @@
 #include <string.h>
 
 const char *gs_prog = "govstat";
+int gs_quiet;
 
 static void vmsg(const char *file, long line, const char *fmt, va_list ap)
 {
+	if (gs_quiet)
+		return;
 	fflush(stdout); /* keep stdout and stderr in order on a terminal */
 	fprintf(stderr, "%s: ", gs_prog);
 	if (file) {

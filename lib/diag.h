@@ -18,6 +18,10 @@ enum gs_status {
 /* The tool's name, used as the prefix of every message. Set once in main. */
 extern const char *gs_prog;
 
+/* When set, gs_msg prints nothing (fuzz targets: bad input is expected
+ * there, and printing it would hide the fuzzer's own reports). */
+extern int gs_quiet;
+
 /* Print "PROG: FILE:LINE: message\n" on stderr. FILE NULL omits the place;
  * LINE <= 0 omits the line number. */
 void gs_msg(const char *file, long line, const char *fmt, ...)

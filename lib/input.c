@@ -20,7 +20,9 @@ enum mode { M_SNIFF, M_UTF8, M_ICONV };
 struct gb2;
 
 struct gs_input {
-	int fd;
+	int fd;                  /* -1 when reading from memory */
+	const char *mem;
+	size_t memlen, mempos;
 	int is_stdin;
 	int autodetect;          /* encoding was "auto" */
 	enum mode mode;
@@ -55,16 +57,10 @@ int gs_encoding_known(const char *encoding)
 	return 1;
 }
 
-gs_input *gs_input_open(const char *path, const char *encoding, const char **why)
+/* A new input on FD (-1 for memory) in ENCODING; NULL for an unknown
+ * encoding. */
+static gs_input *new_input(int fd, int is_stdin, const char *encoding, const char **why)
 {
-	int fd;
-	int is_stdin = !path || strcmp(path, "-") == 0;
-	if (is_stdin)
-		fd = 0;
-	else if ((fd = open(path, O_RDONLY)) < 0) {
-		*why = strerror(errno);
-		return NULL;
-	}
 	gs_input *in = calloc(1, sizeof *in);
 	if (!in)
 		gs_die(GS_IO, NULL, 0, "out of memory");
@@ -84,6 +80,7 @@ gs_input *gs_input_open(const char *path, const char *encoding, const char **why
 		in->cd = iconv_open("UTF-8", encoding);
 		if (in->cd == (iconv_t)-1) {
 			*why = "unknown encoding";
+			in->fd = -1;
 			gs_input_close(in);
 			return NULL;
 		}
@@ -92,6 +89,22 @@ gs_input *gs_input_open(const char *path, const char *encoding, const char **why
 		if (!strcasecmp(encoding, "GB18030"))
 			in->gb = gb_table();
 	}
+	return in;
+}
+
+gs_input *gs_input_open(const char *path, const char *encoding, const char **why)
+{
+	int fd;
+	int is_stdin = !path || strcmp(path, "-") == 0;
+	if (is_stdin)
+		fd = 0;
+	else if ((fd = open(path, O_RDONLY)) < 0) {
+		*why = strerror(errno);
+		return NULL;
+	}
+	gs_input *in = new_input(fd, is_stdin, encoding, why);
+	if (!in && !is_stdin)
+		close(fd);
 	return in;
 }
 
@@ -110,6 +123,20 @@ static ssize_t fill(gs_input *in)
 		memmove(in->raw, in->raw + in->rpos, in->rend - in->rpos);
 		in->rend -= in->rpos;
 		in->rpos = 0;
+	}
+	if (in->mem) {
+		size_t r = in->memlen - in->mempos;
+		if (r > RAW_SIZE - in->rend)
+			r = RAW_SIZE - in->rend;
+		memcpy(in->raw + in->rend, in->mem + in->mempos, r);
+		in->mempos += r;
+		if (r == 0)
+			in->eof = 1;
+		if (in->hashing)
+			gs_sha256_update(&in->sha, in->raw + in->rend, r);
+		in->bytes += r;
+		in->rend += r;
+		return (ssize_t)r;
 	}
 	for (;;) {
 		ssize_t r = read(in->fd, in->raw + in->rend, RAW_SIZE - in->rend);
@@ -348,6 +375,17 @@ static ssize_t read_iconv(gs_input *in, const char **text)
 			return fail(in, "bytes not valid in %s (give the encoding with -e)", in->enc);
 		return fail(in, "cannot decode input: %s", strerror(e));
 	}
+}
+
+gs_input *gs_input_from_memory(const void *data, size_t n, const char *encoding)
+{
+	const char *why;
+	gs_input *in = new_input(-1, 0, encoding, &why);
+	if (in) {
+		in->mem = data ? data : "";
+		in->memlen = n;
+	}
+	return in;
 }
 
 ssize_t gs_input_read(gs_input *in, const char **text)

@@ -21,6 +21,11 @@ int gs_encoding_known(const char *encoding);
  * *WHY then points to a static description. */
 gs_input *gs_input_open(const char *path, const char *encoding, const char **why);
 
+/* Read N bytes at DATA (not copied: they must outlive IN) as if they were
+ * a file, in ENCODING; for tests and fuzzing. NULL for an unknown
+ * encoding. */
+gs_input *gs_input_from_memory(const void *data, size_t n, const char *encoding);
+
 /* Next chunk of UTF-8 text, valid until the next call. Returns its length
  * (> 0), 0 at the end of input, or -1 when the input cannot be read or
  * decoded; gs_input_error then says why. All text before a decoding error

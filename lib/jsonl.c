@@ -316,14 +316,17 @@ int gs_jsonl_next(gs_records *r, gs_row *row)
 			if (n < 0)
 				goto bad;
 			j->have_header = 1;
-			j->nkeys = (size_t)n;
-			j->keys = gs_xmalloc((size_t)n * sizeof *j->keys + 1);
+			j->nkeys = 0;   /* counted as they are stored: an error may stop us */
+			j->keys = calloc((size_t)n + 1, sizeof *j->keys);
+			if (!j->keys)
+				gs_die(GS_IO, NULL, 0, "out of memory");
 			j->keyidx = gs_hash_new();
 			j->pos = gs_xmalloc((size_t)n * sizeof *j->pos + 1);
 			j->plen = gs_xmalloc((size_t)n * sizeof *j->plen + 1);
 			j->seen = gs_xmalloc((size_t)n * sizeof *j->seen + 1);
 			for (long i = 0; i < n; i++) {
 				j->keys[i] = gs_xstrndup(r->data.p + (*koff)[i], (*klen)[i]);
+				j->nkeys = (size_t)i + 1;
 				if (gs_hash_get(j->keyidx, j->keys[i], (*klen)[i])) {
 					json_bad(r, "key '%s' appears twice", j->keys[i]);
 					n = -1;

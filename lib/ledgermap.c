@@ -218,18 +218,24 @@ gs_map *gs_map_load(const char *path)
 		gs_buf_free(&text);
 		return NULL;
 	}
-	const char *t = text.p ? text.p : "";
-	if (text.len >= 3 && !memcmp(t, "\xEF\xBB\xBF", 3))
+	gs_map *m = gs_map_load_text(path, text.p ? text.p : "", text.len);
+	gs_buf_free(&text);
+	return m;
+}
+
+gs_map *gs_map_load_text(const char *path, const char *t, size_t len)
+{
+	if (len >= 3 && !memcmp(t, "\xEF\xBB\xBF", 3)) {
 		t += 3;
-	const char *end = NULL;
-	cJSON *root = cJSON_ParseWithOpts(t, &end, 1);
+		len -= 3;
+	}
+	cJSON *root = cJSON_ParseWithLengthOpts(t, len, NULL, 0);
 	if (!root) {
 		const char *at = cJSON_GetErrorPtr();
 		long line = 1;
-		for (const char *p = t; at && p < at && *p; p++)
+		for (const char *p = t; at && p < at && p < t + len; p++)
 			line += *p == '\n';
 		gs_msg(path, line, "the map is not valid JSON");
-		gs_buf_free(&text);
 		return NULL;
 	}
 	gs_map *m = calloc(1, sizeof *m);
@@ -241,7 +247,6 @@ gs_map *gs_map_load(const char *path)
 	m->skip = -1;
 	int ok = load(m, root) == 0;
 	cJSON_Delete(root);
-	gs_buf_free(&text);
 	if (!ok) {
 		gs_map_free(m);
 		return NULL;

@@ -25,6 +25,9 @@ typedef struct gs_map gs_map;
  * (the caller exits GS_USAGE). */
 gs_map *gs_map_load(const char *path);
 
+/* The same from TEXT[0..LEN); PATH names it in messages. */
+gs_map *gs_map_load_text(const char *path, const char *text, size_t len);
+
 /* The layout the map gives: -1, 0 or NULL when it gives none. */
 long gs_map_skip(const gs_map *m);
 int gs_map_header_rows(const gs_map *m);

@@ -14,16 +14,18 @@ static __int128 pow10i(int k)
 	return p;
 }
 
+/* Greatest common divisor of |A| and B (> 0), in unsigned arithmetic: -A
+ * does not exist for the most negative A. */
 static __int128 gcd(__int128 a, __int128 b)
 {
-	if (a < 0)
-		a = -a;
-	while (b) {
-		__int128 t = a % b;
-		a = b;
-		b = t;
+	unsigned __int128 x = a < 0 ? (unsigned __int128)0 - (unsigned __int128)a : (unsigned __int128)a;
+	unsigned __int128 y = (unsigned __int128)b;
+	while (y) {
+		unsigned __int128 t = x % y;
+		x = y;
+		y = t;
 	}
-	return a;
+	return (__int128)x;   /* at most b, so it fits */
 }
 
 /* Keep decimals as they are (their scale is part of the value); reduce
@@ -177,6 +179,8 @@ int gs_num_div(gs_num a, gs_num b, gs_num *r)
 	gs_num t;
 	if (mul_ovf(a.num, b.den, &t.num) || mul_ovf(a.den, b.num, &t.den))
 		return -1;
+	if (t.num == -I128_MAX - 1 || t.den == -I128_MAX - 1)
+		return -1;   /* its sign cannot be flipped */
 	if (t.den < 0) {
 		t.num = -t.num;
 		t.den = -t.den;

@@ -359,6 +359,8 @@ static int name_list(gs_schema *sc, const cJSON *v, const char *what, size_t **o
 
 static int str_list(gs_schema *sc, const cJSON *v, const char *what, char ***out, size_t *n)
 {
+	*out = NULL;
+	*n = 0;
 	if (!cJSON_IsArray(v))
 		return err(sc, "%s must be a list of strings%s", what, "");
 	const cJSON *e;
@@ -589,6 +591,7 @@ static int load(gs_schema *sc, const cJSON *root)
 				free(sc->missing[i]);
 			free(sc->missing);
 			sc->missing = NULL;
+			sc->nmissing = 0;
 			if (str_list(sc, v, "missingValues", &sc->missing, &sc->nmissing))
 				return -1;
 		} else if (!strcmp(k, "primaryKey")) {
@@ -676,18 +679,22 @@ gs_schema *gs_schema_load(const char *path)
 	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
 		gs_buf_add(&text, chunk, n);
 	fclose(fp);
-	const char *t = text.p ? text.p : "";
-	cJSON *root = cJSON_ParseWithOpts(t, NULL, 1);
+	gs_schema *sc = gs_schema_load_text(path, text.p ? text.p : "", text.len);
+	gs_buf_free(&text);
+	return sc;
+}
+
+gs_schema *gs_schema_load_text(const char *path, const char *t, size_t len)
+{
+	cJSON *root = cJSON_ParseWithLengthOpts(t, len, NULL, 0);
 	if (!root) {
 		const char *at = cJSON_GetErrorPtr();
 		long line = 1;
-		for (const char *p = t; at && p < at && *p; p++)
+		for (const char *p = t; at && p < at && p < t + len; p++)
 			line += *p == '\n';
 		gs_msg(path, line, "the schema is not valid JSON");
-		gs_buf_free(&text);
 		return NULL;
 	}
-	gs_buf_free(&text);
 	gs_schema *sc = calloc(1, sizeof *sc);
 	if (!sc)
 		gs_die(GS_IO, NULL, 0, "out of memory");
@@ -715,8 +722,12 @@ gs_schema *gs_schema_load(const char *path)
 	return sc;
 }
 
+/* Free a list of N strings; a list never allocated (a load that failed
+ * between counting and allocating) is NULL. */
 static void free_strs(char **v, size_t n)
 {
+	if (!v)
+		return;
 	for (size_t i = 0; i < n; i++)
 		free(v[i]);
 	free(v);

@@ -77,6 +77,10 @@ typedef struct gs_schema {
  * unsupported and returns NULL (a usage error). */
 gs_schema *gs_schema_load(const char *path);
 
+/* The same from TEXT[0..LEN) (PATH names it in messages and resolves the
+ * foreign keys' resources). */
+gs_schema *gs_schema_load_text(const char *path, const char *text, size_t len);
+
 /* 1 when S[0..N) is one of the schema's missing values. */
 int gs_schema_is_missing(const gs_schema *sc, const char *s, size_t n);
 

@@ -574,3 +574,9 @@ $ printf 'a\n1\n' | ingest -r /nonexistent/dir/rej.csv
 >>>2
 ingest: /nonexistent/dir/rej.csv: cannot write rejects: No such file or directory
 >>>= 3
+
+### a repeated key in the first JSON object is an unusable header (found by fuzzing)
+$ printf '{"a": 1, "a": 2, "b": "x"}\n{"a": 3}\n' | ingest
+>>>2
+ingest: -:1: header: key 'a' appears twice
+>>>= 3

@@ -1,0 +1,24 @@
+/* The Table Schema loader on any text, and the loaded schema's checks on a
+ * few values. */
+#include "common.h"
+#include "schema.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	gs_schema *sc = gs_schema_load_text("fuzz.json", (const char *)data, size);
+	if (!sc)
+		return 0;
+	static const char *vals[] = {"", "1", "-2.5", "2020-03-05", "2020-03-05T08:00:00Z", "true",
+	                             "田园镇", "2020-13", "1e999", "a@b.cn"};
+	gs_buf why = {0};
+	for (size_t f = 0; f < sc->nfields; f++)
+		for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++) {
+			gs_buf_clear(&why);
+			if (!gs_schema_is_missing(sc, vals[i], strlen(vals[i])) &&
+			    gs_schema_check(&sc->fields[f], vals[i], strlen(vals[i]), &why) == 0)
+				gs_schema_canon(&sc->fields[f], vals[i], strlen(vals[i]), &why);
+		}
+	gs_buf_free(&why);
+	gs_schema_free(sc);
+	return 0;
+}

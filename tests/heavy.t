@@ -1,0 +1,27 @@
+# Hostile and large input: each a correct result or a clear error, never a
+# crash, a hang or a silent loss. These cases are heavy; the valgrind run
+# (make check VALGRIND=1) leaves them to the native run.
+
+### a 64 MB single field passes whole through ingest, validate and tally
+$ { printf 'a,b\n1,"'; head -c 67108864 /dev/zero | tr '\0' 'x'; printf '"\n'; } > big.csv; ingest big.csv | wc -c; printf '{"fields": [{"name": "a", "type": "integer"}, {"name": "b"}]}' > s.json; validate -s s.json big.csv | tally -a 'n=count()' -a 'd=distinct(b)'
+>>>
+67108871
+n,d
+1,1
+
+### a million columns in a header, and a row of them
+$ awk 'BEGIN { for (r = 0; r < 2; r++) for (i = 1; i <= 1000000; i++) printf "%s%d%s", r ? "" : "c", i, i < 1000000 ? "," : "\n" }' > wide.csv; ingest wide.csv | cmp - wide.csv && echo same; tally -a 'n=count()' -a 's=sum(c1000000)' wide.csv; ingest -o json wide.csv | wc -c
+>>>
+same
+n,s
+1,1000000
+18777794
+
+### ten million rows stream through ingest | validate | tally in bounded memory (each under 20 MB)
+$ cp "$TOP/tests/data/bench-ledger.schema.json" s.json; awk -f "$TOP/tests/genunits.awk" > units.csv; awk -v rows=10000000 -f "$TOP/tests/genledger.awk" | /usr/bin/time -f '%M' -o m1 ingest | /usr/bin/time -f '%M' -o m2 validate -s s.json | /usr/bin/time -f '%M' -o m3 tally -g township -a 'n=count()' | tally -a 'rows=sum(n)'; for m in m1 m2 m3; do [ "$(cat $m)" -lt 20480 ] && echo "$m under 20 MB" || echo "$m $(cat $m) KB"; done
+>>>
+rows
+10000000
+m1 under 20 MB
+m2 under 20 MB
+m3 under 20 MB
