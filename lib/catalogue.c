@@ -1,6 +1,7 @@
 #include "catalogue.h"
 #include "buf.h"
 #include "diag.h"
+#include "jsonfile.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -105,29 +106,9 @@ static int load_one(const char *path, const cJSON *o, gs_indicator *ind)
 
 gs_catalogue *gs_catalogue_load(const char *path)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp) {
-		gs_msg(path, 0, "cannot open catalogue: %s", strerror(errno));
+	cJSON *root = gs_json_load(path, "catalogue");
+	if (!root)
 		return NULL;
-	}
-	gs_buf text = {0};
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		gs_buf_add(&text, chunk, n);
-	fclose(fp);
-	const char *t = text.p ? text.p : "";
-	cJSON *root = cJSON_ParseWithOpts(t, NULL, 1);
-	if (!root) {
-		const char *at = cJSON_GetErrorPtr();
-		long line = 1;
-		for (const char *p = t; at && p < at && *p; p++)
-			line += *p == '\n';
-		gs_msg(path, line, "the catalogue is not valid JSON");
-		gs_buf_free(&text);
-		return NULL;
-	}
-	gs_buf_free(&text);
 	const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "indicators");
 	if (!cJSON_IsArray(list)) {
 		gs_msg(path, 0, "a catalogue is an object with an \"indicators\" list");

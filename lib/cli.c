@@ -163,3 +163,26 @@ void gs_cli_keep_commas(int argc, char **argv, const char *argopts, const char *
 		}
 	}
 }
+
+void gs_split_list(const char *s, char ***out, size_t *n)
+{
+	const char *p = s;
+	for (;;) {
+		const char *c = strchr(p, ',');
+		size_t len = c ? (size_t)(c - p) : strlen(p);
+		const char *q = p;
+		while (len && *q == ' ') {
+			q++;
+			len--;
+		}
+		while (len && q[len - 1] == ' ')
+			len--;
+		if (len) {
+			*out = gs_xrealloc(*out, (*n + 1) * sizeof **out);
+			(*out)[(*n)++] = gs_xstrndup(q, len);
+		}
+		if (!c)
+			break;
+		p = c + 1;
+	}
+}

@@ -3,6 +3,8 @@
 #ifndef GS_CLI_H
 #define GS_CLI_H
 
+#include <stddef.h>
+
 #ifndef GS_VERSION
 #define GS_VERSION "0.0.0"
 #endif
@@ -36,6 +38,11 @@ void gs_bad_usage(void) __attribute__((noreturn));
  * of long names are understood. The strings of ARGV are replaced, not
  * changed in place. */
 void gs_cli_keep_commas(int argc, char **argv, const char *argopts, const char *target);
+
+/* Split the comma-separated list S (field names, indicator ids) and append
+ * the items, trimmed of spaces, to *OUT (*N of them); empty items are left
+ * out. The strings are the caller's: free them and *OUT. */
+void gs_split_list(const char *s, char ***out, size_t *n);
 
 /* Parse a format name for option OPT, or exit GS_USAGE. */
 int gs_parse_format_option(const char *opt, const char *value);

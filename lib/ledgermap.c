@@ -2,6 +2,7 @@
 #include "dates.h"
 #include "diag.h"
 #include "hash.h"
+#include "jsonfile.h"
 #include "numbers.h"
 #include "utf8.h"
 
@@ -201,43 +202,20 @@ static int load(gs_map *m, const cJSON *root)
 
 gs_map *gs_map_load(const char *path)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp) {
-		gs_msg(path, 0, "cannot open map: %s", strerror(errno));
+	size_t len;
+	char *text = gs_read_file(path, &len, "map");
+	if (!text)
 		return NULL;
-	}
-	gs_buf text = {0};
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		gs_buf_add(&text, chunk, n);
-	int rerr = ferror(fp);
-	fclose(fp);
-	if (rerr) {
-		gs_msg(path, 0, "cannot read map");
-		gs_buf_free(&text);
-		return NULL;
-	}
-	gs_map *m = gs_map_load_text(path, text.p ? text.p : "", text.len);
-	gs_buf_free(&text);
+	gs_map *m = gs_map_load_text(path, text, len);
+	free(text);
 	return m;
 }
 
 gs_map *gs_map_load_text(const char *path, const char *t, size_t len)
 {
-	if (len >= 3 && !memcmp(t, "\xEF\xBB\xBF", 3)) {
-		t += 3;
-		len -= 3;
-	}
-	cJSON *root = cJSON_ParseWithLengthOpts(t, len, NULL, 0);
-	if (!root) {
-		const char *at = cJSON_GetErrorPtr();
-		long line = 1;
-		for (const char *p = t; at && p < at && p < t + len; p++)
-			line += *p == '\n';
-		gs_msg(path, line, "the map is not valid JSON");
+	cJSON *root = gs_json_parse(path, t, len, "map");
+	if (!root)
 		return NULL;
-	}
 	gs_map *m = calloc(1, sizeof *m);
 	if (!m)
 		gs_die(GS_IO, NULL, 0, "out of memory");

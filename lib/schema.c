@@ -2,6 +2,7 @@
 #include "schema.h"
 #include "dates.h"
 #include "diag.h"
+#include "jsonfile.h"
 #include "utf8.h"
 
 #include <cjson/cJSON.h>
@@ -374,6 +375,13 @@ static int str_list(gs_schema *sc, const cJSON *v, const char *what, char ***out
 	return 0;
 }
 
+/* 1 when D is a whole number from 0 to MAX (checked before any cast: a
+ * double outside an integer type's range has no defined conversion). */
+static int whole(double d, double max)
+{
+	return d >= 0 && d <= max && d == (double)(long long)d;
+}
+
 /* A bound or enum item: a JSON number or string, cast to the field's type. */
 static int bound(gs_schema *sc, gs_sfield *f, const cJSON *v, const char *what,
                  gs_num *out, char **text)
@@ -383,9 +391,11 @@ static int bound(gs_schema *sc, gs_sfield *f, const cJSON *v, const char *what,
 	if (cJSON_IsString(v))
 		s = v->valuestring;
 	else if (cJSON_IsNumber(v)) {
-		snprintf(buf, sizeof buf, "%.17g", v->valuedouble);
-		if (v->valuedouble == (double)(long long)v->valuedouble)
-			snprintf(buf, sizeof buf, "%lld", (long long)v->valuedouble);
+		double d = v->valuedouble;
+		snprintf(buf, sizeof buf, "%.17g", d);
+		/* integers that doubles hold exactly print as integers */
+		if (whole(d < 0 ? -d : d, 9007199254740992.0))
+			snprintf(buf, sizeof buf, "%lld", (long long)d);
 		s = buf;
 	} else
 		return err(sc, "field '%s': %s must be a number or a string", f->name, what);
@@ -430,7 +440,7 @@ static int load_constraints(gs_schema *sc, gs_sfield *f, const cJSON *c)
 				f->excl_max = excl;
 			}
 		} else if (!strcmp(k, "minLength") || !strcmp(k, "maxLength")) {
-			if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble != (double)(long)v->valuedouble)
+			if (!cJSON_IsNumber(v) || !whole(v->valuedouble, 1e15))
 				return err(sc, "field '%s': %s must be a whole number", f->name, k);
 			if (!strcmp(k, "minLength"))
 				f->min_len = (long)v->valuedouble;
@@ -668,33 +678,20 @@ static int load(gs_schema *sc, const cJSON *root)
 
 gs_schema *gs_schema_load(const char *path)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp) {
-		gs_msg(path, 0, "cannot open schema: %s", strerror(errno));
+	size_t len;
+	char *text = gs_read_file(path, &len, "schema");
+	if (!text)
 		return NULL;
-	}
-	gs_buf text = {0};
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		gs_buf_add(&text, chunk, n);
-	fclose(fp);
-	gs_schema *sc = gs_schema_load_text(path, text.p ? text.p : "", text.len);
-	gs_buf_free(&text);
+	gs_schema *sc = gs_schema_load_text(path, text, len);
+	free(text);
 	return sc;
 }
 
 gs_schema *gs_schema_load_text(const char *path, const char *t, size_t len)
 {
-	cJSON *root = cJSON_ParseWithLengthOpts(t, len, NULL, 0);
-	if (!root) {
-		const char *at = cJSON_GetErrorPtr();
-		long line = 1;
-		for (const char *p = t; at && p < at && p < t + len; p++)
-			line += *p == '\n';
-		gs_msg(path, line, "the schema is not valid JSON");
+	cJSON *root = gs_json_parse(path, t, len, "schema");
+	if (!root)
 		return NULL;
-	}
 	gs_schema *sc = calloc(1, sizeof *sc);
 	if (!sc)
 		gs_die(GS_IO, NULL, 0, "out of memory");

@@ -18,6 +18,7 @@
 #include "manifest.h"
 #include "expr.h"
 #include "hash.h"
+#include "jsonfile.h"
 #include "num.h"
 #include "rank_cmd.h"
 #include "rejects.h"
@@ -231,17 +232,9 @@ static int parse_number_arg(const char *s, gs_num *out)
 
 static struct item *load_sheet(const char *path, size_t *nitems)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		gs_die(GS_USAGE, path, 0, "cannot open score sheet: %s", strerror(errno));
-	gs_buf text = {0};
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		gs_buf_add(&text, chunk, n);
-	fclose(fp);
-	cJSON *root = cJSON_Parse(text.p ? text.p : "");
-	gs_buf_free(&text);
+	cJSON *root = gs_json_load(path, "score sheet");
+	if (!root)
+		exit(GS_USAGE);
 	const cJSON *items = cJSON_GetObjectItemCaseSensitive(root, "items");
 	if (!root || !cJSON_IsArray(items) || !cJSON_GetArraySize(items))
 		gs_die(GS_USAGE, path, 0, "a score sheet is a JSON object with a non-empty \"items\" list");
@@ -279,22 +272,6 @@ static struct item *load_sheet(const char *path, size_t *nitems)
 	cJSON_Delete(root);
 	*nitems = k;
 	return it;
-}
-
-static void split_list(const char *s, char ***out, size_t *n)
-{
-	const char *p = s;
-	for (;;) {
-		const char *c = strchr(p, ',');
-		size_t len = c ? (size_t)(c - p) : strlen(p);
-		if (len) {
-			*out = gs_xrealloc(*out, (*n + 1) * sizeof **out);
-			(*out)[(*n)++] = gs_xstrndup(p, len);
-		}
-		if (!c)
-			break;
-		p = c + 1;
-	}
 }
 
 /* Append a rank: whole, or with .5 for the average of an even tie. */
@@ -393,7 +370,7 @@ int main(int argc, char **argv)
 	char **by = NULL;
 	size_t nby = 0;
 	if (a.by_given)
-		split_list(a.by_arg, &by, &nby);
+		gs_split_list(a.by_arg, &by, &nby);
 
 	gs_stream_opts so = {0};
 	so.format = in_format;

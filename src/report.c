@@ -53,22 +53,6 @@ static char *dup(const char *s)
 	return gs_xstrndup(s, strlen(s));
 }
 
-static void split_list(const char *s, char ***out, size_t *n)
-{
-	const char *p = s;
-	for (;;) {
-		const char *c = strchr(p, ',');
-		size_t len = c ? (size_t)(c - p) : strlen(p);
-		if (len) {
-			*out = gs_xrealloc(*out, (*n + 1) * sizeof **out);
-			(*out)[(*n)++] = gs_xstrndup(p, len);
-		}
-		if (!c)
-			break;
-		p = c + 1;
-	}
-}
-
 static int in_list(char **l, size_t n, const char *s)
 {
 	for (size_t i = 0; i < n; i++)
@@ -434,20 +418,20 @@ int main(int argc, char **argv)
 	char **pick = NULL, **pct = NULL, **keys = NULL, **up = NULL, **down = NULL;
 	size_t npick = 0, npct = 0, nkeys = 0, nup = 0, ndown = 0;
 	if (a.columns_given)
-		split_list(a.columns_arg, &pick, &npick);
+		gs_split_list(a.columns_arg, &pick, &npick);
 	else
 		for (size_t i = 0; i < cur.ncols; i++) {
 			pick = gs_xrealloc(pick, (npick + 1) * sizeof *pick);
 			pick[npick++] = dup(cur.names[i]);
 		}
 	if (a.percent_given)
-		split_list(a.percent_arg, &pct, &npct);
+		gs_split_list(a.percent_arg, &pct, &npct);
 	if (a.key_given)
-		split_list(a.key_arg, &keys, &nkeys);
+		gs_split_list(a.key_arg, &keys, &nkeys);
 	if (a.up_given)
-		split_list(a.up_arg, &up, &nup);
+		gs_split_list(a.up_arg, &up, &nup);
 	if (a.down_given)
-		split_list(a.down_arg, &down, &ndown);
+		gs_split_list(a.down_arg, &down, &ndown);
 	for (size_t i = 0; i < npick; i++)
 		if (col_index(&cur, pick[i]) < 0)
 			gs_usage_error("--columns: no field '%s' in the input", pick[i]);

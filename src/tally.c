@@ -115,29 +115,6 @@ static size_t find_group(struct tally *t, const gs_field *key, int rolled)
 
 /* ---- options ---- */
 
-static void split_list(const char *s, char ***out, size_t *n)
-{
-	const char *p = s;
-	for (;;) {
-		const char *c = strchr(p, ',');
-		size_t len = c ? (size_t)(c - p) : strlen(p);
-		const char *q = p;
-		while (len && *q == ' ') {
-			q++;
-			len--;
-		}
-		while (len && q[len - 1] == ' ')
-			len--;
-		if (len) {
-			*out = gs_xrealloc(*out, (*n + 1) * sizeof **out);
-			(*out)[(*n)++] = gs_xstrndup(q, len);
-		}
-		if (!c)
-			break;
-		p = c + 1;
-	}
-}
-
 static void add_agg(struct tally *t, const char *name, const char *src, const char *where,
                     int decimals, const char *what)
 {
@@ -475,7 +452,7 @@ int main(int argc, char **argv)
 	} else if (a.date_given)
 		gs_usage_error("--date goes with --period");
 	if (a.by_given)
-		split_list(a.by_arg, &t.by, &t.nby);
+		gs_split_list(a.by_arg, &t.by, &t.nby);
 	t.nkey = t.nby + (t.period >= 0);
 
 	for (unsigned i = 0; i < a.agg_given; i++)
@@ -488,7 +465,7 @@ int main(int argc, char **argv)
 	for (unsigned i = 0; i < a.indicator_given; i++) {
 		char **ids = NULL;
 		size_t nids = 0;
-		split_list(a.indicator_arg[i], &ids, &nids);
+		gs_split_list(a.indicator_arg[i], &ids, &nids);
 		for (size_t k = 0; k < nids; k++) {
 			const gs_indicator *ind = gs_catalogue_find(cat, ids[k]);
 			if (!ind)

@@ -1,0 +1,62 @@
+#include "jsonfile.h"
+#include "buf.h"
+#include "diag.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+char *gs_read_file(const char *path, size_t *len, const char *what)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		gs_msg(path, 0, "cannot open %s: %s", what, strerror(errno));
+		return NULL;
+	}
+	gs_buf text = {0};
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		gs_buf_add(&text, chunk, n);
+	int bad = ferror(fp);
+	fclose(fp);
+	if (bad) {
+		gs_msg(path, 0, "cannot read %s", what);
+		gs_buf_free(&text);
+		return NULL;
+	}
+	gs_buf_reserve(&text, 0);   /* a buffer, even for an empty file */
+	text.p[text.len] = '\0';
+	*len = text.len;
+	return text.p;
+}
+
+cJSON *gs_json_parse(const char *path, const char *t, size_t len, const char *what)
+{
+	if (len >= 3 && !memcmp(t, "\xEF\xBB\xBF", 3)) {
+		t += 3;
+		len -= 3;
+	}
+	cJSON *root = cJSON_ParseWithLengthOpts(t, len, NULL, 0);
+	if (!root) {
+		const char *at = cJSON_GetErrorPtr();
+		long line = 1;
+		for (const char *p = t; at && p < at && p < t + len; p++)
+			line += *p == '\n';
+		gs_msg(path, line, "the %s is not valid JSON", what);
+	}
+	return root;
+}
+
+cJSON *gs_json_load(const char *path, const char *what)
+{
+	size_t len;
+	char *text = gs_read_file(path, &len, what);
+	if (!text)
+		return NULL;
+	cJSON *root = gs_json_parse(path, text, len, what);
+	free(text);
+	return root;
+}

@@ -1,0 +1,23 @@
+/* jsonfile: reading the JSON setting files (maps, schemas, catalogues,
+ * score sheets), with one way of reporting what is wrong. */
+#ifndef GS_JSONFILE_H
+#define GS_JSONFILE_H
+
+#include <stddef.h>
+
+struct cJSON;
+
+/* Parse TEXT[0..LEN) (a UTF-8 byte-order mark is skipped). On a syntax
+ * error prints "PROG: PATH:LINE: the WHAT is not valid JSON" and returns
+ * NULL. The caller owns the tree (cJSON_Delete). */
+struct cJSON *gs_json_parse(const char *path, const char *text, size_t len, const char *what);
+
+/* Read PATH whole and parse it as above; "cannot open WHAT" when it cannot
+ * be read. */
+struct cJSON *gs_json_load(const char *path, const char *what);
+
+/* Read PATH whole into a new NUL-terminated buffer (*LEN bytes). Returns
+ * NULL after printing "PROG: PATH: cannot open WHAT: why". */
+char *gs_read_file(const char *path, size_t *len, const char *what);
+
+#endif
