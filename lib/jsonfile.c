@@ -33,6 +33,21 @@ char *gs_read_file(const char *path, size_t *len, const char *what)
 	return text.p;
 }
 
+/* The first key repeated within one object of the tree, or NULL. */
+static const char *repeated_key(const cJSON *node)
+{
+	for (const cJSON *a = node ? node->child : NULL; a; a = a->next) {
+		if (cJSON_IsObject(node))
+			for (const cJSON *b = a->next; b; b = b->next)
+				if (a->string && b->string && !strcmp(a->string, b->string))
+					return a->string;
+		const char *k = repeated_key(a);
+		if (k)
+			return k;
+	}
+	return NULL;
+}
+
 cJSON *gs_json_parse(const char *path, const char *t, size_t len, const char *what)
 {
 	if (len >= 3 && !memcmp(t, "\xEF\xBB\xBF", 3)) {
@@ -46,6 +61,14 @@ cJSON *gs_json_parse(const char *path, const char *t, size_t len, const char *wh
 		for (const char *p = t; at && p < at && p < t + len; p++)
 			line += *p == '\n';
 		gs_msg(path, line, "the %s is not valid JSON", what);
+		return NULL;
+	}
+	/* which of two values a setting means is a guess: refuse it */
+	const char *k = repeated_key(root);
+	if (k) {
+		gs_msg(path, 0, "the %s gives the key '%s' twice in one object", what, k);
+		cJSON_Delete(root);
+		return NULL;
 	}
 	return root;
 }

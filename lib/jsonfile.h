@@ -9,7 +9,8 @@ struct cJSON;
 
 /* Parse TEXT[0..LEN) (a UTF-8 byte-order mark is skipped). On a syntax
  * error prints "PROG: PATH:LINE: the WHAT is not valid JSON" and returns
- * NULL. The caller owns the tree (cJSON_Delete). */
+ * NULL; so it does when an object gives a key twice (JSON leaves which one
+ * counts open). The caller owns the tree (cJSON_Delete). */
 struct cJSON *gs_json_parse(const char *path, const char *text, size_t len, const char *what);
 
 /* Read PATH whole and parse it as above; "cannot open WHAT" when it cannot

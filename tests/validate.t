@@ -382,3 +382,10 @@ $ printf '{"fields": [{"name": "n"}]}' > s.json; printf 'n\n1\n' | validate -s s
 >>>2
 validate: write error: No space left on device
 >>>= 3
+
+### a schema that gives a key twice is refused, not half-read (found by fuzzing)
+$ printf '{"fields": [{"name": "a"}], "primaryKey": "a", "primaryKey": "a"}' > s.json; validate -s s.json < /dev/null; printf '{"values": {"s": {"x": "1", "x": "2"}}}' > m.json; ingest -m m.json < /dev/null
+>>>2
+validate: s.json: the schema gives the key 'primaryKey' twice in one object
+ingest: m.json: the map gives the key 'x' twice in one object
+>>>= 2
