@@ -97,7 +97,8 @@ $(UNIT): tests/unit.c $(LIBA)
 ifeq ($(VALGRIND),1)
 # Every tool run under valgrind: a memory error or a definite leak changes
 # the exit status (99) and prints the report, which fails the case. The
-# heavy cases (hundreds of megabytes) are left to the native run.
+# heavy cases (hundreds of megabytes, memory bounds) are left to the native
+# run.
 VG_BIN   = $(BUILD)/valgrind-bin
 VG       = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
 CHECK_T  = $(filter-out tests/heavy.t,$(wildcard tests/*.t))
@@ -110,8 +111,11 @@ check: deps-check deps-valgrind all $(UNIT)
 	@printf '#!/bin/sh\nexec $(VG) "%s" "$$@"\n' "$(abspath $(UNIT))" > $(VG_BIN)/unit; chmod +x $(VG_BIN)/unit
 	BIN=$(abspath $(VG_BIN)) UNIT=$(abspath $(VG_BIN))/unit sh tests/run.sh $(CHECK_T)
 else
+# heavy.t measures memory and time: it runs natively, not under the
+# sanitizers, whose allocator adds its own megabytes
+CHECK_T  = $(if $(SANITIZE),$(filter-out tests/heavy.t,$(wildcard tests/*.t)))
 check: deps-check all $(UNIT)
-	BIN=$(abspath $(BIN)) UNIT=$(abspath $(UNIT)) sh tests/run.sh
+	BIN=$(abspath $(BIN)) UNIT=$(abspath $(UNIT)) sh tests/run.sh $(CHECK_T)
 endif
 
 deps-valgrind:

@@ -59,6 +59,10 @@ static void cb_row(int ch, void *data)
 static void start(gs_records *r, struct csv_state *c)
 {
 	csv_init(&c->p, CSV_STRICT | CSV_STRICT_FINI);
+	/* libcsv grows a field's buffer by a fixed block, 128 bytes unless
+	 * told: a field of many megabytes then costs a realloc every 128
+	 * bytes, quadratic wherever realloc copies (sanitizers, valgrind) */
+	csv_set_blk_size(&c->p, (size_t)4 << 20);
 	csv_set_space_func(&c->p, no_space);
 	if (r->format == GS_FMT_TSV)
 		csv_set_delim(&c->p, '\t');
