@@ -173,6 +173,7 @@ fuzz: fuzz-build
 
 # Every crash found, once fixed, stays a regression case: run them all.
 fuzz-regressions: fuzz-build
+	@mkdir -p out
 	@for f in tests/fuzz/regressions/*; do \
 		t=$$(basename $$f | cut -d- -f1); \
 		build/fuzz/fuzz_$$t $$f > out/fuzz-regression.log 2>&1 || { echo "FAIL $$f"; exit 1; }; \
