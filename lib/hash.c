@@ -111,3 +111,27 @@ void gs_hash_free(gs_hash *h)
 	free(h->s);
 	free(h);
 }
+
+size_t gs_key_open(gs_buf *b)
+{
+	size_t at = b->len;
+	gs_buf_add(b, "\0\0\0\0", 4);
+	return at;
+}
+
+void gs_key_close(gs_buf *b, size_t at)
+{
+	size_t len = b->len - at - 4;
+	b->p[at] = (char)(len >> 24);
+	b->p[at + 1] = (char)(len >> 16);
+	b->p[at + 2] = (char)(len >> 8);
+	b->p[at + 3] = (char)len;
+}
+
+void gs_key_add(gs_buf *b, const char *p, size_t n)
+{
+	size_t at = gs_key_open(b);
+	if (n)
+		gs_buf_add(b, p, n);
+	gs_key_close(b, at);
+}

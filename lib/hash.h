@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "buf.h"
+
 typedef struct gs_hash gs_hash;
 
 gs_hash *gs_hash_new(void);
@@ -27,6 +29,14 @@ void gs_hash_each(const gs_hash *h,
                   void *arg);
 
 void gs_hash_free(gs_hash *h);
+
+/* Compound keys (several values as one hash key): each part is its length
+ * in 4 bytes, then its bytes, so ("ab", "c") and ("a", "bc") differ.
+ * gs_key_add appends a part; gs_key_open starts one whose bytes the caller
+ * appends, and gs_key_close(B, AT) then writes its length. */
+void gs_key_add(gs_buf *b, const char *p, size_t n);
+size_t gs_key_open(gs_buf *b);
+void gs_key_close(gs_buf *b, size_t at);
 
 /* FNV-1a of KEY[0..N). */
 unsigned long long gs_hash_bytes(const char *key, size_t n);

@@ -61,14 +61,8 @@ struct tally {
 static void encode(gs_buf *b, const gs_field *key, size_t n)
 {
 	gs_buf_clear(b);
-	for (size_t i = 0; i < n; i++) {
-		unsigned char len[4] = {
-			(unsigned char)(key[i].n >> 24), (unsigned char)(key[i].n >> 16),
-			(unsigned char)(key[i].n >> 8), (unsigned char)key[i].n};
-		gs_buf_add(b, len, 4);
-		if (key[i].n)
-			gs_buf_add(b, key[i].p, key[i].n);
-	}
+	for (size_t i = 0; i < n; i++)
+		gs_key_add(b, key[i].p, key[i].n);
 }
 
 static struct group *add_group(struct tally *t, const gs_field *key, int rolled)

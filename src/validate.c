@@ -192,14 +192,9 @@ static int key_of(struct ctx *c, const gs_row *r, const size_t *fields, size_t n
 		const gs_field *v = &r->f[col];
 		if (!c->ok[fields[i]] || gs_schema_is_missing(c->sc, v->p, v->n))
 			return 0;
-		size_t at = c->key.len;
-		gs_buf_add(&c->key, "\0\0\0\0", 4);
+		size_t at = gs_key_open(&c->key);
 		gs_schema_canon(&c->sc->fields[fields[i]], v->p, v->n, &c->key);
-		size_t len = c->key.len - at - 4;
-		c->key.p[at] = (char)(len >> 24);
-		c->key.p[at + 1] = (char)(len >> 16);
-		c->key.p[at + 2] = (char)(len >> 8);
-		c->key.p[at + 3] = (char)len;
+		gs_key_close(&c->key, at);
 	}
 	return 1;
 }
@@ -248,14 +243,9 @@ static gs_hash *load_reference(struct ctx *c, const gs_fkey *fk)
 		gs_buf_clear(&c->key);
 		for (size_t i = 0; i < fk->n; i++) {
 			const gs_field *v = &r.f[cols[i]];
-			size_t at = c->key.len;
-			gs_buf_add(&c->key, "\0\0\0\0", 4);
+			size_t at = gs_key_open(&c->key);
 			gs_schema_canon(&c->sc->fields[fk->fields[i]], v->p, v->n, &c->key);
-			size_t len = c->key.len - at - 4;
-			c->key.p[at] = (char)(len >> 24);
-			c->key.p[at + 1] = (char)(len >> 16);
-			c->key.p[at + 2] = (char)(len >> 8);
-			c->key.p[at + 3] = (char)len;
+			gs_key_close(&c->key, at);
 		}
 		gs_hash_put(set, c->key.p, c->key.len, (void *)1);
 	}
