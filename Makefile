@@ -33,7 +33,7 @@ endif
 
 CPPFLAGS += -Ilib -I$(BUILD)/gen -DGS_VERSION='"$(VERSION)"' -D_DEFAULT_SOURCE
 WARN     = -std=c11 -Wall -Wextra
-LDLIBS   = -lcsv -lcjson -lm
+LDLIBS   = -lcsv -lcjson -lzip -lexpat -lfreexl -lm
 
 TOOLS   = $(patsubst src/%.ggo,%,$(wildcard src/*.ggo))
 PROGS   = $(TOOLS:%=$(BIN)/%)
@@ -44,7 +44,8 @@ LIBA    = $(BUILD)/libgovstat.a
 UNIT    = $(BUILD)/tests/unit
 
 # Debian packages: to build, and to run the tests.
-DEB_BUILD = gcc make libc6-dev libcsv-dev libcjson-dev gengetopt help2man
+DEB_BUILD = gcc make libc6-dev libcsv-dev libcjson-dev libzip-dev libexpat1-dev \
+            libfreexl-dev gengetopt help2man
 DEB_CHECK = $(DEB_BUILD) diffutils gawk parallel tidy chromium time
 DEB_BENCH = miller datamash csvkit time
 

@@ -49,8 +49,10 @@ void gs_bad_usage(void)
 int gs_parse_format_option(const char *opt, const char *value)
 {
 	int f = gs_format_parse(value);
-	if (f < 0)
-		gs_usage_error("%s: unknown format '%s' (csv, tsv or json)", opt, value);
+	int input = strstr(opt, "input") != NULL;
+	if (f < 0 || (!input && gs_format_is_workbook(f)))
+		gs_usage_error("%s: unknown format '%s' (csv, tsv or json%s)", opt, value,
+		               input ? "; xlsx or xls to read a workbook" : "");
 	return f;
 }
 

@@ -44,7 +44,8 @@ void gs_cli_keep_commas(int argc, char **argv, const char *argopts, const char *
  * out. The strings are the caller's: free them and *OUT. */
 void gs_split_list(const char *s, char ***out, size_t *n);
 
-/* Parse a format name for option OPT, or exit GS_USAGE. */
+/* Parse a format name for option OPT, or exit GS_USAGE. Workbook formats
+ * are accepted only when OPT is an input option (its name says "input"). */
 int gs_parse_format_option(const char *opt, const char *value);
 
 #endif

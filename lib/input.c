@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define RAW_SIZE (256 * 1024)
@@ -21,6 +22,9 @@ struct gb2;
 
 struct gs_input {
 	int fd;                  /* -1 when reading from memory */
+	char *path;              /* as opened; NULL for standard input, memory */
+	int spool;               /* a temporary copy (gs_input_whole), or -1 */
+	char spool_path[32];
 	const char *mem;
 	size_t memlen, mempos;
 	int is_stdin;
@@ -67,6 +71,7 @@ static gs_input *new_input(int fd, int is_stdin, const char *encoding, const cha
 	in->fd = fd;
 	in->is_stdin = is_stdin;
 	in->cd = (iconv_t)-1;
+	in->spool = -1;
 	in->at_start = 1;
 	in->raw = gs_xmalloc(RAW_SIZE);
 	if (!encoding || strcasecmp(encoding, "auto") == 0) {
@@ -105,6 +110,8 @@ gs_input *gs_input_open(const char *path, const char *encoding, const char **why
 	gs_input *in = new_input(fd, is_stdin, encoding, why);
 	if (!in && !is_stdin)
 		close(fd);
+	if (in && !is_stdin)
+		in->path = gs_xstrndup(path, strlen(path));
 	return in;
 }
 
@@ -413,6 +420,86 @@ ssize_t gs_input_read(gs_input *in, const char **text)
 	return n;
 }
 
+const unsigned char *gs_input_peek(gs_input *in, size_t want, size_t *got)
+{
+	if (want > RAW_SIZE)
+		want = RAW_SIZE;
+	while (!in->failed && !in->eof && in->rend - in->rpos < want)
+		if (fill(in) < 0)
+			break;
+	*got = in->rend - in->rpos;
+	return (const unsigned char *)in->raw + in->rpos;
+}
+
+/* Read the rest of the raw bytes (counted and hashed by fill), writing
+ * them to FD unless it is -1. 0, or -1 with in->err set. */
+static int drain(gs_input *in, int fd)
+{
+	for (;;) {
+		if (fd >= 0) {
+			size_t off = in->rpos;
+			while (off < in->rend) {
+				ssize_t w = write(fd, in->raw + off, in->rend - off);
+				if (w < 0 && errno == EINTR)
+					continue;
+				if (w < 0) {
+					fail(in, "cannot copy the input to a temporary file: %s", strerror(errno));
+					return -1;
+				}
+				off += (size_t)w;
+			}
+		}
+		in->rpos = in->rend;
+		if (in->eof)
+			return 0;
+		if (fill(in) < 0)
+			return -1;
+	}
+}
+
+int gs_input_whole(gs_input *in, const char **path)
+{
+	if (in->failed)
+		return -1;
+	if (in->spool >= 0) {
+		*path = in->spool_path;
+		return 0;
+	}
+	struct stat st;
+	if (in->path && in->fd >= 0 && fstat(in->fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    in->bytes == in->rend) {
+		/* a file read from its start: open it again by name */
+		if (drain(in, -1) < 0)
+			return -1;
+		*path = in->path;
+		return 0;
+	}
+	const char *dir = getenv("TMPDIR");
+	char tmpl[4096];
+	snprintf(tmpl, sizeof tmpl, "%s/govstat-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(tmpl);
+	if (fd < 0) {
+		fail(in, "cannot make a temporary copy of the input: %s", strerror(errno));
+		return -1;
+	}
+	unlink(tmpl);      /* gone when closed, even if the tool is killed */
+	in->spool = fd;
+	snprintf(in->spool_path, sizeof in->spool_path, "/proc/self/fd/%d", fd);
+	if (drain(in, fd) < 0)
+		return -1;
+	*path = in->spool_path;
+	return 0;
+}
+
+int gs_input_memory(const gs_input *in, const void **data, size_t *n)
+{
+	if (!in->mem)
+		return -1;
+	*data = in->mem;
+	*n = in->memlen;
+	return 0;
+}
+
 const char *gs_input_error(const gs_input *in)
 {
 	return in->err;
@@ -451,6 +538,9 @@ void gs_input_close(gs_input *in)
 		return;
 	if (!in->is_stdin && in->fd >= 0)
 		close(in->fd);
+	if (in->spool >= 0)
+		close(in->spool);
+	free(in->path);
 	if (in->cd != (iconv_t)-1)
 		iconv_close(in->cd);
 	free(in->raw);

@@ -32,6 +32,23 @@ gs_input *gs_input_from_memory(const void *data, size_t n, const char *encoding)
  * has been returned by earlier calls. */
 ssize_t gs_input_read(gs_input *in, const char **text);
 
+/* Look at the first WANT raw bytes (at most 256 KiB) before anything is
+ * decoded, to tell a binary format by its signature. *GOT says how many
+ * are there (fewer at the end of the input or on an error). */
+const unsigned char *gs_input_peek(gs_input *in, size_t want, size_t *got);
+
+/* For readers that need random access (a workbook): read the input to its
+ * end (so that gs_input_bytes and gs_input_sha256 cover the whole file)
+ * and point *PATH at a name that opens all of it: the file itself when it
+ * is a regular file read from its start, else a temporary copy (standard
+ * input, a pipe) that is removed when IN is closed. Text already taken
+ * with gs_input_read is not in the copy: call before reading. 0, or -1
+ * with gs_input_error set. */
+int gs_input_whole(gs_input *in, const char **path);
+
+/* For an input made by gs_input_from_memory: its bytes. 0, else -1. */
+int gs_input_memory(const gs_input *in, const void **data, size_t *n);
+
 /* Why the last gs_input_read returned -1. */
 const char *gs_input_error(const gs_input *in);
 

@@ -13,10 +13,14 @@ static const struct format {
 	int id;
 	int (*next)(gs_records *r, gs_row *row);
 	void (*free)(gs_records *r);
+	int (*open)(gs_records *r);                 /* workbooks only */
+	size_t (*sheets)(gs_records *r, const char *const **names);
 } formats[] = {
-	{"csv", NULL, GS_FMT_CSV, gs_csv_next, gs_csv_free},
-	{"tsv", NULL, GS_FMT_TSV, gs_csv_next, gs_csv_free},
-	{"json", "jsonl", GS_FMT_JSON, gs_jsonl_next, gs_jsonl_free},
+	{"csv", NULL, GS_FMT_CSV, gs_csv_next, gs_csv_free, NULL, NULL},
+	{"tsv", NULL, GS_FMT_TSV, gs_csv_next, gs_csv_free, NULL, NULL},
+	{"json", "jsonl", GS_FMT_JSON, gs_jsonl_next, gs_jsonl_free, NULL, NULL},
+	{"xlsx", NULL, GS_FMT_XLSX, gs_xlsx_next, gs_xlsx_free, gs_xlsx_open, gs_xlsx_sheets},
+	{"xls", NULL, GS_FMT_XLS, gs_xls_next, gs_xls_free, gs_xls_open, gs_xls_sheets},
 };
 
 static const struct format *format_of(int id)
@@ -39,6 +43,11 @@ int gs_format_parse(const char *name)
 const char *gs_format_name(int format)
 {
 	return format_of(format)->name;
+}
+
+int gs_format_is_workbook(int format)
+{
+	return format_of(format)->open != NULL && format != GS_FMT_AUTO;
 }
 
 gs_records *gs_records_open(gs_input *in, int format, long skip)
@@ -156,11 +165,60 @@ static int skip_lines(gs_records *r)
 	return 1;
 }
 
+void gs_records_sheet_options(gs_records *r, const char *sheet, int fill_merged, int header_rows)
+{
+	r->sheet_spec = sheet;
+	r->fill_merged = fill_merged;
+	r->header_rows = header_rows < 1 ? 1 : header_rows;
+}
+
+int gs_records_start(gs_records *r)
+{
+	if (r->started)
+		return r->started < 0 ? -1 : 0;
+	r->started = 1;
+	if (r->format == GS_FMT_AUTO) {
+		/* binary formats by their signature, before any decoding */
+		size_t n;
+		const unsigned char *b = gs_input_peek(r->in, 8, &n);
+		if (n >= 4 && !memcmp(b, "PK\3\4", 4))
+			r->format = GS_FMT_XLSX;
+		else if (n >= 8 && !memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+			r->format = GS_FMT_XLS;
+	}
+	const struct format *f = format_of(r->format);
+	if (f->open && r->format != GS_FMT_AUTO) {
+		r->line = 0;
+		if (f->open(r) < 0) {
+			r->started = -1;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+const char *gs_records_sheet(const gs_records *r)
+{
+	return r->started > 0 && gs_format_is_workbook(r->format) ? r->sheet : NULL;
+}
+
+size_t gs_records_sheets(gs_records *r, const char *const **names)
+{
+	*names = NULL;
+	if (r->started <= 0 || !gs_format_is_workbook(r->format))
+		return 0;
+	return format_of(r->format)->sheets(r, names);
+}
+
 int gs_records_next(gs_records *r, gs_row *row)
 {
 	row->f = NULL;
 	row->n = 0;
 	row->line = r->line;
+	if (gs_records_start(r) < 0)
+		return GS_REC_FAIL;
+	if (gs_format_is_workbook(r->format))
+		return format_of(r->format)->next(r, row);
 	int s = skip_lines(r);
 	if (s < 0)
 		return GS_REC_FAIL;

@@ -17,9 +17,10 @@
 
 #include "input.h"
 
-enum gs_format { GS_FMT_AUTO, GS_FMT_CSV, GS_FMT_TSV, GS_FMT_JSON };
+enum gs_format { GS_FMT_AUTO, GS_FMT_CSV, GS_FMT_TSV, GS_FMT_JSON, GS_FMT_XLSX, GS_FMT_XLS };
 
-/* "csv", "tsv" or "json" (also "jsonl"); -1 for anything else. */
+/* "csv", "tsv", "json" (also "jsonl"), "xlsx" or "xls"; -1 for anything
+ * else. */
 int gs_format_parse(const char *name);
 const char *gs_format_name(int format);
 
@@ -45,10 +46,31 @@ enum gs_rec_result {
 
 typedef struct gs_records gs_records;
 
+/* 1 for the spreadsheet formats, which are read, never written. */
+int gs_format_is_workbook(int format);
+
 /* Parse IN (which the parser does not own) as FORMAT; GS_FMT_AUTO picks
- * JSON lines when the first byte is '{', else CSV. SKIP physical lines are
- * dropped first (title rows). */
+ * a workbook by its signature (a zip archive is .xlsx, an OLE2 compound
+ * file .xls), JSON lines when the first byte is '{', else CSV. SKIP
+ * physical lines are dropped first (title rows); in a workbook, the rows
+ * numbered up to SKIP. */
 gs_records *gs_records_open(gs_input *in, int format, long skip);
+
+/* For a workbook (call before gs_records_start): the sheet to read (a
+ * name, or a number from 1; NULL for the first), whether to fill merged
+ * ranges in data rows with their first cell's value, and how many rows
+ * make the header (merged ranges starting in them are not filled). */
+void gs_records_sheet_options(gs_records *r, const char *sheet, int fill_merged, int header_rows);
+
+/* Settle the format and open a workbook (gs_records_next does it when
+ * not called). 0, or -1 when the input is not what it should be
+ * (gs_records_error says why). */
+int gs_records_start(gs_records *r);
+
+/* For a started workbook: the sheet being read, and all of them in
+ * order (*NAMES valid until gs_records_close). NULL and 0 for text. */
+const char *gs_records_sheet(const gs_records *r);
+size_t gs_records_sheets(gs_records *r, const char *const **names);
 
 /* Next record into *ROW. On GS_REC_BAD and GS_REC_FAIL, gs_records_error
  * says why and ROW->line (or gs_records_line) says where. */

@@ -3,7 +3,9 @@
  *
  * A format is one file (csvparse.c, jsonl.c) with a next and a free
  * function; records.c reads the text, skips lines, keeps the physical
- * line count and dispatches. A new source format is one more file and
+ * line count and dispatches. A workbook format (xlsx.c, xls.c) reads the
+ * raw bytes instead and has an open function too: it skips rows by
+ * their number and its lines are row numbers. A new source format is one more file and
  * one more entry in records.c's table. */
 #ifndef GS_RECORDS_IMPL_H
 #define GS_RECORDS_IMPL_H
@@ -28,6 +30,12 @@ struct gs_records {
 	gs_buf data;             /* field bytes of the current record */
 	gs_field *fields;        /* the row handed out */
 	size_t capfields;
+
+	/* workbooks (records.h: gs_records_sheet_options) */
+	const char *sheet_spec;
+	int fill_merged, header_rows;
+	const char *sheet;       /* the sheet being read, once started */
+	int started;
 
 	void *state;             /* the format's own */
 	char err[256];
@@ -63,5 +71,16 @@ int gs_csv_next(gs_records *r, gs_row *row);
 void gs_csv_free(gs_records *r);
 int gs_jsonl_next(gs_records *r, gs_row *row);
 void gs_jsonl_free(gs_records *r);
+
+/* Workbooks: open (the sheet picked, ready to read; -1 with r->err set)
+ * and list the sheets. */
+int gs_xlsx_open(gs_records *r);
+int gs_xlsx_next(gs_records *r, gs_row *row);
+void gs_xlsx_free(gs_records *r);
+size_t gs_xlsx_sheets(gs_records *r, const char *const **names);
+int gs_xls_open(gs_records *r);
+int gs_xls_next(gs_records *r, gs_row *row);
+void gs_xls_free(gs_records *r);
+size_t gs_xls_sheets(gs_records *r, const char *const **names);
 
 #endif

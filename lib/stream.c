@@ -18,6 +18,9 @@ struct gs_stream {
 	gs_input *in;
 	gs_records *rec;
 	const char *cur;         /* display name of the current file */
+	gs_buf curbuf;           /*   (FILE[SHEET] for a workbook) */
+	gs_field *pad;           /* a short workbook row, filled out */
+	size_t cappad;
 	int format;              /* of the first file */
 
 	int have_header;
@@ -221,6 +224,17 @@ static int open_next(gs_stream *s)
 		if (s->o.hash)
 			gs_input_hash(s->in);
 		s->rec = gs_records_open(s->in, s->o.format, s->o.skip);
+		gs_records_sheet_options(s->rec, s->o.sheet, s->o.fill_merged, s->o.header_rows);
+		if (gs_records_start(s->rec) < 0) {
+			file_failed(s, 0, "%s", gs_records_error(s->rec));
+			continue;
+		}
+		const char *sheet = gs_records_sheet(s->rec);
+		if (sheet) {
+			gs_buf_clear(&s->curbuf);
+			gs_buf_printf(&s->curbuf, "%s[%s]", s->cur, sheet);
+			s->cur = s->curbuf.p;
+		}
 		if (!s->have_header) {
 			long n = read_header(s, &s->hbuf, &s->names);
 			if (n < 0)
@@ -350,6 +364,17 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 			continue;
 		}
 		s->cur_rows++;
+		if (row->n < s->ncols && gs_format_is_workbook(gs_records_format(s->rec))) {
+			if (s->cappad < s->ncols) {
+				s->cappad = s->ncols;
+				s->pad = gs_xrealloc(s->pad, s->cappad * sizeof *s->pad);
+			}
+			memcpy(s->pad, row->f, row->n * sizeof *s->pad);
+			for (size_t i = row->n; i < s->ncols; i++)
+				s->pad[i] = (gs_field){"", 0};
+			row->f = s->pad;
+			row->n = s->ncols;
+		}
 		if (row->n != s->ncols) {
 			snprintf(s->err, sizeof s->err, "row has %zu fields, the header has %zu",
 			         row->n, s->ncols);
@@ -398,7 +423,7 @@ long gs_stream_footer_rows(const gs_stream *s)
 
 int gs_stream_format(const gs_stream *s)
 {
-	return s->format == GS_FMT_AUTO ? GS_FMT_CSV : s->format;
+	return s->format == GS_FMT_AUTO || gs_format_is_workbook(s->format) ? GS_FMT_CSV : s->format;
 }
 
 void gs_stream_close(gs_stream *s)
@@ -410,6 +435,8 @@ void gs_stream_close(gs_stream *s)
 		free(s->stats[i].name);
 	free(s->stats);
 	gs_buf_free(&s->hbuf);
+	gs_buf_free(&s->curbuf);
+	free(s->pad);
 	free(s->names);
 	free(s);
 }

@@ -1,5 +1,10 @@
 /* stream: the records of several files read in order as one stream.
  *
+ * A workbook (.xlsx, .xls) is one sheet of it: its display name is
+ * FILE[SHEET], its lines are row numbers, and rows shorter than the
+ * header (a spreadsheet leaves trailing empty cells out) are filled with
+ * empty cells.
+ *
  * Each file is decoded (input.h) and parsed (records.h); its first record
  * (or first HEADER_ROWS records, joined as Excel writes merged header
  * cells) is its header. Header names are trimmed of ASCII and U+3000
@@ -27,6 +32,8 @@ typedef struct gs_stream_opts {
 	int hash;                    /* keep each file's SHA-256 (gs_stream_files) */
 	int any_names;               /* let empty and repeated header names through
 	                                (the caller checks them) */
+	const char *sheet;           /* of a workbook: name or number; NULL first */
+	int fill_merged;             /* of a workbook: fill merged data cells */
 } gs_stream_opts;
 
 /* What was read of one file: for reports and the audit manifest. */

@@ -1,6 +1,7 @@
 /* ingest: raw county ledgers in, canonical UTF-8 records out.
  *
- * The reading (encodings, CSV/TSV/JSON, headers, footers) is lib/stream;
+ * The reading (encodings, CSV/TSV/JSON, workbooks, headers, footers) is
+ * lib/stream;
  * the map and its transformations are lib/ledgermap; this file wires them
  * to the command line and keeps the count read = written + rejected. */
 #include <stdio.h>
@@ -14,9 +15,47 @@
 #include "ingest_cmd.h"
 #include "input.h"
 #include "ledgermap.h"
+#include "records.h"
 #include "rejects.h"
 #include "stream.h"
 #include "writer.h"
+
+/* --list-sheets: each FILE's sheet names on stdout, one a line (after
+ * "FILE<TAB>" when there are several files). The exit status. */
+static int list_sheets(char **files, size_t nfiles, int format)
+{
+	static char *dash[] = {"-"};
+	int status = GS_OK;
+	if (!nfiles) {
+		files = dash;
+		nfiles = 1;
+	}
+	for (size_t f = 0; f < nfiles; f++) {
+		const char *why, *name = gs_display_name(files[f]);
+		gs_input *in = gs_input_open(files[f], "auto", &why);
+		if (!in) {
+			gs_msg(name, 0, "cannot open: %s", why);
+			status = GS_IO;
+			continue;
+		}
+		gs_records *r = gs_records_open(in, format, 0);
+		const char *const *names;
+		size_t n = 0;
+		if (gs_records_start(r) < 0) {
+			gs_msg(name, 0, "%s", gs_records_error(r));
+			status = GS_IO;
+		} else if (!gs_format_is_workbook(gs_records_format(r))) {
+			gs_msg(name, 0, "not a workbook (.xlsx or .xls): it has no sheets");
+			status = GS_IO;
+		} else
+			n = gs_records_sheets(r, &names);
+		for (size_t i = 0; i < n; i++)
+			printf(nfiles > 1 ? "%s\t%s\n" : "%.0s%s\n", name, names[i]);
+		gs_records_close(r);
+		gs_input_close(in);
+	}
+	return status;
+}
 
 int main(int argc, char **argv)
 {
@@ -39,6 +78,11 @@ int main(int argc, char **argv)
 
 	if (a.encoding_given && !gs_encoding_known(a.encoding_arg))
 		gs_usage_error("--encoding: unknown encoding '%s'", a.encoding_arg);
+	if (a.list_sheets_given) {
+		int st = list_sheets(a.inputs, a.inputs_num, in_format);
+		cmdline_parser_free(&a);
+		exit(gs_close_stdout(st));
+	}
 
 	gs_map *map = NULL;
 	if (a.map_given && !(map = gs_map_load(a.map_arg)))
@@ -56,6 +100,8 @@ int main(int argc, char **argv)
 	} else
 		so.footer = gs_map_footer(map, &so.nfooter);
 	so.skip_empty_rows = 1;
+	so.sheet = a.sheet_given ? a.sheet_arg : NULL;
+	so.fill_merged = a.fill_merged_given;
 	so.hash = gs_manifest_on();
 	if (!gs_encoding_known(so.encoding))
 		gs_die(GS_USAGE, a.map_arg, 0, "unknown encoding '%s'", so.encoding);

@@ -21,7 +21,7 @@ Try 'ingest --help' for more information.
 ### an unknown format is a usage error
 $ ingest -i xml
 >>>2
-ingest: --input-format: unknown format 'xml' (csv, tsv or json)
+ingest: --input-format: unknown format 'xml' (csv, tsv or json; xlsx or xls to read a workbook)
 Try 'ingest --help' for more information.
 >>>= 2
 
