@@ -46,7 +46,7 @@ UNIT    = $(BUILD)/tests/unit
 # Debian packages: to build, and to run the tests.
 DEB_BUILD = gcc make libc6-dev libcsv-dev libcjson-dev libzip-dev libexpat1-dev \
             libfreexl-dev gengetopt help2man
-DEB_CHECK = $(DEB_BUILD) diffutils gawk parallel tidy chromium time
+DEB_CHECK = $(DEB_BUILD) diffutils gawk parallel tidy chromium time python3
 DEB_BENCH = miller datamash csvkit time
 
 
@@ -147,7 +147,7 @@ clean:
 # grows in out/fuzz/, seeded from tests/fuzz/TARGET/; crashes are saved
 # there as crash-* files and belong in the test suite once fixed.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = records decode csv_diff expr schema map values
+FUZZ_TARGETS = records decode csv_diff expr schema map values xlsx
 FUZZ_CC = clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
 FUZZ_LIBOBJ = $(LIBSRC:lib/%.c=build/fuzz/lib/%.o)
@@ -157,7 +157,7 @@ build/fuzz/lib/%.o: lib/%.c lib/*.h
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -std=c11 -w -c -o $@ $<
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/common.h $(FUZZ_LIBOBJ)
-	$(FUZZ_CC) $(CPPFLAGS) -Itests/fuzz $(FUZZ_FLAGS) -fsanitize=fuzzer -std=c11 -w -o $@ $< $(FUZZ_LIBOBJ) $(LDLIBS)
+	$(FUZZ_CC) $(CPPFLAGS) -Itests/fuzz $(FUZZ_FLAGS) -fsanitize=fuzzer -std=c11 -w -o $@ $< $(FUZZ_LIBOBJ) $(LDLIBS) -lz
 
 fuzz-build: deps deps-fuzz $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 

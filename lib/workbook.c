@@ -24,8 +24,6 @@ int gs_numfmt_kind(int id, const char *code)
 			return GS_NUM_ELAPSED;
 		return GS_NUM_PLAIN;
 	}
-	if (!strncasecmp(code, "General", 7))
-		return GS_NUM_PLAIN;
 	int date = 0, month = 0, time = 0, elapsed = 0;
 	for (const char *p = code; *p && *p != ';'; p++) {
 		switch (*p) {
@@ -51,6 +49,10 @@ int gs_numfmt_kind(int id, const char *code)
 			p = e;
 			break;
 		}
+		case 'G': case 'g':
+			if (!strncasecmp(p, "General", 7))
+				p += 6;
+			break;
 		case 'y': case 'Y': case 'd': case 'D':
 			date = 1;
 			break;

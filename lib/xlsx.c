@@ -923,7 +923,8 @@ int gs_xlsx_open(gs_records *r)
 	if (r->fill_merged) {
 		if (parse_part(r, x, x->targets[i], 1, P_MERGES, merges_start, NULL) < 0)
 			return -1;
-		qsort(x->merges, x->nmerges, sizeof *x->merges, by_first_row);
+		if (x->nmerges)
+			qsort(x->merges, x->nmerges, sizeof *x->merges, by_first_row);
 	}
 	if (part_open(r, x, &x->sheet, x->targets[i], 1) < 0)
 		return -1;

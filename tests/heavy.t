@@ -25,3 +25,11 @@ rows
 m1 under 20 MB
 m2 under 20 MB
 m3 under 20 MB
+
+### a million-row .xlsx streams through ingest in bounded memory (under 20 MB)
+$ python3 "$DATA/workbooks/make.py" rows 1000000 big.xlsx; /usr/bin/time -f '%M' -o m ingest big.xlsx | awk -F, 'NR > 1 { n[$3]++ } END { for (k in n) print k, n[k] }' | sort; [ "$(cat m)" -lt 20480 ] && echo "under 20 MB" || echo "$(cat m) KB"
+>>>
+已移交 333334
+已调解 333333
+调解中 333333
+under 20 MB

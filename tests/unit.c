@@ -16,6 +16,7 @@
 #include "num.h"
 #include "numbers.h"
 #include "utf8.h"
+#include "workbook.h"
 
 static int failures;
 
@@ -429,6 +430,83 @@ static void test_sha256(void)
 	      "sha256 of a million 'a'", "got %s%s", hex, "");
 }
 
+static void test_workbook(void)
+{
+	static const struct { int id; const char *code; int want; } f[] = {
+		{0, NULL, GS_NUM_PLAIN}, {14, NULL, GS_NUM_DATE}, {22, NULL, GS_NUM_DATETIME},
+		{20, NULL, GS_NUM_TIME}, {31, NULL, GS_NUM_DATE}, {32, NULL, GS_NUM_TIME},
+		{57, NULL, GS_NUM_DATE}, {46, NULL, GS_NUM_ELAPSED}, {9, NULL, GS_NUM_PLAIN},
+		{49, NULL, GS_NUM_PLAIN},
+		{164, "yyyy\\-mm\\-dd", GS_NUM_DATE}, {164, "yyyy\"年\"m\"月\"d\"日\"", GS_NUM_DATE},
+		{164, "[$-804]yyyy\"年\"m\"月\"", GS_NUM_DATE}, {164, "mmm", GS_NUM_DATE},
+		{164, "h:mm;@", GS_NUM_TIME}, {164, "mm:ss", GS_NUM_TIME},
+		{164, "上午/下午h\"时\"mm\"分\"", GS_NUM_TIME}, {164, "yyyy/m/d h:mm", GS_NUM_DATETIME},
+		{164, "[h]:mm:ss", GS_NUM_ELAPSED}, {164, "0.00E+00", GS_NUM_PLAIN},
+		{164, "General", GS_NUM_PLAIN}, {164, "#,##0.00\"元\"", GS_NUM_PLAIN},
+		{164, "[Red]0.00;[Blue]-0.00", GS_NUM_PLAIN}, {164, "\"day\"0", GS_NUM_PLAIN},
+		{164, "0.0_);\\(0.0\\)", GS_NUM_PLAIN}, {164, "[DBNum1][$-804]General", GS_NUM_PLAIN},
+	};
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+		char name[96], g[8], w[8];
+		snprintf(name, sizeof name, "numfmt %d '%s'", f[i].id, f[i].code ? f[i].code : "built-in");
+		int k = gs_numfmt_kind(f[i].id, f[i].code);
+		snprintf(g, sizeof g, "%d", k);
+		snprintf(w, sizeof w, "%d", f[i].want);
+		check(k == f[i].want, name, "got kind %s, want %s", g, w);
+	}
+	static const struct { const char *in; const char *want; } n[] = {
+		{"0.1", "0.1"}, {"0.30000000000000004", "0.3"}, {"123456789012", "123456789012"},
+		{"1.2345678901234567E+18", "1234567890123460000"}, {"1E-7", "0.0000001"},
+		{"3.0", "3"}, {"-0", "0"}, {"-2.50", "-2.5"}, {"007", "7"}, {"1e300", NULL},
+		{"99999999999999999", "100000000000000000"}, {"0.1234567890123456", "0.123456789012346"},
+		{"abc", NULL}, {"", NULL}, {" 1", NULL}, {"1.5x", NULL},
+	};
+	for (size_t i = 0; i < sizeof n / sizeof n[0]; i++) {
+		gs_buf b = {0};
+		char name[64];
+		snprintf(name, sizeof name, "cell number '%s'", n[i].in);
+		int r = gs_cell_number_text(&b, n[i].in, strlen(n[i].in));
+		if (!n[i].want && !strcmp(n[i].in, "1e300"))
+			check(r == 0 && b.len == 301 && b.p[0] == '1', name, "got '%.20s'%s", b.p ? b.p : "", "...");
+		else if (n[i].want)
+			check(r == 0 && !strcmp(b.p, n[i].want), name, "got '%s', want '%s'", b.p ? b.p : "", n[i].want);
+		else
+			check(r < 0, name, "got '%s'%s, want an error", b.p ? b.p : "", "");
+		gs_buf_free(&b);
+	}
+	static const struct { double v; int d1904, kind; const char *want; } d[] = {
+		{1, 0, GS_NUM_DATE, "1900-01-01"}, {59, 0, GS_NUM_DATE, "1900-02-28"},
+		{60, 0, GS_NUM_DATE, NULL}, {61, 0, GS_NUM_DATE, "1900-03-01"},
+		{0, 0, GS_NUM_DATE, NULL}, {43895, 0, GS_NUM_DATE, "2020-03-05"},
+		{43895.999999, 0, GS_NUM_DATE, "2020-03-06"}, {0, 1, GS_NUM_DATE, "1904-01-01"},
+		{42433, 1, GS_NUM_DATE, "2020-03-05"}, {2958465, 0, GS_NUM_DATE, "9999-12-31"},
+		{2958466, 0, GS_NUM_DATE, NULL}, {-1, 0, GS_NUM_DATE, NULL},
+		{0.5, 0, GS_NUM_TIME, "12:00:00"}, {43895.75, 0, GS_NUM_DATETIME, "2020-03-05 18:00:00"},
+		{1.5, 0, GS_NUM_ELAPSED, "36:00:00"}, {0.0000115, 0, GS_NUM_TIME, "00:00:01"},
+		{1e300, 0, GS_NUM_DATE, NULL},
+	};
+	for (size_t i = 0; i < sizeof d / sizeof d[0]; i++) {
+		gs_buf b = {0};
+		char name[64];
+		const char *why = NULL;
+		snprintf(name, sizeof name, "cell serial %g (%s, kind %d)", d[i].v, d[i].d1904 ? "1904" : "1900", d[i].kind);
+		int r = gs_cell_serial(&b, d[i].v, d[i].d1904, d[i].kind, &why);
+		if (d[i].want)
+			check(r == 0 && !strcmp(b.p, d[i].want), name, "got '%s', want '%s'", b.p ? b.p : "", d[i].want);
+		else
+			check(r < 0 && why && !b.len, name, "got '%s'%s, want an error", b.p ? b.p : "", "");
+		gs_buf_free(&b);
+	}
+	const char *const names[] = {"纠纷台账", "2", "汇总"};
+	char err[200];
+	check(gs_sheet_pick(names, 3, NULL, err, sizeof err) == 0, "sheet pick: first by default", "%s%s", err, "");
+	check(gs_sheet_pick(names, 3, "2", err, sizeof err) == 1, "sheet pick: a name wins over a number", "%s%s", err, "");
+	check(gs_sheet_pick(names, 3, "3", err, sizeof err) == 2, "sheet pick: by number", "%s%s", err, "");
+	check(gs_sheet_pick(names, 3, "4", err, sizeof err) < 0 &&
+	      !strcmp(err, "no sheet '4'; the workbook has '纠纷台账', '2', '汇总'"),
+	      "sheet pick: none names the sheets", "got %s%s", err, "");
+}
+
 int main(void)
 {
 	test_dates();
@@ -439,5 +517,6 @@ int main(void)
 	test_num();
 	test_csv_fast_path();
 	test_gb18030_round_trip();
+	test_workbook();
 	return failures ? 1 : 0;
 }

@@ -5,6 +5,8 @@
     python3 make.py bomb FILE  write a zip bomb (too big to commit)
     python3 make.py liar FILE  write a workbook whose sheet inflates to
                                more than its zip entry declares
+    python3 make.py rows N FILE  write a ledger of N data rows (for the
+                               memory bound; too big to commit)
 
 Only the standard library: the XML is written by hand, so each fixture
 holds exactly the constructs under test (shared and inline strings,
@@ -252,6 +254,41 @@ def liar(path):
     open(path, "wb").write(bytes(data))
 
 
+def many_rows(count, path):
+    """N rows of township, village, shared-string status, number, date:
+    the sheet part is written as a stream, never held whole."""
+    towns = ["城关镇", "河口乡", "石桥乡", "田园镇"]
+    status = ["已调解", "调解中", "已移交"]
+    st = Strings()
+    for t in towns + status + ["乡镇", "村", "状态", "人数", "日期"]:
+        st(t)
+    workbook(path, [("Sheet1", sheet([]))], sst=st.items, styles=STYLES)
+    # the real sheet goes into a fresh package (zipfile cannot replace a part)
+    with zipfile.ZipFile(path) as z:
+        parts = [(i.filename, z.read(i.filename)) for i in z.infolist()
+                 if i.filename != "xl/worksheets/sheet1.xml"]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts:
+            info = zipfile.ZipInfo(name, STAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+        info = zipfile.ZipInfo("xl/worksheets/sheet1.xml", STAMP)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with z.open(info, "w", force_zip64=True) as f:
+            f.write(('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet %s><sheetData>' % NS).encode())
+            f.write(('<row r="1">%s%s%s%s%s</row>' % (s("A1", st("乡镇")), inline("B1", "村"), s("C1", st("状态")),
+                                                     s("D1", st("人数")), s("E1", st("日期")))).encode())
+            buf = []
+            for r in range(2, count + 2):
+                buf.append('<row r="%d"><c r="A%d" t="s"><v>%d</v></c><c r="B%d" t="inlineStr"><is><t>村%d</t></is></c>'
+                           '<c r="C%d" t="s"><v>%d</v></c><c r="D%d"><v>%d</v></c><c r="E%d" s="1"><v>%d</v></c></row>'
+                           % (r, r, r % 4, r, r % 124, r, 4 + r % 3, r, r % 50, r, 43831 + r % 366))
+                if len(buf) == 10000:
+                    f.write("".join(buf).encode())
+                    buf = []
+            f.write(("".join(buf) + "</sheetData></worksheet>").encode())
+
+
 # ---- .xls: BIFF5 in an OLE2 compound file ----
 
 def rec(kind, body):
@@ -351,6 +388,8 @@ if __name__ == "__main__":
         zip_bomb(sys.argv[2])
     elif len(sys.argv) == 3 and sys.argv[1] == "liar":
         liar(sys.argv[2])
+    elif len(sys.argv) == 4 and sys.argv[1] == "rows":
+        many_rows(int(sys.argv[2]), sys.argv[3])
     elif len(sys.argv) == 1:
         ledger()
         book1904()

@@ -1,0 +1,187 @@
+# ingest(1) on Excel workbooks: .xlsx and .xls read directly.
+# The fixtures in tests/data/workbooks are made by make.py beside them.
+# Format: see tests/run.sh.
+
+### the first sheet by default; title row, two-row header with merged cells, lineage, rejects
+$ cp "$DATA/workbooks/ledger.xlsx" .; ingest --skip 1 --header-rows 2 --lineage -r rej.csv ledger.xlsx; echo "status $?"; cat rej.csv
+>>>
+乡镇,村（社区）,纠纷/类型,纠纷/登记日期,调处/状态,调处/金额（元）,_file,_line
+城关镇,东街社区,邻里纠纷,2020-03-05,已调解,0.1,ledger.xlsx[纠纷台账],4
+城关镇,西街社区,婚姻家庭,2020-03-06,调解中,123456789012,ledger.xlsx[纠纷台账],5
+,南关村,土地权属,2020-03-07,已调解,0.3,ledger.xlsx[纠纷台账],6
+河口乡,河口村,劳动争议,2020-03-08,已调解,1234.5,ledger.xlsx[纠纷台账],8
+合计,,,,,123456790245.4,ledger.xlsx[纠纷台账],10
+status 1
+乡镇,村（社区）,纠纷/类型,纠纷/登记日期,调处/状态,调处/金额（元）,_file,_line,_error
+河口乡,北山村,其他,60,已调解,-2.5,ledger.xlsx[纠纷台账],9,"cell D9: serial 60 is 1900-02-29, a day that does not exist (Excel's 1900 leap-year bug)"
+>>>2
+ingest: 6 rows read, 5 written, 1 rejected
+
+### without rejects the bad date is named on stderr with its sheet and row
+$ cp "$DATA/workbooks/ledger.xlsx" .; ingest --skip 1 --header-rows 2 --footer 合计 ledger.xlsx
+>>>
+乡镇,村（社区）,纠纷/类型,纠纷/登记日期,调处/状态,调处/金额（元）
+城关镇,东街社区,邻里纠纷,2020-03-05,已调解,0.1
+城关镇,西街社区,婚姻家庭,2020-03-06,调解中,123456789012
+,南关村,土地权属,2020-03-07,已调解,0.3
+河口乡,河口村,劳动争议,2020-03-08,已调解,1234.5
+>>>2
+ingest: ledger.xlsx[纠纷台账]:9: cell D9: serial 60 is 1900-02-29, a day that does not exist (Excel's 1900 leap-year bug)
+ingest: 5 rows read, 4 written, 1 rejected
+>>>= 1
+
+### a map works as for CSV: layout, names, codes, dates; --fill-merged repeats 城关镇 down A5:A6
+$ cp "$DATA/workbooks/ledger.xlsx" .; printf '%s\n' '{"skip": 1, "header_rows": 2, "footer": ["合计"],' ' "fields": {"乡镇": "township", "村（社区）": "village", "纠纷/类型": "kind",' '            "纠纷/登记日期": "date", "调处/状态": "status", "调处/金额（元）": "amount"},' ' "values": {"status": {"已调解": "resolved", "调解中": "in_mediation"}},' ' "dates": {"date": {}}, "numbers": ["amount"]}' > map.json; ingest -m map.json --fill-merged -v ledger.xlsx
+>>>
+township,village,kind,date,status,amount
+城关镇,东街社区,邻里纠纷,2020-03-05,resolved,0.1
+城关镇,西街社区,婚姻家庭,2020-03-06,in_mediation,123456789012
+城关镇,南关村,土地权属,2020-03-07,resolved,0.3
+河口乡,河口村,劳动争议,2020-03-08,resolved,1234.5
+>>>2
+ingest: ledger.xlsx[纠纷台账]:9: cell D9: serial 60 is 1900-02-29, a day that does not exist (Excel's 1900 leap-year bug)
+ingest: 5 rows read, 4 written, 1 rejected
+ingest: 0 empty rows skipped, 1 footer rows left out
+>>>= 1
+
+### values as a person sees them: numbers without float noise, booleans, errors, formulas, dates and times
+$ ingest --sheet 数字 "$DATA/workbooks/ledger.xlsx" | tr '\r' '^'
+>>>
+名称,值,说明
+零点一,0.1,stays 0.1
+浮点噪声,0.3,Excel shows 0.3
+整数,123456789012,whole
+十六位,1234567890123460000,15 digits
+小数,0.0000001,no exponent
+写作3.0,3,3
+百分比,0.953,"the value, not 95%"
+布尔真,TRUE,TRUE
+布尔假,FALSE,FALSE
+错误,#DIV/0!,as shown
+日期时间,2020-03-05 12:00:00,noon
+时间,18:00:00,18:00
+年月,2020-03-05,month format
+转义,"甲^乙",a CR
+ISO日期,2020-03-05,t=d
+
+### --sheet by number; merged data cells stay in their first cell unless --fill-merged
+$ ingest --sheet 4 "$DATA/workbooks/ledger.xlsx"; ingest --sheet 4 --fill-merged "$DATA/workbooks/ledger.xlsx"
+>>>
+乡镇,村,户数
+城关镇,东街社区,120
+,西街社区,98
+,南关村,77
+河口乡,河口村,64
+乡镇,村,户数
+城关镇,东街社区,120
+城关镇,西街社区,98
+城关镇,南关村,77
+河口乡,河口村,64
+
+### --list-sheets, in workbook order; with several files each line names its file
+$ cd "$DATA/workbooks"; ingest --list-sheets ledger.xlsx; ingest --list-sheets gbk.xls date1904.xlsx
+>>>
+纠纷台账
+数字
+空表
+户数
+gbk.xls	纠纷台账
+gbk.xls	说明
+date1904.xlsx	Sheet1
+
+### --list-sheets on a text file is an error
+$ ingest --list-sheets "$DATA/units.csv" 2>&1 | sed "s|$DATA/||"
+>>>
+ingest: units.csv: not a workbook (.xlsx or .xls): it has no sheets
+
+### a sheet that is not there names those that are
+$ cd "$DATA/workbooks"; ingest --sheet 汇总 ledger.xlsx
+>>>2
+ingest: ledger.xlsx: no sheet '汇总'; the workbook has '纠纷台账', '数字', '空表', '户数'
+>>>= 3
+
+### an empty sheet has no header
+$ cd "$DATA/workbooks"; ingest --sheet 空表 ledger.xlsx
+>>>2
+ingest: ledger.xlsx[空表]: empty input: no header
+>>>= 3
+
+### the 1904 date system
+$ ingest "$DATA/workbooks/date1904.xlsx"
+>>>
+日期,说明
+1904-01-01,1904-01-01
+2020-03-05,2020-03-05
+
+### detected by content, not by name; also on standard input
+$ cp "$DATA/workbooks/ledger.xlsx" ledger.csv; ingest --sheet 4 ledger.csv | head -2; ingest --sheet 4 < ledger.csv | tail -1
+>>>
+乡镇,村,户数
+城关镇,东街社区,120
+河口乡,河口村,64
+
+### -i xlsx forces the format; -i csv reads the bytes as text
+$ cd "$DATA"; ingest -i xlsx units.csv; ingest -i csv workbooks/ledger.xlsx
+>>>2
+ingest: units.csv: not a readable workbook: zip archive: Not a zip archive
+ingest: workbooks/ledger.xlsx:1: NUL byte in input (not a text file?)
+>>>= 3
+
+### workbooks are read, never written
+$ ingest -o xlsx
+>>>2
+ingest: --output-format: unknown format 'xlsx' (csv, tsv or json)
+Try 'ingest --help' for more information.
+>>>= 2
+
+### the manifest hashes the workbook's bytes, from a file and from a pipe
+$ cp "$DATA/workbooks/ledger.xlsx" l.xlsx; ingest --sheet 4 --manifest m.jsonl l.xlsx > /dev/null; ingest --sheet 4 --manifest m.jsonl < l.xlsx > /dev/null; h=$(sha256sum < l.xlsx | cut -c1-64); grep -c "\"name\":\"l.xlsx\[户数\]\",\"sha256\":\"$h\",\"bytes\":4907,\"rows\":4" m.jsonl; grep -c "\"name\":\"-\[户数\]\",\"sha256\":\"$h\",\"bytes\":4907,\"rows\":4" m.jsonl
+>>>
+1
+1
+
+### several workbooks make one stream when their headers agree
+$ cp "$DATA/workbooks/ledger.xlsx" a.xlsx; cp a.xlsx b.xlsx; ingest --sheet 户数 --lineage a.xlsx b.xlsx
+>>>
+乡镇,村,户数,_file,_line
+城关镇,东街社区,120,a.xlsx[户数],2
+,西街社区,98,a.xlsx[户数],3
+,南关村,77,a.xlsx[户数],4
+河口乡,河口村,64,a.xlsx[户数],5
+城关镇,东街社区,120,b.xlsx[户数],2
+,西街社区,98,b.xlsx[户数],3
+,南关村,77,b.xlsx[户数],4
+河口乡,河口村,64,b.xlsx[户数],5
+
+### a GBK-era .xls (BIFF5, code page 936): title row, two-row header, dates by format
+$ cp "$DATA/workbooks/gbk.xls" .; ingest --skip 1 --header-rows 2 --lineage gbk.xls; ingest --sheet 说明 gbk.xls; ingest --skip 1 --header-rows 2 < gbk.xls | tail -1
+>>>
+乡镇,村（社区）,纠纷/类型,纠纷/登记日期,件数,_file,_line
+城关镇,东街社区,邻里纠纷,2019-01-01,3,gbk.xls[纠纷台账],4
+河口乡,河口村,婚姻家庭,2019-01-02,0.1,gbk.xls[纠纷台账],5
+本表由乡镇综治中心填报
+河口乡,河口村,婚姻家庭,2019-01-02,0.1
+
+### broken and hostile workbooks: a clear error and status 3
+$ cd "$DATA/workbooks"; for f in truncated.xlsx nosst.xlsx xmlbomb.xlsx outoforder.xlsx notbiff.xls; do ingest $f > /dev/null; echo "$f $?"; done
+>>>
+truncated.xlsx 3
+nosst.xlsx 3
+xmlbomb.xlsx 3
+outoforder.xlsx 3
+notbiff.xls 3
+>>>2
+ingest: truncated.xlsx: not a readable workbook: zip archive: Not a zip archive
+ingest: nosst.xlsx[Sheet1]:1: xl/worksheets/sheet1.xml: cell A1 refers to shared string 0, but the workbook has no shared strings part
+ingest: xmlbomb.xlsx[Sheet1]: xl/worksheets/sheet1.xml: the XML declares a DTD, which a workbook never needs (refused: its entities could expand without bound)
+ingest: outoforder.xlsx[Sheet1]:2: xl/worksheets/sheet1.xml: row '1' is out of order or past row 1048576
+ingest: notbiff.xls: the workbook has no sheets
+
+### zip bombs: by ratio, and by a part that inflates past its declared size
+$ python3 "$DATA/workbooks/make.py" bomb bomb.xlsx; python3 "$DATA/workbooks/make.py" liar liar.xlsx; ingest bomb.xlsx; echo $?; ingest liar.xlsx; echo $?
+>>>
+3
+3
+>>>2
+ingest: bomb.xlsx: xl/worksheets/sheet1.xml: inflates 81774 bytes to 83886387 (more than 200 times: refused as a zip bomb)
+ingest: liar.xlsx[Sheet1]: xl/worksheets/sheet1.xml: inflates to more than the 100 bytes its zip entry declares (refused as a zip bomb)
