@@ -47,7 +47,7 @@ UNIT    = $(BUILD)/tests/unit
 DEB_BUILD = gcc make libc6-dev libcsv-dev libcjson-dev libzip-dev libexpat1-dev \
             libfreexl-dev gengetopt help2man
 DEB_CHECK = $(DEB_BUILD) diffutils gawk parallel tidy chromium time python3
-DEB_BENCH = miller datamash csvkit time
+DEB_BENCH = miller datamash csvkit python3-openpyxl time
 
 
 .PHONY: deps-valgrind deps-fuzz

@@ -230,6 +230,11 @@ static int open_next(gs_stream *s)
 			continue;
 		}
 		const char *sheet = gs_records_sheet(s->rec);
+		if (!sheet && (s->o.sheet || s->o.fill_merged)) {
+			file_failed(s, 0, "%s", s->o.sheet ? "not a workbook (.xlsx or .xls), so --sheet cannot apply"
+			                                   : "not a workbook (.xlsx or .xls), so --fill-merged cannot apply");
+			continue;
+		}
 		if (sheet) {
 			gs_buf_clear(&s->curbuf);
 			gs_buf_printf(&s->curbuf, "%s[%s]", s->cur, sheet);

@@ -200,7 +200,8 @@ int gs_cell_serial(gs_buf *out, double v, int date1904, int kind, const char **w
 		gs_buf_adds(out, tbuf);
 		return 0;
 	}
-	snprintf(tbuf, sizeof tbuf, "%02ld:%02ld:%02ld", secs / 3600, secs / 60 % 60, secs % 60);
+	if (kind != GS_NUM_DATE)
+		snprintf(tbuf, sizeof tbuf, "%02ld:%02ld:%02ld", secs / 3600, secs / 60 % 60, secs % 60);
 	if (kind == GS_NUM_TIME) {
 		gs_buf_adds(out, tbuf);
 		return 0;
@@ -250,4 +251,18 @@ int gs_sheet_pick(const char *const *names, size_t n, const char *spec, char *er
 	for (size_t i = 0; i < n && used < errn; i++)
 		used += (size_t)snprintf(err + used, errn - used, "%s'%s'", i ? ", " : "", names[i]);
 	return -1;
+}
+
+void gs_cell_name(char *out, size_t n, unsigned col, unsigned long row)
+{
+	char letters[8];
+	int k = 0;
+	while (col && k < 8) {
+		letters[k++] = (char)('A' + (col - 1) % 26);
+		col = (col - 1) / 26;
+	}
+	size_t j = 0;
+	while (k && j + 1 < n)
+		out[j++] = letters[--k];
+	snprintf(out + j, n - j, "%lu", row);
 }

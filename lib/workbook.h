@@ -40,6 +40,10 @@ int gs_cell_number_text(gs_buf *out, const char *s, size_t n);
  * 1900-02-29 that Excel counts and the calendar does not). */
 int gs_cell_serial(gs_buf *out, double v, int date1904, int kind, const char **why);
 
+/* The A1-style name of the cell at COL and ROW (both from 1), as "BC12",
+ * into OUT (N bytes; 24 are enough). */
+void gs_cell_name(char *out, size_t n, unsigned col, unsigned long row);
+
 /* Pick the sheet SPEC names among NAMES[0..N): an exact name first, else
  * a number from 1. NULL or "" picks the first. The index, or -1 with a
  * message in ERR naming the sheets there are. */

@@ -7,6 +7,7 @@
  * .xls bounds (65,536 rows by 256 columns). It does not report merged
  * ranges, so --fill-merged has no effect here; header rows still fill
  * across by the stream's rule. A record's line is its row number. */
+#include "dates.h"
 #include "diag.h"
 #include "records_impl.h"
 #include "workbook.h"
@@ -113,12 +114,22 @@ int gs_xls_next(gs_records *r, gs_row *row)
 				break;
 			case FREEXL_CELL_DOUBLE:
 				if (gs_cell_number(&r->data, v.value.double_value) < 0 && !why) {
-					why = "a number cell holds no finite number";
+					why = "holds no finite number";
 					bad_col = c;
 				}
 				break;
-			case FREEXL_CELL_TEXT: case FREEXL_CELL_SST_TEXT: case FREEXL_CELL_DATE:
-			case FREEXL_CELL_DATETIME: case FREEXL_CELL_TIME:
+			case FREEXL_CELL_DATE: case FREEXL_CELL_DATETIME: {
+				/* FreeXL counts Excel's phantom 1900-02-29 as a day */
+				int y, m, d;
+				const char *t = v.value.text_value ? v.value.text_value : "";
+				if ((sscanf(t, "%4d-%2d-%2d", &y, &m, &d) != 3 || !gs_date_valid(y, m, d)) && !why) {
+					why = "is a day that does not exist (serial 60 of the 1900 date system is Excel's 1900 leap-year bug)";
+					bad_col = c;
+				}
+				gs_buf_adds(&r->data, t);
+				break;
+			}
+			case FREEXL_CELL_TEXT: case FREEXL_CELL_SST_TEXT: case FREEXL_CELL_TIME:
 				if (v.value.text_value)
 					gs_buf_adds(&r->data, v.value.text_value);
 				break;
@@ -137,15 +148,18 @@ int gs_xls_next(gs_records *r, gs_row *row)
 		gs_rec_fields(r, width);
 		for (size_t c = 0; c < width; c++)
 			r->fields[c] = (gs_field){r->data.p + off[2 * c], off[2 * c + 1]};
-		free(off);
 		row->f = r->fields;
 		row->n = width;
 		row->line = (long)x->row + 1;
-		x->row++;
 		if (why) {
-			snprintf(r->err, sizeof r->err, "column %u: %s", (unsigned)bad_col + 1, why);
-			return GS_REC_BAD;
+			char ref[24];
+			gs_cell_name(ref, sizeof ref, (unsigned)bad_col + 1, (unsigned long)x->row + 1);
+			snprintf(r->err, sizeof r->err, "cell %s: %.*s %s", ref, (int)(off[2 * bad_col + 1] > 40 ? 40 : off[2 * bad_col + 1]), r->data.p + off[2 * bad_col], why);
 		}
+		free(off);
+		x->row++;
+		if (why)
+			return GS_REC_BAD;
 		return GS_REC_ROW;
 	}
 	return GS_REC_EOF;

@@ -393,7 +393,7 @@ static int part_open(gs_records *r, xlsx *x, part *pt, const char *name, int req
 	zip_int64_t i = zip_name_locate(x->z, name, ZIP_FL_NOCASE);
 	if (i < 0) {
 		if (required)
-			snprintf(r->err, sizeof r->err, "not a workbook: the package has no %s", name);
+			snprintf(r->err, sizeof r->err, "not an .xlsx workbook: the zip archive has no %s", name);
 		return required ? -1 : 0;
 	}
 	zip_stat_t st;
@@ -572,26 +572,12 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char *
 	}
 }
 
-static void cell_name(char *out, size_t n, unsigned col, unsigned long row)
-{
-	char letters[8];
-	int k = 0;
-	while (col) {
-		letters[k++] = (char)('A' + (col - 1) % 26);
-		col = (col - 1) / 26;
-	}
-	size_t j = 0;
-	while (k && j + 1 < n)
-		out[j++] = letters[--k];
-	snprintf(out + j, n - j, "%lu", row);
-}
-
 static void bad_cell(xlsx *x, const char *why)
 {
 	if (x->row_bad)
 		return;
 	char ref[24];
-	cell_name(ref, sizeof ref, x->col, x->row);
+	gs_cell_name(ref, sizeof ref, x->col, x->row);
 	snprintf(x->row_why, sizeof x->row_why, "cell %s: %s", ref, why);
 	x->row_bad = 1;
 }
@@ -612,7 +598,7 @@ static void end_cell(gs_records *r, xlsx *x)
 			break;
 		if (!x->have_sst || *end || k >= x->nsst) {
 			char ref[24], msg[200];
-			cell_name(ref, sizeof ref, x->col, x->row);
+			gs_cell_name(ref, sizeof ref, x->col, x->row);
 			if (!x->have_sst)
 				snprintf(msg, sizeof msg, "cell %s refers to shared string %.20s, but the workbook has no shared strings part", ref, v);
 			else
@@ -888,6 +874,11 @@ int gs_xlsx_open(gs_records *r)
 		return -1;
 	if (!x->wbdir)
 		x->wbdir = gs_xstrndup("xl/workbook.xml", 15);
+	size_t wl = strlen(x->wbdir);
+	if (wl > 4 && !strcmp(x->wbdir + wl - 4, ".bin")) {
+		snprintf(r->err, sizeof r->err, "a binary .xlsb workbook, which is not read: save it as .xlsx");
+		return -1;
+	}
 	char *wbpart = x->wbdir;
 	const char *slash = strrchr(wbpart, '/');
 	size_t dirlen = slash ? (size_t)(slash - wbpart) + 1 : 0;

@@ -20,6 +20,10 @@ awk -f "$here/genunits.awk" > "$out/units.csv"
 cp "$here/data/bench-ledger.schema.json" "$out/ledger.schema.json"
 head -200001 "$data" > "$out/slice-200000.csv"
 head -1000001 "$data" > "$out/slice-1000000.csv"
+# the same 200,000 rows as a workbook, written by openpyxl (Debian's python3)
+xlsx=$out/slice-200000.xlsx
+[ "$xlsx" -nt "$out/slice-200000.csv" ] && [ "$xlsx" -nt "$here/mkxlsx.py" ] ||
+	/usr/bin/python3 "$here/mkxlsx.py" "$xlsx" < "$out/slice-200000.csv"
 
 # measure NAME COMMAND...: median wall seconds and peak RSS (KB) of RUNS runs
 measure() {
@@ -50,6 +54,10 @@ measure "mlr-stats1" mlr --icsv --ocsv stats1 -a count,sum -f people -g township
 measure "validate" "$BIN/validate" -s "$out/ledger.schema.json" "$data"
 measure "validate-200k" "$BIN/validate" -s "$out/ledger.schema.json" "$out/slice-200000.csv"
 measure "csvclean-200k" csvclean -n "$out/slice-200000.csv"
+"$BIN/ingest" "$xlsx" | cmp -s - "$out/slice-200000.csv" ||
+	{ echo "bench: ingest of the .xlsx differs from the CSV it was made from" >&2; exit 1; }
+measure "ingest-xlsx-200k" "$BIN/ingest" "$xlsx"
+measure "in2csv-xlsx-200k" in2csv "$xlsx"
 measure "rank-1M" "$BIN/rank" -k people "$out/slice-1000000.csv"
 measure "sort-1M" sh -c 'tail -n +2 "$1" | sort -t, -k8,8nr' sh "$out/slice-1000000.csv"
 
@@ -81,5 +89,8 @@ measure "sort-1M" sh -c 'tail -n +2 "$1" | sort -t, -k8,8nr' sh "$out/slice-1000
 		printf "rank vs sort, 1M rows:    %.2fx the time of sort (bar: well under 1.5x)  %s\n", k, k < 1.5 ? "ok" : "MISSED"
 		printf "tally peak RSS:           %d KB at %s rows, %d KB at 200000 (grows with groups only)\n",
 			m["tally"], "'"$ROWS"'", m["tally-200k-rows"]
+		x = t["in2csv-xlsx-200k"] / t["ingest-xlsx-200k"]
+		printf "ingest vs in2csv, .xlsx:  %.2fx faster on 200000 rows (bar: 5x)  %s\n", x, x >= 5 ? "ok" : "MISSED"
+		printf "ingest .xlsx peak RSS:    %d KB on 200000 rows\n", m["ingest-xlsx-200k"]
 	}' "$out/raw"
 } | tee "$out/results.txt"

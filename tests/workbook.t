@@ -127,6 +127,15 @@ ingest: units.csv: not a readable workbook: zip archive: Not a zip archive
 ingest: workbooks/ledger.xlsx:1: NUL byte in input (not a text file?)
 >>>= 3
 
+### --sheet and --fill-merged apply to workbooks only
+$ printf 'a\n1\n' | ingest --sheet 2; echo $?; printf 'a\n1\n' | ingest --fill-merged; echo $?
+>>>
+3
+3
+>>>2
+ingest: -: not a workbook (.xlsx or .xls), so --sheet cannot apply
+ingest: -: not a workbook (.xlsx or .xls), so --fill-merged cannot apply
+
 ### workbooks are read, never written
 $ ingest -o xlsx
 >>>2
@@ -153,29 +162,38 @@ $ cp "$DATA/workbooks/ledger.xlsx" a.xlsx; cp a.xlsx b.xlsx; ingest --sheet 户�
 ,南关村,77,b.xlsx[户数],4
 河口乡,河口村,64,b.xlsx[户数],5
 
-### a GBK-era .xls (BIFF5, code page 936): title row, two-row header, dates by format
-$ cp "$DATA/workbooks/gbk.xls" .; ingest --skip 1 --header-rows 2 --lineage gbk.xls; ingest --sheet 说明 gbk.xls; ingest --skip 1 --header-rows 2 < gbk.xls | tail -1
+### a GBK-era .xls (BIFF5, code page 936): title row, two-row header, dates by format, the phantom 1900-02-29 rejected
+$ cp "$DATA/workbooks/gbk.xls" .; ingest --skip 1 --header-rows 2 --lineage -r rej.csv gbk.xls; echo "status $?"; cat rej.csv; ingest --sheet 说明 gbk.xls; ingest --skip 1 --header-rows 2 < gbk.xls 2>/dev/null | tail -1
 >>>
 乡镇,村（社区）,纠纷/类型,纠纷/登记日期,件数,_file,_line
 城关镇,东街社区,邻里纠纷,2019-01-01,3,gbk.xls[纠纷台账],4
 河口乡,河口村,婚姻家庭,2019-01-02,0.1,gbk.xls[纠纷台账],5
+status 1
+乡镇,村（社区）,纠纷/类型,纠纷/登记日期,件数,_file,_line,_error
+河口乡,北山村,其他,1900-02-29,1,gbk.xls[纠纷台账],6,cell D6: 1900-02-29 is a day that does not exist (serial 60 of the 1900 date system is Excel's 1900 leap-year bug)
 本表由乡镇综治中心填报
 河口乡,河口村,婚姻家庭,2019-01-02,0.1
+>>>2
+ingest: 3 rows read, 2 written, 1 rejected
 
 ### broken and hostile workbooks: a clear error and status 3
-$ cd "$DATA/workbooks"; for f in truncated.xlsx nosst.xlsx xmlbomb.xlsx outoforder.xlsx notbiff.xls; do ingest $f > /dev/null; echo "$f $?"; done
+$ cd "$DATA/workbooks"; for f in truncated.xlsx nosst.xlsx xmlbomb.xlsx outoforder.xlsx notbiff.xls binary.xlsb opendoc.ods; do ingest $f > /dev/null; echo "$f $?"; done
 >>>
 truncated.xlsx 3
 nosst.xlsx 3
 xmlbomb.xlsx 3
 outoforder.xlsx 3
 notbiff.xls 3
+binary.xlsb 3
+opendoc.ods 3
 >>>2
 ingest: truncated.xlsx: not a readable workbook: zip archive: Not a zip archive
 ingest: nosst.xlsx[Sheet1]:1: xl/worksheets/sheet1.xml: cell A1 refers to shared string 0, but the workbook has no shared strings part
 ingest: xmlbomb.xlsx[Sheet1]: xl/worksheets/sheet1.xml: the XML declares a DTD, which a workbook never needs (refused: its entities could expand without bound)
 ingest: outoforder.xlsx[Sheet1]:2: xl/worksheets/sheet1.xml: row '1' is out of order or past row 1048576
 ingest: notbiff.xls: the workbook has no sheets
+ingest: binary.xlsb: a binary .xlsb workbook, which is not read: save it as .xlsx
+ingest: opendoc.ods: not an .xlsx workbook: the zip archive has no xl/workbook.xml
 
 ### zip bombs: by ratio, and by a part that inflates past its declared size
 $ python3 "$DATA/workbooks/make.py" bomb bomb.xlsx; python3 "$DATA/workbooks/make.py" liar liar.xlsx; ingest bomb.xlsx; echo $?; ingest liar.xlsx; echo $?

@@ -221,6 +221,12 @@ def hostile():
         whole = f.read()
     with open(os.path.join(HERE, "truncated.xlsx"), "wb") as f:
         f.write(whole[:len(whole) // 2])
+    write_zip(os.path.join(HERE, "binary.xlsb"),
+              [("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                '<Relationship Id="rId1" Type="%s/officeDocument" Target="xl/workbook.bin"/></Relationships>' % REL),
+               ("xl/workbook.bin", b"\x83\x01\x00")])
+    write_zip(os.path.join(HERE, "opendoc.ods"),
+              [("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", "<office:document-content/>")])
     workbook(os.path.join(HERE, "outoforder.xlsx"),
              [("Sheet1", sheet([(2, [inline("A2", "a")]), (1, [inline("A1", "b")])]))])
 
@@ -375,6 +381,9 @@ def gbk_xls():
         (3, 3, "n", 43466.0, 1), (3, 4, "n", 3.0, 0),
         (4, 0, "s", "河口乡", 0), (4, 1, "s", "河口村", 0), (4, 2, "s", "婚姻家庭", 0),
         (4, 3, "n", 43467.0, 2), (4, 4, "n", 0.1, 0),
+        # serial 60 in a date format: 1900-02-29, which FreeXL lets through
+        (5, 0, "s", "河口乡", 0), (5, 1, "s", "北山村", 0), (5, 2, "s", "其他", 0),
+        (5, 3, "n", 60.0, 1), (5, 4, "n", 1.0, 0),
     ]
     book = biff5_workbook([("纠纷台账", cells), ("说明", [(0, 0, "s", "本表由乡镇综治中心填报", 0)])])
     with open(os.path.join(HERE, "gbk.xls"), "wb") as f:
