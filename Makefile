@@ -122,7 +122,7 @@ endif
 deps-valgrind:
 	@sh tests/deps.sh valgrind
 deps-fuzz:
-	@sh tests/deps.sh clang libclang-rt-14-dev
+	@sh tests/deps.sh clang libclang-rt-14-dev zlib1g-dev
 
 demo: all
 	sh share/govstat/demo.sh $(abspath $(BIN)) out/demo

@@ -50,6 +50,7 @@ typedef struct part {
 } part;
 
 typedef struct xlsx {
+	gs_records *rec;             /* the records the sheet handlers fill */
 	zip_source_t *src;
 	zip_t *z;
 	int date1904;
@@ -167,8 +168,8 @@ static int cellref(const char *s, unsigned *col, unsigned long *row)
 	unsigned c = 0;
 	unsigned long r = 0;
 	const char *p = s;
-	for (; *p >= 'A' && *p <= 'Z'; p++) {
-		c = c * 26 + (unsigned)(*p - 'A' + 1);
+	for (; (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'); p++) {
+		c = c * 26 + (unsigned)((*p | 0x20) - 'a' + 1);
 		if (c > MAX_COLS)
 			return -1;
 	}
@@ -506,9 +507,6 @@ static int parse_part(gs_records *r, xlsx *x, const char *name, int required, in
 
 /* ---- the sheet, row by row ---- */
 
-/* The records the sheet handlers fill: set while a sheet is parsed. */
-static gs_records *cur_rec;
-
 static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
 	xlsx *x = ud;
@@ -568,7 +566,7 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char *
 		x->prev_col = 0;
 		x->ncells = 0;
 		x->row_bad = 0;
-		gs_buf_clear(&cur_rec->data);
+		gs_buf_clear(&x->rec->data);
 	}
 }
 
@@ -677,7 +675,7 @@ static void end_cell(gs_records *r, xlsx *x)
 static void XMLCALL sheet_end(void *ud, const XML_Char *name)
 {
 	xlsx *x = ud;
-	gs_records *r = cur_rec;
+	gs_records *r = x->rec;
 	const char *n = local(name);
 	if (!x->in_data)
 		return;
@@ -775,7 +773,6 @@ int gs_xlsx_next(gs_records *r, gs_row *row)
 		if (x->finished)
 			return GS_REC_EOF;
 		enum XML_Status st;
-		cur_rec = r;
 		if (x->suspended)
 			st = XML_ResumeParser(x->p);
 		else {
@@ -794,7 +791,6 @@ int gs_xlsx_next(gs_records *r, gs_row *row)
 			x->final_fed = n == 0;
 			st = XML_ParseBuffer(x->p, (int)n, n == 0);
 		}
-		cur_rec = NULL;
 		x->suspended = st == XML_STATUS_SUSPENDED;
 		if (st == XML_STATUS_ERROR && !(x->finished && !x->cause[0])) {
 			xml_error(r, x, x->sheet.name);
@@ -868,6 +864,7 @@ int gs_xlsx_open(gs_records *r)
 	if (!x)
 		gs_die(GS_IO, NULL, 0, "out of memory");
 	r->state = x;
+	x->rec = r;
 	if (open_zip(r, x) < 0)
 		return -1;
 	if (parse_part(r, x, "_rels/.rels", 0, P_PKGRELS, rels_start, NULL) < 0)
