@@ -29,6 +29,7 @@
 #define BOMB_RATIO 200
 #define BOMB_FLOOR (64UL << 20)
 #define CHUNK (64 * 1024)
+#define MAX_DEPTH 256            /* a workbook's XML nests about 6 deep */
 
 typedef struct cell {
 	unsigned col;                /* from 1 */
@@ -72,6 +73,9 @@ typedef struct xlsx {
 
 	/* what the handlers are parsing */
 	XML_Parser p;
+	XML_StartElementHandler on_start;
+	XML_EndElementHandler on_end;
+	int depth;
 	int what;                    /* enum below */
 	int depth_rph, in_si, in_cellxfs, in_numfmts, in_is, in_data;
 	int collect;                 /* character data goes to text */
@@ -443,13 +447,38 @@ static void part_close(part *pt)
 	pt->f = NULL;
 }
 
+/* Every part's handlers run behind these, which bound the nesting: expat
+ * keeps a stack of open elements, which a hostile part could grow without
+ * end. */
+static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	xlsx *x = ud;
+	if (++x->depth > MAX_DEPTH) {
+		stop(x, 1, "%s", "the XML nests elements more than 256 deep");
+		return;
+	}
+	if (x->on_start)
+		x->on_start(ud, name, atts);
+}
+
+static void XMLCALL on_end(void *ud, const XML_Char *name)
+{
+	xlsx *x = ud;
+	x->depth--;
+	if (x->on_end)
+		x->on_end(ud, name);
+}
+
 static XML_Parser new_parser(xlsx *x, int what, XML_StartElementHandler s, XML_EndElementHandler e)
 {
 	XML_Parser p = XML_ParserCreate("UTF-8");
 	if (!p)
 		gs_die(GS_IO, NULL, 0, "out of memory");
 	XML_SetUserData(p, x);
-	XML_SetElementHandler(p, s, e);
+	x->on_start = s;
+	x->on_end = e;
+	x->depth = 0;
+	XML_SetElementHandler(p, on_start, on_end);
 	XML_SetCharacterDataHandler(p, on_text);
 	XML_SetStartDoctypeDeclHandler(p, on_doctype);
 	x->p = p;

@@ -177,7 +177,7 @@ status 1
 ingest: 3 rows read, 2 written, 1 rejected
 
 ### broken and hostile workbooks: a clear error and status 3
-$ cd "$DATA/workbooks"; for f in truncated.xlsx nosst.xlsx xmlbomb.xlsx outoforder.xlsx notbiff.xls binary.xlsb opendoc.ods; do ingest $f > /dev/null; echo "$f $?"; done
+$ cd "$DATA/workbooks"; for f in truncated.xlsx nosst.xlsx xmlbomb.xlsx outoforder.xlsx notbiff.xls binary.xlsb opendoc.ods deep.xlsx; do ingest $f > /dev/null; echo "$f $?"; done
 >>>
 truncated.xlsx 3
 nosst.xlsx 3
@@ -186,6 +186,7 @@ outoforder.xlsx 3
 notbiff.xls 3
 binary.xlsb 3
 opendoc.ods 3
+deep.xlsx 3
 >>>2
 ingest: truncated.xlsx: not a readable workbook: zip archive: Not a zip archive
 ingest: nosst.xlsx[Sheet1]:1: xl/worksheets/sheet1.xml: cell A1 refers to shared string 0, but the workbook has no shared strings part
@@ -194,6 +195,7 @@ ingest: outoforder.xlsx[Sheet1]:2: xl/worksheets/sheet1.xml: row '1' is out of o
 ingest: notbiff.xls: the workbook has no sheets
 ingest: binary.xlsb: a binary .xlsb workbook, which is not read: save it as .xlsx
 ingest: opendoc.ods: not an .xlsx workbook: the zip archive has no xl/workbook.xml
+ingest: deep.xlsx[Sheet1]:1: xl/worksheets/sheet1.xml: the XML nests elements more than 256 deep
 
 ### zip bombs: by ratio, and by a part that inflates past its declared size
 $ python3 "$DATA/workbooks/make.py" bomb bomb.xlsx; python3 "$DATA/workbooks/make.py" liar liar.xlsx; ingest bomb.xlsx; echo $?; ingest liar.xlsx; echo $?

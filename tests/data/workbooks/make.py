@@ -227,6 +227,8 @@ def hostile():
                ("xl/workbook.bin", b"\x83\x01\x00")])
     write_zip(os.path.join(HERE, "opendoc.ods"),
               [("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", "<office:document-content/>")])
+    workbook(os.path.join(HERE, "deep.xlsx"),
+             [("Sheet1", sheet([(1, [inline("A1", "a")])]).replace("</sheetData>", "<x>" * 300 + "</x>" * 300 + "</sheetData>"))])
     workbook(os.path.join(HERE, "outoforder.xlsx"),
              [("Sheet1", sheet([(2, [inline("A2", "a")]), (1, [inline("A1", "b")])]))])
 
