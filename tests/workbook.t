@@ -205,3 +205,13 @@ $ python3 "$DATA/workbooks/make.py" bomb bomb.xlsx; python3 "$DATA/workbooks/mak
 >>>2
 ingest: bomb.xlsx: xl/worksheets/sheet1.xml: inflates 81774 bytes to 83886387 (more than 200 times: refused as a zip bomb)
 ingest: liar.xlsx[Sheet1]: xl/worksheets/sheet1.xml: inflates to more than the 100 bytes its zip entry declares (refused as a zip bomb)
+
+### the other tools read a workbook's first sheet through the same reader
+$ cp "$DATA/workbooks/date1904.xlsx" d.xlsx; tally -g 日期 -a 'n=count()' d.xlsx; rank -k 日期 d.xlsx
+>>>
+日期,n
+1904-01-01,1
+2020-03-05,1
+日期,说明,rank
+2020-03-05,2020-03-05,1
+1904-01-01,1904-01-01,2
