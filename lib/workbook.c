@@ -224,7 +224,7 @@ int gs_cell_serial(gs_buf *out, double v, int date1904, int kind, const char **w
 		return -1;
 	}
 	gs_date_format(out, y, m, d);
-	if (kind == GS_NUM_DATETIME) {
+	if (kind == GS_NUM_DATETIME && secs) {     /* midnight is the date alone */
 		gs_buf_addc(out, ' ');
 		gs_buf_adds(out, tbuf);
 	}

@@ -5,7 +5,8 @@
  * significant digits, no exponent, no float noise (0.1 stays 0.1,
  * 123456789012 stays whole). Number formats are not applied except to
  * tell dates and times, which come out as ISO 8601: YYYY-MM-DD,
- * HH:MM:SS, or both joined by a space. */
+ * HH:MM:SS, or both joined by a space (a date-time at midnight is the
+ * date alone, as a ledger's date typed into a date-time cell). */
 #ifndef GS_WORKBOOK_H
 #define GS_WORKBOOK_H
 

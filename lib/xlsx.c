@@ -89,6 +89,7 @@ typedef struct xlsx {
 	unsigned long row, prev_row;
 	unsigned col, prev_col;
 	int ctype, cstyle;
+	int has_f, has_v;            /* the cell has a formula, a value */
 	cell *cells;
 	size_t ncells, capcells;
 	long emitted;
@@ -567,11 +568,15 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char *
 			return;
 		}
 		x->cstyle = s ? atoi(s) : 0;
+		x->has_f = x->has_v = 0;
 		x->text.len = 0;
 		x->in_is = 0;
 		x->depth_rph = 0;
-	} else if (!strcmp(n, "v"))
+	} else if (!strcmp(n, "v")) {
 		x->collect = x->ctype != T_INLINE;
+		x->has_v = 1;
+	} else if (!strcmp(n, "f"))
+		x->has_f = 1;
 	else if (!strcmp(n, "is"))
 		x->in_is = 1;
 	else if (!strcmp(n, "rPh"))
@@ -617,6 +622,10 @@ static void end_cell(gs_records *r, xlsx *x)
 	const char *v = x->text.p ? x->text.p : "";
 	size_t n = x->text.len;
 	const char *why;
+	/* a formula's result is saved in <v>; a numeric one is never empty
+	 * (Excel saves a formula giving "" as a string cell) */
+	if (x->has_f && x->ctype != T_INLINE && (!x->has_v || (x->ctype == T_NUM && !x->text.len)))
+		bad_cell(x, "a formula with no value saved (the workbook was written by a program and never calculated: open and save it in Excel or WPS)");
 	switch (x->ctype) {
 	case T_SST: {
 		char *end;

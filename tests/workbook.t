@@ -45,7 +45,7 @@ ingest: 0 empty rows skipped, 1 footer rows left out
 >>>= 1
 
 ### values as a person sees them: numbers without float noise, booleans, errors, formulas, dates and times
-$ ingest --sheet 数字 "$DATA/workbooks/ledger.xlsx" | tr '\r' '^'
+$ cp "$DATA/workbooks/ledger.xlsx" .; ingest --sheet 数字 ledger.xlsx | tr '\r' '^'
 >>>
 名称,值,说明
 零点一,0.1,stays 0.1
@@ -63,6 +63,11 @@ $ ingest --sheet 数字 "$DATA/workbooks/ledger.xlsx" | tr '\r' '^'
 年月,2020-03-05,month format
 转义,"甲^乙",a CR
 ISO日期,2020-03-05,t=d
+午夜,2020-03-05,the date alone
+空字符串,,formula giving empty text
+>>>2
+ingest: ledger.xlsx[数字]:19: cell B19: a formula with no value saved (the workbook was written by a program and never calculated: open and save it in Excel or WPS)
+ingest: 18 rows read, 17 written, 1 rejected
 
 ### --sheet by number; merged data cells stay in their first cell unless --fill-merged
 $ ingest --sheet 4 "$DATA/workbooks/ledger.xlsx"; ingest --sheet 4 --fill-merged "$DATA/workbooks/ledger.xlsx"
@@ -144,7 +149,7 @@ Try 'ingest --help' for more information.
 >>>= 2
 
 ### the manifest hashes the workbook's bytes, from a file and from a pipe
-$ cp "$DATA/workbooks/ledger.xlsx" l.xlsx; ingest --sheet 4 --manifest m.jsonl l.xlsx > /dev/null; ingest --sheet 4 --manifest m.jsonl < l.xlsx > /dev/null; h=$(sha256sum < l.xlsx | cut -c1-64); grep -c "\"name\":\"l.xlsx\[户数\]\",\"sha256\":\"$h\",\"bytes\":4907,\"rows\":4" m.jsonl; grep -c "\"name\":\"-\[户数\]\",\"sha256\":\"$h\",\"bytes\":4907,\"rows\":4" m.jsonl
+$ cp "$DATA/workbooks/ledger.xlsx" l.xlsx; ingest --sheet 4 --manifest m.jsonl l.xlsx > /dev/null; ingest --sheet 4 --manifest m.jsonl < l.xlsx > /dev/null; h=$(sha256sum < l.xlsx | cut -c1-64); b=$(wc -c < l.xlsx); grep -c "\"name\":\"l.xlsx\[户数\]\",\"sha256\":\"$h\",\"bytes\":$b,\"rows\":4" m.jsonl; grep -c "\"name\":\"-\[户数\]\",\"sha256\":\"$h\",\"bytes\":$b,\"rows\":4" m.jsonl
 >>>
 1
 1

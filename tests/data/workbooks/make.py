@@ -186,6 +186,9 @@ def ledger():
         (14, [inline("A14", "年月"), n("B14", "43895", 8), inline("C14", "month format")]),
         (15, [inline("A15", "转义"), inline("B15", "甲_x000D_乙"), inline("C15", "a CR")]),
         (16, [inline("A16", "ISO日期"), '<c r="B16" t="d"><v>2020-03-05T00:00:00</v></c>', inline("C16", "t=d")]),
+        (17, [inline("A17", "午夜"), n("B17", "43895", 5), inline("C17", "the date alone")]),
+        (18, [inline("A18", "空字符串"), '<c r="B18" t="str"><f>""</f><v></v></c>', inline("C18", "formula giving empty text")]),
+        (19, [inline("A19", "未计算"), '<c r="B19"><f>1+1</f><v></v></c>', inline("C19", "never calculated: rejected")]),
     ])
     empty = sheet([])
     data = sheet([
