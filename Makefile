@@ -147,7 +147,7 @@ clean:
 # grows in out/fuzz/, seeded from tests/fuzz/TARGET/; crashes are saved
 # there as crash-* files and belong in the test suite once fixed.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = records decode csv_diff expr schema map values xlsx
+FUZZ_TARGETS = records decode csv_diff expr schema map values xlsx biff
 FUZZ_CC = clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
 FUZZ_LIBOBJ = $(LIBSRC:lib/%.c=build/fuzz/lib/%.o)

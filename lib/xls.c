@@ -4,11 +4,12 @@
  * FreeXL converts the workbook's code page (CP936 for the GBK-era files
  * of Chinese Windows) to UTF-8 and tells date cells from numbers by their
  * format, in the workbook's date system. It reads a sheet whole, which a
- * .xls bounds (65,536 rows by 256 columns). It does not report merged
- * ranges, so --fill-merged has no effect here; header rows still fill
- * across by the stream's rule. A record's line is its row number. */
+ * .xls bounds (65,536 rows by 256 columns). What it does not report,
+ * merged ranges and boolean and error cells, biff.c reads from the
+ * records. A record's line is its row number. */
 #include "dates.h"
 #include "diag.h"
+#include "biff.h"
 #include "records_impl.h"
 #include "workbook.h"
 
@@ -23,7 +24,44 @@ typedef struct xls {
 	size_t nsheets;
 	unsigned int rows, row;      /* next row, from 0 */
 	unsigned short cols;
+	size_t *off;                 /* a row's cells in r->data */
+	long emitted;                /* rows handed out */
+	gs_merges *merges;           /* with --fill-merged */
+	gs_biff_cell *bc;            /* cells FreeXL misreads, by row */
+	size_t nbc, nextbc;
+	int date1904;
+	gs_buf dates;                /* a row's dates in Chinese built-in formats */
+	size_t *dateoff;
 } xls;
+
+static int by_position(const void *a, const void *b)
+{
+	const gs_biff_cell *p = a, *q = b;
+	if (p->row != q->row)
+		return p->row < q->row ? -1 : 1;
+	return p->col < q->col ? -1 : p->col > q->col;
+}
+
+/* Read PATH whole: the bytes (malloc'd, *N of them), or NULL. */
+static unsigned char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	gs_buf b = {0};
+	char chunk[65536];
+	size_t k;
+	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
+		gs_buf_add(&b, chunk, k);
+	int bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		gs_buf_free(&b);
+		return NULL;
+	}
+	*n = b.len;
+	return b.p ? (unsigned char *)b.p : (unsigned char *)calloc(1, 1);
+}
 
 static const char *why_freexl(int rc)
 {
@@ -87,79 +125,144 @@ int gs_xls_open(gs_records *r)
 		snprintf(r->err, sizeof r->err, "sheet '%s': %s", x->names[i], why_freexl(rc));
 		return -1;
 	}
+	/* merged ranges and booleans from the records themselves; without
+	 * them booleans read as 1 and 0, which only --fill-merged cannot
+	 * do without */
+	size_t n = 0;
+	unsigned char *data = slurp(path, &n);
+	char err[160] = "cannot read the file again";
+	if (r->fill_merged)
+		x->merges = gs_merges_new();
+	int sc = data ? gs_biff_scan(data, n, i, (int)x->nsheets, x->merges, &x->bc, &x->nbc, err, sizeof err) : -1;
+	free(data);
+	if (sc < 0 && r->fill_merged) {
+		snprintf(r->err, sizeof r->err, "--fill-merged: cannot read the merged ranges: %s", err);
+		return -1;
+	}
+	if (x->nbc)
+		qsort(x->bc, x->nbc, sizeof *x->bc, by_position);
+	unsigned int mode = 0;
+	x->date1904 = freexl_get_info(x->h, FREEXL_BIFF_DATEMODE, &mode) == FREEXL_OK &&
+	              mode == FREEXL_BIFF_DATEMODE_1904;
 	return 0;
+}
+
+/* Append the text of FreeXL's value V to r->data; WHY (N bytes) says
+ * what is wrong when the value is not one. */
+static void cell_text(gs_records *r, const FreeXL_CellValue *v, char *why, size_t n)
+{
+	char num[32];
+	switch (v->type) {
+	case FREEXL_CELL_INT:
+		snprintf(num, sizeof num, "%d", v->value.int_value);
+		gs_buf_adds(&r->data, num);
+		break;
+	case FREEXL_CELL_DOUBLE:
+		if (gs_cell_number(&r->data, v->value.double_value) < 0)
+			snprintf(why, n, "a number cell holds no finite number");
+		break;
+	case FREEXL_CELL_DATE: case FREEXL_CELL_DATETIME: {
+		/* FreeXL counts Excel's phantom 1900-02-29 as a day */
+		int y, m, d;
+		const char *t = v->value.text_value ? v->value.text_value : "";
+		if (sscanf(t, "%4d-%2d-%2d", &y, &m, &d) != 3 || !gs_date_valid(y, m, d))
+			snprintf(why, n, "%.20s is a day that does not exist (serial 60 of the 1900 date system is Excel's 1900 leap-year bug)", t);
+		gs_buf_adds(&r->data, t);
+		break;
+	}
+	case FREEXL_CELL_TEXT: case FREEXL_CELL_SST_TEXT: case FREEXL_CELL_TIME:
+		if (v->value.text_value)
+			gs_buf_adds(&r->data, v->value.text_value);
+		break;
+	default:
+		break;
+	}
 }
 
 int gs_xls_next(gs_records *r, gs_row *row)
 {
 	xls *x = r->state;
+	size_t cols = x->cols;
 	for (; x->row < x->rows; x->row++) {
 		if ((long)x->row < r->skip)
 			continue;
 		gs_buf_clear(&r->data);
-		size_t *off = gs_xmalloc(((size_t)x->cols + 1) * 2 * sizeof *off);
-		size_t width = 0;
-		const char *why = NULL;
-		unsigned short bad_col = 0;
-		for (unsigned short c = 0; c < x->cols; c++) {
+		gs_buf_clear(&x->dates);
+		x->dateoff = gs_xrealloc(x->dateoff, (cols + 1) * sizeof *x->dateoff);
+		x->off = gs_xrealloc(x->off, (cols + 1) * 2 * sizeof *x->off);
+		size_t *off = x->off;
+		char why[200] = "";
+		size_t bad_col = 0;
+		for (size_t c = 0; c < cols; c++) {
 			FreeXL_CellValue v;
 			off[2 * c] = r->data.len;
-			if (freexl_get_cell_value(x->h, x->row, c, &v) != FREEXL_OK)
+			if (freexl_get_cell_value(x->h, x->row, (unsigned short)c, &v) != FREEXL_OK)
 				v.type = FREEXL_CELL_NULL;
-			char num[32];
-			switch (v.type) {
-			case FREEXL_CELL_INT:
-				snprintf(num, sizeof num, "%d", v.value.int_value);
-				gs_buf_adds(&r->data, num);
-				break;
-			case FREEXL_CELL_DOUBLE:
-				if (gs_cell_number(&r->data, v.value.double_value) < 0 && !why) {
-					why = "holds no finite number";
-					bad_col = c;
-				}
-				break;
-			case FREEXL_CELL_DATE: case FREEXL_CELL_DATETIME: {
-				/* FreeXL counts Excel's phantom 1900-02-29 as a day */
-				int y, m, d;
-				const char *t = v.value.text_value ? v.value.text_value : "";
-				if ((sscanf(t, "%4d-%2d-%2d", &y, &m, &d) != 3 || !gs_date_valid(y, m, d)) && !why) {
-					why = "is a day that does not exist (serial 60 of the 1900 date system is Excel's 1900 leap-year bug)";
-					bad_col = c;
-				}
-				gs_buf_adds(&r->data, t);
-				break;
-			}
-			case FREEXL_CELL_TEXT: case FREEXL_CELL_SST_TEXT: case FREEXL_CELL_TIME:
-				if (v.value.text_value)
-					gs_buf_adds(&r->data, v.value.text_value);
-				break;
-			default:
-				break;
+			char w[200] = "";
+			cell_text(r, &v, w, sizeof w);
+			if (*w && !*why) {
+				memcpy(why, w, sizeof why);
+				bad_col = c;
 			}
 			gs_buf_add(&r->data, "", 0);
 			off[2 * c + 1] = r->data.len - off[2 * c];
-			if (off[2 * c + 1])
-				width = (size_t)c + 1;
 		}
-		if (width == 0) {
-			free(off);
-			continue;
-		}
-		gs_rec_fields(r, width);
-		for (size_t c = 0; c < width; c++)
+		gs_rec_fields(r, cols);
+		for (size_t c = 0; c < cols; c++)
 			r->fields[c] = (gs_field){r->data.p + off[2 * c], off[2 * c + 1]};
+		/* booleans and errors as Excel shows them */
+		while (x->nextbc < x->nbc && x->bc[x->nextbc].row < x->row)
+			x->nextbc++;
+		for (; x->nextbc < x->nbc && x->bc[x->nextbc].row == x->row; x->nextbc++) {
+			gs_biff_cell *b = &x->bc[x->nextbc];
+			if (b->col >= cols)
+				continue;
+			if (!b->kind) {
+				r->fields[b->col] = (gs_field){b->text, strlen(b->text)};
+				continue;
+			}
+			/* a number in a Chinese built-in date format */
+			FreeXL_CellValue v;
+			const char *w = NULL;
+			if (freexl_get_cell_value(x->h, x->row, (unsigned short)b->col, &v) != FREEXL_OK ||
+			    (v.type != FREEXL_CELL_INT && v.type != FREEXL_CELL_DOUBLE))
+				continue;
+			double d = v.type == FREEXL_CELL_INT ? v.value.int_value : v.value.double_value;
+			size_t at = x->dates.len;
+			if (gs_cell_serial(&x->dates, d, x->date1904, b->kind, &w) < 0) {
+				if (!*why) {
+					snprintf(why, sizeof why, "%s", w);
+					bad_col = b->col;
+				}
+				continue;
+			}
+			gs_buf_add(&x->dates, "", 0);
+			b->text[0] = 0;
+			x->dateoff[b->col] = at;
+			r->fields[b->col] = (gs_field){NULL, x->dates.len - at};
+		}
+		/* the dates' buffer is settled: point into it */
+		for (size_t c = 0; c < cols; c++)
+			if (!r->fields[c].p)
+				r->fields[c].p = x->dates.p + x->dateoff[c];
+		size_t width = cols;
+		while (width && r->fields[width - 1].n == 0)
+			width--;
+		if (x->merges)      /* title and header rows do not fill */
+			width = gs_merges_row(x->merges, r, x->row + 1UL, width, x->emitted < r->header_rows ? 0 : 1);
+		if (width == 0)
+			continue;
+		x->emitted++;
 		row->f = r->fields;
 		row->n = width;
 		row->line = (long)x->row + 1;
-		if (why) {
-			char ref[24];
-			gs_cell_name(ref, sizeof ref, (unsigned)bad_col + 1, (unsigned long)x->row + 1);
-			snprintf(r->err, sizeof r->err, "cell %s: %.*s %s", ref, (int)(off[2 * bad_col + 1] > 40 ? 40 : off[2 * bad_col + 1]), r->data.p + off[2 * bad_col], why);
-		}
-		free(off);
 		x->row++;
-		if (why)
+		if (*why) {
+			char ref[24];
+			gs_cell_name(ref, sizeof ref, (unsigned)bad_col + 1, (unsigned long)x->row);
+			snprintf(r->err, sizeof r->err, "cell %s: %s", ref, why);
 			return GS_REC_BAD;
+		}
 		return GS_REC_ROW;
 	}
 	return GS_REC_EOF;
@@ -177,6 +280,11 @@ void gs_xls_free(gs_records *r)
 	xls *x = r->state;
 	if (x->h)
 		freexl_close(x->h);
+	gs_merges_free(x->merges);
+	free(x->bc);
+	free(x->off);
+	free(x->dateoff);
+	gs_buf_free(&x->dates);
 	for (size_t i = 0; i < x->nsheets; i++)
 		free(x->names[i]);
 	free(x->names);

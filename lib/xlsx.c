@@ -13,6 +13,7 @@
  * references past Excel's limits, rows or cells out of order. */
 #define _GNU_SOURCE     /* memmem */
 #include "diag.h"
+#include "merges.h"
 #include "records_impl.h"
 #include "workbook.h"
 
@@ -36,12 +37,6 @@ typedef struct cell {
 	size_t off, len;             /* in r->data */
 } cell;
 
-typedef struct merge {
-	unsigned long r1, r2;
-	unsigned c1, c2;
-	int have;                    /* the anchor's value was seen */
-	gs_buf val;
-} merge;
 
 /* A part being read: the zip entry and the checks on its size. */
 typedef struct part {
@@ -95,10 +90,7 @@ typedef struct xlsx {
 	long emitted;
 	int row_bad;
 	char row_why[240];
-	merge *merges;
-	size_t nmerges, next_merge;
-	size_t *active;
-	size_t nactive;
+	gs_merges *merges;           /* with --fill-merged */
 } xlsx;
 
 enum { P_PKGRELS, P_RELS, P_WORKBOOK, P_STYLES, P_SST, P_MERGES, P_SHEET };
@@ -377,16 +369,12 @@ static void XMLCALL merges_start(void *ud, const XML_Char *name, const XML_Char 
 	memcpy(a, ref, (size_t)(colon - ref));
 	a[colon - ref] = 0;
 	strcpy(b, colon + 1);
-	merge m = {0};
-	if (cellref(a, &m.c1, &m.r1) < 0 || cellref(b, &m.c2, &m.r2) < 0 ||
-	    !m.r1 || !m.r2 || m.r2 < m.r1 || m.c2 < m.c1)
+	unsigned c1, c2;
+	unsigned long r1, r2;
+	if (cellref(a, &c1, &r1) < 0 || cellref(b, &c2, &r2) < 0)
 		return;
-	if (x->nmerges >= (1 << 20)) {
+	if (gs_merges_add(x->merges, r1, r2, c1, c2) < 0 && r1 && r2 >= r1 && c2 >= c1)
 		stop(x, 1, "%s", "more than a million merged ranges");
-		return;
-	}
-	x->merges = gs_xrealloc(x->merges, (x->nmerges + 1) * sizeof *x->merges);
-	x->merges[x->nmerges++] = m;
 }
 
 /* ---- reading parts ---- */
@@ -733,74 +721,26 @@ static void XMLCALL sheet_end(void *ud, const XML_Char *name)
 	}
 }
 
-/* ---- merged ranges (--fill-merged) ---- */
-
-static int by_first_row(const void *a, const void *b)
-{
-	const merge *m = a, *n = b;
-	return m->r1 < n->r1 ? -1 : m->r1 > n->r1;
-}
-
-/* Give this row's cells in merged ranges the value of the range's first
- * cell. Ranges whose first row is a header row are left alone: headers
- * fill across by their own rule. */
-static void fill_merged(gs_records *r, xlsx *x, int header)
-{
-	while (x->next_merge < x->nmerges && x->merges[x->next_merge].r1 <= x->row) {
-		x->active = gs_xrealloc(x->active, (x->nactive + 1) * sizeof *x->active);
-		x->active[x->nactive++] = x->next_merge++;
-	}
-	size_t k = 0;
-	for (size_t i = 0; i < x->nactive; i++) {
-		merge *m = &x->merges[x->active[i]];
-		if (m->r2 < x->row)
-			continue;
-		x->active[k++] = x->active[i];
-		if (m->r1 == x->row) {
-			m->have = !header;
-			for (size_t c = 0; c < x->ncells && m->have; c++)
-				if (x->cells[c].col == m->c1)
-					gs_buf_add(&m->val, r->data.p + x->cells[c].off, x->cells[c].len);
-		}
-	}
-	x->nactive = k;
-}
-
 /* The row's fields: cells placed by column, merged values filled. */
 static void build_row(gs_records *r, xlsx *x, gs_row *row)
 {
-	int header = x->emitted < r->header_rows;
 	unsigned width = 0;
-	if (r->fill_merged)
-		fill_merged(r, x, header);
 	for (size_t i = 0; i < x->ncells; i++)
 		if (x->cells[i].col > width)
 			width = x->cells[i].col;
-	if (r->fill_merged && !header)
-		for (size_t i = 0; i < x->nactive; i++) {
-			merge *m = &x->merges[x->active[i]];
-			if (m->have && m->val.len && m->c2 > width)
-				width = m->c2;
-		}
 	gs_rec_fields(r, width);
 	for (unsigned c = 0; c < width; c++)
 		r->fields[c] = (gs_field){"", 0};
 	for (size_t i = 0; i < x->ncells; i++)
 		r->fields[x->cells[i].col - 1] = (gs_field){r->data.p + x->cells[i].off, x->cells[i].len};
-	if (r->fill_merged && !header)
-		for (size_t i = 0; i < x->nactive; i++) {
-			merge *m = &x->merges[x->active[i]];
-			if (!m->have)
-				continue;
-			for (unsigned c = m->c1; c <= m->c2; c++)
-				if (c != m->c1 || x->row != m->r1)
-					r->fields[c - 1] = (gs_field){m->val.p ? m->val.p : "", m->val.len};
-		}
+	size_t n = width;
+	if (x->merges)      /* title and header rows do not fill */
+		n = gs_merges_row(x->merges, r, x->row, n, x->emitted < r->header_rows ? 0 : 1);
 	/* trailing empty cells (formatted, never filled) are not columns */
-	while (width && r->fields[width - 1].n == 0)
-		width--;
+	while (n && r->fields[n - 1].n == 0)
+		n--;
 	row->f = r->fields;
-	row->n = width;
+	row->n = n;
 	row->line = (long)x->row;
 }
 
@@ -840,20 +780,12 @@ int gs_xlsx_next(gs_records *r, gs_row *row)
 			continue;
 		/* a row ended */
 		if ((long)x->row <= r->skip)
-			x->ncells = 0;
-		if (r->fill_merged && x->ncells == 0 && (long)x->row > r->skip) {
-			/* a row of empty cells inside a merged range still fills */
-			gs_row tmp;
-			build_row(r, x, &tmp);
-			if (tmp.n == 0)
-				continue;
-			*row = tmp;
-		} else if (x->ncells == 0) {
-			if (r->fill_merged)
-				fill_merged(r, x, 1);
 			continue;
-		} else
-			build_row(r, x, row);
+		if (x->ncells == 0 && !x->merges)
+			continue;
+		build_row(r, x, row);     /* with merges, an empty row may fill */
+		if (row->n == 0)
+			continue;
 		x->emitted++;
 		if (x->row_bad) {
 			snprintf(r->err, sizeof r->err, "%s", x->row_why);
@@ -947,10 +879,9 @@ int gs_xlsx_open(gs_records *r)
 		return -1;
 	}
 	if (r->fill_merged) {
+		x->merges = gs_merges_new();
 		if (parse_part(r, x, x->targets[i], 1, P_MERGES, merges_start, NULL) < 0)
 			return -1;
-		if (x->nmerges)
-			qsort(x->merges, x->nmerges, sizeof *x->merges, by_first_row);
 	}
 	if (part_open(r, x, &x->sheet, x->targets[i], 1) < 0)
 		return -1;
@@ -992,10 +923,7 @@ void gs_xlsx_free(gs_records *r)
 	free(x->fmt_kind);
 	gs_buf_free(&x->text);
 	free(x->cells);
-	for (size_t i = 0; i < x->nmerges; i++)
-		gs_buf_free(&x->merges[i].val);
-	free(x->merges);
-	free(x->active);
+	gs_merges_free(x->merges);
 	free(x);
 	r->state = NULL;
 }

@@ -181,6 +181,22 @@ status 1
 >>>2
 ingest: 3 rows read, 2 written, 1 rejected
 
+### an Excel 97-2003 .xls (BIFF8, in the mini stream): booleans and errors as shown, merged cells, the zh-CN built-in date format
+$ cp "$DATA/workbooks/merged.xls" .; ingest merged.xls; ingest --fill-merged merged.xls | cut -d, -f1 | tr '\n' ' '; echo; ingest --sheet 日期 merged.xls
+>>>
+乡镇,村,已化解,登记日期,比率
+城关镇,东街社区,TRUE,2020-03-05,0.5
+,西街社区,FALSE,2020-03-06,#DIV/0!
+,南关村,TRUE,2020-03-07,1
+河口乡,河口村,FALSE,2020-03-08,0.25
+乡镇 城关镇 城关镇 城关镇 河口乡 
+日期
+2020-03-06
+>>>2
+ingest: merged.xls[日期]:3: cell A3: serial 60 is 1900-02-29, a day that does not exist (Excel's 1900 leap-year bug)
+ingest: 2 rows read, 1 written, 1 rejected
+>>>= 1
+
 ### broken and hostile workbooks: a clear error and status 3
 $ cd "$DATA/workbooks"; for f in truncated.xlsx nosst.xlsx xmlbomb.xlsx outoforder.xlsx notbiff.xls binary.xlsb opendoc.ods deep.xlsx; do ingest $f > /dev/null; echo "$f $?"; done
 >>>

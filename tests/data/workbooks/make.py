@@ -350,6 +350,81 @@ def biff5_workbook(sheets):
     return head + bound + rec(0x000A, b"") + b"".join(bodies)
 
 
+def u16str(text, width):
+    """A BIFF8 Unicode string: its length in WIDTH bytes, then UTF-16LE."""
+    return struct.pack("<" + ("B" if width == 1 else "H"), len(text)) + b"\x01" + text.encode("utf-16-le")
+
+
+def biff8_workbook(sheets):
+    """SHEETS: [(name, cells, merges)]; cells (row, col, kind, value, xf):
+    kind s text, n number, b boolean, e error code; xf 0 General, 1 the
+    built-in date format 14, 2 the zh-CN built-in 31 (yyyy"年"m"月"d"日");
+    merges (r1, r2, c1, c2) from 0. Returns the Workbook stream."""
+    head = rec(0x0809, struct.pack("<HHHH", 0x0600, 0x0005, 0x0DBB, 0x07CC))
+    head += rec(0x0042, struct.pack("<H", 1200))              # CODEPAGE: UTF-16
+    head += rec(0x0022, struct.pack("<H", 0))
+    font = struct.pack("<HHHHHBBBB", 200, 0, 0x7FFF, 400, 0, 0, 0, 134, 0)
+    for _ in range(5):
+        head += rec(0x0031, font + u16str("宋体", 1))
+    xfs = [struct.pack("<HHH", 0, 0, 0xFFF5) + bytes(14)] * 15
+    xfs += [struct.pack("<HHH", 0, fid, 0x0000) + bytes(14) for fid in (0, 14, 31)]
+    for x in xfs:
+        head += rec(0x00E0, x)
+    bodies = []
+    for _, cells, merges in sheets:
+        body = rec(0x0809, struct.pack("<HHHH", 0x0600, 0x0010, 0x0DBB, 0x07CC))
+        rows = [c[0] for c in cells] or [0]
+        cols = [c[1] for c in cells] or [0]
+        body += rec(0x0200, struct.pack("<IIHHH", 0, max(rows) + 1, 0, max(cols) + 1, 0))
+        for row, col, kind, value, xf in cells:
+            if kind == "s":
+                body += rec(0x0204, struct.pack("<HHH", row, col, 15 + xf) + u16str(value, 2))
+            elif kind == "n":
+                body += rec(0x0203, struct.pack("<HHHd", row, col, 15 + xf, value))
+            else:
+                body += rec(0x0205, struct.pack("<HHHBB", row, col, 15 + xf, value, kind == "e"))
+        if merges:
+            body += rec(0x00E5, struct.pack("<H", len(merges)) + b"".join(struct.pack("<HHHH", *m) for m in merges))
+        body += rec(0x000A, b"")
+        bodies.append(body)
+    bound_len = sum(len(rec(0x0085, bytes(6) + u16str(n, 1))) for n, _, _ in sheets)
+    pos = len(head) + bound_len + len(rec(0x000A, b""))
+    bound = b""
+    for (n, _, _), body in zip(sheets, bodies):
+        bound += rec(0x0085, struct.pack("<IH", pos, 0) + u16str(n, 1))
+        pos += len(body)
+    return head + bound + rec(0x000A, b"") + b"".join(bodies)
+
+
+def compound_file_mini(stream_name, data):
+    """A version 3 compound file whose one stream, under 4096 bytes, lives
+    in the mini stream (64-byte pieces) as Excel writes a small workbook."""
+    assert len(data) < 4096
+    END, FREE, FATSECT, NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+    mini = data + bytes(-len(data) % 64)
+    nmini = len(mini) // 64
+    container = mini + bytes(-len(mini) % 512)
+    ncont = len(container) // 512
+    minifat = [i + 1 for i in range(nmini - 1)] + [END]
+    minifat += [FREE] * (128 - len(minifat))
+    # sectors: 0 FAT, 1 directory, 2 mini FAT, 3.. the mini stream
+    fat = [FATSECT, END, END] + [4 + i for i in range(ncont - 1)] + [END]
+    fat += [FREE] * (128 - len(fat))
+    header = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + bytes(16)
+    header += struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + bytes(6)
+    header += struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, 2, 1, END, 0)
+    header += struct.pack("<I", 0) + struct.pack("<I", FREE) * 108
+
+    def entry(name, kind, child, start, size):
+        n = (name + "\0").encode("utf-16-le") if name else b""
+        return (n + bytes(64 - len(n)) + struct.pack("<HBB", len(n), kind, 1)
+                + struct.pack("<III", NOSTREAM, NOSTREAM, child) + bytes(16) + bytes(4)
+                + bytes(16) + struct.pack("<III", start, size, 0))
+    dirs = entry("Root Entry", 5, 1, 3, len(mini)) + entry(stream_name, 2, NOSTREAM, 0, len(data))
+    dirs += entry("", 0, NOSTREAM, 0, 0) * 2
+    return (header + struct.pack("<128I", *fat) + dirs + struct.pack("<128I", *minifat) + container)
+
+
 def compound_file(stream_name, data):
     """A version 3 compound file holding one stream (padded past the 4096
     bytes below which a stream would go to the mini stream)."""
@@ -393,6 +468,22 @@ def gbk_xls():
     book = biff5_workbook([("纠纷台账", cells), ("说明", [(0, 0, "s", "本表由乡镇综治中心填报", 0)])])
     with open(os.path.join(HERE, "gbk.xls"), "wb") as f:
         f.write(compound_file("Book", book))
+    # an Excel 97-2003 (BIFF8) workbook small enough for the mini stream:
+    # merged ranges, booleans, an error, the zh-CN built-in date format
+    cells = [
+        (0, 0, "s", "乡镇", 0), (0, 1, "s", "村", 0), (0, 2, "s", "已化解", 0), (0, 3, "s", "登记日期", 0),
+        (0, 4, "s", "比率", 0),
+        (1, 0, "s", "城关镇", 0), (1, 1, "s", "东街社区", 0), (1, 2, "b", 1, 0), (1, 3, "n", 43895.0, 1),
+        (1, 4, "n", 0.5, 0),
+        (2, 1, "s", "西街社区", 0), (2, 2, "b", 0, 0), (2, 3, "n", 43896.0, 2), (2, 4, "e", 0x07, 0),
+        (3, 1, "s", "南关村", 0), (3, 2, "b", 1, 0), (3, 3, "n", 43897.0, 1), (3, 4, "n", 1.0, 0),
+        (4, 0, "s", "河口乡", 0), (4, 1, "s", "河口村", 0), (4, 2, "b", 0, 0), (4, 3, "n", 43898.0, 1),
+        (4, 4, "n", 0.25, 0),
+    ]
+    with open(os.path.join(HERE, "merged.xls"), "wb") as f:
+        f.write(compound_file_mini("Workbook", biff8_workbook([
+            ("户数", cells, [(1, 3, 0, 0)]),
+            ("日期", [(0, 0, "s", "日期", 0), (1, 0, "n", 43896.0, 2), (2, 0, "n", 60.0, 2)], [])])))
     with open(os.path.join(HERE, "notbiff.xls"), "wb") as f:
         f.write(compound_file("Book", b"\x00" * 64))
 
