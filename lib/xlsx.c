@@ -76,7 +76,6 @@ typedef struct xlsx {
 	int collect;                 /* character data goes to text */
 	gs_buf text;
 	char cause[240];             /* why a handler stopped the parser */
-	int fatal;                   /* cause ends the file, else the row is bad */
 
 	/* the sheet */
 	part sheet;
@@ -110,12 +109,12 @@ static const char *attr(const char **atts, const char *name)
 	return NULL;
 }
 
-static void stop(xlsx *x, int fatal, const char *fmt, const char *arg)
+/* End the parse: the file cannot be read further (a bad cell only makes
+ * its row bad: bad_cell). */
+static void stop(xlsx *x, const char *fmt, const char *arg)
 {
-	if (!x->cause[0]) {
+	if (!x->cause[0])
 		snprintf(x->cause, sizeof x->cause, fmt, arg);
-		x->fatal = fatal;
-	}
 	XML_StopParser(x->p, XML_FALSE);
 }
 
@@ -186,7 +185,7 @@ static void XMLCALL on_doctype(void *ud, const XML_Char *name, const XML_Char *s
                                const XML_Char *pub, int internal)
 {
 	(void)name, (void)sys, (void)pub, (void)internal;
-	stop(ud, 1, "%s", "the XML declares a DTD, which a workbook never needs (refused: its entities could expand without bound)");
+	stop(ud, "%s", "the XML declares a DTD, which a workbook never needs (refused: its entities could expand without bound)");
 }
 
 static void XMLCALL on_text(void *ud, const XML_Char *s, int n)
@@ -196,7 +195,7 @@ static void XMLCALL on_text(void *ud, const XML_Char *s, int n)
 		return;
 	if (x->what == P_SST ? x->sst.len + x->text.len + (size_t)n > MAX_HELD
 	                     : x->text.len + (size_t)n > MAX_CELL) {
-		stop(x, 1, "%s", x->what == P_SST ? "the shared strings take more than 1 GiB"
+		stop(x, "%s", x->what == P_SST ? "the shared strings take more than 1 GiB"
 		                                  : "a cell holds more than 1 MiB of text");
 		return;
 	}
@@ -262,7 +261,7 @@ static void XMLCALL workbook_start(void *ud, const XML_Char *name, const XML_Cha
 		if (!sn)
 			return;
 		if (x->nsheets >= 65536) {
-			stop(x, 1, "%s", "more than 65536 sheets");
+			stop(x, "%s", "more than 65536 sheets");
 			return;
 		}
 		size_t k = x->nsheets++;
@@ -345,7 +344,7 @@ static void XMLCALL sst_end(void *ud, const XML_Char *name)
 		gs_buf_add(&x->text, "", 0);
 		unescape(&x->text, 0);
 		if (x->sst.len + x->text.len > MAX_HELD) {
-			stop(x, 1, "%s", "the shared strings take more than 1 GiB");
+			stop(x, "%s", "the shared strings take more than 1 GiB");
 			return;
 		}
 		if ((x->nsst & (x->nsst + 1)) == 0 || x->nsst == 0)
@@ -374,7 +373,7 @@ static void XMLCALL merges_start(void *ud, const XML_Char *name, const XML_Char 
 	if (cellref(a, &c1, &r1) < 0 || cellref(b, &c2, &r2) < 0)
 		return;
 	if (gs_merges_add(x->merges, r1, r2, c1, c2) < 0 && r1 && r2 >= r1 && c2 >= c1)
-		stop(x, 1, "%s", "more than a million merged ranges");
+		stop(x, "%s", "more than a million merged ranges");
 }
 
 /* ---- reading parts ---- */
@@ -443,7 +442,7 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
 {
 	xlsx *x = ud;
 	if (++x->depth > MAX_DEPTH) {
-		stop(x, 1, "%s", "the XML nests elements more than 256 deep");
+		stop(x, "%s", "the XML nests elements more than 256 deep");
 		return;
 	}
 	if (x->on_start)
@@ -539,11 +538,11 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char *
 		unsigned col = x->prev_col + 1;
 		unsigned long row = 0;
 		if (ref && cellref(ref, &col, &row) < 0) {
-			stop(x, 1, "cell reference '%s' is malformed or past XFD1048576", ref);
+			stop(x, "cell reference '%s' is malformed or past XFD1048576", ref);
 			return;
 		}
 		if (col > MAX_COLS || col <= x->prev_col || (row && row != x->row)) {
-			stop(x, 1, "cell '%s' is out of order", ref ? ref : "?");
+			stop(x, "cell '%s' is out of order", ref ? ref : "?");
 			return;
 		}
 		x->prev_col = x->col = col;
@@ -552,7 +551,7 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char *
 		           !strcmp(t, "b") ? T_BOOL : !strcmp(t, "e") ? T_ERR :
 		           !strcmp(t, "d") ? T_DATE : -1;
 		if (x->ctype < 0) {
-			stop(x, 1, "cell type '%s' is unknown", t);
+			stop(x, "cell type '%s' is unknown", t);
 			return;
 		}
 		x->cstyle = s ? atoi(s) : 0;
@@ -581,7 +580,7 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char *
 				row = 0;
 		}
 		if (row == 0 || row > MAX_ROWS || row <= x->prev_row) {
-			stop(x, 1, "row '%s' is out of order or past row 1048576", rr ? rr : "?");
+			stop(x, "row '%s' is out of order or past row 1048576", rr ? rr : "?");
 			return;
 		}
 		x->prev_row = x->row = row;
@@ -627,7 +626,7 @@ static void end_cell(gs_records *r, xlsx *x)
 				snprintf(msg, sizeof msg, "cell %s refers to shared string %.20s, but the workbook has no shared strings part", ref, v);
 			else
 				snprintf(msg, sizeof msg, "cell %s refers to shared string %.20s, but the workbook has %zu", ref, v, x->nsst);
-			stop(x, 1, "%s", msg);
+			stop(x, "%s", msg);
 			return;
 		}
 		gs_buf_add(out, x->sst.p + x->sst_off[k],
