@@ -377,6 +377,40 @@ static int str_list(gs_schema *sc, const cJSON *v, const char *what, char ***out
 
 /* 1 when D is a whole number from 0 to MAX (checked before any cast: a
  * double outside an integer type's range has no defined conversion). */
+/* How many times the C library's regcomp may copy a pattern's parts, at
+ * most: it copies what '+' repeats once and what {M,N} repeats N times,
+ * so nested or stacked repetitions ("a++++", "((a+)+)+", "(a{99}){99}")
+ * multiply, and a short hostile pattern can ask for gigabytes. Bracket
+ * expressions and escaped characters repeat nothing. Capped at LIMIT + 1. */
+static double regex_cost(const char *s, double limit)
+{
+	double cost = 1;
+	for (const char *p = s; *p && cost <= limit; p++) {
+		if (*p == '\\' && p[1])
+			p++;
+		else if (*p == '[') {
+			p++;
+			if (*p == '^')
+				p++;
+			if (*p == ']')
+				p++;
+			while (*p && *p != ']')
+				p++;
+			if (!*p)
+				break;
+		} else if (*p == '+')
+			cost *= 2;
+		else if (*p == '{') {
+			char *end;
+			double m = strtod(p + 1, &end), n = m;
+			if (*end == ',')
+				n = end[1] == '}' ? m + 1 : strtod(end + 1, &end);
+			cost *= n > 1 ? n : 1;
+		}
+	}
+	return cost;
+}
+
 static int whole(double d, double max)
 {
 	return d >= 0 && d <= max && d == (double)(long long)d;
@@ -449,6 +483,10 @@ static int load_constraints(gs_schema *sc, gs_sfield *f, const cJSON *c)
 		} else if (!strcmp(k, "pattern")) {
 			if (!cJSON_IsString(v))
 				return err(sc, "field '%s': pattern must be a string%s", f->name, "");
+			/* the copies regcomp may make, each of the whole pattern at most */
+			if (regex_cost(v->valuestring, 1e5) * (double)(strlen(v->valuestring) + 1) > 1e6)
+				return err(sc, "field '%s': pattern '%.60s' repeats too much (its repetitions times its length pass a million)",
+				           f->name, v->valuestring);
 			gs_buf re = {0};
 			gs_buf_printf(&re, "^(%s)$", v->valuestring);
 			int rc = regcomp(&f->pattern, re.p, REG_EXTENDED | REG_NOSUB);

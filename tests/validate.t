@@ -142,6 +142,12 @@ validate: -:4: constraint-error:code:'x5101' does not match the pattern [0-9]{4}
 validate: 3 rows read, 1 written, 2 rejected
 >>>= 1
 
+### a pattern whose repetitions would make the C library's regcomp allocate without bound is refused
+$ printf '{"fields": [{"name": "code", "constraints": {"pattern": "(x+)+++++++++++++++++++"}}]}' > s.json; printf 'code\nx\n' | validate -s s.json
+>>>2
+validate: s.json: field 'code': pattern '(x+)+++++++++++++++++++' repeats too much (its repetitions times its length pass a million)
+>>>= 2
+
 ### enum, on text and on typed numbers (1.0 is the enum's 1)
 $ printf '{"fields": [{"name": "s", "constraints": {"enum": ["resolved", "failed"]}}, {"name": "n", "type": "number", "constraints": {"enum": [1, 2]}}]}' > s.json; printf 's,n\nresolved,1.0\nfailed,2\nclosed,3\n' | validate -s s.json
 >>>
