@@ -118,8 +118,8 @@ static int workbook_stream(const unsigned char *d, size_t n, unsigned char **out
 	/* the directory: every entry until its chain ends */
 	size_t ndir = 0, steps = 0;
 	for (uint32_t s = u32(d + 0x30); s != ENDOFCHAIN; s = c.fat[s]) {
-		if (s >= c.nfat || ++steps > c.nfat || !sector(&c, s))
-			goto corrupt;
+		if (s >= c.nfat || ++steps > nsect || !sector(&c, s))
+			goto corrupt;   /* a chain longer than the file loops */
 		ndir++;
 	}
 	dir = gs_xmalloc(ndir * c.ss + 1);
@@ -158,7 +158,7 @@ static int workbook_stream(const unsigned char *d, size_t n, unsigned char **out
 		 * in 64-byte pieces listed by the mini allocation table */
 		size_t rootsize = u32(dir + 120), nmini = 0;
 		for (uint32_t s = u32(d + 0x3C); s != ENDOFCHAIN; s = c.fat[s]) {
-			if (s >= c.nfat || ++nmini > c.nfat || !sector(&c, s))
+			if (s >= c.nfat || ++nmini > nsect || !sector(&c, s))
 				goto corrupt_out;
 		}
 		if (rootsize > n)
