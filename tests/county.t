@@ -94,3 +94,11 @@ status 2
 >>>2
 usage: govstat-weekly DATA_DIR [AS_OF]
 govstat-weekly: e/disputes.csv: missing
+
+### the demo reads the titles ledger from its .xlsx workbook too, with the same rows as from the CSV
+$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d 2>&1 | grep -A1 '^== 1b'; cmp d/tables/titles-xlsx-ingested.csv d/tables/titles-ingested.csv && echo same; grep -c 'raw-titles.xlsx\[平安创建\]' d/manifest.jsonl
+>>>
+== 1b. the titles ledger again, as the Excel workbook a township sends
+   titles     the same 124 rows as from the CSV export
+same
+1

@@ -46,6 +46,18 @@ for ty in disputes incidents petitions titles households survey; do
 		$(($(wc -l < "$out/rejects/$ty-validate.csv") - 1))
 done
 cp "$share/samples/units.csv" "$out/units.csv"
+echo "== 1b. the titles ledger again, as the Excel workbook a township sends"
+s1=0
+ingest -m "$share/maps/titles.json" -r "$out/rejects/titles-xlsx-ingest.csv" "$share/samples/raw-titles.xlsx" \
+	> "$t/titles-xlsx-ingested.csv" 2> "$t/titles-xlsx.log" || s1=$?
+ok $s1
+if cmp -s "$t/titles-xlsx-ingested.csv" "$t/titles-ingested.csv"; then
+	printf '   %-10s the same %d rows as from the CSV export\n' "titles" \
+		$(($(wc -l < "$t/titles-xlsx-ingested.csv") - 1))
+else
+	echo "demo: the workbook and the CSV export of the titles ledger differ" >&2
+	exit 3
+fi
 
 echo "== 2. tally the catalogue's indicators by township"
 tally -w 'level == "township"' -g township -a 'units=count()' "$out/units.csv" > "$t/townships.csv"

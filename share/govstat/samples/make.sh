@@ -11,3 +11,6 @@ for y in 2019 2020; do awk -v what=yearly -v year=$y -f $gen > yearly-$y.csv; do
 for t in disputes incidents petitions titles households survey; do
 	awk -v what=$t -f $gen | iconv -f UTF-8 -t GB18030 > raw-$t.csv
 done
+# the safe-village titles again as the Excel workbook a township sends
+# (merged title and header cells): the demo reads both and compares
+python3 ../../../tests/data/workbooks/make.py ledger raw-titles.csv raw-titles.xlsx

@@ -7,6 +7,11 @@
                                more than its zip entry declares
     python3 make.py rows N FILE  write a ledger of N data rows (for the
                                memory bound; too big to commit)
+    python3 make.py ledger CSV FILE  write the GB18030 ledger CSV (a title
+                               row, a two-row header, notes below) as the
+                               workbook a township would send: the title and
+                               header cells merged, numbers as numbers
+                               (share/govstat/samples/make.sh uses it)
 
 Only the standard library: the XML is written by hand, so each fixture
 holds exactly the constructs under test (shared and inline strings,
@@ -300,6 +305,44 @@ def many_rows(count, path):
             f.write(("".join(buf) + "</sheetData></worksheet>").encode())
 
 
+def col_name(c):
+    name = ""
+    c += 1
+    while c:
+        c, r = divmod(c - 1, 26)
+        name = chr(65 + r) + name
+    return name
+
+
+def ledger_from_csv(src, path):
+    import csv
+    with open(src, encoding="gb18030", newline="") as f:
+        rows = list(csv.reader(f))
+    width = max(len(r) for r in rows)
+    st = Strings()
+    out, merges = [], ["A1:%s1" % col_name(width - 1)]
+    upper, lower = rows[1], rows[2]
+    for c in range(width):
+        if upper[c] and not lower[c]:
+            merges.append("%s2:%s3" % (col_name(c), col_name(c)))
+        elif upper[c]:
+            end = c
+            while end + 1 < width and not upper[end + 1] and lower[end + 1]:
+                end += 1
+            if end > c:
+                merges.append("%s2:%s2" % (col_name(c), col_name(end)))
+    for i, row in enumerate(rows, 1):
+        cells = []
+        for c, v in enumerate(row):
+            ref = "%s%d" % (col_name(c), i)
+            if not v:
+                continue
+            cells.append(n(ref, v) if v.isdigit() and len(v) < 10 else s(ref, st(v)))
+        out.append((i, cells))
+    notes = sheet([(1, [inline("A1", "本工作簿由 tests/data/workbooks/make.py 从 raw-titles.csv 生成（合成数据）。")])])
+    workbook(path, [("平安创建", sheet(out, merges=merges)), ("说明", notes)], sst=st.items)
+
+
 # ---- .xls: BIFF5 in an OLE2 compound file ----
 
 def rec(kind, body):
@@ -493,6 +536,8 @@ if __name__ == "__main__":
         zip_bomb(sys.argv[2])
     elif len(sys.argv) == 3 and sys.argv[1] == "liar":
         liar(sys.argv[2])
+    elif len(sys.argv) == 4 and sys.argv[1] == "ledger":
+        ledger_from_csv(sys.argv[2], sys.argv[3])
     elif len(sys.argv) == 4 and sys.argv[1] == "rows":
         many_rows(int(sys.argv[2]), sys.argv[3])
     elif len(sys.argv) == 1:
