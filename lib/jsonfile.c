@@ -8,13 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-char *gs_read_file(const char *path, size_t *len, const char *what)
+char *gs_file_bytes(const char *path, size_t *len)
 {
 	FILE *fp = fopen(path, "rb");
-	if (!fp) {
-		gs_msg(path, 0, "cannot open %s: %s", what, strerror(errno));
+	if (!fp)
 		return NULL;
-	}
 	gs_buf text = {0};
 	char chunk[65536];
 	size_t n;
@@ -23,14 +21,22 @@ char *gs_read_file(const char *path, size_t *len, const char *what)
 	int bad = ferror(fp);
 	fclose(fp);
 	if (bad) {
-		gs_msg(path, 0, "cannot read %s", what);
 		gs_buf_free(&text);
+		errno = EIO;
 		return NULL;
 	}
 	gs_buf_reserve(&text, 0);   /* a buffer, even for an empty file */
 	text.p[text.len] = '\0';
 	*len = text.len;
 	return text.p;
+}
+
+char *gs_read_file(const char *path, size_t *len, const char *what)
+{
+	char *p = gs_file_bytes(path, len);
+	if (!p)
+		gs_msg(path, 0, "cannot %s %s: %s", errno == EIO ? "read" : "open", what, strerror(errno));
+	return p;
 }
 
 /* The first key repeated within one object of the tree, or NULL. */

@@ -17,8 +17,12 @@ struct cJSON *gs_json_parse(const char *path, const char *text, size_t len, cons
  * be read. */
 struct cJSON *gs_json_load(const char *path, const char *what);
 
-/* Read PATH whole into a new NUL-terminated buffer (*LEN bytes). Returns
- * NULL after printing "PROG: PATH: cannot open WHAT: why". */
+/* Read PATH whole into a new NUL-terminated buffer (*LEN bytes). NULL
+ * with errno set (EIO for a failed read), printing nothing. */
+char *gs_file_bytes(const char *path, size_t *len);
+
+/* gs_file_bytes, but a failure is reported: "PROG: PATH: cannot open WHAT:
+ * why" (or "cannot read"). */
 char *gs_read_file(const char *path, size_t *len, const char *what);
 
 #endif

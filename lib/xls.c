@@ -9,6 +9,7 @@
  * records. A record's line is its row number. */
 #include "dates.h"
 #include "diag.h"
+#include "jsonfile.h"
 #include "biff.h"
 #include "records_impl.h"
 #include "workbook.h"
@@ -40,27 +41,6 @@ static int by_position(const void *a, const void *b)
 	if (p->row != q->row)
 		return p->row < q->row ? -1 : 1;
 	return p->col < q->col ? -1 : p->col > q->col;
-}
-
-/* Read PATH whole: the bytes (malloc'd, *N of them), or NULL. */
-static unsigned char *slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	gs_buf b = {0};
-	char chunk[65536];
-	size_t k;
-	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
-		gs_buf_add(&b, chunk, k);
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		gs_buf_free(&b);
-		return NULL;
-	}
-	*n = b.len;
-	return b.p ? (unsigned char *)b.p : (unsigned char *)calloc(1, 1);
 }
 
 static const char *why_freexl(int rc)
@@ -129,7 +109,7 @@ int gs_xls_open(gs_records *r)
 	 * them booleans read as 1 and 0, which only --fill-merged cannot
 	 * do without */
 	size_t n = 0;
-	unsigned char *data = slurp(path, &n);
+	unsigned char *data = (unsigned char *)gs_file_bytes(path, &n);
 	char err[160] = "cannot read the file again";
 	if (r->fill_merged)
 		x->merges = gs_merges_new();

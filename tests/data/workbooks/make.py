@@ -439,59 +439,57 @@ def biff8_workbook(sheets):
     return head + bound + rec(0x000A, b"") + b"".join(bodies)
 
 
-def compound_file_mini(stream_name, data):
-    """A version 3 compound file whose one stream, under 4096 bytes, lives
-    in the mini stream (64-byte pieces) as Excel writes a small workbook."""
-    assert len(data) < 4096
-    END, FREE, FATSECT, NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
-    mini = data + bytes(-len(data) % 64)
-    nmini = len(mini) // 64
-    container = mini + bytes(-len(mini) % 512)
-    ncont = len(container) // 512
-    minifat = [i + 1 for i in range(nmini - 1)] + [END]
-    minifat += [FREE] * (128 - len(minifat))
-    # sectors: 0 FAT, 1 directory, 2 mini FAT, 3.. the mini stream
-    fat = [FATSECT, END, END] + [4 + i for i in range(ncont - 1)] + [END]
-    fat += [FREE] * (128 - len(fat))
+END, FREE, FATSECT, NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+
+
+def cfb_header(minifat_start, minifat_count):
+    """A version 3 header: 512-byte sectors, one FAT sector (sector 0), the
+    directory in sector 1."""
     header = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + bytes(16)
     header += struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + bytes(6)
-    header += struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, 2, 1, END, 0)
-    header += struct.pack("<I", 0) + struct.pack("<I", FREE) * 108
+    header += struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, minifat_start, minifat_count, END, 0)
+    return header + struct.pack("<I", 0) + struct.pack("<I", FREE) * 108
 
-    def entry(name, kind, child, start, size):
+
+def cfb_directory(root_start, root_size, stream_name, start, size):
+    """The directory sector: the root, the one stream, two unused entries."""
+    def entry(name, kind, child, first, length):
         n = (name + "\0").encode("utf-16-le") if name else b""
         return (n + bytes(64 - len(n)) + struct.pack("<HBB", len(n), kind, 1)
                 + struct.pack("<III", NOSTREAM, NOSTREAM, child) + bytes(16) + bytes(4)
-                + bytes(16) + struct.pack("<III", start, size, 0))
-    dirs = entry("Root Entry", 5, 1, 3, len(mini)) + entry(stream_name, 2, NOSTREAM, 0, len(data))
-    dirs += entry("", 0, NOSTREAM, 0, 0) * 2
-    return (header + struct.pack("<128I", *fat) + dirs + struct.pack("<128I", *minifat) + container)
+                + bytes(16) + struct.pack("<III", first, length, 0))
+    return (entry("Root Entry", 5, 1, root_start, root_size) + entry(stream_name, 2, NOSTREAM, start, size)
+            + entry("", 0, NOSTREAM, 0, 0) * 2)
+
+
+def table(entries):
+    return struct.pack("<128I", *(entries + [FREE] * (128 - len(entries))))
+
+
+def compound_file_mini(stream_name, data):
+    """A compound file whose one stream, under 4096 bytes, lives in the
+    mini stream (64-byte pieces) as Excel writes a small workbook."""
+    assert len(data) < 4096
+    mini = data + bytes(-len(data) % 64)
+    container = mini + bytes(-len(mini) % 512)
+    ncont = len(container) // 512
+    minifat = [i + 1 for i in range(len(mini) // 64 - 1)] + [END]
+    # sectors: 0 FAT, 1 directory, 2 mini FAT, 3.. the mini stream
+    fat = [FATSECT, END, END] + [4 + i for i in range(ncont - 1)] + [END]
+    return (cfb_header(2, 1) + table(fat) + cfb_directory(3, len(mini), stream_name, 0, len(data))
+            + table(minifat) + container)
 
 
 def compound_file(stream_name, data):
-    """A version 3 compound file holding one stream (padded past the 4096
-    bytes below which a stream would go to the mini stream)."""
+    """A compound file holding one stream (padded past the 4096 bytes below
+    which a stream would go to the mini stream)."""
     if len(data) < 4096:
         data += bytes(4096 - len(data))
     data += bytes(-len(data) % 512)
     nsec = len(data) // 512
     assert nsec + 2 <= 128
-    END, FREE, FATSECT, NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
     fat = [FATSECT, END] + [3 + i for i in range(nsec - 1)] + [END]
-    fat += [FREE] * (128 - len(fat))
-    header = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + bytes(16)
-    header += struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + bytes(6)
-    header += struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, END, 0, END, 0)
-    header += struct.pack("<I", 0) + struct.pack("<I", FREE) * 108
-
-    def entry(name, kind, child, start, size):
-        n = (name + "\0").encode("utf-16-le") if name else b""
-        return (n + bytes(64 - len(n)) + struct.pack("<HBB", len(n), kind, 1)
-                + struct.pack("<III", NOSTREAM, NOSTREAM, child) + bytes(16) + bytes(4)
-                + bytes(16) + struct.pack("<III", start, size, 0))
-    dirs = entry("Root Entry", 5, 1, END, 0) + entry(stream_name, 2, NOSTREAM, 2, len(data))
-    dirs += entry("", 0, NOSTREAM, 0, 0) * 2
-    return header + struct.pack("<128I", *fat) + dirs + data
+    return cfb_header(END, 0) + table(fat) + cfb_directory(END, 0, stream_name, 2, len(data)) + data
 
 
 def gbk_xls():
