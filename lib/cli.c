@@ -46,13 +46,19 @@ void gs_bad_usage(void)
 	exit(GS_USAGE);
 }
 
-int gs_parse_format_option(const char *opt, const char *value)
+int gs_parse_input_format(const char *value)
 {
 	int f = gs_format_parse(value);
-	int input = strstr(opt, "input") != NULL;
-	if (f < 0 || (!input && gs_format_is_workbook(f)))
-		gs_usage_error("%s: unknown format '%s' (csv, tsv or json%s)", opt, value,
-		               input ? "; xlsx or xls to read a workbook" : "");
+	if (f < 0)
+		gs_usage_error("--input-format: unknown format '%s' (csv, tsv or json; xlsx or xls to read a workbook)", value);
+	return f;
+}
+
+int gs_parse_output_format(const char *value)
+{
+	int f = gs_format_parse(value);
+	if (f < 0 || gs_format_is_workbook(f))
+		gs_usage_error("--output-format: unknown format '%s' (csv, tsv or json)", value);
 	return f;
 }
 

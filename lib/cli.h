@@ -44,8 +44,9 @@ void gs_cli_keep_commas(int argc, char **argv, const char *argopts, const char *
  * out. The strings are the caller's: free them and *OUT. */
 void gs_split_list(const char *s, char ***out, size_t *n);
 
-/* Parse a format name for option OPT, or exit GS_USAGE. Workbook formats
- * are accepted only when OPT is an input option (its name says "input"). */
-int gs_parse_format_option(const char *opt, const char *value);
+/* The value of --input-format (any format, workbooks included) or of
+ * --output-format (workbooks are read, never written), or exit GS_USAGE. */
+int gs_parse_input_format(const char *value);
+int gs_parse_output_format(const char *value);
 
 #endif

@@ -69,8 +69,8 @@ int main(int argc, char **argv)
 		gs_print_version();
 	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
 
-	int in_format = a.input_format_given ? gs_parse_format_option("--input-format", a.input_format_arg) : GS_FMT_AUTO;
-	int out_format = a.output_format_given ? gs_parse_format_option("--output-format", a.output_format_arg) : -1;
+	int in_format = a.input_format_given ? gs_parse_input_format(a.input_format_arg) : GS_FMT_AUTO;
+	int out_format = a.output_format_given ? gs_parse_output_format(a.output_format_arg) : -1;
 	if (a.skip_given && a.skip_arg < 0)
 		gs_usage_error("--skip: the number of lines must not be negative");
 	if (a.header_rows_given && (a.header_rows_arg < 1 || a.header_rows_arg > 16))

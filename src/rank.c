@@ -295,8 +295,8 @@ int main(int argc, char **argv)
 		gs_print_version();
 	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
 
-	int in_format = a.input_format_given ? gs_parse_format_option("--input-format", a.input_format_arg) : GS_FMT_AUTO;
-	int out_format = a.output_format_given ? gs_parse_format_option("--output-format", a.output_format_arg) : -1;
+	int in_format = a.input_format_given ? gs_parse_input_format(a.input_format_arg) : GS_FMT_AUTO;
+	int out_format = a.output_format_given ? gs_parse_output_format(a.output_format_arg) : -1;
 	static const char *mnames[] = {"competition", "dense", "ordinal", "average"};
 	int method = -1;
 	for (int i = 0; i < 4; i++)

@@ -404,7 +404,7 @@ int main(int argc, char **argv)
 	if (a.compare_given && !a.key_given)
 		gs_usage_error("--compare needs --key FIELDS to match the rows");
 	int decimals = a.decimals_given ? a.decimals_arg : -1;
-	int in_format = a.input_format_given ? gs_parse_format_option("--input-format", a.input_format_arg) : GS_FMT_AUTO;
+	int in_format = a.input_format_given ? gs_parse_input_format(a.input_format_arg) : GS_FMT_AUTO;
 	int status = GS_OK;
 
 	struct table cur = {0}, prev = {0};

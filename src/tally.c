@@ -424,8 +424,8 @@ int main(int argc, char **argv)
 	struct tally t = {0};
 	t.index = gs_hash_new();
 	t.period = -1;
-	int in_format = a.input_format_given ? gs_parse_format_option("--input-format", a.input_format_arg) : GS_FMT_AUTO;
-	int out_format = a.output_format_given ? gs_parse_format_option("--output-format", a.output_format_arg) : -1;
+	int in_format = a.input_format_given ? gs_parse_input_format(a.input_format_arg) : GS_FMT_AUTO;
+	int out_format = a.output_format_given ? gs_parse_output_format(a.output_format_arg) : -1;
 	if (a.decimals_arg < 0 || a.decimals_arg > 30)
 		gs_usage_error("--decimals: give a number from 0 to 30");
 	if (a.partial_given && a.merge_given)

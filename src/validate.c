@@ -563,8 +563,8 @@ int main(int argc, char **argv)
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 
-	int in_format = a.input_format_given ? gs_parse_format_option("--input-format", a.input_format_arg) : GS_FMT_AUTO;
-	int out_format = a.output_format_given ? gs_parse_format_option("--output-format", a.output_format_arg) : -1;
+	int in_format = a.input_format_given ? gs_parse_input_format(a.input_format_arg) : GS_FMT_AUTO;
+	int out_format = a.output_format_given ? gs_parse_output_format(a.output_format_arg) : -1;
 	gs_stream_opts so = {0};
 	so.format = in_format;
 	so.hash = a.report_given || gs_manifest_on();   /* digests cost a third of the time */
