@@ -468,9 +468,16 @@ int gs_input_whole(gs_input *in, const char **path)
 	struct stat st;
 	if (in->path && in->fd >= 0 && fstat(in->fd, &st) == 0 && S_ISREG(st.st_mode) &&
 	    in->bytes == in->rend) {
-		/* a file read from its start: open it again by name */
-		if (drain(in, -1) < 0)
-			return -1;
+		/* a file read from its start: open it again by name. Its bytes
+		 * are read here only to be hashed; else its size says it all. */
+		if (in->hashing) {
+			if (drain(in, -1) < 0)
+				return -1;
+		} else {
+			in->bytes = (unsigned long long)st.st_size;
+			in->rpos = in->rend;
+			in->eof = 1;
+		}
 		*path = in->path;
 		return 0;
 	}
