@@ -31,8 +31,6 @@ typedef struct xls {
 	gs_biff_cell *bc;            /* cells FreeXL misreads, by row */
 	size_t nbc, nextbc;
 	int date1904;
-	gs_buf dates;                /* a row's dates in Chinese built-in formats */
-	size_t *dateoff;
 } xls;
 
 static int by_position(const void *a, const void *b)
@@ -167,19 +165,36 @@ int gs_xls_next(gs_records *r, gs_row *row)
 		if ((long)x->row < r->skip)
 			continue;
 		gs_buf_clear(&r->data);
-		gs_buf_clear(&x->dates);
-		x->dateoff = gs_xrealloc(x->dateoff, (cols + 1) * sizeof *x->dateoff);
 		x->off = gs_xrealloc(x->off, (cols + 1) * 2 * sizeof *x->off);
 		size_t *off = x->off;
 		char why[200] = "";
 		size_t bad_col = 0;
+		/* what biff.c found in this row, in column order */
+		while (x->nextbc < x->nbc && x->bc[x->nextbc].row < x->row)
+			x->nextbc++;
 		for (size_t c = 0; c < cols; c++) {
 			FreeXL_CellValue v;
 			off[2 * c] = r->data.len;
 			if (freexl_get_cell_value(x->h, x->row, (unsigned short)c, &v) != FREEXL_OK)
 				v.type = FREEXL_CELL_NULL;
+			const gs_biff_cell *b = NULL;
+			while (x->nextbc < x->nbc && x->bc[x->nextbc].row == x->row && x->bc[x->nextbc].col < c)
+				x->nextbc++;
+			if (x->nextbc < x->nbc && x->bc[x->nextbc].row == x->row && x->bc[x->nextbc].col == c)
+				b = &x->bc[x->nextbc];
 			char w[200] = "";
-			cell_text(r, &v, w, sizeof w);
+			const char *sw;
+			if (b && !b->kind)          /* a boolean or an error */
+				gs_buf_adds(&r->data, b->text);
+			else if (b && (v.type == FREEXL_CELL_INT || v.type == FREEXL_CELL_DOUBLE)) {
+				/* a number in a Chinese built-in date format */
+				double d = v.type == FREEXL_CELL_INT ? v.value.int_value : v.value.double_value;
+				if (gs_cell_serial(&r->data, d, x->date1904, b->kind, &sw) < 0) {
+					snprintf(w, sizeof w, "%s", sw);
+					cell_text(r, &v, w, sizeof w);
+				}
+			} else
+				cell_text(r, &v, w, sizeof w);
 			if (*w && !*why) {
 				memcpy(why, w, sizeof why);
 				bad_col = c;
@@ -190,41 +205,6 @@ int gs_xls_next(gs_records *r, gs_row *row)
 		gs_rec_fields(r, cols);
 		for (size_t c = 0; c < cols; c++)
 			r->fields[c] = (gs_field){r->data.p + off[2 * c], off[2 * c + 1]};
-		/* booleans and errors as Excel shows them */
-		while (x->nextbc < x->nbc && x->bc[x->nextbc].row < x->row)
-			x->nextbc++;
-		for (; x->nextbc < x->nbc && x->bc[x->nextbc].row == x->row; x->nextbc++) {
-			gs_biff_cell *b = &x->bc[x->nextbc];
-			if (b->col >= cols)
-				continue;
-			if (!b->kind) {
-				r->fields[b->col] = (gs_field){b->text, strlen(b->text)};
-				continue;
-			}
-			/* a number in a Chinese built-in date format */
-			FreeXL_CellValue v;
-			const char *w = NULL;
-			if (freexl_get_cell_value(x->h, x->row, (unsigned short)b->col, &v) != FREEXL_OK ||
-			    (v.type != FREEXL_CELL_INT && v.type != FREEXL_CELL_DOUBLE))
-				continue;
-			double d = v.type == FREEXL_CELL_INT ? v.value.int_value : v.value.double_value;
-			size_t at = x->dates.len;
-			if (gs_cell_serial(&x->dates, d, x->date1904, b->kind, &w) < 0) {
-				if (!*why) {
-					snprintf(why, sizeof why, "%s", w);
-					bad_col = b->col;
-				}
-				continue;
-			}
-			gs_buf_add(&x->dates, "", 0);
-			b->text[0] = 0;
-			x->dateoff[b->col] = at;
-			r->fields[b->col] = (gs_field){NULL, x->dates.len - at};
-		}
-		/* the dates' buffer is settled: point into it */
-		for (size_t c = 0; c < cols; c++)
-			if (!r->fields[c].p)
-				r->fields[c].p = x->dates.p + x->dateoff[c];
 		size_t width = cols;
 		while (width && r->fields[width - 1].n == 0)
 			width--;
@@ -263,8 +243,6 @@ void gs_xls_free(gs_records *r)
 	gs_merges_free(x->merges);
 	free(x->bc);
 	free(x->off);
-	free(x->dateoff);
-	gs_buf_free(&x->dates);
 	for (size_t i = 0; i < x->nsheets; i++)
 		free(x->names[i]);
 	free(x->names);
