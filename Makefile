@@ -6,7 +6,7 @@
 #   make fuzz       libFuzzer targets, FUZZ_SECONDS each (fuzz-regressions:
 #                   the crashes found so far, as cases)
 #   make demo       the pipeline on the bundled sample county
-#   make bench      speed and memory against mlr and datamash (slow)
+#   make bench      speed and memory against mlr, datamash, DuckDB, Polars (slow)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # `make deps` (run by all of the above) installs missing Debian packages

@@ -61,6 +61,45 @@ measure "in2csv-xlsx-200k" in2csv "$xlsx"
 measure "rank-1M" "$BIN/rank" -k people "$out/slice-1000000.csv"
 measure "sort-1M" sh -c 'tail -n +2 "$1" | sort -t, -k8,8nr' sh "$out/slice-1000000.csv"
 
+# DuckDB and Polars, pinned, from the npm registry, run in-process by node
+# on 1M and 4M rows of the same ledger (PEER_ROWS): their in-engine time
+# against tally's whole process, and the peak RSS of each.
+: "${PEER_ROWS:=1000000 4000000}"
+peers=$out/node
+: > "$out/peers"
+if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
+	echo "bench: no node/npm here: DuckDB and Polars are left out" >> "$out/peers"
+elif ! { [ -d "$peers/node_modules/@duckdb/node-api" ] ||
+	npm i -E --silent --no-audit --no-fund --prefix "$peers" \
+		@duckdb/node-api@1.5.6-r.1 nodejs-polars@0.25.2 nodejs-polars-linux-x64-gnu@0.25.2 \
+		> "$out/npm.log" 2>&1; }; then
+	echo "bench: npm could not install DuckDB and Polars (see $out/npm.log): left out" >> "$out/peers"
+else
+	cp "$here/bench-peers.mjs" "$peers/"
+	for n in $PEER_ROWS; do
+		f=$out/ledger-$n.csv
+		[ "$f" -nt "$here/genledger.awk" ] || awk -v rows="$n" -f "$here/genledger.awk" > "$f"
+		bytes=$(wc -c < "$f")
+		# median seconds and the largest peak RSS of RUNS runs of one engine
+		for e in tally duckdb polars; do
+			: > "$out/ptimes"
+			i=0
+			while [ $i -lt "$RUNS" ]; do
+				if [ $e = tally ]; then
+					/usr/bin/time -f '%e %M' -o "$out/t1" "$BIN/tally" -g township -a 'n=count()' \
+						-a 'resolved=count(status=="化解")' -a 'people=sum(people)' "$f" > /dev/null
+					cat "$out/t1" >> "$out/ptimes"
+				else
+					node "$peers/bench-peers.mjs" $e "$f" "$(nproc)" | cut -d' ' -f1,2 >> "$out/ptimes"
+				fi
+				i=$((i + 1))
+			done
+			sort -n "$out/ptimes" | awk -v e=$e -v n="$n" -v b="$bytes" \
+				'{ t[NR] = $1; if ($2 > m) m = $2 } END { print e, n, b, t[int((NR + 1) / 2)], m }' >> "$out/peers"
+		done
+	done
+fi
+
 {
 	echo "govstat bench: $ROWS rows, $(wc -c < "$data") bytes, median of $RUNS runs"
 	echo "$(uname -m), $(nproc) cores, $(date -u +%Y-%m-%d)"
@@ -93,4 +132,21 @@ measure "sort-1M" sh -c 'tail -n +2 "$1" | sort -t, -k8,8nr' sh "$out/slice-1000
 		printf "ingest vs in2csv, .xlsx:  %.2fx faster on 200000 rows (bar: 5x)  %s\n", x, x >= 5 ? "ok" : "MISSED"
 		printf "ingest .xlsx peak RSS:    %d KB on 200000 rows\n", m["ingest-xlsx-200k"]
 	}' "$out/raw"
+	echo
+	echo "tally against DuckDB and Polars (their in-engine time, node start excluded; $(nproc) threads):"
+	awk '/^bench:/ { print; next }
+	{ e[NR] = $1; n[NR] = $2; b[NR] = $3; t[NR] = $4; m[NR] = $5; if ($1 == "tally") { gt[$2] = $4; gm[$2] = $5 } }
+	END {
+		if (!NR) exit
+		printf "%-8s %9s %9s %9s %12s %18s\n", "tool", "rows", "seconds", "MB/s", "peak RSS KB", "govstat is x faster"
+		for (i = 1; i <= NR; i++) if (e[i] != "") {
+			printf "%-8s %9d %9.2f %9.0f %12d %18.2f\n", e[i], n[i], t[i], b[i] / 1e6 / t[i], m[i], t[i] / gt[n[i]]
+			if (e[i] != "tally" && (!(n[i] in best) || t[i] < best[n[i]])) { best[n[i]] = t[i]; bm[n[i]] = m[i] }
+		}
+		for (r in best) {
+			x = best[r] / gt[r]; y = bm[r] / gm[r]
+			printf "%d rows: %.2fx the faster peer (bar: 1.5x) %s; its RSS %.0fx tally'"'"'s (bar: 20x) %s\n",
+				r, x, x >= 1.5 ? "ok" : "MISSED", y, y >= 20 ? "ok" : "MISSED"
+		}
+	}' "$out/peers"
 } | tee "$out/results.txt"
