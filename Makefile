@@ -33,7 +33,7 @@ endif
 
 CPPFLAGS += -Ilib -I$(BUILD)/gen -DGS_VERSION='"$(VERSION)"' -D_DEFAULT_SOURCE
 WARN     = -std=c11 -Wall -Wextra
-LDLIBS   = -lcsv -lcjson -lzip -lexpat -lfreexl -lm
+LDLIBS   = -lcsv -lcjson -lzip -lexpat -lfreexl -lpcre2-8 -lm
 
 TOOLS   = $(patsubst src/%.ggo,%,$(wildcard src/*.ggo))
 PROGS   = $(TOOLS:%=$(BIN)/%)
@@ -45,7 +45,7 @@ UNIT    = $(BUILD)/tests/unit
 
 # Debian packages: to build, and to run the tests.
 DEB_BUILD = gcc make libc6-dev libcsv-dev libcjson-dev libzip-dev libexpat1-dev \
-            libfreexl-dev gengetopt help2man
+            libfreexl-dev libpcre2-dev gengetopt help2man
 DEB_CHECK = $(DEB_BUILD) diffutils gawk parallel tidy chromium time python3
 DEB_BENCH = miller datamash csvkit python3-openpyxl time
 

@@ -5,7 +5,9 @@
 #include "jsonfile.h"
 #include "utf8.h"
 
+#define PCRE2_CODE_UNIT_WIDTH 8
 #include <cjson/cJSON.h>
+#include <pcre2.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,6 +54,100 @@ static int by_pattern(const char *fmt, const char *s, size_t n, struct tm *tm)
 	tm->tm_mday = 1;
 	const char *end = strptime(buf, fmt, tm);
 	return end && !*end ? 0 : -1;
+}
+
+/* hh:mm:ss at S (mm and ss two digits, hh two, or one when LOOSE), with
+ * ":ss" optional when LOOSE; the bytes read, or 0. */
+static size_t clock_of(const char *s, size_t n, int loose, int *h, int *mi, int *sec)
+{
+	size_t i = 0;
+	while (i < n && i < 2 && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i != 2 && !(loose && i == 1))
+		return 0;
+	*h = (int)num_of(s, i);
+	if (i + 3 > n || s[i] != ':' || !all_digits(s + i + 1, 2))
+		return 0;
+	*mi = (int)num_of(s + i + 1, 2);
+	i += 3;
+	*sec = 0;
+	if (i + 3 <= n && s[i] == ':' && all_digits(s + i + 1, 2)) {
+		*sec = (int)num_of(s + i + 1, 2);
+		i += 3;
+	} else if (!loose)
+		return 0;
+	return i;
+}
+
+/* A datetime as the Table Schema's default format reads it (XML Schema's
+ * dateTime: YYYY-MM-DDThh:mm:ss, an optional fraction of a second, an
+ * optional Z or +hh:mm / -hh:mm offset up to 14:00; 24:00:00 is the end of
+ * the day, the next day's midnight) into seconds since 1970 in UTC. With
+ * ANY also a space for the T, no seconds, and any date spelling ingest
+ * reads followed by a space and h:mm[:ss] (2020/3/5 21:20). 0, or -1. */
+static int datetime_of(const char *s, size_t n, int any, gs_num *v)
+{
+	int y, mo, d, h, mi, sec;
+	size_t i;
+	if (n >= 11 && s[4] == '-' && s[7] == '-' && all_digits(s, 4) && all_digits(s + 5, 2) &&
+	    all_digits(s + 8, 2) && (s[10] == 'T' || (any && s[10] == ' '))) {
+		y = (int)num_of(s, 4), mo = (int)num_of(s + 5, 2), d = (int)num_of(s + 8, 2);
+		size_t k = clock_of(s + 11, n - 11, 0, &h, &mi, &sec);
+		if (!k && any)
+			k = clock_of(s + 11, n - 11, 1, &h, &mi, &sec);
+		if (!k)
+			return -1;
+		i = 11 + k;
+	} else if (any) {
+		/* the date ends at the last space before the clock */
+		const char *sp = NULL;
+		for (size_t k = n; k > 0; k--)
+			if (s[k - 1] == ' ') {
+				sp = s + k - 1;
+				break;
+			}
+		const char *why;
+		if (!sp || gs_date_parse(s, (size_t)(sp - s), 0, &y, &mo, &d, &why))
+			return -1;
+		i = (size_t)(sp + 1 - s);
+		size_t k = clock_of(s + i, n - i, 1, &h, &mi, &sec);
+		if (!k || i + k != n)
+			return -1;
+		i = n;
+	} else
+		return -1;
+	gs_num frac = gs_num_int(0);
+	if (i < n && s[i] == '.') {
+		size_t k = i + 1;
+		while (k < n && s[k] >= '0' && s[k] <= '9')
+			k++;
+		if (k == i + 1 || k - i > 19 || gs_num_parse(s + i, k - i, &frac))
+			return -1;
+		i = k;
+	}
+	long off = 0;
+	if (i < n && s[i] == 'Z')
+		i++;
+	else if (i < n && (s[i] == '+' || s[i] == '-')) {
+		if (n - i != 6 || s[i + 3] != ':' || !all_digits(s + i + 1, 2) || !all_digits(s + i + 4, 2))
+			return -1;
+		long oh = num_of(s + i + 1, 2), om = num_of(s + i + 4, 2);
+		if (oh > 14 || om > 59 || (oh == 14 && om))
+			return -1;
+		off = (oh * 60 + om) * 60;
+		if (s[i] == '-')
+			off = -off;
+		i = n;
+	}
+	if (i != n || !gs_date_valid(y, mo, d) || mi > 59 || sec > 59)
+		return -1;
+	if (h == 24) {   /* 24:00:00 only, the end of the day */
+		if (mi || sec || frac.num)
+			return -1;
+	} else if (h > 23)
+		return -1;
+	long long t = (long long)gs_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - off;
+	return gs_num_add(gs_num_int(t), frac, v);
 }
 
 /* Parse S as a value of F's type into *V (comparable). 0, or -1. */
@@ -107,52 +203,19 @@ static int cast(const gs_sfield *f, const char *s, size_t n, gs_num *v)
 		*v = gs_num_int(gs_days_from_civil(y, m, d));
 		return 0;
 	}
-	case GS_T_DATETIME: {
-		int y, mo, d, h, mi, sec;
-		long off = 0;
-		gs_num frac = gs_num_int(0);
+	case GS_T_DATETIME:
 		if (f->fmt == 5) {
 			struct tm tm;
 			if (by_pattern(f->format, s, n, &tm))
 				return -1;
-			y = tm.tm_year + 1900, mo = tm.tm_mon + 1, d = tm.tm_mday;
-			h = tm.tm_hour, mi = tm.tm_min, sec = tm.tm_sec;
-		} else {
-			/* YYYY-MM-DDThh:mm:ss[.fff][Z|+hh:mm|-hh:mm] */
-			if (n < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && !(f->fmt == 4 && s[10] == ' ')) ||
-			    s[13] != ':' || s[16] != ':' || !all_digits(s, 4) || !all_digits(s + 5, 2) ||
-			    !all_digits(s + 8, 2) || !all_digits(s + 11, 2) || !all_digits(s + 14, 2) ||
-			    !all_digits(s + 17, 2))
+			int y = tm.tm_year + 1900, mo = tm.tm_mon + 1, d = tm.tm_mday;
+			if (!gs_date_valid(y, mo, d) || tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 59)
 				return -1;
-			y = (int)num_of(s, 4), mo = (int)num_of(s + 5, 2), d = (int)num_of(s + 8, 2);
-			h = (int)num_of(s + 11, 2), mi = (int)num_of(s + 14, 2), sec = (int)num_of(s + 17, 2);
-			size_t i = 19;
-			if (i < n && s[i] == '.') {
-				size_t k = i + 1;
-				while (k < n && s[k] >= '0' && s[k] <= '9')
-					k++;
-				if (k == i + 1 || gs_num_parse(s + i, k - i, &frac))
-					return -1;
-				i = k;
-			}
-			if (i < n && s[i] == 'Z')
-				i++;
-			else if (i < n && (s[i] == '+' || s[i] == '-')) {
-				if (n - i != 6 || s[i + 3] != ':' || !all_digits(s + i + 1, 2) || !all_digits(s + i + 4, 2))
-					return -1;
-				off = (num_of(s + i + 1, 2) * 60 + num_of(s + i + 4, 2)) * 60;
-				if (s[i] == '-')
-					off = -off;
-				i = n;
-			}
-			if (i != n)
-				return -1;
+			*v = gs_num_int((long long)gs_days_from_civil(y, mo, d) * 86400 + tm.tm_hour * 3600 +
+			                tm.tm_min * 60 + tm.tm_sec);
+			return 0;
 		}
-		if (!gs_date_valid(y, mo, d) || h > 23 || mi > 59 || sec > 60)
-			return -1;
-		long long t = (long long)gs_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - off;
-		return gs_num_add(gs_num_int(t), frac, v);
-	}
+		return datetime_of(s, n, f->fmt == 4, v);
 	case GS_T_YEAR:
 		if (n != 4 || !all_digits(s, 4))
 			return -1;
@@ -225,11 +288,48 @@ static size_t chars(const char *s, size_t n)
 	return k;
 }
 
+void gs_quote_value(gs_buf *out, const char *s, size_t n)
+{
+	if (n <= GS_QUOTE_MAX) {
+		gs_buf_printf(out, "'%.*s'", (int)n, s);
+		return;
+	}
+	size_t k = GS_QUOTE_MAX;
+	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	gs_buf_printf(out, "'%.*s...' (%zu bytes)", (int)k, s, n);
+}
+
+/* PCRE2's limits for one match: a pattern that backtracks without bound
+ * ("(a+)+b" on a long run of a's) stops there instead of taking the
+ * machine; the value is then reported as not checked. */
+enum { MATCH_LIMIT = 1000000, DEPTH_LIMIT = 10000, HEAP_LIMIT_KIB = 65536 };
+
+struct pattern {
+	pcre2_code *re;
+	pcre2_match_data *md;
+};
+
+static pcre2_match_context *match_context(void)
+{
+	static pcre2_match_context *mc;
+	if (!mc) {
+		mc = pcre2_match_context_create(NULL);
+		if (!mc)
+			gs_die(GS_IO, NULL, 0, "out of memory");
+		pcre2_set_match_limit(mc, MATCH_LIMIT);
+		pcre2_set_depth_limit(mc, DEPTH_LIMIT);
+		pcre2_set_heap_limit(mc, HEAP_LIMIT_KIB);
+	}
+	return mc;
+}
+
 int gs_schema_check(const gs_sfield *f, const char *s, size_t n, gs_buf *why)
 {
 	gs_num v = gs_num_int(0);
 	if (cast(f, s, n, &v) < 0 || (f->type == GS_T_STRING && check_format(f, s, n) < 0)) {
-		gs_buf_printf(why, "'%.*s' is not of type %s", (int)n, s, gs_ftype_name(f->type));
+		gs_quote_value(why, s, n);
+		gs_buf_printf(why, " is not of type %s", gs_ftype_name(f->type));
 		if (f->format)
 			gs_buf_printf(why, " (format %s)", f->format);
 		else if (f->type == GS_T_DATE)
@@ -239,29 +339,28 @@ int gs_schema_check(const gs_sfield *f, const char *s, size_t n, gs_buf *why)
 		return 1;
 	}
 	int bad = 0;
-#define FAIL(...) do { if (bad++) gs_buf_adds(why, "; "); gs_buf_printf(why, __VA_ARGS__); } while (0)
+#define FAIL(...) do { if (bad++) gs_buf_adds(why, "; "); gs_quote_value(why, s, n); gs_buf_printf(why, __VA_ARGS__); } while (0)
 	if (f->has_min) {
 		int c = gs_num_cmp(v, f->min);
 		if (f->excl_min ? c <= 0 : c < 0)
-			FAIL("'%.*s' is %s the minimum %s", (int)n, s, f->excl_min ? "not above" : "below", f->min_text);
+			FAIL(" is %s the minimum %s", f->excl_min ? "not above" : "below", f->min_text);
 	}
 	if (f->has_max) {
 		int c = gs_num_cmp(v, f->max);
 		if (f->excl_max ? c >= 0 : c > 0)
-			FAIL("'%.*s' is %s the maximum %s", (int)n, s, f->excl_max ? "not below" : "above", f->max_text);
+			FAIL(" is %s the maximum %s", f->excl_max ? "not below" : "above", f->max_text);
 	}
 	if (f->min_len >= 0 && chars(s, n) < (size_t)f->min_len)
-		FAIL("'%.*s' is shorter than %ld characters", (int)n, s, f->min_len);
+		FAIL(" is shorter than %ld characters", f->min_len);
 	if (f->max_len >= 0 && chars(s, n) > (size_t)f->max_len)
-		FAIL("'%.*s' is longer than %ld characters", (int)n, s, f->max_len);
-	if (f->has_pattern) {
-		char stack[512], *buf = n < sizeof stack ? stack : gs_xmalloc(n + 1);
-		memcpy(buf, s, n);
-		buf[n] = 0;
-		if (regexec(&f->pattern, buf, 0, NULL, 0) != 0)
-			FAIL("'%.*s' does not match the pattern %s", (int)n, s, f->pattern_text);
-		if (buf != stack)
-			free(buf);
+		FAIL(" is longer than %ld characters", f->max_len);
+	if (f->pattern) {
+		const struct pattern *pt = f->pattern;
+		int rc = pcre2_match(pt->re, (PCRE2_SPTR)s, n, 0, 0, pt->md, match_context());
+		if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT)
+			FAIL(" cannot be checked against the pattern %s (it passes PCRE2's match limit)", f->pattern_text);
+		else if (rc < 0)
+			FAIL(" does not match the pattern %s", f->pattern_text);
 	}
 	if (f->nenum) {
 		int found = 0;
@@ -272,7 +371,7 @@ int gs_schema_check(const gs_sfield *f, const char *s, size_t n, gs_buf *why)
 				found = gs_num_cmp(v, f->enum_num[i]) == 0;
 		}
 		if (!found) {
-			FAIL("'%.*s' is not one of: ", (int)n, s);
+			FAIL(" is not one of: ");
 			for (size_t i = 0; i < f->nenum; i++)
 				gs_buf_printf(why, "%s%s", i ? ", " : "", f->enums[i]);
 		}
@@ -322,12 +421,15 @@ static char *dup(const char *s)
 	return gs_xstrndup(s, strlen(s));
 }
 
+long gs_schema_field(const gs_schema *sc, const char *name, size_t n)
+{
+	void *v = sc->by_name ? gs_hash_get(sc->by_name, name, n) : NULL;
+	return v ? (long)(size_t)v - 1 : -1;
+}
+
 static long field_index(const gs_schema *sc, const char *name)
 {
-	for (size_t i = 0; i < sc->nfields; i++)
-		if (!strcmp(sc->fields[i].name, name))
-			return (long)i;
-	return -1;
+	return gs_schema_field(sc, name, strlen(name));
 }
 
 /* A list of field names (a string or an array of strings) to indexes. */
@@ -377,40 +479,6 @@ static int str_list(gs_schema *sc, const cJSON *v, const char *what, char ***out
 
 /* 1 when D is a whole number from 0 to MAX (checked before any cast: a
  * double outside an integer type's range has no defined conversion). */
-/* How many times the C library's regcomp may copy a pattern's parts, at
- * most: it copies what '+' repeats once and what {M,N} repeats N times,
- * so nested or stacked repetitions ("a++++", "((a+)+)+", "(a{99}){99}")
- * multiply, and a short hostile pattern can ask for gigabytes. Bracket
- * expressions and escaped characters repeat nothing. Capped at LIMIT + 1. */
-static double regex_cost(const char *s, double limit)
-{
-	double cost = 1;
-	for (const char *p = s; *p && cost <= limit; p++) {
-		if (*p == '\\' && p[1])
-			p++;
-		else if (*p == '[') {
-			p++;
-			if (*p == '^')
-				p++;
-			if (*p == ']')
-				p++;
-			while (*p && *p != ']')
-				p++;
-			if (!*p)
-				break;
-		} else if (*p == '+')
-			cost *= 2;
-		else if (*p == '{') {
-			char *end;
-			double m = strtod(p + 1, &end), n = m;
-			if (*end == ',')
-				n = end[1] == '}' ? m + 1 : strtod(end + 1, &end);
-			cost *= n > 1 ? n : 1;
-		}
-	}
-	return cost;
-}
-
 static int whole(double d, double max)
 {
 	return d >= 0 && d <= max && d == (double)(long long)d;
@@ -440,6 +508,14 @@ static int bound(gs_schema *sc, gs_sfield *f, const cJSON *v, const char *what,
 	}
 	*text = dup(s);
 	return 0;
+}
+
+static void free_pattern(void *p)
+{
+	struct pattern *pt = p;
+	pcre2_match_data_free(pt->md);
+	pcre2_code_free(pt->re);
+	free(pt);
 }
 
 static int load_constraints(gs_schema *sc, gs_sfield *f, const cJSON *c)
@@ -483,18 +559,29 @@ static int load_constraints(gs_schema *sc, gs_sfield *f, const cJSON *c)
 		} else if (!strcmp(k, "pattern")) {
 			if (!cJSON_IsString(v))
 				return err(sc, "field '%s': pattern must be a string%s", f->name, "");
-			/* the copies regcomp may make, each of the whole pattern at most */
-			if (regex_cost(v->valuestring, 1e5) * (double)(strlen(v->valuestring) + 1) > 1e6)
-				return err(sc, "field '%s': pattern '%.60s' repeats too much (its repetitions times its length pass a million)",
-				           f->name, v->valuestring);
-			gs_buf re = {0};
-			gs_buf_printf(&re, "^(%s)$", v->valuestring);
-			int rc = regcomp(&f->pattern, re.p, REG_EXTENDED | REG_NOSUB);
-			gs_buf_free(&re);
-			if (rc)
-				return err(sc, "field '%s': pattern '%s' is not a valid POSIX extended regular expression",
-				           f->name, v->valuestring);
-			f->has_pattern = 1;
+			/* anchored at both ends: the pattern matches the whole value */
+			int ec;
+			PCRE2_SIZE at;
+			pcre2_code *re = pcre2_compile((PCRE2_SPTR)v->valuestring, PCRE2_ZERO_TERMINATED,
+			                               PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_ENDANCHORED,
+			                               &ec, &at, NULL);
+			if (!re) {
+				PCRE2_UCHAR msg[256];
+				pcre2_get_error_message(ec, msg, sizeof msg);
+				char m[400];
+				snprintf(m, sizeof m, "'%.60s' is not a valid regular expression: %s at byte %zu",
+				         v->valuestring, (const char *)msg, (size_t)at + 1);
+				return err(sc, "field '%s': pattern %s", f->name, m);
+			}
+			struct pattern *pt = gs_xmalloc(sizeof *pt);
+			pt->re = re;
+			pt->md = pcre2_match_data_create_from_pattern(re, NULL);
+			if (!pt->md)
+				gs_die(GS_IO, NULL, 0, "out of memory");
+			if (f->pattern)
+				free_pattern(f->pattern);
+			f->pattern = pt;
+			free(f->pattern_text);
 			f->pattern_text = dup(v->valuestring);
 		} else if (!strcmp(k, "enum")) {
 			if (!cJSON_IsArray(v) || !cJSON_GetArraySize(v))
@@ -612,6 +699,64 @@ static char *resolve(const char *schema_path, const char *res)
 	return b.p;
 }
 
+/* rowConstraints: a list of expressions, each parsed and bound to the
+ * fields (in the schema's order) once, when the schema is loaded. */
+static int load_rules(gs_schema *sc, const cJSON *v)
+{
+	if (!cJSON_IsArray(v))
+		return err(sc, "rowConstraints must be a list of expressions%s%s", "", "");
+	size_t cap = (size_t)cJSON_GetArraySize(v) + 1;
+	sc->rules = calloc(cap, sizeof *sc->rules);
+	sc->rule_text = calloc(cap, sizeof *sc->rule_text);
+	gs_field *names = gs_xmalloc((sc->nfields + 1) * sizeof *names);
+	for (size_t i = 0; i < sc->nfields; i++)
+		names[i] = (gs_field){sc->fields[i].name, strlen(sc->fields[i].name)};
+	gs_buf why = {0};
+	int rc = 0;
+	const cJSON *e;
+	cJSON_ArrayForEach(e, v) {
+		if (!cJSON_IsString(e)) {
+			rc = err(sc, "rowConstraints must be a list of expressions%s%s", "", "");
+			break;
+		}
+		size_t pos = 0;
+		gs_buf_clear(&why);
+		gs_expr *x = gs_expr_parse(e->valuestring, &pos, 1, &why);
+		if (!x) {
+			char m[300];
+			snprintf(m, sizeof m, "%.200s at character %zu", why.p ? why.p : "", pos + 1);
+			rc = err(sc, "rowConstraints: '%s': %s", e->valuestring, m);
+			break;
+		}
+		sc->rules[sc->nrules] = x;
+		sc->rule_text[sc->nrules++] = dup(e->valuestring);
+		if (gs_expr_bind(x, names, sc->nfields, &why)) {
+			rc = err(sc, "rowConstraints: '%s': %s of the schema", e->valuestring, why.p);
+			break;
+		}
+	}
+	gs_buf_free(&why);
+	free(names);
+	return rc;
+}
+
+size_t gs_schema_rules(const gs_schema *sc, const gs_field *values,
+                       void (*broken)(const char *rule, const char *why, void *arg), void *arg)
+{
+	size_t nbroken = 0;
+	gs_buf why = {0};
+	for (size_t i = 0; i < sc->nrules; i++) {
+		gs_buf_clear(&why);
+		int t = gs_expr_test(sc->rules[i], values, &why);
+		if (t == 1)
+			continue;
+		nbroken++;
+		broken(sc->rule_text[i], t < 0 ? (why.p ? why.p : "") : NULL, arg);
+	}
+	gs_buf_free(&why);
+	return nbroken;
+}
+
 static int load(gs_schema *sc, const cJSON *root)
 {
 	if (!cJSON_IsObject(root))
@@ -620,13 +765,15 @@ static int load(gs_schema *sc, const cJSON *root)
 	if (!cJSON_IsArray(fields) || !cJSON_GetArraySize(fields))
 		return err(sc, "a schema needs a non-empty \"fields\" list%s%s", "", "");
 	sc->fields = calloc((size_t)cJSON_GetArraySize(fields), sizeof *sc->fields);
+	sc->by_name = gs_hash_new();
 	const cJSON *o;
 	cJSON_ArrayForEach(o, fields) {
-		if (load_field(sc, &sc->fields[sc->nfields++], o))
+		gs_sfield *f = &sc->fields[sc->nfields++];
+		if (load_field(sc, f, o))
 			return -1;
-		for (size_t i = 0; i + 1 < sc->nfields; i++)
-			if (!strcmp(sc->fields[i].name, sc->fields[sc->nfields - 1].name))
-				return err(sc, "two fields are named '%s'%s", sc->fields[i].name, "");
+		if (field_index(sc, f->name) >= 0)
+			return err(sc, "two fields are named '%s'%s", f->name, "");
+		gs_hash_put(sc->by_name, f->name, strlen(f->name), (void *)sc->nfields);
 	}
 	const cJSON *v;
 	cJSON_ArrayForEach(v, root) {
@@ -699,6 +846,9 @@ static int load(gs_schema *sc, const cJSON *root)
 					return err(sc, "foreignKeys: a reference to this same table (resource \"\") is not supported; name a CSV file%s%s", "", "");
 				fk->path = resolve(sc->path, res->valuestring);
 			}
+		} else if (!strcmp(k, "rowConstraints")) {
+			if (load_rules(sc, v))
+				return -1;
 		} else if (!strcmp(k, "fieldsMatch")) {
 			static const char *m[] = {"exact", "equal", "subset", "superset", "partial"};
 			int found = -1;
@@ -780,8 +930,8 @@ void gs_schema_free(gs_schema *sc)
 		free_strs(f->falsev, f->nfalse);
 		free(f->min_text);
 		free(f->max_text);
-		if (f->has_pattern)
-			regfree(&f->pattern);
+		if (f->pattern)
+			free_pattern(f->pattern);
 		free(f->pattern_text);
 		free_strs(f->enums, f->nenum);
 		free(f->enum_num);
@@ -802,6 +952,13 @@ void gs_schema_free(gs_schema *sc)
 		free(sc->fks[i].path);
 	}
 	free(sc->fks);
+	for (size_t i = 0; i < sc->nrules; i++) {
+		gs_expr_free(sc->rules[i]);
+		free(sc->rule_text[i]);
+	}
+	free(sc->rules);
+	free(sc->rule_text);
+	gs_hash_free(sc->by_name);
 	free(sc->path);
 	free(sc);
 }

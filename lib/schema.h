@@ -5,21 +5,25 @@
  * uuid), integer, number, boolean (trueValues, falseValues), date
  * (default ISO, "any", or a strptime pattern), datetime, year, yearmonth;
  * constraints required, unique, minimum, maximum, exclusiveMinimum,
- * exclusiveMaximum, minLength, maxLength, pattern (POSIX extended regular
- * expression, matching the whole value), enum; at the schema level
- * missingValues, primaryKey, uniqueKeys, foreignKeys (reference.resource a
- * CSV path relative to the schema file) and
- * fieldsMatch (exact, equal, subset, superset, partial). Anything else is
+ * exclusiveMaximum, minLength, maxLength, pattern (a Perl-compatible
+ * regular expression read by PCRE2 in UTF and Unicode-property modes,
+ * matching the whole value, as Frictionless reads XML Schema patterns),
+ * enum; at the schema level missingValues, primaryKey, uniqueKeys,
+ * foreignKeys (reference.resource a CSV path relative to the schema file),
+ * fieldsMatch (exact, equal, subset, superset, partial) and
+ * rowConstraints (govstat's: conditions on a whole row written in the
+ * expression language of expr.h over the field names). Anything else is
  * refused when the schema is loaded, naming it: a property that was
  * silently ignored would let bad rows through. Fields may carry title,
  * description, example and rdfType, which document and change nothing. */
 #ifndef GS_SCHEMA_H
 #define GS_SCHEMA_H
 
-#include <regex.h>
 #include <stddef.h>
 
 #include "buf.h"
+#include "expr.h"
+#include "hash.h"
 #include "num.h"
 
 enum gs_ftype { GS_T_STRING, GS_T_INTEGER, GS_T_NUMBER, GS_T_BOOLEAN, GS_T_DATE,
@@ -39,8 +43,7 @@ typedef struct gs_sfield {
 	gs_num min, max;         /* typed bounds (dates as days, ...) */
 	char *min_text, *max_text;
 	long min_len, max_len;   /* -1 when not set */
-	int has_pattern;
-	regex_t pattern;
+	void *pattern;           /* the compiled PCRE2 pattern, or NULL */
 	char *pattern_text;
 	char **enums;            /* as written */
 	size_t *enum_len;
@@ -71,6 +74,10 @@ typedef struct gs_schema {
 	gs_fkey *fks;
 	size_t nfks;
 	int match;               /* enum gs_fmatch */
+	gs_expr **rules;         /* rowConstraints, bound to the fields' order */
+	char **rule_text;        /*   as written */
+	size_t nrules;
+	gs_hash *by_name;        /* field name -> index + 1 */
 } gs_schema;
 
 /* Load PATH. On error prints "PROG: PATH: ..." naming what is wrong or
@@ -80,6 +87,21 @@ gs_schema *gs_schema_load(const char *path);
 /* The same from TEXT[0..LEN) (PATH names it in messages and resolves the
  * foreign keys' resources). */
 gs_schema *gs_schema_load_text(const char *path, const char *text, size_t len);
+
+/* The index of the field named NAME[0..N), or -1. */
+long gs_schema_field(const gs_schema *sc, const char *name, size_t n);
+
+/* Check the row constraints on the values of a row, given in the schema's
+ * field order (VALUES[0..nfields), a missing value as an empty field).
+ * Calls BROKEN(RULE, WHY, ARG) for each rule the row breaks (WHY NULL) or
+ * that cannot be evaluated on it (WHY says why). Returns how many. */
+size_t gs_schema_rules(const gs_schema *sc, const gs_field *values,
+                       void (*broken)(const char *rule, const char *why, void *arg), void *arg);
+
+/* Append S[0..N) to OUT as messages quote a value: whole when short, else
+ * its first GS_QUOTE_MAX bytes (cut at a character) and how long it is. */
+enum { GS_QUOTE_MAX = 200 };
+void gs_quote_value(gs_buf *out, const char *s, size_t n);
 
 /* 1 when S[0..N) is one of the schema's missing values. */
 int gs_schema_is_missing(const gs_schema *sc, const char *s, size_t n);

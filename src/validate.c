@@ -5,6 +5,7 @@
  * is listed, in Frictionless's codes), keeps the keys that must be unique
  * (memory grows with them and with the referenced tables only), and
  * writes the valid rows, the rejects, the counts and the JSON report. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,10 @@ struct ctx {
 	int row_bad;
 	gs_buf scratch, key;
 	int *ok;                 /* per field: the current row's value is valid */
+	int *lineage;            /* per header column: _file or _line, unchecked */
+	size_t *logical;         /* the header columns that are not lineage */
+	gs_field *values;        /* the row's values in field order, for the rules */
+	long rule_line;
 };
 
 static const char *titles[][2] = {
@@ -59,6 +64,7 @@ static const char *titles[][2] = {
 	{"missing-label", "Missing Label"}, {"extra-label", "Extra Label"},
 	{"duplicate-label", "Duplicate Label"}, {"blank-label", "Blank Label"},
 	{"incorrect-label", "Incorrect Label"}, {"source-error", "Source Error"},
+	{"row-constraint", "Row Constraint"},
 };
 
 static const char *title_of(const char *code)
@@ -88,30 +94,29 @@ static void add_error(struct ctx *c, const char *code, long row, long fnum, cons
 	e->row = row;
 	e->field_number = fnum;
 	e->field = field ? gs_xstrndup(field, strlen(field)) : NULL;
+	/* a huge cell is kept as its first bytes, cut at a character */
+	if (cell && celln > GS_QUOTE_MAX) {
+		celln = GS_QUOTE_MAX;
+		while (celln > 0 && ((unsigned char)cell[celln] & 0xC0) == 0x80)
+			celln--;
+	}
 	e->cell = cell ? gs_xstrndup(cell, celln) : NULL;
 	e->message = gs_xstrndup(msg, strlen(msg));
 }
 
 /* ---- the header ---- */
 
-static long header_index(const struct ctx *c, const char *name)
+/* 1 when header column I is a lineage column (_file or _line, as ingest
+ * --lineage adds them) that is not a field of the schema: it passes
+ * through unchecked, whatever fieldsMatch says. */
+static int lineage_column(const gs_schema *sc, const gs_field *h)
 {
-	size_t n = strlen(name);
-	for (size_t i = 0; i < c->nh; i++)
-		if (c->hnames[i].n == n && !memcmp(c->hnames[i].p, name, n))
-			return (long)i;
-	return -1;
+	return ((h->n == 5 && !memcmp(h->p, "_file", 5)) || (h->n == 5 && !memcmp(h->p, "_line", 5))) &&
+	       gs_schema_field(sc, h->p, h->n) < 0;
 }
 
-static int in_schema(const gs_schema *sc, const gs_field *h)
-{
-	for (size_t i = 0; i < sc->nfields; i++)
-		if (strlen(sc->fields[i].name) == h->n && !memcmp(sc->fields[i].name, h->p, h->n))
-			return 1;
-	return 0;
-}
-
-/* Match the header to the schema; header errors are recorded. */
+/* Match the header to the schema; header errors are recorded. Names are
+ * looked up in hashes, so a header of N columns costs N lookups. */
 static void match_header(struct ctx *c)
 {
 	gs_schema *sc = c->sc;
@@ -120,34 +125,60 @@ static void match_header(struct ctx *c)
 	for (size_t i = 0; i < c->nh; i++) {
 		gs_buf_clear(&m);
 		const gs_field *h = &c->hnames[i];
-		char *name = gs_xstrndup(h->p, h->n);
+		c->lineage[i] = lineage_column(sc, h);
 		if (!h->n) {
 			gs_buf_printf(&m, "the label in the header at position %zu is blank", i + 1);
 			add_error(c, "blank-label", 0, (long)i + 1, NULL, NULL, 0, m.p);
 		} else if (gs_hash_get(seen, h->p, h->n)) {
+			char *name = gs_xstrndup(h->p, h->n);
 			gs_buf_printf(&m, "the label '%s' at position %zu repeats position %zu", name, i + 1,
 			              (size_t)gs_hash_get(seen, h->p, h->n));
 			add_error(c, "duplicate-label", 0, (long)i + 1, name, NULL, 0, m.p);
+			free(name);
 		} else
 			gs_hash_put(seen, h->p, h->n, (void *)(i + 1));
-		free(name);
+	}
+	/* exact maps the fields, in order, to the columns that are not
+	 * lineage; the other rules map them by name */
+	size_t nlog = 0;
+	for (size_t i = 0; i < c->nh; i++)
+		if (!c->lineage[i])
+			c->logical[nlog++] = i;
+	for (size_t f = 0; f < sc->nfields; f++) {
+		if (sc->match == GS_M_EXACT)
+			c->col[f] = f < nlog ? (long)c->logical[f] : -1;
+		else {
+			const char *name = sc->fields[f].name;
+			void *at = gs_hash_get(seen, name, strlen(name));
+			c->col[f] = at ? (long)(size_t)at - 1 : -1;
+		}
 	}
 	gs_hash_free(seen);
-	for (size_t f = 0; f < sc->nfields; f++)
-		c->col[f] = sc->match == GS_M_EXACT ? (f < c->nh ? (long)f : -1)
-		                                    : header_index(c, sc->fields[f].name);
 	int need_all = sc->match == GS_M_EXACT || sc->match == GS_M_EQUAL || sc->match == GS_M_SUBSET;
 	int no_extra = sc->match == GS_M_EXACT || sc->match == GS_M_EQUAL || sc->match == GS_M_SUPERSET;
 	if (sc->match == GS_M_EXACT) {
-		for (size_t f = 0; f < sc->nfields && f < c->nh; f++) {
+		for (size_t f = 0; f < sc->nfields && f < nlog; f++) {
 			const char *want = sc->fields[f].name;
-			const gs_field *h = &c->hnames[f];
+			const gs_field *h = &c->hnames[c->logical[f]];
 			if (h->n != strlen(want) || memcmp(h->p, want, h->n)) {
 				gs_buf_clear(&m);
 				gs_buf_printf(&m, "the label '%.*s' at position %zu is not the field name '%s'",
-				              (int)h->n, h->p, f + 1, want);
-				add_error(c, "incorrect-label", 0, (long)f + 1, want, NULL, 0, m.p);
+				              (int)h->n, h->p, c->logical[f] + 1, want);
+				add_error(c, "incorrect-label", 0, (long)c->logical[f] + 1, want, NULL, 0, m.p);
 			}
+		}
+	}
+	/* superset and partial let a field's column be absent, unless the
+	 * field is required (a primary key's fields are): its every value
+	 * would be missing */
+	for (size_t f = 0; f < sc->nfields; f++) {
+		int in_pk = 0;
+		for (size_t k = 0; k < sc->npk; k++)
+			in_pk |= sc->pk[k] == f;
+		if (c->col[f] < 0 && !need_all && (sc->fields[f].required || in_pk)) {
+			gs_buf_clear(&m);
+			gs_buf_printf(&m, "the header has no column for field '%s', which is required", sc->fields[f].name);
+			add_error(c, "missing-label", 0, (long)f + 1, sc->fields[f].name, NULL, 0, m.p);
 		}
 	}
 	for (size_t f = 0; f < sc->nfields && need_all; f++)
@@ -156,13 +187,15 @@ static void match_header(struct ctx *c)
 			gs_buf_printf(&m, "the header has no column for field '%s'", sc->fields[f].name);
 			add_error(c, "missing-label", 0, (long)f + 1, sc->fields[f].name, NULL, 0, m.p);
 		}
-	for (size_t i = 0; i < c->nh && no_extra; i++) {
-		int extra = sc->match == GS_M_EXACT ? i >= sc->nfields : !in_schema(sc, &c->hnames[i]);
-		if (extra && c->hnames[i].n) {
+	for (size_t k = 0; k < nlog && no_extra; k++) {
+		size_t i = c->logical[k];
+		const gs_field *h = &c->hnames[i];
+		int extra = sc->match == GS_M_EXACT ? k >= sc->nfields : gs_schema_field(sc, h->p, h->n) < 0;
+		if (extra && h->n) {
 			gs_buf_clear(&m);
 			gs_buf_printf(&m, "the label '%.*s' at position %zu is not a field of the schema",
-			              (int)c->hnames[i].n, c->hnames[i].p, i + 1);
-			char *name = gs_xstrndup(c->hnames[i].p, c->hnames[i].n);
+			              (int)h->n, h->p, i + 1);
+			char *name = gs_xstrndup(h->p, h->n);
 			add_error(c, "extra-label", 0, (long)i + 1, name, NULL, 0, m.p);
 			free(name);
 		}
@@ -218,6 +251,11 @@ static gs_hash *load_reference(struct ctx *c, const gs_fkey *fk)
 {
 	gs_stream_opts so = {0};
 	char *files[1] = {fk->path};
+	FILE *probe = fopen(fk->path, "rb");
+	if (!probe)
+		gs_die(GS_IO, c->sc->path, 0, "foreign key: cannot open %s (the resource %s): %s; name the file with --resource %s=FILE",
+		       fk->path, fk->resource, strerror(errno), fk->resource);
+	fclose(probe);
 	gs_stream *st = gs_stream_open(files, 1, &so);
 	const gs_field *names;
 	size_t n;
@@ -258,6 +296,18 @@ static gs_hash *load_reference(struct ctx *c, const gs_fkey *fk)
 
 /* ---- one row ---- */
 
+static void rule_broken(const char *rule, const char *why, void *arg)
+{
+	struct ctx *c = arg;
+	gs_buf m = {0};
+	if (why)
+		gs_buf_printf(&m, "the rule '%s' cannot be checked on this row: %s", rule, why);
+	else
+		gs_buf_printf(&m, "the row breaks the rule '%s'", rule);
+	add_error(c, "row-constraint", c->rule_line, 0, NULL, NULL, 0, m.p);
+	gs_buf_free(&m);
+}
+
 static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_why, int bad_width)
 {
 	gs_schema *sc = c->sc;
@@ -269,7 +319,7 @@ static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_w
 	}
 	int blank = 1;
 	for (size_t i = 0; i < r->n && blank; i++)
-		blank = gs_schema_is_missing(sc, r->f[i].p, r->f[i].n);
+		blank = (i < c->nh && c->lineage[i]) || gs_schema_is_missing(sc, r->f[i].p, r->f[i].n);
 	if (blank) {
 		add_error(c, "blank-row", line, 0, NULL, NULL, 0, "the row is blank");
 		return;
@@ -319,7 +369,8 @@ static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_w
 		if (prev) {
 			const gs_field *v = &r->f[c->col[f]];
 			gs_buf_clear(m);
-			gs_buf_printf(m, "'%.*s' repeats the value of line %ld", (int)v->n, v->p, (long)(size_t)prev);
+			gs_quote_value(m, v->p, v->n);
+			gs_buf_printf(m, " repeats the value of line %ld", (long)(size_t)prev);
 			add_error(c, "unique-error", line, c->col[f] + 1, sc->fields[f].name, v->p, v->n, m->p);
 		}
 	}
@@ -330,7 +381,8 @@ static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_w
 			field_names(sc, sc->pk, sc->npk, &names);
 			key_text(c, r, sc->pk, sc->npk, &vals);
 			gs_buf_clear(m);
-			gs_buf_printf(m, "'%s' repeats the primary key of line %ld", vals.p, (long)(size_t)prev);
+			gs_quote_value(m, vals.p, vals.len);
+			gs_buf_printf(m, " repeats the primary key of line %ld", (long)(size_t)prev);
 			add_error(c, "primary-key", line, c->col[sc->pk[0]] + 1, names.p, vals.p, vals.len, m->p);
 			gs_buf_free(&names);
 			gs_buf_free(&vals);
@@ -345,8 +397,8 @@ static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_w
 			field_names(sc, sc->uniq[u], sc->nuniq_fields[u], &names);
 			key_text(c, r, sc->uniq[u], sc->nuniq_fields[u], &vals);
 			gs_buf_clear(m);
-			gs_buf_printf(m, "'%s' repeats the unique key (%s) of line %ld", vals.p, names.p,
-			              (long)(size_t)prev);
+			gs_quote_value(m, vals.p, vals.len);
+			gs_buf_printf(m, " repeats the unique key (%s) of line %ld", names.p, (long)(size_t)prev);
 			add_error(c, "unique-error", line, c->col[sc->uniq[u][0]] + 1, names.p, vals.p, vals.len, m->p);
 			gs_buf_free(&names);
 			gs_buf_free(&vals);
@@ -361,7 +413,8 @@ static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_w
 			field_names(sc, fk->fields, fk->n, &names);
 			key_text(c, r, fk->fields, fk->n, &vals);
 			gs_buf_clear(m);
-			gs_buf_printf(m, "'%s' is not in %s (", vals.p, fk->resource);
+			gs_quote_value(m, vals.p, vals.len);
+			gs_buf_printf(m, " is not in %s (", fk->resource);
 			for (size_t i = 0; i < fk->n; i++)
 				gs_buf_printf(m, "%s%s", i ? "," : "", fk->ref_fields[i]);
 			gs_buf_adds(m, ")");
@@ -369,6 +422,21 @@ static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_w
 			gs_buf_free(&names);
 			gs_buf_free(&vals);
 		}
+	}
+	/* row rules, on rows whose values are all of their types (a rule over
+	 * a value that is not means nothing); an absent column or a missing
+	 * value is empty, which the expression language reads as NA */
+	int typed = 1;
+	for (size_t f = 0; f < sc->nfields && typed; f++)
+		typed = c->ok[f];
+	if (sc->nrules && typed) {
+		for (size_t f = 0; f < sc->nfields; f++) {
+			long col = c->col[f];
+			const gs_field *v = col >= 0 && (size_t)col < r->n ? &r->f[col] : NULL;
+			c->values[f] = v && !gs_schema_is_missing(sc, v->p, v->n) ? *v : (gs_field){"", 0};
+		}
+		c->rule_line = line;
+		gs_schema_rules(sc, c->values, rule_broken, c);
 	}
 	if (c->row_bad)
 		return;
@@ -500,27 +568,53 @@ static int infer_value(const char *s, size_t n)
 	return k;
 }
 
+/* A schema from the input: each column's narrowest type. The header must
+ * be one validate -s can take (no blank or repeated label); a malformed
+ * row is reported and left out of the scan, and makes the status 1. */
 static int infer(gs_stream *st)
 {
 	const gs_field *names;
 	size_t n;
 	if (gs_stream_header(st, &names, &n) < 0)
 		return gs_stream_status(st) ? gs_stream_status(st) : GS_IO;
+	gs_hash *seen = gs_hash_new();
+	int bad_header = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!names[i].n) {
+			gs_msg(gs_stream_file(st), 0, "blank-label::the label in the header at position %zu is blank; "
+			       "name the column before inferring a schema", i + 1);
+			bad_header = 1;
+		} else if (gs_hash_get(seen, names[i].p, names[i].n)) {
+			gs_msg(gs_stream_file(st), 0, "duplicate-label:%.*s:the label '%.*s' at position %zu repeats position %zu; "
+			       "rename one before inferring a schema", (int)names[i].n, names[i].p, (int)names[i].n,
+			       names[i].p, i + 1, (size_t)gs_hash_get(seen, names[i].p, names[i].n));
+			bad_header = 1;
+		} else
+			gs_hash_put(seen, names[i].p, names[i].n, (void *)(i + 1));
+	}
+	gs_hash_free(seen);
+	if (bad_header)
+		return GS_IO;
 	int *can = gs_xmalloc((n + 1) * sizeof *can), *missing = calloc(n + 1, sizeof *missing);
-	int *seen = calloc(n + 1, sizeof *seen);
+	int *seenv = calloc(n + 1, sizeof *seenv);
 	for (size_t i = 0; i < n; i++)
 		can[i] = I_BOOL | I_INT | I_NUM | I_DATE | I_DATETIME | I_YM;
 	gs_row r;
 	int k;
+	long nread = 0, nbad = 0;
 	while ((k = gs_stream_next(st, &r)) != GS_REC_EOF) {
-		if (k == GS_REC_BAD)
+		nread++;
+		if (k == GS_REC_BAD) {
+			gs_msg(gs_stream_file(st), r.line, "%s; the row is left out of the inference", gs_stream_error(st));
+			nbad++;
 			continue;
-		for (size_t i = 0; i < n; i++) {
+		}
+		for (size_t i = 0; i < n && i < r.n; i++) {
 			if (!r.f[i].n) {
 				missing[i] = 1;
 				continue;
 			}
-			seen[i] = 1;
+			seenv[i] = 1;
 			if (can[i])
 				can[i] &= infer_value(r.f[i].p, r.f[i].n);
 		}
@@ -528,13 +622,13 @@ static int infer(gs_stream *st)
 	gs_buf b = {0};
 	gs_buf_adds(&b, "{\n  \"fields\": [\n");
 	for (size_t i = 0; i < n; i++) {
-		int c = seen[i] ? can[i] : 0;
+		int c = seenv[i] ? can[i] : 0;
 		const char *type = c & I_BOOL ? "boolean" : c & I_INT ? "integer" : c & I_NUM ? "number" :
 		                   c & I_DATE ? "date" : c & I_DATETIME ? "datetime" : c & I_YM ? "yearmonth" : "string";
 		gs_buf_adds(&b, "    {\"name\": ");
 		gs_json_string(&b, names[i].p, names[i].n);
 		gs_buf_printf(&b, ", \"type\": \"%s\"", type);
-		if (seen[i] && !missing[i])
+		if (seenv[i] && !missing[i])
 			gs_buf_adds(&b, ", \"constraints\": {\"required\": true}");
 		gs_buf_adds(&b, i + 1 < n ? "},\n" : "}\n");
 	}
@@ -543,8 +637,12 @@ static int infer(gs_stream *st)
 	gs_buf_free(&b);
 	free(can);
 	free(missing);
-	free(seen);
-	return gs_stream_status(st);
+	free(seenv);
+	if (nbad)
+		gs_msg(NULL, 0, "%ld rows read, %ld used for the schema, %ld rejected (malformed, left out)",
+		       nread, nread - nbad, nbad);
+	int status = gs_stream_status(st);
+	return status ? status : nbad ? GS_REJECT : GS_OK;
 }
 
 /* ---- main ---- */
@@ -586,11 +684,28 @@ int main(int argc, char **argv)
 	if (!sc)
 		exit(GS_USAGE);
 
+	for (unsigned i = 0; i < a.resource_given; i++) {
+		const char *eq = strchr(a.resource_arg[i], '=');
+		if (!eq || eq == a.resource_arg[i] || !eq[1])
+			gs_usage_error("--resource: give NAME=FILE (the resource as the schema names it, and its file)");
+		size_t nl = (size_t)(eq - a.resource_arg[i]);
+		int used = 0;
+		for (size_t k = 0; k < sc->nfks; k++)
+			if (strlen(sc->fks[k].resource) == nl && !memcmp(sc->fks[k].resource, a.resource_arg[i], nl)) {
+				free(sc->fks[k].path);
+				sc->fks[k].path = gs_xstrndup(eq + 1, strlen(eq + 1));
+				used = 1;
+			}
+		if (!used)
+			gs_usage_error("--resource: no foreign key of the schema refers to the resource '%.*s'", (int)nl,
+			               a.resource_arg[i]);
+	}
 	struct ctx c = {0};
 	c.sc = sc;
 	c.keep = a.report_given;
 	c.col = gs_xmalloc((sc->nfields + 1) * sizeof *c.col);
 	c.ok = calloc(sc->nfields + 1, sizeof *c.ok);
+	c.values = gs_xmalloc((sc->nfields + 1) * sizeof *c.values);
 	c.uniq_field = calloc(sc->nfields + 1, sizeof *c.uniq_field);
 	for (size_t f = 0; f < sc->nfields; f++)
 		if (sc->fields[f].unique)
@@ -608,6 +723,8 @@ int main(int argc, char **argv)
 		exit(gs_close_stdout(gs_stream_status(st) ? gs_stream_status(st) : GS_IO));
 	if (out_format < 0)
 		out_format = gs_stream_format(st);
+	c.lineage = calloc(c.nh + 1, sizeof *c.lineage);
+	c.logical = gs_xmalloc((c.nh + 1) * sizeof *c.logical);
 	match_header(&c);
 	int status = GS_OK;
 	long nread = 0, nvalid = 0, nunchecked = 0;
@@ -698,6 +815,9 @@ int main(int argc, char **argv)
 	free(c.fk);
 	free(c.col);
 	free(c.ok);
+	free(c.values);
+	free(c.lineage);
+	free(c.logical);
 	gs_buf_free(&c.rowerr);
 	gs_buf_free(&c.scratch);
 	gs_buf_free(&c.key);

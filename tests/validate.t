@@ -142,11 +142,33 @@ validate: -:4: constraint-error:code:'x5101' does not match the pattern [0-9]{4}
 validate: 3 rows read, 1 written, 2 rejected
 >>>= 1
 
-### a pattern whose repetitions would make the C library's regcomp allocate without bound is refused
+### a pattern PCRE2 cannot read is refused, with its reason
 $ printf '{"fields": [{"name": "code", "constraints": {"pattern": "(x+)+++++++++++++++++++"}}]}' > s.json; printf 'code\nx\n' | validate -s s.json
 >>>2
-validate: s.json: field 'code': pattern '(x+)+++++++++++++++++++' repeats too much (its repetitions times its length pass a million)
+validate: s.json: field 'code': pattern '(x+)+++++++++++++++++++' is not a valid regular expression: quantifier does not follow a repeatable item at byte 7
 >>>= 2
+
+### a pattern that backtracks without bound stops at PCRE2's match limit: the value is rejected, quickly
+$ printf '{"fields": [{"name": "code", "constraints": {"pattern": "(a|aa)*"}}]}' > s.json; printf 'code\naaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\naa\n' | validate -s s.json
+>>>
+code
+aa
+>>>2
+validate: -:2: constraint-error:code:'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' cannot be checked against the pattern (a|aa)* (it passes PCRE2's match limit)
+validate: 2 rows read, 1 written, 1 rejected
+>>>= 1
+
+### patterns as Frictionless reads them (PCRE2, UTF and Unicode properties, anchored): \d, \p{Han}, alternation over the whole value
+$ printf '{"fields": [{"name": "单号", "constraints": {"pattern": "[A-Z]{2}\\\\d{6}"}}, {"name": "镇", "constraints": {"pattern": "\\\\p{Han}{2,5}(镇|乡)"}}, {"name": "k", "constraints": {"pattern": "a|bc"}}]}' > s.json; printf '单号,镇,k\nQX123456,溪山镇,a\nQX12345,溪山镇,bc\nqx123456,Xishan乡,abc\nQX123456,溪山镇,bca\n' | validate -s s.json
+>>>
+单号,镇,k
+QX123456,溪山镇,a
+>>>2
+validate: -:3: constraint-error:单号:'QX12345' does not match the pattern [A-Z]{2}\d{6}
+validate: -:4: constraint-error:单号:'qx123456' does not match the pattern [A-Z]{2}\d{6}; constraint-error:镇:'Xishan乡' does not match the pattern \p{Han}{2,5}(镇|乡); constraint-error:k:'abc' does not match the pattern a|bc
+validate: -:5: constraint-error:k:'bca' does not match the pattern a|bc
+validate: 4 rows read, 1 written, 3 rejected
+>>>= 1
 
 ### enum, on text and on typed numbers (1.0 is the enum's 1)
 $ printf '{"fields": [{"name": "s", "constraints": {"enum": ["resolved", "failed"]}}, {"name": "n", "type": "number", "constraints": {"enum": [1, 2]}}]}' > s.json; printf 's,n\nresolved,1.0\nfailed,2\nclosed,3\n' | validate -s s.json
@@ -306,7 +328,7 @@ $ printf '{"fields": [\n{"name": "n",}]}' > s.json; validate -s s.json < /dev/nu
 >>>2
 validate: s.json:2: the schema is not valid JSON
 validate: s.json: field 'd': minimum 'soon' is not of type date
-validate: s.json: field 'a': pattern '([' is not a valid POSIX extended regular expression
+validate: s.json: field 'a': pattern '([' is not a valid regular expression: missing terminating ] for character class at byte 3
 >>>= 2
 
 ### --max-errors stops checking; the rows after are counted and said
@@ -395,3 +417,167 @@ $ printf '{"fields": [{"name": "a"}], "primaryKey": "a", "primaryKey": "a"}' > s
 validate: s.json: the schema gives the key 'primaryKey' twice in one object
 ingest: m.json: the map gives the key 'x' twice in one object
 >>>= 2
+
+### datetime, default format: XML Schema's dateTime as the Table Schema reads it (seconds required, fraction, offset up to 14:00, 24:00:00 ends the day)
+$ printf '{"fields": [{"name": "t", "type": "datetime"}]}' > s.json; printf 't\n2021-05-03T14:30:00\n2021-05-03T14:30:00.250+08:00\n2021-05-03T09:05:00Z\n2021-05-03T24:00:00\n2021-05-03T14:30\n2021-05-03 14:30:00\n2021-05-03T25:10:00\n2021-05-03T14:61:00\n2021-05-03T14:30:60\n2021-05-03T14:30:00+15:00\n2021-05-03T24:00:01\n2021-02-29T08:00:00\n' | validate -s s.json
+>>>
+t
+2021-05-03T14:30:00
+2021-05-03T14:30:00.250+08:00
+2021-05-03T09:05:00Z
+2021-05-03T24:00:00
+>>>2
+validate: -:6: type-error:t:'2021-05-03T14:30' is not of type datetime (YYYY-MM-DDThh:mm:ss)
+validate: -:7: type-error:t:'2021-05-03 14:30:00' is not of type datetime (YYYY-MM-DDThh:mm:ss)
+validate: -:8: type-error:t:'2021-05-03T25:10:00' is not of type datetime (YYYY-MM-DDThh:mm:ss)
+validate: -:9: type-error:t:'2021-05-03T14:61:00' is not of type datetime (YYYY-MM-DDThh:mm:ss)
+validate: -:10: type-error:t:'2021-05-03T14:30:60' is not of type datetime (YYYY-MM-DDThh:mm:ss)
+validate: -:11: type-error:t:'2021-05-03T14:30:00+15:00' is not of type datetime (YYYY-MM-DDThh:mm:ss)
+validate: -:12: type-error:t:'2021-05-03T24:00:01' is not of type datetime (YYYY-MM-DDThh:mm:ss)
+validate: -:13: type-error:t:'2021-02-29T08:00:00' is not of type datetime (YYYY-MM-DDThh:mm:ss)
+validate: 12 rows read, 4 written, 8 rejected
+>>>= 1
+
+### datetime "any": a space for the T, no seconds, ingest's date spellings with h:mm; a pattern; values compare as instants
+$ printf '{"fields": [{"name": "接警时间", "type": "datetime", "format": "any", "constraints": {"minimum": "2021-05-01T00:00:00"}}, {"name": "p", "type": "datetime", "format": "%%d/%%m/%%Y %%H:%%M"}, {"name": "z", "type": "datetime", "constraints": {"maximum": "2021-05-03T12:00:00Z"}}]}' > s.json; printf '接警时间,p,z\n2021-05-03 14:30,03/05/2021 14:30,2021-05-03T19:30:00+08:00\n2021/5/3 21:20,3/5/2021 21:20,2021-05-03T12:00:00\n2021年5月3日 9:05:07,03/05/2021 24:00,2021-05-03T12:30:00+08:00\n2021-04-30T23:59:59,31/04/2021 10:00,2021-05-03T12:30:00\n2021-05-03 14:61,03/05/2021,2021-05-03T04:00:00-08:00\n' | validate -s s.json
+>>>
+接警时间,p,z
+2021-05-03 14:30,03/05/2021 14:30,2021-05-03T19:30:00+08:00
+2021/5/3 21:20,3/5/2021 21:20,2021-05-03T12:00:00
+>>>2
+validate: -:4: type-error:p:'03/05/2021 24:00' is not of type datetime (format %d/%m/%Y %H:%M)
+validate: -:5: constraint-error:接警时间:'2021-04-30T23:59:59' is below the minimum 2021-05-01T00:00:00; type-error:p:'31/04/2021 10:00' is not of type datetime (format %d/%m/%Y %H:%M); constraint-error:z:'2021-05-03T12:30:00' is above the maximum 2021-05-03T12:00:00Z
+validate: -:6: type-error:接警时间:'2021-05-03 14:61' is not of type datetime (format any); type-error:p:'03/05/2021' is not of type datetime (format %d/%m/%Y %H:%M)
+validate: 5 rows read, 2 written, 3 rejected
+>>>= 1
+
+### lineage columns pass through unchecked whatever fieldsMatch says; with exact the fields match the other columns in order
+$ for m in exact equal subset superset partial; do printf '{"fields": [{"name": "a", "type": "integer"}, {"name": "b"}], "fieldsMatch": "%s"}' $m > s.json; printf 'a,b,_file,_line\n1,x,溪山镇.xlsx[纠纷],5\n' | validate -s s.json | tail -1; echo "$m $?"; done; printf '{"fields": [{"name": "a", "type": "integer"}]}' > s.json; printf '_file,a,_line\nf.csv,2,9\nf.csv,x,10\n' | validate -s s.json
+>>>
+1,x,溪山镇.xlsx[纠纷],5
+exact 0
+1,x,溪山镇.xlsx[纠纷],5
+equal 0
+1,x,溪山镇.xlsx[纠纷],5
+subset 0
+1,x,溪山镇.xlsx[纠纷],5
+superset 0
+1,x,溪山镇.xlsx[纠纷],5
+partial 0
+_file,a,_line
+f.csv,2,9
+>>>2
+validate: -:3: type-error:a:'x' is not of type integer
+validate: 2 rows read, 1 written, 1 rejected
+>>>= 1
+
+### a lineage column the schema names as a field is checked as one; a row of nothing but lineage is blank
+$ printf '{"fields": [{"name": "a"}, {"name": "_line", "type": "integer", "constraints": {"maximum": 9}}], "fieldsMatch": "equal"}' > s.json; printf 'a,_file,_line\nx,f.csv,9\ny,f.csv,10\n' | validate -s s.json; printf '{"fields": [{"name": "a"}]}' > s.json; printf 'a,_file,_line\n,f.csv,3\n' | validate -s s.json
+>>>
+a,_file,_line
+x,f.csv,9
+a,_file,_line
+>>>2
+validate: -:3: constraint-error:_line:'10' is above the maximum 9
+validate: 2 rows read, 1 written, 1 rejected
+validate: -:2: blank-row::the row is blank
+validate: 1 rows read, 0 written, 1 rejected
+>>>= 1
+
+### README's pipeline on the bundled sample: ingest --lineage | validate with the shipped schema and the sample's register
+$ ingest -m "$TOP/share/govstat/maps/disputes.json" --lineage -r ing.csv "$TOP/share/govstat/samples/raw-disputes.csv" | validate -v -s "$TOP/share/govstat/schemas/disputes.json" --resource units.csv="$TOP/share/govstat/samples/units.csv" -r rej.csv > valid.csv; echo "status $?"; head -2 valid.csv | sed 's|,[^,]*raw-disputes.csv,|,raw-disputes.csv,|'; wc -l < rej.csv
+>>>
+status 0
+township,village,date_found,category,people,risk,mediation_level,status,date_closed,case_id,_file,_line
+青山乡,北坡村,2020-10-24,forest_rights,3,low,township,resolved,2020-10-28,MD20200001,raw-disputes.csv,4
+1
+>>>2
+ingest: 1502 rows read, 1500 written, 2 rejected
+validate: 1500 rows read, 1500 written, 0 rejected
+
+### a foreign key's resource that is not beside the schema says how to name it; --resource names only the schema's resources
+$ printf '{"fields": [{"name": "v"}], "foreignKeys": [{"fields": "v", "reference": {"resource": "units.csv", "fields": "name"}}]}' > s.json; printf 'v\n下坝村\n' | validate -s s.json; printf 'v\n下坝村\n' | validate -s s.json --resource register.csv=x.csv; printf 'v\n下坝村\n' | validate -s s.json --resource units.csv; printf 'v\n下坝村\n鹭岛村\n' | validate -s s.json --resource units.csv="$DATA/validate2/units.csv"
+>>>
+v
+下坝村
+>>>2
+validate: s.json: foreign key: cannot open units.csv (the resource units.csv): No such file or directory; name the file with --resource units.csv=FILE
+validate: --resource: no foreign key of the schema refers to the resource 'register.csv'
+Try 'validate --help' for more information.
+validate: --resource: give NAME=FILE (the resource as the schema names it, and its file)
+Try 'validate --help' for more information.
+validate: -:3: foreign-key:v:'鹭岛村' is not in units.csv (name)
+validate: 2 rows read, 1 written, 1 rejected
+>>>= 1
+
+### superset: a required field's column may not be absent (a primary key's fields are required)
+$ printf '{"fields": [{"name": "id"}, {"name": "n", "constraints": {"required": true}}, {"name": "note"}], "primaryKey": "id", "fieldsMatch": "superset"}' > s.json; printf 'note\nx\n' | validate -s s.json; printf 'n,id\n1,a\n' | validate -s s.json
+>>>
+n,id
+1,a
+>>>2
+validate: -: missing-label:id:the header has no column for field 'id', which is required
+validate: -: missing-label:n:the header has no column for field 'n', which is required
+
+### rowConstraints: expressions over the fields (backticks for Chinese names), each failure a row-constraint error naming the rule, in _errors and the report
+$ printf '{"fields": [{"name": "编号"}, {"name": "受理日期", "type": "date"}, {"name": "办结日期", "type": "date"}, {"name": "户数", "type": "integer"}, {"name": "平安户数", "type": "integer"}], "rowConstraints": ["empty(`办结日期`) || `办结日期` >= `受理日期`", "`平安户数` <= `户数`"]}' > s.json; printf '编号,受理日期,办结日期,户数,平安户数\nA1,2021-05-01,2021-05-03,10,9\nA2,2021-05-01,2021-04-30,10,11\nA3,2021-05-01,,10,10\nA4,2021-05-01,x,10,99\n' | validate -s s.json -r rej.csv --report rep.json; echo "status $?"; cat rej.csv; grep -o '"type":"row-constraint"[^}]*' rep.json | head -1
+>>>
+编号,受理日期,办结日期,户数,平安户数
+A1,2021-05-01,2021-05-03,10,9
+A3,2021-05-01,,10,10
+status 1
+编号,受理日期,办结日期,户数,平安户数,_line,_errors
+A2,2021-05-01,2021-04-30,10,11,3,row-constraint::the row breaks the rule 'empty(`办结日期`) || `办结日期` >= `受理日期`'; row-constraint::the row breaks the rule '`平安户数` <= `户数`'
+A4,2021-05-01,x,10,99,5,type-error:办结日期:'x' is not of type date (YYYY-MM-DD)
+"type":"row-constraint","code":"row-constraint","title":"Row Constraint","message":"the row breaks the rule 'empty(`办结日期`) || `办结日期` >= `受理日期`'","note":"the row breaks the rule 'empty(`办结日期`) || `办结日期` >= `受理日期`'","rowNumber":3,"fieldName":null,"cell":null
+>>>2
+validate: 4 rows read, 2 written, 2 rejected
+
+### rowConstraints: a rule over a field the schema lacks, or that does not parse, is refused; one that cannot be evaluated on a row rejects it saying why; a missing value is empty
+$ printf '{"fields": [{"name": "a"}], "rowConstraints": ["b > 1"]}' > s.json; validate -s s.json < /dev/null; printf '{"fields": [{"name": "a"}], "rowConstraints": ["a >"]}' > s.json; validate -s s.json < /dev/null; printf '{"fields": [{"name": "a"}], "rowConstraints": "a > 1"}' > s.json; validate -s s.json < /dev/null; printf '{"fields": [{"name": "a"}, {"name": "b"}], "missingValues": ["", "-"], "rowConstraints": ["a + 1 > 2", "empty(b) || b == a"], "fieldsMatch": "superset"}' > s.json; printf 'a,b\nx,x\n3,-\n3,4\n5,5\n' | validate -s s.json; printf 'a\n3\n' | validate -s s.json
+>>>
+a,b
+3,-
+5,5
+a
+3
+>>>2
+validate: s.json: rowConstraints: 'b > 1': no field 'b' of the schema
+validate: s.json: rowConstraints: 'a >': expression ends too soon at character 4
+validate: s.json: rowConstraints must be a list of expressions
+validate: -:2: row-constraint::the rule 'a + 1 > 2' cannot be checked on this row: field 'a': 'x' is not a number
+validate: -:4: row-constraint::the row breaks the rule 'empty(b) || b == a'
+validate: 4 rows read, 2 written, 2 rejected
+
+### --infer reports malformed rows and leaves them out (status 1), and gives no schema for a header validate -s would refuse
+$ printf 'a,b\n1,x"y\n2,3\n4,5,6\n' | validate --infer; echo "status $?"; printf '户号,,户号\n1,2,3\n' | validate --infer; echo "status $?"
+>>>
+{
+  "fields": [
+    {"name": "a", "type": "integer", "constraints": {"required": true}},
+    {"name": "b", "type": "integer", "constraints": {"required": true}}
+  ],
+  "missingValues": [""]
+}
+status 1
+status 3
+>>>2
+validate: -:2: misplaced quote (a quote inside an unquoted field, or text after a closing quote); the row is left out of the inference
+validate: -:4: row has 3 fields, the header has 2; the row is left out of the inference
+validate: 3 rows read, 1 used for the schema, 2 rejected (malformed, left out)
+validate: -: blank-label::the label in the header at position 2 is blank; name the column before inferring a schema
+validate: -: duplicate-label:户号:the label '户号' at position 3 repeats position 1; rename one before inferring a schema
+
+### a huge cell is quoted by its first 200 bytes in _errors and the report, and kept whole in its own column
+$ printf '{"fields": [{"name": "n", "type": "integer"}, {"name": "k", "constraints": {"maxLength": 3}}], "primaryKey": "k"}' > s.json; awk 'BEGIN { printf "n,k\n"; for (r = 0; r < 2; r++) { for (i = 0; i < 300000; i++) printf "数"; printf ",%s\n", r ? "abcd" : "ab" } }' > in.csv; validate -s s.json -r rej.csv --report rep.json in.csv; echo "status $?"; wc -c < rej.csv; cut -d, -f3- rej.csv | sed 's/数\{5,\}/数.../g'; grep -o '"cell":"[^"]*"' rep.json | LC_ALL=C awk '{ print length }' | sort -u
+>>>
+n,k
+status 1
+1800597
+_line,_errors
+2,type-error:n:'数......' (900000 bytes) is not of type integer
+3,type-error:n:'数......' (900000 bytes) is not of type integer; constraint-error:k:'abcd' is longer than 3 characters
+13
+207
+>>>2
+validate: 2 rows read, 0 written, 2 rejected
