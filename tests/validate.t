@@ -519,6 +519,29 @@ n,id
 validate: -: missing-label:id:the header has no column for field 'id', which is required
 validate: -: missing-label:n:the header has no column for field 'n', which is required
 
+### the shipped schemas on another county: its own ids, its register, columns it lacks, lineage; the rules counties use
+$ cp -R "$DATA/validate2" v2; cd v2; S="$TOP/share/govstat/schemas"; R="--resource units.csv=units.csv"; validate -s "$S/disputes.json" $R disputes.csv; validate -s "$S/households.json" $R households.csv; validate -s "$S/incidents.json" $R incidents.csv; validate -s "$S/units.json" units.csv > /dev/null
+>>>
+case_id,date_found,township,village,category,status,date_closed,_file,_line
+溪纠〔2021〕7号,2021-05-03,溪山镇,枫林社区,neighbours,resolved,2021-05-06,溪山镇2021.xlsx[纠纷],5
+溪纠〔2021〕8号,2021-05-09,溪山镇,下坝村,land_contract,in_mediation,,溪山镇2021.xlsx[纠纷],6
+白纠-0032,2021-06-02,白鹭乡,鹭洲村,damages,resolved,2021-06-02,白鹭乡.csv,4
+township,village,households,safe_households
+溪山镇,枫林社区,980,901
+白鹭乡,上坝村,640,600
+incident_id,date,township,village,type,_file,_line
+110-20210503-0042,2021-05-03,溪山镇,枫林社区,public_order,警情导出.csv,2
+110-20210503-0043,2021-05-03,溪山镇,,invalid,警情导出.csv,3
+110-20210504-0001,2021-05-04,白鹭乡,鹭洲村,criminal,警情导出.csv,4
+>>>2
+validate: disputes.csv:4: row-constraint::the row breaks the rule 'empty(date_closed) || date_closed >= date_found'
+validate: 4 rows read, 3 written, 1 rejected
+validate: households.csv:3: row-constraint::the row breaks the rule 'safe_households <= households'
+validate: 3 rows read, 2 written, 1 rejected
+validate: units.csv:8: row-constraint::the row breaks the rule 'empty(households) || empty(population) || households <= population'
+validate: 7 rows read, 6 written, 1 rejected
+>>>= 1
+
 ### rowConstraints: expressions over the fields (backticks for Chinese names), each failure a row-constraint error naming the rule, in _errors and the report
 $ printf '{"fields": [{"name": "编号"}, {"name": "受理日期", "type": "date"}, {"name": "办结日期", "type": "date"}, {"name": "户数", "type": "integer"}, {"name": "平安户数", "type": "integer"}], "rowConstraints": ["empty(`办结日期`) || `办结日期` >= `受理日期`", "`平安户数` <= `户数`"]}' > s.json; printf '编号,受理日期,办结日期,户数,平安户数\nA1,2021-05-01,2021-05-03,10,9\nA2,2021-05-01,2021-04-30,10,11\nA3,2021-05-01,,10,10\nA4,2021-05-01,x,10,99\n' | validate -s s.json -r rej.csv --report rep.json; echo "status $?"; cat rej.csv; grep -o '"type":"row-constraint"[^}]*' rep.json | head -1
 >>>
