@@ -1,7 +1,17 @@
 /* The Table Schema loader on any text, and the loaded schema's checks on a
- * few values. */
+ * few values: each field's, and the row constraints on rows of them. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "common.h"
 #include "schema.h"
+
+static void broken(const char *rule, const char *why, void *arg)
+{
+	(void)rule;
+	(void)why;
+	(void)arg;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -18,6 +28,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			    gs_schema_check(&sc->fields[f], vals[i], strlen(vals[i]), &why) == 0)
 				gs_schema_canon(&sc->fields[f], vals[i], strlen(vals[i]), &why);
 		}
+	size_t nv = sizeof vals / sizeof vals[0];
+	gs_field *row = calloc(sc->nfields + 1, sizeof *row);
+	for (size_t i = 0; i < nv && row; i++) {
+		for (size_t f = 0; f < sc->nfields; f++)
+			row[f] = (gs_field){vals[(i + f) % nv], strlen(vals[(i + f) % nv])};
+		gs_schema_rules(sc, row, broken, NULL);
+	}
+	free(row);
 	gs_buf_free(&why);
 	gs_schema_free(sc);
 	return 0;
