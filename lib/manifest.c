@@ -18,8 +18,21 @@
 #endif
 
 static char *mpath;
-static gs_buf args, files;
+static pid_t mpid;         /* the process that began the run, not a child */
+static gs_buf args, files, counts;
 static int nfiles;
+
+static int write_line(int status);
+
+/* A run that ends any other way than through gs_manifest_end (a usage
+ * error, an unreadable header, gs_die) still leaves its line, with the
+ * status it exits with and the files it had recorded. */
+static void at_exit(int status, void *arg)
+{
+	(void)arg;
+	if (mpath && getpid() == mpid)
+		write_line(status);
+}
 
 int gs_manifest_begin(const char *path)
 {
@@ -37,6 +50,8 @@ int gs_manifest_begin(const char *path)
 		gs_json_string(&args, argv[i], strlen(argv[i]));
 	}
 	gs_buf_addc(&args, ']');
+	mpid = getpid();
+	on_exit(at_exit, NULL);
 	return 1;
 }
 
@@ -112,16 +127,35 @@ void gs_manifest_written(const char *name, const char *role, const char *sha256,
 	add_file(role, name, sha256, bytes, rows);
 }
 
+void gs_manifest_counts(long read, long written, long rejected, long dropped)
+{
+	if (!mpath)
+		return;
+	gs_buf_clear(&counts);
+	gs_buf_printf(&counts, ",\"counts\":{\"read\":%ld,\"written\":%ld,\"rejected\":%ld,"
+	              "\"dropped\":%ld}", read, written, rejected, dropped);
+}
+
 int gs_manifest_end(int status)
 {
 	if (!mpath)
 		return status;
+	return write_line(status) < 0 ? GS_IO : status;
+}
+
+/* Write the line and forget the run. Returns 0, or -1 when the line could
+ * not be written (reported). */
+static int write_line(int status)
+{
 	gs_buf line = {0};
 	gs_buf_adds(&line, "{\"tool\":");
 	gs_json_string(&line, gs_prog, strlen(gs_prog));
 	gs_buf_printf(&line, ",\"version\":\"%s\",\"args\":", GS_VERSION);
 	gs_buf_add(&line, args.p, args.len);
-	gs_buf_printf(&line, ",\"status\":%d,\"files\":[", status);
+	gs_buf_printf(&line, ",\"status\":%d", status);
+	if (counts.len)
+		gs_buf_add(&line, counts.p, counts.len);
+	gs_buf_adds(&line, ",\"files\":[");
 	if (files.len)
 		gs_buf_add(&line, files.p, files.len);
 	gs_buf_adds(&line, "]}\n");
@@ -134,14 +168,13 @@ int gs_manifest_end(int status)
 		flock(fd, LOCK_UN);
 		ok = close(fd) == 0 && ok;
 	}
-	if (!ok) {
+	if (!ok)
 		gs_msg(mpath, 0, "cannot append to the manifest: %s", strerror(errno));
-		status = GS_IO;
-	}
 	gs_buf_free(&line);
 	gs_buf_free(&args);
 	gs_buf_free(&files);
+	gs_buf_free(&counts);
 	free(mpath);
 	mpath = NULL;
-	return status;
+	return ok ? 0 : -1;
 }

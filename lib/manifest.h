@@ -11,7 +11,12 @@
  *
  * The line is written with one write() on a file opened for appending,
  * under an exclusive lock, so tools running side by side in a pipeline
- * never interleave their lines. report --manifest-in renders the file. */
+ * never interleave their lines. report --manifest-in renders the file.
+ *
+ * A run that exits without calling gs_manifest_end (a usage error after
+ * gs_manifest_begin, an unusable input, gs_die) appends its line all the
+ * same, from an exit handler, with the exit status and the files recorded
+ * so far: a failed attempt is part of the audit trail. */
 #ifndef GS_MANIFEST_H
 #define GS_MANIFEST_H
 
@@ -40,6 +45,10 @@ void gs_manifest_output(gs_writer *w);
 /* Record a file the tool wrote, with what it knows of it. */
 void gs_manifest_written(const char *name, const char *role, const char *sha256,
                          unsigned long long bytes, long rows);
+
+/* Record the run's row counts (read = written + rejected + dropped), as
+ * "counts":{"read":N,"written":N,"rejected":N,"dropped":N}. */
+void gs_manifest_counts(long read, long written, long rejected, long dropped);
 
 /* Append the line (status STATUS). Returns STATUS, or GS_IO when the
  * manifest cannot be written (reported). */

@@ -568,7 +568,7 @@ int main(int argc, char **argv)
 				int y, m, d;
 				const char *why;
 				const gs_field *df = &r.f[datecol];
-				if (gs_date_parse(df->p, df->n, 0, &y, &m, &d, &why) < 0) {
+				if (gs_date_part(df->p, df->n, &y, &m, &d, &why) < 0) {
 					gs_buf_printf(&err, "field '%s': '%.*s' is not a date (%s)",
 					              t.date_field, (int)df->n, df->p, why);
 					gs_rejects_add(rj, gs_stream_file(st), r.line, r.f, r.n, err.p);

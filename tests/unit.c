@@ -103,6 +103,88 @@ static void test_dates(void)
 	check(!bad, "days round trip 1900-2300", "%s%s", "mismatch", "");
 }
 
+static void test_datetimes(void)
+{
+	static const struct { const char *in; int excel; const char *want; } t[] = {
+		{"2020-03-05 14:30", 0, "2020-03-05T14:30:00"},
+		{"2020/3/5 21:20", 0, "2020-03-05T21:20:00"},
+		{"2020-03-05 14:30:05", 0, "2020-03-05T14:30:05"},
+		{"2020-03-05T14:30", 0, "2020-03-05T14:30:00"},
+		{"2020-03-05T14:30:05", 0, "2020-03-05T14:30:05"},
+		{"2020-03-05 14:30:05.000", 0, "2020-03-05T14:30:05"},
+		{"2020-03-05 14:30:05.5", 0, NULL},
+		{"2020年3月5日 14时30分", 0, "2020-03-05T14:30:00"},
+		{"2020年3月5日14:30", 0, "2020-03-05T14:30:00"},
+		{"2020年3月5日14时5分9秒", 0, "2020-03-05T14:05:09"},
+		{"2020年3月5日 8点", 0, "2020-03-05T08:00:00"},
+		{"２０２０－０３－０５\xe3\x80\x80１４：３０", 0, "2020-03-05T14:30:00"},
+		{"２０２０年３月５日\xe3\x80\x80１４：３０：０５", 0, "2020-03-05T14:30:05"},
+		{"2020-03-05   9:05", 0, "2020-03-05T09:05:00"},
+		{"2020-03-05", 0, "2020-03-05T00:00:00"},
+		{"2020-03-05 00:00", 0, "2020-03-05T00:00:00"},
+		{"2020-03-05 25:10", 0, NULL},
+		{"2020-03-05 14:61", 0, NULL},
+		{"2020-03-05 14:30:60", 0, NULL},
+		{"2020-03-05 24:00", 0, NULL},
+		{"2020-03-0514:30", 0, NULL},
+		{"2020-03-05 14", 0, NULL},
+		{"2020-03-05 14:3", 0, NULL},
+		{"2020-03-05 14:30x", 0, NULL},
+		{"2020-02-30 10:00", 0, NULL},
+		{"43895.604166667", GS_EXCEL_1900, "2020-03-05T14:30:00"},
+		{"43895.604166666666667", GS_EXCEL_1900, "2020-03-05T14:30:00"},
+		{"43895.5", GS_EXCEL_1900, "2020-03-05T12:00:00"},
+		{"43895.99999999", GS_EXCEL_1900, "2020-03-06T00:00:00"},
+		{"43895", GS_EXCEL_1900, "2020-03-05T00:00:00"},
+		{"43895.5", 0, NULL},
+		{"42433.25", GS_EXCEL_1904, "2020-03-05T06:00:00"},
+		{"59.75", GS_EXCEL_1900, "1900-02-28T18:00:00"},
+		{"60.5", GS_EXCEL_1900, NULL},
+		{"2020-03-05 14:30:00", 0, "2020-03-05T14:30:00"},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		gs_datetime dt;
+		const char *why = "";
+		gs_buf got = {0};
+		char name[128];
+		snprintf(name, sizeof name, "datetime %zu '%s' excel=%d", i, t[i].in, t[i].excel);
+		int r = gs_datetime_parse(t[i].in, strlen(t[i].in), t[i].excel, &dt, &why);
+		if (r == 0)
+			gs_datetime_format(&got, &dt);
+		if (t[i].want)
+			check(r == 0 && !strcmp(got.p, t[i].want), name, "got '%s', want '%s'",
+			      r == 0 ? got.p : why, t[i].want);
+		else
+			check(r < 0 && why && *why, name, "got '%s'%s, want an error",
+			      r == 0 ? got.p : "", "");
+		gs_buf_free(&got);
+	}
+	/* the date part decides a period, whatever the time */
+	static const struct { const char *in; const char *want; } part[] = {
+		{"2020-03-05T23:59:59", "2020-03-05"},
+		{"2020-03-05", "2020-03-05"},
+		{"2020/3/5 8:30", "2020-03-05"},
+		{"2020-03-05T25:00:00", NULL},
+		{"43895.5", NULL},
+	};
+	for (size_t i = 0; i < sizeof part / sizeof part[0]; i++) {
+		int y, m, d;
+		const char *why = "";
+		gs_buf got = {0};
+		char name[96];
+		snprintf(name, sizeof name, "date part %zu '%s'", i, part[i].in);
+		int r = gs_date_part(part[i].in, strlen(part[i].in), &y, &m, &d, &why);
+		if (r == 0)
+			gs_date_format(&got, y, m, d);
+		if (part[i].want)
+			check(r == 0 && !strcmp(got.p, part[i].want), name, "got '%s', want '%s'",
+			      r == 0 ? got.p : why, part[i].want);
+		else
+			check(r < 0, name, "got '%s'%s, want an error", r == 0 ? got.p : "", "");
+		gs_buf_free(&got);
+	}
+}
+
 static void test_numbers(void)
 {
 	static const struct { const char *in; const char *want; } t[] = {
@@ -511,6 +593,7 @@ static void test_workbook(void)
 int main(void)
 {
 	test_dates();
+	test_datetimes();
 	test_numbers();
 	test_utf8();
 	test_hash();
