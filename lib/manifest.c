@@ -22,7 +22,25 @@ static pid_t mpid;         /* the process that began the run, not a child */
 static gs_buf args, files, counts;
 static int nfiles;
 
+/* The streams open now, and whether the tool recorded them; and the files
+ * of streams closed unrecorded: a run that ends early lists them. */
+static const gs_stream **watched;
+static int *recorded;
+static size_t nwatched;
+static gs_buf pending;
+static int npending;
+
 static int write_line(int status);
+static void add_to(gs_buf *b, int *n, const char *role, const char *name, const char *sha,
+                   unsigned long long bytes, long rows);
+
+static void add_stream_to(gs_buf *b, int *n, const gs_stream *st, const char *role)
+{
+	size_t k;
+	const gs_file_stat *fs = gs_stream_files(st, &k);
+	for (size_t i = 0; i < k; i++)
+		add_to(b, n, role, fs[i].name, fs[i].sha256, fs[i].bytes, fs[i].rows);
+}
 
 /* A run that ends any other way than through gs_manifest_end (a usage
  * error, an unreadable header, gs_die) still leaves its line, with the
@@ -30,8 +48,40 @@ static int write_line(int status);
 static void at_exit(int status, void *arg)
 {
 	(void)arg;
-	if (mpath && getpid() == mpid)
-		write_line(status);
+	if (!mpath || getpid() != mpid)
+		return;
+	for (size_t i = 0; i < nwatched; i++)
+		if (!recorded[i])
+			add_stream_to(&files, &nfiles, watched[i], "input");
+	if (pending.len) {
+		if (nfiles++)
+			gs_buf_addc(&files, ',');
+		gs_buf_add(&files, pending.p, pending.len);
+	}
+	write_line(status);
+}
+
+void gs_manifest_watch(const gs_stream *st)
+{
+	if (!mpath)
+		return;
+	watched = gs_xrealloc(watched, (nwatched + 1) * sizeof *watched);
+	recorded = gs_xrealloc(recorded, (nwatched + 1) * sizeof *recorded);
+	watched[nwatched] = st;
+	recorded[nwatched++] = 0;
+}
+
+void gs_manifest_unwatch(const gs_stream *st)
+{
+	for (size_t i = 0; mpath && i < nwatched; i++)
+		if (watched[i] == st) {
+			if (!recorded[i])
+				add_stream_to(&pending, &npending, st, "input");
+			watched[i] = watched[nwatched - 1];
+			recorded[i] = recorded[nwatched - 1];
+			nwatched--;
+			return;
+		}
 }
 
 int gs_manifest_begin(const char *path)
@@ -60,29 +110,38 @@ int gs_manifest_on(void)
 	return mpath != NULL;
 }
 
-static void add_file(const char *role, const char *name, const char *sha, unsigned long long bytes,
-                     long rows)
+static void add_to(gs_buf *b, int *n, const char *role, const char *name, const char *sha,
+                   unsigned long long bytes, long rows)
 {
 	if (!mpath)
 		return;
-	gs_buf_adds(&files, nfiles++ ? ",{\"role\":" : "{\"role\":");
-	gs_json_string(&files, role, strlen(role));
-	gs_buf_adds(&files, ",\"name\":");
-	gs_json_string(&files, name, strlen(name));
-	gs_buf_adds(&files, ",\"sha256\":");
+	gs_buf_adds(b, (*n)++ ? ",{\"role\":" : "{\"role\":");
+	gs_json_string(b, role, strlen(role));
+	gs_buf_adds(b, ",\"name\":");
+	gs_json_string(b, name, strlen(name));
+	gs_buf_adds(b, ",\"sha256\":");
 	if (sha && *sha)
-		gs_json_string(&files, sha, strlen(sha));
+		gs_json_string(b, sha, strlen(sha));
 	else
-		gs_buf_adds(&files, "null");
-	gs_buf_printf(&files, ",\"bytes\":%llu,\"rows\":", bytes);
+		gs_buf_adds(b, "null");
+	gs_buf_printf(b, ",\"bytes\":%llu,\"rows\":", bytes);
 	if (rows >= 0)
-		gs_buf_printf(&files, "%ld}", rows);
+		gs_buf_printf(b, "%ld}", rows);
 	else
-		gs_buf_adds(&files, "null}");
+		gs_buf_adds(b, "null}");
+}
+
+static void add_file(const char *role, const char *name, const char *sha, unsigned long long bytes,
+                     long rows)
+{
+	add_to(&files, &nfiles, role, name, sha, bytes, rows);
 }
 
 void gs_manifest_stream(const gs_stream *st, const char *role)
 {
+	for (size_t i = 0; i < nwatched; i++)
+		if (watched[i] == st)
+			recorded[i] = 1;
 	size_t n;
 	const gs_file_stat *fs = gs_stream_files(st, &n);
 	for (size_t i = 0; i < n; i++)
@@ -174,6 +233,12 @@ static int write_line(int status)
 	gs_buf_free(&args);
 	gs_buf_free(&files);
 	gs_buf_free(&counts);
+	gs_buf_free(&pending);
+	free(watched);
+	free(recorded);
+	watched = NULL;
+	recorded = NULL;
+	nwatched = 0;
 	free(mpath);
 	mpath = NULL;
 	return ok ? 0 : -1;

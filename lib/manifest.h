@@ -34,6 +34,12 @@ int gs_manifest_on(void);
 /* Record the files a stream read, with ROLE ("input", "reference" ...). */
 void gs_manifest_stream(const gs_stream *st, const char *role);
 
+/* Called by gs_stream_open and gs_stream_close: a run that ends early
+ * (the exit handler) lists, as inputs, the files its open and closed
+ * streams had read that the tool had not recorded yet. */
+void gs_manifest_watch(const gs_stream *st);
+void gs_manifest_unwatch(const gs_stream *st);
+
 /* Record a setting or side file by reading and hashing it (map, schema,
  * catalogue, universe ...); ROWS -1 when rows do not apply. */
 void gs_manifest_file(const char *path, const char *role);

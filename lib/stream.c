@@ -3,6 +3,7 @@
 #include "diag.h"
 #include "hash.h"
 #include "input.h"
+#include "manifest.h"
 #include "utf8.h"
 
 #include <stdio.h>
@@ -50,6 +51,7 @@ gs_stream *gs_stream_open(char *const *files, size_t nfiles, const gs_stream_opt
 	if (s->o.header_rows < 1)
 		s->o.header_rows = 1;
 	s->format = o->format;
+	gs_manifest_watch(s);
 	return s;
 }
 
@@ -436,6 +438,7 @@ void gs_stream_close(gs_stream *s)
 	if (!s)
 		return;
 	close_file(s);
+	gs_manifest_unwatch(s);
 	for (size_t i = 0; i < s->nstats; i++)
 		free(s->stats[i].name);
 	free(s->stats);

@@ -158,3 +158,11 @@ status 2
 {"tool":"ingest","version":"0.1.0","args":["-m","police.json","police-none.csv","police-2021.csv"],"status":3,"counts":{"read":5,"written":3,"rejected":0,"dropped":2},"files":[{"role":"map","name":"police.json","sha256":…,"bytes":857,"rows":null},{"role":"input","name":"police-none.csv","sha256":…,"bytes":115,"rows":null},{"role":"input","name":"police-2021.csv","sha256":…,"bytes":266,"rows":5},{"role":"output","name":"-","sha256":…,"bytes":270,"rows":3}]}
 {"tool":"tally","version":"0.1.0","args":["-a","n=count(","disputes-week.csv"],"status":2,"files":[]}
 {"tool":"validate","version":"0.1.0","args":["-s","nosuch.json","disputes-week.csv"],"status":2,"files":[]}
+
+### a tool that stops on an unusable header lists the file it had read in its manifest line
+$ printf '村居,村居\n上湾村,1\n' > dup.csv; rank --manifest m.jsonl -k 村居 dup.csv; echo "status $?"; sed 's/"sha256":"[0-9a-f]*"/"sha256":…/g' m.jsonl
+>>>
+status 3
+{"tool":"rank","version":"0.1.0","args":["--manifest","m.jsonl","-k","村居","dup.csv"],"status":3,"files":[{"role":"input","name":"dup.csv","sha256":…,"bytes":26,"rows":0}]}
+>>>2
+rank: dup.csv: header: column 2 repeats the name '村居' of column 1
