@@ -166,3 +166,11 @@ status 3
 {"tool":"rank","version":"0.1.0","args":["--manifest","m.jsonl","-k","村居","dup.csv"],"status":3,"files":[{"role":"input","name":"dup.csv","sha256":…,"bytes":26,"rows":0}]}
 >>>2
 rank: dup.csv: header: column 2 repeats the name '村居' of column 1
+
+### ingest's date-times pass validate's datetime type
+$ printf '{"fields": [{"name": "incident_id", "type": "string"}, {"name": "reported_at", "type": "datetime"}]}' > s.json; ingest -m "$DATA/county2/police.json" "$DATA/county2/police-2021.csv" 2> /dev/null | cut -d, -f1,4 | validate -s s.json
+>>>
+incident_id,reported_at
+JQ2101001,2021-01-04T07:45:00
+JQ2101002,2021-01-04T23:59:59
+JQ2101003,2021-01-05T09:05:00
