@@ -298,7 +298,7 @@ $ tally -a 'n=count(a ==)' < /dev/null; tally -a 'n=cnt()' < /dev/null; tally -a
 >>>2
 tally: --agg 'n=count(a ==)': column 13: expected a value
 Try 'tally --help' for more information.
-tally: --agg 'n=cnt()': column 3: expected count, sum, mean, min, max, distinct or ratio
+tally: --agg 'n=cnt()': column 3: expected count, sum, mean, min, max, distinct, ratio, one, events, deduction or add
 Try 'tally --help' for more information.
 tally: --agg 'count()': column 6: expected NAME=AGGREGATE
 Try 'tally --help' for more information.
