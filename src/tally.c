@@ -1092,11 +1092,12 @@ int main(int argc, char **argv)
 		gs_usage_error("--date goes with --period");
 	const char *level = a.level_given ? a.level_arg : NULL;
 	if (level) {
-		if (strcmp(level, "township") && strcmp(level, "village"))
-			gs_usage_error("--level: '%s' is not township or village", level);
+		if (strcmp(level, "township") && strcmp(level, "village") && strcmp(level, "county"))
+			gs_usage_error("--level: '%s' is not county, township or village", level);
 		if (a.by_given)
-			gs_usage_error("--level sets the keys (township, or township,village): give no --by");
-		gs_split_list(strcmp(level, "village") ? "township" : "township,village", &t.by, &t.nby);
+			gs_usage_error("--level sets the keys (none, township, or township,village): give no --by");
+		if (strcmp(level, "county"))
+			gs_split_list(strcmp(level, "village") ? "township" : "township,village", &t.by, &t.nby);
 	} else if (a.by_given)
 		gs_split_list(a.by_arg, &t.by, &t.nby);
 	t.nkey = t.nby + (t.period >= 0);
@@ -1109,7 +1110,8 @@ int main(int argc, char **argv)
 	int have_reg = 0;
 	if (level && a.universe_given) {
 		load_register(&reg, a.universe_arg, &so);
-		universe_from_register(&t, &reg, level);
+		if (strcmp(level, "county"))
+			universe_from_register(&t, &reg, level);
 		have_reg = 1;
 	}
 
@@ -1190,9 +1192,9 @@ int main(int argc, char **argv)
 			gs_buf_printf(&what, "indicator %s", ind->id);
 			struct tally *into = &t;
 			if (a.from_given && ind->over) {
-				if (!have_reg || strcmp(level, "township"))
+				if (!have_reg || !strcmp(level, "village"))
 					gs_usage_error("indicator %s counts the villages of the unit register: "
-					               "give --universe REGISTER --level township", ind->id);
+					               "give --universe REGISTER --level township or county", ind->id);
 				if (t.period >= 0)
 					gs_usage_error("indicator %s counts villages: it does not go with --period", ind->id);
 				if (!over.t) {
