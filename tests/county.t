@@ -82,7 +82,7 @@ $ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; PATH="$TOP/bin:
 >>>
 status 1
 status 0
-last-week.csv last-year.csv manifest.jsonl same-week-last-year.txt summary.html summary.txt this-week.csv townships.csv 
+last-week.csv last-year.csv manifest.jsonl same-week-last-year.txt summary.html summary.txt this-week.csv vetoes.csv 
 3
 >>>2
 govstat-weekly: 2020-W19: 1 negative-list veto event(s); see d/weekly/2020-W19/summary.txt
