@@ -109,3 +109,41 @@ $ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; grep '"tool":"t
 >>>
 "role":"universe","name":"./units.csv" "role":"input","name":"./disputes.csv" "role":"input","name":"./titles.csv" "role":"input","name":"./households.csv" "role":"input","name":"./survey.csv" "role":"input","name":"./petitions.csv" "role":"input","name":"./incidents.csv" "role":"output","name":"-" "role":"catalogue","name":"setup/catalogue.json" 
 no glue
+
+### a second county (other townships, codes, headers; township rows with an empty township): its assessment with the shipped catalogue, no text glue
+$ B="$DATA/county-b"; S="$TOP/share/govstat"; cp "$S"/schemas/*.json "$B/units.csv" .; for r in disputes:纠纷登记 incidents:警情记录 petitions:信访登记; do ty=${r%%:*}; ingest -m "$B/maps/$ty.json" "$B/${r#*:}.csv" | validate -s $ty.json > $ty.csv || echo "$ty failed"; done; tally -I "$S/catalogue.json" --universe units.csv --level township --rollup --rollup-label 全县 -k disputes,dispute_resolution_ratio,valid_incidents,negative_hits,negative_veto,negative_deduction,zero_incident_villages,petitions --from disputes=disputes.csv --from incidents=incidents.csv --from petitions=petitions.csv > table.csv; cat table.csv; tally -I "$S/catalogue.json" --universe units.csv --level township -k disputes,dispute_resolution_ratio,negative_veto --from disputes=disputes.csv --from incidents=incidents.csv | rank -k dispute_resolution_ratio --veto 'negative_veto > 0' | report -f csv --columns rank,township,dispute_resolution_ratio,negative_veto
+>>>
+township,disputes,dispute_resolution_ratio,valid_incidents,negative_hits,negative_veto,negative_deduction,zero_incident_villages,petitions
+三江镇,3,1.0000,1,0,0,0,2,1
+白马乡,5,0.8000,1,1,1,10,1,0
+梨花镇,4,0.7500,3,2,0,12,2,2
+全县,12,0.8333,5,3,1,22,5,3
+rank,township,dispute_resolution_ratio,negative_veto
+1,三江镇,1.0000,0
+2,梨花镇,0.7500,0
+3,白马乡,0.8000,1
+
+### govstat-weekly on the second county: its register leaves the township column empty on township rows; the week of its homicide exits 1
+$ B="$DATA/county-b"; S="$TOP/share/govstat"; mkdir data; cp "$S"/schemas/*.json "$B/units.csv" .; cp "$B/units.csv" data/; for r in disputes:纠纷登记 incidents:警情记录 petitions:信访登记; do ty=${r%%:*}; ingest -m "$B/maps/$ty.json" "$B/${r#*:}.csv" | validate -s $ty.json > data/$ty.csv; done; sh "$S/weekly.sh" data 2021-02-03 > /dev/null; echo "status $?"; cat data/weekly/2021-W05/this-week.csv; sh "$S/weekly.sh" data 2021-03-03 > /dev/null; echo "status $?"; cat data/weekly/2021-W09/this-week.csv
+>>>
+status 1
+township,disputes,dispute_resolution_ratio,valid_incidents,street_incidents,negative_hits,negative_veto,petitions
+三江镇,0,,0,0,0,0,0
+白马乡,2,0.5000,1,0,1,1,0
+梨花镇,1,1.0000,0,0,0,0,0
+全县,3,0.6667,1,0,1,1,0
+status 0
+township,disputes,dispute_resolution_ratio,valid_incidents,street_incidents,negative_hits,negative_veto,petitions
+三江镇,1,1.0000,0,0,0,0,0
+白马乡,1,1.0000,0,0,0,0,0
+梨花镇,2,0.5000,1,1,0,0,1
+全县,4,0.7500,1,1,0,0,1
+>>>2
+govstat-weekly: 2021-W05: 1 negative-list veto event(s); see data/weekly/2021-W05/summary.txt
+
+### govstat-weekly --help says how to use it and what its exit statuses mean
+$ sh "$TOP/share/govstat/weekly.sh" --help | head -2; sh "$TOP/share/govstat/weekly.sh" --help | grep -c '^Exit status'
+>>>
+usage: govstat-weekly DATA_DIR [AS_OF]
+The week's summary of a county's validated ledgers, compared with the week
+1
