@@ -147,3 +147,10 @@ $ sh "$TOP/share/govstat/weekly.sh" --help | head -2; sh "$TOP/share/govstat/wee
 usage: govstat-weekly DATA_DIR [AS_OF]
 The week's summary of a county's validated ledgers, compared with the week
 1
+
+### the issue's example on the demo's output: one keyed table, the same figures as the demo's township table
+$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; cd d; tally -I "$TOP/share/govstat/catalogue.json" -k disputes,dispute_resolution_ratio,safe_family_ratio,zero_incident_villages,petitions --universe units.csv --level township --from disputes=disputes.csv --from households=households.csv --from incidents=incidents.csv --from petitions=petitions.csv > ../issue.csv; echo "status $?"; cd ..; tally -a 'n=count()' -a 'd=sum(disputes)' -a 'z=sum(zero_incident_villages)' -a 'p=sum(petitions)' issue.csv
+>>>
+status 0
+n,d,z,p
+13,1500,68,420
