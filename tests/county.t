@@ -154,3 +154,13 @@ $ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; cd d; tally -I 
 status 0
 n,d,z,p
 13,1500,68,420
+
+### five up, two down from two years of ledgers and the score table: the ledger figures recounted with awk, every township and the county, all_met
+$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; for y in 2019 2020; do f=d/disputes.csv; g=d/incidents.csv; h=d/petitions.csv; [ $y = 2019 ] && f=d/2019/disputes.csv g=d/2019/incidents.csv h=d/2019/petitions.csv; { awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { n[$c["township"]]++; if ($c["status"] == "resolved") r[$c["township"]]++ } END { for (t in n) printf "%s,d,%.4f\n", t, r[t] / n[t] }' $f; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["street"] == 1 && $c["type"] != "invalid" && !seen[$c["event_id"]]++ { s[$c["township"]]++ } END { for (t in s) printf "%s,s,%d\n", t, s[t] }' $g; awk -F, 'NR > 1 { p[$3]++ } END { for (t in p) printf "%s,p,%d\n", t, p[t] }' $h; } | sort > a$y; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $1 != "全县" { printf "%s,d,%s\n%s,s,%s\n%s,p,%s\n", $1, $c["dispute_resolution_ratio"], $1, $c["street_incidents"], $1, $c["petitions"] }' d/tables/year-$y.csv | sort > g$y; cmp a$y g$y && echo "$y: 13 townships agree"; done; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { print $1, $c["dispute_resolution_ratio_met"], $c["street_incidents_met"], $c["petitions_met"], $c["emergency_response_met"], $c["all_met"] }' d/tables/five-up-two-down.csv | tail -4
+>>>
+2019: 13 townships agree
+2020: 13 townships agree
+云台镇 1 1 1 1 1
+柳溪乡 1 0 1 1 0
+红岩镇 0 1 0 1 0
+全县 1 1 1 1 1
