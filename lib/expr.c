@@ -418,6 +418,18 @@ int gs_expr_bind(gs_expr *e, const gs_field *names, size_t n, gs_buf *err)
 	return 0;
 }
 
+void gs_expr_fields(const gs_expr *e, void (*fn)(const char *name, void *arg), void *arg)
+{
+	if (!e)
+		return;
+	if (e->op == E_FIELD)
+		fn(e->text, arg);
+	gs_expr_fields(e->a, fn, arg);
+	gs_expr_fields(e->b, fn, arg);
+	for (size_t i = 0; i < e->nlist; i++)
+		gs_expr_fields(e->list[i], fn, arg);
+}
+
 /* ---- evaluation ---- */
 
 int gs_value_number(const gs_value *v, gs_num *out)

@@ -595,6 +595,27 @@ int main(int argc, char **argv)
 		}
 		ncols += add - 1;
 	}
+	/* all_met: 1 when every --up and --down column met its direction (an
+	 * unchanged or missing value is missed), else 0 */
+	if (a.up_given || a.down_given) {
+		size_t nm = ncols;
+		cols = gs_xrealloc(cols, (ncols + 1) * sizeof *cols);
+		struct col *c = &cols[ncols++];
+		memset(c, 0, sizeof *c);
+		c->name = dup("all_met");
+		c->label = dup("all_met");
+		c->kind = K_MARK;
+		c->val = gs_xmalloc((nout + 1) * sizeof *c->val);
+		c->shown = gs_xmalloc((nout + 1) * sizeof *c->shown);
+		for (size_t r = 0; r < nout; r++) {
+			int all = 1;
+			for (size_t k = 0; k < nm; k++)
+				if (cols[k].kind == K_MARK && strcmp(cols[k].val[r], "1"))
+					all = 0;
+			c->val[r] = dup(all ? "1" : "0");
+			c->shown[r] = dup(all ? "✓" : "✗");
+		}
+	}
 
 	/* the target */
 	gs_expr *target = NULL;

@@ -60,22 +60,22 @@ Longtan Town        13  95.00%       ✓
 ### --compare: previous value, change with an arrow, met or missed; units in one period only are shown
 $ report --compare "$DATA/indicators-prev.csv" --key township --up rate --down disputes --percent rate --width 120 "$DATA/indicators.csv" | sed -n '1,7p'
 >>>
-township      disputes  disputes prev  disputes change  disputes down    rate  rate prev  rate change  rate up
---------------------------------------------------------------------------------------------------------------
-田园镇               6              4             +2 ↑              ✗  97.58%     96.00%    +1.58pp ↑        ✓
-石桥乡               5              5              0 →              ✗  60.00%     70.00%   -10.00pp ↓        ✗
-Longtan Town        13              -                -              -  95.00%          -            -        -
-新华社区             0              -                -              -       -          -            -        -
-白沙乡               -              2                -              -       -     50.00%            -        -
+township      disputes  disputes prev  disputes change  disputes down    rate  rate prev  rate change  rate up  all_met
+-----------------------------------------------------------------------------------------------------------------------
+田园镇               6              4             +2 ↑              ✗  97.58%     96.00%    +1.58pp ↑        ✓        ✗
+石桥乡               5              5              0 →              ✗  60.00%     70.00%   -10.00pp ↓        ✗        ✗
+Longtan Town        13              -                -              -  95.00%          -            -        -        ✗
+新华社区             0              -                -              -       -          -            -        -        ✗
+白沙乡               -              2                -              -       -     50.00%            -        -        ✗
 
 ### --compare in JSON: exact changes, marks as 1 and 0, NA as null
 $ report -f json --compare "$DATA/indicators-prev.csv" --key township --up rate "$DATA/indicators.csv"
 >>>
-{"township":"田园镇","disputes":6,"disputes_prev":4,"disputes_change":2,"rate":0.9758,"rate_prev":0.96,"rate_change":0.0158,"rate_met":1}
-{"township":"石桥乡","disputes":5,"disputes_prev":5,"disputes_change":0,"rate":0.6,"rate_prev":0.7,"rate_change":-0.1,"rate_met":0}
-{"township":"Longtan Town","disputes":13,"disputes_prev":null,"disputes_change":null,"rate":0.95,"rate_prev":null,"rate_change":null,"rate_met":null}
-{"township":"新华社区","disputes":0,"disputes_prev":null,"disputes_change":null,"rate":null,"rate_prev":null,"rate_change":null,"rate_met":null}
-{"township":"白沙乡","disputes":null,"disputes_prev":2,"disputes_change":null,"rate":null,"rate_prev":0.5,"rate_change":null,"rate_met":null}
+{"township":"田园镇","disputes":6,"disputes_prev":4,"disputes_change":2,"rate":0.9758,"rate_prev":0.96,"rate_change":0.0158,"rate_met":1,"all_met":1}
+{"township":"石桥乡","disputes":5,"disputes_prev":5,"disputes_change":0,"rate":0.6,"rate_prev":0.7,"rate_change":-0.1,"rate_met":0,"all_met":0}
+{"township":"Longtan Town","disputes":13,"disputes_prev":null,"disputes_change":null,"rate":0.95,"rate_prev":null,"rate_change":null,"rate_met":null,"all_met":0}
+{"township":"新华社区","disputes":0,"disputes_prev":null,"disputes_change":null,"rate":null,"rate_prev":null,"rate_change":null,"rate_met":null,"all_met":0}
+{"township":"白沙乡","disputes":null,"disputes_prev":2,"disputes_change":null,"rate":null,"rate_prev":0.5,"rate_change":null,"rate_met":null,"all_met":0}
 
 ### csv: the same table for machines, nothing else
 $ report -f csv --target 'rate >= 0.95' "$DATA/indicators.csv"
