@@ -199,6 +199,11 @@ int gs_manifest_end(int status)
 {
 	if (!mpath)
 		return status;
+	/* The line must say how the run ends: output that cannot reach
+	 * standard output (a full disk) makes it fail, so learn that now,
+	 * before the status is written; gs_close_stdout reports it. */
+	if ((fflush(stdout) != 0 || ferror(stdout)) && status < GS_IO)
+		status = GS_IO;
 	return write_line(status) < 0 ? GS_IO : status;
 }
 

@@ -167,6 +167,18 @@ status 3
 >>>2
 rank: dup.csv: header: column 2 repeats the name '村居' of column 1
 
+### output that cannot be written (a full disk) is a failed run in the manifest too
+$ printf 'a,b\n1,2\n' > t.csv; for t in ingest "tally -a n=count()" "rank -k b" report; do $t --manifest m.jsonl t.csv > /dev/full; echo "status $?"; done 2> /dev/null; grep -o '"tool":"[a-z]*","version":"[^"]*","args":\[[^]]*\],"status":[0-9]' m.jsonl
+>>>
+status 3
+status 3
+status 3
+status 3
+"tool":"ingest","version":"0.1.0","args":["--manifest","m.jsonl","t.csv"],"status":3
+"tool":"tally","version":"0.1.0","args":["-a","n=count()","--manifest","m.jsonl","t.csv"],"status":3
+"tool":"rank","version":"0.1.0","args":["-k","b","--manifest","m.jsonl","t.csv"],"status":3
+"tool":"report","version":"0.1.0","args":["--manifest","m.jsonl","t.csv"],"status":3
+
 ### ingest's date-times pass validate's datetime type
 $ printf '{"fields": [{"name": "incident_id", "type": "string"}, {"name": "reported_at", "type": "datetime"}]}' > s.json; ingest -m "$DATA/county2/police.json" "$DATA/county2/police-2021.csv" 2> /dev/null | cut -d, -f1,4 | validate -s s.json
 >>>
