@@ -244,11 +244,6 @@ static int open_next(gs_stream *s)
 		}
 		if (s->o.header) {
 			/* a split of a file: the header comes with the options */
-			if (gs_records_format(s->rec) == GS_FMT_JSON) {
-				file_failed(s, 0, "%s", "JSON lines name their fields in every line: "
-				            "a header from another file is for CSV and TSV");
-				continue;
-			}
 			if (!s->have_header) {
 				s->names = gs_xmalloc((s->o.nheader + 1) * sizeof *s->names);
 				memcpy(s->names, s->o.header, s->o.nheader * sizeof *s->names);
@@ -368,6 +363,11 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 				return GS_REC_EOF;
 		}
 		int k = gs_records_next(s->rec, row);
+		if (s->o.header && gs_records_format(s->rec) == GS_FMT_JSON) {
+			file_failed(s, 0, "%s", "JSON lines name their fields in every line: "
+			            "a header from another file is for CSV and TSV");
+			continue;
+		}
 		if (k == GS_REC_EOF) {
 			s->complete = 1;
 			close_file(s);
