@@ -617,6 +617,10 @@ static int merge_file(struct tally *t, struct prov *pv, const char *path)
 		char *s = line.p + done;
 		done += len + (nl ? 1 : 0);
 		lineno++;
+		/* Hadoop Streaming hands a reducer each line as KEY TAB VALUE; the
+		 * whole partial line is the key, the value empty */
+		if (len && s[len - 1] == '\t')
+			len--;
 		if (len == 0)
 			continue;
 		cJSON *o = cJSON_ParseWithLength(s, len);

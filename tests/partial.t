@@ -48,6 +48,13 @@ tally: --header-from: l.jsonl is JSON lines, which name their fields in every li
 Try 'tally --help' for more information.
 tally: xab: JSON lines name their fields in every line: a header from another file is for CSV and TSV
 
+### as Hadoop Streaming runs tally(1)'s examples: splits by lines, the mappers' lines sorted and each followed by a tab, one reducer
+$ awk -v rows=500 -f "$TOP/tests/genledger.awk" > l.csv; head -1 l.csv > header.csv; ingest -o json l.csv > l.jsonl; tally -g township -a 'n=count()' --rollup l.csv > single.csv; split -l 120 l.csv c; split -l 120 l.jsonl j; for f in c?? ; do tally --partial --header-from header.csv -g township -a 'n=count()' < $f; done | LC_ALL=C sort | sed 's/$/\t/' | tally --merge --rollup | cmp - single.csv && echo "CSV: identical"; for f in j?? ; do tally --partial -g township -a 'n=count()' < $f; done | LC_ALL=C sort | sed 's/$/\t/' | tally --merge --rollup | cmp - single.csv && echo "JSON lines: identical"; ls c?? j?? | wc -l
+>>>
+CSV: identical
+JSON lines: identical
+10
+
 ### --header-from is for the tally of a split, not for --merge
 $ tally --merge --header-from x.csv < /dev/null
 >>>2

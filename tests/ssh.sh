@@ -41,7 +41,7 @@ ssh-keygen -q -t ed25519 -N '' -C govstat-test-host -f "$tmp/host_key" || exit 1
 ssh-keygen -q -t ed25519 -N '' -C govstat-test-user -f "$tmp/user_key" || exit 1
 cp "$tmp/user_key.pub" "$tmp/authorized_keys"
 # a free port on the loopback: bind port 0 and take what the kernel gave
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') ||
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2> /dev/null) ||
 	exit 1
 cat > "$tmp/sshd_config" << EOF
 Port $port
