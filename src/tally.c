@@ -422,15 +422,24 @@ static void prov_from(struct prov *pv, const char *role, const char *name, const
 	gs_buf_printf(b, ",\"bytes\":%llu,\"rows\":%ld}", bytes, rows);
 }
 
-/* The files stream ST read, each one input covered. */
-static void prov_stream(struct prov *pv, const gs_stream *st)
+/* The files stream ST read, each one input covered (but one without data
+ * rows, which counts nothing). Returns 0, or -1 when two inputs have the
+ * same bytes (reported): a partial covers each input once. */
+static int prov_stream(struct prov *pv, const gs_stream *st)
 {
 	size_t n;
+	int ret = 0;
 	const gs_file_stat *fs = gs_stream_files(st, &n);
 	for (size_t i = 0; i < n; i++) {
-		prov_cover(pv, fs[i].sha256, fs[i].name);
+		const char *was = fs[i].rows ? prov_cover(pv, fs[i].sha256, fs[i].name) : NULL;
+		if (was) {
+			gs_msg(fs[i].name, 0, "the same bytes as %s, already read: a partial stream "
+			       "covers each input once", was);
+			ret = -1;
+		}
 		prov_from(pv, "input", fs[i].name, fs[i].sha256, fs[i].bytes, fs[i].rows);
 	}
+	return ret;
 }
 
 static void prov_free(struct prov *pv)
@@ -476,7 +485,8 @@ static void partial_header(const struct tally *t, struct prov *pv, gs_buf *b)
 	}
 	/* sorted: the same inputs give the same header in any order */
 	char **ids = gs_xmalloc((pv->nids + 1) * sizeof *ids);
-	memcpy(ids, pv->ids, pv->nids * sizeof *ids);
+	if (pv->nids)
+		memcpy(ids, pv->ids, pv->nids * sizeof *ids);
 	qsort(ids, pv->nids, sizeof *ids, cmp_id);
 	gs_buf_adds(b, "],\"covers\":[");
 	for (size_t i = 0; i < pv->nids; i++) {
@@ -486,7 +496,8 @@ static void partial_header(const struct tally *t, struct prov *pv, gs_buf *b)
 	}
 	free(ids);
 	gs_buf_adds(b, "],\"from\":[");
-	gs_buf_add(b, pv->from.p, pv->from.len);
+	if (pv->from.len)
+		gs_buf_add(b, pv->from.p, pv->from.len);
 	gs_buf_adds(b, "]}\n");
 }
 
@@ -536,8 +547,8 @@ static int same_options(const cJSON *a, const cJSON *b)
 	return 1;
 }
 
-/* Take the identities partial header O covers. Returns 0, or -1 when one
- * is malformed or was covered already (reported). */
+/* Take the identities partial header O covers, all or none. Returns 0, or
+ * -1 when one is malformed or was covered already (reported). */
 static int merge_covers(struct prov *pv, const cJSON *o, const char *name, long lineno)
 {
 	const cJSON *cov = cJSON_GetObjectItemCaseSensitive(o, "covers"), *e;
@@ -547,6 +558,7 @@ static int merge_covers(struct prov *pv, const cJSON *o, const char *name, long 
 	}
 	gs_buf here = {0};
 	gs_buf_printf(&here, "%s:%ld", name, lineno);
+	gs_hash *mine = gs_hash_new();
 	int ret = 0;
 	cJSON_ArrayForEach(e, cov) {
 		const char *id = cJSON_IsString(e) ? e->valuestring : NULL;
@@ -556,14 +568,21 @@ static int merge_covers(struct prov *pv, const cJSON *o, const char *name, long 
 			ret = -1;
 			break;
 		}
-		const char *was = prov_cover(pv, id, here.p);
+		void *v = pv->seen ? gs_hash_get(pv->seen, id, n) : NULL;
+		const char *was = v ? pv->origin[(size_t)v - 1] : gs_hash_get(mine, id, n) ? here.p : NULL;
 		if (was) {
 			gs_msg(name, lineno, "covers input %.16s…, already merged from %s: "
 			       "merged again it would be counted twice", id, was);
 			ret = -1;
 			break;
 		}
+		gs_hash_put(mine, id, n, (void *)1);
 	}
+	/* checked first, so that a refused partial adds nothing */
+	if (ret == 0)
+		cJSON_ArrayForEach(e, cov)
+			prov_cover(pv, e->valuestring, here.p);
+	gs_hash_free(mine);
 	gs_buf_free(&here);
 	return ret;
 }
@@ -1001,8 +1020,8 @@ static int read_input(struct input *in, struct run *run, const gs_stream_opts *s
 	}
 	int status = gs_stream_status(st);
 	gs_manifest_stream(st, "input");
-	if (run->pv)
-		prov_stream(run->pv, st);
+	if (run->pv && prov_stream(run->pv, st) < 0)
+		exit(gs_close_stdout(GS_IO));
 	gs_stream_close(st);
 	gs_buf_free(&err);
 	return status;

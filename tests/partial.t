@@ -111,6 +111,17 @@ tally: b.part:1: covers input 1e2a25742707c7de…, already merged from county.pa
 tally: -:3: covers input fc0842fa0d4167f9…, already merged from -:1: merged again it would be counted twice
 tally: bc.part:1: covers input 1e2a25742707c7de…, already merged from county.part:1: merged again it would be counted twice
 
+### a refused partial adds nothing to what the merged partial covers; --partial refuses two inputs with the same bytes
+$ printf 'g,x\na,1\n' > a.csv; printf 'g,x\nb,2\n' > b.csv; cp a.csv again.csv; tally --partial -g g -a 's=sum(x)' a.csv > a.part; tally --partial -g g -a 's=sum(x)' a.csv b.csv > ab.part; tally --merge --partial a.part ab.part > m.part; echo "status $?"; head -1 m.part | grep -o '"covers":\[[^]]*\]'; tail -n +2 m.part; tally --partial -g g -a 's=sum(x)' a.csv again.csv; echo "status $?"
+>>>
+status 3
+"covers":["fc0842fa0d4167f98d00d0bec24c33d55f0897420b15f37927d3df8263d7b12a"]
+{"k":["a"],"s":[["1","1"]]}
+status 3
+>>>2
+tally: ab.part:1: covers input fc0842fa0d4167f9…, already merged from a.part:1: merged again it would be counted twice
+tally: again.csv: the same bytes as a.csv, already read: a partial stream covers each input once
+
 ### a partial of an older tally, which does not say what it covers, is refused; so is a broken "covers"
 $ printf '{"govstat_partial":1,"by":["g"],"period":null,"columns":[{"name":"n","agg":"count()","where":null,"decimals":4}]}\n{"k":["a"],"s":["1"]}\n' > old.part; tally --merge old.part; printf '{"govstat_partial":2,"by":["g"],"period":null,"columns":[{"name":"n","agg":"count()","where":null,"decimals":4}],"covers":["abc"],"from":[]}\n' | tally --merge; printf '{"govstat_partial":2,"by":["g"],"period":null,"columns":[{"name":"n","agg":"count()","where":null,"decimals":4}],"from":[]}\n' | tally --merge
 >>>2
