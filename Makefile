@@ -46,7 +46,8 @@ UNIT    = $(BUILD)/tests/unit
 # Debian packages: to build, and to run the tests.
 DEB_BUILD = gcc make libc6-dev libcsv-dev libcjson-dev libzip-dev libexpat1-dev \
             libfreexl-dev libpcre2-dev gengetopt help2man
-DEB_CHECK = $(DEB_BUILD) diffutils gawk parallel tidy chromium time python3 groff-base man-db
+DEB_CHECK = $(DEB_BUILD) diffutils gawk parallel tidy chromium time python3 groff-base man-db \
+            openssh-server openssh-client
 DEB_BENCH = miller datamash csvkit python3-openpyxl time
 
 

@@ -242,6 +242,17 @@ static int open_next(gs_stream *s)
 			gs_buf_printf(&s->curbuf, "%s[%s]", s->cur, sheet);
 			s->cur = s->curbuf.p;
 		}
+		if (s->o.header) {
+			/* a split of a file: the header comes with the options */
+			if (!s->have_header) {
+				s->names = gs_xmalloc((s->o.nheader + 1) * sizeof *s->names);
+				memcpy(s->names, s->o.header, s->o.nheader * sizeof *s->names);
+				s->ncols = s->o.nheader;
+				s->have_header = 1;
+				s->format = gs_records_format(s->rec);
+			}
+			return 1;
+		}
 		if (!s->have_header) {
 			long n = read_header(s, &s->hbuf, &s->names);
 			if (n < 0)
@@ -305,6 +316,22 @@ static int all_empty(const gs_row *row)
 	return 1;
 }
 
+/* 1 when ROW holds the names of the given header (the first line of the
+ * file that a split was cut from). */
+static int is_header(const gs_stream *s, const gs_row *row)
+{
+	if (!s->o.header || row->n != s->ncols)
+		return 0;
+	for (size_t i = 0; i < row->n; i++) {
+		const char *p = row->f[i].p;
+		size_t n = row->f[i].n;
+		gs_trim(&p, &n);
+		if (n != s->names[i].n || memcmp(p, s->names[i].p, n))
+			return 0;
+	}
+	return 1;
+}
+
 static int is_footer(const gs_stream *s, const gs_row *row)
 {
 	if (!s->o.nfooter)
@@ -336,6 +363,11 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 				return GS_REC_EOF;
 		}
 		int k = gs_records_next(s->rec, row);
+		if (s->o.header && gs_records_format(s->rec) == GS_FMT_JSON) {
+			file_failed(s, 0, "%s", "JSON lines name their fields in every line: "
+			            "a header from another file is for CSV and TSV");
+			continue;
+		}
 		if (k == GS_REC_EOF) {
 			s->complete = 1;
 			close_file(s);
@@ -351,6 +383,8 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 			s->cur_rows++;
 			return GS_REC_BAD;
 		}
+		if (is_header(s, row))
+			continue;
 		if (is_footer(s, row)) {
 			/* the rest of the file is footer: count its records */
 			s->footer_rows++;

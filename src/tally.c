@@ -23,6 +23,7 @@
 #include "hash.h"
 #include "input.h"
 #include "rejects.h"
+#include "sha256.h"
 #include "stream.h"
 #include "tally_cmd.h"
 #include "writer.h"
@@ -143,6 +144,8 @@ static void load_universe(struct tally *t, const char *path, const gs_stream_opt
 {
 	gs_stream_opts so = *so0;
 	so.format = GS_FMT_AUTO;
+	so.header = NULL;          /* the register has its own header */
+	so.nheader = 0;
 	char *files[1] = {(char *)path};
 	gs_stream *st = gs_stream_open(files, 1, &so);
 	const gs_field *names;
@@ -216,6 +219,8 @@ static void load_register(struct reg *g, const char *path, const gs_stream_opts 
 	static const char *want[] = {"code", "name", "level", "parent", "township"};
 	gs_stream_opts so = *so0;
 	so.format = GS_FMT_AUTO;
+	so.header = NULL;          /* the register has its own header */
+	so.nheader = 0;
 	char *files[1] = {(char *)path};
 	gs_stream *st = gs_stream_open(files, 1, &so);
 	const gs_field *names;
@@ -368,10 +373,92 @@ static void write_json_strings(gs_buf *b, const gs_field *f, size_t n)
 	gs_buf_addc(b, ']');
 }
 
-static void partial_header(const struct tally *t, gs_buf *b)
+/* What a partial stream covers and was made from. An input's identity is
+ * the SHA-256 of its bytes; a merged partial covers the union of what its
+ * partials covered, so an input is never counted twice however deep the
+ * merging goes. */
+struct prov {
+	cJSON *first;            /* the first partial header read (--merge) */
+	gs_hash *seen;           /* identity -> index + 1 in origin */
+	char **ids;              /* the identities covered */
+	size_t nids;
+	char **origin;           /* where each identity came from, for messages */
+	gs_buf from;             /* the items of the header's "from" */
+	size_t nfrom;
+};
+
+static int cmp_id(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Record identity ID (from ORIGIN). Returns NULL, or where ID was already
+ * seen. */
+static const char *prov_cover(struct prov *pv, const char *id, const char *origin)
+{
+	if (!pv->seen)
+		pv->seen = gs_hash_new();
+	void *v = gs_hash_get(pv->seen, id, strlen(id));
+	if (v)
+		return pv->origin[(size_t)v - 1];
+	pv->ids = gs_xrealloc(pv->ids, (pv->nids + 1) * sizeof *pv->ids);
+	pv->origin = gs_xrealloc(pv->origin, (pv->nids + 1) * sizeof *pv->origin);
+	pv->ids[pv->nids] = gs_xstrndup(id, strlen(id));
+	pv->origin[pv->nids] = gs_xstrndup(origin, strlen(origin));
+	gs_hash_put(pv->seen, id, strlen(id), (void *)(++pv->nids));
+	return NULL;
+}
+
+static void prov_from(struct prov *pv, const char *role, const char *name, const char *sha,
+                      unsigned long long bytes, long rows)
+{
+	gs_buf *b = &pv->from;
+	gs_buf_adds(b, pv->nfrom++ ? ",{\"role\":" : "{\"role\":");
+	gs_json_string(b, role, strlen(role));
+	gs_buf_adds(b, ",\"name\":");
+	gs_json_string(b, name, strlen(name));
+	gs_buf_adds(b, ",\"sha256\":");
+	gs_json_string(b, sha, strlen(sha));
+	gs_buf_printf(b, ",\"bytes\":%llu,\"rows\":%ld}", bytes, rows);
+}
+
+/* The files stream ST read, each one input covered (but one without data
+ * rows, which counts nothing). Returns 0, or -1 when two inputs have the
+ * same bytes (reported): a partial covers each input once. */
+static int prov_stream(struct prov *pv, const gs_stream *st)
+{
+	size_t n;
+	int ret = 0;
+	const gs_file_stat *fs = gs_stream_files(st, &n);
+	for (size_t i = 0; i < n; i++) {
+		const char *was = fs[i].rows ? prov_cover(pv, fs[i].sha256, fs[i].name) : NULL;
+		if (was) {
+			gs_msg(fs[i].name, 0, "the same bytes as %s, already read: a partial stream "
+			       "covers each input once", was);
+			ret = -1;
+		}
+		prov_from(pv, "input", fs[i].name, fs[i].sha256, fs[i].bytes, fs[i].rows);
+	}
+	return ret;
+}
+
+static void prov_free(struct prov *pv)
+{
+	for (size_t i = 0; i < pv->nids; i++) {
+		free(pv->ids[i]);
+		free(pv->origin[i]);
+	}
+	free(pv->ids);
+	free(pv->origin);
+	gs_hash_free(pv->seen);
+	gs_buf_free(&pv->from);
+	cJSON_Delete(pv->first);
+}
+
+static void partial_header(const struct tally *t, struct prov *pv, gs_buf *b)
 {
 	static const char *pnames[] = {"day", "week", "month", "quarter", "year"};
-	gs_buf_adds(b, "{\"govstat_partial\":1,\"by\":[");
+	gs_buf_adds(b, "{\"govstat_partial\":2,\"by\":[");
 	for (size_t i = 0; i < t->nby; i++) {
 		if (i)
 			gs_buf_addc(b, ',');
@@ -396,12 +483,114 @@ static void partial_header(const struct tally *t, gs_buf *b)
 			gs_buf_adds(b, "null");
 		gs_buf_printf(b, ",\"decimals\":%d}", c->decimals);
 	}
+	/* sorted: the same inputs give the same header in any order */
+	char **ids = gs_xmalloc((pv->nids + 1) * sizeof *ids);
+	if (pv->nids)
+		memcpy(ids, pv->ids, pv->nids * sizeof *ids);
+	qsort(ids, pv->nids, sizeof *ids, cmp_id);
+	gs_buf_adds(b, "],\"covers\":[");
+	for (size_t i = 0; i < pv->nids; i++) {
+		if (i)
+			gs_buf_addc(b, ',');
+		gs_json_string(b, ids[i], strlen(ids[i]));
+	}
+	free(ids);
+	gs_buf_adds(b, "],\"from\":[");
+	if (pv->from.len)
+		gs_buf_add(b, pv->from.p, pv->from.len);
 	gs_buf_adds(b, "]}\n");
 }
 
+/* Set up T from the first partial header O. Returns 0, or -1 (reported). */
+static int merge_setup(struct tally *t, const cJSON *o, const char *name, long lineno)
+{
+	gs_buf err = {0};
+	const cJSON *by = cJSON_GetObjectItemCaseSensitive(o, "by"), *e;
+	cJSON_ArrayForEach(e, by) {
+		if (!cJSON_IsString(e))
+			continue;
+		t->by = gs_xrealloc(t->by, (t->nby + 1) * sizeof *t->by);
+		t->by[t->nby++] = gs_xstrndup(e->valuestring, strlen(e->valuestring));
+	}
+	const cJSON *p = cJSON_GetObjectItemCaseSensitive(o, "period");
+	t->period = cJSON_IsString(p) ? gs_period_parse(p->valuestring) : -1;
+	t->nkey = t->nby + (t->period >= 0);
+	const cJSON *cols = cJSON_GetObjectItemCaseSensitive(o, "columns"), *c;
+	cJSON_ArrayForEach(c, cols) {
+		const cJSON *nm = cJSON_GetObjectItemCaseSensitive(c, "name");
+		const cJSON *ag = cJSON_GetObjectItemCaseSensitive(c, "agg");
+		const cJSON *wh = cJSON_GetObjectItemCaseSensitive(c, "where");
+		const cJSON *dc = cJSON_GetObjectItemCaseSensitive(c, "decimals");
+		if (!cJSON_IsString(nm) || !cJSON_IsString(ag) || !cJSON_IsNumber(dc)) {
+			gs_msg(name, lineno, "a partial stream's column is malformed");
+			exit(GS_IO);
+		}
+		if (gs_aggset_add(&t->aggs, nm->valuestring, ag->valuestring,
+		                  cJSON_IsString(wh) ? wh->valuestring : NULL,
+		                  dc->valueint, &err) < 0) {
+			gs_msg(name, lineno, "column %s: %s", nm->valuestring, err.p);
+			exit(GS_IO);
+		}
+	}
+	gs_buf_free(&err);
+	return 0;
+}
+
+/* 1 when partial headers A and B were made with the same options. */
+static int same_options(const cJSON *a, const cJSON *b)
+{
+	static const char *keys[] = {"by", "period", "columns"};
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+		if (!cJSON_Compare(cJSON_GetObjectItemCaseSensitive(a, keys[i]),
+		                   cJSON_GetObjectItemCaseSensitive(b, keys[i]), 1))
+			return 0;
+	return 1;
+}
+
+/* Take the identities partial header O covers, all or none. Returns 0, or
+ * -1 when one is malformed or was covered already (reported). */
+static int merge_covers(struct prov *pv, const cJSON *o, const char *name, long lineno)
+{
+	const cJSON *cov = cJSON_GetObjectItemCaseSensitive(o, "covers"), *e;
+	if (!cJSON_IsArray(cov)) {
+		gs_msg(name, lineno, "a partial stream's header has no \"covers\"");
+		return -1;
+	}
+	gs_buf here = {0};
+	gs_buf_printf(&here, "%s:%ld", name, lineno);
+	gs_hash *mine = gs_hash_new();
+	int ret = 0;
+	cJSON_ArrayForEach(e, cov) {
+		const char *id = cJSON_IsString(e) ? e->valuestring : NULL;
+		size_t n = id ? strlen(id) : 0;
+		if (n != 64 || strspn(id, "0123456789abcdef") != 64) {
+			gs_msg(name, lineno, "a partial stream's \"covers\" holds something other than SHA-256 digests");
+			ret = -1;
+			break;
+		}
+		void *v = pv->seen ? gs_hash_get(pv->seen, id, n) : NULL;
+		const char *was = v ? pv->origin[(size_t)v - 1] : gs_hash_get(mine, id, n) ? here.p : NULL;
+		if (was) {
+			gs_msg(name, lineno, "covers input %.16s…, already merged from %s: "
+			       "merged again it would be counted twice", id, was);
+			ret = -1;
+			break;
+		}
+		gs_hash_put(mine, id, n, (void *)1);
+	}
+	/* checked first, so that a refused partial adds nothing */
+	if (ret == 0)
+		cJSON_ArrayForEach(e, cov)
+			prov_cover(pv, e->valuestring, here.p);
+	gs_hash_free(mine);
+	gs_buf_free(&here);
+	return ret;
+}
+
 /* Read one partial stream into the groups. The first header sets up T;
- * later ones must be the same. Returns GS_OK or GS_IO (reported). */
-static int merge_file(struct tally *t, const char *path, gs_buf *first_header)
+ * later ones must have the same options and cover other inputs. Returns
+ * GS_OK or GS_IO (reported). */
+static int merge_file(struct tally *t, struct prov *pv, const char *path)
 {
 	const char *why, *name = gs_display_name(path);
 	gs_input *in = gs_input_open(path, "utf-8", &why);
@@ -409,8 +598,9 @@ static int merge_file(struct tally *t, const char *path, gs_buf *first_header)
 		gs_msg(name, 0, "cannot open: %s", why);
 		return GS_IO;
 	}
+	gs_input_hash(in);
 	gs_buf line = {0}, err = {0};
-	long lineno = 0;
+	long lineno = 0, ngroups = 0;
 	int status = GS_OK, have_header = 0;
 	gs_field *key = gs_xmalloc((t->nkey + 8) * sizeof *key);
 	gs_slot *tmp = NULL;
@@ -446,58 +636,49 @@ static int merge_file(struct tally *t, const char *path, gs_buf *first_header)
 		char *s = line.p + done;
 		done += len + (nl ? 1 : 0);
 		lineno++;
+		/* Hadoop Streaming hands a reducer each line as KEY TAB VALUE; the
+		 * whole partial line is the key, the value empty */
+		if (len && s[len - 1] == '\t')
+			len--;
 		if (len == 0)
 			continue;
 		cJSON *o = cJSON_ParseWithLength(s, len);
 		const cJSON *tag = cJSON_GetObjectItemCaseSensitive(o, "govstat_partial");
 		/* partial streams may be concatenated (parallel --pipe does): a
-		 * header can come again, and must be the same */
+		 * header can come again, with the same options */
 		if (!have_header || tag) {
-			if (!o || !cJSON_IsNumber(tag) || tag->valueint != 1) {
+			if (o && cJSON_IsNumber(tag) && tag->valueint == 1) {
+				gs_msg(name, lineno, "a partial stream of an older tally, which does not say "
+				       "what it covers: make it again");
+				cJSON_Delete(o);
+				status = GS_IO;
+				break;
+			}
+			if (!o || !cJSON_IsNumber(tag) || tag->valueint != 2) {
 				gs_msg(name, lineno, "not a partial stream of tally --partial");
 				cJSON_Delete(o);
 				status = GS_IO;
 				break;
 			}
-			if (!first_header->len) {
-				gs_buf_add(first_header, s, len);
-				const cJSON *by = cJSON_GetObjectItemCaseSensitive(o, "by"), *e;
-				cJSON_ArrayForEach(e, by) {
-					if (!cJSON_IsString(e))
-						continue;
-					t->by = gs_xrealloc(t->by, (t->nby + 1) * sizeof *t->by);
-					t->by[t->nby++] = gs_xstrndup(e->valuestring, strlen(e->valuestring));
-				}
-				const cJSON *p = cJSON_GetObjectItemCaseSensitive(o, "period");
-				t->period = cJSON_IsString(p) ? gs_period_parse(p->valuestring) : -1;
-				t->nkey = t->nby + (t->period >= 0);
-				key = gs_xrealloc(key, (t->nkey + 1) * sizeof *key);
-				const cJSON *cols = cJSON_GetObjectItemCaseSensitive(o, "columns"), *c;
-				cJSON_ArrayForEach(c, cols) {
-					const cJSON *nm = cJSON_GetObjectItemCaseSensitive(c, "name");
-					const cJSON *ag = cJSON_GetObjectItemCaseSensitive(c, "agg");
-					const cJSON *wh = cJSON_GetObjectItemCaseSensitive(c, "where");
-					const cJSON *dc = cJSON_GetObjectItemCaseSensitive(c, "decimals");
-					if (!cJSON_IsString(nm) || !cJSON_IsString(ag) || !cJSON_IsNumber(dc)) {
-						gs_msg(name, lineno, "a partial stream's column is malformed");
-						exit(GS_IO);
-					}
-					if (gs_aggset_add(&t->aggs, nm->valuestring, ag->valuestring,
-					                  cJSON_IsString(wh) ? wh->valuestring : NULL,
-					                  dc->valueint, &err) < 0) {
-						gs_msg(name, lineno, "column %s: %s", nm->valuestring, err.p);
-						exit(GS_IO);
-					}
-				}
-			} else if (first_header->len != len || memcmp(first_header->p, s, len)) {
+			if (pv->first && !same_options(pv->first, o)) {
 				gs_msg(name, lineno, "this partial stream was made with other options than the first");
 				cJSON_Delete(o);
 				status = GS_IO;
 				break;
 			}
+			if (merge_covers(pv, o, name, lineno) < 0) {
+				cJSON_Delete(o);
+				status = GS_IO;
+				break;
+			}
+			if (!pv->first) {
+				merge_setup(t, o, name, lineno);
+				key = gs_xrealloc(key, (t->nkey + 1) * sizeof *key);
+				pv->first = o;
+			} else
+				cJSON_Delete(o);
 			have_header = 1;
-			cJSON_Delete(o);
-			if (!tmp && t->aggs.nslots + 1)
+			if (!tmp)
 				tmp = gs_slots_new(&t->aggs);
 			continue;
 		}
@@ -524,6 +705,7 @@ static int merge_file(struct tally *t, const char *path, gs_buf *first_header)
 				status = GS_IO;
 				break;
 			}
+			ngroups++;
 		}
 		cJSON_Delete(o);
 		if (!ok) {
@@ -536,12 +718,54 @@ static int merge_file(struct tally *t, const char *path, gs_buf *first_header)
 		gs_msg(name, 0, "empty input: not a partial stream");
 		status = GS_IO;
 	}
+	/* the audit trail: what was read of this partial, and its digest */
+	char sha[65];
+	gs_input_sha256(in, sha);
+	prov_from(pv, "partial", name, sha, gs_input_bytes(in), ngroups);
+	gs_manifest_written(name, "partial", sha, gs_input_bytes(in), ngroups);
 	gs_slots_free(&t->aggs, tmp);
 	free(key);
 	gs_buf_free(&line);
 	gs_buf_free(&err);
 	gs_input_close(in);
 	return status;
+}
+
+/* --header-from FILE: the header names of FILE, read with SO, for
+ * headerless splits of it; set in SO, their bytes kept in HB and NAMES,
+ * and named in PV. */
+static void header_from(const char *path, gs_stream_opts *so, gs_buf *hb, gs_field **names,
+                        struct prov *pv)
+{
+	char *files[1] = {(char *)path};
+	gs_stream_opts hso = *so;
+	gs_stream *st = gs_stream_open(files, 1, &hso);
+	const gs_field *nm;
+	size_t n;
+	if (gs_stream_header(st, &nm, &n) < 0)
+		exit(gs_close_stdout(GS_IO));
+	if (gs_stream_format(st) == GS_FMT_JSON)
+		gs_usage_error("--header-from: %s is JSON lines, which name their fields in every "
+		               "line: a split of it needs no header", path);
+	size_t *off = gs_xmalloc((n + 1) * sizeof *off);
+	for (size_t i = 0; i < n; i++) {
+		off[i] = hb->len;
+		gs_buf_add(hb, nm[i].p, nm[i].n);
+	}
+	*names = gs_xmalloc((n + 1) * sizeof **names);
+	for (size_t i = 0; i < n; i++)
+		(*names)[i] = (gs_field){hb->p ? hb->p + off[i] : "", nm[i].n};
+	free(off);
+	gs_stream_close(st);
+	so->header = *names;
+	so->nheader = n;
+	/* the partial names the header it was read with */
+	gs_buf *b = &pv->from;
+	gs_buf_adds(b, pv->nfrom++ ? ",{\"role\":\"header\",\"name\":" : "{\"role\":\"header\",\"name\":");
+	gs_json_string(b, path, strlen(path));
+	gs_buf_adds(b, ",\"names\":");
+	write_json_strings(b, *names, n);
+	gs_buf_addc(b, '}');
 }
 
 /* ---- inputs, their rows, and the tallies they feed ---- */
@@ -586,6 +810,7 @@ struct run {                 /* what every input shares */
 	const char *rejects;     /* --rejects, "{record}" replaced */
 	int out_format;          /* -1 until the first input's is known */
 	int nfrom;
+	struct prov *pv;         /* --partial: what the inputs were */
 };
 
 static int field_col(const gs_field *names, size_t n, const char *want)
@@ -795,6 +1020,8 @@ static int read_input(struct input *in, struct run *run, const gs_stream_opts *s
 	}
 	int status = gs_stream_status(st);
 	gs_manifest_stream(st, "input");
+	if (run->pv && prov_stream(run->pv, st) < 0)
+		exit(gs_close_stdout(GS_IO));
 	gs_stream_close(st);
 	gs_buf_free(&err);
 	return status;
@@ -1063,8 +1290,10 @@ int main(int argc, char **argv)
 	int out_format = a.output_format_given ? gs_parse_output_format(a.output_format_arg) : -1;
 	if (a.decimals_arg < 0 || a.decimals_arg > 30)
 		gs_usage_error("--decimals: give a number from 0 to 30");
-	if (a.partial_given && a.merge_given)
-		gs_usage_error("--partial and --merge do not go together");
+	if (a.header_from_given && a.merge_given)
+		gs_usage_error("--header-from is for the tally of a split, not for --merge");
+	if (a.header_from_given && a.from_given)
+		gs_usage_error("--header-from is for the tally of a split, given as FILE arguments, not --from");
 	if (a.merge_given && (a.by_given || a.agg_given || a.indicator_given || a.where_given ||
 	                      a.period_given || a.date_given || a.catalogue_given || a.from_given ||
 	                      a.level_given))
@@ -1106,7 +1335,12 @@ int main(int argc, char **argv)
 	struct reg reg = {0};
 	gs_stream_opts so = {0};
 	so.format = in_format;
-	so.hash = gs_manifest_on();
+	so.hash = gs_manifest_on() || a.partial_given;   /* a partial names its inputs' digests */
+	struct prov pv = {0};
+	gs_buf hfbytes = {0};
+	gs_field *hfnames = NULL;
+	if (a.header_from_given)
+		header_from(a.header_from_arg, &so, &hfbytes, &hfnames, &pv);
 	int have_reg = 0;
 	if (level && a.universe_given) {
 		load_register(&reg, a.universe_arg, &so);
@@ -1300,7 +1534,8 @@ int main(int argc, char **argv)
 
 	int status = GS_OK;
 	struct run run = {where, a.rollup_given ? a.rollup_label_arg : NULL,
-	                  a.rejects_given ? a.rejects_arg : NULL, out_format, (int)a.from_given};
+	                  a.rejects_given ? a.rejects_arg : NULL, out_format, (int)a.from_given,
+	                  a.partial_given ? &pv : NULL};
 	struct part single = {&t, NULL};
 	if (!a.from_given && !a.merge_given) {
 		ins = calloc(2, sizeof *ins);
@@ -1316,14 +1551,12 @@ int main(int argc, char **argv)
 		gs_usage_error("--rejects with several --from records: put {record} in the file name "
 		               "(rejects-{record}.csv), one file a record");
 	if (a.merge_given) {
-		gs_buf first = {0};
 		size_t nf = a.inputs_num ? a.inputs_num : 1;
 		for (size_t i = 0; i < nf; i++) {
-			int s = merge_file(&t, a.inputs_num ? a.inputs[i] : "-", &first);
+			int s = merge_file(&t, &pv, a.inputs_num ? a.inputs[i] : "-");
 			if (s > status)
 				status = s;
 		}
-		gs_buf_free(&first);
 		if (run.out_format < 0)
 			run.out_format = GS_FMT_CSV;
 		if (!t.aggs.ncols)
@@ -1360,7 +1593,7 @@ int main(int argc, char **argv)
 		sink_bind(&over_in.sinks[0], lnames, 2 + nlc, "the villages' table");
 		over_in.rj = gs_rejects_open(NULL, GS_FMT_CSV);
 		gs_rejects_header(over_in.rj, lnames, 2 + nlc, 1);
-		struct run orun = {NULL, NULL, NULL, run.out_format, 0};
+		struct run orun = {NULL, NULL, NULL, run.out_format, 0, NULL};
 		struct over_feed of = {&over_in, &orun, {0}};
 		result_rows(lower, nlower, &vshape, lc, nlc, 0, "*", over_row, &of);
 		gs_buf_free(&of.err);
@@ -1393,17 +1626,26 @@ int main(int argc, char **argv)
 			order[i] = &t.groups[i];
 		sort_t = &t;
 		qsort(order, nleaf, sizeof *order, cmp_groups);
-		partial_header(&t, &line);
-		fwrite(line.p, 1, line.len, stdout);
-		for (size_t i = 0; i < nleaf; i++) {
-			gs_buf_clear(&line);
-			gs_buf_adds(&line, "{\"k\":");
-			write_json_strings(&line, order[i]->key, t.nkey);
-			gs_buf_adds(&line, ",\"s\":");
-			gs_slots_write(&t.aggs, order[i]->slots, &line);
-			gs_buf_adds(&line, "}\n");
+		gs_sha256 sc;
+		gs_sha256_init(&sc);
+		unsigned long long nbytes = 0;
+		partial_header(&t, &pv, &line);
+		for (size_t i = 0; i <= nleaf; i++) {
+			if (i) {
+				gs_buf_clear(&line);
+				gs_buf_adds(&line, "{\"k\":");
+				write_json_strings(&line, order[i - 1]->key, t.nkey);
+				gs_buf_adds(&line, ",\"s\":");
+				gs_slots_write(&t.aggs, order[i - 1]->slots, &line);
+				gs_buf_adds(&line, "}\n");
+			}
 			fwrite(line.p, 1, line.len, stdout);
+			gs_sha256_update(&sc, line.p, line.len);
+			nbytes += line.len;
 		}
+		char sha[65];
+		gs_sha256_hex(&sc, sha);
+		gs_manifest_written("-", "output", sha, nbytes, (long)nleaf);
 		free(order);
 	} else {
 		size_t ncol = t.nkey + ncols;
@@ -1461,9 +1703,8 @@ int main(int argc, char **argv)
 		gs_manifest_file(a.catalogue_arg, "catalogue");
 	if (a.universe_given && !have_reg)
 		gs_manifest_file(a.universe_arg, "universe");
-	if (a.merge_given)
-		for (size_t i = 0; i < a.inputs_num; i++)
-			gs_manifest_file(a.inputs[i], "partial");
+	if (a.header_from_given)
+		gs_manifest_file(a.header_from_arg, "header");
 	status = gs_manifest_end(status);
 	for (size_t i = 0; i < nparts; i++) {
 		if (parts[i].t != &t) {
@@ -1496,6 +1737,9 @@ int main(int argc, char **argv)
 	free(t.by);
 	gs_expr_free(where);
 	gs_catalogue_free(cat);
+	prov_free(&pv);
+	gs_buf_free(&hfbytes);
+	free(hfnames);
 	cmdline_parser_free(&a);
 	return gs_close_stdout(status);
 }
