@@ -23,8 +23,9 @@
 #include "stream.h"
 #include "utf8.h"
 #include "writer.h"
+#include "xlsxout.h"
 
-enum fmt { F_TEXT, F_MARKDOWN, F_HTML, F_JSON, F_CSV };
+enum fmt { F_TEXT, F_MARKDOWN, F_HTML, F_JSON, F_CSV, F_XLSX };
 enum kind { K_PLAIN, K_NUM, K_PERCENT, K_MARK };
 
 /* A table read whole. */
@@ -374,6 +375,95 @@ static struct step *read_manifest(const char *path, size_t *n)
 	return steps;
 }
 
+/* ---- the xlsx 报表 ---- */
+
+/* A column of whole numbers is a code, kept as text, when a value starts
+ * with 0 or has 12 digits or more (行政区划代码, 身份证号): a spreadsheet
+ * would drop the zeros or round the digits past the 15th. */
+static int looks_like_code(const struct col *c, size_t nout)
+{
+	for (size_t r = 0; r < nout; r++) {
+		const char *v = c->val[r];
+		size_t n = strspn(v, "0123456789");
+		if (*v && !v[n] && ((v[0] == '0' && n > 1) || n >= 12))
+			return 1;
+	}
+	return 0;
+}
+
+static int is_total_label(const char *s, const struct gengetopt_args_info *a)
+{
+	static const char *const fixed[] = {"合计", "总计", "小计", "全县", "全区", "全市", "全镇", "全乡", "*"};
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+		if (!strcmp(s, fixed[i]))
+			return 1;
+	for (unsigned i = 0; i < a->total_label_given; i++)
+		if (!strcmp(s, a->total_label_arg[i]))
+			return 1;
+	return 0;
+}
+
+static time_t created_time(const char *date)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	if (e && *e) {
+		long long s = strtoll(e, &end, 10);
+		if (!*end)
+			return (time_t)s;
+	}
+	int y, m, d;
+	const char *why;
+	if (date && gs_date_parse(date, strlen(date), 0, &y, &m, &d, &why) == 0)
+		return (time_t)gs_days_from_civil(y, m, d) * 86400;
+	return (time_t)315532800; /* 1980-01-01, the zip format's first day */
+}
+
+static void render_xlsx(gs_buf *out, const struct col *cols, size_t ncols, size_t nout,
+                        const struct gengetopt_args_info *a, const char *date, const char *note)
+{
+	gs_xlsx_col *xc = gs_xmalloc((ncols + 1) * sizeof *xc);
+	const char **cells = gs_xmalloc((ncols * nout + 1) * sizeof *cells);
+	unsigned char *bold = calloc(nout + 1, 1);
+	int decimals = a->decimals_given ? a->decimals_arg : -1;
+	for (size_t i = 0; i < ncols; i++) {
+		const struct col *c = &cols[i];
+		int fraction = 0;
+		for (size_t r = 0; r < nout; r++) {
+			const char *dot = strchr(c->val[r], '.');
+			fraction |= dot && dot[1];
+		}
+		xc[i].label = c->label;
+		xc[i].kind = c->kind == K_PERCENT ? GS_XC_PERCENT :
+		             c->kind == K_NUM && !looks_like_code(c, nout) ? GS_XC_NUM : GS_XC_TEXT;
+		xc[i].decimals = c->kind == K_PERCENT ? (decimals >= 0 ? decimals : 2) :
+		                 fraction ? decimals : -1;
+		for (size_t r = 0; r < nout; r++) {
+			/* marks as people read them; everything else raw and exact */
+			cells[r * ncols + i] = c->kind == K_MARK && *c->val[r] ? c->shown[r] : c->val[r];
+			if (c->kind == K_PLAIN && is_total_label(c->val[r], a))
+				bold[r] = 1;
+		}
+	}
+	gs_xlsx_meta m = {
+		.title = a->title_given ? a->title_arg : NULL,
+		.unit_line = a->unit_line_given ? a->unit_line_arg : NULL,
+		.note = note,
+		.filled_by = a->filled_by_given ? a->filled_by_arg : NULL,
+		.prepared_by = a->prepared_by_given ? a->prepared_by_arg : NULL,
+		.checked_by = a->checked_by_given ? a->checked_by_arg : NULL,
+		.date = date,
+		.created = created_time(date),
+	};
+	gs_buf why = {0};
+	if (gs_xlsx_table(out, &m, xc, ncols, cells, nout, bold, &why) < 0)
+		gs_die(GS_IO, NULL, 0, "%s", why.p);
+	gs_buf_free(&why);
+	free(xc);
+	free(cells);
+	free(bold);
+}
+
 /* ---- main ---- */
 
 int main(int argc, char **argv)
@@ -388,13 +478,13 @@ int main(int argc, char **argv)
 		gs_print_version();
 	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
 
-	static const char *fnames[] = {"text", "markdown", "html", "json", "csv"};
+	static const char *fnames[] = {"text", "markdown", "html", "json", "csv", "xlsx"};
 	int fmt = -1;
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < 6; i++)
 		if (!strcmp(a.format_arg, fnames[i]))
 			fmt = i;
 	if (fmt < 0)
-		gs_usage_error("--format: '%s' is not text, markdown, html, json or csv", a.format_arg);
+		gs_usage_error("--format: '%s' is not text, markdown, html, json, csv or xlsx", a.format_arg);
 	if (a.decimals_given && (a.decimals_arg < 0 || a.decimals_arg > 30))
 		gs_usage_error("--decimals: give a number from 0 to 30");
 	if (a.width_arg < 20)
@@ -685,6 +775,8 @@ int main(int argc, char **argv)
 		free(h);
 		free(num);
 		free(row);
+	} else if (fmt == F_XLSX) {
+		render_xlsx(&out, cols, ncols, nout, &a, date, any_target ? tsum.p : NULL);
 	} else if (fmt == F_TEXT) {
 		size_t *wd = gs_xmalloc((ncols + 1) * sizeof *wd);
 		size_t *minw = gs_xmalloc((ncols + 1) * sizeof *minw);

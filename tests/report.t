@@ -122,6 +122,98 @@ $ report -f html --title '矛盾纠纷化解率' --percent rate --target 'rate >
 a picture
 4
 
+### xlsx: a county 报表 checked cell by cell (openpyxl): title and unit line merged, header frozen and printed on every A4 page, numbers as numbers, ratios with a percent format, codes and IDs as text, the 全县 row bold, the signature line
+$ report -f xlsx --title '2026年第47周 矛盾纠纷化解情况' --unit-line '单位：件、%' --percent close_ratio --filled-by 东岭县委政法委 --prepared-by 王芳 --checked-by 赵强 --date 2026-11-22 --target 'close_ratio >= 0.95' "$DATA/report/xlsx-units.csv" > u.xlsx; echo $?; "$TOP/tests/xlsx_check.py" u.xlsx
+>>>
+0
+sheets 1
+paper 9 portrait
+fit True None 0
+print titles $3:$3
+print area $A$1:$G$12
+freeze A4
+merged A12:G12 A1:G1 A2:G2
+footer 第 &P 页，共 &N 页
+created 2026-11-22 00:00:00
+A1 s '2026年第47周 矛盾纠纷化解情况' General bold
+A2 s '单位：件、%' General -
+A3 s 'unit_code' General bold
+B3 s 'unit' General bold
+C3 s 'contact_id' General bold
+D3 s 'cases' General bold
+E3 s 'closed' General bold
+F3 s 'close_ratio' General bold
+G3 s 'target' General bold
+A4 s '0700101' @ -
+B4 s '青山街道' @ -
+C4 s '430102198803157716' @ -
+D4 n 48 General -
+E4 n 46 General -
+F4 n 0.958333 0.00% -
+G4 s '✓' @ -
+A5 s '0700102' @ -
+B5 s '河口镇' @ -
+C5 s '43010219750621012X' @ -
+D5 n 31 General -
+E5 n 29 General -
+F5 n 0.935484 0.00% -
+G5 s '✗' @ -
+A6 s '0700103' @ -
+B6 s '柳林乡' @ -
+C6 s '430102196512300031' @ -
+D6 n 17 General -
+E6 n 17 General -
+F6 n 1 0.00% -
+G6 s '✓' @ -
+A7 s '0700104' @ -
+B7 s 'Hill "North" Farm' @ -
+D7 n 0 General -
+E7 n 0 General -
+G7 s '✗' @ -
+A8 s '0700100' @ bold
+B8 s '全县' @ bold
+D8 n 96 General bold
+E8 n 92 General bold
+F8 n 0.958333 0.00% bold
+G8 s '✓' @ bold
+A10 s '2 of 5 rows miss the target close_ratio >= 0.95' General -
+A12 s '填报单位：东岭县委政法委\u3000\u3000制表人：王芳\u3000\u3000审核人：赵强\u3000\u3000报表日期：2026-11-22' General -
+
+### xlsx: an all-digit 18-digit ID and a 12-digit code stay text with every digit; --decimals is the number format; --total-label names a total row; no title, no merge
+$ printf 'id,code,n,r\n430102198803157716,511321100000,1,0.5\n430102196512300031,小计甲,22,0.25\n' | report -f xlsx --decimals 1 --total-label 小计甲 > v.xlsx; "$TOP/tests/xlsx_check.py" v.xlsx | sed 1,2d
+>>>
+fit True None 0
+print titles $1:$1
+print area $A$1:$D$3
+freeze A2
+merged 
+footer 第 &P 页，共 &N 页
+created 1980-01-01 00:00:00
+A1 s 'id' General bold
+B1 s 'code' General bold
+C1 s 'n' General bold
+D1 s 'r' General bold
+A2 s '430102198803157716' @ -
+B2 s '511321100000' @ -
+C2 n 1 General -
+D2 n 0.5 0.0 -
+A3 s '430102196512300031' @ bold
+B3 s '小计甲' @ bold
+C3 n 22 General bold
+D3 n 0.25 0.0 bold
+
+### xlsx: the same inputs give the same bytes (no clock in the workbook)
+$ report -f xlsx --title t "$DATA/indicators.csv" > a.xlsx; sleep 1; report -f xlsx --title t "$DATA/indicators.csv" > b.xlsx; cmp a.xlsx b.xlsx && echo same; SOURCE_DATE_EPOCH=1585612800 report -f xlsx "$DATA/indicators.csv" > c.xlsx; "$TOP/tests/xlsx_check.py" c.xlsx | grep created
+>>>
+same
+created 2020-03-31 00:00:00
+
+### xlsx: a temporary directory that cannot be used is an output failure
+$ TMPDIR=$PWD/none report -f xlsx "$DATA/indicators.csv" > x.xlsx 2> e; echo $?; sed "s|$PWD|.|" e
+>>>
+3
+report: cannot make a temporary file in ./none: No such file or directory
+
 ### the same inputs and options give the same bytes, in every format
 $ for f in text markdown html json csv; do report -f $f --title t --percent rate --target 'rate >= 0.95' --chart rate "$DATA/indicators.csv" > a; report -f $f --title t --percent rate --target 'rate >= 0.95' --chart rate "$DATA/indicators.csv" > b; cmp -s a b && echo "$f same"; done
 >>>
@@ -164,7 +256,7 @@ $ for i in $(seq 1 40); do printf 'g\na\n' | tally --manifest m2.jsonl -g g -a '
 ### usage errors
 $ report -f pdf < /dev/null; report --up rate < /dev/null; report --compare x.csv < /dev/null; report --columns nope "$DATA/indicators.csv"; report --target 'rate >' "$DATA/indicators.csv"
 >>>2
-report: --format: 'pdf' is not text, markdown, html, json or csv
+report: --format: 'pdf' is not text, markdown, html, json, csv or xlsx
 Try 'report --help' for more information.
 report: --key, --up and --down go with --compare
 Try 'report --help' for more information.
