@@ -945,7 +945,15 @@ int main(int argc, char **argv)
 		            "figure { margin: 1em 0; }\n"
 		            "figure svg text { font-size: 13px; }\n"
 		            "footer { margin-top: 2em; font-size: .8em; color: #666; word-break: break-all; }\n"
-		            "@media print { body { margin: 0; } tr { page-break-inside: avoid; } th { background: none; } }\n"
+		            /* printed: an A4 document, the header row on every page, no
+		             * row or chart cut across pages, the colours kept */
+		            "@page { size: A4; margin: 15mm 12mm; }\n"
+		            "@media print {\n"
+		            "  body { margin: 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
+		            "  thead { display: table-header-group; }\n"
+		            "  tr, figure, svg, footer { break-inside: avoid; page-break-inside: avoid; }\n"
+		            "  h1, p.date, p.caption { break-after: avoid; page-break-after: avoid; }\n"
+		            "}\n"
 		            "</style>\n</head>\n<body>\n<h1>");
 		html_escape(&out, title);
 		gs_buf_adds(&out, "</h1>\n");

@@ -214,6 +214,16 @@ $ TMPDIR=$PWD/none report -f xlsx "$DATA/indicators.csv" > x.xlsx 2> e; echo $?;
 3
 report: cannot make a temporary file in ./none: No such file or directory
 
+### html printed (headless Chromium to PDF, read with poppler): A4 pages, the header row on every page, shaded headers kept, the chart whole on one page
+$ awk 'BEGIN { print "unit,cases,ratio"; for (i = 1; i <= 30; i++) printf "第%02d村民小组,%d,0.%d\n", i, 10 + i * 3, 9000 + i * 31 }' > long.csv; report -f html --title '长表 打印' --percent ratio --chart ratio --chart-target 0.95 --target 'ratio >= 0.95' long.csv > long.html; chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --user-data-dir="$PWD/prof" --no-pdf-header-footer --print-to-pdf="$PWD/long.pdf" "file://$PWD/long.html" 2>/dev/null; pdfinfo long.pdf | awk '/^Pages:/ { print "pages", $2 } /^Page size:/ { printf "size %.0f x %.0f %s\n", $3, $5, $7 }'; for p in 1 2 3; do printf 'page %s: header %s, chart bars %s\n' $p "$(pdftotext -f $p -l $p long.pdf - | grep -c '^unit$')" "$(pdftotext -f $p -l $p long.pdf - | grep -c '^第[0-9]*村民小组$')"; done; pdftoppm -r 20 -f 1 -l 1 long.pdf pg; [ "$(python3 "$TOP/tests/ppm_colour.py" pg-1.ppm eef2f6 4)" -gt 100 ] && echo "header shading printed"
+>>>
+pages 3
+size 595 x 842 (A4)
+page 1: header 1, chart bars 0
+page 2: header 1, chart bars 0
+page 3: header 0, chart bars 30
+header shading printed
+
 ### the same inputs and options give the same bytes, in every format
 $ for f in text markdown html json csv; do report -f $f --title t --percent rate --target 'rate >= 0.95' --chart rate "$DATA/indicators.csv" > a; report -f $f --title t --percent rate --target 'rate >= 0.95' --chart rate "$DATA/indicators.csv" > b; cmp -s a b && echo "$f same"; done
 >>>
