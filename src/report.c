@@ -375,6 +375,159 @@ static struct step *read_manifest(const char *path, size_t *n)
 	return steps;
 }
 
+/* ---- the chart ---- */
+
+/* The value where the bars start. --chart-floor, else 0, unless the values
+ * (and the target) are all positive and clustered, their spread less than
+ * half the largest: then a round number below the smallest, at half the
+ * spread under it, so that 91% and 97% do not draw bars of nearly the same
+ * length. */
+static double chart_floor(const struct table *t, long vc, const gs_num *tv, const char *opt)
+{
+	gs_num f;
+	if (opt) {
+		if (!is_number(opt, &f))
+			gs_usage_error("--chart-floor: '%s' is not a number", opt);
+		return gs_num_to_double(f);
+	}
+	double lo = 0, hi = 0;
+	int any = 0;
+	for (size_t r = 0; r <= t->nrows; r++) {
+		gs_num v;
+		if (r == t->nrows ? !tv : !is_number(t->cells[r][vc], &v))
+			continue;
+		double x = gs_num_to_double(r == t->nrows ? *tv : v);
+		if (!any || x < lo)
+			lo = x;
+		if (!any || x > hi)
+			hi = x;
+		any = 1;
+	}
+	if (!any || lo <= 0 || hi - lo >= hi / 2)
+		return 0;
+	double span = hi - lo, step = 1;
+	if (span > 0) {
+		while (step > span)
+			step /= 10;
+		while (step * 10 <= span)
+			step *= 10;
+	} else
+		step = hi / 10;
+	double fl = (double)(long long)((lo - (span > 0 ? span : step) / 2) / step) * step;
+	return fl > 0 ? fl : 0;
+}
+
+/* A horizontal bar chart of the field --chart as inline SVG: one bar a
+ * row, labelled with its unit and value, missed rows red, the axis from
+ * its floor (shown under the axis) to the largest value, a labelled target
+ * line. */
+static void html_chart(gs_buf *out, const struct table *cur, const struct gengetopt_args_info *a,
+                       int is_pct, int decimals, const char *missed, const struct col *cols, size_t ncols)
+{
+	long vc = col_index(cur, a->chart_arg);
+	if (vc < 0)
+		gs_usage_error("--chart: no field '%s' in the input", a->chart_arg);
+	long lc = -1;
+	if (a->chart_label_given) {
+		if ((lc = col_index(cur, a->chart_label_arg)) < 0)
+			gs_usage_error("--chart-label: no field '%s' in the input", a->chart_label_arg);
+	} else
+		for (size_t i = 0; i < cur->ncols && lc < 0; i++) {
+			int txt = 0;
+			for (size_t r = 0; r < cur->nrows && !txt; r++)
+				txt = *cur->cells[r][i] && !is_number(cur->cells[r][i], NULL);
+			if (txt)
+				lc = (long)i;
+		}
+	double maxv = 0;
+	gs_num tv;
+	int has_t = a->chart_target_given && is_number(a->chart_target_arg, &tv);
+	if (a->chart_target_given && !has_t)
+		gs_usage_error("--chart-target: '%s' is not a number", a->chart_target_arg);
+	for (size_t r = 0; r < cur->nrows; r++) {
+		gs_num v;
+		if (is_number(cur->cells[r][vc], &v) && gs_num_to_double(v) > maxv)
+			maxv = gs_num_to_double(v);
+	}
+	if (has_t && gs_num_to_double(tv) > maxv)
+		maxv = gs_num_to_double(tv);
+	double floor = chart_floor(cur, vc, has_t ? &tv : NULL, a->chart_floor_given ? a->chart_floor_arg : NULL);
+	if (floor < 0)
+		floor = 0;
+	if (maxv <= floor)
+		maxv = floor > 0 ? floor * 1.1 : 1;
+	const double range = maxv - floor;
+	const int bar_h = 22, gap = 6, left = 140, right = 90, plot = 420, top = 26;
+	int axis_y = top + (int)cur->nrows * (bar_h + gap);
+	int hgt = axis_y + 24;
+	gs_buf_printf(out, "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+	              "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", left + plot + right, hgt,
+	              left + plot + right, hgt);
+	html_escape(out, a->chart_arg);
+	gs_buf_adds(out, "\">\n");
+	for (size_t r = 0; r < cur->nrows; r++) {
+		gs_num v;
+		int y = top + (int)r * (bar_h + gap);
+		const char *lab = lc >= 0 ? cur->cells[r][lc] : "";
+		gs_buf_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", left - 8, y + bar_h - 6);
+		html_escape(out, lab);
+		gs_buf_adds(out, "</text>\n");
+		int ok = is_number(cur->cells[r][vc], &v);
+		int wbar = ok ? (int)((gs_num_to_double(v) - floor) / range * plot + 0.5) : 0;
+		if (wbar < 0)
+			wbar = 0;
+		gs_buf_printf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>\n",
+		              left, y, wbar, bar_h, missed[r] ? "#d9534f" : "#4a78a8");
+		char *sv = show(cur->cells[r][vc], is_pct ? K_PERCENT : K_NUM, decimals, "—");
+		gs_buf_printf(out, "<text x=\"%d\" y=\"%d\">", left + wbar + 6, y + bar_h - 6);
+		html_escape(out, sv);
+		gs_buf_adds(out, "</text>\n");
+		free(sv);
+	}
+	/* the axis, from its floor to the largest value */
+	gs_buf_printf(out, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>\n",
+	              left, axis_y, left + plot, axis_y);
+	gs_buf_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>\n", left, top - 4, left, axis_y);
+	for (int end = 0; end < 2; end++) {
+		char num[64];
+		snprintf(num, sizeof num, "%.10g", end ? maxv : floor);
+		char *s = show(num, is_pct ? K_PERCENT : K_NUM, is_pct ? (decimals >= 0 ? decimals : 2) : decimals, "");
+		gs_buf_printf(out, "<text class=\"axis-%s\" x=\"%d\" y=\"%d\" text-anchor=\"%s\" fill=\"#555\">",
+		              end ? "max" : "floor", end ? left + plot : left, axis_y + 16, end ? "end" : "start");
+		html_escape(out, s);
+		gs_buf_adds(out, "</text>\n");
+		free(s);
+	}
+	if (has_t) {
+		int x = left + (int)((gs_num_to_double(tv) - floor) / range * plot + 0.5);
+		if (x < left)
+			x = left;
+		char *st = show(a->chart_target_arg, is_pct ? K_PERCENT : K_NUM, decimals, "");
+		gs_buf_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#b00020\" "
+		              "stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n", x, top - 6, x, axis_y);
+		gs_buf_printf(out, "<text class=\"target\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#b00020\">target ", x, top - 10);
+		html_escape(out, st);
+		gs_buf_adds(out, "</text>\n");
+		free(st);
+	}
+	gs_buf_adds(out, "</svg>\n<figcaption>");
+	const char *cap = a->chart_arg;
+	for (size_t i = 0; i < ncols; i++)
+		if (!strcmp(cols[i].name, a->chart_arg))
+			cap = cols[i].label;
+	html_escape(out, cap);
+	if (floor > 0) {
+		char num[64];
+		snprintf(num, sizeof num, "%.10g", floor);
+		char *s = show(num, is_pct ? K_PERCENT : K_NUM, is_pct ? (decimals >= 0 ? decimals : 2) : decimals, "");
+		gs_buf_adds(out, " (the axis starts at ");
+		html_escape(out, s);
+		gs_buf_adds(out, ", not 0)");
+		free(s);
+	}
+	gs_buf_adds(out, "</figcaption>\n</figure>\n");
+}
+
 /* ---- the xlsx 报表 ---- */
 
 /* A column of whole numbers is a code, kept as text, when a value starts
@@ -995,81 +1148,8 @@ int main(int argc, char **argv)
 			html_escape(&out, tsum.p);
 			gs_buf_adds(&out, "</p>\n");
 		}
-		if (a.chart_given) {
-			long vc = col_index(&cur, a.chart_arg);
-			if (vc < 0)
-				gs_usage_error("--chart: no field '%s' in the input", a.chart_arg);
-			long lc = -1;
-			if (a.chart_label_given) {
-				if ((lc = col_index(&cur, a.chart_label_arg)) < 0)
-					gs_usage_error("--chart-label: no field '%s' in the input", a.chart_label_arg);
-			} else
-				for (size_t i = 0; i < cur.ncols && lc < 0; i++) {
-					int txt = 0;
-					for (size_t r = 0; r < cur.nrows && !txt; r++)
-						txt = *cur.cells[r][i] && !is_number(cur.cells[r][i], NULL);
-					if (txt)
-						lc = (long)i;
-				}
-			int is_pct = in_list(pct, npct, a.chart_arg);
-			double maxv = 0;
-			gs_num tv;
-			int has_t = a.chart_target_given && is_number(a.chart_target_arg, &tv);
-			if (a.chart_target_given && !has_t)
-				gs_usage_error("--chart-target: '%s' is not a number", a.chart_target_arg);
-			for (size_t r = 0; r < cur.nrows; r++) {
-				gs_num v;
-				if (is_number(cur.cells[r][vc], &v) && gs_num_to_double(v) > maxv)
-					maxv = gs_num_to_double(v);
-			}
-			if (has_t && gs_num_to_double(tv) > maxv)
-				maxv = gs_num_to_double(tv);
-			if (maxv <= 0)
-				maxv = 1;
-			const int bar_h = 22, gap = 6, left = 140, right = 90, plot = 420, top = 10;
-			int hgt = top * 2 + (int)cur.nrows * (bar_h + gap) + 20;
-			gs_buf_printf(&out, "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-			              "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", left + plot + right, hgt,
-			              left + plot + right, hgt);
-			html_escape(&out, a.chart_arg);
-			gs_buf_adds(&out, "\">\n");
-			for (size_t r = 0; r < cur.nrows; r++) {
-				gs_num v;
-				int y = top + (int)r * (bar_h + gap);
-				const char *lab = lc >= 0 ? cur.cells[r][lc] : "";
-				gs_buf_printf(&out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", left - 8, y + bar_h - 6);
-				html_escape(&out, lab);
-				gs_buf_adds(&out, "</text>\n");
-				int ok = is_number(cur.cells[r][vc], &v);
-				int wbar = ok ? (int)(gs_num_to_double(v) / maxv * plot + 0.5) : 0;
-				if (wbar < 0)
-					wbar = 0;
-				gs_buf_printf(&out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>\n",
-				              left, y, wbar, bar_h, missed[r] ? "#d9534f" : "#4a78a8");
-				char *sv = show(cur.cells[r][vc], is_pct ? K_PERCENT : K_NUM, decimals, "—");
-				gs_buf_printf(&out, "<text x=\"%d\" y=\"%d\">", left + wbar + 6, y + bar_h - 6);
-				html_escape(&out, sv);
-				gs_buf_adds(&out, "</text>\n");
-				free(sv);
-			}
-			if (has_t) {
-				int x = left + (int)(gs_num_to_double(tv) / maxv * plot + 0.5);
-				char *st = show(a.chart_target_arg, is_pct ? K_PERCENT : K_NUM, decimals, "");
-				gs_buf_printf(&out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#b00020\" "
-				              "stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n", x, top - 4, x, hgt - 18);
-				gs_buf_printf(&out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#b00020\">target ", x, hgt - 4);
-				html_escape(&out, st);
-				gs_buf_adds(&out, "</text>\n");
-				free(st);
-			}
-			gs_buf_adds(&out, "</svg>\n<figcaption>");
-			const char *cap = a.chart_arg;
-			for (size_t i = 0; i < ncols; i++)
-				if (!strcmp(cols[i].name, a.chart_arg))
-					cap = cols[i].label;
-			html_escape(&out, cap);
-			gs_buf_adds(&out, "</figcaption>\n</figure>\n");
-		}
+		if (a.chart_given)
+			html_chart(&out, &cur, &a, in_list(pct, npct, a.chart_arg), decimals, missed, cols, ncols);
 		if (nsteps) {
 			gs_buf_adds(&out, "<section>\n<h2>How these figures were computed</h2>\n<ol>\n");
 			for (size_t s = 0; s < nsteps; s++) {

@@ -108,6 +108,51 @@ tidy 0
 4
 1
 
+### html chart: ratios clustered between 91% and 97% start the axis at a round number under them, shown under the axis and in the caption; bars differ visibly; the target line is labelled
+$ printf 'unit,rate\n甲镇,0.91\n乙乡,0.935\n丙街道,0.97\n丁村,0.952\n' > c.csv; report -f html --percent rate --chart rate --chart-target 0.95 --target 'rate >= 0.95' c.csv | sed -n '/<svg/,/<.figure>/p'
+>>>
+<svg xmlns="http://www.w3.org/2000/svg" width="650" height="162" viewBox="0 0 650 162" role="img" aria-label="rate">
+<text x="132" y="42" text-anchor="end">甲镇</text>
+<rect x="140" y="26" width="140" height="22" fill="#d9534f"/>
+<text x="286" y="42">91.00%</text>
+<text x="132" y="70" text-anchor="end">乙乡</text>
+<rect x="140" y="54" width="257" height="22" fill="#d9534f"/>
+<text x="403" y="70">93.50%</text>
+<text x="132" y="98" text-anchor="end">丙街道</text>
+<rect x="140" y="82" width="420" height="22" fill="#4a78a8"/>
+<text x="566" y="98">97.00%</text>
+<text x="132" y="126" text-anchor="end">丁村</text>
+<rect x="140" y="110" width="336" height="22" fill="#4a78a8"/>
+<text x="482" y="126">95.20%</text>
+<line class="axis" x1="140" y1="138" x2="560" y2="138" stroke="#555"/>
+<line x1="140" y1="22" x2="140" y2="138" stroke="#555"/>
+<text class="axis-floor" x="140" y="154" text-anchor="start" fill="#555">88.00%</text>
+<text class="axis-max" x="560" y="154" text-anchor="end" fill="#555">97.00%</text>
+<line x1="467" y1="20" x2="467" y2="138" stroke="#b00020" stroke-width="2" stroke-dasharray="6 4"/>
+<text class="target" x="467" y="16" text-anchor="middle" fill="#b00020">target 95.00%</text>
+</svg>
+<figcaption>rate (the axis starts at 88.00%, not 0)</figcaption>
+</figure>
+
+### html chart: --chart-floor sets the axis (0: bars from zero); spread-out values start at 0; a floor that is not a number is a usage error
+$ printf 'unit,rate\n甲镇,0.91\n乙乡,0.935\n丙街道,0.97\n丁村,0.952\n' > c.csv; report -f html --percent rate --chart rate --chart-floor 0 c.csv | grep -oE 'width="[0-9]+" height="22"|axis-floor[^<]*<'; printf 'u,n\na,3\nb,12\n' | report -f html --chart n | grep -oE 'width="[0-9]+" height="22"|axis-floor[^<]*<'; printf 'u,n\na,30\nb,32\n' | report -f html --chart n --chart-floor 25 | grep -oE 'width="[0-9]+" height="22"|axis-floor[^<]*<'; report -f html --chart rate --chart-floor x c.csv
+>>>
+width="394" height="22"
+width="405" height="22"
+width="420" height="22"
+width="412" height="22"
+axis-floor" x="140" y="154" text-anchor="start" fill="#555">0.00%<
+width="105" height="22"
+width="420" height="22"
+axis-floor" x="140" y="98" text-anchor="start" fill="#555">0<
+width="300" height="22"
+width="420" height="22"
+axis-floor" x="140" y="98" text-anchor="start" fill="#555">25<
+>>>2
+report: --chart-floor: 'x' is not a number
+Try 'report --help' for more information.
+>>>= 2
+
 ### html escapes what it shows
 $ printf 'name,v\n"<script>x</script>",1\n' | report -f html --title 'a & b' > e.html; grep -c '<script>' e.html; grep -c '<td>&lt;script&gt;x&lt;/script&gt;</td>' e.html; grep -c '<h1>a &amp; b</h1>' e.html
 >>>
