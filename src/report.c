@@ -646,6 +646,11 @@ int main(int argc, char **argv)
 		gs_usage_error("--key, --up and --down go with --compare");
 	if (a.compare_given && !a.key_given)
 		gs_usage_error("--compare needs --key FIELDS to match the rows");
+	if (a.ambiguous_given) {
+		if (strcmp(a.ambiguous_arg, "wide") && strcmp(a.ambiguous_arg, "narrow"))
+			gs_usage_error("--ambiguous: '%s' is not wide or narrow", a.ambiguous_arg);
+		gs_set_ambiguous_wide(!strcmp(a.ambiguous_arg, "wide"));
+	}
 	int decimals = a.decimals_given ? a.decimals_arg : -1;
 	int in_format = a.input_format_given ? gs_parse_input_format(a.input_format_arg) : GS_FMT_AUTO;
 	int status = GS_OK;

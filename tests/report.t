@@ -21,6 +21,21 @@ Longtan Town        13  95.00%
 
 govstat 0.1.0; input indicators.csv, sha256 fd5adad06b0b7874b7e8dd6d59e7328468355c809f1c76992422fc7d9b1de587, 4 rows; report --title '2020年3月 矛盾纠纷化解率' --date 2020-03-31 --percent rate indicators.csv
 
+### text: ambiguous-width characters (↑ ✓ ×) count two in a zh locale, one otherwise; GOVSTAT_AMBIGUOUS and --ambiguous decide over the locale
+$ printf 'a,b\n↑✓,1\nxy,2\n' > amb.csv; report amb.csv | sed -n 3p; LC_ALL=zh_CN.UTF-8 report amb.csv | sed -n 3,4p; LC_ALL= LANG=ja_JP.UTF-8 report amb.csv | sed -n 4p; LC_ALL=zh_CN.UTF-8 GOVSTAT_AMBIGUOUS=narrow report amb.csv | sed -n 4p; LC_ALL=zh_CN.UTF-8 report --ambiguous narrow amb.csv | sed -n 4p; report --ambiguous wide amb.csv | sed -n 4p; report --ambiguous big amb.csv
+>>>
+↑✓  1
+↑✓  1
+xy    2
+xy    2
+xy  2
+xy  2
+xy    2
+>>>2
+report: --ambiguous: 'big' is not wide or narrow
+Try 'report --help' for more information.
+>>>= 2
+
 ### every table line ends at the same display column (checked line by line)
 $ report --percent rate "$DATA/indicators.csv" | sed -n '1,6p' | while IFS= read -r l; do printf '%s' "$l" | wc -L; done | sort -u
 >>>
