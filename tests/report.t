@@ -284,6 +284,15 @@ page 2: header 1, chart bars 0
 page 3: header 0, chart bars 30
 header shading printed
 
+### html in a real browser sees Chinese: the page printed with the CJK fonts (fonts-noto-cjk) differs from the same page with them hidden from fontconfig, where the Chinese falls back to a Latin font's empty boxes
+$ report -f html --title '矛盾纠纷化解率' --percent rate "$DATA/indicators.csv" > r.html; printf '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n<include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n<selectfont><rejectfont><glob>*/Noto*CJK*</glob></rejectfont></selectfont>\n</fontconfig>\n' > nocjk.conf; flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --no-pdf-header-footer"; chromium $flags --user-data-dir="$PWD/p1" --print-to-pdf="$PWD/cjk.pdf" "file://$PWD/r.html" 2>/dev/null; FONTCONFIG_FILE=$PWD/nocjk.conf chromium $flags --user-data-dir="$PWD/p2" --print-to-pdf="$PWD/none.pdf" "file://$PWD/r.html" 2>/dev/null; fc-list ':family=Noto Sans CJK SC' family | grep -q . && echo "Noto Sans CJK SC installed"; echo "hidden: $(FONTCONFIG_FILE=$PWD/nocjk.conf fc-list :lang=zh family | grep -c CJK)"; pdftotext cjk.pdf - | head -1; echo "fallback fonts with CJK: $(pdffonts cjk.pdf | grep -c DejaVu), hidden: $(pdffonts none.pdf | grep -c DejaVu)"; pdftoppm -r 30 -f 1 -l 1 cjk.pdf a; pdftoppm -r 30 -f 1 -l 1 none.pdf b; cmp -s a-1.ppm b-1.ppm && echo "the same pixels: no CJK font drew the Chinese" || echo "the Chinese is drawn by a CJK font"
+>>>
+Noto Sans CJK SC installed
+hidden: 0
+矛盾纠纷化解率
+fallback fonts with CJK: 0, hidden: 2
+the Chinese is drawn by a CJK font
+
 ### the same inputs and options give the same bytes, in every format
 $ for f in text markdown html json csv; do report -f $f --title t --percent rate --target 'rate >= 0.95' --chart rate "$DATA/indicators.csv" > a; report -f $f --title t --percent rate --target 'rate >= 0.95' --chart rate "$DATA/indicators.csv" > b; cmp -s a b && echo "$f same"; done
 >>>
