@@ -25,7 +25,7 @@
 #include "writer.h"
 #include "xlsxout.h"
 
-enum fmt { F_TEXT, F_MARKDOWN, F_HTML, F_JSON, F_CSV, F_XLSX };
+enum fmt { F_TEXT, F_MARKDOWN, F_HTML, F_JSON, F_CSV, F_XLSX, F_TSV };
 enum kind { K_PLAIN, K_NUM, K_PERCENT, K_MARK };
 
 /* A table read whole. */
@@ -631,13 +631,15 @@ int main(int argc, char **argv)
 		gs_print_version();
 	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
 
-	static const char *fnames[] = {"text", "markdown", "html", "json", "csv", "xlsx"};
+	static const char *fnames[] = {"text", "markdown", "html", "json", "csv", "xlsx", "tsv"};
 	int fmt = -1;
-	for (int i = 0; i < 6; i++)
+	for (int i = 0; i < 7; i++)
 		if (!strcmp(a.format_arg, fnames[i]))
 			fmt = i;
 	if (fmt < 0)
-		gs_usage_error("--format: '%s' is not text, markdown, html, json, csv or xlsx", a.format_arg);
+		gs_usage_error("--format: '%s' is not text, markdown, html, json, csv, tsv or xlsx", a.format_arg);
+	if ((a.bom_given || a.encoding_given) && fmt != F_CSV && fmt != F_TSV)
+		gs_usage_error("--bom and --encoding go with -f csv or tsv");
 	if (a.decimals_given && (a.decimals_arg < 0 || a.decimals_arg > 30))
 		gs_usage_error("--decimals: give a number from 0 to 30");
 	if (a.width_arg < 20)
@@ -907,8 +909,10 @@ int main(int argc, char **argv)
 	if (a.compare_given)
 		gs_manifest_file(a.compare_arg, "previous");
 
-	if (fmt == F_JSON || fmt == F_CSV) {
-		gs_writer *w = gs_writer_new(stdout, fmt == F_JSON ? GS_FMT_JSON : GS_FMT_CSV);
+	if (fmt == F_JSON || fmt == F_CSV || fmt == F_TSV) {
+		gs_writer *w = gs_writer_new(stdout, fmt == F_JSON ? GS_FMT_JSON : fmt == F_TSV ? GS_FMT_TSV : GS_FMT_CSV);
+		if (gs_writer_encoding(w, a.encoding_given ? a.encoding_arg : NULL, a.bom_given) < 0)
+			gs_usage_error("--encoding: iconv knows no encoding '%s'", a.encoding_arg);
 		if (gs_manifest_on())
 			gs_writer_hash(w);
 		gs_field *h = gs_xmalloc((ncols + 1) * sizeof *h);

@@ -101,6 +101,32 @@ township,disputes,rate,target
 Longtan Town,13,0.95,1
 新华社区,0,,0
 
+### csv and tsv for Excel on Windows: --bom starts with a UTF-8 byte-order mark, --encoding gb18030 writes GB18030 (with --bom its own mark), the manifest hashes the bytes written
+$ report -f csv --bom "$DATA/indicators.csv" | head -c 12 | od -An -tx1; report -f tsv --encoding gb18030 "$DATA/indicators.csv" > g.tsv; sed -n 2p g.tsv | od -An -tx1; iconv -f gb18030 -t utf-8 g.tsv; report -f csv --encoding GB18030 --bom "$DATA/indicators.csv" | head -c 4 | od -An -tx1; report -f csv --bom --manifest m.jsonl "$DATA/indicators.csv" > b.csv; grep -c "$(sha256sum b.csv | cut -c1-64)" m.jsonl
+>>>
+ ef bb bf 74 6f 77 6e 73 68 69 70 2c
+ cc ef d4 b0 d5 f2 09 36 09 30 2e 39 37 35 38 0a
+township	disputes	rate
+田园镇	6	0.9758
+石桥乡	5	0.6
+Longtan Town	13	0.95
+新华社区	0	
+ 84 31 95 33
+1
+
+### --encoding: an encoding iconv does not know is a usage error, a character the encoding cannot hold an output error; --bom and --encoding are for csv and tsv
+$ report -f csv --encoding nope "$DATA/indicators.csv"; echo $?; printf 'a\n😀\n' | report -f csv --encoding gbk; echo $?; report --bom "$DATA/indicators.csv"; echo $?
+>>>
+2
+3
+2
+>>>2
+report: --encoding: iconv knows no encoding 'nope'
+Try 'report --help' for more information.
+report: output: '😀' cannot be written in gbk
+report: --bom and --encoding go with -f csv or tsv
+Try 'report --help' for more information.
+
 ### markdown: a pipe table with cells escaped
 $ printf 'name,note\n"a|b",x*y_z\n<b>,"two\nlines"\n' | report -f markdown --title 'T|1'
 >>>
@@ -335,7 +361,7 @@ $ for i in $(seq 1 40); do printf 'g\na\n' | tally --manifest m2.jsonl -g g -a '
 ### usage errors
 $ report -f pdf < /dev/null; report --up rate < /dev/null; report --compare x.csv < /dev/null; report --columns nope "$DATA/indicators.csv"; report --target 'rate >' "$DATA/indicators.csv"
 >>>2
-report: --format: 'pdf' is not text, markdown, html, json, csv or xlsx
+report: --format: 'pdf' is not text, markdown, html, json, csv, tsv or xlsx
 Try 'report --help' for more information.
 report: --key, --up and --down go with --compare
 Try 'report --help' for more information.
