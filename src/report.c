@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "buf.h"
+#include "catalogue.h"
 #include "cli.h"
 #include "dates.h"
 #include "diag.h"
@@ -375,6 +376,78 @@ static struct step *read_manifest(const char *path, size_t *n)
 	return steps;
 }
 
+/* ---- the catalogue ---- */
+
+/* Indicator names in English when the messages' locale (the first of
+ * LC_ALL, LC_MESSAGES, LANG that is set) is English; in Chinese otherwise. */
+static int english_names(void)
+{
+	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	for (size_t i = 0; i < 3; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return !strncmp(v, "en", 2) && (!v[2] || strchr("_.@", v[2]));
+	}
+	return 0;
+}
+
+/* FIELD's display name: the indicator's name, else FIELD. */
+static char *catalogue_label(const gs_catalogue *cat, const char *field)
+{
+	const gs_indicator *in = cat ? gs_catalogue_find(cat, field) : NULL;
+	if (!in)
+		return dup(field);
+	const char *name = english_names() && in->name_en ? in->name_en : in->name_zh ? in->name_zh : in->name_en;
+	return dup(name ? name : field);
+}
+
+/* FIELD's decimals: the indicator's (a ratio's 4 decimals are a percent's
+ * 2), unless --decimals is given. */
+static int catalogue_decimals(const gs_catalogue *cat, const char *field, int kind, int coldec, int given)
+{
+	const gs_indicator *in = cat && !given ? gs_catalogue_find(cat, field) : NULL;
+	if (!in || in->decimals < 0 || (kind != K_NUM && kind != K_PERCENT))
+		return coldec;
+	if (kind == K_PERCENT)
+		return in->decimals > 2 ? in->decimals - 2 : 0;
+	return in->decimals;
+}
+
+/* Ratios are percentages; the targets of the shown indicators become
+ * --target (and the chart's --chart-target) unless these are given. */
+static void catalogue_apply(const gs_catalogue *cat, const struct table *t, char ***pct, size_t *npct,
+                            char **pick, size_t npick, struct gengetopt_args_info *a)
+{
+	for (size_t i = 0; i < t->ncols; i++) {
+		const gs_indicator *in = gs_catalogue_find(cat, t->names[i]);
+		if (in && in->unit && !strcmp(in->unit, "ratio") && !in_list(*pct, *npct, t->names[i])) {
+			*pct = gs_xrealloc(*pct, (*npct + 1) * sizeof **pct);
+			(*pct)[(*npct)++] = dup(t->names[i]);
+		}
+	}
+	if (!a->target_given) {
+		gs_buf e = {0};
+		for (size_t p = 0; p < npick; p++) {
+			const gs_indicator *in = gs_catalogue_find(cat, pick[p]);
+			if (!in || !in->target)
+				continue;
+			gs_buf_printf(&e, "%s%s %s %s", e.len ? " && " : "", pick[p],
+			              in->direction && !strcmp(in->direction, "down") ? "<=" : ">=", in->target);
+		}
+		if (e.len) {
+			a->target_given = 1;
+			a->target_arg = e.p;   /* freed with the options */
+		}
+	}
+	if (a->chart_given && !a->chart_target_given) {
+		const gs_indicator *in = gs_catalogue_find(cat, a->chart_arg);
+		if (in && in->target) {
+			a->chart_target_given = 1;
+			a->chart_target_arg = dup(in->target);
+		}
+	}
+}
+
 /* ---- the chart ---- */
 
 /* The value where the bars start. --chart-floor, else 0, unless the values
@@ -573,7 +646,8 @@ static time_t created_time(const char *date)
 }
 
 static void render_xlsx(gs_buf *out, const struct col *cols, size_t ncols, size_t nout,
-                        const struct gengetopt_args_info *a, const char *date, const char *note)
+                        const struct gengetopt_args_info *a, const gs_catalogue *cat, const char *date,
+                        const char *note)
 {
 	gs_xlsx_col *xc = gs_xmalloc((ncols + 1) * sizeof *xc);
 	const char **cells = gs_xmalloc((ncols * nout + 1) * sizeof *cells);
@@ -589,8 +663,9 @@ static void render_xlsx(gs_buf *out, const struct col *cols, size_t ncols, size_
 		xc[i].label = c->label;
 		xc[i].kind = c->kind == K_PERCENT ? GS_XC_PERCENT :
 		             c->kind == K_NUM && !looks_like_code(c, nout) ? GS_XC_NUM : GS_XC_TEXT;
-		xc[i].decimals = c->kind == K_PERCENT ? (decimals >= 0 ? decimals : 2) :
-		                 fraction ? decimals : -1;
+		xc[i].decimals = catalogue_decimals(cat, c->name, c->kind,
+		                                    c->kind == K_PERCENT ? (decimals >= 0 ? decimals : 2) :
+		                                    fraction ? decimals : -1, a->decimals_given);
 		for (size_t r = 0; r < nout; r++) {
 			/* marks as people read them; everything else raw and exact */
 			cells[r * ncols + i] = c->kind == K_MARK && *c->val[r] ? c->shown[r] : c->val[r];
@@ -676,6 +751,13 @@ int main(int argc, char **argv)
 		}
 	if (a.percent_given)
 		gs_split_list(a.percent_arg, &pct, &npct);
+	gs_catalogue *cat = NULL;
+	if (a.catalogue_given) {
+		if (!(cat = gs_catalogue_load(a.catalogue_arg)))
+			exit(gs_close_stdout(GS_USAGE));
+		gs_manifest_file(a.catalogue_arg, "catalogue");
+		catalogue_apply(cat, &cur, &pct, &npct, pick, npick, &a);
+	}
 	if (a.key_given)
 		gs_split_list(a.key_arg, &keys, &nkeys);
 	if (a.up_given)
@@ -751,7 +833,8 @@ int main(int argc, char **argv)
 		int kind = in_list(pct, npct, pick[p]) ? K_PERCENT : numeric ? K_NUM : K_PLAIN;
 		/* --decimals rounds numbers with fractions; counts stay whole */
 		int coldec = kind == K_NUM && !fraction ? -1 : decimals;
-		char *label = dup(pick[p]);
+		coldec = catalogue_decimals(cat, pick[p], kind, coldec, a.decimals_given);
+		char *label = catalogue_label(cat, pick[p]);
 		for (unsigned i = 0; i < a.label_given; i++) {
 			const char *eq = strchr(a.label_arg[i], '=');
 			if (!eq)
@@ -938,7 +1021,7 @@ int main(int argc, char **argv)
 		free(num);
 		free(row);
 	} else if (fmt == F_XLSX) {
-		render_xlsx(&out, cols, ncols, nout, &a, date, any_target ? tsum.p : NULL);
+		render_xlsx(&out, cols, ncols, nout, &a, cat, date, any_target ? tsum.p : NULL);
 	} else if (fmt == F_TEXT) {
 		size_t *wd = gs_xmalloc((ncols + 1) * sizeof *wd);
 		size_t *minw = gs_xmalloc((ncols + 1) * sizeof *minw);
@@ -1208,6 +1291,7 @@ int main(int argc, char **argv)
 	free(steps);
 	free_table(&cur);
 	free_table(&prev);
+	gs_catalogue_free(cat);
 	free_list(pick, npick);
 	free_list(pct, npct);
 	free_list(keys, nkeys);

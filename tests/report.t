@@ -60,6 +60,42 @@ y   数值
 
 govstat 0.1.0; input -, sha256 fd622325e64a83386a848b8eac6704aec54cd32c50f226add66788b78dbc267f, 2 rows; report --columns y,x --label x=数值 --decimals 2
 
+### --catalogue: indicator columns get their Chinese names, a ratio shows as a percent of its decimals (3 decimals: 95.8%), numbers by their decimals, the targets and directions become the target
+$ report --catalogue "$DATA/report/catalogue.json" "$DATA/report/catalogued.csv" | sed -n 1,7p
+>>>
+unit      受理案件数  closed  超期件数  案件办结率  平均办理天数  target
+------------------------------------------------------------------------
+青山街道          48      46         1       95.8%           3.3       ✓
+河口镇            31      29         3       93.5%           4.5       ✗
+柳林乡            17      17         0      100.0%           2.1       ✓
+
+1 of 3 rows miss the target overdue <= 2 && close_ratio >= 0.95
+
+### --catalogue: English names under an English locale (Chinese where there is no English name); the chart's target from the catalogue
+$ LC_ALL=en_GB.UTF-8 report --catalogue "$DATA/report/catalogue.json" --columns unit,close_ratio,overdue -f html --chart close_ratio "$DATA/report/catalogued.csv" | grep -E '^<tr><th|class="target"'; LC_ALL= LC_MESSAGES=zh_CN.UTF-8 LANG=en_US.UTF-8 report --catalogue "$DATA/report/catalogue.json" --columns close_ratio "$DATA/report/catalogued.csv" | sed -n 1p
+>>>
+<tr><th scope="col">unit</th><th scope="col">Case closure ratio</th><th scope="col">超期件数</th><th scope="col">target</th></tr>
+<text class="target" x="350" y="16" text-anchor="middle" fill="#b00020">target 95.00%</text>
+案件办结率  target
+
+### --catalogue: --label, --decimals and --target win over it; xlsx takes its percent format; a catalogue that cannot be read is a usage error
+$ report --catalogue "$DATA/report/catalogue.json" --target 'cases > 20' --label close_ratio=办结率 --decimals 2 "$DATA/report/catalogued.csv" | sed -n 1,7p; report -f xlsx --catalogue "$DATA/report/catalogue.json" "$DATA/report/catalogued.csv" > k.xlsx; "$TOP/tests/xlsx_check.py" k.xlsx | grep -E '^[EF][12] '; report --catalogue nope.json "$DATA/report/catalogued.csv"; echo $?
+>>>
+unit      受理案件数  closed  超期件数   办结率  平均办理天数  target
+---------------------------------------------------------------------
+青山街道          48      46         1   95.83%          3.25       ✓
+河口镇            31      29         3   93.55%          4.50       ✓
+柳林乡            17      17         0  100.00%          2.13       ✗
+
+1 of 3 rows miss the target cases > 20
+E1 s '案件办结率' General bold
+F1 s '平均办理天数' General bold
+E2 n 0.958333 0.0% -
+F2 n 3.25 0.0 -
+2
+>>>2
+report: nope.json: cannot open catalogue: No such file or directory
+
 ### --target marks the rows where it is false and counts them
 $ report --percent rate --target 'rate >= 0.95' "$DATA/indicators.csv" | sed -n '1,8p'
 >>>
