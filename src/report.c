@@ -376,6 +376,142 @@ static struct step *read_manifest(const char *path, size_t *n)
 	return steps;
 }
 
+/* ---- the pivot: units down, periods across ---- */
+
+static int cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* Turn the long table T (one row a unit and period) into the layout of a
+ * statistical table: one row a unit (the columns that are not numbers, in
+ * the order first met), one column a value of ACROSS (sorted), the cells
+ * VALUE (summed exactly where a unit and period meet more than once), then
+ * a total column and a total row, both summed exactly from the long table.
+ * TOTAL names both. */
+static void pivot_table(struct table *t, const char *across, const char *value, const char *total)
+{
+	long ac = col_index(t, across);
+	if (ac < 0)
+		gs_usage_error("--pivot: no field '%s' in the input", across);
+	long vc = -1;
+	if (value) {
+		if ((vc = col_index(t, value)) < 0)
+			gs_usage_error("--pivot-value: no field '%s' in the input", value);
+	}
+	/* keys: the text columns; the value: the first number column */
+	size_t *key = gs_xmalloc((t->ncols + 1) * sizeof *key), nkey = 0;
+	for (size_t i = 0; i < t->ncols; i++) {
+		if ((long)i == ac)
+			continue;
+		int numeric = 1, any = 0;
+		for (size_t r = 0; r < t->nrows; r++)
+			if (*t->cells[r][i]) {
+				any = 1;
+				numeric &= is_number(t->cells[r][i], NULL);
+			}
+		if (!(numeric && any))
+			key[nkey++] = i;
+		else if (!value && vc < 0)
+			vc = (long)i;
+	}
+	if (vc < 0)
+		gs_usage_error("--pivot: no number column to spread across '%s'; name one with --pivot-value", across);
+	for (size_t k = 0; k < nkey; k++)
+		if ((long)key[k] == vc)
+			gs_usage_error("--pivot-value: '%s' is not a number column", t->names[vc]);
+	/* the periods, sorted and unique */
+	char **per = gs_xmalloc((t->nrows + 1) * sizeof *per);
+	size_t nper = 0;
+	for (size_t r = 0; r < t->nrows; r++)
+		per[nper++] = t->cells[r][ac];
+	qsort(per, nper, sizeof *per, cmp_str);
+	size_t u = 0;
+	for (size_t i = 0; i < nper; i++)
+		if (!u || strcmp(per[i], per[u - 1]))
+			per[u++] = per[i];
+	nper = u;
+	/* the units, in the order first met; sums per unit and period */
+	size_t nunit = 0;
+	long *unit_of = gs_xmalloc((t->nrows + 1) * sizeof *unit_of);
+	size_t *first = gs_xmalloc((t->nrows + 1) * sizeof *first);
+	for (size_t r = 0; r < t->nrows; r++) {
+		size_t k;
+		for (k = 0; k < nunit; k++) {
+			size_t j = 0;
+			while (j < nkey && !strcmp(t->cells[r][key[j]], t->cells[first[k]][key[j]]))
+				j++;
+			if (j == nkey)
+				break;
+		}
+		if (k == nunit)
+			first[nunit++] = r;
+		unit_of[r] = (long)k;
+	}
+	size_t w = nper + 1;     /* the periods, then the total */
+	gs_num *sum = calloc((nunit + 1) * w + 1, sizeof *sum);
+	unsigned char *have = calloc((nunit + 1) * w + 1, 1);
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *v = t->cells[r][vc];
+		if (!*v)
+			continue;
+		gs_num x;
+		if (!is_number(v, &x))
+			gs_die(GS_USAGE, t->source, 0, "--pivot: '%s' in %s is not a number", v, t->names[vc]);
+		char **hit = bsearch(&t->cells[r][ac], per, nper, sizeof *per, cmp_str);
+		size_t pc = (size_t)(hit - per);
+		size_t cells[4] = {(size_t)unit_of[r] * w + pc, (size_t)unit_of[r] * w + nper,
+		                   nunit * w + pc, nunit * w + nper};
+		for (int c = 0; c < 4; c++) {
+			if (!have[cells[c]])
+				sum[cells[c]] = gs_num_int(0);
+			if (gs_num_add(sum[cells[c]], x, &sum[cells[c]]) < 0)
+				gs_die(GS_USAGE, t->source, 0, "--pivot: the sum of %s overflows", t->names[vc]);
+			have[cells[c]] = 1;
+		}
+	}
+	/* the new table */
+	size_t ncols = nkey + w;
+	char **names = gs_xmalloc((ncols + 1) * sizeof *names);
+	for (size_t k = 0; k < nkey; k++)
+		names[k] = dup(t->names[key[k]]);
+	for (size_t p = 0; p < nper; p++)
+		names[nkey + p] = dup(per[p]);
+	names[nkey + nper] = dup(total);
+	char ***cells = gs_xmalloc((nunit + 2) * sizeof *cells);
+	for (size_t k = 0; k <= nunit; k++) {
+		char **row = gs_xmalloc((ncols + 1) * sizeof *row);
+		for (size_t j = 0; j < nkey; j++)
+			row[j] = k < nunit ? dup(t->cells[first[k]][key[j]]) : dup(j ? "" : total);
+		for (size_t p = 0; p < w; p++) {
+			gs_buf b = {0};
+			if (have[k * w + p])
+				gs_num_format(&b, sum[k * w + p], 4);
+			row[nkey + p] = b.p ? b.p : dup("");
+		}
+		cells[k] = row;
+	}
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t i = 0; i < t->ncols; i++)
+			free(t->cells[r][i]);
+		free(t->cells[r]);
+	}
+	for (size_t i = 0; i < t->ncols; i++)
+		free(t->names[i]);
+	free(t->cells);
+	free(t->names);
+	t->names = names;
+	t->cells = cells;
+	t->ncols = ncols;
+	t->nrows = nunit + 1;
+	free(key);
+	free(per);
+	free(unit_of);
+	free(first);
+	free(sum);
+	free(have);
+}
+
 /* ---- the catalogue ---- */
 
 /* Indicator names in English when the messages' locale (the first of
@@ -737,6 +873,11 @@ int main(int argc, char **argv)
 	if (a.compare_given) {
 		char *pf[1] = {a.compare_arg};
 		read_table(&prev, pf, 1, GS_FMT_AUTO, &status);
+	}
+	if (a.pivot_given) {
+		pivot_table(&cur, a.pivot_arg, a.pivot_value_given ? a.pivot_value_arg : NULL, a.pivot_total_arg);
+		if (a.compare_given)
+			pivot_table(&prev, a.pivot_arg, a.pivot_value_given ? a.pivot_value_arg : NULL, a.pivot_total_arg);
 	}
 
 	/* the columns shown */

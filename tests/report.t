@@ -96,6 +96,43 @@ F2 n 3.25 0.0 -
 >>>2
 report: nope.json: cannot open catalogue: No such file or directory
 
+### --pivot: units down, weeks across (sorted), a total column and row summed exactly from the long table (a unit and week met twice are added); units keep their order; an empty value stays empty
+$ printf 'township,week,disputes,rate\n田园镇,2020-W02,3,0.9\n石桥乡,2020-W01,2,0.5\n田园镇,2020-W01,4,0.75\n石桥乡,2020-W02,1,1\n田园镇,2020-W02,0.5,0.9\n河口乡,2020-W02,,\n' > long.csv; report --pivot week long.csv | sed -n 1,6p; report --pivot week --pivot-value rate --pivot-total 总计 -f csv long.csv
+>>>
+township  2020-W01  2020-W02  合计
+----------------------------------
+田园镇           4       3.5   7.5
+石桥乡           2         1     3
+河口乡           -         -     -
+合计             6       4.5  10.5
+township,2020-W01,2020-W02,总计
+田园镇,0.75,1.8,2.55
+石桥乡,0.5,1,1.5
+河口乡,,,
+总计,1.25,2.8,4.05
+
+### --pivot in xlsx: the total row is bold, the cells numbers; exact sums, not sums of rounded cells
+$ printf 'unit,month,amount\n甲,2020-01,0.004\n甲,2020-02,0.004\n乙,2020-01,0.004\n' | report --pivot month --decimals 2 | sed -n 3,5p; printf 'unit,month,amount\n甲,2020-01,0.004\n甲,2020-02,0.004\n乙,2020-01,0.004\n' | report --pivot month -f xlsx > p.xlsx; "$TOP/tests/xlsx_check.py" p.xlsx | grep -E '^[A-D]4 '
+>>>
+甲       0.00     0.00  0.01
+乙       0.00        -  0.00
+合计     0.01     0.00  0.01
+A4 s '合计' @ bold
+B4 n 0.008 General bold
+C4 n 0.004 General bold
+D4 n 0.012 General bold
+
+### --pivot: errors
+$ report --pivot nope "$DATA/indicators.csv"; printf 'u,p\na,x\n' | report --pivot p; printf 'u,p,v\na,x,1\n' | report --pivot p --pivot-value u
+>>>2
+report: --pivot: no field 'nope' in the input
+Try 'report --help' for more information.
+report: --pivot: no number column to spread across 'p'; name one with --pivot-value
+Try 'report --help' for more information.
+report: --pivot-value: 'u' is not a number column
+Try 'report --help' for more information.
+>>>= 2
+
 ### --target marks the rows where it is false and counts them
 $ report --percent rate --target 'rate >= 0.95' "$DATA/indicators.csv" | sed -n '1,8p'
 >>>
