@@ -575,8 +575,8 @@ static void catalogue_apply(const gs_catalogue *cat, const struct table *t, char
 			a->target_arg = e.p;   /* freed with the options */
 		}
 	}
-	if (a->chart_given && !a->chart_target_given) {
-		const gs_indicator *in = gs_catalogue_find(cat, a->chart_arg);
+	if ((a->chart_given || a->trend_given) && !a->chart_target_given) {
+		const gs_indicator *in = gs_catalogue_find(cat, a->chart_given ? a->chart_arg : a->trend_arg);
 		if (in && in->target) {
 			a->chart_target_given = 1;
 			a->chart_target_arg = dup(in->target);
@@ -737,6 +737,147 @@ static void html_chart(gs_buf *out, const struct table *cur, const struct genget
 	gs_buf_adds(out, "</figcaption>\n</figure>\n");
 }
 
+/* ---- the trend: a line chart over the periods ---- */
+
+/* A line chart of --trend over the sorted values of --trend-period, one
+ * line a unit (--trend-by, default the first text column other than the
+ * period; none: one line), the axis from chart_floor's start, the target
+ * as a dashed labelled line, in the bar chart's self-contained SVG. */
+static void html_trend(gs_buf *out, const struct table *t, const struct gengetopt_args_info *a,
+                       int is_pct, int decimals)
+{
+	long vc = col_index(t, a->trend_arg);
+	if (vc < 0)
+		gs_usage_error("--trend: no field '%s' in the input", a->trend_arg);
+	long pc = col_index(t, a->trend_period_arg);
+	if (pc < 0)
+		gs_usage_error("--trend-period: no field '%s' in the input", a->trend_period_arg);
+	long bc = -1;
+	if (a->trend_by_given) {
+		if ((bc = col_index(t, a->trend_by_arg)) < 0)
+			gs_usage_error("--trend-by: no field '%s' in the input", a->trend_by_arg);
+	} else
+		for (size_t i = 0; i < t->ncols && bc < 0; i++) {
+			int txt = 0;
+			for (size_t r = 0; r < t->nrows && !txt && (long)i != pc; r++)
+				txt = *t->cells[r][i] && !is_number(t->cells[r][i], NULL);
+			if (txt)
+				bc = (long)i;
+		}
+	gs_num tv;
+	int has_t = a->chart_target_given && is_number(a->chart_target_arg, &tv);
+	if (a->chart_target_given && !has_t)
+		gs_usage_error("--chart-target: '%s' is not a number", a->chart_target_arg);
+	/* the periods (sorted) and the units (in the order first met) */
+	char **per = gs_xmalloc((t->nrows + 1) * sizeof *per), **unit = gs_xmalloc((t->nrows + 1) * sizeof *unit);
+	size_t nper = 0, nunit = 0;
+	for (size_t r = 0; r < t->nrows; r++)
+		per[nper++] = t->cells[r][pc];
+	qsort(per, nper, sizeof *per, cmp_str);
+	size_t u = 0;
+	for (size_t i = 0; i < nper; i++)
+		if (!u || strcmp(per[i], per[u - 1]))
+			per[u++] = per[i];
+	nper = u;
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *un = bc >= 0 ? t->cells[r][bc] : "";
+		if (!in_list(unit, nunit, un))
+			unit[nunit++] = (char *)un;
+	}
+	double maxv = 0;
+	for (size_t r = 0; r < t->nrows; r++) {
+		gs_num v;
+		if (is_number(t->cells[r][vc], &v) && gs_num_to_double(v) > maxv)
+			maxv = gs_num_to_double(v);
+	}
+	if (has_t && gs_num_to_double(tv) > maxv)
+		maxv = gs_num_to_double(tv);
+	double floor = chart_floor(t, vc, has_t ? &tv : NULL, a->chart_floor_given ? a->chart_floor_arg : NULL);
+	if (floor < 0)
+		floor = 0;
+	if (maxv <= floor)
+		maxv = floor > 0 ? floor * 1.1 : 1;
+	static const char *const colour[] = {"#4a78a8", "#e08a2c", "#3c9a5f", "#8a5cb8", "#b5563e", "#5a9bb0",
+	                                     "#c4648c", "#7f7f3a"};
+	const int left = 70, right = 130, plot_w = 440, top = 26, plot_h = 220;
+	int wid = left + plot_w + right, hgt = top + plot_h + 40;
+	gs_buf_printf(out, "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+	              "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", wid, hgt, wid, hgt);
+	html_escape(out, a->trend_arg);
+	gs_buf_adds(out, "\">\n");
+	int axis_y = top + plot_h;
+	gs_buf_printf(out, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>\n",
+	              left, axis_y, left + plot_w, axis_y);
+	gs_buf_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>\n", left, top, left, axis_y);
+	for (int end = 0; end < 2; end++) {
+		char num[64];
+		snprintf(num, sizeof num, "%.10g", end ? maxv : floor);
+		char *sv = show(num, is_pct ? K_PERCENT : K_NUM, is_pct ? (decimals >= 0 ? decimals : 2) : decimals, "");
+		gs_buf_printf(out, "<text class=\"axis-%s\" x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"#555\">",
+		              end ? "max" : "floor", left - 6, end ? top + 4 : axis_y + 4);
+		html_escape(out, sv);
+		gs_buf_adds(out, "</text>\n");
+		free(sv);
+	}
+	/* period labels: all when few, else about eight */
+	size_t every = nper > 8 ? (nper + 7) / 8 : 1;
+	for (size_t p = 0; p < nper; p++) {
+		int x = left + (nper > 1 ? (int)(p * (size_t)plot_w / (nper - 1)) : plot_w / 2);
+		if (p % every && p + 1 != nper)
+			continue;
+		gs_buf_printf(out, "<text class=\"period\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#555\">", x,
+		              axis_y + 18);
+		html_escape(out, per[p]);
+		gs_buf_adds(out, "</text>\n");
+	}
+	for (size_t k = 0; k < nunit; k++) {
+		gs_buf pts = {0};
+		int lx = 0, ly = 0;
+		for (size_t p = 0; p < nper; p++)
+			for (size_t r = 0; r < t->nrows; r++) {
+				gs_num v;
+				if (strcmp(t->cells[r][pc], per[p]) || strcmp(bc >= 0 ? t->cells[r][bc] : "", unit[k]) ||
+				    !is_number(t->cells[r][vc], &v))
+					continue;
+				double f = (gs_num_to_double(v) - floor) / (maxv - floor);
+				if (f < 0)
+					f = 0;
+				lx = left + (nper > 1 ? (int)(p * (size_t)plot_w / (nper - 1)) : plot_w / 2);
+				ly = axis_y - (int)(f * plot_h + 0.5);
+				gs_buf_printf(&pts, "%s%d,%d", pts.len ? " " : "", lx, ly);
+				break;
+			}
+		const char *c = colour[k % (sizeof colour / sizeof *colour)];
+		if (pts.len) {
+			gs_buf_printf(out, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>\n", pts.p, c);
+			if (bc >= 0) {
+				gs_buf_printf(out, "<text x=\"%d\" y=\"%d\" fill=\"%s\">", lx + 6, ly + 4, c);
+				html_escape(out, unit[k]);
+				gs_buf_adds(out, "</text>\n");
+			}
+		}
+		gs_buf_free(&pts);
+	}
+	if (has_t) {
+		double f = (gs_num_to_double(tv) - floor) / (maxv - floor);
+		int y = axis_y - (int)((f < 0 ? 0 : f) * plot_h + 0.5);
+		char *st = show(a->chart_target_arg, is_pct ? K_PERCENT : K_NUM, decimals, "");
+		gs_buf_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#b00020\" "
+		              "stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n", left, y, left + plot_w, y);
+		gs_buf_printf(out, "<text class=\"target\" x=\"%d\" y=\"%d\" fill=\"#b00020\">target ", left + plot_w + 6, y - 6);
+		html_escape(out, st);
+		gs_buf_adds(out, "</text>\n");
+		free(st);
+	}
+	gs_buf_adds(out, "</svg>\n<figcaption>");
+	html_escape(out, a->trend_arg);
+	gs_buf_adds(out, " by ");
+	html_escape(out, a->trend_period_arg);
+	gs_buf_adds(out, "</figcaption>\n</figure>\n");
+	free(per);
+	free(unit);
+}
+
 /* ---- the xlsx 报表 ---- */
 
 /* A column of whole numbers is a code, kept as text, when a value starts
@@ -874,6 +1015,8 @@ int main(int argc, char **argv)
 		char *pf[1] = {a.compare_arg};
 		read_table(&prev, pf, 1, GS_FMT_AUTO, &status);
 	}
+	if (a.pivot_given && a.trend_given)
+		gs_usage_error("--trend draws the long table: give it without --pivot");
 	if (a.pivot_given) {
 		pivot_table(&cur, a.pivot_arg, a.pivot_value_given ? a.pivot_value_arg : NULL, a.pivot_total_arg);
 		if (a.compare_given)
@@ -1383,6 +1526,8 @@ int main(int argc, char **argv)
 		}
 		if (a.chart_given)
 			html_chart(&out, &cur, &a, in_list(pct, npct, a.chart_arg), decimals, missed, cols, ncols);
+		if (a.trend_given)
+			html_trend(&out, &cur, &a, in_list(pct, npct, a.trend_arg), decimals);
 		if (nsteps) {
 			gs_buf_adds(&out, "<section>\n<h2>How these figures were computed</h2>\n<ol>\n");
 			for (size_t s = 0; s < nsteps; s++) {

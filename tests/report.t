@@ -267,6 +267,40 @@ report: --chart-floor: 'x' is not a number
 Try 'report --help' for more information.
 >>>= 2
 
+### html trend: a line chart over the weeks (sorted), one line a township, labelled at its end, the axis from a floor under the clustered ratios, the target a labelled dashed line
+$ printf 'township,period,disputes,rate\n田园镇,2020-W01,4,0.93\n石桥乡,2020-W01,2,0.95\n田园镇,2020-W02,3,0.96\n石桥乡,2020-W02,1,0.92\n田园镇,2020-W03,5,0.97\n石桥乡,2020-W03,2,0.94\n' > tr.csv; report -f html --percent rate --trend rate --chart-target 0.95 tr.csv > tr.html; tidy -e -q tr.html; echo "tidy $?"; sed -n '/<svg/,/<.figure>/p' tr.html
+>>>
+tidy 0
+<svg xmlns="http://www.w3.org/2000/svg" width="640" height="286" viewBox="0 0 640 286" role="img" aria-label="rate">
+<line class="axis" x1="70" y1="246" x2="510" y2="246" stroke="#555"/>
+<line x1="70" y1="26" x2="70" y2="246" stroke="#555"/>
+<text class="axis-floor" x="64" y="250" text-anchor="end" fill="#555">89.00%</text>
+<text class="axis-max" x="64" y="30" text-anchor="end" fill="#555">97.00%</text>
+<text class="period" x="70" y="264" text-anchor="middle" fill="#555">2020-W01</text>
+<text class="period" x="290" y="264" text-anchor="middle" fill="#555">2020-W02</text>
+<text class="period" x="510" y="264" text-anchor="middle" fill="#555">2020-W03</text>
+<polyline points="70,136 290,54 510,26" fill="none" stroke="#4a78a8" stroke-width="2"/>
+<text x="516" y="30" fill="#4a78a8">田园镇</text>
+<polyline points="70,81 290,163 510,109" fill="none" stroke="#e08a2c" stroke-width="2"/>
+<text x="516" y="113" fill="#e08a2c">石桥乡</text>
+<line x1="70" y1="81" x2="510" y2="81" stroke="#b00020" stroke-width="2" stroke-dasharray="6 4"/>
+<text class="target" x="516" y="75" fill="#b00020">target 95.00%</text>
+</svg>
+<figcaption>rate by period</figcaption>
+</figure>
+
+### html trend: the county alone is one unlabelled line (a period with no value is left out); --chart-floor 0; errors
+$ printf 'period,n\n2020-02,5\n2020-01,3\n2020-03,\n' | report -f html --trend n --chart-floor 0 | grep -E '<polyline|axis-floor|<text x'; report -f html --trend rate --trend-period week "$DATA/indicators.csv"; report -f html --trend disputes --pivot township "$DATA/indicators.csv"
+>>>
+<text class="axis-floor" x="64" y="250" text-anchor="end" fill="#555">0</text>
+<polyline points="70,114 290,26" fill="none" stroke="#4a78a8" stroke-width="2"/>
+>>>2
+report: --trend-period: no field 'week' in the input
+Try 'report --help' for more information.
+report: --trend draws the long table: give it without --pivot
+Try 'report --help' for more information.
+>>>= 2
+
 ### html escapes what it shows
 $ printf 'name,v\n"<script>x</script>",1\n' | report -f html --title 'a & b' > e.html; grep -c '<script>' e.html; grep -c '<td>&lt;script&gt;x&lt;/script&gt;</td>' e.html; grep -c '<h1>a &amp; b</h1>' e.html
 >>>
