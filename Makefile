@@ -33,7 +33,7 @@ endif
 
 CPPFLAGS += -Ilib -I$(BUILD)/gen -DGS_VERSION='"$(VERSION)"' -D_DEFAULT_SOURCE
 WARN     = -std=c11 -Wall -Wextra
-LDLIBS   = -lcsv -lcjson -lzip -lexpat -lfreexl -lpcre2-8 -lm
+LDLIBS   = -lcsv -lcjson -lzip -lexpat -lfreexl -lpcre2-8 -lxlsxwriter -lunistring -lm
 
 TOOLS   = $(patsubst src/%.ggo,%,$(wildcard src/*.ggo))
 PROGS   = $(TOOLS:%=$(BIN)/%)
@@ -45,8 +45,9 @@ UNIT    = $(BUILD)/tests/unit
 
 # Debian packages: to build, and to run the tests.
 DEB_BUILD = gcc make libc6-dev libcsv-dev libcjson-dev libzip-dev libexpat1-dev \
-            libfreexl-dev libpcre2-dev gengetopt help2man
+            libfreexl-dev libpcre2-dev libxlsxwriter-dev libunistring-dev gengetopt help2man
 DEB_CHECK = $(DEB_BUILD) diffutils gawk parallel tidy chromium time python3 groff-base man-db \
+            python3-openpyxl poppler-utils fonts-noto-cjk fontconfig \
             openssh-server openssh-client
 DEB_BENCH = miller datamash csvkit python3-openpyxl time
 

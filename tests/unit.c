@@ -285,7 +285,13 @@ static void test_utf8(void)
 	static const struct { const char *in; size_t want; } w[] = {
 		{"田园镇", 6}, {"abc", 3}, {"田园镇 Tianyuan", 15}, {"１２", 4},
 		{"e\xcc\x81", 1}, {"", 0},
+		/* vertical and small form variants, emoji: wide */
+		{"\xef\xb8\x90\xef\xb8\x99", 4}, {"\xef\xb9\x90\xef\xb9\xab", 4}, {"✅❌⭐", 6},
+		{"\xf0\x9f\x98\x80", 2},
+		/* combining marks (U+1AB0, U+20DD), zero width space, a control: none */
+		{"a\xe1\xaa\xb0", 1}, {"O\xe2\x83\x9d", 1}, {"a\xe2\x80\x8b" "b", 2}, {"a\x01" "b", 2},
 	};
+	gs_set_ambiguous_wide(0);
 	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
 		char name[64], g[32], x[32];
 		snprintf(name, sizeof name, "display width '%s'", w[i].in);
@@ -294,6 +300,50 @@ static void test_utf8(void)
 		snprintf(x, sizeof x, "%zu", w[i].want);
 		check(got == w[i].want, name, "got %s, want %s", g, x);
 	}
+	/* ambiguous width: narrow, then wide; the others do not change */
+	static const struct { const char *in; size_t narrow, wide; } amb[] = {
+		{"↑↓→", 3, 6}, {"×√①℃", 4, 8}, {"✓✗", 2, 4}, {"田园镇", 6, 6}, {"abc", 3, 3}, {"✅", 2, 2},
+	};
+	for (size_t i = 0; i < sizeof amb / sizeof amb[0]; i++)
+		for (int wide = 0; wide < 2; wide++) {
+			char name[64];
+			snprintf(name, sizeof name, "display width '%s' %s", amb[i].in, wide ? "wide" : "narrow");
+			gs_set_ambiguous_wide(wide);
+			size_t got = gs_display_width(amb[i].in, strlen(amb[i].in));
+			size_t want = wide ? amb[i].wide : amb[i].narrow;
+			char g[32], x[32];
+			snprintf(g, sizeof g, "%zu", got);
+			snprintf(x, sizeof x, "%zu", want);
+			check(got == want, name, "got %s, want %s", g, x);
+		}
+	/* which rule: GOVSTAT_AMBIGUOUS, else the locale's language */
+	static const struct { const char *all, *ctype, *lang, *env; int wide; } loc[] = {
+		{"zh_CN.UTF-8", NULL, NULL, NULL, 1},  {"C.UTF-8", NULL, "zh_CN.UTF-8", NULL, 0},
+		{NULL, "ja_JP.UTF-8", "C", NULL, 1},   {"", NULL, "ko_KR.UTF-8", NULL, 1},
+		{NULL, NULL, "en_US.UTF-8", NULL, 0},   {NULL, NULL, "zu_ZA.UTF-8", NULL, 0},
+		{NULL, NULL, "zh", NULL, 1},            {NULL, NULL, NULL, NULL, 0},
+		{"zh_TW.UTF-8", NULL, NULL, "narrow", 0}, {"C", NULL, NULL, "wide", 1},
+	};
+	for (size_t i = 0; i < sizeof loc / sizeof loc[0]; i++) {
+		const char *vals[] = {loc[i].all, loc[i].ctype, loc[i].lang, loc[i].env};
+		const char *vars[] = {"LC_ALL", "LC_CTYPE", "LANG", "GOVSTAT_AMBIGUOUS"};
+		for (int k = 0; k < 4; k++)
+			if (vals[k])
+				setenv(vars[k], vals[k], 1);
+			else
+				unsetenv(vars[k]);
+		gs_set_ambiguous_wide(-1);
+		char name[96];
+		snprintf(name, sizeof name, "ambiguous width rule %zu (%s)", i,
+		         loc[i].all ? loc[i].all : loc[i].ctype ? loc[i].ctype : loc[i].lang ? loc[i].lang : "none");
+		int got = gs_ambiguous_wide();
+		check(got == loc[i].wide, name, "got %s, want %s", got ? "wide" : "narrow", loc[i].wide ? "wide" : "narrow");
+	}
+	unsetenv("GOVSTAT_AMBIGUOUS");
+	unsetenv("LC_CTYPE");
+	unsetenv("LANG");
+	setenv("LC_ALL", "C.UTF-8", 1);
+	gs_set_ambiguous_wide(-1);
 }
 
 static void test_hash(void)
