@@ -434,21 +434,23 @@ static int read_ustr(gs_biff *b, cur *c, int cch16)
 }
 
 /* A string of the record at P[0..LEN), its count CCH16 (16 bits) or 8
- * bits wide, into b->text: BIFF8's Unicode or BIFF5's code page. The
+ * bits wide, into b->text: BIFF8's Unicode or BIFF5's code page; with
+ * EXACT it must end where the record does. The
  * string's offset in b->text into *OFF, its length *N. */
-static int read_str(gs_biff *b, size_t p, size_t len, int cch16, uint32_t *off, uint32_t *n)
+static int read_str(gs_biff *b, size_t p, size_t len, int cch16, int exact, uint32_t *off,
+                    uint32_t *n)
 {
 	size_t start = b->text.len;
 	if (b->ver == 8) {
 		cur c = cur_at(b, p, p + len);
-		if (read_ustr(b, &c, cch16) < 0)
-			return -1;
+		if (read_ustr(b, &c, cch16) < 0 || (exact && c.p != c.end))
+			return -1;   /* EXACT: the string is the record's last field */
 	} else {
 		size_t w = cch16 ? 2 : 1;
 		if (len < w)
 			return -1;
 		size_t k = cch16 ? u16(b->s + p) : b->s[p];
-		if (w + k > len)
+		if (exact ? w + k != len : w + k > len)
 			return -1;
 		put_codepage(b, b->s + p + w, k);
 	}
@@ -468,8 +470,6 @@ static int read_sst(gs_biff *b, size_t p, size_t len)
 	uint32_t unique = u32(h + 4);
 	size_t cap = 0;
 	for (uint32_t k = 0; k < unique; k++) {
-		if (c.p == c.end && !next_piece(&c))
-			break;       /* fewer strings than the count says: refs are checked */
 		size_t start = b->text.len;
 		if (read_ustr(b, &c, 1) < 0 || b->text.len > UINT32_MAX)
 			return -1;
@@ -480,7 +480,49 @@ static int read_sst(gs_biff *b, size_t p, size_t len)
 		b->sst[b->nsst][0] = (uint32_t)start;
 		b->sst[b->nsst++][1] = (uint32_t)(b->text.len - start);
 	}
-	return 0;
+	return c.p == c.end ? 0 : -1;    /* as many strings as it says, no more */
+}
+
+/* What is wrong with the length LEN of the record of type TYPE whose body
+ * is Q, or NULL. A record whose length was changed puts every later
+ * record out of step: the cell and structure records have lengths the
+ * format fixes, and no record type is above 0x10FF. */
+static const char *bad_length(const gs_biff *b, unsigned type, const unsigned char *q, size_t len)
+{
+	if (type > 0x10FF)
+		return "a record type Excel never writes (the records are out of step)";
+	switch (type) {
+	case R_NUMBER:
+		return len == 14 ? NULL : "a NUMBER record is not 14 bytes long";
+	case R_RK: case R_LABELSST:
+		return len == 10 ? NULL : "an RK or LABELSST record is not 10 bytes long";
+	case R_BOOLERR:
+		return len == 8 ? NULL : "a BOOLERR record is not 8 bytes long";
+	case 0x0201:
+		return len == 6 ? NULL : "a BLANK record is not 6 bytes long";
+	case 0x0208:
+		return len == 16 ? NULL : "a ROW record is not 16 bytes long";
+	case 0x0200:
+		return len == (b->ver == 8 ? 14u : 10u) ? NULL : "a DIMENSIONS record has the wrong length";
+	case R_EOF:
+		return len == 0 ? NULL : "an EOF record is not empty";
+	case R_MULRK:
+		return len >= 12 && (len - 6) % 6 == 0 && u16(q + len - 2) == u16(q + 2) + (len - 6) / 6 - 1
+		       ? NULL : "a MULRK record's length does not match its columns";
+	case 0x00BE:
+		return len >= 8 && (len - 6) % 2 == 0 && u16(q + len - 2) == u16(q + 2) + (len - 6) / 2 - 1
+		       ? NULL : "a MULBLANK record's length does not match its columns";
+	case R_FORMULA:
+		return len >= 22 && 22 + (size_t)u16(q + 20) <= len ? NULL : "a FORMULA record is shorter than its formula";
+	case R_MERGEDCELLS:
+		return len >= 2 && len == 2 + 8 * (size_t)u16(q) ? NULL : "a MERGEDCELLS record's length does not match its ranges";
+	case R_XF:
+		return len == (b->ver == 8 ? 20u : 16u) ? NULL : "an XF record has the wrong length";
+	case R_DATEMODE: case R_CODEPAGE:
+		return len == 2 ? NULL : "a DATEMODE or CODEPAGE record is not 2 bytes long";
+	default:
+		return NULL;
+	}
 }
 
 /* The version of the BOF record at P (LEN bytes, of type TYPE), as 2 to 8,
@@ -525,6 +567,11 @@ static int read_globals(gs_biff *b, char *err, size_t errn)
 		}
 		const unsigned char *q = b->s + p;
 		uint32_t off, n;
+		const char *bad = bad_length(b, type, q, len);
+		if (bad) {
+			snprintf(err, errn, "the workbook's records are corrupt: %s (offset %zu)", bad, pos);
+			goto out;
+		}
 		switch (type) {
 		case R_EOF:
 			done = 1;
@@ -553,10 +600,12 @@ static int read_globals(gs_biff *b, char *err, size_t errn)
 			break;
 		case R_FORMAT:
 			/* the code is read as a C string: its NUL is kept */
-			if (len >= 2 && read_str(b, p + 2, len - 2, b->ver == 8, &off, &n) == 0) {
-				gs_buf_add(&b->text, "", 1);
-				fmt[u16(q)] = off + 1;
+			if (len < 2 || read_str(b, p + 2, len - 2, b->ver == 8, 1, &off, &n) < 0) {
+				snprintf(err, errn, "the workbook's records are corrupt: a FORMAT record's length does not match its text (offset %zu)", pos);
+				goto out;
 			}
+			gs_buf_add(&b->text, "", 1);
+			fmt[u16(q)] = off + 1;
 			break;
 		case R_XF:
 			if (len >= 4 && b->nxf < 65536) {
@@ -572,7 +621,7 @@ static int read_globals(gs_biff *b, char *err, size_t errn)
 				nbound++;
 				if (q[5] != 0)
 					break;       /* a chart, macro or VB module sheet */
-				if (read_str(b, p + 6, len - 6, 0, &off, &n) < 0) {
+				if (read_str(b, p + 6, len - 6, 0, 1, &off, &n) < 0) {
 					snprintf(err, errn, "sheet %zu's name is corrupt", nbound);
 					goto out;
 				}
@@ -589,6 +638,10 @@ static int read_globals(gs_biff *b, char *err, size_t errn)
 			break;
 		}
 		pos = p + len;
+	}
+	if (!done) {
+		snprintf(err, errn, "the workbook's records are corrupt: the globals have no EOF record");
+		goto out;
 	}
 	/* each XF's kind, from its format's code or the built-in id */
 	b->xfkind = gs_xmalloc(b->nxf + 1);
@@ -627,7 +680,8 @@ gs_biff *gs_biff_open(const unsigned char *data, size_t n, char *err, size_t err
 		gs_die(GS_IO, NULL, 0, "out of memory");
 	b->cd = (iconv_t)-1;
 	b->codepage = 1252;
-	if (n >= 8 && !memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
+	int ole = n >= 8 && !memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+	if (ole) {
 		if (workbook_stream(data, n, &b->s, &b->sn, err, errn) < 0)
 			goto fail;
 	} else {
@@ -639,15 +693,16 @@ gs_biff *gs_biff_open(const unsigned char *data, size_t n, char *err, size_t err
 	const char *name = "";
 	int v = b->sn >= 4 ? bof_version(u16(b->s), b->s + 4, b->sn - 4 < u16(b->s + 2) ? b->sn - 4 : u16(b->s + 2), &name) : 0;
 	if (v == 0) {
-		snprintf(err, errn, "the workbook stream does not start with a BOF record");
-		goto fail;
-	}
-	if (v < 5) {
-		snprintf(err, errn, "%s, older than the Excel 5.0 to 2003 files read here: open it in Excel, WPS or LibreOffice and save it as .xlsx", name);
+		snprintf(err, errn, "%s", ole ? "the workbook stream does not start with a BOF record"
+		                              : "neither an OLE2 compound file nor a BIFF record stream");
 		goto fail;
 	}
 	if (v == 1) {
 		snprintf(err, errn, "the workbook stream's BOF record names BIFF version 0x%04X, which is not read", b->sn >= 6 ? u16(b->s + 4) : 0);
+		goto fail;
+	}
+	if (v < 5) {
+		snprintf(err, errn, "%s, older than the Excel 5.0 to 2003 files read here: open it in Excel, WPS or LibreOffice and save it as .xlsx", name);
 		goto fail;
 	}
 	b->ver = v;
@@ -741,11 +796,11 @@ static int by_position(const void *a, const void *b)
 }
 
 /* A text cell from the record at P[0..LEN) (LABEL, RSTRING). */
-static int add_label(gs_biff *b, unsigned row, unsigned col, size_t p, size_t len)
+static int add_label(gs_biff *b, unsigned row, unsigned col, size_t p, size_t len, int exact)
 {
 	uint32_t off, n;
 	b->badtext = 0;
-	if (read_str(b, p, len, 1, &off, &n) < 0)
+	if (read_str(b, p, len, 1, exact, &off, &n) < 0)
 		return -1;
 	gs_biff_cell *c = add_cell(b, row, col, b->badtext ? GS_BIFF_BADTEXT : GS_BIFF_TEXT);
 	c->v.s.off = off;
@@ -782,10 +837,19 @@ int gs_biff_sheet(gs_biff *b, size_t i, gs_merges *merges, const gs_biff_cell **
 			depth++;
 			continue;
 		}
+		const char *bad = depth == 1 ? bad_length(b, type, q, len) : NULL;
+		if (bad) {
+			snprintf(err, errn, "the workbook's records are corrupt: %s (offset %zu)", bad, pos - 4 - len);
+			return -1;
+		}
 		if (type == R_EOF) {
 			if (--depth <= 0)
 				break;
 			continue;
+		}
+		if (type == 0 && depth == 1) {
+			snprintf(err, errn, "the workbook's records are corrupt: a record of type 0 (offset %zu)", pos - 4 - len);
+			return -1;
 		}
 		if (depth != 1)
 			continue;    /* a chart or other substream inside the sheet */
@@ -808,8 +872,8 @@ int gs_biff_sheet(gs_biff *b, size_t i, gs_merges *merges, const gs_biff_cell **
 				add_number(b, row, col, u16(q + k), rk_value(u32(q + k + 2)));
 			break;
 		case R_LABEL: case R_RSTRING:
-			if (len >= 6 && add_label(b, row, col, p + 6, len - 6) < 0) {
-				snprintf(err, errn, "the text record of cell at row %u, column %u is corrupt", row + 1, col + 1);
+			if (len < 6 || add_label(b, row, col, p + 6, len - 6, type == R_LABEL) < 0) {
+				snprintf(err, errn, "the workbook's records are corrupt: a LABEL record's length does not match its text (offset %zu)", pos - 4 - len);
 				return -1;
 			}
 			break;
@@ -852,9 +916,8 @@ int gs_biff_sheet(gs_biff *b, size_t i, gs_merges *merges, const gs_biff_cell **
 			if (pending != SIZE_MAX) {
 				uint32_t off, n;
 				b->badtext = 0;
-				if (read_str(b, p, len, 1, &off, &n) < 0) {
-					snprintf(err, errn, "the string value of a formula at row %u is corrupt",
-					         b->cells[pending].row + 1);
+				if (read_str(b, p, len, 1, 1, &off, &n) < 0) {
+					snprintf(err, errn, "the workbook's records are corrupt: a STRING record's length does not match its text (offset %zu)", pos - 4 - len);
 					return -1;
 				}
 				gs_biff_cell *c = &b->cells[pending];
@@ -874,6 +937,10 @@ int gs_biff_sheet(gs_biff *b, size_t i, gs_merges *merges, const gs_biff_cell **
 			}
 			break;
 		}
+	}
+	if (depth > 0) {
+		snprintf(err, errn, "the workbook's records are corrupt: the sheet has no EOF record (its records are out of step)");
+		return -1;
 	}
 	if (b->ncells > 1)
 		qsort(b->cells, b->ncells, sizeof *b->cells, by_position);

@@ -11,7 +11,11 @@
  * Every length, offset, sector number and chain is checked against the
  * file, and every loop is bounded by its size, so a corrupt or hostile
  * file gives an error in time linear in its size, never a read outside
- * it. */
+ * it. Records whose length the format fixes (cells, rows, XFs, strings
+ * that end their record), a shared string table that does not hold the
+ * strings it counts, and a sheet or globals without their EOF are errors
+ * too: a record whose length was changed puts every later one out of
+ * step, and this is how that shows. */
 #ifndef GS_BIFF_H
 #define GS_BIFF_H
 

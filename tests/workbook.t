@@ -272,14 +272,36 @@ k,备注
 k,Données
 3,第3页
 
-### Excel 2.x-4.0 worksheets (bare BIFF2 and BIFF4 streams) are named and refused
-$ /usr/bin/python3 "$DATA/workbooks/xlsgen.py" old o; ingest o/biff4.xls; echo $?; ingest -r r.csv < o/biff2.xls; echo $?
+### Excel 2.x-4.0 worksheets (bare BIFF2 and BIFF4 streams) are named and refused; so are a password-protected .xls and a text file read as one
+$ /usr/bin/python3 "$DATA/workbooks/xlsgen.py" old o; ingest o/biff4.xls; echo $?; ingest -r r.csv < o/biff2.xls; echo $?; ingest o/password.xls; echo $?; cd "$DATA"; ingest -i xls units.csv; echo $?
 >>>
+3
+3
 3
 3
 >>>2
 ingest: o/biff4.xls: not a readable .xls workbook: Excel 4.0 (BIFF4), older than the Excel 5.0 to 2003 files read here: open it in Excel, WPS or LibreOffice and save it as .xlsx
 ingest: -: not a readable .xls workbook: Excel 2.x (BIFF2), older than the Excel 5.0 to 2003 files read here: open it in Excel, WPS or LibreOffice and save it as .xlsx
+ingest: o/password.xls: not a readable .xls workbook: the workbook is protected by a password
+ingest: units.csv: not a readable .xls workbook: neither an OLE2 compound file nor a BIFF record stream
+### .xls files that crashed FreeXL (one length byte changed: FOOTER, VERTICALPAGEBREAKS, BOTTOMMARGIN, LABEL): status 3 and a message
+$ cd "$DATA/workbooks"; for f in freexl-footer.xls freexl-vpagebreaks.xls freexl-margin.xls freexl-label.xls; do ingest $f > /dev/null; echo "$f $?"; done
+>>>
+freexl-footer.xls 3
+freexl-vpagebreaks.xls 3
+freexl-margin.xls 3
+freexl-label.xls 3
+>>>2
+ingest: freexl-footer.xls: sheet '公式': the workbook's records are corrupt: a DIMENSIONS record has the wrong length (offset 1199)
+ingest: freexl-vpagebreaks.xls: sheet '布尔': the workbook's records are corrupt: a DIMENSIONS record has the wrong length (offset 1669)
+ingest: freexl-margin.xls: sheet 'Sheet1': the workbook's records are corrupt: a DIMENSIONS record has the wrong length (offset 1548)
+ingest: freexl-label.xls: sheet '纠纷台账': the workbook's records are corrupt: a LABEL record's length does not match its text (offset 660)
+
+### mutated xlwt workbooks: each length of the first HEADER, FOOTER, VERTICALPAGEBREAKS, SST, BOUNDSHEET, LABELSST, FORMULA, STRING, BOF, XF, FORMAT set to 0, 1, n-1, n+1, 255, 65535, n^0x8000: status 0 or 3, a message, in bounded time
+$ /usr/bin/python3 "$DATA/workbooks/xlsgen.py" cases c; /usr/bin/python3 "$DATA/workbooks/xlsgen.py" mutate c/formulas.xls m 0 0014,0015,001a,00fc,0085,00fd,0006,0207,0809,00e0,041e; /usr/bin/python3 "$DATA/workbooks/xlsgen.py" sweep "$(command -v ingest)" --once --orig=c m/*.xls | sed 's/; slowest.*//'
+>>>
+76
+76 files, 76 runs: status 0, other output: 1; status 3: 75; 0 failed
 
 ### broken and hostile workbooks: a clear error and status 3
 $ cd "$DATA/workbooks"; for f in truncated.xlsx nosst.xlsx xmlbomb.xlsx outoforder.xlsx notbiff.xls binary.xlsb opendoc.ods deep.xlsx; do ingest $f > /dev/null; echo "$f $?"; done

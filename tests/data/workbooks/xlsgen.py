@@ -7,23 +7,29 @@ for the .xls reader's tests. Needs Debian's python3-xlwt and python3-xlrd
     xlsgen.py xlsx FILE        write formats.xls's sheet as an .xlsx
                                (xlsxwriter)
     xlsgen.py old DIR          write Excel 2.1 and 4.0 worksheets (BIFF2,
-                               BIFF4) into DIR
+                               BIFF4) and a password-protected workbook
+                               into DIR
     xlsgen.py xlrd FILE SHEET  print sheet SHEET (from 1) of FILE as xlrd
                                reads it, as CSV in ingest's conventions
                                (numbers to 15 significant digits, no
                                exponent; TRUE/FALSE; error texts; dates
                                as YYYY-MM-DD[ HH:MM:SS])
-    xlsgen.py mutate FILE DIR [EVERY]
+    xlsgen.py mutate FILE DIR [EVERY [TYPES]]
                                write mutations of FILE into DIR: for each
                                record of its workbook stream, its length
                                bytes set to 0, 1, len-1, len+1, 0xFF and
                                0xFFFF, and (every EVERY-th record, default
-                               1) some body bytes set to 0x00, 0xFF, 0x80;
+                               1; 0 for none) some body bytes set to 0x00,
+                               0xFF, 0x80 (TYPES, hex numbers joined by
+                               commas: only the first record of each);
                                prints how many
-    xlsgen.py sweep INGEST FILE...
+    xlsgen.py sweep INGEST [--once] [--orig=DIR] FILE...
                                run ingest on each (also with --fill-merged
-                               and --sheet 2): each run must end with
-                               status 0, 1 or 3 and a message, in 5 s
+                               and --sheet 2 unless --once): each must end with
+                               status 0, 1 or 3 and a message, in 5 s;
+                               with DIR (the workbooks mutated), counts
+                               status 0 runs with the original's output
+                               and with another
     xlsgen.py compare INGEST DIR
                                for each workbook of `cases` and each
                                sheet, ingest's output against xlrd's:
@@ -241,6 +247,12 @@ def old(d):
     num = rec(0x0203, struct.pack("<HHHd", 0, 0, 0, 1.5))
     with open(os.path.join(d, "biff4.xls"), "wb") as f:
         f.write(rec(0x0409, struct.pack("<HHH", 0, 0x0010, 0)) + num + rec(EOF, b""))
+    # a BIFF8 workbook with a FILEPASS record: its records are encrypted
+    wb = xlwt.Workbook()
+    wb.add_sheet("S").write(0, 0, "x")
+    recs = records(wb.get_biff_data())
+    recs.insert(1, [0x002F, bytearray(struct.pack("<HHH", 1, 1, 1) + bytes(48))])
+    save(os.path.join(d, "password.xls"), join(recs))
     with open(os.path.join(d, "biff2.xls"), "wb") as f:
         f.write(rec(0x0009, struct.pack("<HH", 2, 0x0010)) +
                 rec(0x0003, struct.pack("<HH3sd", 0, 0, b"\0\0\0", 1.5)) + rec(EOF, b""))
@@ -298,22 +310,29 @@ def as_csv(rows):
     return b.getvalue()
 
 
-def mutate(path, d, every=1):
-    """Mutations of the workbook stream of PATH into D; their number."""
+def mutate(path, d, every=1, types=None):
+    """Mutations of the workbook stream of PATH into D; their number.
+    EVERY 0: lengths only. TYPES: only the first record of each type
+    listed."""
     from xlrd.compdoc import CompDoc
     os.makedirs(d, exist_ok=True)
     data = open(path, "rb").read()
     doc = CompDoc(data, logfile=open(os.devnull, "w"))
     stream = bytes(doc.get_named_stream("Workbook") or doc.get_named_stream("Book"))
     base = os.path.splitext(os.path.basename(path))[0]
-    count, pos, k = 0, 0, 0
+    count, pos, k, seen = 0, 0, 0, set()
     while pos + 4 <= len(stream):
         t, n = struct.unpack_from("<HH", stream, pos)
         if t == 0 and n == 0:
             break
+        if types is not None and (t not in types or t in seen):
+            pos += 4 + n
+            k += 1
+            continue
+        seen.add(t)
         variants = [("len%04x" % v, pos + 2, struct.pack("<H", v))
                     for v in sorted({0, 1, max(n - 1, 0), n + 1, 0xFF, 0xFFFF, n ^ 0x8000})]
-        if k % every == 0:
+        if every and k % every == 0:
             for off in sorted({0, 1, 2, 3, 4, 6, n // 2, n - 1}):
                 if 0 <= off < n:
                     for b in (0x00, 0xFF, 0x80):
@@ -331,28 +350,44 @@ def mutate(path, d, every=1):
 
 
 def sweep(ingest, files):
-    """Run INGEST (and --fill-merged, --sheet 2) on each file: every run
-    must end with status 0, 1 or 3 (3 and 1 with a message), within 5 s.
-    Prints the counts, and each run that did not."""
+    """Run INGEST (and with --fill-merged, --sheet 2) on each file: every
+    run must end with status 0, 1 or 3 (1 and 3 with a message), within
+    5 s. With --orig=DIR first, a mutation BASE-... is also compared with
+    DIR/BASE.xls: status 0 with the same output, or with another. Prints
+    the counts, and each run that failed."""
     import time
-    counts, bad, slowest = {}, 0, 0.0
+    orig, variants = None, ([], ["--fill-merged"], ["--sheet", "2"])
+    if files and files[0] == "--once":
+        variants, files = ([],), files[1:]
+    if files and files[0].startswith("--orig="):
+        orig, files = files[0][7:], files[1:]
+    counts, bad, slowest, base_out = {}, 0, 0.0, {}
+
+    def run(opts, f):
+        try:
+            p = subprocess.run([ingest] + opts + [f], capture_output=True, timeout=5)
+            return p.returncode, p.stdout, p.stderr
+        except subprocess.TimeoutExpired:
+            return "timeout", b"", b""
     for f in files:
-        for opts in ([], ["--fill-merged"], ["--sheet", "2"]):
+        for opts in variants:
             t0 = time.monotonic()
-            try:
-                p = subprocess.run([ingest] + opts + [f], capture_output=True, timeout=5)
-                rc, err = p.returncode, p.stderr
-            except subprocess.TimeoutExpired:
-                rc, err = "timeout", b""
+            rc, out, err = run(opts, f)
             slowest = max(slowest, time.monotonic() - t0)
-            counts[rc] = counts.get(rc, 0) + 1
+            key = "status %s" % rc
+            if rc == 0 and orig:
+                base = os.path.join(orig, os.path.basename(f).split("-")[0] + ".xls")
+                if (base, tuple(opts)) not in base_out:
+                    base_out[(base, tuple(opts))] = run(opts, base)
+                b = base_out[(base, tuple(opts))]
+                key += ", same output" if b[0] == 0 and b[1] == out else ", other output"
+            counts[key] = counts.get(key, 0) + 1
             if rc not in (0, 1, 3) or (rc != 0 and not err.startswith(b"ingest: ")):
                 bad += 1
                 print("BAD", f, opts, rc, err[:200])
     runs = sum(counts.values())
-    print("%d files, %d runs: %s; %d bad; slowest %.2f s" % (
-        len(files), runs, ", ".join("status %s: %d" % (k, v) for k, v in sorted(counts.items(), key=str)),
-        bad, slowest))
+    print("%d files, %d runs: %s; %d failed; slowest %.2f s" % (
+        len(files), runs, "; ".join("%s: %d" % kv for kv in sorted(counts.items())), bad, slowest))
 
 
 def main():
@@ -385,7 +420,8 @@ def main():
                             print("  xlrd:  ", a)
                             print("  ingest:", b)
     elif cmd == "mutate":
-        mutate(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 1)
+        mutate(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 1,
+               {int(t, 16) for t in sys.argv[5].split(",")} if len(sys.argv) > 5 else None)
     elif cmd == "sweep":
         sweep(sys.argv[2], sys.argv[3:])
     else:
