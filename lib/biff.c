@@ -222,6 +222,8 @@ struct gs_biff {
 	size_t nsheets;
 	size_t *subs;                /* every substream's BOF, in order */
 	size_t nsubs;
+	size_t *bounds;              /* the BOFs BOUNDSHEETs give: a sheet ends */
+	size_t nbounds;              /* before the next substream starts */
 	uint32_t consts[9][2];       /* FALSE, TRUE and the error texts */
 	gs_biff_cell *cells;
 	size_t ncells, capcells;
@@ -518,6 +520,15 @@ static const char *bad_length(const gs_biff *b, unsigned type, const unsigned ch
 		return len >= 2 && len == 2 + 8 * (size_t)u16(q) ? NULL : "a MERGEDCELLS record's length does not match its ranges";
 	case R_XF:
 		return len == (b->ver == 8 ? 20u : 16u) ? NULL : "an XF record has the wrong length";
+	case R_BOUNDSHEET:
+		return len >= (b->ver == 8 ? 8u : 7u) ? NULL : "a BOUNDSHEET record is too short for a name";
+	case 0x0031:  /* FONT: 14 bytes, then its name ends the record */
+		if (len < 15)
+			return "a FONT record is too short for a name";
+		if (b->ver == 5)
+			return len == 15 + (size_t)q[14] ? NULL : "a FONT record's length does not match its name";
+		return len >= 16 && len == 16 + (size_t)q[14] * (q[15] & 1 ? 2 : 1)
+		       ? NULL : "a FONT record's length does not match its name";
 	case R_DATEMODE: case R_CODEPAGE:
 		return len == 2 ? NULL : "a DATEMODE or CODEPAGE record is not 2 bytes long";
 	default:
@@ -556,7 +567,8 @@ static int read_globals(gs_biff *b, char *err, size_t errn)
 	uint32_t *fmt = calloc(65536, sizeof *fmt);
 	if (!fmt)
 		gs_die(GS_IO, NULL, 0, "out of memory");
-	size_t capxf = 0, capsh = 0, nbound = 0, pos = 0;
+	size_t capxf = 0, capsh = 0, nbound = 0, pos = 0, *bounds = NULL, nb = 0, capb = 0;
+	const char *nm;
 	int ret = -1, done = 0;
 	while (!done && pos + 4 <= b->sn) {
 		unsigned type = u16(b->s + pos), len = u16(b->s + pos + 2);
@@ -619,6 +631,13 @@ static int read_globals(gs_biff *b, char *err, size_t errn)
 		case R_BOUNDSHEET:
 			if (len >= 6 && nbound < 65536) {
 				nbound++;
+				if ((size_t)u32(q) + 4 <= b->sn && bof_version(u16(b->s + u32(q)), q, 0, &nm)) {
+					if (nb == capb) {
+						capb = capb ? 2 * capb : 8;
+						bounds = gs_xrealloc(bounds, capb * sizeof *bounds);
+					}
+					bounds[nb++] = u32(q);
+				}
 				if (q[5] != 0)
 					break;       /* a chart, macro or VB module sheet */
 				if (read_str(b, p + 6, len - 6, 0, 1, &off, &n) < 0) {
@@ -656,7 +675,6 @@ static int read_globals(gs_biff *b, char *err, size_t errn)
 		unsigned type = u16(b->s + pos), len = u16(b->s + pos + 2);
 		if (pos + 4 + len > b->sn)
 			break;
-		const char *nm;
 		if (bof_version(type, b->s + pos + 4, len, &nm) && depth++ == 0) {
 			if (b->nsubs == cap) {
 				cap = cap ? 2 * cap : 8;
@@ -669,6 +687,8 @@ static int read_globals(gs_biff *b, char *err, size_t errn)
 	}
 	ret = 0;
 out:
+	b->bounds = bounds;
+	b->nbounds = nb;
 	free(fmt);
 	return ret;
 }
@@ -822,6 +842,13 @@ int gs_biff_sheet(gs_biff *b, size_t i, gs_merges *merges, const gs_biff_cell **
 		}
 		pos = b->subs[b->nth[i]];
 	}
+	size_t limit = b->sn;        /* where the next substream starts */
+	for (size_t k = 0; k < b->nsubs; k++)
+		if (b->subs[k] > pos && b->subs[k] < limit)
+			limit = b->subs[k];
+	for (size_t k = 0; k < b->nbounds; k++)
+		if (b->bounds[k] > pos && b->bounds[k] < limit)
+			limit = b->bounds[k];
 	int depth = 0;
 	size_t pending = SIZE_MAX;   /* a formula cell whose STRING follows */
 	while (pos + 4 <= b->sn) {
@@ -830,6 +857,10 @@ int gs_biff_sheet(gs_biff *b, size_t i, gs_merges *merges, const gs_biff_cell **
 		const unsigned char *q = b->s + p;
 		if (p + len > b->sn) {
 			snprintf(err, errn, "a record at offset %zu runs past the end of the workbook stream", pos);
+			return -1;
+		}
+		if (p + len > limit) {
+			snprintf(err, errn, "the workbook's records are corrupt: the sheet's records run into the next sheet (offset %zu)", pos);
 			return -1;
 		}
 		pos = p + len;
@@ -969,6 +1000,7 @@ void gs_biff_close(gs_biff *b)
 	free(b->pos);
 	free(b->nth);
 	free(b->subs);
+	free(b->bounds);
 	free(b->s);
 	free(b->sst);
 	free(b->xffmt);

@@ -293,8 +293,8 @@ freexl-margin.xls 3
 freexl-label.xls 3
 >>>2
 ingest: freexl-footer.xls: sheet '公式': the workbook's records are corrupt: a DIMENSIONS record has the wrong length (offset 1199)
-ingest: freexl-vpagebreaks.xls: sheet '布尔': the workbook's records are corrupt: a DIMENSIONS record has the wrong length (offset 1669)
-ingest: freexl-margin.xls: sheet 'Sheet1': the workbook's records are corrupt: a DIMENSIONS record has the wrong length (offset 1548)
+ingest: freexl-vpagebreaks.xls: sheet '布尔': the workbook's records are corrupt: the sheet's records run into the next sheet (offset 1153)
+ingest: freexl-margin.xls: sheet 'Sheet1': the workbook's records are corrupt: the sheet's records run into the next sheet (offset 1289)
 ingest: freexl-label.xls: sheet '纠纷台账': the workbook's records are corrupt: a LABEL record's length does not match its text (offset 660)
 
 ### mutated xlwt workbooks: each length of the first HEADER, FOOTER, VERTICALPAGEBREAKS, SST, BOUNDSHEET, LABELSST, FORMULA, STRING, BOF, XF, FORMAT set to 0, 1, n-1, n+1, 255, 65535, n^0x8000: status 0 or 3, a message, in bounded time
