@@ -616,6 +616,7 @@ static void test_workbook(void)
 		{0.5, 0, GS_NUM_TIME, "12:00:00"}, {43895.75, 0, GS_NUM_DATETIME, "2020-03-05 18:00:00"},
 		{43895, 0, GS_NUM_DATETIME, "2020-03-05"},
 		{1.5, 0, GS_NUM_ELAPSED, "36:00:00"}, {0.0000115, 0, GS_NUM_TIME, "00:00:01"},
+		{59.0 / 86400, 0, GS_NUM_ELAPSED, "00:00:59"}, {1.25, 0, GS_NUM_ELAPSED, "30:00:00"},
 		{1e300, 0, GS_NUM_DATE, NULL},
 	};
 	for (size_t i = 0; i < sizeof d / sizeof d[0]; i++) {
