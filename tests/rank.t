@@ -195,3 +195,45 @@ $ rank -k rate "$DATA/townships.csv" > /dev/full
 >>>2
 rank: write error: No space left on device
 >>>= 3
+
+### numbers of any size compare exactly: 1e39 above 2e38, 1E-39 below 0.25 (both directions)
+$ printf 'u,v\na,1e39\nb,2e38\nc,-1e39\n' | rank -k v; printf 'u,v\na,0.5\nb,0.25\nc,1E-39\nd,1\ne,1e-40\n' | rank -k v | tr '\n' ' '; echo; printf 'u,v\na,0.5\nb,0.25\nc,1E-39\nd,1\n' | rank -k v:asc | tr '\n' ' '; echo
+>>>
+u,v,rank
+a,1e39,1
+b,2e38,2
+c,-1e39,3
+u,v,rank d,1,1 a,0.5,2 b,0.25,3 c,1E-39,4 e,1e-40,5 
+u,v,rank c,1E-39,1 b,0.25,2 a,0.5,3 d,1,4 
+
+### one n/a among numbers: the numbers rank (100 above 95), the n/a after them with a warning naming the cell, the empty last
+$ printf 'u,v\na,95\nb,n/a\nc,100\nd,\ne,97\n' | rank -k v; printf 'u,v\na,95\nb,n/a\nc,100\n' | rank -k v:asc
+>>>
+u,v,rank
+c,100,1
+e,97,2
+a,95,3
+b,n/a,4
+d,,5
+u,v,rank
+a,95,1
+c,100,2
+b,n/a,3
+>>>2
+rank: -:3: field 'v': 'n/a' is not a number; ranked after the numbers
+rank: -:3: field 'v': 'n/a' is not a number; ranked after the numbers
+
+### -W on values beyond exact arithmetic: scored in long double, said on stderr, never "out of range"
+$ printf 'u,v,w\na,1e39,1\nb,2e38,2\nc,3e38,3\n' | rank -W v=1 -W w=1; printf 'u,v\na,1e38\nb,-1e38\nc,0\n' | rank -W v=1
+>>>
+u,v,w,score,rank
+c,3e38,3,1.1250,1
+a,1e39,1,1.0000,2
+b,2e38,2,0.5000,3
+u,v,score,rank
+a,1e38,1.0000,1
+c,0,0.5000,2
+b,-1e38,0.0000,3
+>>>2
+rank: --weight: values or scores beyond exact arithmetic (about 1.7e38 in units of the last decimal); the score is computed in long double
+rank: --weight: values or scores beyond exact arithmetic (about 1.7e38 in units of the last decimal); the score is computed in long double
