@@ -288,6 +288,28 @@ void gs_num_format(gs_buf *out, gs_num a, int decimals)
 	gs_num_format_round(out, a, a.scale >= 0 ? a.scale : decimals);
 }
 
+void gs_num_format_exact(gs_buf *out, gs_num a, int min_decimals)
+{
+	if (a.scale >= 0) {
+		gs_num_format_round(out, a, a.scale);
+		return;
+	}
+	if (min_decimals > GS_NUM_EXACT_DECIMALS)
+		min_decimals = GS_NUM_EXACT_DECIMALS;
+	gs_num_format_round(out, a, GS_NUM_EXACT_DECIMALS);
+	/* the zeros after the last digit of a quotient that ends say nothing,
+	 * past the places asked for */
+	size_t n = out->len, keep = (size_t)(GS_NUM_EXACT_DECIMALS - (min_decimals > 0 ? min_decimals : 0));
+	while (keep && out->p[n - 1] == '0') {
+		n--;
+		keep--;
+	}
+	if (out->p[n - 1] == '.')
+		n--;
+	out->len = n;
+	out->p[n] = '\0';
+}
+
 double gs_num_to_double(gs_num a)
 {
 	return (double)a.num / (double)a.den;

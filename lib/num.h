@@ -47,6 +47,16 @@ int gs_num_is_zero(gs_num a);
  * rounded to DECIMALS places. */
 void gs_num_format(gs_buf *out, gs_num a, int decimals);
 
+/* Append A exactly enough for another tool to decide on it: a decimal with
+ * its own scale; a quotient with at least MIN_DECIMALS places, more when
+ * its digits go on: every digit when it ends within GS_NUM_EXACT_DECIMALS
+ * places (1/8 at 2 is 0.125, 3/5 at 4 is 0.6000), else rounded to that
+ * many (121/124 is 0.97580645161290322581). Two quotients whose
+ * denominators are below 10^9 (any count of rows) that differ still differ
+ * in this form, and equal ones are the same text. */
+#define GS_NUM_EXACT_DECIMALS 20
+void gs_num_format_exact(gs_buf *out, gs_num a, int min_decimals);
+
 /* Append A rounded half away from zero to DECIMALS places (0 to 30). */
 void gs_num_format_round(gs_buf *out, gs_num a, int decimals);
 

@@ -449,8 +449,12 @@ int main(int argc, char **argv)
 		gs_split_list(a.by_arg, &t.by, &t.nby);
 	t.nkey = t.nby + (t.period >= 0);
 
+	/* rounding is for people, when asked: a stream another tool reads
+	 * carries means and ratios exactly enough to decide on (-1 - D: at
+	 * least D places, more where the digits go on) */
+	int round = a.round_given || a.decimals_given;
 	for (unsigned i = 0; i < a.agg_given; i++)
-		add_agg(&t, NULL, a.agg_arg[i], NULL, a.decimals_arg, "--agg");
+		add_agg(&t, NULL, a.agg_arg[i], NULL, round ? a.decimals_arg : -1 - a.decimals_arg, "--agg");
 	gs_catalogue *cat = NULL;
 	if (a.indicator_given && !a.catalogue_given)
 		gs_usage_error("--indicator needs --catalogue FILE");
@@ -466,8 +470,8 @@ int main(int argc, char **argv)
 				gs_usage_error("--indicator: no indicator '%s' in %s", ids[k], a.catalogue_arg);
 			gs_buf what = {0};
 			gs_buf_printf(&what, "indicator %s", ind->id);
-			add_agg(&t, ind->id, ind->agg, ind->where,
-			        ind->decimals >= 0 ? ind->decimals : a.decimals_arg, what.p);
+			int d = ind->decimals >= 0 ? ind->decimals : a.decimals_arg;
+			add_agg(&t, ind->id, ind->agg, ind->where, round ? d : -1 - d, what.p);
 			gs_buf_free(&what);
 			free(ids[k]);
 		}
