@@ -466,6 +466,13 @@ int main(int argc, char **argv)
 		if (!veto)
 			gs_usage_error("--veto '%s': column %zu: %s", a.veto_arg, pos + 1, err.p);
 	}
+	gs_expr *where = NULL;
+	if (a.where_given) {
+		size_t pos = 0;
+		where = gs_expr_parse(a.where_arg, &pos, 1, &err);
+		if (!where)
+			gs_usage_error("--where '%s': column %zu: %s", a.where_arg, pos + 1, err.p);
+	}
 	char **by = NULL;
 	size_t nby = 0;
 	if (a.by_given)
@@ -505,6 +512,8 @@ int main(int argc, char **argv)
 			gs_usage_error("--by: no field '%s' in the input", by[i]);
 	if (veto && gs_expr_bind(veto, names, nnames, &err) < 0)
 		gs_usage_error("--veto: %s", err.p);
+	if (where && gs_expr_bind(where, names, nnames, &err) < 0)
+		gs_usage_error("--where: %s", err.p);
 
 	/* the output's columns: the input's, then score, vetoed and rank */
 	size_t nout = nnames + (r.score_kind ? 1 : 0) + (veto ? 1 : 0) + 1;
@@ -539,6 +548,8 @@ int main(int argc, char **argv)
 	long double **wl = calloc(nw + 1, sizeof *wl);        /* the same, approximately */
 	long nread = 0;
 	const char *last_file = NULL;
+	struct row *unr = NULL;      /* rows --where leaves unranked */
+	size_t nunr = 0, capunr = 0;
 	for (;;) {
 		gs_row row;
 		int k = gs_stream_next(st, &row);
@@ -555,6 +566,26 @@ int main(int argc, char **argv)
 			vetoed = gs_expr_test(veto, row.f, &err);
 			if (vetoed < 0) {
 				gs_rejects_add(rj, gs_stream_file(st), row.line, row.f, row.n, err.p);
+				continue;
+			}
+		}
+		if (where) {
+			int in = gs_expr_test(where, row.f, &err);
+			if (in < 0) {
+				gs_rejects_add(rj, gs_stream_file(st), row.line, row.f, row.n, err.p);
+				continue;
+			}
+			if (!in) {
+				/* not ranked: kept, after the ranked rows, rank empty */
+				if (nunr == capunr) {
+					capunr = capunr ? 2 * capunr : 64;
+					unr = gs_xrealloc(unr, capunr * sizeof *unr);
+				}
+				gs_buf_clear(&enc);
+				gs_writer_encode(wr, 0, row.f, nnames, &enc);
+				unr[nunr].enc = gs_arena_add(&r.data, enc.p, enc.len);
+				unr[nunr].enc_len = (unsigned)enc.len;
+				unr[nunr++].vetoed = (unsigned char)vetoed;
 				continue;
 			}
 		}
@@ -835,6 +866,16 @@ int main(int argc, char **argv)
 		gs_writer_row_encoded(wr, rw->enc, rw->enc_len, nnames, extra, ne);
 		nwritten++;
 	}
+	for (size_t i = 0; i < nunr; i++) {
+		size_t ne = 0;
+		if (r.score_kind)
+			extra[ne++] = (gs_field){NULL, 0};
+		if (veto)
+			extra[ne++] = (gs_field){unr[i].vetoed ? "1" : "0", 1};
+		extra[ne++] = (gs_field){NULL, 0};
+		gs_writer_row_encoded(wr, unr[i].enc, unr[i].enc_len, nnames, extra, ne);
+		nwritten++;
+	}
 	gs_manifest_stream(st, "input");
 	if (a.score_sheet_given)
 		gs_manifest_file(a.score_sheet_arg, "score sheet");
@@ -844,7 +885,10 @@ int main(int argc, char **argv)
 	long nrej = gs_rejects_count(rj);
 	if (nrej && status < GS_REJECT)
 		status = GS_REJECT;
-	if (nrej || a.verbose_given)
+	if ((nrej || a.verbose_given) && where)
+		gs_msg(NULL, 0, "%ld rows read, %ld written (%zu not ranked: --where), %ld below --top, %ld rejected",
+		       nread, nwritten, nunr, ncut, nrej);
+	else if (nrej || a.verbose_given)
 		gs_msg(NULL, 0, "%ld rows read, %ld written, %ld below --top, %ld rejected",
 		       nread, nwritten, ncut, nrej);
 	int rs = gs_rejects_close(rj);
@@ -881,6 +925,8 @@ int main(int argc, char **argv)
 	free(by);
 	free(bycol);
 	gs_expr_free(veto);
+	gs_expr_free(where);
+	free(unr);
 	gs_buf_free(&err);
 	gs_stream_close(st);
 	cmdline_parser_free(&a);

@@ -35,6 +35,8 @@ struct table {
 	gs_buf hdr;
 	char sha[65];
 	long rows_read;
+	long rows_bad;           /* unreadable, left out (named on stderr) */
+	long rows_where;         /* left out by --where */
 	char *source;
 };
 
@@ -61,7 +63,9 @@ static int in_list(char **l, size_t n, const char *s)
 	return 0;
 }
 
-static void read_table(struct table *t, char **files, size_t nfiles, int format, int *status)
+/* Read T whole; with WHERE, keep only the rows where it holds. */
+static void read_table(struct table *t, char **files, size_t nfiles, int format, int *status,
+                       const char *where)
 {
 	gs_stream_opts so = {0};
 	so.format = format;
@@ -75,6 +79,15 @@ static void read_table(struct table *t, char **files, size_t nfiles, int format,
 	t->names = gs_xmalloc((n + 1) * sizeof *t->names);
 	for (size_t i = 0; i < n; i++)
 		t->names[i] = gs_xstrndup(names[i].p, names[i].n);
+	gs_expr *wh = NULL;
+	gs_buf err = {0};
+	if (where) {
+		size_t pos = 0;
+		if (!(wh = gs_expr_parse(where, &pos, 1, &err)))
+			gs_usage_error("--where '%s': column %zu: %s", where, pos + 1, err.p);
+		if (gs_expr_bind(wh, names, n, &err) < 0)
+			gs_usage_error("--where: %s (in %s)", err.p, nfiles ? files[0] : "-");
+	}
 	gs_row r;
 	int k;
 	size_t cap = 0;
@@ -83,7 +96,22 @@ static void read_table(struct table *t, char **files, size_t nfiles, int format,
 		if (k == GS_REC_BAD) {
 			gs_msg(gs_stream_file(st), r.line, "%s", gs_stream_error(st));
 			*status = GS_REJECT;
+			t->rows_bad++;
 			continue;
+		}
+		if (wh) {
+			gs_buf_clear(&err);
+			int keep = gs_expr_test(wh, r.f, &err);
+			if (keep < 0) {
+				gs_msg(gs_stream_file(st), r.line, "--where: %s", err.p);
+				*status = GS_REJECT;
+				t->rows_bad++;
+				continue;
+			}
+			if (!keep) {
+				t->rows_where++;
+				continue;
+			}
 		}
 		if (t->nrows == cap) {
 			cap = cap ? 2 * cap : 64;
@@ -103,6 +131,8 @@ static void read_table(struct table *t, char **files, size_t nfiles, int format,
 		memcpy(t->sha, fs[0].sha256, 65);
 	gs_manifest_stream(st, "input");
 	gs_stream_close(st);
+	gs_expr_free(wh);
+	gs_buf_free(&err);
 }
 
 static void free_table(struct table *t)
@@ -140,12 +170,18 @@ static int is_number(const char *s, gs_num *v)
 	return *s && gs_num_parse(s, strlen(s), v ? v : &tmp) == 0;
 }
 
+/* Without --decimals, numbers are shown as written up to this many
+ * decimals, and rounded to it beyond (an exact ratio from tally). */
+#define SHOW_DECIMALS 4
+
 /* Display a raw value: percentages, rounding, NA. */
 static char *show(const char *raw, int kind, int decimals, const char *na)
 {
 	gs_num v;
 	if (!*raw)
 		return dup(na);
+	if (kind == K_NUM && decimals < 0 && is_number(raw, &v) && (v.scale < 0 || v.scale > SHOW_DECIMALS))
+		decimals = SHOW_DECIMALS;
 	if ((kind == K_NUM && decimals >= 0) || kind == K_PERCENT) {
 		if (!is_number(raw, &v))
 			return dup(raw);
@@ -176,8 +212,10 @@ static char *show_change(const char *raw, int kind, int decimals, const char *na
 		gs_buf_adds(&b, "pp");
 	} else if (decimals >= 0)
 		gs_num_format_round(&b, v, decimals);
+	else if (v.scale < 0 || v.scale > SHOW_DECIMALS)
+		gs_num_format_round(&b, v, SHOW_DECIMALS);
 	else
-		gs_num_format(&b, v, 4);
+		gs_num_format(&b, v, SHOW_DECIMALS);
 	return b.p;
 }
 
@@ -374,6 +412,70 @@ static struct step *read_manifest(const char *path, size_t *n)
 	return steps;
 }
 
+/* ---- options ---- */
+
+/* --decimals N and --decimals COL=N. */
+struct decs {
+	int all;                 /* -1 when not given */
+	char **col;
+	int *n;
+	size_t ncol;
+};
+
+static int decimals_value(const char *opt, const char *s)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || v < 0 || v > 30)
+		gs_usage_error("--decimals '%s': give a number from 0 to 30, or COL=N", opt);
+	return (int)v;
+}
+
+static void parse_decimals(struct decs *d, char **args, unsigned n)
+{
+	d->all = -1;
+	for (unsigned i = 0; i < n; i++) {
+		const char *eq = strrchr(args[i], '=');
+		if (!eq) {
+			d->all = decimals_value(args[i], args[i]);
+			continue;
+		}
+		if (eq == args[i])
+			gs_usage_error("--decimals '%s': give N or COL=N", args[i]);
+		d->col = gs_xrealloc(d->col, (d->ncol + 1) * sizeof *d->col);
+		d->n = gs_xrealloc(d->n, (d->ncol + 1) * sizeof *d->n);
+		d->col[d->ncol] = gs_xstrndup(args[i], (size_t)(eq - args[i]));
+		d->n[d->ncol++] = decimals_value(args[i], eq + 1);
+	}
+}
+
+/* The decimals of column NAME: its own, else the global ones for numbers
+ * with fractions (counts stay whole), else -1 (as written, up to
+ * SHOW_DECIMALS). */
+static int decimals_of(const struct decs *d, const char *name, int kind, int fraction)
+{
+	for (size_t i = d->ncol; i-- > 0;)
+		if (!strcmp(d->col[i], name))
+			return d->n[i];
+	return kind == K_NUM && !fraction ? -1 : d->all;
+}
+
+/* --label FIELD=LABEL: the label of column NAME, or DEFAULT. A label for a
+ * column not shown is no error: one set of labels serves several tables. */
+static char *label_of(char **args, unsigned n, const char *name, const char *def)
+{
+	const char *l = def;
+	for (unsigned i = 0; i < n; i++) {
+		const char *eq = strchr(args[i], '=');
+		if (!eq)
+			gs_usage_error("--label '%s': give FIELD=LABEL", args[i]);
+		if ((size_t)(eq - args[i]) == strlen(name) && !strncmp(args[i], name, strlen(name))) {
+			l = eq + 1;
+		}
+	}
+	return dup(l);
+}
+
 /* ---- main ---- */
 
 int main(int argc, char **argv)
@@ -395,23 +497,24 @@ int main(int argc, char **argv)
 			fmt = i;
 	if (fmt < 0)
 		gs_usage_error("--format: '%s' is not text, markdown, html, json or csv", a.format_arg);
-	if (a.decimals_given && (a.decimals_arg < 0 || a.decimals_arg > 30))
-		gs_usage_error("--decimals: give a number from 0 to 30");
+	struct decs decs = {0};
+	parse_decimals(&decs, a.decimals_arg, a.decimals_given);
 	if (a.width_arg < 20)
 		gs_usage_error("--width: give 20 or more");
 	if ((a.up_given || a.down_given || a.key_given) && !a.compare_given)
 		gs_usage_error("--key, --up and --down go with --compare");
 	if (a.compare_given && !a.key_given)
 		gs_usage_error("--compare needs --key FIELDS to match the rows");
-	int decimals = a.decimals_given ? a.decimals_arg : -1;
+	int decimals = decs.all;
 	int in_format = a.input_format_given ? gs_parse_input_format(a.input_format_arg) : GS_FMT_AUTO;
 	int status = GS_OK;
 
 	struct table cur = {0}, prev = {0};
-	read_table(&cur, a.inputs, a.inputs_num, in_format, &status);
+	const char *where = a.where_given ? a.where_arg : NULL;
+	read_table(&cur, a.inputs, a.inputs_num, in_format, &status, where);
 	if (a.compare_given) {
 		char *pf[1] = {a.compare_arg};
-		read_table(&prev, pf, 1, GS_FMT_AUTO, &status);
+		read_table(&prev, pf, 1, GS_FMT_AUTO, &status, where);
 	}
 
 	/* the columns shown */
@@ -499,19 +602,10 @@ int main(int argc, char **argv)
 		}
 		numeric &= any;
 		int kind = in_list(pct, npct, pick[p]) ? K_PERCENT : numeric ? K_NUM : K_PLAIN;
-		/* --decimals rounds numbers with fractions; counts stay whole */
-		int coldec = kind == K_NUM && !fraction ? -1 : decimals;
-		char *label = dup(pick[p]);
-		for (unsigned i = 0; i < a.label_given; i++) {
-			const char *eq = strchr(a.label_arg[i], '=');
-			if (!eq)
-				gs_usage_error("--label '%s': give FIELD=LABEL", a.label_arg[i]);
-			if ((size_t)(eq - a.label_arg[i]) == strlen(pick[p]) &&
-			    !strncmp(a.label_arg[i], pick[p], strlen(pick[p]))) {
-				free(label);
-				label = dup(eq + 1);
-			}
-		}
+		/* --decimals rounds numbers with fractions; counts stay whole
+		 * unless their column is named */
+		int coldec = decimals_of(&decs, pick[p], kind, fraction);
+		char *label = label_of(a.label_arg, a.label_given, pick[p], pick[p]);
 		int is_key = in_list(keys, nkeys, pick[p]);
 		long pi = a.compare_given ? col_index(&prev, pick[p]) : -1;
 		size_t base = ncols;
@@ -545,7 +639,8 @@ int main(int argc, char **argv)
 		pv->name = nm.p;
 		gs_buf lb = {0};
 		gs_buf_printf(&lb, "%s prev", label);
-		pv->label = lb.p;
+		pv->label = label_of(a.label_arg, a.label_given, nm.p, lb.p);
+		gs_buf_free(&lb);
 		pv->kind = kind;
 		pv->numeric = 1;
 		nm = (gs_buf){0};
@@ -553,7 +648,8 @@ int main(int argc, char **argv)
 		ch->name = nm.p;
 		lb = (gs_buf){0};
 		gs_buf_printf(&lb, "%s change", label);
-		ch->label = lb.p;
+		ch->label = label_of(a.label_arg, a.label_given, nm.p, lb.p);
+		gs_buf_free(&lb);
 		ch->kind = kind;
 		ch->numeric = 1;
 		struct col *mk = judged ? &cols[ncols + 2] : NULL;
@@ -564,7 +660,8 @@ int main(int argc, char **argv)
 			mk->name = nm.p;
 			lb = (gs_buf){0};
 			gs_buf_printf(&lb, "%s %s", label, want_up ? "up" : "down");
-			mk->label = lb.p;
+			mk->label = label_of(a.label_arg, a.label_given, nm.p, lb.p);
+			gs_buf_free(&lb);
 			mk->kind = K_MARK;
 		}
 		for (size_t r = 0; r < nout; r++) {
@@ -616,7 +713,7 @@ int main(int argc, char **argv)
 		struct col *c = &cols[ncols++];
 		memset(c, 0, sizeof *c);
 		c->name = dup("target");
-		c->label = dup("target");
+		c->label = label_of(a.label_arg, a.label_given, "target", "target");
 		c->kind = K_MARK;
 		c->val = gs_xmalloc((nout + 1) * sizeof *c->val);
 		c->shown = gs_xmalloc((nout + 1) * sizeof *c->shown);
@@ -647,8 +744,18 @@ int main(int argc, char **argv)
 	gs_buf out = {0}, opts = {0};
 	options_used(&opts);
 	gs_buf prov = {0};
-	gs_buf_printf(&prov, "govstat %s; input %s, sha256 %s, %ld rows; %s", GS_VERSION, cur.source,
-	              cur.sha[0] ? cur.sha : "-", cur.rows_read, opts.p);
+	gs_buf_printf(&prov, "govstat %s; input %s, sha256 %s, %ld rows", GS_VERSION, cur.source,
+	              cur.sha[0] ? cur.sha : "-", cur.rows_read);
+	/* the page says what it leaves out */
+	if (cur.rows_bad || cur.rows_where) {
+		gs_buf_printf(&prov, ", %zu shown", cur.nrows);
+		if (cur.rows_bad)
+			gs_buf_printf(&prov, ", %ld unreadable and left out (see the messages on standard error)",
+			              cur.rows_bad);
+		if (cur.rows_where)
+			gs_buf_printf(&prov, ", %ld left out by --where", cur.rows_where);
+	}
+	gs_buf_printf(&prov, "; %s", opts.p);
 	gs_buf tsum = {0};
 	if (any_target)
 		gs_buf_printf(&tsum, "%ld of %ld rows miss the target %s", nmissed, njudged, a.target_arg);
@@ -1000,6 +1107,19 @@ int main(int argc, char **argv)
 			gs_manifest_written("-", "output", hex, out.len, (long)nout);
 		}
 	}
+	/* the summary govstat(7) promises: read = written + rejected (+ left
+	 * out by --where) */
+	if (cur.rows_bad || prev.rows_bad || a.verbose_given) {
+		gs_buf sum = {0};
+		gs_buf_printf(&sum, "%ld rows read, %zu written", cur.rows_read, cur.nrows);
+		if (where)
+			gs_buf_printf(&sum, ", %ld left out by --where", cur.rows_where);
+		gs_buf_printf(&sum, ", %ld rejected", cur.rows_bad);
+		if (a.compare_given)
+			gs_buf_printf(&sum, "; previous period: %ld read, %ld rejected", prev.rows_read, prev.rows_bad);
+		gs_msg(NULL, 0, "%s", sum.p);
+		gs_buf_free(&sum);
+	}
 	status = gs_manifest_end(status);
 	for (size_t i = 0; i < ncols; i++) {
 		for (size_t r = 0; r < nout; r++) {
@@ -1030,6 +1150,8 @@ int main(int argc, char **argv)
 	free(cur_of);
 	free(missed);
 	free(date);
+	free_list(decs.col, decs.ncol);
+	free(decs.n);
 	gs_expr_free(target);
 	gs_buf_free(&err);
 	gs_buf_free(&out);

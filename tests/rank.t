@@ -237,3 +237,14 @@ b,-1e38,0.0000,3
 >>>2
 rank: --weight: values or scores beyond exact arithmetic (about 1.7e38 in units of the last decimal); the score is computed in long double
 rank: --weight: values or scores beyond exact arithmetic (about 1.7e38 in units of the last decimal); the score is computed in long double
+
+### --where ranks the townships; the county row follows with an empty rank and score (null in JSON)
+$ printf '镇街,纠纷\n全县,30\n东岭镇,12\n西坝街道,18\n南台乡,\n' | rank -k 纠纷 --where '`镇街` != "全县"'; printf '镇街,纠纷\n全县,30\n东岭镇,12\n西坝街道,18\n' | rank -W 纠纷=1 --where '`镇街` != "全县"' --top 1 -o json
+>>>
+镇街,纠纷,rank
+西坝街道,18,1
+东岭镇,12,2
+南台乡,,3
+全县,30,
+{"镇街":"西坝街道","纠纷":"18","score":1.0000,"rank":1}
+{"镇街":"全县","纠纷":"30","score":null,"rank":null}
