@@ -845,8 +845,10 @@ int main(int argc, char **argv)
 					gs_buf_printf(&vb, "%.*Lf", a.decimals_arg, r.zscore[ri]);
 				else if (r.score_kind == 3)
 					gs_num_format(&vb, r.score[ri], a.decimals_arg);
-				else
+				else if (a.decimals_given)   /* rounded for reading, when asked */
 					gs_num_format_round(&vb, r.score[ri], a.decimals_arg);
+				else   /* exact enough for report's targets (govstat(7)) */
+					gs_num_format_exact(&vb, r.score[ri], a.decimals_arg);
 			}
 			extra[ne++] = (gs_field){rw->score_na ? NULL : "", 0};
 		}

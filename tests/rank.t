@@ -93,16 +93,17 @@ township,rank
 >>>2
 rank: 6 rows read, 3 written, 3 below --top, 0 rejected
 
-### weights with minmax (the default): exact; an empty value leaves no score
-$ rank -W rate=0.6 -W sense=0.4 "$DATA/townships.csv" | cut -d, -f1,7,8
+### weights with minmax (the default): exact, and written exactly enough for report to decide on (--decimals rounds); an empty value leaves no score
+$ rank -W rate=0.6 -W sense=0.4 "$DATA/townships.csv" | cut -d, -f1,7,8; rank -W rate=0.6 -W sense=0.4 --decimals 4 "$DATA/townships.csv" | cut -d, -f1,7,8 | sed -n 3p
 >>>
 township,score,rank
 白沙乡,0.6000,1
-龙潭镇,0.3158,2
-青山乡,0.3158,2
-石桥乡,0.2529,4
-田园镇,0.2108,5
+龙潭镇,0.31578947368421052632,2
+青山乡,0.31578947368421052632,2
+石桥乡,0.25293430346805459663,4
+田园镇,0.21082904031015985979,5
 新华镇,,6
+龙潭镇,0.3158,2
 
 ### weights with none: the weighted sum of the values themselves
 $ printf 'u,a,b\nx,1,2\ny,3,0\nz,2,1.5\n' | rank -W a=2 -W b=1 --normalize none --decimals 2

@@ -259,3 +259,13 @@ report: 4 rows read, 2 written, 2 rejected
 report: -:3: row has 3 fields, the header has 2
 report: 2 rows read, 1 written, 1 rejected
 >>>= 1
+
+### five up, two down on exact values: 161/165 to 121/124 is up, though both show as 0.9758; an unchanged value is missed
+$ printf '镇街,r\n东岭镇,0.97575757575757575758\n西坝街道,0.5\n' > p.csv; printf '镇街,r\n东岭镇,0.97580645161290322581\n西坝街道,0.5\n' | report --compare p.csv --key 镇街 --up r | sed -n 1,4p; printf '镇街,r\n东岭镇,0.97580645161290322581\n' | report -f csv --compare p.csv --key 镇街 --up r --where '`镇街` == "东岭镇"'
+>>>
+镇街           r  r prev   r change  r up
+-----------------------------------------
+东岭镇    0.9758  0.9758  +0.0000 ↑     ✓
+西坝街道     0.5     0.5      0.0 →     ✗
+镇街,r,r_prev,r_change,r_met
+东岭镇,0.97580645161290322581,0.97575757575757575758,0.00004887585532746823,1
