@@ -61,8 +61,9 @@ struct row {
  * when they fit (counts and rates do), else numbers compared as text of
  * any size (gs_numtext_cmp), else text. */
 struct kvals {
-	int kind;                /* 0 text, 1 int64, 2 numbers of any size */
+	int kind;                /* 0 text, 1 int64, 2 gs_num, 3 numbers of any size */
 	long long *iv;
+	gs_num *nv;
 	unsigned char *nan;      /* kind 2: the value is not a number */
 	const char **text;       /* the value as read, in the arena */
 	size_t *tlen;            /* (size_t)-1 for empty */
@@ -140,7 +141,7 @@ static int cmp_keys(unsigned i, unsigned j)
 					return na == (size_t)-1 ? 1 : -1;
 				continue;
 			}
-			if (v->kind == 2 && (v->nan[i] || v->nan[j])) {
+			if (v->kind >= 2 && (v->nan[i] || v->nan[j])) {
 				/* not a number: after the numbers, whichever the direction */
 				if (v->nan[i] != v->nan[j])
 					return v->nan[i] ? 1 : -1;
@@ -149,6 +150,8 @@ static int cmp_keys(unsigned i, unsigned j)
 			if (v->kind == 1)
 				c = (v->iv[i] > v->iv[j]) - (v->iv[i] < v->iv[j]);
 			else if (v->kind == 2)
+				c = gs_num_cmp(v->nv[i], v->nv[j]);
+			else if (v->kind == 3)
 				c = gs_numtext_cmp(v->text[i], na, v->text[j], nb);
 			else {
 				const char *pa = v->text[i], *pb = v->text[j];
@@ -729,7 +732,16 @@ int main(int argc, char **argv)
 		}
 		numeric = nnum > nnot;
 		if (numeric) {
+			/* exact fractions when they fit (fast), else digits as text */
+			gs_num *nv = gs_xmalloc((r.nrows + 1) * sizeof *nv);
 			v->kind = 2;
+			for (size_t i = 0; i < r.nrows && v->kind == 2; i++)
+				if (v->tlen[i] != (size_t)-1 && !nan[i] && gs_num_parse(v->text[i], v->tlen[i], &nv[i]))
+					v->kind = 3;
+			if (v->kind == 2)
+				v->nv = nv;
+			else
+				free(nv);
 			v->nan = nan;
 			for (size_t i = 0; i < r.nrows; i++)
 				if (nan[i])
@@ -903,6 +915,7 @@ int main(int argc, char **argv)
 	for (size_t k = 0; k < r.nkeys; k++) {
 		free(r.kv[k].iv);
 		free(r.kv[k].nan);
+		free(r.kv[k].nv);
 		free(r.kv[k].text);
 		free(r.kv[k].tlen);
 		free(r.keys[k].field);
