@@ -684,7 +684,9 @@ int gs_aggcol_format(const gs_aggset *set, size_t c, const gs_slot *slots, gs_bu
 	gs_num v;
 	if (!value_of(col->agg, slots, &v))
 		return 0;
-	if (col->agg->kind == GS_A_MEAN || col->agg->kind == GS_A_RATIO)
+	if (col->decimals < 0)   /* for the next tool: nothing rounded away */
+		gs_num_format_exact(out, v, -1 - col->decimals);
+	else if (col->agg->kind == GS_A_MEAN || col->agg->kind == GS_A_RATIO)
 		gs_num_format_round(out, v, col->decimals);
 	else
 		gs_num_format(out, v, col->decimals);

@@ -60,7 +60,8 @@ typedef struct gs_aggcol {
 	char *where_src;         /* or NULL */
 	gs_agg *agg;
 	gs_expr *where;
-	int decimals;
+	int decimals;            /* D >= 0: means and ratios rounded to D places;
+	                          * -1 - D: exact (gs_num_format_exact), at least D */
 } gs_aggcol;
 
 /* The slots of a set of columns. */

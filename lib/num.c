@@ -288,7 +288,127 @@ void gs_num_format(gs_buf *out, gs_num a, int decimals)
 	gs_num_format_round(out, a, a.scale >= 0 ? a.scale : decimals);
 }
 
+void gs_num_format_exact(gs_buf *out, gs_num a, int min_decimals)
+{
+	if (a.scale >= 0) {
+		gs_num_format_round(out, a, a.scale);
+		return;
+	}
+	if (min_decimals > GS_NUM_EXACT_DECIMALS)
+		min_decimals = GS_NUM_EXACT_DECIMALS;
+	gs_num_format_round(out, a, GS_NUM_EXACT_DECIMALS);
+	/* the zeros after the last digit of a quotient that ends say nothing,
+	 * past the places asked for */
+	size_t n = out->len, keep = (size_t)(GS_NUM_EXACT_DECIMALS - (min_decimals > 0 ? min_decimals : 0));
+	while (keep && out->p[n - 1] == '0') {
+		n--;
+		keep--;
+	}
+	if (out->p[n - 1] == '.')
+		n--;
+	out->len = n;
+	out->p[n] = '\0';
+}
+
 double gs_num_to_double(gs_num a)
 {
 	return (double)a.num / (double)a.den;
+}
+
+/* A number's text read as sign, exponent and significant digits: the value
+ * is 0.D1D2D3... times 10^EXP, the digits running from P to E skipping the
+ * decimal point, the first of them nonzero (SIGN 0 for zero). */
+struct numtext {
+	int sign;
+	long exp;
+	const char *p, *e;
+};
+
+static int numtext_read(const char *s, size_t n, struct numtext *t)
+{
+	const char *p = s, *e = s + n;
+	int neg = 0, dot = 0, digits = 0;
+	if (p < e && (*p == '+' || *p == '-'))
+		neg = *p++ == '-';
+	const char *m0 = p;
+	long intd = 0, lead = 0;   /* integer digits after leading zeros; fraction zeros before the first nonzero */
+	const char *first = NULL;
+	for (; p < e; p++) {
+		if (*p >= '0' && *p <= '9') {
+			digits++;
+			if (!first && *p != '0')
+				first = p;
+			if (!dot && first)
+				intd++;
+			else if (dot && !first)
+				lead++;
+		} else if (*p == '.' && !dot)
+			dot = 1;
+		else
+			break;
+	}
+	const char *m1 = p;
+	(void)m0;
+	if (!digits)
+		return -1;
+	long ex = 0;
+	if (p < e && (*p == 'e' || *p == 'E')) {
+		p++;
+		int eneg = 0, exd = 0;
+		if (p < e && (*p == '+' || *p == '-'))
+			eneg = *p++ == '-';
+		for (; p < e && *p >= '0' && *p <= '9'; p++) {
+			if (++exd > 9)
+				return -1;
+			ex = ex * 10 + (*p - '0');
+		}
+		if (!exd)
+			return -1;
+		if (eneg)
+			ex = -ex;
+	}
+	if (p != e)
+		return -1;
+	if (!first) {
+		*t = (struct numtext){0, 0, m1, m1};
+		return 0;
+	}
+	t->sign = neg ? -1 : 1;
+	t->exp = (intd ? intd : -lead) + ex;
+	t->p = first;
+	t->e = m1;
+	return 0;
+}
+
+int gs_numtext_valid(const char *s, size_t n)
+{
+	struct numtext t;
+	return numtext_read(s, n, &t) == 0;
+}
+
+static int next_digit(const char **p, const char *e)
+{
+	while (*p < e && **p == '.')
+		(*p)++;
+	return *p < e ? *(*p)++ - '0' : 0;
+}
+
+int gs_numtext_cmp(const char *a, size_t na, const char *b, size_t nb)
+{
+	struct numtext x, y;
+	if (numtext_read(a, na, &x) || numtext_read(b, nb, &y))
+		return 0;
+	if (x.sign != y.sign)
+		return x.sign < y.sign ? -1 : 1;
+	if (!x.sign)
+		return 0;
+	int c = 0;
+	if (x.exp != y.exp)
+		c = x.exp < y.exp ? -1 : 1;
+	else
+		while (!c && (x.p < x.e || y.p < y.e)) {
+			int dx = next_digit(&x.p, x.e), dy = next_digit(&y.p, y.e);
+			c = (dx > dy) - (dx < dy);
+		}
+	return x.sign < 0 ? -c : c;
 }

@@ -47,8 +47,27 @@ int gs_num_is_zero(gs_num a);
  * rounded to DECIMALS places. */
 void gs_num_format(gs_buf *out, gs_num a, int decimals);
 
+/* Append A exactly enough for another tool to decide on it: a decimal with
+ * its own scale; a quotient with at least MIN_DECIMALS places, more when
+ * its digits go on: every digit when it ends within GS_NUM_EXACT_DECIMALS
+ * places (1/8 at 2 is 0.125, 3/5 at 4 is 0.6000), else rounded to that
+ * many (121/124 is 0.97580645161290322581). Two quotients whose
+ * denominators are below 10^9 (any count of rows) that differ still differ
+ * in this form, and equal ones are the same text. */
+#define GS_NUM_EXACT_DECIMALS 20
+void gs_num_format_exact(gs_buf *out, gs_num a, int min_decimals);
+
 /* Append A rounded half away from zero to DECIMALS places (0 to 30). */
 void gs_num_format_round(gs_buf *out, gs_num a, int decimals);
+
+/* Numbers as text, of any size: [+-]digits[.digits][(e|E)[+-]digits], as
+ * gs_num_parse reads them but with no limit on digits or exponent (up to
+ * 9 exponent digits). gs_numtext_valid says whether S[0..N) is one;
+ * gs_numtext_cmp compares two valid ones exactly, on sign, then the
+ * position of the first significant digit, then the digits: 1e39 is above
+ * 2e38, 1E-39 below 0.25, 0.9760 equal to 0.976. */
+int gs_numtext_valid(const char *s, size_t n);
+int gs_numtext_cmp(const char *a, size_t na, const char *b, size_t nb);
 
 /* The value as a double, for scaling that need not be exact (z-scores). */
 double gs_num_to_double(gs_num a);

@@ -52,16 +52,19 @@ struct row {
 	unsigned enc_len;
 	unsigned group;          /* in order of first appearance */
 	long line;
+	const char *file;        /* the input it came from, in the arena */
 	unsigned char vetoed, score_na;
 	double rank;
 };
 
 /* A key's values, parsed once: exact 64-bit integers at one common scale
- * when they fit (counts and rates do), else exact fractions, else text. */
+ * when they fit (counts and rates do), else numbers compared as text of
+ * any size (gs_numtext_cmp), else text. */
 struct kvals {
-	int kind;                /* 0 text, 1 int64, 2 fraction */
+	int kind;                /* 0 text, 1 int64, 2 gs_num, 3 numbers of any size */
 	long long *iv;
 	gs_num *nv;
+	unsigned char *nan;      /* kind 2: the value is not a number */
 	const char **text;       /* the value as read, in the arena */
 	size_t *tlen;            /* (size_t)-1 for empty */
 };
@@ -138,10 +141,18 @@ static int cmp_keys(unsigned i, unsigned j)
 					return na == (size_t)-1 ? 1 : -1;
 				continue;
 			}
+			if (v->kind >= 2 && (v->nan[i] || v->nan[j])) {
+				/* not a number: after the numbers, whichever the direction */
+				if (v->nan[i] != v->nan[j])
+					return v->nan[i] ? 1 : -1;
+				continue;
+			}
 			if (v->kind == 1)
 				c = (v->iv[i] > v->iv[j]) - (v->iv[i] < v->iv[j]);
 			else if (v->kind == 2)
 				c = gs_num_cmp(v->nv[i], v->nv[j]);
+			else if (v->kind == 3)
+				c = gs_numtext_cmp(v->text[i], na, v->text[j], nb);
 			else {
 				const char *pa = v->text[i], *pb = v->text[j];
 				c = memcmp(pa, pb, na < nb ? na : nb);
@@ -274,6 +285,97 @@ static struct item *load_sheet(const char *path, size_t *nitems)
 	return it;
 }
 
+/* A number's text as a long double (the text is a valid number). */
+static long double ld_of(const char *p, size_t n)
+{
+	char small[128], *b = n < sizeof small ? small : gs_xmalloc(n + 1);
+	memcpy(b, p, n);
+	b[n] = 0;
+	long double v = strtold(b, NULL);
+	if (b != small)
+		free(b);
+	return v;
+}
+
+/* A weight as a long double, from its text FIELD=W. */
+static long double ld_of_weight(const char *arg)
+{
+	const char *eq = strrchr(arg, '=');
+	return ld_of(eq + 1, strlen(eq + 1));
+}
+
+/* Add W times one field's values, normalised, to the exact scores.
+ * Returns 1, or 0 when a step overflows (the caller starts over in long
+ * double). */
+static int exact_scores(struct rank *r, int norm, const gs_num *v, const unsigned char *na, gs_num w)
+{
+	gs_num lo = gs_num_int(0), hi = gs_num_int(0), range;
+	long cnt = 0;
+	for (size_t j = 0; j < r->nrows; j++) {
+		if (na[j])
+			continue;
+		if (!cnt || gs_num_cmp(v[j], lo) < 0)
+			lo = v[j];
+		if (!cnt || gs_num_cmp(v[j], hi) > 0)
+			hi = v[j];
+		cnt++;
+	}
+	if (gs_num_sub(hi, lo, &range))
+		return 0;
+	for (size_t j = 0; j < r->nrows; j++) {
+		if (na[j]) {
+			r->rows[j].score_na = 1;   /* an empty value leaves no score */
+			continue;
+		}
+		gs_num t = v[j];
+		if (norm == N_MINMAX) {
+			/* a constant field cannot separate units: it adds 0 */
+			if (gs_num_is_zero(range))
+				t = gs_num_int(0);
+			else if (gs_num_sub(v[j], lo, &t) || gs_num_div(t, range, &t))
+				return 0;
+		}
+		if (gs_num_mul(t, w, &t) || gs_num_add(r->score[j], t, &r->score[j]))
+			return 0;
+	}
+	return 1;
+}
+
+/* The same in long double, z-scores too. */
+static void approx_scores(struct rank *r, int norm, const long double *v, const unsigned char *na, long double w)
+{
+	long double lo = 0, hi = 0, lsum = 0, lsq = 0;
+	long cnt = 0;
+	for (size_t j = 0; j < r->nrows; j++) {
+		if (na[j] == 1)
+			continue;
+		if (!cnt || v[j] < lo)
+			lo = v[j];
+		if (!cnt || v[j] > hi)
+			hi = v[j];
+		lsum += v[j];
+		cnt++;
+	}
+	long double mean = cnt ? lsum / cnt : 0;
+	for (size_t j = 0; j < r->nrows; j++)
+		if (na[j] != 1)
+			lsq += (v[j] - mean) * (v[j] - mean);
+	long double sd = cnt ? sqrtl(lsq / cnt) : 0;
+	for (size_t j = 0; j < r->nrows; j++) {
+		if (na[j] == 1) {
+			r->rows[j].score_na = 1;
+			continue;
+		}
+		long double t = v[j];
+		/* a constant field has no spread: it adds 0 */
+		if (norm == N_ZSCORE)
+			t = sd > 0 ? (v[j] - mean) / sd : 0;
+		else if (norm == N_MINMAX)
+			t = hi > lo ? (v[j] - lo) / (hi - lo) : 0;
+		r->zscore[j] += t * w;
+	}
+}
+
 /* Append a rank: whole, or with .5 for the average of an even tie. */
 static void put_rank(gs_buf *b, double r)
 {
@@ -367,6 +469,13 @@ int main(int argc, char **argv)
 		if (!veto)
 			gs_usage_error("--veto '%s': column %zu: %s", a.veto_arg, pos + 1, err.p);
 	}
+	gs_expr *where = NULL;
+	if (a.where_given) {
+		size_t pos = 0;
+		where = gs_expr_parse(a.where_arg, &pos, 1, &err);
+		if (!where)
+			gs_usage_error("--where '%s': column %zu: %s", a.where_arg, pos + 1, err.p);
+	}
 	char **by = NULL;
 	size_t nby = 0;
 	if (a.by_given)
@@ -406,6 +515,8 @@ int main(int argc, char **argv)
 			gs_usage_error("--by: no field '%s' in the input", by[i]);
 	if (veto && gs_expr_bind(veto, names, nnames, &err) < 0)
 		gs_usage_error("--veto: %s", err.p);
+	if (where && gs_expr_bind(where, names, nnames, &err) < 0)
+		gs_usage_error("--where: %s", err.p);
 
 	/* the output's columns: the input's, then score, vetoed and rank */
 	size_t nout = nnames + (r.score_kind ? 1 : 0) + (veto ? 1 : 0) + 1;
@@ -436,8 +547,12 @@ int main(int argc, char **argv)
 	r.kv = calloc(r.nkeys + 1, sizeof *r.kv);
 	size_t cap = 0;
 	gs_num **wv = calloc(nw + 1, sizeof *wv);     /* weighted fields' values */
-	unsigned char **wna = calloc(nw + 1, sizeof *wna);
+	unsigned char **wna = calloc(nw + 1, sizeof *wna);   /* 1 empty, 2 beyond gs_num */
+	long double **wl = calloc(nw + 1, sizeof *wl);        /* the same, approximately */
 	long nread = 0;
+	const char *last_file = NULL;
+	struct row *unr = NULL;      /* rows --where leaves unranked */
+	size_t nunr = 0, capunr = 0;
 	for (;;) {
 		gs_row row;
 		int k = gs_stream_next(st, &row);
@@ -457,13 +572,33 @@ int main(int argc, char **argv)
 				continue;
 			}
 		}
+		if (where) {
+			int in = gs_expr_test(where, row.f, &err);
+			if (in < 0) {
+				gs_rejects_add(rj, gs_stream_file(st), row.line, row.f, row.n, err.p);
+				continue;
+			}
+			if (!in) {
+				/* not ranked: kept, after the ranked rows, rank empty */
+				if (nunr == capunr) {
+					capunr = capunr ? 2 * capunr : 64;
+					unr = gs_xrealloc(unr, capunr * sizeof *unr);
+				}
+				gs_buf_clear(&enc);
+				gs_writer_encode(wr, 0, row.f, nnames, &enc);
+				unr[nunr].enc = gs_arena_add(&r.data, enc.p, enc.len);
+				unr[nunr].enc_len = (unsigned)enc.len;
+				unr[nunr++].vetoed = (unsigned char)vetoed;
+				continue;
+			}
+		}
 		/* numbers the score needs must be numbers */
 		int bad = 0;
 		gs_num sheet = gs_num_int(0);
 		for (size_t i = 0; i < nw && !bad; i++) {
 			gs_num x;
 			const gs_field *f = &row.f[w[i].col];
-			if (f->n && gs_num_parse(f->p, f->n, &x)) {
+			if (f->n && gs_num_parse(f->p, f->n, &x) && !gs_numtext_valid(f->p, f->n)) {
 				gs_buf_printf(&err, "field '%s': '%.*s' is not a number", w[i].field, (int)f->n, f->p);
 				bad = 1;
 			}
@@ -503,12 +638,16 @@ int main(int argc, char **argv)
 			for (size_t i = 0; i < nw; i++) {
 				wv[i] = gs_xrealloc(wv[i], cap * sizeof *wv[i]);
 				wna[i] = gs_xrealloc(wna[i], cap);
+				wl[i] = gs_xrealloc(wl[i], cap * sizeof *wl[i]);
 			}
 		}
 		size_t ri = r.nrows;
 		struct row *rw = &r.rows[ri];
 		memset(rw, 0, sizeof *rw);
 		rw->line = row.line;
+		if (!last_file || strcmp(last_file, gs_stream_file(st)))
+			last_file = gs_arena_add(&r.data, gs_stream_file(st), strlen(gs_stream_file(st)) + 1);
+		rw->file = last_file;
 		rw->vetoed = (unsigned char)vetoed;
 		gs_buf_clear(&enc);
 		gs_writer_encode(wr, 0, row.f, nnames, &enc);
@@ -526,8 +665,9 @@ int main(int argc, char **argv)
 		for (size_t i = 0; i < nw; i++) {
 			const gs_field *f = &row.f[w[i].col];
 			wna[i][ri] = !f->n;
-			if (f->n)
-				gs_num_parse(f->p, f->n, &wv[i][ri]);
+			if (f->n && gs_num_parse(f->p, f->n, &wv[i][ri]))
+				wna[i][ri] = 2;
+			wl[i][ri] = f->n ? ld_of(f->p, f->n) : 0;
 		}
 		gs_buf_clear(&gkey);
 		for (size_t i = 0; i < nby; i++) {
@@ -581,74 +721,64 @@ int main(int argc, char **argv)
 			continue;
 		}
 		free(iv);
-		gs_num *nv = gs_xmalloc((r.nrows + 1) * sizeof *nv);
-		for (size_t i = 0; i < r.nrows && numeric; i++)
-			if (v->tlen[i] != (size_t)-1 && gs_num_parse(v->text[i], v->tlen[i], &nv[i]))
-				numeric = 0;
+		/* numbers of any size; a column mostly of numbers ranks its few
+		 * other values (n/a, 待核实) after the numbers, each named */
+		unsigned char *nan = gs_xmalloc(r.nrows + 1);
+		size_t nnum = 0, nnot = 0;
+		for (size_t i = 0; i < r.nrows; i++) {
+			nan[i] = v->tlen[i] != (size_t)-1 && !gs_numtext_valid(v->text[i], v->tlen[i]);
+			if (v->tlen[i] != (size_t)-1)
+				nan[i] ? nnot++ : nnum++;
+		}
+		numeric = nnum > nnot;
 		if (numeric) {
+			/* exact fractions when they fit (fast), else digits as text */
+			gs_num *nv = gs_xmalloc((r.nrows + 1) * sizeof *nv);
 			v->kind = 2;
-			v->nv = nv;
+			for (size_t i = 0; i < r.nrows && v->kind == 2; i++)
+				if (v->tlen[i] != (size_t)-1 && !nan[i] && gs_num_parse(v->text[i], v->tlen[i], &nv[i]))
+					v->kind = 3;
+			if (v->kind == 2)
+				v->nv = nv;
+			else
+				free(nv);
+			v->nan = nan;
+			for (size_t i = 0; i < r.nrows; i++)
+				if (nan[i])
+					gs_msg(r.rows[i].file, r.rows[i].line,
+					       "field '%s': '%.*s' is not a number; ranked after the numbers",
+					       r.keys[k].field, (int)(v->tlen[i] > 64 ? 64 : v->tlen[i]), v->text[i]);
 		} else
-			free(nv);
+			free(nan);
 	}
 
-	/* weighted scores, normalised over every row */
+	/* weighted scores, normalised over every row: exact while the values
+	 * and every step fit gs_num, else in long double (as z-scores are) */
 	if (nw) {
-		if (r.score_kind == 2)
-			r.zscore = calloc(r.nrows + 1, sizeof *r.zscore);
+		int exact = r.score_kind == 1;
+		for (size_t i = 0; i < nw && exact; i++)
+			for (size_t j = 0; j < r.nrows && exact; j++)
+				exact = wna[i][j] != 2;
 		for (size_t j = 0; j < r.nrows; j++)
 			r.score[j] = gs_num_int(0);
+		for (size_t i = 0; i < nw && exact; i++)
+			exact = exact_scores(&r, norm, wv[i], wna[i], w[i].w);
+		if (!exact) {
+			if (r.score_kind == 1)
+				gs_msg(NULL, 0, "--weight: values or scores beyond exact arithmetic (about 1.7e38 in "
+				       "units of the last decimal); the score is computed in long double");
+			r.score_kind = 2;
+			r.zscore = calloc(r.nrows + 1, sizeof *r.zscore);
+			for (size_t i = 0; i < nw; i++)
+				approx_scores(&r, norm, wl[i], wna[i], ld_of_weight(a.weight_arg[i]));
+		}
 		for (size_t i = 0; i < nw; i++) {
-			gs_num lo = gs_num_int(0), hi = gs_num_int(0);
-			long double lsum = 0, lsq = 0;
-			long cnt = 0;
-			for (size_t j = 0; j < r.nrows; j++) {
-				if (wna[i][j])
-					continue;
-				gs_num x = wv[i][j];
-				if (!cnt || gs_num_cmp(x, lo) < 0)
-					lo = x;
-				if (!cnt || gs_num_cmp(x, hi) > 0)
-					hi = x;
-				long double d = (long double)gs_num_to_double(x);
-				lsum += d;
-				lsq += d * d;
-				cnt++;
-			}
-			long double mean = cnt ? lsum / cnt : 0;
-			long double var = cnt ? lsq / cnt - mean * mean : 0;
-			long double sd = var > 0 ? sqrtl(var) : 0;
-			gs_num range;
-			if (gs_num_sub(hi, lo, &range))
-				gs_die(GS_IO, NULL, 0, "--weight %s: values out of range", w[i].field);
-			for (size_t j = 0; j < r.nrows; j++) {
-				struct row *rw = &r.rows[j];
-				if (wna[i][j]) {
-					rw->score_na = 1;   /* an empty value leaves no score */
-					continue;
-				}
-				gs_num x = wv[i][j], t;
-				if (r.score_kind == 2) {
-					/* a constant field has no spread: it adds 0 */
-					long double z = sd > 0 ? ((long double)gs_num_to_double(x) - mean) / sd : 0;
-					r.zscore[j] += z * (long double)gs_num_to_double(w[i].w);
-					continue;
-				}
-				if (norm == N_MINMAX) {
-					/* a constant field cannot separate units: it adds 0 */
-					if (gs_num_is_zero(range))
-						t = gs_num_int(0);
-					else if (gs_num_sub(x, lo, &t) || gs_num_div(t, range, &t))
-						gs_die(GS_IO, NULL, 0, "--weight %s: values out of range", w[i].field);
-				} else
-					t = x;
-				if (gs_num_mul(t, w[i].w, &t) || gs_num_add(r.score[j], t, &r.score[j]))
-					gs_die(GS_IO, NULL, 0, "--weight %s: score out of range", w[i].field);
-			}
 			free(wv[i]);
 			free(wna[i]);
+			free(wl[i]);
 		}
 	}
+	free(wl);
 	free(wv);
 	free(wna);
 
@@ -727,8 +857,10 @@ int main(int argc, char **argv)
 					gs_buf_printf(&vb, "%.*Lf", a.decimals_arg, r.zscore[ri]);
 				else if (r.score_kind == 3)
 					gs_num_format(&vb, r.score[ri], a.decimals_arg);
-				else
+				else if (a.decimals_given)   /* rounded for reading, when asked */
 					gs_num_format_round(&vb, r.score[ri], a.decimals_arg);
+				else   /* exact enough for report's targets (govstat(7)) */
+					gs_num_format_exact(&vb, r.score[ri], a.decimals_arg);
 			}
 			extra[ne++] = (gs_field){rw->score_na ? NULL : "", 0};
 		}
@@ -748,6 +880,16 @@ int main(int argc, char **argv)
 		gs_writer_row_encoded(wr, rw->enc, rw->enc_len, nnames, extra, ne);
 		nwritten++;
 	}
+	for (size_t i = 0; i < nunr; i++) {
+		size_t ne = 0;
+		if (r.score_kind)
+			extra[ne++] = (gs_field){NULL, 0};
+		if (veto)
+			extra[ne++] = (gs_field){unr[i].vetoed ? "1" : "0", 1};
+		extra[ne++] = (gs_field){NULL, 0};
+		gs_writer_row_encoded(wr, unr[i].enc, unr[i].enc_len, nnames, extra, ne);
+		nwritten++;
+	}
 	gs_manifest_stream(st, "input");
 	if (a.score_sheet_given)
 		gs_manifest_file(a.score_sheet_arg, "score sheet");
@@ -757,7 +899,10 @@ int main(int argc, char **argv)
 	long nrej = gs_rejects_count(rj);
 	if (nrej && status < GS_REJECT)
 		status = GS_REJECT;
-	if (nrej || a.verbose_given)
+	if ((nrej || a.verbose_given) && where)
+		gs_msg(NULL, 0, "%ld rows read, %ld written (%zu not ranked: --where), %ld below --top, %ld rejected",
+		       nread, nwritten, nunr, ncut, nrej);
+	else if (nrej || a.verbose_given)
 		gs_msg(NULL, 0, "%ld rows read, %ld written, %ld below --top, %ld rejected",
 		       nread, nwritten, ncut, nrej);
 	int rs = gs_rejects_close(rj);
@@ -769,6 +914,7 @@ int main(int argc, char **argv)
 	free(numeric);
 	for (size_t k = 0; k < r.nkeys; k++) {
 		free(r.kv[k].iv);
+		free(r.kv[k].nan);
 		free(r.kv[k].nv);
 		free(r.kv[k].text);
 		free(r.kv[k].tlen);
@@ -794,6 +940,8 @@ int main(int argc, char **argv)
 	free(by);
 	free(bycol);
 	gs_expr_free(veto);
+	gs_expr_free(where);
+	free(unr);
 	gs_buf_free(&err);
 	gs_stream_close(st);
 	cmdline_parser_free(&a);

@@ -37,6 +37,8 @@ struct table {
 	gs_buf hdr;
 	char sha[65];
 	long rows_read;
+	long rows_bad;           /* unreadable, left out (named on stderr) */
+	long rows_where;         /* left out by --where */
 	char *source;
 };
 
@@ -46,6 +48,7 @@ struct col {
 	char *label;             /* display name */
 	int kind;                /* enum kind */
 	int numeric;             /* a number column (right-aligned) */
+	int decimals;            /* shown with these decimals (-1: as written) */
 	char **val;              /* raw value per output row ("" = NA) */
 	char **shown;            /* display text per output row */
 };
@@ -63,7 +66,9 @@ static int in_list(char **l, size_t n, const char *s)
 	return 0;
 }
 
-static void read_table(struct table *t, char **files, size_t nfiles, int format, int *status)
+/* Read T whole; with WHERE, keep only the rows where it holds. */
+static void read_table(struct table *t, char **files, size_t nfiles, int format, int *status,
+                       const char *where)
 {
 	gs_stream_opts so = {0};
 	so.format = format;
@@ -77,6 +82,15 @@ static void read_table(struct table *t, char **files, size_t nfiles, int format,
 	t->names = gs_xmalloc((n + 1) * sizeof *t->names);
 	for (size_t i = 0; i < n; i++)
 		t->names[i] = gs_xstrndup(names[i].p, names[i].n);
+	gs_expr *wh = NULL;
+	gs_buf err = {0};
+	if (where) {
+		size_t pos = 0;
+		if (!(wh = gs_expr_parse(where, &pos, 1, &err)))
+			gs_usage_error("--where '%s': column %zu: %s", where, pos + 1, err.p);
+		if (gs_expr_bind(wh, names, n, &err) < 0)
+			gs_usage_error("--where: %s (in %s)", err.p, nfiles ? files[0] : "-");
+	}
 	gs_row r;
 	int k;
 	size_t cap = 0;
@@ -85,7 +99,22 @@ static void read_table(struct table *t, char **files, size_t nfiles, int format,
 		if (k == GS_REC_BAD) {
 			gs_msg(gs_stream_file(st), r.line, "%s", gs_stream_error(st));
 			*status = GS_REJECT;
+			t->rows_bad++;
 			continue;
+		}
+		if (wh) {
+			gs_buf_clear(&err);
+			int keep = gs_expr_test(wh, r.f, &err);
+			if (keep < 0) {
+				gs_msg(gs_stream_file(st), r.line, "--where: %s", err.p);
+				*status = GS_REJECT;
+				t->rows_bad++;
+				continue;
+			}
+			if (!keep) {
+				t->rows_where++;
+				continue;
+			}
 		}
 		if (t->nrows == cap) {
 			cap = cap ? 2 * cap : 64;
@@ -105,6 +134,8 @@ static void read_table(struct table *t, char **files, size_t nfiles, int format,
 		memcpy(t->sha, fs[0].sha256, 65);
 	gs_manifest_stream(st, "input");
 	gs_stream_close(st);
+	gs_expr_free(wh);
+	gs_buf_free(&err);
 }
 
 static void free_table(struct table *t)
@@ -142,12 +173,18 @@ static int is_number(const char *s, gs_num *v)
 	return *s && gs_num_parse(s, strlen(s), v ? v : &tmp) == 0;
 }
 
+/* Without --decimals, numbers are shown as written up to this many
+ * decimals, and rounded to it beyond (an exact ratio from tally). */
+#define SHOW_DECIMALS 4
+
 /* Display a raw value: percentages, rounding, NA. */
 static char *show(const char *raw, int kind, int decimals, const char *na)
 {
 	gs_num v;
 	if (!*raw)
 		return dup(na);
+	if (kind == K_NUM && decimals < 0 && is_number(raw, &v) && (v.scale < 0 || v.scale > SHOW_DECIMALS))
+		decimals = SHOW_DECIMALS;
 	if ((kind == K_NUM && decimals >= 0) || kind == K_PERCENT) {
 		if (!is_number(raw, &v))
 			return dup(raw);
@@ -178,8 +215,10 @@ static char *show_change(const char *raw, int kind, int decimals, const char *na
 		gs_buf_adds(&b, "pp");
 	} else if (decimals >= 0)
 		gs_num_format_round(&b, v, decimals);
+	else if (v.scale < 0 || v.scale > SHOW_DECIMALS)
+		gs_num_format_round(&b, v, SHOW_DECIMALS);
 	else
-		gs_num_format(&b, v, 4);
+		gs_num_format(&b, v, SHOW_DECIMALS);
 	return b.p;
 }
 
@@ -923,26 +962,18 @@ static time_t created_time(const char *date)
 }
 
 static void render_xlsx(gs_buf *out, const struct col *cols, size_t ncols, size_t nout,
-                        const struct gengetopt_args_info *a, const gs_catalogue *cat, const char *date,
-                        const char *note)
+                        const struct gengetopt_args_info *a, const char *date, const char *note)
 {
 	gs_xlsx_col *xc = gs_xmalloc((ncols + 1) * sizeof *xc);
 	const char **cells = gs_xmalloc((ncols * nout + 1) * sizeof *cells);
 	unsigned char *bold = calloc(nout + 1, 1);
-	int decimals = a->decimals_given ? a->decimals_arg : -1;
 	for (size_t i = 0; i < ncols; i++) {
 		const struct col *c = &cols[i];
-		int fraction = 0;
-		for (size_t r = 0; r < nout; r++) {
-			const char *dot = strchr(c->val[r], '.');
-			fraction |= dot && dot[1];
-		}
 		xc[i].label = c->label;
 		xc[i].kind = c->kind == K_PERCENT ? GS_XC_PERCENT :
 		             c->kind == K_NUM && !looks_like_code(c, nout) ? GS_XC_NUM : GS_XC_TEXT;
-		xc[i].decimals = catalogue_decimals(cat, c->name, c->kind,
-		                                    c->kind == K_PERCENT ? (decimals >= 0 ? decimals : 2) :
-		                                    fraction ? decimals : -1, a->decimals_given);
+		/* the decimals the page shows, catalogue and --decimals applied */
+		xc[i].decimals = c->kind == K_PERCENT && c->decimals < 0 ? 2 : c->decimals;
 		for (size_t r = 0; r < nout; r++) {
 			/* marks as people read them; everything else raw and exact */
 			cells[r * ncols + i] = c->kind == K_MARK && *c->val[r] ? c->shown[r] : c->val[r];
@@ -969,6 +1000,79 @@ static void render_xlsx(gs_buf *out, const struct col *cols, size_t ncols, size_
 	free(bold);
 }
 
+/* ---- options ---- */
+
+/* --decimals N and --decimals COL=N. */
+struct decs {
+	int all;                 /* -1 when not given */
+	char **col;
+	int *n;
+	size_t ncol;
+};
+
+static int decimals_value(const char *opt, const char *s)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || v < 0 || v > 30)
+		gs_usage_error("--decimals '%s': give a number from 0 to 30, or COL=N", opt);
+	return (int)v;
+}
+
+static void parse_decimals(struct decs *d, char **args, unsigned n)
+{
+	d->all = -1;
+	for (unsigned i = 0; i < n; i++) {
+		const char *eq = strrchr(args[i], '=');
+		if (!eq) {
+			d->all = decimals_value(args[i], args[i]);
+			continue;
+		}
+		if (eq == args[i])
+			gs_usage_error("--decimals '%s': give N or COL=N", args[i]);
+		d->col = gs_xrealloc(d->col, (d->ncol + 1) * sizeof *d->col);
+		d->n = gs_xrealloc(d->n, (d->ncol + 1) * sizeof *d->n);
+		d->col[d->ncol] = gs_xstrndup(args[i], (size_t)(eq - args[i]));
+		d->n[d->ncol++] = decimals_value(args[i], eq + 1);
+	}
+}
+
+/* The decimals of column NAME: its own, else the global ones for numbers
+ * with fractions (counts stay whole), else -1 (as written, up to
+ * SHOW_DECIMALS). */
+static int decimals_of(const struct decs *d, const char *name, int kind, int fraction)
+{
+	for (size_t i = d->ncol; i-- > 0;)
+		if (!strcmp(d->col[i], name))
+			return d->n[i];
+	return kind == K_NUM && !fraction ? -1 : d->all;
+}
+
+/* Whether --decimals speaks of column NAME (its own or the global N). */
+static int decimals_named(const struct decs *d, const char *name)
+{
+	for (size_t i = 0; i < d->ncol; i++)
+		if (!strcmp(d->col[i], name))
+			return 1;
+	return d->all >= 0;
+}
+
+/* --label FIELD=LABEL: the label of column NAME, or DEFAULT. A label for a
+ * column not shown is no error: one set of labels serves several tables. */
+static char *label_of(char **args, unsigned n, const char *name, const char *def)
+{
+	const char *l = def;
+	for (unsigned i = 0; i < n; i++) {
+		const char *eq = strchr(args[i], '=');
+		if (!eq)
+			gs_usage_error("--label '%s': give FIELD=LABEL", args[i]);
+		if ((size_t)(eq - args[i]) == strlen(name) && !strncmp(args[i], name, strlen(name))) {
+			l = eq + 1;
+		}
+	}
+	return dup(l);
+}
+
 /* ---- main ---- */
 
 int main(int argc, char **argv)
@@ -992,8 +1096,8 @@ int main(int argc, char **argv)
 		gs_usage_error("--format: '%s' is not text, markdown, html, json, csv, tsv or xlsx", a.format_arg);
 	if ((a.bom_given || a.encoding_given) && fmt != F_CSV && fmt != F_TSV)
 		gs_usage_error("--bom and --encoding go with -f csv or tsv");
-	if (a.decimals_given && (a.decimals_arg < 0 || a.decimals_arg > 30))
-		gs_usage_error("--decimals: give a number from 0 to 30");
+	struct decs decs = {0};
+	parse_decimals(&decs, a.decimals_arg, a.decimals_given);
 	if (a.width_arg < 20)
 		gs_usage_error("--width: give 20 or more");
 	if ((a.up_given || a.down_given || a.key_given) && !a.compare_given)
@@ -1005,15 +1109,16 @@ int main(int argc, char **argv)
 			gs_usage_error("--ambiguous: '%s' is not wide or narrow", a.ambiguous_arg);
 		gs_set_ambiguous_wide(!strcmp(a.ambiguous_arg, "wide"));
 	}
-	int decimals = a.decimals_given ? a.decimals_arg : -1;
+	int decimals = decs.all;
 	int in_format = a.input_format_given ? gs_parse_input_format(a.input_format_arg) : GS_FMT_AUTO;
 	int status = GS_OK;
 
 	struct table cur = {0}, prev = {0};
-	read_table(&cur, a.inputs, a.inputs_num, in_format, &status);
+	const char *where = a.where_given ? a.where_arg : NULL;
+	read_table(&cur, a.inputs, a.inputs_num, in_format, &status, where);
 	if (a.compare_given) {
 		char *pf[1] = {a.compare_arg};
-		read_table(&prev, pf, 1, GS_FMT_AUTO, &status);
+		read_table(&prev, pf, 1, GS_FMT_AUTO, &status, where);
 	}
 	if (a.pivot_given && a.trend_given)
 		gs_usage_error("--trend draws the long table: give it without --pivot");
@@ -1115,20 +1220,14 @@ int main(int argc, char **argv)
 		}
 		numeric &= any;
 		int kind = in_list(pct, npct, pick[p]) ? K_PERCENT : numeric ? K_NUM : K_PLAIN;
-		/* --decimals rounds numbers with fractions; counts stay whole */
-		int coldec = kind == K_NUM && !fraction ? -1 : decimals;
-		coldec = catalogue_decimals(cat, pick[p], kind, coldec, a.decimals_given);
-		char *label = catalogue_label(cat, pick[p]);
-		for (unsigned i = 0; i < a.label_given; i++) {
-			const char *eq = strchr(a.label_arg[i], '=');
-			if (!eq)
-				gs_usage_error("--label '%s': give FIELD=LABEL", a.label_arg[i]);
-			if ((size_t)(eq - a.label_arg[i]) == strlen(pick[p]) &&
-			    !strncmp(a.label_arg[i], pick[p], strlen(pick[p]))) {
-				free(label);
-				label = dup(eq + 1);
-			}
-		}
+		/* --decimals rounds numbers with fractions; counts stay whole
+		 * unless their column is named; the catalogue's decimals serve
+		 * where --decimals says nothing of the column */
+		int coldec = decimals_of(&decs, pick[p], kind, fraction);
+		coldec = catalogue_decimals(cat, pick[p], kind, coldec, decimals_named(&decs, pick[p]));
+		char *clabel = catalogue_label(cat, pick[p]);
+		char *label = label_of(a.label_arg, a.label_given, pick[p], clabel);
+		free(clabel);
 		int is_key = in_list(keys, nkeys, pick[p]);
 		long pi = a.compare_given ? col_index(&prev, pick[p]) : -1;
 		size_t base = ncols;
@@ -1147,6 +1246,7 @@ int main(int argc, char **argv)
 		c->label = label;
 		c->kind = kind;
 		c->numeric = kind != K_PLAIN;
+		c->decimals = coldec;
 		for (size_t r = 0; r < nout; r++) {
 			const char *v = cur_of[r] >= 0 ? cur.cells[cur_of[r]][ci] :
 			                (is_key || pi < 0) && prev_of[r] >= 0 && pi >= 0 ? prev.cells[prev_of[r]][pi] : "";
@@ -1160,9 +1260,11 @@ int main(int argc, char **argv)
 		gs_buf nm = {0};
 		gs_buf_printf(&nm, "%s_prev", pick[p]);
 		pv->name = nm.p;
+		pv->decimals = ch->decimals = coldec;
 		gs_buf lb = {0};
 		gs_buf_printf(&lb, "%s prev", label);
-		pv->label = lb.p;
+		pv->label = label_of(a.label_arg, a.label_given, nm.p, lb.p);
+		gs_buf_free(&lb);
 		pv->kind = kind;
 		pv->numeric = 1;
 		nm = (gs_buf){0};
@@ -1170,7 +1272,8 @@ int main(int argc, char **argv)
 		ch->name = nm.p;
 		lb = (gs_buf){0};
 		gs_buf_printf(&lb, "%s change", label);
-		ch->label = lb.p;
+		ch->label = label_of(a.label_arg, a.label_given, nm.p, lb.p);
+		gs_buf_free(&lb);
 		ch->kind = kind;
 		ch->numeric = 1;
 		struct col *mk = judged ? &cols[ncols + 2] : NULL;
@@ -1181,7 +1284,8 @@ int main(int argc, char **argv)
 			mk->name = nm.p;
 			lb = (gs_buf){0};
 			gs_buf_printf(&lb, "%s %s", label, want_up ? "up" : "down");
-			mk->label = lb.p;
+			mk->label = label_of(a.label_arg, a.label_given, nm.p, lb.p);
+			gs_buf_free(&lb);
 			mk->kind = K_MARK;
 		}
 		for (size_t r = 0; r < nout; r++) {
@@ -1254,7 +1358,7 @@ int main(int argc, char **argv)
 		struct col *c = &cols[ncols++];
 		memset(c, 0, sizeof *c);
 		c->name = dup("target");
-		c->label = dup("target");
+		c->label = label_of(a.label_arg, a.label_given, "target", "target");
 		c->kind = K_MARK;
 		c->val = gs_xmalloc((nout + 1) * sizeof *c->val);
 		c->shown = gs_xmalloc((nout + 1) * sizeof *c->shown);
@@ -1285,8 +1389,18 @@ int main(int argc, char **argv)
 	gs_buf out = {0}, opts = {0};
 	options_used(&opts);
 	gs_buf prov = {0};
-	gs_buf_printf(&prov, "govstat %s; input %s, sha256 %s, %ld rows; %s", GS_VERSION, cur.source,
-	              cur.sha[0] ? cur.sha : "-", cur.rows_read, opts.p);
+	gs_buf_printf(&prov, "govstat %s; input %s, sha256 %s, %ld rows", GS_VERSION, cur.source,
+	              cur.sha[0] ? cur.sha : "-", cur.rows_read);
+	/* the page says what it leaves out */
+	if (cur.rows_bad || cur.rows_where) {
+		gs_buf_printf(&prov, ", %zu shown", cur.nrows);
+		if (cur.rows_bad)
+			gs_buf_printf(&prov, ", %ld unreadable and left out (see the messages on standard error)",
+			              cur.rows_bad);
+		if (cur.rows_where)
+			gs_buf_printf(&prov, ", %ld left out by --where", cur.rows_where);
+	}
+	gs_buf_printf(&prov, "; %s", opts.p);
 	gs_buf tsum = {0};
 	if (any_target)
 		gs_buf_printf(&tsum, "%ld of %ld rows miss the target %s", nmissed, njudged, a.target_arg);
@@ -1326,7 +1440,7 @@ int main(int argc, char **argv)
 		free(num);
 		free(row);
 	} else if (fmt == F_XLSX) {
-		render_xlsx(&out, cols, ncols, nout, &a, cat, date, any_target ? tsum.p : NULL);
+		render_xlsx(&out, cols, ncols, nout, &a, date, any_target ? tsum.p : NULL);
 	} else if (fmt == F_TEXT) {
 		size_t *wd = gs_xmalloc((ncols + 1) * sizeof *wd);
 		size_t *minw = gs_xmalloc((ncols + 1) * sizeof *minw);
@@ -1579,6 +1693,19 @@ int main(int argc, char **argv)
 			gs_manifest_written("-", "output", hex, out.len, (long)nout);
 		}
 	}
+	/* the summary govstat(7) promises: read = written + rejected (+ left
+	 * out by --where) */
+	if (cur.rows_bad || prev.rows_bad || a.verbose_given) {
+		gs_buf sum = {0};
+		gs_buf_printf(&sum, "%ld rows read, %zu written", cur.rows_read, cur.nrows);
+		if (where)
+			gs_buf_printf(&sum, ", %ld left out by --where", cur.rows_where);
+		gs_buf_printf(&sum, ", %ld rejected", cur.rows_bad);
+		if (a.compare_given)
+			gs_buf_printf(&sum, "; previous period: %ld read, %ld rejected", prev.rows_read, prev.rows_bad);
+		gs_msg(NULL, 0, "%s", sum.p);
+		gs_buf_free(&sum);
+	}
 	status = gs_manifest_end(status);
 	for (size_t i = 0; i < ncols; i++) {
 		for (size_t r = 0; r < nout; r++) {
@@ -1610,6 +1737,8 @@ int main(int argc, char **argv)
 	free(cur_of);
 	free(missed);
 	free(date);
+	free_list(decs.col, decs.ncol);
+	free(decs.n);
 	gs_expr_free(target);
 	gs_buf_free(&err);
 	gs_buf_free(&out);

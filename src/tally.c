@@ -1349,6 +1349,10 @@ int main(int argc, char **argv)
 		have_reg = 1;
 	}
 
+	/* rounding is for people, when asked: a stream another tool reads
+	 * carries means and ratios exactly enough to decide on (-1 - D: at
+	 * least D places, more where the digits go on) */
+	int round = a.round_given || a.decimals_given;
 	gs_catalogue *cat = NULL;
 	if (a.indicator_given && !a.catalogue_given)
 		gs_usage_error("--indicator needs --catalogue FILE");
@@ -1412,7 +1416,7 @@ int main(int argc, char **argv)
 			load_universe(&t, a.universe_arg, &so);
 	}
 	for (unsigned i = 0; i < a.agg_given; i++)
-		add_agg(&t, NULL, a.agg_arg[i], NULL, a.decimals_arg, "--agg");
+		add_agg(&t, NULL, a.agg_arg[i], NULL, round ? a.decimals_arg : -1 - a.decimals_arg, "--agg");
 	struct fieldlist lowids = {cat, NULL, 0};
 	for (unsigned i = 0; i < a.indicator_given; i++) {
 		char **ids = NULL;
@@ -1459,8 +1463,8 @@ int main(int argc, char **argv)
 				}
 				into = in->sinks[0].p->t;
 			}
-			add_agg(into, ind->id, ind->agg, ind->where,
-			        ind->decimals >= 0 ? ind->decimals : a.decimals_arg, what.p);
+			int d = ind->decimals >= 0 ? ind->decimals : a.decimals_arg;
+			add_agg(into, ind->id, ind->agg, ind->where, round ? d : -1 - d, what.p);
 			/* the column, in the order asked */
 			if (into != &t) {
 				cols = gs_xrealloc(cols, (ncols + 1) * sizeof *cols);
@@ -1516,8 +1520,9 @@ int main(int argc, char **argv)
 				in->sinks[in->nsinks++].p = p;
 			}
 			gs_buf err = {0};
-			if (gs_aggset_add(&p->t->aggs, ind->id, ind->agg, ind->where,
-			                  ind->decimals >= 0 ? ind->decimals : a.decimals_arg, &err) < 0)
+			/* a village's value decides what is counted, never read: exact */
+			int d = ind->decimals >= 0 ? ind->decimals : a.decimals_arg;
+			if (gs_aggset_add(&p->t->aggs, ind->id, ind->agg, ind->where, -1 - d, &err) < 0)
 				gs_usage_error("indicator %s '%s': %s", ind->id, ind->agg, err.p);
 			gs_buf_free(&err);
 		}

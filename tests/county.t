@@ -24,14 +24,14 @@ titles 124 = 124 + 0 + 0 ok
 households 124 = 124 + 0 + 0 ok
 survey 1300 = 1300 + 0 + 0 ok
 
-### the dispute resolution ratio per township, recomputed with awk
-$ col() { awk -F, -v want="$1" 'NR == 1 { n = split(want, w, ","); for (i = 1; i <= NF; i++) c[$i] = i } { s = ""; for (k = 1; k <= n; k++) s = s (k > 1 ? "," : "") $c[w[k]]; print s }' "$2"; }; sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { n[$c["township"]]++; if ($c["status"] == "resolved") r[$c["township"]]++ } END { for (t in n) printf "%s,%d,%.4f\n", t, n[t], r[t] / n[t] }' d/disputes.csv | sort > awk.csv; col township,disputes,dispute_resolution_ratio d/tables/township-indicators.csv | tail -n +2 | sort > govstat.csv; cmp awk.csv govstat.csv && echo "13 townships agree"; wc -l < awk.csv
+### the dispute resolution ratio per township, recomputed with awk (to 12 decimals: the tables carry exact ratios)
+$ col() { awk -F, -v want="$1" 'NR == 1 { n = split(want, w, ","); for (i = 1; i <= NF; i++) c[$i] = i } { s = ""; for (k = 1; k <= n; k++) s = s (k > 1 ? "," : "") $c[w[k]]; print s }' "$2"; }; sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { n[$c["township"]]++; if ($c["status"] == "resolved") r[$c["township"]]++ } END { for (t in n) printf "%s,%d,%.12f\n", t, n[t], r[t] / n[t] }' d/disputes.csv | sort > awk.csv; col township,disputes,dispute_resolution_ratio d/tables/township-indicators.csv | tail -n +2 | awk -F, '{ printf "%s,%d,%.12f\n", $1, $2, $3 }' | sort > govstat.csv; cmp awk.csv govstat.csv && echo "13 townships agree"; wc -l < awk.csv
 >>>
 13 townships agree
 13
 
 ### the safe-family ratio and the security-sense rate, recomputed
-$ col() { awk -F, -v want="$1" 'NR == 1 { n = split(want, w, ","); for (i = 1; i <= NF; i++) c[$i] = i } { s = ""; for (k = 1; k <= n; k++) s = s (k > 1 ? "," : "") $c[w[k]]; print s }' "$2"; }; sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; awk -F, 'NR > 1 { h[$1] += $4; s[$1] += $5 } END { for (t in h) printf "%s,%.4f\n", t, s[t] / h[t] }' d/households.csv | sort > a1; col township,safe_family_ratio d/tables/township-indicators.csv | tail -n +2 | sort > g1; cmp a1 g1 && echo "safe families agree"; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["complete"] == 1 { n[$c["township"]]++; if ($c["security"] <= 2) p[$c["township"]]++ } END { for (t in n) printf "%s,%.4f\n", t, p[t] / n[t] }' d/survey.csv | sort > a2; col township,security_sense_rate d/tables/township-indicators.csv | tail -n +2 | sort > g2; cmp a2 g2 && echo "security sense agrees"
+$ col() { awk -F, -v want="$1" 'NR == 1 { n = split(want, w, ","); for (i = 1; i <= NF; i++) c[$i] = i } { s = ""; for (k = 1; k <= n; k++) s = s (k > 1 ? "," : "") $c[w[k]]; print s }' "$2"; }; sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; awk -F, 'NR > 1 { h[$1] += $4; s[$1] += $5 } END { for (t in h) printf "%s,%.12f\n", t, s[t] / h[t] }' d/households.csv | sort > a1; col township,safe_family_ratio d/tables/township-indicators.csv | tail -n +2 | awk -F, '{ printf "%s,%.12f\n", $1, $2 }' | sort > g1; cmp a1 g1 && echo "safe families agree"; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["complete"] == 1 { n[$c["township"]]++; if ($c["security"] <= 2) p[$c["township"]]++ } END { for (t in n) printf "%s,%.12f\n", t, p[t] / n[t] }' d/survey.csv | sort > a2; col township,security_sense_rate d/tables/township-indicators.csv | tail -n +2 | awk -F, '{ printf "%s,%.12f\n", $1, $2 }' | sort > g2; cmp a2 g2 && echo "security sense agrees"
 >>>
 safe families agree
 security sense agrees
@@ -41,7 +41,7 @@ $ col() { awk -F, -v want="$1" 'NR == 1 { n = split(want, w, ","); for (i = 1; i
 >>>
 villages 124, with a case 56, zero 68
 zero_incident_villages,zero_incident_village_rate
-68,0.5484
+68,0.54838709677419354839
 per township agree
 
 ### the negative list: vetoed townships found by awk are the ones ranked last
@@ -117,7 +117,7 @@ township,disputes,dispute_resolution_ratio,valid_incidents,negative_hits,negativ
 三江镇,3,1.0000,1,0,0,0,2,1
 白马乡,5,0.8000,1,1,1,10,1,0
 梨花镇,4,0.7500,3,2,0,12,2,2
-全县,12,0.8333,5,3,1,22,5,3
+全县,12,0.83333333333333333333,5,3,1,22,5,3
 rank,township,dispute_resolution_ratio,negative_veto
 1,三江镇,1.0000,0
 2,梨花镇,0.7500,0
@@ -131,7 +131,7 @@ township,disputes,dispute_resolution_ratio,valid_incidents,street_incidents,nega
 三江镇,0,,0,0,0,0,0
 白马乡,2,0.5000,1,0,1,1,0
 梨花镇,1,1.0000,0,0,0,0,0
-全县,3,0.6667,1,0,1,1,0
+全县,3,0.66666666666666666667,1,0,1,1,0
 status 0
 township,disputes,dispute_resolution_ratio,valid_incidents,street_incidents,negative_hits,negative_veto,petitions
 三江镇,1,1.0000,0,0,0,0,0
@@ -156,7 +156,7 @@ n,d,z,p
 13,1500,68,420
 
 ### five up, two down from two years of ledgers and the score table: the ledger figures recounted with awk, every township and the county, all_met
-$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; for y in 2019 2020; do f=d/disputes.csv; g=d/incidents.csv; h=d/petitions.csv; [ $y = 2019 ] && f=d/2019/disputes.csv g=d/2019/incidents.csv h=d/2019/petitions.csv; { awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { n[$c["township"]]++; if ($c["status"] == "resolved") r[$c["township"]]++ } END { for (t in n) printf "%s,d,%.4f\n", t, r[t] / n[t] }' $f; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["street"] == 1 && $c["type"] != "invalid" && !seen[$c["event_id"]]++ { s[$c["township"]]++ } END { for (t in s) printf "%s,s,%d\n", t, s[t] }' $g; awk -F, 'NR > 1 { p[$3]++ } END { for (t in p) printf "%s,p,%d\n", t, p[t] }' $h; } | sort > a$y; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $1 != "全县" { printf "%s,d,%s\n%s,s,%s\n%s,p,%s\n", $1, $c["dispute_resolution_ratio"], $1, $c["street_incidents"], $1, $c["petitions"] }' d/tables/year-$y.csv | sort > g$y; cmp a$y g$y && echo "$y: 13 townships agree"; done; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { print $1, $c["dispute_resolution_ratio_met"], $c["street_incidents_met"], $c["petitions_met"], $c["emergency_response_met"], $c["all_met"] }' d/tables/five-up-two-down.csv | tail -4
+$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; for y in 2019 2020; do f=d/disputes.csv; g=d/incidents.csv; h=d/petitions.csv; [ $y = 2019 ] && f=d/2019/disputes.csv g=d/2019/incidents.csv h=d/2019/petitions.csv; { awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { n[$c["township"]]++; if ($c["status"] == "resolved") r[$c["township"]]++ } END { for (t in n) printf "%s,d,%.12f\n", t, r[t] / n[t] }' $f; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["street"] == 1 && $c["type"] != "invalid" && !seen[$c["event_id"]]++ { s[$c["township"]]++ } END { for (t in s) printf "%s,s,%d\n", t, s[t] }' $g; awk -F, 'NR > 1 { p[$3]++ } END { for (t in p) printf "%s,p,%d\n", t, p[t] }' $h; } | sort > a$y; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $1 != "全县" { printf "%s,d,%.12f\n%s,s,%s\n%s,p,%s\n", $1, $c["dispute_resolution_ratio"], $1, $c["street_incidents"], $1, $c["petitions"] }' d/tables/year-$y.csv | sort > g$y; cmp a$y g$y && echo "$y: 13 townships agree"; done; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { print $1, $c["dispute_resolution_ratio_met"], $c["street_incidents_met"], $c["petitions_met"], $c["emergency_response_met"], $c["all_met"] }' d/tables/five-up-two-down.csv | tail -4
 >>>
 2019: 13 townships agree
 2020: 13 townships agree

@@ -73,19 +73,19 @@ the province's groups are those of its townships merged at once
 ### a merged partial covers the union of its inputs' SHA-256 digests, sorted, and names the partials it was made from
 $ printf 'g,x\na,1\n' > a.csv; printf 'g,x\nb,2\n' > b.csv; printf 'g,x\na,3\n' > c.csv; tally --partial -g g -a 's=sum(x)' a.csv b.csv > ab.part; tally --partial -g g -a 's=sum(x)' < c.csv > c.part; tally --merge --partial ab.part - < c.part > abc.part; cat ab.part c.part abc.part; sha256sum a.csv b.csv c.csv ab.part c.part
 >>>
-{"govstat_partial":2,"by":["g"],"period":null,"columns":[{"name":"s","agg":"sum(x)","where":null,"decimals":4}],"covers":["1e2a25742707c7de2dce75d314d8cccc9c688857dda153f3fb493b0bbaeabf75","fc0842fa0d4167f98d00d0bec24c33d55f0897420b15f37927d3df8263d7b12a"],"from":[{"role":"input","name":"a.csv","sha256":"fc0842fa0d4167f98d00d0bec24c33d55f0897420b15f37927d3df8263d7b12a","bytes":8,"rows":1},{"role":"input","name":"b.csv","sha256":"1e2a25742707c7de2dce75d314d8cccc9c688857dda153f3fb493b0bbaeabf75","bytes":8,"rows":1}]}
+{"govstat_partial":2,"by":["g"],"period":null,"columns":[{"name":"s","agg":"sum(x)","where":null,"decimals":-5}],"covers":["1e2a25742707c7de2dce75d314d8cccc9c688857dda153f3fb493b0bbaeabf75","fc0842fa0d4167f98d00d0bec24c33d55f0897420b15f37927d3df8263d7b12a"],"from":[{"role":"input","name":"a.csv","sha256":"fc0842fa0d4167f98d00d0bec24c33d55f0897420b15f37927d3df8263d7b12a","bytes":8,"rows":1},{"role":"input","name":"b.csv","sha256":"1e2a25742707c7de2dce75d314d8cccc9c688857dda153f3fb493b0bbaeabf75","bytes":8,"rows":1}]}
 {"k":["a"],"s":[["1","1"]]}
 {"k":["b"],"s":[["1","2"]]}
-{"govstat_partial":2,"by":["g"],"period":null,"columns":[{"name":"s","agg":"sum(x)","where":null,"decimals":4}],"covers":["6b2959ac636ddddee793fec56b3e362e3e0a8efc1842c537daf918398fb4f6b0"],"from":[{"role":"input","name":"-","sha256":"6b2959ac636ddddee793fec56b3e362e3e0a8efc1842c537daf918398fb4f6b0","bytes":8,"rows":1}]}
+{"govstat_partial":2,"by":["g"],"period":null,"columns":[{"name":"s","agg":"sum(x)","where":null,"decimals":-5}],"covers":["6b2959ac636ddddee793fec56b3e362e3e0a8efc1842c537daf918398fb4f6b0"],"from":[{"role":"input","name":"-","sha256":"6b2959ac636ddddee793fec56b3e362e3e0a8efc1842c537daf918398fb4f6b0","bytes":8,"rows":1}]}
 {"k":["a"],"s":[["1","3"]]}
-{"govstat_partial":2,"by":["g"],"period":null,"columns":[{"name":"s","agg":"sum(x)","where":null,"decimals":4}],"covers":["1e2a25742707c7de2dce75d314d8cccc9c688857dda153f3fb493b0bbaeabf75","6b2959ac636ddddee793fec56b3e362e3e0a8efc1842c537daf918398fb4f6b0","fc0842fa0d4167f98d00d0bec24c33d55f0897420b15f37927d3df8263d7b12a"],"from":[{"role":"partial","name":"ab.part","sha256":"f51673b4687f3c37795abd2b3438bc7698e08d5c8dbdf38985e13a72a7996df9","bytes":577,"rows":2},{"role":"partial","name":"-","sha256":"91bcb816f09aa9f3bdc0d89e0917d2486c378327a6b9978aff036732fcdd38a8","bytes":351,"rows":1}]}
+{"govstat_partial":2,"by":["g"],"period":null,"columns":[{"name":"s","agg":"sum(x)","where":null,"decimals":-5}],"covers":["1e2a25742707c7de2dce75d314d8cccc9c688857dda153f3fb493b0bbaeabf75","6b2959ac636ddddee793fec56b3e362e3e0a8efc1842c537daf918398fb4f6b0","fc0842fa0d4167f98d00d0bec24c33d55f0897420b15f37927d3df8263d7b12a"],"from":[{"role":"partial","name":"ab.part","sha256":"b75a94700e92c0c3788f747585de3a954bea671849a6cd2d631d3ebc3d6b1538","bytes":578,"rows":2},{"role":"partial","name":"-","sha256":"d6050b06b86fd45a6605e1f9dc7c1a0667ef6de4f75eb3266a67b6874258bb46","bytes":352,"rows":1}]}
 {"k":["a"],"s":[["2","4"]]}
 {"k":["b"],"s":[["1","2"]]}
 fc0842fa0d4167f98d00d0bec24c33d55f0897420b15f37927d3df8263d7b12a  a.csv
 1e2a25742707c7de2dce75d314d8cccc9c688857dda153f3fb493b0bbaeabf75  b.csv
 6b2959ac636ddddee793fec56b3e362e3e0a8efc1842c537daf918398fb4f6b0  c.csv
-f51673b4687f3c37795abd2b3438bc7698e08d5c8dbdf38985e13a72a7996df9  ab.part
-91bcb816f09aa9f3bdc0d89e0917d2486c378327a6b9978aff036732fcdd38a8  c.part
+b75a94700e92c0c3788f747585de3a954bea671849a6cd2d631d3ebc3d6b1538  ab.part
+d6050b06b86fd45a6605e1f9dc7c1a0667ef6de4f75eb3266a67b6874258bb46  c.part
 
 ### a partial merged twice, or beside a merged partial that holds it, is refused by name; the others are merged
 $ printf 'g,x\na,1\n' > a.csv; printf 'g,x\nb,2\n' > b.csv; printf 'g,x\na,3\n' > c.csv; for f in a b c; do tally --partial -g g -a 's=sum(x)' $f.csv > $f.part; done; tally --merge --partial a.part b.part > county.part; tally --merge county.part c.part county.part; echo "status $?"; tally --merge county.part b.part c.part; echo "status $?"; cat a.part a.part | tally --merge; echo "status $?"; tally --partial -g g -a 's=sum(x)' b.csv c.csv > bc.part; tally --merge county.part bc.part; echo "status $?"
@@ -133,8 +133,8 @@ tally: -:1: a partial stream's header has no "covers"
 ### the manifest line of a merge names each partial read, standard input too, with its SHA-256
 $ printf 'g,x\na,1\n' | tally --partial -g g -a 'n=count()' > p1; printf 'g,x\nb,1\n' | tally --partial -g g -a 'n=count()' > p2; tally --manifest m.jsonl --merge p1 - < p2 > out.csv; sha256sum p1 p2 out.csv | awk '{ print $1 }' > want; python3 -c 'import json, sys; r = json.loads(open("m.jsonl").read()); [print(f["role"], f["name"], f["sha256"] == w.strip(), f["bytes"], f["rows"]) for f, w in zip(r["files"], open("want"))]'
 >>>
-partial p1 True 346 1
-partial - True 346 1
+partial p1 True 347 1
+partial - True 347 1
 output - True 12 2
 
 ### a partial's header names what it was made from: the header file and each input, with their digests and rows

@@ -93,16 +93,17 @@ township,rank
 >>>2
 rank: 6 rows read, 3 written, 3 below --top, 0 rejected
 
-### weights with minmax (the default): exact; an empty value leaves no score
-$ rank -W rate=0.6 -W sense=0.4 "$DATA/townships.csv" | cut -d, -f1,7,8
+### weights with minmax (the default): exact, and written exactly enough for report to decide on (--decimals rounds); an empty value leaves no score
+$ rank -W rate=0.6 -W sense=0.4 "$DATA/townships.csv" | cut -d, -f1,7,8; rank -W rate=0.6 -W sense=0.4 --decimals 4 "$DATA/townships.csv" | cut -d, -f1,7,8 | sed -n 3p
 >>>
 township,score,rank
 白沙乡,0.6000,1
-龙潭镇,0.3158,2
-青山乡,0.3158,2
-石桥乡,0.2529,4
-田园镇,0.2108,5
+龙潭镇,0.31578947368421052632,2
+青山乡,0.31578947368421052632,2
+石桥乡,0.25293430346805459663,4
+田园镇,0.21082904031015985979,5
 新华镇,,6
+龙潭镇,0.3158,2
 
 ### weights with none: the weighted sum of the values themselves
 $ printf 'u,a,b\nx,1,2\ny,3,0\nz,2,1.5\n' | rank -W a=2 -W b=1 --normalize none --decimals 2
@@ -195,3 +196,56 @@ $ rank -k rate "$DATA/townships.csv" > /dev/full
 >>>2
 rank: write error: No space left on device
 >>>= 3
+
+### numbers of any size compare exactly: 1e39 above 2e38, 1E-39 below 0.25 (both directions)
+$ printf 'u,v\na,1e39\nb,2e38\nc,-1e39\n' | rank -k v; printf 'u,v\na,0.5\nb,0.25\nc,1E-39\nd,1\ne,1e-40\n' | rank -k v | tr '\n' ' '; echo; printf 'u,v\na,0.5\nb,0.25\nc,1E-39\nd,1\n' | rank -k v:asc | tr '\n' ' '; echo
+>>>
+u,v,rank
+a,1e39,1
+b,2e38,2
+c,-1e39,3
+u,v,rank d,1,1 a,0.5,2 b,0.25,3 c,1E-39,4 e,1e-40,5 
+u,v,rank c,1E-39,1 b,0.25,2 a,0.5,3 d,1,4 
+
+### one n/a among numbers: the numbers rank (100 above 95), the n/a after them with a warning naming the cell, the empty last
+$ printf 'u,v\na,95\nb,n/a\nc,100\nd,\ne,97\n' | rank -k v; printf 'u,v\na,95\nb,n/a\nc,100\n' | rank -k v:asc
+>>>
+u,v,rank
+c,100,1
+e,97,2
+a,95,3
+b,n/a,4
+d,,5
+u,v,rank
+a,95,1
+c,100,2
+b,n/a,3
+>>>2
+rank: -:3: field 'v': 'n/a' is not a number; ranked after the numbers
+rank: -:3: field 'v': 'n/a' is not a number; ranked after the numbers
+
+### -W on values beyond exact arithmetic: scored in long double, said on stderr, never "out of range"
+$ printf 'u,v,w\na,1e39,1\nb,2e38,2\nc,3e38,3\n' | rank -W v=1 -W w=1; printf 'u,v\na,1e38\nb,-1e38\nc,0\n' | rank -W v=1
+>>>
+u,v,w,score,rank
+c,3e38,3,1.1250,1
+a,1e39,1,1.0000,2
+b,2e38,2,0.5000,3
+u,v,score,rank
+a,1e38,1.0000,1
+c,0,0.5000,2
+b,-1e38,0.0000,3
+>>>2
+rank: --weight: values or scores beyond exact arithmetic (about 1.7e38 in units of the last decimal); the score is computed in long double
+rank: --weight: values or scores beyond exact arithmetic (about 1.7e38 in units of the last decimal); the score is computed in long double
+
+### --where ranks the townships; the county row follows with an empty rank and score (null in JSON)
+$ printf '镇街,纠纷\n全县,30\n东岭镇,12\n西坝街道,18\n南台乡,\n' | rank -k 纠纷 --where '`镇街` != "全县"'; printf '镇街,纠纷\n全县,30\n东岭镇,12\n西坝街道,18\n' | rank -W 纠纷=1 --where '`镇街` != "全县"' --top 1 -o json
+>>>
+镇街,纠纷,rank
+西坝街道,18,1
+东岭镇,12,2
+南台乡,,3
+全县,30,
+{"镇街":"西坝街道","纠纷":"18","score":1.0000,"rank":1}
+{"镇街":"全县","纠纷":"30","score":null,"rank":null}

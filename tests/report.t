@@ -485,3 +485,91 @@ $ report "$DATA/indicators.csv" > /dev/full
 >>>2
 report: write error: No space left on device
 >>>= 3
+
+### exact ratios from tally: the page rounds them (both 0.9758), the target decides on the exact values, --label renames the target column
+$ printf '镇街,户号,households,safe_households\n东岭镇,a,60,59\n西坝街道,b,100,98\n东岭镇,c,64,62\n西坝街道,d,65,63\n' > h.csv; tally -I "$TOP/share/govstat/catalogue.json" -k safe_family_ratio -g 镇街 h.csv | rank -k safe_family_ratio > r.csv; report --target 'safe_family_ratio >= 0.9758' --label target=达标 --label safe_family_ratio=平安家庭比例 --label rank=名次 r.csv | sed -n 1,6p; report -f csv r.csv; report --percent safe_family_ratio --columns 镇街,safe_family_ratio r.csv | sed -n 3,4p
+>>>
+镇街      平安家庭比例  名次  达标
+----------------------------------
+东岭镇          0.9758     1     ✓
+西坝街道        0.9758     2     ✗
+
+1 of 2 rows miss the target safe_family_ratio >= 0.9758
+镇街,safe_family_ratio,rank
+东岭镇,0.97580645161290322581,1
+西坝街道,0.97575757575757575758,2
+东岭镇               97.58%
+西坝街道             97.58%
+
+### --decimals COL=N beside --decimals N: one column's decimals, a count's too, its change too
+$ printf 'u,a,b,n\nx,0.125,0.33333,3\ny,1.5,2,4\n' | report --decimals 1 --decimals b=3 --decimals n=1 | sed -n 1,4p; printf 'k,r\nx,0.5\n' > p.csv; printf 'k,r\nx,0.61237\n' | report --compare p.csv --key k --up r --decimals r=2 --label r_change=变化 --label r_met=上升 | sed -n 1,3p
+>>>
+u    a      b    n
+------------------
+x  0.1  0.333  3.0
+y  1.5  2.000  4.0
+k     r  r prev     变化  上升  all_met
+---------------------------------------
+x  0.61    0.50  +0.11 ↑     ✓        ✓
+
+### a label for a column not shown is ignored (one set of labels for several tables); a bad --decimals is a usage error
+$ printf 'u,v\na,1\n' | report -f markdown --label vv=数值 --label v=值; printf 'u,v\na,1\n' | report --decimals 2x; printf 'u,v\na,1\n' | report --decimals =2
+>>>
+| u | 值 |
+| --- | ---: |
+| a | 1 |
+
+<small>govstat 0.1.0; input -, sha256 bcc3502b071962ebeded570c8c21ac8b65e6a050496f0d19db2e6f71b7e1e576, 1 rows; report -f markdown --label vv=数值 --label v=值</small>
+>>>2
+report: --decimals '2x': give a number from 0 to 30, or COL=N
+Try 'report --help' for more information.
+report: --decimals '=2': give N or COL=N
+Try 'report --help' for more information.
+>>>= 2
+
+### --where shows the rows where it holds, here and in the previous period; the footer counts the others
+$ printf '镇街,纠纷\n全县,30\n东岭镇,12\n西坝街道,18\n' > c.csv; printf '镇街,纠纷\n全县,25\n东岭镇,10\n' > p.csv; report --where '`镇街` != "全县"' c.csv | sed 's/sha256 [0-9a-f]*/sha256 …/'; report -f csv --where '`纠纷` > 12' --compare p.csv --key 镇街 c.csv; report -v -f csv --where '`镇街` != "全县"' c.csv
+>>>
+镇街      纠纷
+--------------
+东岭镇      12
+西坝街道    18
+
+govstat 0.1.0; input c.csv, sha256 …, 3 rows, 2 shown, 1 left out by --where; report --where '`镇街` != "全县"' c.csv
+镇街,纠纷,纠纷_prev,纠纷_change
+全县,30,25,5
+西坝街道,18,,
+镇街,纠纷
+东岭镇,12
+西坝街道,18
+>>>2
+report: 3 rows read, 2 written, 1 left out by --where, 0 rejected
+
+### 2 of 4 rows unreadable: each named, the summary on stderr, the footer says they were left out, status 1
+$ printf 'u,v\na,1\nb,2,3\nc,3\nd,4,5,6\n' | report | sed 's/sha256 [0-9a-f]*/sha256 …/'; printf 'u,v\na,1\nb,2,3\n' | report -f csv
+>>>
+u  v
+----
+a  1
+c  3
+
+govstat 0.1.0; input -, sha256 …, 4 rows, 2 shown, 2 unreadable and left out (see the messages on standard error); report
+u,v
+a,1
+>>>2
+report: -:3: row has 3 fields, the header has 2
+report: -:5: row has 4 fields, the header has 2
+report: 4 rows read, 2 written, 2 rejected
+report: -:3: row has 3 fields, the header has 2
+report: 2 rows read, 1 written, 1 rejected
+>>>= 1
+
+### five up, two down on exact values: 161/165 to 121/124 is up, though both show as 0.9758; an unchanged value is missed
+$ printf '镇街,r\n东岭镇,0.97575757575757575758\n西坝街道,0.5\n' > p.csv; printf '镇街,r\n东岭镇,0.97580645161290322581\n西坝街道,0.5\n' | report --compare p.csv --key 镇街 --up r | sed -n 1,4p; printf '镇街,r\n东岭镇,0.97580645161290322581\n' | report -f csv --compare p.csv --key 镇街 --up r --where '`镇街` == "东岭镇"'
+>>>
+镇街           r  r prev   r change  r up  all_met
+--------------------------------------------------
+东岭镇    0.9758  0.9758  +0.0000 ↑     ✓        ✓
+西坝街道     0.5     0.5      0.0 →     ✗        ✗
+镇街,r,r_prev,r_change,r_met,all_met
+东岭镇,0.97580645161290322581,0.97575757575757575758,0.00004887585532746823,1,1

@@ -47,7 +47,7 @@ township,village,n,r
 石桥乡,白沙村,2,0.5000
 石桥乡,石桥社区,2,0.5000
 石桥乡,*,4,0.5000
-*,*,9,0.5556
+*,*,9,0.55555555555555555556
 
 ### --rollup-label
 $ tally -g township --rollup --rollup-label 全县 -a 'n=count()' "$DATA/disputes.csv"
@@ -388,7 +388,7 @@ $ C="$TOP/share/govstat/catalogue.json"; K="$DATA/keyed"; tally -I "$C" -k dispu
 >>>
 township,disputes,dispute_resolution_ratio,safe_family_ratio,zero_incident_villages,valid_incidents
 东乡,2,1.0000,0.9200,2,1
-西镇,3,0.6667,0.9250,0,1
+西镇,3,0.66666666666666666667,0.9250,0,1
 
 ### --level village: townships come from the parent where the register leaves the column empty; communities are villages, compounds are not
 $ C="$TOP/share/govstat/catalogue.json"; K="$DATA/keyed"; tally -I "$C" -k serious_cases,disputes --universe "$K/units.csv" --level village --from disputes="$K/disputes.csv" --from incidents="$K/incidents.csv" -v
@@ -486,3 +486,23 @@ township,village,status,_line,_error
 南村,x,resolved,3,not in the universe units.csv: township '南村'
 >>>2
 tally: disputes: 2 rows read, 1 tallied, 0 left out by --where, 1 rejected
+
+### means and ratios are written exactly enough to decide on: 121/124 and 161/165 are both 0.9758 at 4 decimals, and rank still orders them right
+$ printf '镇街,户号,households,safe_households\n东岭镇,a,60,59\n西坝街道,b,100,98\n东岭镇,c,64,62\n西坝街道,d,65,63\n' > h.csv; tally -I "$TOP/share/govstat/catalogue.json" -k safe_family_ratio -g 镇街 -a 'hh=sum(households)' h.csv | rank -k safe_family_ratio -k hh
+>>>
+镇街,hh,safe_family_ratio,rank
+东岭镇,124,0.97580645161290322581,1
+西坝街道,165,0.97575757575757575758,2
+
+### --round (or --decimals N) rounds for reading: each catalogue indicator to its "decimals"; a ratio that ends keeps the places asked for
+$ printf '镇街,户号,households,safe_households\n东岭镇,a,60,59\n西坝街道,b,100,98\n东岭镇,c,64,62\n西坝街道,d,65,63\n南台乡,e,8,6\n' > h.csv; tally --round -I "$TOP/share/govstat/catalogue.json" -k safe_family_ratio -g 镇街 h.csv; tally -I "$TOP/share/govstat/catalogue.json" -k safe_family_ratio -g 镇街 h.csv | sed -n 3p; printf 'x\n1\n2\n2\n' | tally -a 'm=mean(x)' --decimals 2; printf 'x\n1\n2\n2\n' | tally -a 'm=mean(x)' --partial | tally --merge
+>>>
+镇街,safe_family_ratio
+东岭镇,0.9758
+南台乡,0.7500
+西坝街道,0.9758
+南台乡,0.7500
+m
+1.67
+m
+1.66666666666666666667

@@ -528,6 +528,30 @@ static void test_num(void)
 	check(gs_num_add(big, gs_num_int(1), &r) < 0, "num overflow is an error", "%s%s", "wrapped", "");
 	check(gs_num_mul(big, gs_num_int(2), &r) < 0, "num product overflow is an error", "%s%s", "wrapped", "");
 	check(gs_num_div(a, gs_num_int(0), &r) < 0, "num division by zero is an error", "%s%s", "no error", "");
+	/* numbers as text, any size: sign, then magnitude, then digits */
+	static const struct { const char *a, *b; int want; } nt[] = {
+		{"1e39", "2e38", 1}, {"1E-39", "0.25", -1}, {"0.5", "0.25", 1}, {"1", "0.5", 1},
+		{"0.9760", "0.976", 0}, {"0.9758", "0.976", -1}, {"100", "1e2", 0}, {"100", "95", 1},
+		{"-1e39", "-2e38", -1}, {"-0", "0.000", 0}, {"-0.001", "0", -1}, {"0.05", "0.5e-1", 0},
+		{"123.45", "1.2345E2", 0}, {"1e-400", "0", 1}, {"+7", "7.", 0}, {".5", "0.50", 0},
+		{"0.97580645161290322581", "0.97575757575757575758", 1},
+		{"1000000000000000000000000000000000000000001", "1e42", 1},
+	};
+	for (size_t i = 0; i < sizeof nt / sizeof nt[0]; i++) {
+		char name[120];
+		snprintf(name, sizeof name, "numtext %s vs %s", nt[i].a, nt[i].b);
+		int c = gs_numtext_cmp(nt[i].a, strlen(nt[i].a), nt[i].b, strlen(nt[i].b));
+		int c2 = gs_numtext_cmp(nt[i].b, strlen(nt[i].b), nt[i].a, strlen(nt[i].a));
+		char got[40];
+		snprintf(got, sizeof got, "%d and %d", c, c2);
+		check(c == nt[i].want && c2 == -nt[i].want, name, "got %s%s", got, "");
+	}
+	static const char *notnum[] = {"n/a", "", "-", ".", "1e", "1e+", "1.2.3", "1,000", " 1", "1e1234567890", "NaN"};
+	for (size_t i = 0; i < sizeof notnum / sizeof notnum[0]; i++) {
+		char name[80];
+		snprintf(name, sizeof name, "numtext '%s' is not a number", notnum[i]);
+		check(!gs_numtext_valid(notnum[i], strlen(notnum[i])), name, "%s%s", "accepted", "");
+	}
 }
 
 static void test_sha256(void)
