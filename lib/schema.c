@@ -84,7 +84,8 @@ static size_t clock_of(const char *s, size_t n, int loose, int *h, int *mi, int 
  * optional Z or +hh:mm / -hh:mm offset up to 14:00; 24:00:00 is the end of
  * the day, the next day's midnight) into seconds since 1970 in UTC. With
  * ANY also a space for the T, no seconds, and any date spelling ingest
- * reads followed by a space and h:mm[:ss] (2020/3/5 21:20). 0, or -1. */
+ * reads followed by a space and h:mm[:ss] (2020/3/5 21:20), or that date
+ * alone (its midnight). 0, or -1. */
 static int datetime_of(const char *s, size_t n, int any, gs_num *v)
 {
 	int y, mo, d, h, mi, sec;
@@ -98,6 +99,11 @@ static int datetime_of(const char *s, size_t n, int any, gs_num *v)
 		if (!k)
 			return -1;
 		i = 11 + k;
+	} else if (any && !gs_date_parse(s, n, 0, &y, &mo, &d, &(const char *){NULL})) {
+		/* a date alone is that day at 00:00:00, as ingest's datetimes
+		 * write it: a ledger may record the day only */
+		h = mi = sec = 0;
+		i = n;
 	} else if (any) {
 		/* the date ends at the last space before the clock */
 		const char *sp = NULL;

@@ -604,3 +604,18 @@ _line,_errors
 207
 >>>2
 validate: 2 rows read, 0 written, 2 rejected
+
+### datetime "any": a date alone is that day's midnight, as ingest writes it; the shipped incidents schema reads time stamps and days alike
+$ printf '{"fields":[{"name":"d","type":"datetime","format":"any"}]}' > s.json; printf 'd\n2020-03-05\n2020-03-05T14:30:00\n2020年3月5日\n2020-02-30\n' | validate -s s.json; grep -A2 '"name": "date"' "$TOP/share/govstat/schemas/incidents.json"
+>>>
+d
+2020-03-05
+2020-03-05T14:30:00
+2020年3月5日
+      "name": "date",
+      "type": "datetime",
+      "format": "any",
+>>>2
+validate: -:5: type-error:d:'2020-02-30' is not of type datetime (format any)
+validate: 4 rows read, 3 written, 1 rejected
+>>>= 1
