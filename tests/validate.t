@@ -214,7 +214,6 @@ a,
 >>>2
 validate: -:3: unique-error:t,v:'a, 1' repeats the unique key (t,v) of line 2
 validate: 4 rows read, 3 written, 1 rejected
->>>= 1
 
 ### foreignKeys: every dispute's village is in the unit register
 $ cp "$DATA/units.csv" .; printf '{"fields": [{"name": "township"}, {"name": "village"}], "foreignKeys": [{"fields": ["township", "village"], "reference": {"resource": "units.csv", "fields": ["township", "village"]}}]}' > s.json; printf 'township,village\n田园镇,桃源村\n田园镇,石桥社区\n石桥乡,\n' | validate -s s.json
@@ -606,16 +605,16 @@ _line,_errors
 validate: 2 rows read, 0 written, 2 rejected
 
 ### datetime "any": a date alone is that day's midnight, as ingest writes it; the shipped incidents schema reads time stamps and days alike
-$ printf '{"fields":[{"name":"d","type":"datetime","format":"any"}]}' > s.json; printf 'd\n2020-03-05\n2020-03-05T14:30:00\n2020年3月5日\n2020-02-30\n' | validate -s s.json; grep -A2 '"name": "date"' "$TOP/share/govstat/schemas/incidents.json"
+$ printf '{"fields":[{"name":"d","type":"datetime","format":"any"}]}' > s.json; printf 'd\n2020-03-05\n2020-03-05T14:30:00\n2020年3月5日\n2020-02-30\n' | validate -s s.json; echo "status $?"; grep -A2 '"name": "date"' "$TOP/share/govstat/schemas/incidents.json"
 >>>
 d
 2020-03-05
 2020-03-05T14:30:00
 2020年3月5日
+status 1
       "name": "date",
       "type": "datetime",
       "format": "any",
 >>>2
 validate: -:5: type-error:d:'2020-02-30' is not of type datetime (format any)
 validate: 4 rows read, 3 written, 1 rejected
->>>= 1
