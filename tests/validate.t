@@ -214,6 +214,7 @@ a,
 >>>2
 validate: -:3: unique-error:t,v:'a, 1' repeats the unique key (t,v) of line 2
 validate: 4 rows read, 3 written, 1 rejected
+>>>= 1
 
 ### foreignKeys: every dispute's village is in the unit register
 $ cp "$DATA/units.csv" .; printf '{"fields": [{"name": "township"}, {"name": "village"}], "foreignKeys": [{"fields": ["township", "village"], "reference": {"resource": "units.csv", "fields": ["township", "village"]}}]}' > s.json; printf 'township,village\n田园镇,桃源村\n田园镇,石桥社区\n石桥乡,\n' | validate -s s.json
