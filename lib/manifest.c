@@ -18,6 +18,7 @@
 #endif
 
 static char *mpath;
+static int mfd = -1;         /* opened at the start, written at the end */
 static gs_buf args, files;
 static int nfiles;
 
@@ -30,6 +31,11 @@ int gs_manifest_begin(const char *path)
 	if (!path || !*path)
 		return 0;
 	mpath = gs_xstrndup(path, strlen(path));
+	/* opened now, so that a manifest that cannot be written stops the
+	 * tool before it writes anything */
+	mfd = open(mpath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+	if (mfd < 0)
+		gs_die(GS_IO, mpath, 0, "cannot append to the manifest: %s", strerror(errno));
 	gs_buf_addc(&args, '[');
 	for (int i = 1; i < argc; i++) {
 		if (i > 1)
@@ -38,6 +44,11 @@ int gs_manifest_begin(const char *path)
 	}
 	gs_buf_addc(&args, ']');
 	return 1;
+}
+
+const char *gs_manifest_path(void)
+{
+	return mpath;
 }
 
 int gs_manifest_on(void)
@@ -125,7 +136,8 @@ int gs_manifest_end(int status)
 	if (files.len)
 		gs_buf_add(&line, files.p, files.len);
 	gs_buf_adds(&line, "]}\n");
-	int fd = open(mpath, O_WRONLY | O_APPEND | O_CREAT, 0644);
+	int fd = mfd;
+	mfd = -1;
 	int ok = fd >= 0;
 	if (ok) {
 		/* one write under a lock: lines of tools side by side never mix */

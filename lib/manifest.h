@@ -23,6 +23,9 @@
  * when a manifest will be written. */
 int gs_manifest_begin(const char *path);
 
+/* The manifest's path, NULL when none is recorded. */
+const char *gs_manifest_path(void);
+
 /* 1 when a manifest is being recorded (tools then hash their inputs). */
 int gs_manifest_on(void);
 

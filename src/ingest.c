@@ -68,6 +68,12 @@ int main(int argc, char **argv)
 	if (a.version_given)
 		gs_print_version();
 	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
+	{
+		const char *side[] = {a.map_given ? a.map_arg : NULL};
+		gs_output outs[] = {{"the rejects file", a.rejects_given ? a.rejects_arg : NULL}};
+		gs_cli_check_outputs(a.inputs, a.inputs_num, side, sizeof side / sizeof *side,
+		                     outs, sizeof outs / sizeof *outs);
+	}
 
 	int in_format = a.input_format_given ? gs_parse_input_format(a.input_format_arg) : GS_FMT_AUTO;
 	int out_format = a.output_format_given ? gs_parse_output_format(a.output_format_arg) : -1;
@@ -99,7 +105,6 @@ int main(int argc, char **argv)
 		so.nfooter = a.footer_given;
 	} else
 		so.footer = gs_map_footer(map, &so.nfooter);
-	so.skip_empty_rows = 1;
 	so.sheet = a.sheet_given ? a.sheet_arg : NULL;
 	so.fill_merged = a.fill_merged_given;
 	so.hash = gs_manifest_on();
@@ -135,6 +140,7 @@ int main(int argc, char **argv)
 		gs_writer_hash(w);
 	gs_writer_header(w, names, nout, NULL);
 	gs_rejects *rj = gs_rejects_open(a.rejects_given ? a.rejects_arg : NULL, out_format);
+	gs_rejects_stream(rj, st);
 	gs_rejects_header(rj, names, nout, !a.lineage_given);
 
 	gs_field *row = gs_xmalloc((nout + 1) * sizeof *row);
@@ -179,8 +185,10 @@ int main(int argc, char **argv)
 	int status = nrej ? GS_REJECT : GS_OK;
 	if (gs_stream_status(st) > status)
 		status = gs_stream_status(st);
+	long ndropped = gs_stream_empty_rows(st);
+	nread += ndropped;
 	if (nrej || a.verbose_given)
-		gs_summary(nread, nwritten, nrej);
+		gs_summary(nread, nwritten, nrej, ndropped);
 	if (a.verbose_given && (gs_stream_empty_rows(st) || gs_stream_footer_rows(st)))
 		gs_msg(NULL, 0, "%ld empty rows skipped, %ld footer rows left out",
 		       gs_stream_empty_rows(st), gs_stream_footer_rows(st));

@@ -387,6 +387,11 @@ int main(int argc, char **argv)
 	if (a.version_given)
 		gs_print_version();
 	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
+	{
+		/* --manifest-in may be the manifest this run appends to */
+		const char *side[] = {a.compare_given ? a.compare_arg : NULL};
+		gs_cli_check_outputs(a.inputs, a.inputs_num, side, sizeof side / sizeof *side, NULL, 0);
+	}
 
 	static const char *fnames[] = {"text", "markdown", "html", "json", "csv"};
 	int fmt = -1;

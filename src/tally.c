@@ -420,6 +420,12 @@ int main(int argc, char **argv)
 	if (a.version_given)
 		gs_print_version();
 	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
+	{
+		const char *side[] = {a.universe_given ? a.universe_arg : NULL, a.catalogue_given ? a.catalogue_arg : NULL};
+		gs_output outs[] = {{"the rejects file", a.rejects_given ? a.rejects_arg : NULL}};
+		gs_cli_check_outputs(a.inputs, a.inputs_num, side, sizeof side / sizeof *side,
+		                     outs, sizeof outs / sizeof *outs);
+	}
 
 	struct tally t = {0};
 	t.index = gs_hash_new();
@@ -489,7 +495,7 @@ int main(int argc, char **argv)
 	}
 
 	int status = GS_OK;
-	long nread = 0, nused = 0, nfiltered = 0;
+	long nread = 0, nused = 0, nfiltered = 0, ndropped = 0;
 	gs_rejects *rj = NULL;
 	if (a.merge_given) {
 		gs_buf first = {0};
@@ -537,6 +543,7 @@ int main(int argc, char **argv)
 			load_universe(&t, a.universe_arg, &so);
 
 		rj = gs_rejects_open(a.rejects_given ? a.rejects_arg : NULL, out_format);
+		gs_rejects_stream(rj, st);
 		gs_rejects_header(rj, names, nnames, 1);
 		gs_delta *deltas = gs_xmalloc((t.aggs.nslots + 1) * sizeof *deltas);
 		gs_field *key = gs_xmalloc((t.nkey + 1) * sizeof *key);
@@ -606,6 +613,8 @@ int main(int argc, char **argv)
 		if (gs_stream_status(st) > status)
 			status = gs_stream_status(st);
 		gs_manifest_stream(st, "input");
+		ndropped = gs_stream_empty_rows(st);
+		nread += ndropped;
 		gs_buf_free(&pbuf);
 		gs_buf_free(&enc);
 		free(key);
@@ -751,8 +760,8 @@ int main(int argc, char **argv)
 	if (nrej && status < GS_REJECT)
 		status = GS_REJECT;
 	if (!a.merge_given && (nrej || a.verbose_given))
-		gs_msg(NULL, 0, "%ld rows read, %ld tallied, %ld left out by --where, %ld rejected",
-		       nread, nused, nfiltered, nrej);
+		gs_msg(NULL, 0, "%ld rows read, %ld tallied, %ld left out by --where, %ld rejected%s",
+		       nread, nused, nfiltered, nrej, gs_dropped_note(ndropped));
 	if (rj) {
 		int rs = gs_rejects_close(rj);
 		if (rs > status)

@@ -36,7 +36,7 @@ ingest: /dev/full: write error: No space left on device
 ### a header of 100,000 repeated names is refused, naming the first repeat
 $ awk 'BEGIN { for (i = 1; i <= 100000; i++) printf "x%s", i < 100000 ? "," : "\n" }' | ingest
 >>>2
-ingest: -: header: column 2 repeats the name 'x' of column 1
+ingest: -:1: header: column 2 repeats the name 'x' of column 1
 >>>= 3
 
 ### JSON lines with a huge number and deep nesting stay exact or are refused

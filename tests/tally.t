@@ -191,8 +191,8 @@ g,s
 a,1
 b,2
 status 1
-g,x,_line,_error
-a,abc,3,field 'x': 'abc' is not a number
+g,x,_line,_error,_raw
+a,abc,3,field 'x': 'abc' is not a number,
 >>>2
 tally: 3 rows read, 2 tallied, 0 left out by --where, 1 rejected
 
