@@ -119,7 +119,7 @@ void gs_writer_flush(gs_writer *w)
 		if (w->hashing)
 			gs_sha256_update(&w->sha, w->out.p, w->out.len);
 		w->bytes += w->out.len;
-		fwrite(w->out.p, 1, w->out.len, w->fp);
+		gs_fwrite(w->out.p, w->out.len, w->fp);
 		gs_buf_clear(&w->out);
 	}
 }

@@ -995,7 +995,7 @@ int main(int argc, char **argv)
 		gs_buf_adds(&out, "</footer>\n</body>\n</html>\n");
 	}
 	if (out.len) {
-		fwrite(out.p, 1, out.len, stdout);
+		gs_fwrite(out.p, out.len, stdout);
 		if (gs_manifest_on()) {
 			gs_sha256 c;
 			char hex[65];

@@ -743,7 +743,7 @@ int main(int argc, char **argv)
 	if (c.nerrs) {
 		/* no row can be trusted under a header that does not fit */
 		for (size_t i = 0; i < c.nerrs; i++)
-			gs_msg(gs_stream_file(st), 0, "%s:%s:%s", c.errs[i].code,
+			gs_msg(gs_stream_file(st), gs_stream_header_line(st), "%s:%s:%s", c.errs[i].code,
 			       c.errs[i].field ? c.errs[i].field : "", c.errs[i].message);
 		status = GS_IO;
 	} else {

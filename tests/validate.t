@@ -276,17 +276,17 @@ validate: 2 rows read, 1 written, 1 rejected
 ### fieldsMatch exact: a missing, an extra and a misplaced label (status 3)
 $ printf '{"fields": [{"name": "a"}, {"name": "b"}, {"name": "c"}]}' > s.json; printf 'a,c,b\n1,2,3\n' | validate -s s.json; printf 'a,b\n1,2\n' | validate -s s.json; printf 'a,b,c,d\n1,2,3,4\n' | validate -s s.json
 >>>2
-validate: -: incorrect-label:b:the label 'c' at position 2 is not the field name 'b'
-validate: -: incorrect-label:c:the label 'b' at position 3 is not the field name 'c'
-validate: -: missing-label:c:the header has no column for field 'c'
-validate: -: extra-label:d:the label 'd' at position 4 is not a field of the schema
+validate: -:1: incorrect-label:b:the label 'c' at position 2 is not the field name 'b'
+validate: -:1: incorrect-label:c:the label 'b' at position 3 is not the field name 'c'
+validate: -:1: missing-label:c:the header has no column for field 'c'
+validate: -:1: extra-label:d:the label 'd' at position 4 is not a field of the schema
 >>>= 3
 
 ### duplicate-label and blank-label
 $ printf '{"fields": [{"name": "a"}, {"name": "b"}, {"name": "c"}], "fieldsMatch": "subset"}' > s.json; printf 'a,b,a,c,\n1,2,3,4,5\n' | validate -s s.json
 >>>2
-validate: -: duplicate-label:a:the label 'a' at position 3 repeats position 1
-validate: -: blank-label::the label in the header at position 5 is blank
+validate: -:1: duplicate-label:a:the label 'a' at position 3 repeats position 1
+validate: -:1: blank-label::the label in the header at position 5 is blank
 >>>= 3
 
 ### fieldsMatch subset: extra columns pass through, fields are found by name
@@ -309,7 +309,7 @@ b
 b,x
 1,2
 >>>2
-validate: -: missing-label::the header has no column for any field of the schema
+validate: -:1: missing-label::the header has no column for any field of the schema
 >>>= 3
 
 ### a schema property govstat does not support is refused, naming it (status 2)
