@@ -16,6 +16,7 @@
 #include "dates.h"
 #include "diag.h"
 #include "expr.h"
+#include "hash.h"
 #include "manifest.h"
 #include "num.h"
 #include "report_cmd.h"
@@ -31,6 +32,7 @@ enum kind { K_PLAIN, K_NUM, K_PERCENT, K_MARK };
 struct table {
 	size_t ncols, nrows;
 	char **names;
+	gs_hash *index;          /* name -> column + 1 */
 	char ***cells;           /* [row][col], "" for empty */
 	gs_buf hdr;
 	char sha[65];
@@ -73,8 +75,12 @@ static void read_table(struct table *t, char **files, size_t nfiles, int format,
 		exit(gs_close_stdout(gs_stream_status(st) ? gs_stream_status(st) : GS_IO));
 	t->ncols = n;
 	t->names = gs_xmalloc((n + 1) * sizeof *t->names);
-	for (size_t i = 0; i < n; i++)
+	t->index = gs_hash_new();
+	for (size_t i = 0; i < n; i++) {
 		t->names[i] = gs_xstrndup(names[i].p, names[i].n);
+		if (!gs_hash_get(t->index, names[i].p, names[i].n))
+			gs_hash_put(t->index, names[i].p, names[i].n, (void *)(i + 1));
+	}
 	gs_row r;
 	int k;
 	size_t cap = 0;
@@ -116,6 +122,7 @@ static void free_table(struct table *t)
 		free(t->names[i]);
 	free(t->cells);
 	free(t->names);
+	gs_hash_free(t->index);
 	free(t->source);
 }
 
@@ -126,12 +133,12 @@ static void free_list(char **l, size_t n)
 	free(l);
 }
 
+/* The column NAME of T, or -1: by the index, so that a table of many
+ * columns costs no more per column than one of a few. */
 static long col_index(const struct table *t, const char *name)
 {
-	for (size_t i = 0; i < t->ncols; i++)
-		if (!strcmp(t->names[i], name))
-			return (long)i;
-	return -1;
+	void *v = t->index ? gs_hash_get(t->index, name, strlen(name)) : NULL;
+	return v ? (long)((size_t)v - 1) : -1;
 }
 
 static int is_number(const char *s, gs_num *v)
