@@ -209,3 +209,27 @@ a,b
 ingest: write error: Broken pipe
 tally: write error: Broken pipe
 report: write error: Broken pipe
+
+### the rejects of every tool over a lineage stream are read by every tool
+$ printf 'k,v\na,1\nb,x\nc,"q"z\nd,1,2\n' > m.csv; printf '{"fields": [{"name": "k"}, {"name": "v", "type": "integer"}, {"name": "_file"}, {"name": "_line"}]}' > s.json; ingest --lineage m.csv > lin.csv 2>/dev/null; ingest --lineage -r r1.csv m.csv > /dev/null; validate -s s.json -r r2.csv lin.csv > /dev/null; tally -a 's=sum(v)' -r r3.csv lin.csv > /dev/null; rank -k v -W v=1 -r r4.csv lin.csv > /dev/null; for f in r1.csv r2.csv r3.csv r4.csv; do head -1 $f; ingest $f > /dev/null && validate --infer $f > /dev/null && tally -a 'n=count()' $f | tail -1 && rank -k _line $f > /dev/null && echo "$f read by all"; done; cat r1.csv
+>>>
+k,v,_file,_line,_error,_raw
+2
+r1.csv read by all
+k,v,_file,_line,_reject_line,_errors,_raw
+1
+r2.csv read by all
+k,v,_file,_line,_reject_line,_error,_raw
+1
+r3.csv read by all
+k,v,_file,_line,_reject_line,_error,_raw
+1
+r4.csv read by all
+k,v,_file,_line,_error,_raw
+c,,m.csv,4,"misplaced quote (a quote inside an unquoted field, or text after a closing quote)","c,""q""z"
+d,1,m.csv,5,"row has 3 fields, the header has 2","d,1,2"
+>>>2
+ingest: 4 rows read, 2 written, 2 rejected
+validate: 2 rows read, 1 written, 1 rejected
+tally: 2 rows read, 1 tallied, 0 left out by --where, 1 rejected
+rank: 2 rows read, 1 written, 0 below --top, 1 rejected
