@@ -788,8 +788,8 @@ int main(int argc, char **argv)
 		status = GS_REJECT;
 	if (rj && (nrej || nunchecked || a.verbose_given)) {
 		if (nunchecked)
-			gs_msg(NULL, 0, "%ld rows read, %ld valid, %ld rejected, %ld not checked after %ld errors (--max-errors)",
-			       nread, nvalid, nrej, nunchecked, c.total_errors);
+			gs_msg(NULL, 0, "%ld rows read, %ld valid, %ld rejected, %ld not checked after %ld errors (--max-errors)%s",
+			       nread, nvalid, nrej, nunchecked, c.total_errors, gs_dropped_note(ndropped));
 		else
 			gs_summary(nread, nvalid, nrej, ndropped);
 	}
