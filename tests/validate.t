@@ -490,7 +490,7 @@ township,village,date_found,category,people,risk,mediation_level,status,date_clo
 青山乡,北坡村,2020-10-24,forest_rights,3,low,township,resolved,2020-10-28,MD20200001,raw-disputes.csv,4
 1
 >>>2
-ingest: 1502 rows read, 1500 written, 2 rejected
+ingest: 1503 rows read, 1500 written, 2 rejected, 1 dropped
 validate: 1500 rows read, 1500 written, 0 rejected
 
 ### a foreign key's resource that is not beside the schema says how to name it; --resource names only the schema's resources
@@ -514,8 +514,8 @@ $ printf '{"fields": [{"name": "id"}, {"name": "n", "constraints": {"required": 
 n,id
 1,a
 >>>2
-validate: -: missing-label:id:the header has no column for field 'id', which is required
-validate: -: missing-label:n:the header has no column for field 'n', which is required
+validate: -:1: missing-label:id:the header has no column for field 'id', which is required
+validate: -:1: missing-label:n:the header has no column for field 'n', which is required
 
 ### the shipped schemas on another county: its own ids, its register, columns it lacks, lineage; the rules counties use
 $ cp -R "$DATA/validate2" v2; cd v2; S="$TOP/share/govstat/schemas"; R="--resource units.csv=units.csv"; validate -s "$S/disputes.json" $R disputes.csv; validate -s "$S/households.json" $R households.csv; validate -s "$S/incidents.json" $R incidents.csv; validate -s "$S/units.json" units.csv > /dev/null
@@ -547,9 +547,9 @@ $ printf '{"fields": [{"name": "编号"}, {"name": "受理日期", "type": "date
 A1,2021-05-01,2021-05-03,10,9
 A3,2021-05-01,,10,10
 status 1
-编号,受理日期,办结日期,户数,平安户数,_line,_errors
-A2,2021-05-01,2021-04-30,10,11,3,row-constraint::the row breaks the rule 'empty(`办结日期`) || `办结日期` >= `受理日期`'; row-constraint::the row breaks the rule '`平安户数` <= `户数`'
-A4,2021-05-01,x,10,99,5,type-error:办结日期:'x' is not of type date (YYYY-MM-DD)
+编号,受理日期,办结日期,户数,平安户数,_line,_errors,_raw
+A2,2021-05-01,2021-04-30,10,11,3,row-constraint::the row breaks the rule 'empty(`办结日期`) || `办结日期` >= `受理日期`'; row-constraint::the row breaks the rule '`平安户数` <= `户数`',
+A4,2021-05-01,x,10,99,5,type-error:办结日期:'x' is not of type date (YYYY-MM-DD),
 "type":"row-constraint","code":"row-constraint","title":"Row Constraint","message":"the row breaks the rule 'empty(`办结日期`) || `办结日期` >= `受理日期`'","note":"the row breaks the rule 'empty(`办结日期`) || `办结日期` >= `受理日期`'","rowNumber":3,"fieldName":null,"cell":null
 >>>2
 validate: 4 rows read, 2 written, 2 rejected
@@ -594,10 +594,10 @@ $ printf '{"fields": [{"name": "n", "type": "integer"}, {"name": "k", "constrain
 >>>
 n,k
 status 1
-1800597
-_line,_errors
-2,type-error:n:'数......' (900000 bytes) is not of type integer
-3,type-error:n:'数......' (900000 bytes) is not of type integer; constraint-error:k:'abcd' is longer than 3 characters
+1800604
+_line,_errors,_raw
+2,type-error:n:'数......' (900000 bytes) is not of type integer,
+3,type-error:n:'数......' (900000 bytes) is not of type integer; constraint-error:k:'abcd' is longer than 3 characters,
 13
 207
 >>>2
