@@ -33,7 +33,7 @@ endif
 
 CPPFLAGS += -Ilib -I$(BUILD)/gen -DGS_VERSION='"$(VERSION)"' -D_DEFAULT_SOURCE
 WARN     = -std=c11 -Wall -Wextra
-LDLIBS   = -lcsv -lcjson -lzip -lexpat -lfreexl -lpcre2-8 -lm
+LDLIBS   = -lcsv -lcjson -lzip -lexpat -lpcre2-8 -lxlsxwriter -lunistring -lm
 
 TOOLS   = $(patsubst src/%.ggo,%,$(wildcard src/*.ggo))
 PROGS   = $(TOOLS:%=$(BIN)/%)
@@ -45,8 +45,10 @@ UNIT    = $(BUILD)/tests/unit
 
 # Debian packages: to build, and to run the tests.
 DEB_BUILD = gcc make libc6-dev libcsv-dev libcjson-dev libzip-dev libexpat1-dev \
-            libfreexl-dev libpcre2-dev gengetopt help2man
-DEB_CHECK = $(DEB_BUILD) diffutils gawk parallel tidy chromium time python3
+            libpcre2-dev libxlsxwriter-dev libunistring-dev gengetopt help2man
+DEB_CHECK = $(DEB_BUILD) diffutils gawk parallel tidy chromium time python3 groff-base man-db \
+            python3-openpyxl poppler-utils fonts-noto-cjk fontconfig \
+            openssh-server openssh-client python3-xlwt python3-xlrd
 DEB_BENCH = miller datamash csvkit python3-openpyxl time
 
 
@@ -147,7 +149,7 @@ clean:
 # grows in out/fuzz/, seeded from tests/fuzz/TARGET/; crashes are saved
 # there as crash-* files and belong in the test suite once fixed.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = records decode csv_diff expr schema map values xlsx biff
+FUZZ_TARGETS = records decode csv_diff expr schema map values xlsx xls
 FUZZ_CC = clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
 FUZZ_LIBOBJ = $(LIBSRC:lib/%.c=build/fuzz/lib/%.o)

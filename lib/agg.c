@@ -10,7 +10,8 @@
 static const struct { const char *name; int kind; int args; } fns[] = {
 	{"count", GS_A_COUNT, -1}, {"sum", GS_A_SUM, 1}, {"mean", GS_A_MEAN, 1},
 	{"min", GS_A_MIN, 1}, {"max", GS_A_MAX, 1}, {"distinct", GS_A_DISTINCT, 1},
-	{"ratio", GS_A_RATIO, 2},
+	{"ratio", GS_A_RATIO, 2}, {"one", GS_A_ONE, 1}, {"events", GS_A_EVENTS, 4},
+	{"deduction", GS_A_DEDUCTION, 4}, {"add", GS_A_ADD, -1},
 };
 
 struct aparser {
@@ -39,8 +40,14 @@ static void agg_free(gs_agg *a)
 	if (!a)
 		return;
 	gs_expr_free(a->arg);
+	gs_expr_free(a->id);
+	gs_expr_free(a->order);
+	gs_expr_free(a->sens);
 	agg_free(a->x);
 	agg_free(a->y);
+	for (size_t i = 0; i < a->nparts; i++)
+		agg_free(a->parts[i]);
+	free(a->parts);
 	free(a);
 }
 
@@ -56,7 +63,7 @@ static gs_agg *parse_agg(struct aparser *p)
 		if (strlen(fns[k].name) == i - at && !memcmp(fns[k].name, p->s + at, i - at))
 			break;
 	if (k == sizeof fns / sizeof fns[0]) {
-		afail(p, at, "expected count, sum, mean, min, max, distinct or ratio");
+		afail(p, at, "expected count, sum, mean, min, max, distinct, ratio, one, events, deduction or add");
 		return NULL;
 	}
 	p->pos = i;
@@ -83,6 +90,65 @@ static gs_agg *parse_agg(struct aparser *p)
 		p->pos++;
 		if (!(a->y = parse_agg(p)))
 			goto bad;
+	} else if (a->kind == GS_A_EVENTS) {
+		gs_expr **e[4] = {&a->arg, &a->id, &a->order, &a->sens};
+		for (int k = 0; k < 4; k++) {
+			if (k) {
+				skip_ws(p);
+				if (p->s[p->pos] != ',') {
+					afail(p, p->pos, "events takes four arguments: CONDITION, ID, ORDER, SENSITIVE");
+					goto bad;
+				}
+				p->pos++;
+			}
+			size_t pos = p->pos;
+			*e[k] = gs_expr_parse(p->s, &pos, 0, p->err);
+			if (!*e[k]) {
+				p->errpos = pos;
+				goto bad;
+			}
+			p->pos = pos;
+		}
+	} else if (a->kind == GS_A_DEDUCTION) {
+		gs_num *n[3] = {&a->pts, &a->rep, &a->smul};
+		for (int k = 0; k < 3; k++) {
+			skip_ws(p);
+			size_t b = p->pos;
+			while (p->s[p->pos] && strchr("0123456789.", p->s[p->pos]))
+				p->pos++;
+			if (gs_num_parse(p->s + b, p->pos - b, n[k]) < 0) {
+				afail(p, b, "deduction takes POINTS, REPEAT and SENSITIVE as numbers, then events(...)");
+				goto bad;
+			}
+			skip_ws(p);
+			if (p->s[p->pos] != ',') {
+				afail(p, p->pos, "expected ',' in deduction");
+				goto bad;
+			}
+			p->pos++;
+		}
+		if (!(a->x = parse_agg(p)))
+			goto bad;
+		if (a->x->kind != GS_A_EVENTS) {
+			afail(p, p->pos, "deduction's last argument is events(...)");
+			goto bad;
+		}
+	} else if (a->kind == GS_A_ADD) {
+		while (p->s[p->pos] != ')') {
+			if (a->nparts) {
+				if (p->s[p->pos] != ',') {
+					afail(p, p->pos, "expected ',' between the aggregates of add");
+					goto bad;
+				}
+				p->pos++;
+			}
+			gs_agg *x = parse_agg(p);
+			if (!x)
+				goto bad;
+			a->parts = gs_xrealloc(a->parts, (a->nparts + 1) * sizeof *a->parts);
+			a->parts[a->nparts++] = x;
+			skip_ws(p);
+		}
 	} else if (!(a->kind == GS_A_COUNT && p->s[p->pos] == ')')) {
 		size_t pos = p->pos;
 		a->arg = gs_expr_parse(p->s, &pos, 0, p->err);
@@ -111,8 +177,17 @@ static void assign_slots(gs_aggset *set, gs_agg *a, gs_expr *where)
 		assign_slots(set, a->y, where);
 		return;
 	}
+	if (a->kind == GS_A_DEDUCTION) {
+		assign_slots(set, a->x, where);
+		return;
+	}
+	if (a->kind == GS_A_ADD) {
+		for (size_t i = 0; i < a->nparts; i++)
+			assign_slots(set, a->parts[i], where);
+		return;
+	}
 	set->slots = gs_xrealloc(set->slots, (set->nslots + 1) * sizeof *set->slots);
-	set->slots[set->nslots] = (gs_slotdef){a->kind, a->arg, where};
+	set->slots[set->nslots] = (gs_slotdef){a->kind, a->arg, where, a->id, a->order, a->sens};
 	a->slot = (int)set->nslots++;
 }
 
@@ -191,7 +266,10 @@ int gs_aggset_bind(gs_aggset *set, const gs_field *names, size_t n, gs_buf *err)
 {
 	for (size_t i = 0; i < set->nslots; i++)
 		if (gs_expr_bind(set->slots[i].arg, names, n, err) ||
-		    gs_expr_bind(set->slots[i].where, names, n, err))
+		    gs_expr_bind(set->slots[i].where, names, n, err) ||
+		    gs_expr_bind(set->slots[i].id, names, n, err) ||
+		    gs_expr_bind(set->slots[i].order, names, n, err) ||
+		    gs_expr_bind(set->slots[i].sens, names, n, err))
 			return -1;
 	return 0;
 }
@@ -227,6 +305,34 @@ int gs_aggset_eval(const gs_aggset *set, const gs_field *row, gs_delta *d, gs_bu
 			continue;
 		}
 		gs_value v;
+		if (s->kind == GS_A_EVENTS) {
+			int t = gs_expr_test(s->arg, row, err);
+			if (t <= 0) {
+				if (t < 0)
+					return -1;
+				continue;
+			}
+			if (gs_expr_eval(s->id, row, &v, err))
+				return -1;
+			if (v.type == GS_V_NA || v.type == GS_V_BOOL) {
+				gs_buf_clear(err);
+				const char *f = gs_expr_field_name(s->id);
+				gs_buf_printf(err, "an event with no id%s%s%s", f ? " (field '" : "", f ? f : "",
+				              f ? "' is empty)" : "");
+				return -1;
+			}
+			d[i].s = v.s;
+			d[i].n = v.n;
+			if (gs_expr_eval(s->order, row, &v, err))
+				return -1;
+			d[i].o = v.type == GS_V_NA || v.type == GS_V_BOOL ? "" : v.s;
+			d[i].on = v.type == GS_V_NA || v.type == GS_V_BOOL ? 0 : v.n;
+			if ((t = gs_expr_test(s->sens, row, err)) < 0)
+				return -1;
+			d[i].sens = t;
+			d[i].use = 1;
+			continue;
+		}
 		if (gs_expr_eval(s->arg, row, &v, err))
 			return -1;
 		if (v.type == GS_V_NA)
@@ -254,6 +360,35 @@ int gs_aggset_eval(const gs_aggset *set, const gs_field *row, gs_delta *d, gs_bu
 		d[i].use = k;
 	}
 	return 0;
+}
+
+/* events: take one row's sight of event ID */
+static void event_see(gs_hash *set, const char *id, size_t n, const char *o, size_t on, int sens)
+{
+	gs_event *e = gs_hash_get(set, id, n);
+	if (!e) {
+		e = gs_xmalloc(sizeof *e);
+		e->order = gs_xstrndup(o, on);
+		e->sensitive = sens;
+		gs_hash_put(set, id, n, e);
+		return;
+	}
+	size_t en = strlen(e->order);
+	int c = memcmp(o, e->order, on < en ? on : en);
+	if (c < 0 || (c == 0 && on < en)) {
+		free(e->order);
+		e->order = gs_xstrndup(o, on);
+	}
+	e->sensitive |= sens;
+}
+
+static void one_conflict(gs_buf *err, gs_num a, gs_num b)
+{
+	gs_buf_clear(err);
+	gs_buf_adds(err, "one() has two different values, ");
+	gs_num_format(err, a, 4);
+	gs_buf_adds(err, " and ");
+	gs_num_format(err, b, 4);
 }
 
 static int overflow(gs_buf *err)
@@ -291,9 +426,27 @@ int gs_slots_apply(const gs_aggset *set, gs_slot *slots, const gs_delta *d, gs_b
 			if (!gs_hash_get(s->set, d[i].s, d[i].n))
 				gs_hash_put(s->set, d[i].s, d[i].n, (void *)1);
 			break;
+		case GS_A_ONE:
+			if (s->has && gs_num_cmp(d[i].num, s->acc)) {
+				one_conflict(err, s->acc, d[i].num);
+				return -1;
+			}
+			if (!s->has || d[i].num.scale > s->acc.scale)
+				s->acc = d[i].num;
+			s->has = 1;
+			break;
+		case GS_A_EVENTS:
+			event_see(s->set, d[i].s, d[i].n, d[i].o, d[i].on, d[i].sens);
+			break;
 		}
 	}
 	return 0;
+}
+
+static void unite_events(const char *key, size_t n, void *value, void *arg)
+{
+	const gs_event *e = value;
+	event_see(arg, key, n, e->order, strlen(e->order), e->sensitive);
 }
 
 static void unite(const char *key, size_t n, void *value, void *arg)
@@ -304,12 +457,26 @@ static void unite(const char *key, size_t n, void *value, void *arg)
 		gs_hash_put(into, key, n, (void *)1);
 }
 
-int gs_slots_merge(const gs_aggset *set, gs_slot *into, const gs_slot *from, gs_buf *err)
+static int merge(const gs_aggset *set, gs_slot *into, const gs_slot *from, int rollup, gs_buf *err)
 {
 	for (size_t i = 0; i < set->nslots; i++) {
 		gs_slot *s = &into[i];
 		const gs_slot *f = &from[i];
 		switch (set->slots[i].kind) {
+		case GS_A_ONE:
+			if (rollup || !f->has)
+				break;
+			if (s->has && gs_num_cmp(f->acc, s->acc)) {
+				one_conflict(err, s->acc, f->acc);
+				return -1;
+			}
+			if (!s->has || f->acc.scale > s->acc.scale)
+				s->acc = f->acc;
+			s->has = 1;
+			break;
+		case GS_A_EVENTS:
+			gs_hash_each(f->set, unite_events, s->set);
+			break;
 		case GS_A_COUNT:
 			s->count += f->count;
 			break;
@@ -336,6 +503,47 @@ int gs_slots_merge(const gs_aggset *set, gs_slot *into, const gs_slot *from, gs_
 	return 0;
 }
 
+int gs_slots_merge(const gs_aggset *set, gs_slot *into, const gs_slot *from, gs_buf *err)
+{
+	return merge(set, into, from, 0, err);
+}
+
+int gs_slots_rollup(const gs_aggset *set, gs_slot *into, const gs_slot *from, gs_buf *err)
+{
+	return merge(set, into, from, 1, err);
+}
+
+int gs_aggset_wanted(const gs_aggset *set, const gs_field *row, gs_buf *err)
+{
+	for (size_t i = 0; i < set->ncols; i++) {
+		if (!set->cols[i].where)
+			return 1;
+		int t = gs_expr_test(set->cols[i].where, row, err);
+		if (t)
+			return t;
+	}
+	return 0;
+}
+
+int gs_aggset_all_one(const gs_aggset *set)
+{
+	for (size_t i = 0; i < set->ncols; i++)
+		if (set->cols[i].agg->kind != GS_A_ONE)
+			return 0;
+	return set->ncols > 0;
+}
+
+void gs_aggset_fields(const gs_aggset *set, void (*fn)(const char *name, void *arg), void *arg)
+{
+	for (size_t i = 0; i < set->nslots; i++) {
+		gs_expr_fields(set->slots[i].arg, fn, arg);
+		gs_expr_fields(set->slots[i].where, fn, arg);
+		gs_expr_fields(set->slots[i].id, fn, arg);
+		gs_expr_fields(set->slots[i].order, fn, arg);
+		gs_expr_fields(set->slots[i].sens, fn, arg);
+	}
+}
+
 gs_slot *gs_slots_new(const gs_aggset *set)
 {
 	gs_slot *s = calloc(set->nslots + 1, sizeof *s);
@@ -343,19 +551,85 @@ gs_slot *gs_slots_new(const gs_aggset *set)
 		gs_die(GS_IO, NULL, 0, "out of memory");
 	for (size_t i = 0; i < set->nslots; i++) {
 		s[i].acc = gs_num_int(0);
-		if (set->slots[i].kind == GS_A_DISTINCT)
+		if (set->slots[i].kind == GS_A_DISTINCT || set->slots[i].kind == GS_A_EVENTS)
 			s[i].set = gs_hash_new();
 	}
 	return s;
+}
+
+static void free_event(const char *key, size_t n, void *value, void *arg)
+{
+	(void)key;
+	(void)n;
+	(void)arg;
+	gs_event *e = value;
+	free(e->order);
+	free(e);
 }
 
 void gs_slots_free(const gs_aggset *set, gs_slot *slots)
 {
 	if (!slots)
 		return;
-	for (size_t i = 0; i < set->nslots; i++)
+	for (size_t i = 0; i < set->nslots; i++) {
+		if (set->slots[i].kind == GS_A_EVENTS)
+			gs_hash_each(slots[i].set, free_event, NULL);
 		gs_hash_free(slots[i].set);
+	}
 	free(slots);
+}
+
+struct evlist {
+	const char **id;
+	const gs_event **ev;
+	size_t n;
+};
+
+static void collect_events(const char *key, size_t n, void *value, void *arg)
+{
+	(void)n;
+	struct evlist *l = arg;
+	l->id[l->n] = key;
+	l->ev[l->n++] = value;
+}
+
+static const struct evlist *sort_ev;
+
+static int cmp_ev(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	int c = strcmp(sort_ev->ev[a]->order, sort_ev->ev[b]->order);
+	return c ? c : strcmp(sort_ev->id[a], sort_ev->id[b]);
+}
+
+/* deduction(P, R, M, events): P for the first event in order, P * R for
+ * each later one, times M for a sensitive one. Keys of the hash are the
+ * ids as stored (NUL-terminated copies). */
+static int deduction_of(const gs_agg *a, const gs_slot *s, gs_num *out)
+{
+	size_t n = gs_hash_count(s->set);
+	struct evlist l = {gs_xmalloc((n + 1) * sizeof *l.id), gs_xmalloc((n + 1) * sizeof *l.ev), 0};
+	gs_hash_each(s->set, collect_events, &l);
+	size_t *ix = gs_xmalloc((n + 1) * sizeof *ix);
+	for (size_t i = 0; i < n; i++)
+		ix[i] = i;
+	sort_ev = &l;
+	qsort(ix, n, sizeof *ix, cmp_ev);
+	gs_num sum = gs_num_int(0);
+	int ok = 1;
+	for (size_t k = 0; k < n && ok; k++) {
+		gs_num p = a->pts;
+		if (k > 0)
+			ok &= gs_num_mul(p, a->rep, &p) == 0;
+		if (l.ev[ix[k]]->sensitive)
+			ok &= gs_num_mul(p, a->smul, &p) == 0;
+		ok &= gs_num_add(sum, p, &sum) == 0;
+	}
+	free(ix);
+	free(l.id);
+	free(l.ev);
+	*out = sum;
+	return ok;
 }
 
 /* The exact value of an aggregate: 1 and *OUT, or 0 for NA. */
@@ -378,8 +652,22 @@ static int value_of(const gs_agg *a, const gs_slot *slots, gs_num *out)
 		return gs_num_div(s->acc, gs_num_int(s->count), out) == 0;
 	case GS_A_MIN:
 	case GS_A_MAX:
+	case GS_A_ONE:
 		*out = s->acc;
 		return s->has;
+	case GS_A_EVENTS:
+		*out = gs_num_int((long long)gs_hash_count(s->set));
+		return 1;
+	case GS_A_DEDUCTION:
+		return deduction_of(a, &slots[a->x->slot], out);
+	case GS_A_ADD: {
+		gs_num sum = gs_num_int(0), x;
+		for (size_t i = 0; i < a->nparts; i++)
+			if (!value_of(a->parts[i], slots, &x) || gs_num_add(sum, x, &sum) < 0)
+				return 0;
+		*out = sum;
+		return 1;
+	}
 	case GS_A_RATIO: {
 		gs_num x, y;
 		if (!value_of(a->x, slots, &x) || !value_of(a->y, slots, &y) || gs_num_is_zero(y))
@@ -466,8 +754,28 @@ void gs_slots_write(const gs_aggset *set, const gs_slot *slots, gs_buf *out)
 			num_text(out, s->acc);
 			gs_buf_adds(out, "\"]");
 			break;
+		case GS_A_EVENTS: {
+			/* [[id, order, sensitive], ...] sorted by id */
+			struct strlist l = {gs_xmalloc((gs_hash_count(s->set) + 1) * sizeof(char *)), 0};
+			gs_hash_each(s->set, collect, &l);
+			qsort(l.v, l.n, sizeof *l.v, cmp_str);
+			gs_buf_addc(out, '[');
+			for (size_t k = 0; k < l.n; k++) {
+				const gs_event *e = gs_hash_get(s->set, l.v[k], strlen(l.v[k]));
+				gs_buf_adds(out, k ? ",[" : "[");
+				gs_json_string(out, l.v[k], strlen(l.v[k]));
+				gs_buf_addc(out, ',');
+				gs_json_string(out, e->order, strlen(e->order));
+				gs_buf_adds(out, e->sensitive ? ",1]" : ",0]");
+				free(l.v[k]);
+			}
+			gs_buf_addc(out, ']');
+			free(l.v);
+			break;
+		}
 		case GS_A_MIN:
 		case GS_A_MAX:
+		case GS_A_ONE:
 			if (!s->has)
 				gs_buf_adds(out, "null");
 			else {
@@ -529,8 +837,23 @@ int gs_slots_read(const gs_aggset *set, gs_slot *slots, const cJSON *arr, gs_buf
 				goto bad;
 			break;
 		}
+		case GS_A_EVENTS: {
+			if (!cJSON_IsArray(v))
+				goto bad;
+			const cJSON *e;
+			cJSON_ArrayForEach(e, v) {
+				const cJSON *id = cJSON_GetArrayItem(e, 0), *o = cJSON_GetArrayItem(e, 1);
+				const cJSON *sn = cJSON_GetArrayItem(e, 2);
+				if (!cJSON_IsString(id) || !cJSON_IsString(o) || !cJSON_IsNumber(sn))
+					goto bad;
+				event_see(s->set, id->valuestring, strlen(id->valuestring), o->valuestring,
+				          strlen(o->valuestring), sn->valueint != 0);
+			}
+			break;
+		}
 		case GS_A_MIN:
 		case GS_A_MAX:
+		case GS_A_ONE:
 			if (cJSON_IsNull(v))
 				break;
 			if (!cJSON_IsString(v) || text_num(v->valuestring, &s->acc))

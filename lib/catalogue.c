@@ -18,12 +18,14 @@ static void free_ind(gs_indicator *i)
 {
 	free(i->id); free(i->name_zh); free(i->name_en); free(i->agg); free(i->where);
 	free(i->record); free(i->level); free(i->unit); free(i->direction); free(i->target);
+	free(i->over); free(i->negative_list); free(i->deduction);
 }
 
 static int load_one(const char *path, const cJSON *o, gs_indicator *ind)
 {
 	static const char *strs[] = {"id", "name_zh", "name_en", "agg", "where", "record",
-	                             "level", "unit", "direction", "description"};
+	                             "level", "unit", "direction", "description", "over",
+	                             "negative_list"};
 	memset(ind, 0, sizeof *ind);
 	ind->decimals = -1;
 	if (!cJSON_IsObject(o)) {
@@ -62,7 +64,8 @@ static int load_one(const char *path, const cJSON *o, gs_indicator *ind)
 			                          strlen(cJSON_IsNumber(v) ? buf : v->valuestring));
 			known = 1;
 		} else if (!strcmp(k, "negative")) {
-			/* a negative-list item: described here, computed by its agg */
+			/* a negative-list item: its events are the rows its "where"
+			 * selects; negative_list indicators are made from these */
 			const cJSON *x;
 			cJSON_ArrayForEach(x, v)
 				if (strcmp(x->string, "item") && strcmp(x->string, "source") &&
@@ -71,6 +74,21 @@ static int load_one(const char *path, const cJSON *o, gs_indicator *ind)
 					gs_msg(path, 0, "unknown negative-list key '%s'", x->string);
 					return -1;
 				}
+			const cJSON *dd = cJSON_GetObjectItemCaseSensitive(v, "deduction");
+			const cJSON *vt = cJSON_GetObjectItemCaseSensitive(v, "veto");
+			char buf[64];
+			if (dd && (!cJSON_IsNumber(dd) || dd->valuedouble < 0)) {
+				gs_msg(path, 0, "a negative-list \"deduction\" must be a number of points");
+				return -1;
+			}
+			if (vt && !cJSON_IsBool(vt)) {
+				gs_msg(path, 0, "a negative-list \"veto\" must be true or false");
+				return -1;
+			}
+			snprintf(buf, sizeof buf, "%.15g", dd ? dd->valuedouble : 0.0);
+			ind->deduction = gs_xstrndup(buf, strlen(buf));
+			ind->veto = cJSON_IsTrue(vt);
+			ind->negative = 1;
 			known = 1;
 		} else if (!known && strcmp(k, "comment") && k[0] != '_') {
 			gs_msg(path, 0, "unknown indicator key '%s'", k);
@@ -86,6 +104,26 @@ static int load_one(const char *path, const cJSON *o, gs_indicator *ind)
 	ind->level = dup_str(cJSON_GetObjectItemCaseSensitive(o, "level"));
 	ind->unit = dup_str(cJSON_GetObjectItemCaseSensitive(o, "unit"));
 	ind->direction = dup_str(cJSON_GetObjectItemCaseSensitive(o, "direction"));
+	ind->over = dup_str(cJSON_GetObjectItemCaseSensitive(o, "over"));
+	ind->negative_list = dup_str(cJSON_GetObjectItemCaseSensitive(o, "negative_list"));
+	if (ind->negative_list) {
+		if (strcmp(ind->negative_list, "hits") && strcmp(ind->negative_list, "veto") &&
+		    strcmp(ind->negative_list, "deduction")) {
+			gs_msg(path, 0, "indicator %s: \"negative_list\" must be \"hits\", \"veto\" or \"deduction\"",
+			       ind->id ? ind->id : "?");
+			return -1;
+		}
+		if (ind->agg) {
+			gs_msg(path, 0, "indicator %s: a \"negative_list\" indicator is made from the items; give no \"agg\"",
+			       ind->id ? ind->id : "?");
+			return -1;
+		}
+		ind->agg = gs_xstrndup("", 0);   /* made when the list is complete */
+	}
+	if (ind->over && strcmp(ind->over, "village")) {
+		gs_msg(path, 0, "indicator %s: \"over\" must be \"village\"", ind->id ? ind->id : "?");
+		return -1;
+	}
 	if (!ind->id || !*ind->id || !ind->agg) {
 		gs_msg(path, 0, "an indicator needs \"id\" and \"agg\"%s%s",
 		       ind->id ? ": " : "", ind->id ? ind->id : "");
@@ -100,6 +138,68 @@ static int load_one(const char *path, const cJSON *o, gs_indicator *ind)
 	if (ind->direction && strcmp(ind->direction, "up") && strcmp(ind->direction, "down")) {
 		gs_msg(path, 0, "indicator %s: \"direction\" must be \"up\" or \"down\"", ind->id);
 		return -1;
+	}
+	return 0;
+}
+
+/* The negative list's settings, and the aggregates made from its items. */
+static int make_negative(const char *path, const cJSON *root, gs_catalogue *c)
+{
+	const cJSON *set = cJSON_GetObjectItemCaseSensitive(root, "negative_list");
+	const char *ev = "event_id", *order = "date", *sens = "sensitive == 1";
+	char rep[64] = "2", smul[64] = "2";
+	if (set && !cJSON_IsObject(set)) {
+		gs_msg(path, 0, "\"negative_list\" must be an object of settings");
+		return -1;
+	}
+	const cJSON *v;
+	cJSON_ArrayForEach(v, set) {
+		const char *k = v->string;
+		if (!strcmp(k, "event") || !strcmp(k, "order") || !strcmp(k, "sensitive")) {
+			if (!cJSON_IsString(v) || !*v->valuestring) {
+				gs_msg(path, 0, "negative_list \"%s\" must be an expression", k);
+				return -1;
+			}
+			*(!strcmp(k, "event") ? &ev : !strcmp(k, "order") ? &order : &sens) = v->valuestring;
+		} else if (!strcmp(k, "repeat") || !strcmp(k, "sensitive_period")) {
+			if (!cJSON_IsNumber(v) || v->valuedouble < 0) {
+				gs_msg(path, 0, "negative_list \"%s\" must be a number", k);
+				return -1;
+			}
+			snprintf(!strcmp(k, "repeat") ? rep : smul, 64, "%.15g", v->valuedouble);
+		} else if (strcmp(k, "comment") && k[0] != '_') {
+			gs_msg(path, 0, "unknown negative_list setting '%s'", k);
+			return -1;
+		}
+	}
+	for (size_t i = 0; i < c->n; i++) {
+		gs_indicator *d = &c->v[i];
+		if (!d->negative_list)
+			continue;
+		int ded = !strcmp(d->negative_list, "deduction"), veto = !strcmp(d->negative_list, "veto");
+		gs_buf b = {0};
+		gs_buf_adds(&b, "add(");
+		size_t k = 0;
+		for (size_t j = 0; j < c->n; j++) {
+			const gs_indicator *it = &c->v[j];
+			if (!it->negative || (veto && !it->veto))
+				continue;
+			if (!it->where) {
+				gs_msg(path, 0, "negative-list item %s: give its events' condition as \"where\"", it->id);
+				gs_buf_free(&b);
+				return -1;
+			}
+			if (k++)
+				gs_buf_adds(&b, ", ");
+			if (ded)
+				gs_buf_printf(&b, "deduction(%s, %s, %s, ", it->deduction, rep, smul);
+			gs_buf_printf(&b, "events((%s), %s, %s, %s)", it->where, ev, order, sens);
+			if (ded)
+				gs_buf_addc(&b, ')');
+		}
+		gs_buf_addc(&b, ')');
+		free(d->agg);
+		d->agg = b.p;
 	}
 	return 0;
 }
@@ -135,6 +235,11 @@ gs_catalogue *gs_catalogue_load(const char *path)
 			return NULL;
 		}
 		c->n++;
+	}
+	if (make_negative(path, root, c) < 0) {
+		gs_catalogue_free(c);
+		cJSON_Delete(root);
+		return NULL;
 	}
 	cJSON_Delete(root);
 	return c;

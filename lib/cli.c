@@ -94,6 +94,11 @@ void gs_cli_check_outputs(char *const *files, size_t nfiles, const char *const *
 		const char *in = same_file(&st, files, nfiles);
 		if (!in)
 			in = same_file(&st, (char *const *)side, nside);
+		if (in && k == nout) {
+			/* its line would be written into the input */
+			path = gs_xstrndup(path, strlen(path));
+			gs_manifest_abandon();
+		}
 		if (in)
 			gs_die(GS_USAGE, path, 0, "%s is the input %s: writing it would destroy what is read",
 			       what, in);

@@ -71,35 +71,81 @@ static int lit(const char **p, const char *e, const char *s)
 	return 0;
 }
 
-/* An optional time of day that must be midnight. 0 ok, -1 not. */
-static int midnight(const char *p, const char *e, const char **why)
+/* A time of day at [P, E) after a date: "14:30", "14:30:05", "14:30:05.000",
+ * "14时30分", "14时30分05秒", "14点30分", "14时". SEP_OPTIONAL when the date
+ * ended in 日 or 号 (2020年3月5日14:30); else one or more spaces or a T
+ * must come first. Nothing at all is no time. 0 ok, -1 not (*WHY is set
+ * only when the time is readable but impossible). */
+static int time_of_day(const char *p, const char *e, int sep_optional, gs_datetime *t,
+                       const char **why)
 {
+	t->has_time = 0;
+	t->hh = t->mi = t->ss = 0;
 	if (p == e)
 		return 0;
-	if (*p != ' ' && *p != 'T') {
-		*why = "not a date";
-		return -1;
-	}
-	while (p < e && (*p == ' ' || *p == 'T'))
+	const char *s0 = p;
+	while (p < e && *p == ' ')
 		p++;
-	long h = digits(&p, e, 1, 2), mi = -1, sec = 0;
-	if (h >= 0 && lit(&p, e, ":"))
+	if (p == s0 && p < e && *p == 'T')
+		p++;
+	if (p == s0 && !sep_optional)
+		return -1;
+	long h = digits(&p, e, 1, 2), mi = 0, sec = 0;
+	if (h < 0)
+		return -1;
+	if (lit(&p, e, ":")) {
 		mi = digits(&p, e, 2, 2);
-	if (mi >= 0 && lit(&p, e, ":"))
-		sec = digits(&p, e, 2, 2);
-	if (h < 0 || mi < 0 || sec < 0 || p != e) {
-		*why = "not a date";
+		if (mi >= 0 && lit(&p, e, ":")) {
+			sec = digits(&p, e, 2, 2);
+			/* a fraction of a second is kept only when it is zero */
+			if (sec >= 0 && lit(&p, e, ".")) {
+				const char *f = p;
+				while (p < e && *p == '0')
+					p++;
+				if (p == f || (p < e && *p >= '1' && *p <= '9')) {
+					*why = "fractions of a second are not kept";
+					return -1;
+				}
+			}
+		}
+	} else if (lit(&p, e, "时") || lit(&p, e, "点")) {
+		if (p < e && *p >= '0' && *p <= '9') {
+			mi = digits(&p, e, 1, 2);
+			if (mi >= 0 && lit(&p, e, "分") && p < e && *p >= '0' && *p <= '9') {
+				sec = digits(&p, e, 1, 2);
+				if (sec >= 0)
+					lit(&p, e, "秒");
+			}
+		}
+	} else
+		return -1;
+	if (mi < 0 || sec < 0 || p != e)
+		return -1;
+	if (h > 23 || mi > 59 || sec > 59) {
+		*why = "no such time of day";
 		return -1;
 	}
-	if (h || mi || sec) {
-		*why = "has a time of day (only dates are read here)";
-		return -1;
-	}
+	t->hh = (int)h;
+	t->mi = (int)mi;
+	t->ss = (int)sec;
+	t->has_time = 1;
 	return 0;
 }
 
-int gs_date_parse(const char *s0, size_t n0, int excel, int *y, int *m, int *d,
-                  const char **why)
+/* The fraction of a day after an Excel serial's point, F[0..N) digits, to
+ * whole seconds, rounded to the nearest (Excel stores times as binary
+ * fractions: 14:30 is 0.604166666666667). */
+static long day_seconds(const char *f, size_t n)
+{
+	unsigned long long v = 0, scale = 1;
+	for (size_t i = 0; i < n && i < 14; i++) {
+		v = v * 10 + (unsigned)(f[i] - '0');
+		scale *= 10;
+	}
+	return (long)((v * 86400 + scale / 2) / scale);
+}
+
+int gs_datetime_parse(const char *s0, size_t n0, int excel, gs_datetime *t, const char **why)
 {
 	gs_buf b = {0};
 	int ret = -1;
@@ -109,33 +155,43 @@ int gs_date_parse(const char *s0, size_t n0, int excel, int *y, int *m, int *d,
 	gs_trim(&s, &n);
 	const char *p = s, *e = s + n;
 	long Y, M = -1, D = -1;
+	memset(t, 0, sizeof *t);
 	*why = "not a date";
 	if (n == 0) {
 		*why = "empty";
 		goto out;
 	}
-	/* all digits: YYYYMMDD or an Excel serial */
+	/* all digits: YYYYMMDD or an Excel serial (with a time: a fraction) */
 	const char *q = p;
 	while (q < e && *q >= '0' && *q <= '9')
 		q++;
 	size_t nd = (size_t)(q - p);
-	int serial_tail = q < e && *q == '.';
-	if (serial_tail) {
-		const char *t = q + 1;
-		while (t < e && *t == '0')
-			t++;
-		serial_tail = t == e;
+	const char *frac = NULL;
+	size_t nfrac = 0;
+	if (q < e && *q == '.') {
+		const char *f = q + 1;
+		while (f < e && *f >= '0' && *f <= '9')
+			f++;
+		if (f == e && f > q + 1) {
+			frac = q + 1;
+			nfrac = (size_t)(e - frac);
+		}
 	}
 	if (nd == 8 && q == e) {
 		Y = digits(&p, p + 4, 4, 4);
 		M = digits(&p, p + 2, 2, 2);
 		D = digits(&p, p + 2, 2, 2);
-	} else if (nd >= 1 && nd <= 7 && (q == e || serial_tail)) {
+	} else if (nd >= 1 && nd <= 7 && (q == e || frac)) {
 		if (!excel) {
 			*why = "a bare number is not a date (the map can allow Excel serial numbers)";
 			goto out;
 		}
 		long v = digits(&p, q, 1, 7);
+		long secs = frac ? day_seconds(frac, nfrac) : 0;
+		if (secs >= 86400) {      /* 23:59:59.5 and after round up */
+			v++;
+			secs -= 86400;
+		}
 		long base;
 		if (excel == GS_EXCEL_1904)
 			base = gs_days_from_civil(1904, 1, 1);
@@ -155,7 +211,14 @@ int gs_date_parse(const char *s0, size_t n0, int excel, int *y, int *m, int *d,
 			*why = "Excel serial number out of range";
 			goto out;
 		}
+		for (size_t i = 0; i < nfrac; i++)
+			if (frac[i] != '0')
+				t->has_time = 1;
+		t->hh = (int)(secs / 3600);
+		t->mi = (int)(secs / 60 % 60);
+		t->ss = (int)(secs % 60);
 	} else {
+		int cjk = 0;
 		Y = digits(&p, e, 4, 4);
 		if (Y < 0)
 			goto out;
@@ -166,8 +229,7 @@ int gs_date_parse(const char *s0, size_t n0, int excel, int *y, int *m, int *d,
 			D = digits(&p, e, 1, 2);
 			if (D < 0)
 				goto out;
-			if (!lit(&p, e, "日"))
-				lit(&p, e, "号");
+			cjk = lit(&p, e, "日") || lit(&p, e, "号");
 		} else if (p < e && (*p == '-' || *p == '/' || *p == '.')) {
 			char sep = *p++;
 			M = digits(&p, e, 1, 2);
@@ -179,7 +241,7 @@ int gs_date_parse(const char *s0, size_t n0, int excel, int *y, int *m, int *d,
 				goto out;
 		} else
 			goto out;
-		if (midnight(p, e, why) < 0)
+		if (time_of_day(p, e, cjk, t, why) < 0)
 			goto out;
 	}
 	if (Y < 0 || M < 0 || D < 0)
@@ -188,13 +250,45 @@ int gs_date_parse(const char *s0, size_t n0, int excel, int *y, int *m, int *d,
 		*why = "no such date";
 		goto out;
 	}
-	*y = (int)Y;
-	*m = (int)M;
-	*d = (int)D;
+	t->y = (int)Y;
+	t->m = (int)M;
+	t->d = (int)D;
 	ret = 0;
 out:
 	gs_buf_free(&b);
 	return ret;
+}
+
+int gs_date_parse(const char *s, size_t n, int excel, int *y, int *m, int *d,
+                  const char **why)
+{
+	gs_datetime t;
+	if (gs_datetime_parse(s, n, excel, &t, why) < 0)
+		return -1;
+	if (t.hh || t.mi || t.ss) {
+		*why = "has a time of day (only dates are read here)";
+		return -1;
+	}
+	*y = t.y;
+	*m = t.m;
+	*d = t.d;
+	return 0;
+}
+
+int gs_date_part(const char *s, size_t n, int *y, int *m, int *d, const char **why)
+{
+	gs_datetime t;
+	if (gs_datetime_parse(s, n, 0, &t, why) < 0)
+		return -1;
+	*y = t.y;
+	*m = t.m;
+	*d = t.d;
+	return 0;
+}
+
+void gs_datetime_format(gs_buf *out, const gs_datetime *t)
+{
+	gs_buf_printf(out, "%04d-%02d-%02dT%02d:%02d:%02d", t->y, t->m, t->d, t->hh, t->mi, t->ss);
 }
 
 int gs_period_parse(const char *name)

@@ -30,6 +30,30 @@ void gs_civil_from_days(long days, int *y, int *m, int *d);
 int gs_date_parse(const char *s, size_t n, int excel, int *y, int *m, int *d,
                   const char **why);
 
+/* A date with its time of day. */
+typedef struct gs_datetime {
+	int y, m, d;
+	int hh, mi, ss;
+	int has_time;        /* the text gave a time (00:00 included) */
+} gs_datetime;
+
+/* Read a date and an optional time of day after it: every date form of
+ * gs_date_parse, then (after spaces, a T, or directly after 日 or 号)
+ * 14:30, 14:30:05, 14:30:05.000, 14时30分, 14时30分05秒 or 14点30分,
+ * full-width digits and colons and U+3000 spaces allowed. With EXCEL, an
+ * Excel serial may carry a fraction of a day (rounded to the second). An
+ * hour above 23 or a minute or second above 59 is refused ("no such time
+ * of day"). A date without a time is 00:00:00 with HAS_TIME 0. 0, or -1
+ * with *WHY. */
+int gs_datetime_parse(const char *s, size_t n, int excel, gs_datetime *t, const char **why);
+
+/* Append T as YYYY-MM-DDTHH:MM:SS. */
+void gs_datetime_format(gs_buf *out, const gs_datetime *t);
+
+/* The date of a date or a date-time (no Excel serials): what decides the
+ * period of a record. 0, or -1 with *WHY. */
+int gs_date_part(const char *s, size_t n, int *y, int *m, int *d, const char **why);
+
 enum gs_period { GS_P_DAY, GS_P_WEEK, GS_P_MONTH, GS_P_QUARTER, GS_P_YEAR };
 
 /* "day", "week", "month", "quarter", "year" to enum gs_period; -1 else. */

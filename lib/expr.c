@@ -418,6 +418,18 @@ int gs_expr_bind(gs_expr *e, const gs_field *names, size_t n, gs_buf *err)
 	return 0;
 }
 
+void gs_expr_fields(const gs_expr *e, void (*fn)(const char *name, void *arg), void *arg)
+{
+	if (!e)
+		return;
+	if (e->op == E_FIELD)
+		fn(e->text, arg);
+	gs_expr_fields(e->a, fn, arg);
+	gs_expr_fields(e->b, fn, arg);
+	for (size_t i = 0; i < e->nlist; i++)
+		gs_expr_fields(e->list[i], fn, arg);
+}
+
 /* ---- evaluation ---- */
 
 int gs_value_number(const gs_value *v, gs_num *out)
@@ -474,6 +486,19 @@ static void text_of(const gs_value *v, const char **s, size_t *n)
 	}
 }
 
+/* 1 when S[0..N) is YYYY-MM-DD, and (TIME) followed by THH:MM:SS. */
+static int iso_shape(const char *s, size_t n, int time)
+{
+	static const char date[] = "dddd-dd-dd", dt[] = "dddd-dd-ddTdd:dd:dd";
+	const char *shape = time ? dt : date;
+	if (n != strlen(shape))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != shape[i])
+			return 0;
+	return 1;
+}
+
 static int compare(const gs_value *a, const gs_value *b)
 {
 	gs_num x, y;
@@ -483,6 +508,12 @@ static int compare(const gs_value *a, const gs_value *b)
 	size_t n, m;
 	text_of(a, &s, &n);
 	text_of(b, &t, &m);
+	/* a date-time compared with a date: its date decides, so that
+	 * date <= "2020-03-08" holds all day on 2020-03-08 */
+	if (iso_shape(s, n, 1) && iso_shape(t, m, 0))
+		n = m;
+	else if (iso_shape(s, n, 0) && iso_shape(t, m, 1))
+		m = n;
 	int c = memcmp(s, t, n < m ? n : m);
 	if (c)
 		return c < 0 ? -1 : 1;

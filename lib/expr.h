@@ -65,6 +65,9 @@ long gs_expr_field(const gs_expr *e);
 /* The name of the field E is, or NULL. */
 const char *gs_expr_field_name(const gs_expr *e);
 
+/* Call FN for each field name E reads (repeats included). */
+void gs_expr_fields(const gs_expr *e, void (*fn)(const char *name, void *arg), void *arg);
+
 void gs_expr_free(gs_expr *e);
 
 /* Scan a quoted string or backticked name starting at SRC[*POS] (the

@@ -15,6 +15,8 @@
 
 #define RAW_SIZE (256 * 1024)
 #define OUT_SIZE (4 * RAW_SIZE)
+/* how much of the input "auto" judges before it decides */
+#define SNIFF_SIZE (64 * 1024)
 
 enum mode { M_SNIFF, M_UTF8, M_ICONV };
 
@@ -31,6 +33,8 @@ struct gs_input {
 	int autodetect;          /* encoding was "auto" */
 	enum mode mode;
 	int seen_nonascii;       /* a byte above 0x7F has been returned */
+	int gb_refused;          /* "auto" found bytes that are not UTF-8 and
+	                            do not read as Chinese in GB18030 */
 	int at_start;            /* nothing returned yet: strip a BOM */
 	int eof;                 /* read() returned 0 */
 	int failed;              /* an error was reported; stay failed */
@@ -175,10 +179,49 @@ static int start_iconv(gs_input *in, const char *enc)
 	return 0;
 }
 
-/* Decide the encoding from the first bytes (a BOM, or assume UTF-8). */
+/* 1 when B[0..N) reads as Chinese text in GB18030: up to the first byte
+ * that cannot be GB18030 (its error, if it is one, comes later on its
+ * line), at least one multi-byte character, and of those at least 4 in 5
+ * in GB2312's symbol and hanzi rows (lead 0xA1..0xA9 or 0xB0..0xF7, trail
+ * 0xA1..0xFE), where nearly every character of a real ledger is. Latin-1
+ * or CP1252 text fails: its accented letters are followed by ASCII
+ * ("M\xFCller" would be 黮, in GBK's rarely used extension). */
+static int gb_plausible(const unsigned char *b, size_t n)
+{
+	size_t common = 0, multi = 0, i = 0;
+	while (i < n) {
+		unsigned c = b[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c == 0x80 || c == 0xFF || i + 1 >= n)
+			break;
+		unsigned t = b[i + 1];
+		if (t >= 0x30 && t <= 0x39) {       /* four bytes */
+			if (i + 3 >= n || b[i + 2] < 0x81 || b[i + 2] == 0xFF || b[i + 3] < 0x30 ||
+			    b[i + 3] > 0x39)
+				break;
+			multi++;
+			i += 4;
+			continue;
+		}
+		if (t < 0x40 || t == 0x7F || t == 0xFF)
+			break;
+		multi++;
+		if (((c >= 0xA1 && c <= 0xA9) || (c >= 0xB0 && c <= 0xF7)) && t >= 0xA1)
+			common++;
+		i += 2;
+	}
+	return multi > 0 && common * 5 >= multi * 4;
+}
+
+/* Decide the encoding from the first bytes: a BOM; else the first
+ * SNIFF_SIZE bytes, as UTF-8 when they are valid UTF-8, as GB18030 when
+ * they are not and read as Chinese in it. */
 static ssize_t sniff(gs_input *in)
 {
-	while (!in->eof && in->rend < 4)
+	while (!in->eof && in->rend < (in->autodetect ? SNIFF_SIZE : 4))
 		if (fill(in) < 0)
 			return -1;
 	const unsigned char *b = (const unsigned char *)in->raw;
@@ -194,8 +237,17 @@ static ssize_t sniff(gs_input *in)
 		in->rpos = 2;
 		if (start_iconv(in, "UTF-16BE") < 0)
 			return fail(in, "%s", "UTF-16BE is not supported by iconv");
-	} else
+	} else {
 		in->mode = M_UTF8;
+		int incomplete;
+		size_t ok = gs_utf8_valid_prefix(in->raw, n, &incomplete);
+		/* not UTF-8 but Chinese in GB18030; else UTF-8 up to the bad
+		 * byte, where read_utf8 decides (after ASCII only: GB18030 if
+		 * the rest reads as Chinese) or names its line */
+		if (in->autodetect && ok < n && !(incomplete && !in->eof && n - ok < 4) &&
+		    gb_plausible(b, n) && start_iconv(in, "GB18030") < 0)
+			return fail(in, "%s", "GB18030 is not supported by iconv");
+	}
 	return 0;
 }
 
@@ -240,7 +292,9 @@ static ssize_t read_utf8(gs_input *in, const char **text)
 		return (ssize_t)ok;
 	}
 	/* an invalid or truncated sequence starts at rpos */
-	if (in->autodetect && !in->seen_nonascii) {
+	if (in->autodetect && !in->seen_nonascii &&
+	    !(in->gb_refused = !gb_plausible((const unsigned char *)in->raw + in->rpos,
+	                                     in->rend - in->rpos))) {
 		if (start_iconv(in, "GB18030") < 0)
 			return fail(in, "%s", "GB18030 is not supported by iconv");
 		return -2; /* the caller goes on in iconv mode */
@@ -253,6 +307,10 @@ static ssize_t read_utf8(gs_input *in, const char **text)
 	}
 	char hex[8];
 	snprintf(hex, sizeof hex, "0x%02X", (unsigned char)in->raw[in->rpos]);
+	if (in->gb_refused)
+		return fail(in, "invalid UTF-8 byte %s, and the text does not read as Chinese in "
+		            "GB18030 either (give the encoding with -e: -e gb18030, -e latin1, -e cp1252 ...)",
+		            hex);
 	return fail(in, "invalid UTF-8 byte %s (give the encoding with -e, e.g. -e gb18030)", hex);
 }
 

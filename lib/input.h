@@ -1,9 +1,13 @@
 /* input: a file or standard input, decoded to UTF-8 text in chunks.
  *
  * Encodings: "auto" sniffs a UTF-8, UTF-16LE or UTF-16BE byte-order mark;
- * without one the input is read as UTF-8 until a byte shows otherwise, and
- * if no byte above 0x7F was seen before the first invalid one, the whole
- * input is GB18030 (ASCII reads the same in both, so the switch is exact).
+ * without one it judges the first 64 KiB: valid UTF-8 is read as UTF-8,
+ * else bytes that read as Chinese in GB18030 (mostly GB2312's common
+ * characters) as GB18030, else the input is UTF-8 and its first invalid
+ * byte an error that names the encoding options. Past the first 64 KiB,
+ * an invalid byte after only ASCII switches to GB18030 (exact: ASCII reads
+ * the same in both) when what follows reads as Chinese; after UTF-8 text
+ * it is an error (a file that mixes encodings).
  * Any other name is given to iconv. The byte-order mark never reaches the
  * caller. NUL bytes are an error: text ledgers never hold them. */
 #ifndef GS_INPUT_H

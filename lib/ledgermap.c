@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum kind { K_NONE, K_VALUES, K_DATE, K_NUMBER };
+enum kind { K_NONE, K_VALUES, K_DATE, K_DATETIME, K_NUMBER };
 
 /* What the map says about one canonical field. */
 struct rule {
@@ -20,14 +20,33 @@ struct rule {
 	enum kind kind;
 	gs_hash *values;   /* raw value -> code (char *) */
 	char *dflt;        /* the "*" entry, or NULL */
-	int excel;         /* date: GS_EXCEL_* */
+	int excel;         /* date, datetime: GS_EXCEL_* */
+	int drop_time;     /* date: {"time": "drop"} keeps the date of a date-time */
 	int used;          /* some output column has this name */
+};
+
+/* One entry of "fields", in the map's order. */
+struct rename {
+	const char *raw, *canon;
+};
+
+/* One entry of "drop_rows": rows whose FIELD is one of VALUES are left out. */
+struct droprow {
+	char *field;
+	gs_hash *values;   /* trimmed value -> (void *)1 */
 };
 
 struct gs_map {
 	char *path;
 	gs_hash *fields;   /* raw -> canonical (char *) */
+	struct rename *renames;
+	size_t nrenames;
 	gs_hash *drop;     /* raw -> (void *)1 */
+	char **drops;      /* the "drop" list, in order */
+	size_t ndrops;
+	gs_hash *drop_seen; /* drop names some file's header had */
+	struct droprow *droprows;
+	size_t ndroprows;
 	struct rule *rules;
 	size_t nrules;
 	long skip;
@@ -85,6 +104,54 @@ static int load_string_list(gs_map *m, const cJSON *v, const char *key,
 	return 0;
 }
 
+/* "dates" or "datetimes" (KEY): a list of fields, or field -> options. */
+static int load_dates(gs_map *m, const cJSON *v, const char *key, enum kind kind)
+{
+	const char *twice = "more than one of values, dates, datetimes and numbers for";
+	if (cJSON_IsArray(v)) {
+		const cJSON *e;
+		cJSON_ArrayForEach(e, v) {
+			if (!cJSON_IsString(e))
+				return bad(m, kind == K_DATE ? "dates: must list field names"
+				                             : "datetimes: must list field names", NULL);
+			if (!rule_for(m, e->valuestring, kind))
+				return bad(m, twice, e->valuestring);
+		}
+		return 0;
+	}
+	if (!cJSON_IsObject(v))
+		return bad(m, "must be a list of fields or an object:", key);
+	const cJSON *f;
+	cJSON_ArrayForEach(f, v) {
+		struct rule *r = rule_for(m, f->string, kind);
+		char what[96];
+		if (!r)
+			return bad(m, twice, f->string);
+		if (!cJSON_IsObject(f)) {
+			snprintf(what, sizeof what, "%s: the options must be an object for", key);
+			return bad(m, what, f->string);
+		}
+		const cJSON *o;
+		cJSON_ArrayForEach(o, f) {
+			if (!strcmp(o->string, "excel")) {
+				if (!cJSON_IsNumber(o) || (o->valueint != 1900 && o->valueint != 1904)) {
+					snprintf(what, sizeof what, "%s: \"excel\" must be 1900 or 1904 for", key);
+					return bad(m, what, f->string);
+				}
+				r->excel = o->valueint;
+			} else if (kind == K_DATE && !strcmp(o->string, "time")) {
+				if (!cJSON_IsString(o) || strcmp(o->valuestring, "drop"))
+					return bad(m, "dates: \"time\" can only be \"drop\" for", f->string);
+				r->drop_time = 1;
+			} else {
+				snprintf(what, sizeof what, "%s: unknown option", key);
+				return bad(m, what, o->string);
+			}
+		}
+	}
+	return 0;
+}
+
 static int load(gs_map *m, const cJSON *root)
 {
 	if (!cJSON_IsObject(root))
@@ -99,16 +166,45 @@ static int load(gs_map *m, const cJSON *root)
 			cJSON_ArrayForEach(e, v) {
 				if (!cJSON_IsString(e) || !*e->valuestring)
 					return bad(m, "fields: the new name must be a non-empty string for", e->string);
-				gs_hash_put(m->fields, e->string, strlen(e->string), keep(m, e->valuestring));
+				char *canon = keep(m, e->valuestring);
+				gs_hash_put(m->fields, e->string, strlen(e->string), canon);
+				m->renames = gs_xrealloc(m->renames, (m->nrenames + 1) * sizeof *m->renames);
+				m->renames[m->nrenames++] = (struct rename){keep(m, e->string), canon};
 			}
 		} else if (!strcmp(k, "drop")) {
 			char **l = NULL;
 			size_t n = 0;
 			if (load_string_list(m, v, k, &l, &n))
 				return free(l), -1;
-			for (size_t i = 0; i < n; i++)
+			for (size_t i = 0; i < n; i++) {
 				gs_hash_put(m->drop, l[i], strlen(l[i]), (void *)1);
+				m->drops = gs_xrealloc(m->drops, (m->ndrops + 1) * sizeof *m->drops);
+				m->drops[m->ndrops++] = l[i];
+			}
 			free(l);
+		} else if (!strcmp(k, "drop_rows")) {
+			if (!cJSON_IsObject(v))
+				return bad(m, "must be an object of field -> [values]:", k);
+			const cJSON *f;
+			cJSON_ArrayForEach(f, v) {
+				char **l = NULL;
+				size_t n = 0;
+				if (!cJSON_IsArray(f) || load_string_list(m, f, f->string, &l, &n)) {
+					free(l);
+					return bad(m, "drop_rows: must be a list of values for", f->string);
+				}
+				m->droprows = gs_xrealloc(m->droprows, (m->ndroprows + 1) * sizeof *m->droprows);
+				struct droprow *d = &m->droprows[m->ndroprows++];
+				d->field = keep(m, f->string);
+				d->values = gs_hash_new();
+				for (size_t i = 0; i < n; i++) {
+					const char *t = l[i];
+					size_t tn = strlen(t);
+					gs_trim(&t, &tn);
+					gs_hash_put(d->values, t, tn, (void *)1);
+				}
+				free(l);
+			}
 		} else if (!strcmp(k, "values")) {
 			if (!cJSON_IsObject(v))
 				return bad(m, "must be an object of field -> {raw value: code}:", k);
@@ -118,7 +214,7 @@ static int load(gs_map *m, const cJSON *root)
 					return bad(m, "values: must be an object of raw value -> code:", f->string);
 				struct rule *r = rule_for(m, f->string, K_VALUES);
 				if (!r)
-					return bad(m, "more than one of values, dates and numbers for", f->string);
+					return bad(m, "more than one of values, dates, datetimes and numbers for", f->string);
 				if (!r->values)
 					r->values = gs_hash_new();
 				const cJSON *e;
@@ -135,34 +231,9 @@ static int load(gs_map *m, const cJSON *root)
 					}
 				}
 			}
-		} else if (!strcmp(k, "dates")) {
-			if (cJSON_IsArray(v)) {
-				const cJSON *e;
-				cJSON_ArrayForEach(e, v) {
-					if (!cJSON_IsString(e))
-						return bad(m, "dates: must list field names", NULL);
-					if (!rule_for(m, e->valuestring, K_DATE))
-						return bad(m, "more than one of values, dates and numbers for", e->valuestring);
-				}
-			} else if (cJSON_IsObject(v)) {
-				const cJSON *f;
-				cJSON_ArrayForEach(f, v) {
-					struct rule *r = rule_for(m, f->string, K_DATE);
-					if (!r)
-						return bad(m, "more than one of values, dates and numbers for", f->string);
-					if (!cJSON_IsObject(f))
-						return bad(m, "dates: the options must be an object for", f->string);
-					const cJSON *o;
-					cJSON_ArrayForEach(o, f) {
-						if (strcmp(o->string, "excel"))
-							return bad(m, "dates: unknown option", o->string);
-						if (!cJSON_IsNumber(o) || (o->valueint != 1900 && o->valueint != 1904))
-							return bad(m, "dates: \"excel\" must be 1900 or 1904 for", f->string);
-						r->excel = o->valueint;
-					}
-				}
-			} else
-				return bad(m, "must be a list of fields or an object:", k);
+		} else if (!strcmp(k, "dates") || !strcmp(k, "datetimes")) {
+			if (load_dates(m, v, k, !strcmp(k, "dates") ? K_DATE : K_DATETIME))
+				return -1;
 		} else if (!strcmp(k, "numbers")) {
 			if (!cJSON_IsArray(v))
 				return bad(m, "must be a list of field names:", k);
@@ -171,7 +242,7 @@ static int load(gs_map *m, const cJSON *root)
 				if (!cJSON_IsString(e))
 					return bad(m, "numbers: must list field names", NULL);
 				if (!rule_for(m, e->valuestring, K_NUMBER))
-					return bad(m, "more than one of values, dates and numbers for", e->valuestring);
+					return bad(m, "more than one of values, dates, datetimes and numbers for", e->valuestring);
 			}
 		} else if (!strcmp(k, "skip")) {
 			if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble != (double)v->valueint)
@@ -222,6 +293,7 @@ gs_map *gs_map_load_text(const char *path, const char *t, size_t len)
 	m->path = gs_xstrndup(path, strlen(path));
 	m->fields = gs_hash_new();
 	m->drop = gs_hash_new();
+	m->drop_seen = gs_hash_new();
 	m->skip = -1;
 	int ok = load(m, root) == 0;
 	cJSON_Delete(root);
@@ -249,8 +321,14 @@ void gs_map_free(gs_map *m)
 	for (size_t i = 0; i < m->nrules; i++)
 		gs_hash_free(m->rules[i].values);
 	free(m->rules);
+	for (size_t i = 0; i < m->ndroprows; i++)
+		gs_hash_free(m->droprows[i].values);
+	free(m->droprows);
 	gs_hash_free(m->fields);
+	free(m->renames);
 	gs_hash_free(m->drop);
+	gs_hash_free(m->drop_seen);
+	free(m->drops);
 	for (size_t i = 0; i < m->nowned; i++)
 		free(m->owned[i]);
 	free(m->owned);
@@ -275,22 +353,57 @@ struct gs_plan {
 	gs_field *out;
 	gs_buf cells;        /* transformed values of the current row */
 	size_t *coff;        /* offset in cells, or (size_t)-1: use the raw field */
+	size_t *dropcol;     /* per map->droprows: the raw column it tests */
+	const gs_map *map;
 };
 
-struct missing {
-	gs_hash *found;      /* raw header names present */
-	const char *file, *map;
-	int ok;
-};
-
-static void report_missing(const char *raw, size_t n, void *value, void *arg)
+/* The renames to CANON after entry I, and before it: a field several raw
+ * headers map to (template drift) needs exactly one of them per file. */
+static size_t renames_to(const gs_map *m, const char *canon)
 {
-	struct missing *ms = arg;
-	(void)value;
-	if (gs_hash_get(ms->found, raw, n))
-		return;
-	gs_msg(ms->file, 0, "no column '%.*s', which the map %s renames", (int)n, raw, ms->map);
-	ms->ok = 0;
+	size_t k = 0;
+	for (size_t i = 0; i < m->nrenames; i++)
+		k += !strcmp(m->renames[i].canon, canon);
+	return k;
+}
+
+/* Every raw header the map renames must be there; of several that give
+ * one canonical field, one. 1 if so, else 0 after saying what is not. */
+static int check_renames(const gs_map *m, gs_hash *found, const char *file)
+{
+	int ok = 1;
+	for (size_t i = 0; i < m->nrenames; i++) {
+		const struct rename *r = &m->renames[i];
+		size_t k = renames_to(m, r->canon);
+		if (k == 1) {
+			if (!gs_hash_get(found, r->raw, strlen(r->raw))) {
+				gs_msg(file, 0, "no column '%s', which the map %s renames", r->raw, m->path);
+				ok = 0;
+			}
+			continue;
+		}
+		size_t first = 0;
+		while (strcmp(m->renames[first].canon, r->canon))
+			first++;
+		if (first != i)
+			continue;   /* the group was checked at its first entry */
+		gs_buf names = {0};
+		size_t have = 0, j = 0;
+		for (size_t e = i; e < m->nrenames; e++)
+			if (!strcmp(m->renames[e].canon, r->canon)) {
+				if (gs_hash_get(found, m->renames[e].raw, strlen(m->renames[e].raw)))
+					have++;
+				gs_buf_printf(&names, "%s'%s'", j++ ? (j == k ? " or " : ", ") : "",
+				              m->renames[e].raw);
+			}
+		if (!have) {
+			gs_msg(file, 0, "no column %s, one of which the map %s renames to '%s'",
+			       names.p, m->path, r->canon);
+			ok = 0;
+		}
+		gs_buf_free(&names);
+	}
+	return ok;
 }
 
 gs_plan *gs_plan_new(const gs_map *m, const gs_field *raw, size_t n, int trim,
@@ -300,19 +413,33 @@ gs_plan *gs_plan_new(const gs_map *m, const gs_field *raw, size_t n, int trim,
 	if (!p)
 		gs_die(GS_IO, NULL, 0, "out of memory");
 	p->trim = trim;
+	p->map = m;
 	p->cols = gs_xmalloc((n + 1) * sizeof *p->cols);
 	size_t *noff = gs_xmalloc((n + 1) * sizeof *noff), *nlen = gs_xmalloc((n + 1) * sizeof *nlen);
 	gs_hash *found = gs_hash_new(), *outnames = gs_hash_new();
 	int ok = 1;
 	for (size_t i = 0; i < n; i++) {
-		gs_hash_put(found, raw[i].p, raw[i].n, (void *)1);
-		if (m && gs_hash_get(m->drop, raw[i].p, raw[i].n))
+		gs_hash_put(found, raw[i].p, raw[i].n, (void *)(i + 1));
+		if (m && gs_hash_get(m->drop, raw[i].p, raw[i].n)) {
+			gs_hash_put(m->drop_seen, raw[i].p, raw[i].n, (void *)1);
 			continue;
+		}
 		const char *name = m ? gs_hash_get(m->fields, raw[i].p, raw[i].n) : NULL;
 		size_t nn = name ? strlen(name) : raw[i].n;
 		if (!name)
 			name = raw[i].p;
 		void *prev = gs_hash_get(outnames, name, nn);
+		if (prev && m && gs_hash_get(m->fields, raw[i].p, raw[i].n) &&
+		    gs_hash_get(m->fields, raw[(size_t)prev - 1].p, raw[(size_t)prev - 1].n) &&
+		    renames_to(m, name) > 1) {
+			/* two templates' names for one field, both in one file */
+			gs_msg(file, 0, "columns '%.*s' (column %zu) and '%.*s' (column %zu) are both "
+			       "renamed to '%s' by the map %s: a file may have only one of them",
+			       (int)raw[(size_t)prev - 1].n, raw[(size_t)prev - 1].p, (size_t)prev,
+			       (int)raw[i].n, raw[i].p, i + 1, name, m->path);
+			ok = 0;
+			continue;
+		}
 		if (prev) {
 			gs_buf msg = {0};
 			gs_buf_adds(&msg, "two columns would be named '");
@@ -339,11 +466,8 @@ gs_plan *gs_plan_new(const gs_map *m, const gs_field *raw, size_t n, int trim,
 	}
 	/* every column the map renames, and every field it has rules for,
 	 * must be there: a map that misses its ledger is a wrong map */
-	if (ok && m) {
-		struct missing ms = {found, file, m->path, 1};
-		gs_hash_each(m->fields, report_missing, &ms);
-		ok = ms.ok;
-	}
+	if (ok && m)
+		ok = check_renames(m, found, file);
 	for (size_t r = 0; m && r < m->nrules; r++)
 		if (!m->rules[r].used) {
 			gs_msg(file, 0, "no column '%s', which the map %s has rules for",
@@ -352,6 +476,20 @@ gs_plan *gs_plan_new(const gs_map *m, const gs_field *raw, size_t n, int trim,
 		}
 	for (size_t r = 0; m && r < m->nrules; r++)
 		m->rules[r].used = 0;
+	/* the columns drop_rows looks at, by their canonical names */
+	p->dropcol = gs_xmalloc((m ? m->ndroprows : 0) * sizeof *p->dropcol + 1);
+	for (size_t d = 0; ok && m && d < m->ndroprows; d++) {
+		size_t dn = strlen(m->droprows[d].field), c = 0;
+		while (c < p->ncols && (nlen[c] != dn ||
+		                        memcmp(p->namebuf.p + noff[c], m->droprows[d].field, dn)))
+			c++;
+		if (c == p->ncols) {
+			gs_msg(file, 0, "no column '%s', which the map %s has drop_rows for",
+			       m->droprows[d].field, m->path);
+			ok = 0;
+		} else
+			p->dropcol[d] = p->cols[c].src;
+	}
 	gs_hash_free(found);
 	gs_hash_free(outnames);
 	p->names = gs_xmalloc((p->ncols + 1) * sizeof *p->names);
@@ -395,16 +533,51 @@ static int apply_rule(const struct rule *r, const char *v, size_t n, gs_buf *cel
 		gs_buf_adds(cells, code);
 		return 0;
 	}
-	if (r->kind == K_DATE) {
+	if (r->kind == K_DATE || r->kind == K_DATETIME) {
 		if (tn == 0)
 			return 0;
-		int y, mo, d;
-		if (gs_date_parse(t, tn, r->excel, &y, &mo, &d, why) < 0)
+		gs_datetime dt;
+		if (gs_datetime_parse(t, tn, r->excel, &dt, why) < 0)
 			return -1;
-		gs_date_format(cells, y, mo, d);
+		if (r->kind == K_DATETIME)
+			gs_datetime_format(cells, &dt);
+		else if ((dt.hh || dt.mi || dt.ss) && !r->drop_time) {
+			*why = "has a time of day (a \"dates\" field keeps dates only: list it under "
+			       "\"datetimes\", or give it {\"time\": \"drop\"})";
+			return -1;
+		} else
+			gs_date_format(cells, dt.y, dt.m, dt.d);
 		return 0;
 	}
 	return gs_number_normalize(cells, t, tn, why);
+}
+
+int gs_plan_drop(const gs_plan *p, const gs_row *row)
+{
+	const gs_map *m = p->map;
+	for (size_t d = 0; m && d < m->ndroprows; d++) {
+		size_t c = p->dropcol[d];
+		if (c >= row->n)
+			continue;
+		const char *v = row->f[c].p;
+		size_t n = row->f[c].n;
+		gs_trim(&v, &n);
+		if (gs_hash_get(m->droprows[d].values, v, n))
+			return 1;
+	}
+	return 0;
+}
+
+int gs_map_has_drop_rows(const gs_map *m)
+{
+	return m && m->ndroprows > 0;
+}
+
+void gs_map_warn_drops(const gs_map *m)
+{
+	for (size_t i = 0; m && i < m->ndrops; i++)
+		if (!gs_hash_get(m->drop_seen, m->drops[i], strlen(m->drops[i])))
+			gs_msg(m->path, 0, "warning: drop: no file has a column '%s'", m->drops[i]);
 }
 
 int gs_plan_apply(gs_plan *p, const gs_row *row, gs_field **out, gs_buf *why)
@@ -460,5 +633,6 @@ void gs_plan_free(gs_plan *p)
 	gs_buf_free(&p->cells);
 	free(p->out);
 	free(p->coff);
+	free(p->dropcol);
 	free(p);
 }

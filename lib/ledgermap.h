@@ -2,10 +2,16 @@
  * values into canonical ones, and the per-row plan built from it.
  *
  * A map is a JSON object; every key is optional:
- *   "fields":  {"raw header": "canonical_name", ...}
+ *   "fields":  {"raw header": "canonical_name", ...}; several raw headers
+ *              may give one name (templates of other years): a file then
+ *              has exactly one of them
  *   "drop":    ["raw header", ...]          columns left out (absent ones ignored)
  *   "values":  {"canonical": {"raw value": "code", "*": "default"}, ...}
- *   "dates":   ["canonical", ...] or {"canonical": {"excel": 1900|1904}}
+ *   "dates":   ["canonical", ...] or {"canonical": {"excel": 1900|1904,
+ *                                                "time": "drop"}}
+ *   "datetimes": the same (without "time"): YYYY-MM-DDTHH:MM:SS, a date
+ *              alone at 00:00:00
+ *   "drop_rows": {"canonical": ["小计", "合计"]}   rows left out, counted
  *   "numbers": ["canonical", ...]
  *   "skip", "header_rows", "footer", "encoding": the ledger's layout, as
  *              the options of the same names (the command line wins).
@@ -52,6 +58,18 @@ size_t gs_plan_columns(const gs_plan *p, const gs_field **names);
  * with the reason, naming the field, in WHY; *OUT then holds the row as
  * far as it could be transformed (the bad cell as it was read). */
 int gs_plan_apply(gs_plan *p, const gs_row *row, gs_field **out, gs_buf *why);
+
+/* 1 when ROW is one of the rows the map's drop_rows leaves out (a
+ * subtotal, a total): its cell in a listed field, trimmed, is one of the
+ * listed values. */
+int gs_plan_drop(const gs_plan *p, const gs_row *row);
+
+/* 1 when the map has drop_rows (the summary then counts drops). */
+int gs_map_has_drop_rows(const gs_map *m);
+
+/* Warn, on stderr, of every "drop" name no plan's header had: after the
+ * last file, a typo that kept a column shows. */
+void gs_map_warn_drops(const gs_map *m);
 
 void gs_plan_free(gs_plan *p);
 

@@ -11,7 +11,12 @@
  *
  * The line is written with one write() on a file opened for appending,
  * under an exclusive lock, so tools running side by side in a pipeline
- * never interleave their lines. report --manifest-in renders the file. */
+ * never interleave their lines. report --manifest-in renders the file.
+ *
+ * A run that exits without calling gs_manifest_end (a usage error after
+ * gs_manifest_begin, an unusable input, gs_die) appends its line all the
+ * same, from an exit handler, with the exit status and the files recorded
+ * so far: a failed attempt is part of the audit trail. */
 #ifndef GS_MANIFEST_H
 #define GS_MANIFEST_H
 
@@ -32,6 +37,12 @@ int gs_manifest_on(void);
 /* Record the files a stream read, with ROLE ("input", "reference" ...). */
 void gs_manifest_stream(const gs_stream *st, const char *role);
 
+/* Called by gs_stream_open and gs_stream_close: a run that ends early
+ * (the exit handler) lists, as inputs, the files its open and closed
+ * streams had read that the tool had not recorded yet. */
+void gs_manifest_watch(const gs_stream *st);
+void gs_manifest_unwatch(const gs_stream *st);
+
 /* Record a setting or side file by reading and hashing it (map, schema,
  * catalogue, universe ...); ROWS -1 when rows do not apply. */
 void gs_manifest_file(const char *path, const char *role);
@@ -44,8 +55,16 @@ void gs_manifest_output(gs_writer *w);
 void gs_manifest_written(const char *name, const char *role, const char *sha256,
                          unsigned long long bytes, long rows);
 
+/* Record the run's row counts (read = written + rejected + dropped), as
+ * "counts":{"read":N,"written":N,"rejected":N,"dropped":N}. */
+void gs_manifest_counts(long read, long written, long rejected, long dropped);
+
 /* Append the line (status STATUS). Returns STATUS, or GS_IO when the
  * manifest cannot be written (reported). */
 int gs_manifest_end(int status);
+
+/* Forget the run without writing its line: for a manifest that must not
+ * be written (it is one of the run's inputs). */
+void gs_manifest_abandon(void);
 
 #endif

@@ -202,6 +202,9 @@ int gs_records_start(gs_records *r)
 			r->format = GS_FMT_XLSX;
 		else if (n >= 8 && !memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
 			r->format = GS_FMT_XLS;
+		else if (n >= 4 && b[0] == 0x09 && (b[1] == 0 || b[1] == 2 || b[1] == 4) &&
+		         (b[2] == 4 || b[2] == 6) && b[3] == 0)
+			r->format = GS_FMT_XLS;  /* Excel 2.x-4.0: a bare BIFF stream's BOF */
 	}
 	const struct format *f = format_of(r->format);
 	if (f->open && r->format != GS_FMT_AUTO) {

@@ -3,6 +3,7 @@
 #include "diag.h"
 #include "hash.h"
 #include "input.h"
+#include "manifest.h"
 #include "utf8.h"
 #include "writer.h"
 
@@ -55,6 +56,7 @@ gs_stream *gs_stream_open(char *const *files, size_t nfiles, const gs_stream_opt
 	if (s->o.header_rows < 1)
 		s->o.header_rows = 1;
 	s->format = o->format;
+	gs_manifest_watch(s);
 	return s;
 }
 
@@ -247,6 +249,17 @@ static int open_next(gs_stream *s)
 			gs_buf_printf(&s->curbuf, "%s[%s]", s->cur, sheet);
 			s->cur = s->curbuf.p;
 		}
+		if (s->o.header) {
+			/* a split of a file: the header comes with the options */
+			if (!s->have_header) {
+				s->names = gs_xmalloc((s->o.nheader + 1) * sizeof *s->names);
+				memcpy(s->names, s->o.header, s->o.nheader * sizeof *s->names);
+				s->ncols = s->o.nheader;
+				s->have_header = 1;
+				s->format = gs_records_format(s->rec);
+			}
+			return 1;
+		}
 		if (!s->have_header) {
 			long n = read_header(s, &s->hbuf, &s->names);
 			if (n < 0)
@@ -310,6 +323,22 @@ static int all_empty(const gs_row *row)
 	return 1;
 }
 
+/* 1 when ROW holds the names of the given header (the first line of the
+ * file that a split was cut from). */
+static int is_header(const gs_stream *s, const gs_row *row)
+{
+	if (!s->o.header || row->n != s->ncols)
+		return 0;
+	for (size_t i = 0; i < row->n; i++) {
+		const char *p = row->f[i].p;
+		size_t n = row->f[i].n;
+		gs_trim(&p, &n);
+		if (n != s->names[i].n || memcmp(p, s->names[i].p, n))
+			return 0;
+	}
+	return 1;
+}
+
 static int is_footer(const gs_stream *s, const gs_row *row)
 {
 	if (!s->o.nfooter)
@@ -342,6 +371,11 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 				return GS_REC_EOF;
 		}
 		int k = gs_records_next(s->rec, row);
+		if (s->o.header && gs_records_format(s->rec) == GS_FMT_JSON) {
+			file_failed(s, 0, "%s", "JSON lines name their fields in every line: "
+			            "a header from another file is for CSV and TSV");
+			continue;
+		}
 		if (k == GS_REC_EOF) {
 			s->complete = 1;
 			close_file(s);
@@ -359,6 +393,8 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 			s->cur_rows++;
 			return GS_REC_BAD;
 		}
+		if (is_header(s, row))
+			continue;
 		if (is_footer(s, row)) {
 			/* the rest of the file is footer: count its records */
 			s->footer_rows++;
@@ -476,6 +512,7 @@ void gs_stream_close(gs_stream *s)
 	if (!s)
 		return;
 	close_file(s);
+	gs_manifest_unwatch(s);
 	for (size_t i = 0; i < s->nstats; i++)
 		free(s->stats[i].name);
 	free(s->stats);

@@ -33,6 +33,9 @@ typedef struct gs_stream_opts {
 	                                (the caller checks them) */
 	const char *sheet;           /* of a workbook: name or number; NULL first */
 	int fill_merged;             /* of a workbook: fill merged data cells */
+	const gs_field *header;      /* the header names, from elsewhere: every */
+	size_t nheader;              /*   file is data only (CSV, TSV), and a row
+	                                equal to this header is left out */
 } gs_stream_opts;
 
 /* What was read of one file: for reports and the audit manifest. */

@@ -1,6 +1,10 @@
 #include "utf8.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
+#include <uniwidth.h>
 
 size_t gs_utf8_valid_prefix(const char *str, size_t n, int *incomplete)
 {
@@ -119,60 +123,51 @@ void gs_fold_fullwidth(gs_buf *out, const char *str, size_t n)
 	}
 }
 
-/* Decode one UTF-8 sequence (input already valid); returns its length. */
-static size_t decode1(const unsigned char *s, size_t n, unsigned *cp)
+/* Display widths come from libunistring's uc_width (Unicode's East Asian
+ * Width and nonspacing data, kept up to date by its maintainers). Its
+ * "encoding" argument carries the rule for characters of ambiguous width:
+ * with a CJK encoding, characters from U+00A1 to U+FF60 that Unicode does
+ * not call narrow count two, as in GB18030 terminals and CJK fonts. */
+static int ambiguous = -1;   /* 1 wide, 0 narrow, -1 not yet decided */
+
+void gs_set_ambiguous_wide(int wide)
 {
-	unsigned c = s[0];
-	if (c < 0x80 || n < 2) {
-		*cp = c;
-		return 1;
-	}
-	if (c < 0xE0) {
-		*cp = ((c & 0x1F) << 6) | (s[1] & 0x3F);
-		return 2;
-	}
-	if (c < 0xF0 || n < 4) {
-		if (n < 3) {
-			*cp = c;
-			return 1;
-		}
-		*cp = ((c & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-		return 3;
-	}
-	*cp = ((c & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) |
-	      (s[3] & 0x3F);
-	return 4;
+	ambiguous = wide < 0 ? -1 : wide != 0;
 }
 
-/* East Asian Width W or F ranges (Unicode 15, condensed to the blocks a
- * governance table can meet) and zero-width combining ranges. */
-static int is_wide(unsigned cp)
+int gs_ambiguous_wide(void)
 {
-	return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) ||
-	       (cp >= 0x3041 && cp <= 0x33FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-	       (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
-	       (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-	       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-	       (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
-	       (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD);
-}
-
-static int is_zero_width(unsigned cp)
-{
-	return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x200B && cp <= 0x200F) ||
-	       (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF;
+	if (ambiguous >= 0)
+		return ambiguous;
+	const char *e = getenv("GOVSTAT_AMBIGUOUS");
+	if (e && !strcmp(e, "wide"))
+		return ambiguous = 1;
+	if (e && !strcmp(e, "narrow"))
+		return ambiguous = 0;
+	/* the locale's language, as setlocale would find it */
+	const char *loc = NULL;
+	static const char *const vars[] = {"LC_ALL", "LC_CTYPE", "LANG"};
+	for (size_t i = 0; i < 3 && !loc; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			loc = v;
+	}
+	ambiguous = loc && (!strncmp(loc, "zh", 2) || !strncmp(loc, "ja", 2) || !strncmp(loc, "ko", 2)) &&
+	            (!loc[2] || loc[2] == '_' || loc[2] == '.' || loc[2] == '@');
+	return ambiguous;
 }
 
 size_t gs_display_width(const char *str, size_t n)
 {
-	const unsigned char *s = (const unsigned char *)str;
+	const uint8_t *s = (const uint8_t *)str;
+	const char *enc = gs_ambiguous_wide() ? "GBK" : "UTF-8";
 	size_t w = 0, i = 0;
 	while (i < n) {
-		unsigned cp;
-		i += decode1(s + i, n - i, &cp);
-		if (is_zero_width(cp) || cp < 0x20)
-			continue;
-		w += is_wide(cp) ? 2 : 1;
+		ucs4_t cp;
+		i += (size_t)u8_mbtouc(&cp, s + i, n - i);
+		int cw = uc_width(cp, enc);
+		if (cw > 0)
+			w += (size_t)cw;   /* controls (-1) and combining marks (0) take none */
 	}
 	return w;
 }

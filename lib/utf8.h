@@ -26,8 +26,19 @@ void gs_trim(const char **s, size_t *n);
  * equivalents and U+3000 replaced by a space. */
 void gs_fold_fullwidth(gs_buf *out, const char *s, size_t n);
 
-/* Number of terminal columns S[0..N) takes: East Asian wide and
- * full-width characters count two, combining marks zero. */
+/* Number of terminal columns S[0..N) takes (libunistring's uc_width):
+ * East Asian wide and full-width characters, emoji among them, count two;
+ * combining marks, zero-width characters and controls none. Characters of
+ * ambiguous width (↑ ↓ → × √ ① ℃ ✓) count two when gs_ambiguous_wide()
+ * says so, one otherwise. */
 size_t gs_display_width(const char *s, size_t n);
+
+/* Whether ambiguous-width characters are wide: as set by
+ * gs_set_ambiguous_wide, else GOVSTAT_AMBIGUOUS ("wide" or "narrow"), else
+ * wide when the locale (the first of LC_ALL, LC_CTYPE, LANG that is set)
+ * is Chinese, Japanese or Korean (zh, ja, ko), narrow otherwise.
+ * gs_set_ambiguous_wide(-1) decides again from the environment. */
+int gs_ambiguous_wide(void);
+void gs_set_ambiguous_wide(int wide);
 
 #endif

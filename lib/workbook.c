@@ -196,7 +196,7 @@ int gs_cell_serial(gs_buf *out, double v, int date1904, int kind, const char **w
 	char tbuf[40];
 	if (kind == GS_NUM_ELAPSED) {
 		long h = day * 24 + secs / 3600;
-		snprintf(tbuf, sizeof tbuf, "%ld:%02ld:%02ld", h, secs / 60 % 60, secs % 60);
+		snprintf(tbuf, sizeof tbuf, "%02ld:%02ld:%02ld", h, secs / 60 % 60, secs % 60);
 		gs_buf_adds(out, tbuf);
 		return 0;
 	}

@@ -3,8 +3,11 @@
 #include "diag.h"
 #include "sha256.h"
 
+#include <errno.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define FLUSH_AT (64 * 1024)
 
@@ -20,6 +23,10 @@ struct gs_writer {
 	gs_sha256 sha;
 	unsigned long long bytes;
 	long rows;
+	iconv_t cd;              /* to the output encoding, or (iconv_t)-1 */
+	char *encoding;
+	int bom;                 /* a byte-order mark still to write */
+	gs_buf conv;
 };
 
 gs_writer *gs_writer_new(FILE *fp, int format)
@@ -30,7 +37,55 @@ gs_writer *gs_writer_new(FILE *fp, int format)
 	w->fp = fp;
 	w->format = format;
 	w->delim = format == GS_FMT_TSV ? '\t' : ',';
+	w->cd = (iconv_t)-1;
 	return w;
+}
+
+int gs_writer_encoding(gs_writer *w, const char *encoding, int bom)
+{
+	w->bom = bom;
+	if (!encoding || !strcasecmp(encoding, "utf-8") || !strcasecmp(encoding, "utf8"))
+		return 0;
+	w->cd = iconv_open(encoding, "UTF-8");
+	if (w->cd == (iconv_t)-1)
+		return -1;
+	w->encoding = gs_xstrndup(encoding, strlen(encoding));
+	return 0;
+}
+
+/* The bytes to write: W->out, with the byte-order mark first, converted
+ * to the output encoding. */
+static gs_buf *encoded(gs_writer *w)
+{
+	if (w->bom) {
+		gs_buf b = {0};
+		gs_buf_add(&b, "\xef\xbb\xbf", 3);
+		gs_buf_add(&b, w->out.p, w->out.len);
+		gs_buf_free(&w->out);
+		w->out = b;
+		w->bom = 0;
+	}
+	if (w->cd == (iconv_t)-1)
+		return &w->out;
+	gs_buf_clear(&w->conv);
+	char *in = w->out.p;
+	size_t left = w->out.len;
+	while (left) {
+		gs_buf_reserve(&w->conv, left * 2 + 16);
+		char *o = w->conv.p + w->conv.len;
+		size_t room = w->conv.cap - w->conv.len - 1;
+		size_t k = iconv(w->cd, &in, &left, &o, &room);
+		w->conv.len = (size_t)(o - w->conv.p);
+		w->conv.p[w->conv.len] = 0;
+		if (k == (size_t)-1 && errno != E2BIG) {
+			size_t len = 1;
+			unsigned char c = (unsigned char)*in;
+			len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+			gs_die(GS_IO, NULL, 0, "output: '%.*s' cannot be written in %s", (int)(len < left ? len : left),
+			       in, w->encoding);
+		}
+	}
+	return &w->conv;
 }
 
 void gs_csv_field(gs_buf *b, const char *p, size_t n, char delim)
@@ -116,10 +171,11 @@ void gs_writer_digest(gs_writer *w, char sha[65], unsigned long long *bytes, lon
 void gs_writer_flush(gs_writer *w)
 {
 	if (w->out.len) {
+		gs_buf *b = encoded(w);
 		if (w->hashing)
-			gs_sha256_update(&w->sha, w->out.p, w->out.len);
-		w->bytes += w->out.len;
-		gs_fwrite(w->out.p, w->out.len, w->fp);
+			gs_sha256_update(&w->sha, b->p, b->len);
+		w->bytes += b->len;
+		gs_fwrite(b->p, b->len, w->fp);
 		gs_buf_clear(&w->out);
 	}
 }
@@ -215,5 +271,9 @@ void gs_writer_free(gs_writer *w)
 	free(w->keys);
 	free(w->numeric);
 	gs_buf_free(&w->out);
+	gs_buf_free(&w->conv);
+	if (w->cd != (iconv_t)-1)
+		iconv_close(w->cd);
+	free(w->encoding);
 	free(w);
 }

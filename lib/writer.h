@@ -46,6 +46,13 @@ void gs_writer_row_encoded(gs_writer *w, const char *enc, size_t len, size_t k,
 void gs_writer_hash(gs_writer *w);
 void gs_writer_digest(gs_writer *w, char sha[65], unsigned long long *bytes, long *rows);
 
+/* Write in ENCODING (an iconv(3) name such as gb18030; NULL or utf-8:
+ * UTF-8) and, with BOM, begin with a byte-order mark (U+FEFF in that
+ * encoding), for spreadsheets on Windows that open a file as it is.
+ * Returns -1 when iconv knows no such encoding. A character the encoding
+ * cannot hold stops the tool with an output error (status 3). */
+int gs_writer_encoding(gs_writer *w, const char *encoding, int bom);
+
 void gs_writer_flush(gs_writer *w);
 
 /* Flush and free; the FILE stays open. */

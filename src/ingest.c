@@ -3,7 +3,10 @@
  * The reading (encodings, CSV/TSV/JSON, workbooks, headers, footers) is
  * lib/stream;
  * the map and its transformations are lib/ledgermap; this file wires them
- * to the command line and keeps the count read = written + rejected. */
+ * to the command line and keeps the count read = written + rejected +
+ * dropped. Each file is read as a stream of its own with a plan for its
+ * own header, so files of different templates (the map renames each
+ * template's headers) make one output. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +14,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "diag.h"
+#include "hash.h"
 #include "manifest.h"
 #include "ingest_cmd.h"
 #include "input.h"
@@ -57,6 +61,171 @@ static int list_sheets(char **files, size_t nfiles, int format)
 	return status;
 }
 
+/* One ingest run: the output, shared by every file. */
+struct run {
+	const struct gengetopt_args_info *a;
+	const gs_map *map;
+	gs_writer *w;
+	gs_rejects *rj;
+	gs_field *names;         /* output columns (canonical, then lineage) */
+	gs_buf namebuf;
+	size_t ncols, nout;
+	int format;
+	long nread, nwritten, ndropped, nempty, nfooter;
+	int status;
+};
+
+/* Start the output from the first usable file's plan P. */
+static void start_output(struct run *u, const gs_plan *p, const gs_stream *st)
+{
+	const gs_field *cols;
+	u->ncols = gs_plan_columns(p, &cols);
+	u->nout = u->ncols + (u->a->lineage_given ? 2 : 0);
+	u->names = gs_xmalloc((u->nout + 1) * sizeof *u->names);
+	size_t *off = gs_xmalloc((u->ncols + 1) * sizeof *off);
+	for (size_t i = 0; i < u->ncols; i++) {
+		off[i] = u->namebuf.len;
+		gs_buf_add(&u->namebuf, cols[i].p, cols[i].n);
+	}
+	for (size_t i = 0; i < u->ncols; i++)
+		u->names[i] = (gs_field){u->namebuf.p + off[i], cols[i].n};
+	free(off);
+	if (u->a->lineage_given) {
+		u->names[u->ncols] = (gs_field){"_file", 5};
+		u->names[u->ncols + 1] = (gs_field){"_line", 5};
+	}
+	if (u->format < 0)
+		u->format = gs_stream_format(st);
+	u->w = gs_writer_new(stdout, u->format);
+	if (gs_manifest_on())
+		gs_writer_hash(u->w);
+	gs_writer_header(u->w, u->names, u->nout, NULL);
+	u->rj = gs_rejects_open(u->a->rejects_given ? u->a->rejects_arg : NULL, u->format);
+	gs_rejects_header(u->rj, u->names, u->nout, !u->a->lineage_given);
+}
+
+/* Where each output column is in plan P's columns (PERM[0..ncols)), when P
+ * gives the first file's columns, in any order. 0, or -1 after saying how
+ * the file differs. */
+static int match_columns(const struct run *u, const gs_plan *p, size_t *perm, const char *file)
+{
+	const gs_field *cols;
+	size_t n = gs_plan_columns(p, &cols), i;
+	int same = n == u->ncols;
+	for (i = 0; same && i < n; i++) {
+		same = cols[i].n == u->names[i].n && !memcmp(cols[i].p, u->names[i].p, cols[i].n);
+		perm[i] = i;
+	}
+	if (same)
+		return 0;
+	if (n == u->ncols) {
+		/* the same columns in another order (another template) */
+		gs_hash *at = gs_hash_new();
+		for (i = 0; i < n; i++)
+			gs_hash_put(at, cols[i].p, cols[i].n, (void *)(i + 1));
+		for (i = 0; i < n; i++) {
+			size_t k = (size_t)gs_hash_get(at, u->names[i].p, u->names[i].n);
+			if (!k)
+				break;
+			perm[i] = k - 1;
+		}
+		gs_hash_free(at);
+		if (i == n)
+			return 0;
+	}
+	size_t j = 0;
+	while (j < n && j < u->ncols && cols[j].n == u->names[j].n &&
+	       !memcmp(cols[j].p, u->names[j].p, cols[j].n))
+		j++;
+	if (j < n && j < u->ncols)
+		gs_msg(file, 0, "header differs from the first file's: column %zu is '%.*s', expected '%.*s'",
+		       j + 1, (int)cols[j].n, cols[j].p, (int)u->names[j].n, u->names[j].p);
+	else
+		gs_msg(file, 0, "header differs from the first file's: %zu columns, expected %zu", n, u->ncols);
+	return -1;
+}
+
+/* Read one file (PATH) into the run's output. */
+static void ingest_file(struct run *u, char *path, const gs_stream_opts *so)
+{
+	char *files[1] = {path};
+	gs_stream *st = gs_stream_open(files, 1, so);
+	const gs_field *raw;
+	size_t nraw;
+	gs_plan *plan = NULL;
+	size_t *perm = NULL;
+	if (gs_stream_header(st, &raw, &nraw) < 0) {
+		if (u->status < GS_IO)
+			u->status = GS_IO;
+		goto done;
+	}
+	plan = gs_plan_new(u->map, raw, nraw, u->a->trim_given, gs_stream_file(st));
+	if (!plan) {
+		/* left out unread: the manifest names it by its whole bytes */
+		gs_manifest_file(strcmp(path, "-") ? path : NULL, "input");
+		u->status = GS_IO;
+		goto done;
+	}
+	if (!u->w)
+		start_output(u, plan, st);
+	gs_rejects_stream(u->rj, st);
+	perm = gs_xmalloc((u->ncols + 1) * sizeof *perm);
+	if (match_columns(u, plan, perm, gs_stream_file(st)) < 0) {
+		gs_manifest_file(strcmp(path, "-") ? path : NULL, "input");
+		u->status = GS_IO;
+		goto done;
+	}
+	gs_field *row = gs_xmalloc((u->nout + 1) * sizeof *row);
+	gs_buf why = {0};
+	char linebuf[32];
+	for (;;) {
+		gs_row r;
+		int k = gs_stream_next(st, &r);
+		if (k == GS_REC_EOF)
+			break;
+		u->nread++;
+		if (k != GS_REC_BAD && gs_plan_drop(plan, &r)) {
+			u->ndropped++;
+			continue;
+		}
+		gs_field *out;
+		gs_buf_clear(&why);
+		int bad = gs_plan_apply(plan, &r, &out, &why) < 0;
+		for (size_t i = 0; i < u->ncols; i++)
+			row[i] = out[perm[i]];
+		if (u->a->lineage_given) {
+			const char *f = gs_stream_file(st);
+			row[u->ncols] = (gs_field){f, strlen(f)};
+			int n = snprintf(linebuf, sizeof linebuf, "%ld", r.line);
+			row[u->ncols + 1] = (gs_field){linebuf, (size_t)n};
+		}
+		if (k == GS_REC_BAD) {
+			gs_buf_clear(&why);
+			gs_buf_adds(&why, gs_stream_error(st));
+			bad = 1;
+		}
+		if (bad) {
+			gs_rejects_add(u->rj, gs_stream_file(st), r.line, row, u->nout, why.p);
+			continue;
+		}
+		gs_writer_row(u->w, row, u->nout);
+		u->nwritten++;
+	}
+	gs_buf_free(&why);
+	free(row);
+done:
+	if (gs_stream_status(st) > u->status)
+		u->status = gs_stream_status(st);
+	u->nempty += gs_stream_empty_rows(st);
+	u->nfooter += gs_stream_footer_rows(st);
+	gs_manifest_stream(st, "input");
+	free(perm);
+	gs_plan_free(plan);
+	if (u->rj)
+		gs_rejects_stream(u->rj, NULL);
+	gs_stream_close(st);
+}
+
 int main(int argc, char **argv)
 {
 	struct gengetopt_args_info a;
@@ -93,6 +262,8 @@ int main(int argc, char **argv)
 	gs_map *map = NULL;
 	if (a.map_given && !(map = gs_map_load(a.map_arg)))
 		exit(GS_USAGE);
+	if (a.map_given)
+		gs_manifest_file(a.map_arg, "map");
 
 	/* the command line wins over the map's layout */
 	gs_stream_opts so = {0};
@@ -111,96 +282,41 @@ int main(int argc, char **argv)
 	if (!gs_encoding_known(so.encoding))
 		gs_die(GS_USAGE, a.map_arg, 0, "unknown encoding '%s'", so.encoding);
 
-	gs_stream *st = gs_stream_open(a.inputs, a.inputs_num, &so);
-	const gs_field *raw;
-	size_t nraw;
-	if (gs_stream_header(st, &raw, &nraw) < 0) {
-		int s = gs_stream_status(st);
-		gs_stream_close(st);
-		exit(gs_close_stdout(s ? s : GS_IO));
-	}
-	gs_plan *plan = gs_plan_new(map, raw, nraw, a.trim_given, gs_stream_file(st));
-	if (!plan)
-		exit(gs_close_stdout(GS_IO));
-	const gs_field *cols;
-	size_t ncols = gs_plan_columns(plan, &cols);
-	if (out_format < 0)
-		out_format = gs_stream_format(st);
+	struct run u = {0};
+	u.a = &a;
+	u.map = map;
+	u.format = out_format;
+	static char *dash[] = {"-"};
+	char **files = a.inputs_num ? a.inputs : dash;
+	size_t nfiles = a.inputs_num ? a.inputs_num : 1;
+	for (size_t f = 0; f < nfiles; f++)
+		ingest_file(&u, files[f], &so);
+	if (u.w)
+		gs_map_warn_drops(map);
+	gs_manifest_output(u.w);
+	gs_writer_free(u.w);
 
-	/* output columns: the plan's, then the lineage */
-	size_t nout = ncols + (a.lineage_given ? 2 : 0);
-	gs_field *names = gs_xmalloc((nout + 1) * sizeof *names);
-	memcpy(names, cols, ncols * sizeof *names);
-	if (a.lineage_given) {
-		names[ncols] = (gs_field){"_file", 5};
-		names[ncols + 1] = (gs_field){"_line", 5};
-	}
-	gs_writer *w = gs_writer_new(stdout, out_format);
-	if (gs_manifest_on())
-		gs_writer_hash(w);
-	gs_writer_header(w, names, nout, NULL);
-	gs_rejects *rj = gs_rejects_open(a.rejects_given ? a.rejects_arg : NULL, out_format);
-	gs_rejects_stream(rj, st);
-	gs_rejects_header(rj, names, nout, !a.lineage_given);
-
-	gs_field *row = gs_xmalloc((nout + 1) * sizeof *row);
-	gs_buf why = {0};
-	long nread = 0, nwritten = 0;
-	char linebuf[32];
-	for (;;) {
-		gs_row r;
-		int k = gs_stream_next(st, &r);
-		if (k == GS_REC_EOF)
-			break;
-		nread++;
-		gs_field *out;
-		gs_buf_clear(&why);
-		int bad = gs_plan_apply(plan, &r, &out, &why) < 0;
-		memcpy(row, out, ncols * sizeof *row);
-		if (a.lineage_given) {
-			const char *f = gs_stream_file(st);
-			row[ncols] = (gs_field){f, strlen(f)};
-			int n = snprintf(linebuf, sizeof linebuf, "%ld", r.line);
-			row[ncols + 1] = (gs_field){linebuf, (size_t)n};
-		}
-		if (k == GS_REC_BAD) {
-			gs_buf_clear(&why);
-			gs_buf_adds(&why, gs_stream_error(st));
-			bad = 1;
-		}
-		if (bad) {
-			gs_rejects_add(rj, gs_stream_file(st), r.line, row, nout, why.p);
-			continue;
-		}
-		gs_writer_row(w, row, nout);
-		nwritten++;
-	}
-	if (a.map_given)
-		gs_manifest_file(a.map_arg, "map");
-	gs_manifest_stream(st, "input");
-	gs_manifest_output(w);
-	gs_writer_free(w);
-
-	long nrej = gs_rejects_count(rj);
+	long nrej = u.rj ? gs_rejects_count(u.rj) : 0;
 	int status = nrej ? GS_REJECT : GS_OK;
-	if (gs_stream_status(st) > status)
-		status = gs_stream_status(st);
-	long ndropped = gs_stream_empty_rows(st);
-	nread += ndropped;
-	if (nrej || a.verbose_given)
-		gs_summary(nread, nwritten, nrej, ndropped);
-	if (a.verbose_given && (gs_stream_empty_rows(st) || gs_stream_footer_rows(st)))
-		gs_msg(NULL, 0, "%ld empty rows skipped, %ld footer rows left out",
-		       gs_stream_empty_rows(st), gs_stream_footer_rows(st));
-	int rs = gs_rejects_close(rj);
+	if (u.status > status)
+		status = u.status;
+	/* blank rows the stream left out count as read and dropped, like
+	 * the rows the map's drop_rows leaves out */
+	long nread = u.nread + u.nempty, ndropped = u.ndropped + u.nempty;
+	gs_manifest_counts(nread, u.nwritten, nrej, ndropped);
+	if (gs_map_has_drop_rows(map) && (nrej || ndropped || a.verbose_given))
+		gs_msg(NULL, 0, "%ld rows read, %ld written, %ld rejected, %ld dropped", nread,
+		       u.nwritten, nrej, ndropped);
+	else if (nrej || a.verbose_given)
+		gs_summary(nread, u.nwritten, nrej, ndropped);
+	if (a.verbose_given && (u.nempty || u.nfooter))
+		gs_msg(NULL, 0, "%ld empty rows skipped, %ld footer rows left out", u.nempty, u.nfooter);
+	int rs = u.rj ? gs_rejects_close(u.rj) : GS_OK;
 	if (rs > status)
 		status = rs;
 	status = gs_manifest_end(status);
-	gs_buf_free(&why);
-	free(row);
-	free(names);
-	gs_plan_free(plan);
-	gs_stream_close(st);
+	free(u.names);
+	gs_buf_free(&u.namebuf);
 	gs_map_free(map);
 	cmdline_parser_free(&a);
 	return gs_close_stdout(status);

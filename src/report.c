@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "buf.h"
+#include "catalogue.h"
 #include "cli.h"
 #include "dates.h"
 #include "diag.h"
@@ -24,8 +25,9 @@
 #include "stream.h"
 #include "utf8.h"
 #include "writer.h"
+#include "xlsxout.h"
 
-enum fmt { F_TEXT, F_MARKDOWN, F_HTML, F_JSON, F_CSV };
+enum fmt { F_TEXT, F_MARKDOWN, F_HTML, F_JSON, F_CSV, F_XLSX, F_TSV };
 enum kind { K_PLAIN, K_NUM, K_PERCENT, K_MARK };
 
 /* A table read whole. */
@@ -381,6 +383,605 @@ static struct step *read_manifest(const char *path, size_t *n)
 	return steps;
 }
 
+/* ---- the pivot: units down, periods across ---- */
+
+static int cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* Turn the long table T (one row a unit and period) into the layout of a
+ * statistical table: one row a unit (the columns that are not numbers, in
+ * the order first met), one column a value of ACROSS (sorted), the cells
+ * VALUE (summed exactly where a unit and period meet more than once), then
+ * a total column and a total row, both summed exactly from the long table.
+ * TOTAL names both. */
+static void pivot_table(struct table *t, const char *across, const char *value, const char *total)
+{
+	long ac = col_index(t, across);
+	if (ac < 0)
+		gs_usage_error("--pivot: no field '%s' in the input", across);
+	long vc = -1;
+	if (value) {
+		if ((vc = col_index(t, value)) < 0)
+			gs_usage_error("--pivot-value: no field '%s' in the input", value);
+	}
+	/* keys: the text columns; the value: the first number column */
+	size_t *key = gs_xmalloc((t->ncols + 1) * sizeof *key), nkey = 0;
+	for (size_t i = 0; i < t->ncols; i++) {
+		if ((long)i == ac)
+			continue;
+		int numeric = 1, any = 0;
+		for (size_t r = 0; r < t->nrows; r++)
+			if (*t->cells[r][i]) {
+				any = 1;
+				numeric &= is_number(t->cells[r][i], NULL);
+			}
+		if (!(numeric && any))
+			key[nkey++] = i;
+		else if (!value && vc < 0)
+			vc = (long)i;
+	}
+	if (vc < 0)
+		gs_usage_error("--pivot: no number column to spread across '%s'; name one with --pivot-value", across);
+	for (size_t k = 0; k < nkey; k++)
+		if ((long)key[k] == vc)
+			gs_usage_error("--pivot-value: '%s' is not a number column", t->names[vc]);
+	/* the periods, sorted and unique */
+	char **per = gs_xmalloc((t->nrows + 1) * sizeof *per);
+	size_t nper = 0;
+	for (size_t r = 0; r < t->nrows; r++)
+		per[nper++] = t->cells[r][ac];
+	qsort(per, nper, sizeof *per, cmp_str);
+	size_t u = 0;
+	for (size_t i = 0; i < nper; i++)
+		if (!u || strcmp(per[i], per[u - 1]))
+			per[u++] = per[i];
+	nper = u;
+	/* the units, in the order first met; sums per unit and period */
+	size_t nunit = 0;
+	long *unit_of = gs_xmalloc((t->nrows + 1) * sizeof *unit_of);
+	size_t *first = gs_xmalloc((t->nrows + 1) * sizeof *first);
+	for (size_t r = 0; r < t->nrows; r++) {
+		size_t k;
+		for (k = 0; k < nunit; k++) {
+			size_t j = 0;
+			while (j < nkey && !strcmp(t->cells[r][key[j]], t->cells[first[k]][key[j]]))
+				j++;
+			if (j == nkey)
+				break;
+		}
+		if (k == nunit)
+			first[nunit++] = r;
+		unit_of[r] = (long)k;
+	}
+	size_t w = nper + 1;     /* the periods, then the total */
+	gs_num *sum = calloc((nunit + 1) * w + 1, sizeof *sum);
+	unsigned char *have = calloc((nunit + 1) * w + 1, 1);
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *v = t->cells[r][vc];
+		if (!*v)
+			continue;
+		gs_num x;
+		if (!is_number(v, &x))
+			gs_die(GS_USAGE, t->source, 0, "--pivot: '%s' in %s is not a number", v, t->names[vc]);
+		char **hit = bsearch(&t->cells[r][ac], per, nper, sizeof *per, cmp_str);
+		size_t pc = (size_t)(hit - per);
+		size_t cells[4] = {(size_t)unit_of[r] * w + pc, (size_t)unit_of[r] * w + nper,
+		                   nunit * w + pc, nunit * w + nper};
+		for (int c = 0; c < 4; c++) {
+			if (!have[cells[c]])
+				sum[cells[c]] = gs_num_int(0);
+			if (gs_num_add(sum[cells[c]], x, &sum[cells[c]]) < 0)
+				gs_die(GS_USAGE, t->source, 0, "--pivot: the sum of %s overflows", t->names[vc]);
+			have[cells[c]] = 1;
+		}
+	}
+	/* the new table */
+	size_t ncols = nkey + w;
+	char **names = gs_xmalloc((ncols + 1) * sizeof *names);
+	for (size_t k = 0; k < nkey; k++)
+		names[k] = dup(t->names[key[k]]);
+	for (size_t p = 0; p < nper; p++)
+		names[nkey + p] = dup(per[p]);
+	names[nkey + nper] = dup(total);
+	char ***cells = gs_xmalloc((nunit + 2) * sizeof *cells);
+	for (size_t k = 0; k <= nunit; k++) {
+		char **row = gs_xmalloc((ncols + 1) * sizeof *row);
+		for (size_t j = 0; j < nkey; j++)
+			row[j] = k < nunit ? dup(t->cells[first[k]][key[j]]) : dup(j ? "" : total);
+		for (size_t p = 0; p < w; p++) {
+			gs_buf b = {0};
+			if (have[k * w + p])
+				gs_num_format(&b, sum[k * w + p], 4);
+			row[nkey + p] = b.p ? b.p : dup("");
+		}
+		cells[k] = row;
+	}
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t i = 0; i < t->ncols; i++)
+			free(t->cells[r][i]);
+		free(t->cells[r]);
+	}
+	for (size_t i = 0; i < t->ncols; i++)
+		free(t->names[i]);
+	free(t->cells);
+	free(t->names);
+	t->names = names;
+	t->cells = cells;
+	t->ncols = ncols;
+	t->nrows = nunit + 1;
+	/* the index follows the new columns */
+	gs_hash_free(t->index);
+	t->index = gs_hash_new();
+	for (size_t i = 0; i < ncols; i++)
+		if (!gs_hash_get(t->index, names[i], strlen(names[i])))
+			gs_hash_put(t->index, names[i], strlen(names[i]), (void *)(i + 1));
+	free(key);
+	free(per);
+	free(unit_of);
+	free(first);
+	free(sum);
+	free(have);
+}
+
+/* ---- the catalogue ---- */
+
+/* Indicator names in English when the messages' locale (the first of
+ * LC_ALL, LC_MESSAGES, LANG that is set) is English; in Chinese otherwise. */
+static int english_names(void)
+{
+	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	for (size_t i = 0; i < 3; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return !strncmp(v, "en", 2) && (!v[2] || strchr("_.@", v[2]));
+	}
+	return 0;
+}
+
+/* FIELD's display name: the indicator's name, else FIELD. */
+static char *catalogue_label(const gs_catalogue *cat, const char *field)
+{
+	const gs_indicator *in = cat ? gs_catalogue_find(cat, field) : NULL;
+	if (!in)
+		return dup(field);
+	const char *name = english_names() && in->name_en ? in->name_en : in->name_zh ? in->name_zh : in->name_en;
+	return dup(name ? name : field);
+}
+
+/* FIELD's decimals: the indicator's (a ratio's 4 decimals are a percent's
+ * 2), unless --decimals is given. */
+static int catalogue_decimals(const gs_catalogue *cat, const char *field, int kind, int coldec, int given)
+{
+	const gs_indicator *in = cat && !given ? gs_catalogue_find(cat, field) : NULL;
+	if (!in || in->decimals < 0 || (kind != K_NUM && kind != K_PERCENT))
+		return coldec;
+	if (kind == K_PERCENT)
+		return in->decimals > 2 ? in->decimals - 2 : 0;
+	return in->decimals;
+}
+
+/* Ratios are percentages; the targets of the shown indicators become
+ * --target (and the chart's --chart-target) unless these are given. */
+static void catalogue_apply(const gs_catalogue *cat, const struct table *t, char ***pct, size_t *npct,
+                            char **pick, size_t npick, struct gengetopt_args_info *a)
+{
+	for (size_t i = 0; i < t->ncols; i++) {
+		const gs_indicator *in = gs_catalogue_find(cat, t->names[i]);
+		if (in && in->unit && !strcmp(in->unit, "ratio") && !in_list(*pct, *npct, t->names[i])) {
+			*pct = gs_xrealloc(*pct, (*npct + 1) * sizeof **pct);
+			(*pct)[(*npct)++] = dup(t->names[i]);
+		}
+	}
+	if (!a->target_given) {
+		gs_buf e = {0};
+		for (size_t p = 0; p < npick; p++) {
+			const gs_indicator *in = gs_catalogue_find(cat, pick[p]);
+			if (!in || !in->target)
+				continue;
+			gs_buf_printf(&e, "%s%s %s %s", e.len ? " && " : "", pick[p],
+			              in->direction && !strcmp(in->direction, "down") ? "<=" : ">=", in->target);
+		}
+		if (e.len) {
+			a->target_given = 1;
+			a->target_arg = e.p;   /* freed with the options */
+		}
+	}
+	if ((a->chart_given || a->trend_given) && !a->chart_target_given) {
+		const gs_indicator *in = gs_catalogue_find(cat, a->chart_given ? a->chart_arg : a->trend_arg);
+		if (in && in->target) {
+			a->chart_target_given = 1;
+			a->chart_target_arg = dup(in->target);
+		}
+	}
+}
+
+/* ---- the chart ---- */
+
+/* The value where the bars start. --chart-floor, else 0, unless the values
+ * (and the target) are all positive and clustered, their spread less than
+ * half the largest: then a round number below the smallest, at half the
+ * spread under it, so that 91% and 97% do not draw bars of nearly the same
+ * length. */
+static double chart_floor(const struct table *t, long vc, const gs_num *tv, const char *opt)
+{
+	gs_num f;
+	if (opt) {
+		if (!is_number(opt, &f))
+			gs_usage_error("--chart-floor: '%s' is not a number", opt);
+		return gs_num_to_double(f);
+	}
+	double lo = 0, hi = 0;
+	int any = 0;
+	for (size_t r = 0; r <= t->nrows; r++) {
+		gs_num v;
+		if (r == t->nrows ? !tv : !is_number(t->cells[r][vc], &v))
+			continue;
+		double x = gs_num_to_double(r == t->nrows ? *tv : v);
+		if (!any || x < lo)
+			lo = x;
+		if (!any || x > hi)
+			hi = x;
+		any = 1;
+	}
+	if (!any || lo <= 0 || hi - lo >= hi / 2)
+		return 0;
+	double span = hi - lo, step = 1;
+	if (span > 0) {
+		while (step > span)
+			step /= 10;
+		while (step * 10 <= span)
+			step *= 10;
+	} else
+		step = hi / 10;
+	double fl = (double)(long long)((lo - (span > 0 ? span : step) / 2) / step) * step;
+	return fl > 0 ? fl : 0;
+}
+
+/* A horizontal bar chart of the field --chart as inline SVG: one bar a
+ * row, labelled with its unit and value, missed rows red, the axis from
+ * its floor (shown under the axis) to the largest value, a labelled target
+ * line. */
+static void html_chart(gs_buf *out, const struct table *cur, const struct gengetopt_args_info *a,
+                       int is_pct, int decimals, const char *missed, const struct col *cols, size_t ncols)
+{
+	long vc = col_index(cur, a->chart_arg);
+	if (vc < 0)
+		gs_usage_error("--chart: no field '%s' in the input", a->chart_arg);
+	long lc = -1;
+	if (a->chart_label_given) {
+		if ((lc = col_index(cur, a->chart_label_arg)) < 0)
+			gs_usage_error("--chart-label: no field '%s' in the input", a->chart_label_arg);
+	} else
+		for (size_t i = 0; i < cur->ncols && lc < 0; i++) {
+			int txt = 0;
+			for (size_t r = 0; r < cur->nrows && !txt; r++)
+				txt = *cur->cells[r][i] && !is_number(cur->cells[r][i], NULL);
+			if (txt)
+				lc = (long)i;
+		}
+	double maxv = 0;
+	gs_num tv;
+	int has_t = a->chart_target_given && is_number(a->chart_target_arg, &tv);
+	if (a->chart_target_given && !has_t)
+		gs_usage_error("--chart-target: '%s' is not a number", a->chart_target_arg);
+	for (size_t r = 0; r < cur->nrows; r++) {
+		gs_num v;
+		if (is_number(cur->cells[r][vc], &v) && gs_num_to_double(v) > maxv)
+			maxv = gs_num_to_double(v);
+	}
+	if (has_t && gs_num_to_double(tv) > maxv)
+		maxv = gs_num_to_double(tv);
+	double floor = chart_floor(cur, vc, has_t ? &tv : NULL, a->chart_floor_given ? a->chart_floor_arg : NULL);
+	if (floor < 0)
+		floor = 0;
+	if (maxv <= floor)
+		maxv = floor > 0 ? floor * 1.1 : 1;
+	const double range = maxv - floor;
+	const int bar_h = 22, gap = 6, left = 140, right = 90, plot = 420, top = 26;
+	int axis_y = top + (int)cur->nrows * (bar_h + gap);
+	int hgt = axis_y + 24;
+	gs_buf_printf(out, "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+	              "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", left + plot + right, hgt,
+	              left + plot + right, hgt);
+	html_escape(out, a->chart_arg);
+	gs_buf_adds(out, "\">\n");
+	for (size_t r = 0; r < cur->nrows; r++) {
+		gs_num v;
+		int y = top + (int)r * (bar_h + gap);
+		const char *lab = lc >= 0 ? cur->cells[r][lc] : "";
+		gs_buf_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", left - 8, y + bar_h - 6);
+		html_escape(out, lab);
+		gs_buf_adds(out, "</text>\n");
+		int ok = is_number(cur->cells[r][vc], &v);
+		int wbar = ok ? (int)((gs_num_to_double(v) - floor) / range * plot + 0.5) : 0;
+		if (wbar < 0)
+			wbar = 0;
+		gs_buf_printf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>\n",
+		              left, y, wbar, bar_h, missed[r] ? "#d9534f" : "#4a78a8");
+		char *sv = show(cur->cells[r][vc], is_pct ? K_PERCENT : K_NUM, decimals, "—");
+		gs_buf_printf(out, "<text x=\"%d\" y=\"%d\">", left + wbar + 6, y + bar_h - 6);
+		html_escape(out, sv);
+		gs_buf_adds(out, "</text>\n");
+		free(sv);
+	}
+	/* the axis, from its floor to the largest value */
+	gs_buf_printf(out, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>\n",
+	              left, axis_y, left + plot, axis_y);
+	gs_buf_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>\n", left, top - 4, left, axis_y);
+	for (int end = 0; end < 2; end++) {
+		char num[64];
+		snprintf(num, sizeof num, "%.10g", end ? maxv : floor);
+		char *s = show(num, is_pct ? K_PERCENT : K_NUM, is_pct ? (decimals >= 0 ? decimals : 2) : decimals, "");
+		gs_buf_printf(out, "<text class=\"axis-%s\" x=\"%d\" y=\"%d\" text-anchor=\"%s\" fill=\"#555\">",
+		              end ? "max" : "floor", end ? left + plot : left, axis_y + 16, end ? "end" : "start");
+		html_escape(out, s);
+		gs_buf_adds(out, "</text>\n");
+		free(s);
+	}
+	if (has_t) {
+		int x = left + (int)((gs_num_to_double(tv) - floor) / range * plot + 0.5);
+		if (x < left)
+			x = left;
+		char *st = show(a->chart_target_arg, is_pct ? K_PERCENT : K_NUM, decimals, "");
+		gs_buf_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#b00020\" "
+		              "stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n", x, top - 6, x, axis_y);
+		gs_buf_printf(out, "<text class=\"target\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#b00020\">target ", x, top - 10);
+		html_escape(out, st);
+		gs_buf_adds(out, "</text>\n");
+		free(st);
+	}
+	gs_buf_adds(out, "</svg>\n<figcaption>");
+	const char *cap = a->chart_arg;
+	for (size_t i = 0; i < ncols; i++)
+		if (!strcmp(cols[i].name, a->chart_arg))
+			cap = cols[i].label;
+	html_escape(out, cap);
+	if (floor > 0) {
+		char num[64];
+		snprintf(num, sizeof num, "%.10g", floor);
+		char *s = show(num, is_pct ? K_PERCENT : K_NUM, is_pct ? (decimals >= 0 ? decimals : 2) : decimals, "");
+		gs_buf_adds(out, " (the axis starts at ");
+		html_escape(out, s);
+		gs_buf_adds(out, ", not 0)");
+		free(s);
+	}
+	gs_buf_adds(out, "</figcaption>\n</figure>\n");
+}
+
+/* ---- the trend: a line chart over the periods ---- */
+
+/* A line chart of --trend over the sorted values of --trend-period, one
+ * line a unit (--trend-by, default the first text column other than the
+ * period; none: one line), the axis from chart_floor's start, the target
+ * as a dashed labelled line, in the bar chart's self-contained SVG. */
+static void html_trend(gs_buf *out, const struct table *t, const struct gengetopt_args_info *a,
+                       int is_pct, int decimals)
+{
+	long vc = col_index(t, a->trend_arg);
+	if (vc < 0)
+		gs_usage_error("--trend: no field '%s' in the input", a->trend_arg);
+	long pc = col_index(t, a->trend_period_arg);
+	if (pc < 0)
+		gs_usage_error("--trend-period: no field '%s' in the input", a->trend_period_arg);
+	long bc = -1;
+	if (a->trend_by_given) {
+		if ((bc = col_index(t, a->trend_by_arg)) < 0)
+			gs_usage_error("--trend-by: no field '%s' in the input", a->trend_by_arg);
+	} else
+		for (size_t i = 0; i < t->ncols && bc < 0; i++) {
+			int txt = 0;
+			for (size_t r = 0; r < t->nrows && !txt && (long)i != pc; r++)
+				txt = *t->cells[r][i] && !is_number(t->cells[r][i], NULL);
+			if (txt)
+				bc = (long)i;
+		}
+	gs_num tv;
+	int has_t = a->chart_target_given && is_number(a->chart_target_arg, &tv);
+	if (a->chart_target_given && !has_t)
+		gs_usage_error("--chart-target: '%s' is not a number", a->chart_target_arg);
+	/* the periods (sorted) and the units (in the order first met) */
+	char **per = gs_xmalloc((t->nrows + 1) * sizeof *per), **unit = gs_xmalloc((t->nrows + 1) * sizeof *unit);
+	size_t nper = 0, nunit = 0;
+	for (size_t r = 0; r < t->nrows; r++)
+		per[nper++] = t->cells[r][pc];
+	qsort(per, nper, sizeof *per, cmp_str);
+	size_t u = 0;
+	for (size_t i = 0; i < nper; i++)
+		if (!u || strcmp(per[i], per[u - 1]))
+			per[u++] = per[i];
+	nper = u;
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *un = bc >= 0 ? t->cells[r][bc] : "";
+		if (!in_list(unit, nunit, un))
+			unit[nunit++] = (char *)un;
+	}
+	double maxv = 0;
+	for (size_t r = 0; r < t->nrows; r++) {
+		gs_num v;
+		if (is_number(t->cells[r][vc], &v) && gs_num_to_double(v) > maxv)
+			maxv = gs_num_to_double(v);
+	}
+	if (has_t && gs_num_to_double(tv) > maxv)
+		maxv = gs_num_to_double(tv);
+	double floor = chart_floor(t, vc, has_t ? &tv : NULL, a->chart_floor_given ? a->chart_floor_arg : NULL);
+	if (floor < 0)
+		floor = 0;
+	if (maxv <= floor)
+		maxv = floor > 0 ? floor * 1.1 : 1;
+	static const char *const colour[] = {"#4a78a8", "#e08a2c", "#3c9a5f", "#8a5cb8", "#b5563e", "#5a9bb0",
+	                                     "#c4648c", "#7f7f3a"};
+	const int left = 70, right = 130, plot_w = 440, top = 26, plot_h = 220;
+	int wid = left + plot_w + right, hgt = top + plot_h + 40;
+	gs_buf_printf(out, "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+	              "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", wid, hgt, wid, hgt);
+	html_escape(out, a->trend_arg);
+	gs_buf_adds(out, "\">\n");
+	int axis_y = top + plot_h;
+	gs_buf_printf(out, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>\n",
+	              left, axis_y, left + plot_w, axis_y);
+	gs_buf_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>\n", left, top, left, axis_y);
+	for (int end = 0; end < 2; end++) {
+		char num[64];
+		snprintf(num, sizeof num, "%.10g", end ? maxv : floor);
+		char *sv = show(num, is_pct ? K_PERCENT : K_NUM, is_pct ? (decimals >= 0 ? decimals : 2) : decimals, "");
+		gs_buf_printf(out, "<text class=\"axis-%s\" x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"#555\">",
+		              end ? "max" : "floor", left - 6, end ? top + 4 : axis_y + 4);
+		html_escape(out, sv);
+		gs_buf_adds(out, "</text>\n");
+		free(sv);
+	}
+	/* period labels: all when few, else about eight */
+	size_t every = nper > 8 ? (nper + 7) / 8 : 1;
+	for (size_t p = 0; p < nper; p++) {
+		int x = left + (nper > 1 ? (int)(p * (size_t)plot_w / (nper - 1)) : plot_w / 2);
+		if (p % every && p + 1 != nper)
+			continue;
+		gs_buf_printf(out, "<text class=\"period\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#555\">", x,
+		              axis_y + 18);
+		html_escape(out, per[p]);
+		gs_buf_adds(out, "</text>\n");
+	}
+	for (size_t k = 0; k < nunit; k++) {
+		gs_buf pts = {0};
+		int lx = 0, ly = 0;
+		for (size_t p = 0; p < nper; p++)
+			for (size_t r = 0; r < t->nrows; r++) {
+				gs_num v;
+				if (strcmp(t->cells[r][pc], per[p]) || strcmp(bc >= 0 ? t->cells[r][bc] : "", unit[k]) ||
+				    !is_number(t->cells[r][vc], &v))
+					continue;
+				double f = (gs_num_to_double(v) - floor) / (maxv - floor);
+				if (f < 0)
+					f = 0;
+				lx = left + (nper > 1 ? (int)(p * (size_t)plot_w / (nper - 1)) : plot_w / 2);
+				ly = axis_y - (int)(f * plot_h + 0.5);
+				gs_buf_printf(&pts, "%s%d,%d", pts.len ? " " : "", lx, ly);
+				break;
+			}
+		const char *c = colour[k % (sizeof colour / sizeof *colour)];
+		if (pts.len) {
+			gs_buf_printf(out, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>\n", pts.p, c);
+			if (bc >= 0) {
+				gs_buf_printf(out, "<text x=\"%d\" y=\"%d\" fill=\"%s\">", lx + 6, ly + 4, c);
+				html_escape(out, unit[k]);
+				gs_buf_adds(out, "</text>\n");
+			}
+		}
+		gs_buf_free(&pts);
+	}
+	if (has_t) {
+		double f = (gs_num_to_double(tv) - floor) / (maxv - floor);
+		int y = axis_y - (int)((f < 0 ? 0 : f) * plot_h + 0.5);
+		char *st = show(a->chart_target_arg, is_pct ? K_PERCENT : K_NUM, decimals, "");
+		gs_buf_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#b00020\" "
+		              "stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n", left, y, left + plot_w, y);
+		gs_buf_printf(out, "<text class=\"target\" x=\"%d\" y=\"%d\" fill=\"#b00020\">target ", left + plot_w + 6, y - 6);
+		html_escape(out, st);
+		gs_buf_adds(out, "</text>\n");
+		free(st);
+	}
+	gs_buf_adds(out, "</svg>\n<figcaption>");
+	html_escape(out, a->trend_arg);
+	gs_buf_adds(out, " by ");
+	html_escape(out, a->trend_period_arg);
+	gs_buf_adds(out, "</figcaption>\n</figure>\n");
+	free(per);
+	free(unit);
+}
+
+/* ---- the xlsx 报表 ---- */
+
+/* A column of whole numbers is a code, kept as text, when a value starts
+ * with 0 or has 12 digits or more (行政区划代码, 身份证号): a spreadsheet
+ * would drop the zeros or round the digits past the 15th. */
+static int looks_like_code(const struct col *c, size_t nout)
+{
+	for (size_t r = 0; r < nout; r++) {
+		const char *v = c->val[r];
+		size_t n = strspn(v, "0123456789");
+		if (*v && !v[n] && ((v[0] == '0' && n > 1) || n >= 12))
+			return 1;
+	}
+	return 0;
+}
+
+static int is_total_label(const char *s, const struct gengetopt_args_info *a)
+{
+	static const char *const fixed[] = {"合计", "总计", "小计", "全县", "全区", "全市", "全镇", "全乡", "*"};
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+		if (!strcmp(s, fixed[i]))
+			return 1;
+	for (unsigned i = 0; i < a->total_label_given; i++)
+		if (!strcmp(s, a->total_label_arg[i]))
+			return 1;
+	return 0;
+}
+
+static time_t created_time(const char *date)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	if (e && *e) {
+		long long s = strtoll(e, &end, 10);
+		if (!*end)
+			return (time_t)s;
+	}
+	int y, m, d;
+	const char *why;
+	if (date && gs_date_parse(date, strlen(date), 0, &y, &m, &d, &why) == 0)
+		return (time_t)gs_days_from_civil(y, m, d) * 86400;
+	return (time_t)315532800; /* 1980-01-01, the zip format's first day */
+}
+
+static void render_xlsx(gs_buf *out, const struct col *cols, size_t ncols, size_t nout,
+                        const struct gengetopt_args_info *a, const gs_catalogue *cat, const char *date,
+                        const char *note)
+{
+	gs_xlsx_col *xc = gs_xmalloc((ncols + 1) * sizeof *xc);
+	const char **cells = gs_xmalloc((ncols * nout + 1) * sizeof *cells);
+	unsigned char *bold = calloc(nout + 1, 1);
+	int decimals = a->decimals_given ? a->decimals_arg : -1;
+	for (size_t i = 0; i < ncols; i++) {
+		const struct col *c = &cols[i];
+		int fraction = 0;
+		for (size_t r = 0; r < nout; r++) {
+			const char *dot = strchr(c->val[r], '.');
+			fraction |= dot && dot[1];
+		}
+		xc[i].label = c->label;
+		xc[i].kind = c->kind == K_PERCENT ? GS_XC_PERCENT :
+		             c->kind == K_NUM && !looks_like_code(c, nout) ? GS_XC_NUM : GS_XC_TEXT;
+		xc[i].decimals = catalogue_decimals(cat, c->name, c->kind,
+		                                    c->kind == K_PERCENT ? (decimals >= 0 ? decimals : 2) :
+		                                    fraction ? decimals : -1, a->decimals_given);
+		for (size_t r = 0; r < nout; r++) {
+			/* marks as people read them; everything else raw and exact */
+			cells[r * ncols + i] = c->kind == K_MARK && *c->val[r] ? c->shown[r] : c->val[r];
+			if (c->kind == K_PLAIN && is_total_label(c->val[r], a))
+				bold[r] = 1;
+		}
+	}
+	gs_xlsx_meta m = {
+		.title = a->title_given ? a->title_arg : NULL,
+		.unit_line = a->unit_line_given ? a->unit_line_arg : NULL,
+		.note = note,
+		.filled_by = a->filled_by_given ? a->filled_by_arg : NULL,
+		.prepared_by = a->prepared_by_given ? a->prepared_by_arg : NULL,
+		.checked_by = a->checked_by_given ? a->checked_by_arg : NULL,
+		.date = date,
+		.created = created_time(date),
+	};
+	gs_buf why = {0};
+	if (gs_xlsx_table(out, &m, xc, ncols, cells, nout, bold, &why) < 0)
+		gs_die(GS_IO, NULL, 0, "%s", why.p);
+	gs_buf_free(&why);
+	free(xc);
+	free(cells);
+	free(bold);
+}
+
 /* ---- main ---- */
 
 int main(int argc, char **argv)
@@ -400,13 +1001,15 @@ int main(int argc, char **argv)
 		gs_cli_check_outputs(a.inputs, a.inputs_num, side, sizeof side / sizeof *side, NULL, 0);
 	}
 
-	static const char *fnames[] = {"text", "markdown", "html", "json", "csv"};
+	static const char *fnames[] = {"text", "markdown", "html", "json", "csv", "xlsx", "tsv"};
 	int fmt = -1;
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < 7; i++)
 		if (!strcmp(a.format_arg, fnames[i]))
 			fmt = i;
 	if (fmt < 0)
-		gs_usage_error("--format: '%s' is not text, markdown, html, json or csv", a.format_arg);
+		gs_usage_error("--format: '%s' is not text, markdown, html, json, csv, tsv or xlsx", a.format_arg);
+	if ((a.bom_given || a.encoding_given) && fmt != F_CSV && fmt != F_TSV)
+		gs_usage_error("--bom and --encoding go with -f csv or tsv");
 	if (a.decimals_given && (a.decimals_arg < 0 || a.decimals_arg > 30))
 		gs_usage_error("--decimals: give a number from 0 to 30");
 	if (a.width_arg < 20)
@@ -415,6 +1018,11 @@ int main(int argc, char **argv)
 		gs_usage_error("--key, --up and --down go with --compare");
 	if (a.compare_given && !a.key_given)
 		gs_usage_error("--compare needs --key FIELDS to match the rows");
+	if (a.ambiguous_given) {
+		if (strcmp(a.ambiguous_arg, "wide") && strcmp(a.ambiguous_arg, "narrow"))
+			gs_usage_error("--ambiguous: '%s' is not wide or narrow", a.ambiguous_arg);
+		gs_set_ambiguous_wide(!strcmp(a.ambiguous_arg, "wide"));
+	}
 	int decimals = a.decimals_given ? a.decimals_arg : -1;
 	int in_format = a.input_format_given ? gs_parse_input_format(a.input_format_arg) : GS_FMT_AUTO;
 	int status = GS_OK;
@@ -424,6 +1032,13 @@ int main(int argc, char **argv)
 	if (a.compare_given) {
 		char *pf[1] = {a.compare_arg};
 		read_table(&prev, pf, 1, GS_FMT_AUTO, &status);
+	}
+	if (a.pivot_given && a.trend_given)
+		gs_usage_error("--trend draws the long table: give it without --pivot");
+	if (a.pivot_given) {
+		pivot_table(&cur, a.pivot_arg, a.pivot_value_given ? a.pivot_value_arg : NULL, a.pivot_total_arg);
+		if (a.compare_given)
+			pivot_table(&prev, a.pivot_arg, a.pivot_value_given ? a.pivot_value_arg : NULL, a.pivot_total_arg);
 	}
 
 	/* the columns shown */
@@ -438,6 +1053,13 @@ int main(int argc, char **argv)
 		}
 	if (a.percent_given)
 		gs_split_list(a.percent_arg, &pct, &npct);
+	gs_catalogue *cat = NULL;
+	if (a.catalogue_given) {
+		if (!(cat = gs_catalogue_load(a.catalogue_arg)))
+			exit(gs_close_stdout(GS_USAGE));
+		gs_manifest_file(a.catalogue_arg, "catalogue");
+		catalogue_apply(cat, &cur, &pct, &npct, pick, npick, &a);
+	}
 	if (a.key_given)
 		gs_split_list(a.key_arg, &keys, &nkeys);
 	if (a.up_given)
@@ -513,7 +1135,8 @@ int main(int argc, char **argv)
 		int kind = in_list(pct, npct, pick[p]) ? K_PERCENT : numeric ? K_NUM : K_PLAIN;
 		/* --decimals rounds numbers with fractions; counts stay whole */
 		int coldec = kind == K_NUM && !fraction ? -1 : decimals;
-		char *label = dup(pick[p]);
+		coldec = catalogue_decimals(cat, pick[p], kind, coldec, a.decimals_given);
+		char *label = catalogue_label(cat, pick[p]);
 		for (unsigned i = 0; i < a.label_given; i++) {
 			const char *eq = strchr(a.label_arg[i], '=');
 			if (!eq)
@@ -607,6 +1230,27 @@ int main(int argc, char **argv)
 		}
 		ncols += add - 1;
 	}
+	/* all_met: 1 when every --up and --down column met its direction (an
+	 * unchanged or missing value is missed), else 0 */
+	if (a.up_given || a.down_given) {
+		size_t nm = ncols;
+		cols = gs_xrealloc(cols, (ncols + 1) * sizeof *cols);
+		struct col *c = &cols[ncols++];
+		memset(c, 0, sizeof *c);
+		c->name = dup("all_met");
+		c->label = dup("all_met");
+		c->kind = K_MARK;
+		c->val = gs_xmalloc((nout + 1) * sizeof *c->val);
+		c->shown = gs_xmalloc((nout + 1) * sizeof *c->shown);
+		for (size_t r = 0; r < nout; r++) {
+			int all = 1;
+			for (size_t k = 0; k < nm; k++)
+				if (cols[k].kind == K_MARK && strcmp(cols[k].val[r], "1"))
+					all = 0;
+			c->val[r] = dup(all ? "1" : "0");
+			c->shown[r] = dup(all ? "✓" : "✗");
+		}
+	}
 
 	/* the target */
 	gs_expr *target = NULL;
@@ -671,8 +1315,10 @@ int main(int argc, char **argv)
 	if (a.compare_given)
 		gs_manifest_file(a.compare_arg, "previous");
 
-	if (fmt == F_JSON || fmt == F_CSV) {
-		gs_writer *w = gs_writer_new(stdout, fmt == F_JSON ? GS_FMT_JSON : GS_FMT_CSV);
+	if (fmt == F_JSON || fmt == F_CSV || fmt == F_TSV) {
+		gs_writer *w = gs_writer_new(stdout, fmt == F_JSON ? GS_FMT_JSON : fmt == F_TSV ? GS_FMT_TSV : GS_FMT_CSV);
+		if (gs_writer_encoding(w, a.encoding_given ? a.encoding_arg : NULL, a.bom_given) < 0)
+			gs_usage_error("--encoding: iconv knows no encoding '%s'", a.encoding_arg);
 		if (gs_manifest_on())
 			gs_writer_hash(w);
 		gs_field *h = gs_xmalloc((ncols + 1) * sizeof *h);
@@ -697,6 +1343,8 @@ int main(int argc, char **argv)
 		free(h);
 		free(num);
 		free(row);
+	} else if (fmt == F_XLSX) {
+		render_xlsx(&out, cols, ncols, nout, &a, cat, date, any_target ? tsum.p : NULL);
 	} else if (fmt == F_TEXT) {
 		size_t *wd = gs_xmalloc((ncols + 1) * sizeof *wd);
 		size_t *minw = gs_xmalloc((ncols + 1) * sizeof *minw);
@@ -865,7 +1513,15 @@ int main(int argc, char **argv)
 		            "figure { margin: 1em 0; }\n"
 		            "figure svg text { font-size: 13px; }\n"
 		            "footer { margin-top: 2em; font-size: .8em; color: #666; word-break: break-all; }\n"
-		            "@media print { body { margin: 0; } tr { page-break-inside: avoid; } th { background: none; } }\n"
+		            /* printed: an A4 document, the header row on every page, no
+		             * row or chart cut across pages, the colours kept */
+		            "@page { size: A4; margin: 15mm 12mm; }\n"
+		            "@media print {\n"
+		            "  body { margin: 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
+		            "  thead { display: table-header-group; }\n"
+		            "  tr, figure, svg, footer { break-inside: avoid; page-break-inside: avoid; }\n"
+		            "  h1, p.date, p.caption { break-after: avoid; page-break-after: avoid; }\n"
+		            "}\n"
 		            "</style>\n</head>\n<body>\n<h1>");
 		html_escape(&out, title);
 		gs_buf_adds(&out, "</h1>\n");
@@ -907,81 +1563,10 @@ int main(int argc, char **argv)
 			html_escape(&out, tsum.p);
 			gs_buf_adds(&out, "</p>\n");
 		}
-		if (a.chart_given) {
-			long vc = col_index(&cur, a.chart_arg);
-			if (vc < 0)
-				gs_usage_error("--chart: no field '%s' in the input", a.chart_arg);
-			long lc = -1;
-			if (a.chart_label_given) {
-				if ((lc = col_index(&cur, a.chart_label_arg)) < 0)
-					gs_usage_error("--chart-label: no field '%s' in the input", a.chart_label_arg);
-			} else
-				for (size_t i = 0; i < cur.ncols && lc < 0; i++) {
-					int txt = 0;
-					for (size_t r = 0; r < cur.nrows && !txt; r++)
-						txt = *cur.cells[r][i] && !is_number(cur.cells[r][i], NULL);
-					if (txt)
-						lc = (long)i;
-				}
-			int is_pct = in_list(pct, npct, a.chart_arg);
-			double maxv = 0;
-			gs_num tv;
-			int has_t = a.chart_target_given && is_number(a.chart_target_arg, &tv);
-			if (a.chart_target_given && !has_t)
-				gs_usage_error("--chart-target: '%s' is not a number", a.chart_target_arg);
-			for (size_t r = 0; r < cur.nrows; r++) {
-				gs_num v;
-				if (is_number(cur.cells[r][vc], &v) && gs_num_to_double(v) > maxv)
-					maxv = gs_num_to_double(v);
-			}
-			if (has_t && gs_num_to_double(tv) > maxv)
-				maxv = gs_num_to_double(tv);
-			if (maxv <= 0)
-				maxv = 1;
-			const int bar_h = 22, gap = 6, left = 140, right = 90, plot = 420, top = 10;
-			int hgt = top * 2 + (int)cur.nrows * (bar_h + gap) + 20;
-			gs_buf_printf(&out, "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-			              "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", left + plot + right, hgt,
-			              left + plot + right, hgt);
-			html_escape(&out, a.chart_arg);
-			gs_buf_adds(&out, "\">\n");
-			for (size_t r = 0; r < cur.nrows; r++) {
-				gs_num v;
-				int y = top + (int)r * (bar_h + gap);
-				const char *lab = lc >= 0 ? cur.cells[r][lc] : "";
-				gs_buf_printf(&out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", left - 8, y + bar_h - 6);
-				html_escape(&out, lab);
-				gs_buf_adds(&out, "</text>\n");
-				int ok = is_number(cur.cells[r][vc], &v);
-				int wbar = ok ? (int)(gs_num_to_double(v) / maxv * plot + 0.5) : 0;
-				if (wbar < 0)
-					wbar = 0;
-				gs_buf_printf(&out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>\n",
-				              left, y, wbar, bar_h, missed[r] ? "#d9534f" : "#4a78a8");
-				char *sv = show(cur.cells[r][vc], is_pct ? K_PERCENT : K_NUM, decimals, "—");
-				gs_buf_printf(&out, "<text x=\"%d\" y=\"%d\">", left + wbar + 6, y + bar_h - 6);
-				html_escape(&out, sv);
-				gs_buf_adds(&out, "</text>\n");
-				free(sv);
-			}
-			if (has_t) {
-				int x = left + (int)(gs_num_to_double(tv) / maxv * plot + 0.5);
-				char *st = show(a.chart_target_arg, is_pct ? K_PERCENT : K_NUM, decimals, "");
-				gs_buf_printf(&out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#b00020\" "
-				              "stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n", x, top - 4, x, hgt - 18);
-				gs_buf_printf(&out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#b00020\">target ", x, hgt - 4);
-				html_escape(&out, st);
-				gs_buf_adds(&out, "</text>\n");
-				free(st);
-			}
-			gs_buf_adds(&out, "</svg>\n<figcaption>");
-			const char *cap = a.chart_arg;
-			for (size_t i = 0; i < ncols; i++)
-				if (!strcmp(cols[i].name, a.chart_arg))
-					cap = cols[i].label;
-			html_escape(&out, cap);
-			gs_buf_adds(&out, "</figcaption>\n</figure>\n");
-		}
+		if (a.chart_given)
+			html_chart(&out, &cur, &a, in_list(pct, npct, a.chart_arg), decimals, missed, cols, ncols);
+		if (a.trend_given)
+			html_trend(&out, &cur, &a, in_list(pct, npct, a.trend_arg), decimals);
 		if (nsteps) {
 			gs_buf_adds(&out, "<section>\n<h2>How these figures were computed</h2>\n<ol>\n");
 			for (size_t s = 0; s < nsteps; s++) {
@@ -1031,6 +1616,7 @@ int main(int argc, char **argv)
 	free(steps);
 	free_table(&cur);
 	free_table(&prev);
+	gs_catalogue_free(cat);
 	free_list(pick, npick);
 	free_list(pct, npct);
 	free_list(keys, nkeys);

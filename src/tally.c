@@ -23,6 +23,7 @@
 #include "hash.h"
 #include "input.h"
 #include "rejects.h"
+#include "sha256.h"
 #include "stream.h"
 #include "tally_cmd.h"
 #include "writer.h"
@@ -120,10 +121,31 @@ static void add_agg(struct tally *t, const char *name, const char *src, const ch
 
 /* ---- the universe ---- */
 
+/* Add the unit KEY (nby values) to the universe, once. */
+static void uni_add(struct tally *t, const gs_field *key, gs_buf *enc)
+{
+	encode(enc, key, t->nby);
+	if (gs_hash_get(t->uni, enc->p, enc->len))
+		return;    /* a unit listed twice counts once */
+	gs_hash_put(t->uni, enc->p, enc->len, (void *)(t->nuni + 1));
+	t->unioff = gs_xrealloc(t->unioff, (t->nuni + 2) * sizeof *t->unioff);
+	t->unioff[t->nuni] = t->unikeys.len;
+	gs_buf_add(&t->unikeys, enc->p, enc->len);
+	t->unioff[t->nuni + 1] = t->unikeys.len;
+	for (size_t j = 1; j <= t->nby; j++) {
+		encode(enc, key, j);
+		if (!gs_hash_get(t->uniprefix, enc->p, enc->len))
+			gs_hash_put(t->uniprefix, enc->p, enc->len, (void *)(t->nuni + 1));
+	}
+	t->nuni++;
+}
+
 static void load_universe(struct tally *t, const char *path, const gs_stream_opts *so0)
 {
 	gs_stream_opts so = *so0;
 	so.format = GS_FMT_AUTO;
+	so.header = NULL;          /* the register has its own header */
+	so.nheader = 0;
 	char *files[1] = {(char *)path};
 	gs_stream *st = gs_stream_open(files, 1, &so);
 	const gs_field *names;
@@ -152,20 +174,7 @@ static void load_universe(struct tally *t, const char *path, const gs_stream_opt
 			gs_die(GS_IO, path, r.line, "%s", gs_stream_error(st));
 		for (size_t i = 0; i < t->nby; i++)
 			key[i] = r.f[col[i]];
-		encode(&enc, key, t->nby);
-		if (gs_hash_get(t->uni, enc.p, enc.len))
-			continue;    /* a unit listed twice counts once */
-		gs_hash_put(t->uni, enc.p, enc.len, (void *)(t->nuni + 1));
-		t->unioff = gs_xrealloc(t->unioff, (t->nuni + 2) * sizeof *t->unioff);
-		t->unioff[t->nuni] = t->unikeys.len;
-		gs_buf_add(&t->unikeys, enc.p, enc.len);
-		t->unioff[t->nuni + 1] = t->unikeys.len;
-		for (size_t j = 1; j <= t->nby; j++) {
-			encode(&enc, key, j);
-			if (!gs_hash_get(t->uniprefix, enc.p, enc.len))
-				gs_hash_put(t->uniprefix, enc.p, enc.len, (void *)(t->nuni + 1));
-		}
-		t->nuni++;
+		uni_add(t, key, &enc);
 	}
 	if (gs_stream_status(st))
 		exit(gs_close_stdout(GS_IO));
@@ -184,6 +193,142 @@ static void universe_key(const struct tally *t, size_t i, gs_field *key)
 		key[j] = (gs_field){(const char *)p + 4, n};
 		p += 4 + n;
 	}
+}
+
+/* ---- the unit register ---- */
+
+/* The register in its shipped shape: code, name, level, parent and
+ * township (other columns ignored), in its order. A unit's township is
+ * its township column; when that is empty, its own name on a township
+ * row, else its parent's township (registers leave the column empty on
+ * township rows, and sometimes below them). */
+struct reg {
+	size_t n;
+	char **code, **name, **level, **parent, **town;
+	long *line;
+	const char *path;
+};
+
+static char *field_dup(const gs_field *f)
+{
+	return gs_xstrndup(f->p ? f->p : "", f->n);
+}
+
+static void load_register(struct reg *g, const char *path, const gs_stream_opts *so0)
+{
+	static const char *want[] = {"code", "name", "level", "parent", "township"};
+	gs_stream_opts so = *so0;
+	so.format = GS_FMT_AUTO;
+	so.header = NULL;          /* the register has its own header */
+	so.nheader = 0;
+	char *files[1] = {(char *)path};
+	gs_stream *st = gs_stream_open(files, 1, &so);
+	const gs_field *names;
+	size_t n;
+	if (gs_stream_header(st, &names, &n) < 0)
+		exit(gs_close_stdout(GS_IO));
+	long col[5];
+	for (size_t i = 0; i < 5; i++) {
+		col[i] = -1;
+		for (size_t k = 0; k < n; k++)
+			if (names[k].n == strlen(want[i]) && !memcmp(names[k].p, want[i], names[k].n))
+				col[i] = (long)k;
+		if (col[i] < 0 && i < 4)
+			gs_die(GS_IO, path, 0, "a unit register needs the columns code, name, level and "
+			       "parent (and township); it has no '%s'", want[i]);
+	}
+	memset(g, 0, sizeof *g);
+	g->path = path;
+	gs_row r;
+	int k;
+	size_t cap = 0;
+	while ((k = gs_stream_next(st, &r)) != GS_REC_EOF) {
+		if (k == GS_REC_BAD)
+			gs_die(GS_IO, path, r.line, "%s", gs_stream_error(st));
+		if (g->n == cap) {
+			cap = cap ? 2 * cap : 64;
+			char ***v[] = {&g->code, &g->name, &g->level, &g->parent, &g->town};
+			for (size_t i = 0; i < 5; i++)
+				*v[i] = gs_xrealloc(*v[i], cap * sizeof **v[i]);
+			g->line = gs_xrealloc(g->line, cap * sizeof *g->line);
+		}
+		g->code[g->n] = field_dup(&r.f[col[0]]);
+		g->name[g->n] = field_dup(&r.f[col[1]]);
+		g->level[g->n] = field_dup(&r.f[col[2]]);
+		g->parent[g->n] = field_dup(&r.f[col[3]]);
+		g->town[g->n] = col[4] >= 0 ? field_dup(&r.f[col[4]]) : gs_xstrndup("", 0);
+		g->line[g->n] = r.line;
+		g->n++;
+	}
+	if (gs_stream_status(st))
+		exit(gs_close_stdout(GS_IO));
+	gs_manifest_stream(st, "universe");
+	gs_stream_close(st);
+	/* townships from parents, up the register (a few levels at most) */
+	gs_hash *bycode = gs_hash_new();
+	for (size_t i = 0; i < g->n; i++)
+		if (!gs_hash_get(bycode, g->code[i], strlen(g->code[i])))
+			gs_hash_put(bycode, g->code[i], strlen(g->code[i]), (void *)(i + 1));
+	for (size_t i = 0; i < g->n; i++) {
+		if (*g->town[i] || !strcmp(g->level[i], "county"))
+			continue;
+		if (!strcmp(g->level[i], "township")) {
+			free(g->town[i]);
+			g->town[i] = gs_xstrndup(g->name[i], strlen(g->name[i]));
+			continue;
+		}
+		size_t u = i;
+		const char *found = NULL;
+		for (int depth = 0; depth < 8 && !found; depth++) {
+			size_t pu = (size_t)gs_hash_get(bycode, g->parent[u], strlen(g->parent[u]));
+			if (!pu)
+				break;
+			u = pu - 1;
+			if (*g->town[u])
+				found = g->town[u];
+			else if (!strcmp(g->level[u], "township"))
+				found = g->name[u];
+		}
+		if (found) {
+			free(g->town[i]);
+			g->town[i] = gs_xstrndup(found, strlen(found));
+		}
+		if (!*g->town[i])
+			gs_die(GS_IO, path, g->line[i], "unit %s (%s): its township is empty and its parent "
+			       "'%s' leads to no township row", g->code[i], g->name[i], g->parent[i]);
+	}
+	gs_hash_free(bycode);
+}
+
+static int is_level(const char *have, const char *level)
+{
+	if (!strcmp(level, "village"))
+		return !strcmp(have, "village") || !strcmp(have, "community");
+	return !strcmp(have, level);
+}
+
+/* The universe of LEVEL's units: key township, or township and village. */
+static void universe_from_register(struct tally *t, const struct reg *g, const char *level)
+{
+	t->uni = gs_hash_new();
+	t->uniprefix = gs_hash_new();
+	t->uni_path = g->path;
+	gs_buf enc = {0};
+	for (size_t i = 0; i < g->n; i++) {
+		if (!is_level(g->level[i], level))
+			continue;
+		gs_field key[2] = {{g->town[i], strlen(g->town[i])}, {g->name[i], strlen(g->name[i])}};
+		uni_add(t, key, &enc);
+	}
+	gs_buf_free(&enc);
+}
+
+static void free_register(struct reg *g)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		free(g->code[i]); free(g->name[i]); free(g->level[i]); free(g->parent[i]); free(g->town[i]);
+	}
+	free(g->code); free(g->name); free(g->level); free(g->parent); free(g->town); free(g->line);
 }
 
 /* ---- sorting ---- */
@@ -228,10 +373,92 @@ static void write_json_strings(gs_buf *b, const gs_field *f, size_t n)
 	gs_buf_addc(b, ']');
 }
 
-static void partial_header(const struct tally *t, gs_buf *b)
+/* What a partial stream covers and was made from. An input's identity is
+ * the SHA-256 of its bytes; a merged partial covers the union of what its
+ * partials covered, so an input is never counted twice however deep the
+ * merging goes. */
+struct prov {
+	cJSON *first;            /* the first partial header read (--merge) */
+	gs_hash *seen;           /* identity -> index + 1 in origin */
+	char **ids;              /* the identities covered */
+	size_t nids;
+	char **origin;           /* where each identity came from, for messages */
+	gs_buf from;             /* the items of the header's "from" */
+	size_t nfrom;
+};
+
+static int cmp_id(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Record identity ID (from ORIGIN). Returns NULL, or where ID was already
+ * seen. */
+static const char *prov_cover(struct prov *pv, const char *id, const char *origin)
+{
+	if (!pv->seen)
+		pv->seen = gs_hash_new();
+	void *v = gs_hash_get(pv->seen, id, strlen(id));
+	if (v)
+		return pv->origin[(size_t)v - 1];
+	pv->ids = gs_xrealloc(pv->ids, (pv->nids + 1) * sizeof *pv->ids);
+	pv->origin = gs_xrealloc(pv->origin, (pv->nids + 1) * sizeof *pv->origin);
+	pv->ids[pv->nids] = gs_xstrndup(id, strlen(id));
+	pv->origin[pv->nids] = gs_xstrndup(origin, strlen(origin));
+	gs_hash_put(pv->seen, id, strlen(id), (void *)(++pv->nids));
+	return NULL;
+}
+
+static void prov_from(struct prov *pv, const char *role, const char *name, const char *sha,
+                      unsigned long long bytes, long rows)
+{
+	gs_buf *b = &pv->from;
+	gs_buf_adds(b, pv->nfrom++ ? ",{\"role\":" : "{\"role\":");
+	gs_json_string(b, role, strlen(role));
+	gs_buf_adds(b, ",\"name\":");
+	gs_json_string(b, name, strlen(name));
+	gs_buf_adds(b, ",\"sha256\":");
+	gs_json_string(b, sha, strlen(sha));
+	gs_buf_printf(b, ",\"bytes\":%llu,\"rows\":%ld}", bytes, rows);
+}
+
+/* The files stream ST read, each one input covered (but one without data
+ * rows, which counts nothing). Returns 0, or -1 when two inputs have the
+ * same bytes (reported): a partial covers each input once. */
+static int prov_stream(struct prov *pv, const gs_stream *st)
+{
+	size_t n;
+	int ret = 0;
+	const gs_file_stat *fs = gs_stream_files(st, &n);
+	for (size_t i = 0; i < n; i++) {
+		const char *was = fs[i].rows ? prov_cover(pv, fs[i].sha256, fs[i].name) : NULL;
+		if (was) {
+			gs_msg(fs[i].name, 0, "the same bytes as %s, already read: a partial stream "
+			       "covers each input once", was);
+			ret = -1;
+		}
+		prov_from(pv, "input", fs[i].name, fs[i].sha256, fs[i].bytes, fs[i].rows);
+	}
+	return ret;
+}
+
+static void prov_free(struct prov *pv)
+{
+	for (size_t i = 0; i < pv->nids; i++) {
+		free(pv->ids[i]);
+		free(pv->origin[i]);
+	}
+	free(pv->ids);
+	free(pv->origin);
+	gs_hash_free(pv->seen);
+	gs_buf_free(&pv->from);
+	cJSON_Delete(pv->first);
+}
+
+static void partial_header(const struct tally *t, struct prov *pv, gs_buf *b)
 {
 	static const char *pnames[] = {"day", "week", "month", "quarter", "year"};
-	gs_buf_adds(b, "{\"govstat_partial\":1,\"by\":[");
+	gs_buf_adds(b, "{\"govstat_partial\":2,\"by\":[");
 	for (size_t i = 0; i < t->nby; i++) {
 		if (i)
 			gs_buf_addc(b, ',');
@@ -256,12 +483,114 @@ static void partial_header(const struct tally *t, gs_buf *b)
 			gs_buf_adds(b, "null");
 		gs_buf_printf(b, ",\"decimals\":%d}", c->decimals);
 	}
+	/* sorted: the same inputs give the same header in any order */
+	char **ids = gs_xmalloc((pv->nids + 1) * sizeof *ids);
+	if (pv->nids)
+		memcpy(ids, pv->ids, pv->nids * sizeof *ids);
+	qsort(ids, pv->nids, sizeof *ids, cmp_id);
+	gs_buf_adds(b, "],\"covers\":[");
+	for (size_t i = 0; i < pv->nids; i++) {
+		if (i)
+			gs_buf_addc(b, ',');
+		gs_json_string(b, ids[i], strlen(ids[i]));
+	}
+	free(ids);
+	gs_buf_adds(b, "],\"from\":[");
+	if (pv->from.len)
+		gs_buf_add(b, pv->from.p, pv->from.len);
 	gs_buf_adds(b, "]}\n");
 }
 
+/* Set up T from the first partial header O. Returns 0, or -1 (reported). */
+static int merge_setup(struct tally *t, const cJSON *o, const char *name, long lineno)
+{
+	gs_buf err = {0};
+	const cJSON *by = cJSON_GetObjectItemCaseSensitive(o, "by"), *e;
+	cJSON_ArrayForEach(e, by) {
+		if (!cJSON_IsString(e))
+			continue;
+		t->by = gs_xrealloc(t->by, (t->nby + 1) * sizeof *t->by);
+		t->by[t->nby++] = gs_xstrndup(e->valuestring, strlen(e->valuestring));
+	}
+	const cJSON *p = cJSON_GetObjectItemCaseSensitive(o, "period");
+	t->period = cJSON_IsString(p) ? gs_period_parse(p->valuestring) : -1;
+	t->nkey = t->nby + (t->period >= 0);
+	const cJSON *cols = cJSON_GetObjectItemCaseSensitive(o, "columns"), *c;
+	cJSON_ArrayForEach(c, cols) {
+		const cJSON *nm = cJSON_GetObjectItemCaseSensitive(c, "name");
+		const cJSON *ag = cJSON_GetObjectItemCaseSensitive(c, "agg");
+		const cJSON *wh = cJSON_GetObjectItemCaseSensitive(c, "where");
+		const cJSON *dc = cJSON_GetObjectItemCaseSensitive(c, "decimals");
+		if (!cJSON_IsString(nm) || !cJSON_IsString(ag) || !cJSON_IsNumber(dc)) {
+			gs_msg(name, lineno, "a partial stream's column is malformed");
+			exit(GS_IO);
+		}
+		if (gs_aggset_add(&t->aggs, nm->valuestring, ag->valuestring,
+		                  cJSON_IsString(wh) ? wh->valuestring : NULL,
+		                  dc->valueint, &err) < 0) {
+			gs_msg(name, lineno, "column %s: %s", nm->valuestring, err.p);
+			exit(GS_IO);
+		}
+	}
+	gs_buf_free(&err);
+	return 0;
+}
+
+/* 1 when partial headers A and B were made with the same options. */
+static int same_options(const cJSON *a, const cJSON *b)
+{
+	static const char *keys[] = {"by", "period", "columns"};
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+		if (!cJSON_Compare(cJSON_GetObjectItemCaseSensitive(a, keys[i]),
+		                   cJSON_GetObjectItemCaseSensitive(b, keys[i]), 1))
+			return 0;
+	return 1;
+}
+
+/* Take the identities partial header O covers, all or none. Returns 0, or
+ * -1 when one is malformed or was covered already (reported). */
+static int merge_covers(struct prov *pv, const cJSON *o, const char *name, long lineno)
+{
+	const cJSON *cov = cJSON_GetObjectItemCaseSensitive(o, "covers"), *e;
+	if (!cJSON_IsArray(cov)) {
+		gs_msg(name, lineno, "a partial stream's header has no \"covers\"");
+		return -1;
+	}
+	gs_buf here = {0};
+	gs_buf_printf(&here, "%s:%ld", name, lineno);
+	gs_hash *mine = gs_hash_new();
+	int ret = 0;
+	cJSON_ArrayForEach(e, cov) {
+		const char *id = cJSON_IsString(e) ? e->valuestring : NULL;
+		size_t n = id ? strlen(id) : 0;
+		if (n != 64 || strspn(id, "0123456789abcdef") != 64) {
+			gs_msg(name, lineno, "a partial stream's \"covers\" holds something other than SHA-256 digests");
+			ret = -1;
+			break;
+		}
+		void *v = pv->seen ? gs_hash_get(pv->seen, id, n) : NULL;
+		const char *was = v ? pv->origin[(size_t)v - 1] : gs_hash_get(mine, id, n) ? here.p : NULL;
+		if (was) {
+			gs_msg(name, lineno, "covers input %.16s…, already merged from %s: "
+			       "merged again it would be counted twice", id, was);
+			ret = -1;
+			break;
+		}
+		gs_hash_put(mine, id, n, (void *)1);
+	}
+	/* checked first, so that a refused partial adds nothing */
+	if (ret == 0)
+		cJSON_ArrayForEach(e, cov)
+			prov_cover(pv, e->valuestring, here.p);
+	gs_hash_free(mine);
+	gs_buf_free(&here);
+	return ret;
+}
+
 /* Read one partial stream into the groups. The first header sets up T;
- * later ones must be the same. Returns GS_OK or GS_IO (reported). */
-static int merge_file(struct tally *t, const char *path, gs_buf *first_header)
+ * later ones must have the same options and cover other inputs. Returns
+ * GS_OK or GS_IO (reported). */
+static int merge_file(struct tally *t, struct prov *pv, const char *path)
 {
 	const char *why, *name = gs_display_name(path);
 	gs_input *in = gs_input_open(path, "utf-8", &why);
@@ -269,8 +598,9 @@ static int merge_file(struct tally *t, const char *path, gs_buf *first_header)
 		gs_msg(name, 0, "cannot open: %s", why);
 		return GS_IO;
 	}
+	gs_input_hash(in);
 	gs_buf line = {0}, err = {0};
-	long lineno = 0;
+	long lineno = 0, ngroups = 0;
 	int status = GS_OK, have_header = 0;
 	gs_field *key = gs_xmalloc((t->nkey + 8) * sizeof *key);
 	gs_slot *tmp = NULL;
@@ -306,58 +636,49 @@ static int merge_file(struct tally *t, const char *path, gs_buf *first_header)
 		char *s = line.p + done;
 		done += len + (nl ? 1 : 0);
 		lineno++;
+		/* Hadoop Streaming hands a reducer each line as KEY TAB VALUE; the
+		 * whole partial line is the key, the value empty */
+		if (len && s[len - 1] == '\t')
+			len--;
 		if (len == 0)
 			continue;
 		cJSON *o = cJSON_ParseWithLength(s, len);
 		const cJSON *tag = cJSON_GetObjectItemCaseSensitive(o, "govstat_partial");
 		/* partial streams may be concatenated (parallel --pipe does): a
-		 * header can come again, and must be the same */
+		 * header can come again, with the same options */
 		if (!have_header || tag) {
-			if (!o || !cJSON_IsNumber(tag) || tag->valueint != 1) {
+			if (o && cJSON_IsNumber(tag) && tag->valueint == 1) {
+				gs_msg(name, lineno, "a partial stream of an older tally, which does not say "
+				       "what it covers: make it again");
+				cJSON_Delete(o);
+				status = GS_IO;
+				break;
+			}
+			if (!o || !cJSON_IsNumber(tag) || tag->valueint != 2) {
 				gs_msg(name, lineno, "not a partial stream of tally --partial");
 				cJSON_Delete(o);
 				status = GS_IO;
 				break;
 			}
-			if (!first_header->len) {
-				gs_buf_add(first_header, s, len);
-				const cJSON *by = cJSON_GetObjectItemCaseSensitive(o, "by"), *e;
-				cJSON_ArrayForEach(e, by) {
-					if (!cJSON_IsString(e))
-						continue;
-					t->by = gs_xrealloc(t->by, (t->nby + 1) * sizeof *t->by);
-					t->by[t->nby++] = gs_xstrndup(e->valuestring, strlen(e->valuestring));
-				}
-				const cJSON *p = cJSON_GetObjectItemCaseSensitive(o, "period");
-				t->period = cJSON_IsString(p) ? gs_period_parse(p->valuestring) : -1;
-				t->nkey = t->nby + (t->period >= 0);
-				key = gs_xrealloc(key, (t->nkey + 1) * sizeof *key);
-				const cJSON *cols = cJSON_GetObjectItemCaseSensitive(o, "columns"), *c;
-				cJSON_ArrayForEach(c, cols) {
-					const cJSON *nm = cJSON_GetObjectItemCaseSensitive(c, "name");
-					const cJSON *ag = cJSON_GetObjectItemCaseSensitive(c, "agg");
-					const cJSON *wh = cJSON_GetObjectItemCaseSensitive(c, "where");
-					const cJSON *dc = cJSON_GetObjectItemCaseSensitive(c, "decimals");
-					if (!cJSON_IsString(nm) || !cJSON_IsString(ag) || !cJSON_IsNumber(dc)) {
-						gs_msg(name, lineno, "a partial stream's column is malformed");
-						exit(GS_IO);
-					}
-					if (gs_aggset_add(&t->aggs, nm->valuestring, ag->valuestring,
-					                  cJSON_IsString(wh) ? wh->valuestring : NULL,
-					                  dc->valueint, &err) < 0) {
-						gs_msg(name, lineno, "column %s: %s", nm->valuestring, err.p);
-						exit(GS_IO);
-					}
-				}
-			} else if (first_header->len != len || memcmp(first_header->p, s, len)) {
+			if (pv->first && !same_options(pv->first, o)) {
 				gs_msg(name, lineno, "this partial stream was made with other options than the first");
 				cJSON_Delete(o);
 				status = GS_IO;
 				break;
 			}
+			if (merge_covers(pv, o, name, lineno) < 0) {
+				cJSON_Delete(o);
+				status = GS_IO;
+				break;
+			}
+			if (!pv->first) {
+				merge_setup(t, o, name, lineno);
+				key = gs_xrealloc(key, (t->nkey + 1) * sizeof *key);
+				pv->first = o;
+			} else
+				cJSON_Delete(o);
 			have_header = 1;
-			cJSON_Delete(o);
-			if (!tmp && t->aggs.nslots + 1)
+			if (!tmp)
 				tmp = gs_slots_new(&t->aggs);
 			continue;
 		}
@@ -384,6 +705,7 @@ static int merge_file(struct tally *t, const char *path, gs_buf *first_header)
 				status = GS_IO;
 				break;
 			}
+			ngroups++;
 		}
 		cJSON_Delete(o);
 		if (!ok) {
@@ -396,12 +718,557 @@ static int merge_file(struct tally *t, const char *path, gs_buf *first_header)
 		gs_msg(name, 0, "empty input: not a partial stream");
 		status = GS_IO;
 	}
+	/* the audit trail: what was read of this partial, and its digest */
+	char sha[65];
+	gs_input_sha256(in, sha);
+	prov_from(pv, "partial", name, sha, gs_input_bytes(in), ngroups);
+	gs_manifest_written(name, "partial", sha, gs_input_bytes(in), ngroups);
 	gs_slots_free(&t->aggs, tmp);
 	free(key);
 	gs_buf_free(&line);
 	gs_buf_free(&err);
 	gs_input_close(in);
 	return status;
+}
+
+/* --header-from FILE: the header names of FILE, read with SO, for
+ * headerless splits of it; set in SO, their bytes kept in HB and NAMES,
+ * and named in PV. */
+static void header_from(const char *path, gs_stream_opts *so, gs_buf *hb, gs_field **names,
+                        struct prov *pv)
+{
+	char *files[1] = {(char *)path};
+	gs_stream_opts hso = *so;
+	gs_stream *st = gs_stream_open(files, 1, &hso);
+	const gs_field *nm;
+	size_t n;
+	if (gs_stream_header(st, &nm, &n) < 0)
+		exit(gs_close_stdout(GS_IO));
+	if (gs_stream_format(st) == GS_FMT_JSON)
+		gs_usage_error("--header-from: %s is JSON lines, which name their fields in every "
+		               "line: a split of it needs no header", path);
+	size_t *off = gs_xmalloc((n + 1) * sizeof *off);
+	for (size_t i = 0; i < n; i++) {
+		off[i] = hb->len;
+		gs_buf_add(hb, nm[i].p, nm[i].n);
+	}
+	*names = gs_xmalloc((n + 1) * sizeof **names);
+	for (size_t i = 0; i < n; i++)
+		(*names)[i] = (gs_field){hb->p ? hb->p + off[i] : "", nm[i].n};
+	free(off);
+	gs_stream_close(st);
+	so->header = *names;
+	so->nheader = n;
+	/* the partial names the header it was read with */
+	gs_buf *b = &pv->from;
+	gs_buf_adds(b, pv->nfrom++ ? ",{\"role\":\"header\",\"name\":" : "{\"role\":\"header\",\"name\":");
+	gs_json_string(b, path, strlen(path));
+	gs_buf_adds(b, ",\"names\":");
+	write_json_strings(b, *names, n);
+	gs_buf_addc(b, '}');
+}
+
+/* ---- inputs, their rows, and the tallies they feed ---- */
+
+/* A part: one aggregation (a record type's columns at one level). */
+struct part {
+	struct tally *t;
+	gs_slot *blank;          /* the state of a group no row reached */
+};
+
+/* How one input's rows reach one part. */
+struct sink {
+	struct part *p;
+	long *keycol;
+	long datecol;
+	int all_one;             /* a table of given values: a row may be a total's */
+	gs_delta *deltas;
+	gs_field *key;
+	int rolled;              /* of the row at hand */
+	int state;               /* of the row at hand: enum row */
+	gs_buf pbuf, enc;
+};
+
+/* An input: a record type's files (or the FILE arguments), read once for
+ * every part that needs them. */
+struct input {
+	const char *record;      /* NULL: the FILE arguments */
+	char **files;
+	size_t nfiles;
+	gs_expr *filter;         /* --filter RECORD=EXPR */
+	struct sink sinks[2];
+	size_t nsinks;
+	gs_rejects *rj;
+	long nread, nused, nfiltered, noutside;
+	long ndropped;           /* blank rows the stream left out (counted in nread) */
+};
+
+enum row { ROW_TAKEN, ROW_FILTERED, ROW_OUTSIDE, ROW_REJECT };
+
+struct run {                 /* what every input shares */
+	const gs_expr *where;
+	const char *label;       /* --rollup's label, or NULL without --rollup */
+	const char *rejects;     /* --rejects, "{record}" replaced */
+	int out_format;          /* -1 until the first input's is known */
+	int nfrom;
+	struct prov *pv;         /* --partial: what the inputs were */
+};
+
+static int field_col(const gs_field *names, size_t n, const char *want)
+{
+	for (size_t k = 0; k < n; k++)
+		if (names[k].n == strlen(want) && !memcmp(names[k].p, want, names[k].n))
+			return (int)k;
+	return -1;
+}
+
+static void sink_bind(struct sink *k, const gs_field *names, size_t n, const char *record)
+{
+	struct tally *t = k->p->t;
+	gs_buf err = {0};
+	k->keycol = gs_xmalloc((t->nkey + 1) * sizeof *k->keycol);
+	k->datecol = -1;
+	for (size_t i = 0; i <= t->nby; i++) {
+		const char *want = i < t->nby ? t->by[i] : t->date_field;
+		if (!want)
+			continue;
+		long c = field_col(names, n, want);
+		if (c < 0)
+			gs_usage_error("%s: no field '%s' in the input%s%s", i < t->nby ? "--by" : "--date", want,
+			               record ? " of " : "", record ? record : "");
+		if (i < t->nby)
+			k->keycol[i] = c;
+		else
+			k->datecol = c;
+	}
+	if (gs_aggset_bind(&t->aggs, names, n, &err) < 0)
+		gs_usage_error("%s%s%s", record ? record : "", record ? ": " : "", err.p);
+	k->all_one = gs_aggset_all_one(&t->aggs);
+	k->deltas = gs_xmalloc((t->aggs.nslots + 1) * sizeof *k->deltas);
+	k->key = gs_xmalloc((t->nkey + 1) * sizeof *k->key);
+	gs_buf_free(&err);
+}
+
+static void sink_free(struct sink *k)
+{
+	free(k->keycol);
+	free(k->deltas);
+	free(k->key);
+	gs_buf_free(&k->pbuf);
+	gs_buf_free(&k->enc);
+}
+
+/* Find what ROW gives sink K, changing nothing yet. */
+static int row_prepare(struct sink *k, const struct run *run, const gs_field *f, gs_buf *err)
+{
+	struct tally *t = k->p->t;
+	size_t koff = t->period >= 0;
+	if (t->period >= 0) {
+		int y, m, d;
+		const char *why;
+		const gs_field *df = &f[k->datecol];
+		if (gs_date_part(df->p, df->n, &y, &m, &d, &why) < 0) {
+			gs_buf_printf(err, "field '%s': '%.*s' is not a date (%s)",
+			              t->date_field, (int)df->n, df->p, why);
+			return ROW_REJECT;
+		}
+		gs_buf_clear(&k->pbuf);
+		gs_period_format(&k->pbuf, t->period, y, m, d);
+		k->key[0] = (gs_field){k->pbuf.p, k->pbuf.len};
+	}
+	for (size_t i = 0; i < t->nby; i++)
+		k->key[koff + i] = f[k->keycol[i]];
+	k->rolled = 0;
+	/* a table of given values may give a subtotal's own row: its last
+	 * keys are the rollup label */
+	if (run->label && k->all_one) {
+		size_t ln = strlen(run->label);
+		while ((size_t)k->rolled < t->nby) {
+			const gs_field *v = &k->key[t->nkey - 1 - (size_t)k->rolled];
+			if (v->n != ln || memcmp(v->p, run->label, ln))
+				break;
+			k->rolled++;
+		}
+	}
+	if (t->uni && !k->rolled) {
+		encode(&k->enc, k->key + koff, t->nby);
+		if (!gs_hash_get(t->uni, k->enc.p, k->enc.len)) {
+			/* a row that every column's own filter leaves out is no error */
+			int w = gs_aggset_wanted(&t->aggs, f, err);
+			if (w <= 0)
+				return w < 0 ? ROW_REJECT : ROW_OUTSIDE;
+			gs_buf_adds(err, "not in the universe ");
+			gs_buf_adds(err, t->uni_path);
+			gs_buf_adds(err, ":");
+			for (size_t i = 0; i < t->nby; i++)
+				gs_buf_printf(err, " %s '%.*s'", t->by[i], (int)k->key[koff + i].n, k->key[koff + i].p);
+			return ROW_REJECT;
+		}
+	}
+	if (gs_aggset_eval(&t->aggs, f, k->deltas, err) < 0)
+		return ROW_REJECT;
+	return ROW_TAKEN;
+}
+
+/* Apply what row_prepare found. Dies naming the unit on a conflict. */
+static void row_commit(struct sink *k, const char *file, long line, gs_buf *err)
+{
+	struct tally *t = k->p->t;
+	size_t gi = find_group(t, k->key, k->rolled);
+	if (gs_slots_apply(&t->aggs, t->groups[gi].slots, k->deltas, err) < 0) {
+		gs_buf unit = {0};
+		size_t koff = t->period >= 0;
+		for (size_t i = 0; i < t->nkey - (size_t)k->rolled; i++)
+			gs_buf_printf(&unit, "%s%s '%.*s'", i ? ", " : "", i < koff ? "period" : t->by[i - koff],
+			              (int)k->key[i].n, k->key[i].p);
+		if (unit.len)
+			gs_msg(file, line, "%s: %s", unit.p, err->p);
+		else
+			gs_msg(file, line, "%s", err->p);
+		exit(gs_close_stdout(GS_IO));
+	}
+}
+
+/* One row for every sink of IN: rejected as a whole, or taken. */
+static void feed_row(struct input *in, const struct run *run, const char *file, long line,
+                     const gs_field *f, size_t n, gs_buf *err)
+{
+	in->nread++;
+	gs_buf_clear(err);
+	const gs_expr *w[2] = {run->where, in->filter};
+	for (int i = 0; i < 2; i++) {
+		if (!w[i])
+			continue;
+		int ok = gs_expr_test(w[i], f, err);
+		if (ok < 0) {
+			gs_rejects_add(in->rj, file, line, f, n, err->p);
+			return;
+		}
+		if (!ok) {
+			in->nfiltered++;
+			return;
+		}
+	}
+	int taken = 0, outside = 0;
+	for (size_t i = 0; i < in->nsinks; i++) {
+		struct sink *k = &in->sinks[i];
+		k->state = row_prepare(k, run, f, err);
+		if (k->state == ROW_REJECT) {
+			gs_rejects_add(in->rj, file, line, f, n, err->p);
+			return;
+		}
+		taken |= k->state == ROW_TAKEN;
+		outside |= k->state == ROW_OUTSIDE;
+	}
+	for (size_t i = 0; i < in->nsinks; i++)
+		if (in->sinks[i].state == ROW_TAKEN)
+			row_commit(&in->sinks[i], file, line, err);
+	if (taken)
+		in->nused++;
+	else if (outside)
+		in->noutside++;
+	else
+		in->nfiltered++;
+}
+
+static void input_rejects(struct input *in, struct run *run, const gs_field *names, size_t n)
+{
+	gs_buf path = {0};
+	if (run->rejects) {
+		const char *at = strstr(run->rejects, "{record}");
+		if (at && in->record)
+			gs_buf_printf(&path, "%.*s%s%s", (int)(at - run->rejects), run->rejects, in->record,
+			              at + strlen("{record}"));
+		else
+			gs_buf_adds(&path, run->rejects);
+	}
+	in->rj = gs_rejects_open(path.p, run->out_format);
+	gs_rejects_header(in->rj, names, n, 1);
+	gs_buf_free(&path);
+}
+
+/* Read one input through its sinks. Returns the stream's status. */
+static int read_input(struct input *in, struct run *run, const gs_stream_opts *so)
+{
+	gs_stream *st = gs_stream_open(in->files, in->nfiles, so);
+	const gs_field *names;
+	size_t nnames;
+	if (gs_stream_header(st, &names, &nnames) < 0)
+		exit(gs_close_stdout(gs_stream_status(st)));
+	if (run->out_format < 0)
+		run->out_format = gs_stream_format(st);
+	gs_buf err = {0};
+	if (run->where) {
+		if (gs_expr_bind((gs_expr *)run->where, names, nnames, &err) < 0)
+			gs_usage_error("--where%s%s: %s", in->record ? ", on " : "", in->record ? in->record : "", err.p);
+	}
+	if (in->filter && gs_expr_bind(in->filter, names, nnames, &err) < 0)
+		gs_usage_error("--filter %s: %s", in->record, err.p);
+	for (size_t i = 0; i < in->nsinks; i++)
+		sink_bind(&in->sinks[i], names, nnames, in->record);
+	input_rejects(in, run, names, nnames);
+	gs_rejects_stream(in->rj, st);
+	for (;;) {
+		gs_row r;
+		int k = gs_stream_next(st, &r);
+		if (k == GS_REC_EOF)
+			break;
+		if (k == GS_REC_BAD) {
+			in->nread++;
+			gs_rejects_add(in->rj, gs_stream_file(st), r.line, r.f, r.n, gs_stream_error(st));
+			continue;
+		}
+		feed_row(in, run, gs_stream_file(st), r.line, r.f, r.n, &err);
+	}
+	int status = gs_stream_status(st);
+	in->ndropped += gs_stream_empty_rows(st);
+	in->nread += gs_stream_empty_rows(st);
+	gs_manifest_stream(st, "input");
+	if (run->pv && prov_stream(run->pv, st) < 0)
+		exit(gs_close_stdout(GS_IO));
+	gs_rejects_stream(in->rj, NULL);
+	gs_stream_close(st);
+	gs_buf_free(&err);
+	return status;
+}
+
+/* The output columns: part and column of each, in the order asked. */
+struct colref {
+	struct part *p;
+	size_t c;
+};
+
+typedef void (*row_fn)(void *arg, const gs_field *row, size_t n);
+
+static const gs_slot *group_slots(struct part *p, const struct group *g)
+{
+	struct tally *t = p->t;
+	encode(&t->scratch, g->key, t->nkey - (size_t)g->rolled);
+	gs_buf_addc(&t->scratch, (char)g->rolled);
+	void *v = gs_hash_get(t->index, t->scratch.p, t->scratch.len);
+	return v ? t->groups[(size_t)v - 1].slots : p->blank;
+}
+
+/* The result: every part's groups (the universe's units in every period
+ * seen, the rollups), one row per key in SHAPE's order, each column from
+ * its part's group of that key. */
+static void result_rows(struct part *parts, size_t np, const struct tally *shape,
+                        const struct colref *cols, size_t ncols, int rollup, const char *label,
+                        row_fn fn, void *arg)
+{
+	gs_buf err = {0};
+	size_t koff = shape->period >= 0;
+	char **periods = NULL;
+	size_t nper = 0;
+	if (koff && shape->uni) {
+		gs_hash *seen = gs_hash_new();
+		for (size_t p = 0; p < np; p++)
+			for (size_t i = 0; i < parts[p].t->ngroups; i++) {
+				const gs_field *f = &parts[p].t->groups[i].key[0];
+				if (f->p && !gs_hash_get(seen, f->p, f->n)) {
+					gs_hash_put(seen, f->p, f->n, (void *)1);
+					periods = gs_xrealloc(periods, (nper + 1) * sizeof *periods);
+					periods[nper++] = gs_xstrndup(f->p, f->n);
+				}
+			}
+		gs_hash_free(seen);
+	}
+	gs_field *key = gs_xmalloc((shape->nkey + 1) * sizeof *key);
+	for (size_t p = 0; p < np; p++) {
+		struct tally *t = parts[p].t;
+		/* the universe: every unit, in every period seen */
+		if (shape->uni)
+			for (size_t pi = 0; pi < (koff ? nper : 1); pi++)
+				for (size_t u = 0; u < shape->nuni; u++) {
+					if (koff)
+						key[0] = (gs_field){periods[pi], strlen(periods[pi])};
+					universe_key(shape, u, key + koff);
+					find_group(t, key, 0);
+				}
+		/* rollups, merged from the leaves' exact states */
+		size_t nleaf = t->ngroups;
+		if (rollup)
+			for (size_t i = 0; i < nleaf; i++) {
+				if (t->groups[i].rolled)
+					continue;
+				for (int r = 1; r <= (int)t->nkey; r++) {
+					size_t gi = find_group(t, t->groups[i].key, r);
+					if (gs_slots_rollup(&t->aggs, t->groups[gi].slots, t->groups[i].slots, &err) < 0)
+						gs_die(GS_IO, NULL, 0, "%s", err.p);
+				}
+			}
+		parts[p].blank = gs_slots_new(&t->aggs);
+	}
+	for (size_t i = 0; i < nper; i++)
+		free(periods[i]);
+	free(periods);
+	free(key);
+
+	/* every key any part has, in order */
+	struct tally m = *shape;
+	m.index = gs_hash_new();
+	m.groups = NULL;
+	m.ngroups = m.capgroups = 0;
+	m.aggs = (gs_aggset){0};
+	m.scratch = (gs_buf){0};
+	for (size_t p = 0; p < np; p++)
+		for (size_t i = 0; i < parts[p].t->ngroups; i++)
+			find_group(&m, parts[p].t->groups[i].key, parts[p].t->groups[i].rolled);
+	if (m.uni) {
+		gs_buf enc = {0};
+		for (size_t i = 0; i < m.ngroups; i++) {
+			struct group *g = &m.groups[i];
+			g->rank = gs_xmalloc((m.nby + 1) * sizeof *g->rank);
+			for (size_t j = 0; j < m.nby; j++) {
+				if (koff + j >= m.nkey - (size_t)g->rolled) {
+					g->rank[j] = 0;
+					continue;
+				}
+				encode(&enc, g->key + koff, j + 1);
+				g->rank[j] = (long)(size_t)gs_hash_get(m.uniprefix, enc.p, enc.len);
+			}
+		}
+		gs_buf_free(&enc);
+	}
+	struct group **order = gs_xmalloc((m.ngroups + 1) * sizeof *order);
+	for (size_t i = 0; i < m.ngroups; i++)
+		order[i] = &m.groups[i];
+	sort_t = &m;
+	qsort(order, m.ngroups, sizeof *order, cmp_groups);
+
+	size_t nout = m.nkey + ncols;
+	gs_field *row = gs_xmalloc((nout + 1) * sizeof *row);
+	size_t *voff = gs_xmalloc((nout + 1) * sizeof *voff);
+	gs_buf line = {0};
+	for (size_t i = 0; i < m.ngroups; i++) {
+		const struct group *g = order[i];
+		for (size_t k = 0; k < m.nkey; k++)
+			row[k] = g->key[k].p ? g->key[k] : (gs_field){label, strlen(label)};
+		gs_buf_clear(&line);
+		for (size_t k = 0; k < ncols; k++) {
+			const gs_slot *sl = group_slots(cols[k].p, g);
+			voff[k] = line.len;
+			if (!gs_aggcol_format(&cols[k].p->t->aggs, cols[k].c, sl, &line))
+				voff[k] = (size_t)-1;
+			row[m.nkey + k].n = voff[k] == (size_t)-1 ? 0 : line.len - voff[k];
+		}
+		for (size_t k = 0; k < ncols; k++)
+			row[m.nkey + k].p = voff[k] == (size_t)-1 ? NULL : line.p + voff[k];
+		fn(arg, row, nout);
+	}
+	gs_buf_free(&line);
+	free(row);
+	free(voff);
+	free(order);
+	for (size_t i = 0; i < m.ngroups; i++) {
+		gs_slots_free(&m.aggs, m.groups[i].slots);
+		free(m.groups[i].key);
+		free(m.groups[i].keybytes);
+		free(m.groups[i].rank);
+	}
+	free(m.groups);
+	gs_hash_free(m.index);
+	gs_buf_free(&m.scratch);
+	gs_buf_free(&err);
+}
+
+static void write_row(void *arg, const gs_field *row, size_t n)
+{
+	gs_writer_row(arg, row, n);
+}
+
+/* The lower level's rows go to the part of the indicators over it. */
+struct over_feed {
+	struct input *in;
+	const struct run *run;
+	gs_buf err;
+};
+
+static void over_row(void *arg, const gs_field *row, size_t n)
+{
+	struct over_feed *o = arg;
+	feed_row(o->in, o->run, "(villages)", (long)o->in->nread + 2, row, n, &o->err);
+}
+
+static struct tally *new_tally(const struct tally *shape, char **by, size_t nby)
+{
+	struct tally *t = calloc(1, sizeof *t);
+	if (!t)
+		gs_die(GS_IO, NULL, 0, "out of memory");
+	t->index = gs_hash_new();
+	t->by = by;
+	t->nby = nby;
+	t->period = shape->period;
+	t->date_field = shape->date_field;
+	t->nkey = nby + (t->period >= 0);
+	return t;
+}
+
+static void share_universe(struct tally *t, const struct tally *from)
+{
+	t->uni = from->uni;
+	t->uniprefix = from->uniprefix;
+	t->unikeys = from->unikeys;
+	t->unioff = from->unioff;
+	t->nuni = from->nuni;
+	t->uni_path = from->uni_path;
+}
+
+static void free_tally(struct tally *t, int own_universe)
+{
+	for (size_t i = 0; i < t->ngroups; i++) {
+		gs_slots_free(&t->aggs, t->groups[i].slots);
+		free(t->groups[i].key);
+		free(t->groups[i].keybytes);
+		free(t->groups[i].rank);
+	}
+	free(t->groups);
+	t->groups = NULL;
+	t->ngroups = 0;
+	gs_hash_free(t->index);
+	t->index = NULL;
+	if (own_universe) {
+		gs_hash_free(t->uni);
+		gs_hash_free(t->uniprefix);
+		gs_buf_free(&t->unikeys);
+		free(t->unioff);
+	}
+	gs_buf_free(&t->scratch);
+	gs_aggset_free(&t->aggs);
+}
+
+static void summary(const struct input *in, int verbose)
+{
+	long nrej = in->rj ? gs_rejects_count(in->rj) : 0;
+	if (!nrej && !verbose)
+		return;
+	gs_buf extra = {0};
+	if (in->noutside)
+		gs_buf_printf(&extra, ", %ld outside the universe and left out by every column's where",
+		              in->noutside);
+	gs_msg(NULL, 0, "%s%s%ld rows read, %ld tallied, %ld left out by --where%s, %ld rejected%s",
+	       in->record ? in->record : "", in->record ? ": " : "", in->nread, in->nused,
+	       in->nfiltered, extra.p ? extra.p : "", nrej, gs_dropped_note(in->ndropped));
+	gs_buf_free(&extra);
+}
+
+struct fieldlist {
+	const gs_catalogue *cat;
+	const char **ids;
+	size_t n;
+};
+
+static void note_field(const char *name, void *arg)
+{
+	struct fieldlist *l = arg;
+	const gs_indicator *ind = gs_catalogue_find(l->cat, name);
+	if (!ind)
+		return;
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->ids[i], name))
+			return;
+	l->ids = gs_xrealloc(l->ids, (l->n + 1) * sizeof *l->ids);
+	l->ids[l->n++] = ind->id;
 }
 
 /* ---- main ---- */
@@ -412,7 +1279,7 @@ int main(int argc, char **argv)
 	gs_cli_init(argc, argv, "tally");
 	gs_cli_keep_commas(argc, argv, "g:by a:agg w:where p:period d:date -:rollup-label "
 	                   "-:universe I:catalogue k:indicator -:decimals i:input-format "
-	                   "o:output-format r:rejects", "agg");
+	                   "o:output-format r:rejects -:from -:level -:filter", "agg");
 	if (cmdline_parser(argc, argv, &a) != 0)
 		gs_bad_usage();
 	if (a.help_given)
@@ -421,7 +1288,8 @@ int main(int argc, char **argv)
 		gs_print_version();
 	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
 	{
-		const char *side[] = {a.universe_given ? a.universe_arg : NULL, a.catalogue_given ? a.catalogue_arg : NULL};
+		const char *side[] = {a.universe_given ? a.universe_arg : NULL, a.catalogue_given ? a.catalogue_arg : NULL,
+		                      a.header_from_given ? a.header_from_arg : NULL};
 		gs_output outs[] = {{"the rejects file", a.rejects_given ? a.rejects_arg : NULL}};
 		gs_cli_check_outputs(a.inputs, a.inputs_num, side, sizeof side / sizeof *side,
 		                     outs, sizeof outs / sizeof *outs);
@@ -434,14 +1302,26 @@ int main(int argc, char **argv)
 	int out_format = a.output_format_given ? gs_parse_output_format(a.output_format_arg) : -1;
 	if (a.decimals_arg < 0 || a.decimals_arg > 30)
 		gs_usage_error("--decimals: give a number from 0 to 30");
-	if (a.partial_given && a.merge_given)
-		gs_usage_error("--partial and --merge do not go together");
+	if (a.header_from_given && a.merge_given)
+		gs_usage_error("--header-from is for the tally of a split, not for --merge");
+	if (a.header_from_given && a.from_given)
+		gs_usage_error("--header-from is for the tally of a split, given as FILE arguments, not --from");
 	if (a.merge_given && (a.by_given || a.agg_given || a.indicator_given || a.where_given ||
-	                      a.period_given || a.date_given || a.catalogue_given))
+	                      a.period_given || a.date_given || a.catalogue_given || a.from_given ||
+	                      a.level_given))
 		gs_usage_error("--merge takes the keys and aggregates from the partial streams; "
 		               "give only output options with it");
 	if (a.partial_given && (a.rollup_given || a.universe_given))
 		gs_usage_error("give --rollup and --universe to the --merge step, not to --partial");
+	if (a.partial_given && a.from_given)
+		gs_usage_error("--partial reads one record type: give FILE arguments, not --from");
+	if (a.from_given && a.inputs_num)
+		gs_usage_error("with --from, every input is named by its record type: "
+		               "give --from RECORD=FILE instead of FILE arguments");
+	if (a.from_given && a.agg_given)
+		gs_usage_error("with --from, give catalogue indicators (-k): each reads the input of its record");
+	if (a.filter_given && !a.from_given)
+		gs_usage_error("--filter goes with --from");
 	if (a.period_given) {
 		t.period = gs_period_parse(a.period_arg);
 		if (t.period < 0)
@@ -451,17 +1331,101 @@ int main(int argc, char **argv)
 		t.date_field = a.date_arg;
 	} else if (a.date_given)
 		gs_usage_error("--date goes with --period");
-	if (a.by_given)
+	const char *level = a.level_given ? a.level_arg : NULL;
+	if (level) {
+		if (strcmp(level, "township") && strcmp(level, "village") && strcmp(level, "county"))
+			gs_usage_error("--level: '%s' is not county, township or village", level);
+		if (a.by_given)
+			gs_usage_error("--level sets the keys (none, township, or township,village): give no --by");
+		if (strcmp(level, "county"))
+			gs_split_list(strcmp(level, "village") ? "township" : "township,village", &t.by, &t.nby);
+	} else if (a.by_given)
 		gs_split_list(a.by_arg, &t.by, &t.nby);
 	t.nkey = t.nby + (t.period >= 0);
 
-	for (unsigned i = 0; i < a.agg_given; i++)
-		add_agg(&t, NULL, a.agg_arg[i], NULL, a.decimals_arg, "--agg");
+	/* the register, when --level says the universe is one */
+	struct reg reg = {0};
+	gs_stream_opts so = {0};
+	so.format = in_format;
+	so.hash = gs_manifest_on() || a.partial_given;   /* a partial names its inputs' digests */
+	struct prov pv = {0};
+	gs_buf hfbytes = {0};
+	gs_field *hfnames = NULL;
+	if (a.header_from_given)
+		header_from(a.header_from_arg, &so, &hfbytes, &hfnames, &pv);
+	int have_reg = 0;
+	if (level && a.universe_given) {
+		load_register(&reg, a.universe_arg, &so);
+		if (strcmp(level, "county"))
+			universe_from_register(&t, &reg, level);
+		have_reg = 1;
+	}
+
 	gs_catalogue *cat = NULL;
 	if (a.indicator_given && !a.catalogue_given)
 		gs_usage_error("--indicator needs --catalogue FILE");
+	if (a.from_given && !a.indicator_given)
+		gs_usage_error("--from needs --catalogue FILE and --indicator IDS");
 	if (a.catalogue_given && !(cat = gs_catalogue_load(a.catalogue_arg)))
 		exit(GS_USAGE);
+
+	/* the inputs: the FILE arguments, or one per --from record */
+	struct input *ins = NULL;
+	size_t nins = 0;
+	struct part *parts = NULL;     /* at the output's level */
+	size_t nparts = 0;
+	struct part *lower = NULL;     /* at the village level, for "over" indicators */
+	size_t nlower = 0;
+	struct colref *cols = NULL;
+	size_t ncols = 0;
+	struct tally vshape = {0};     /* the village level's keys and universe */
+	struct part over = {0};
+	struct input over_in = {0};
+	if (a.from_given) {
+		ins = calloc(a.from_given + 1, sizeof *ins);
+		parts = calloc(a.from_given + 2, sizeof *parts);
+		lower = calloc(a.from_given + 1, sizeof *lower);
+		for (unsigned i = 0; i < a.from_given; i++) {
+			const char *eq = strchr(a.from_arg[i], '=');
+			if (!eq || eq == a.from_arg[i] || !eq[1])
+				gs_usage_error("--from '%s': give RECORD=FILE", a.from_arg[i]);
+			char *rec = gs_xstrndup(a.from_arg[i], (size_t)(eq - a.from_arg[i]));
+			size_t k;
+			for (k = 0; k < nins; k++)
+				if (!strcmp(ins[k].record, rec))
+					break;
+			if (k == nins)
+				ins[nins++].record = rec;
+			else
+				free(rec);
+			ins[k].files = gs_xrealloc(ins[k].files, (ins[k].nfiles + 1) * sizeof *ins[k].files);
+			ins[k].files[ins[k].nfiles++] = (char *)eq + 1;
+		}
+		for (unsigned i = 0; i < a.filter_given; i++) {
+			const char *eq = strchr(a.filter_arg[i], '=');
+			size_t k = nins;
+			if (eq)
+				for (k = 0; k < nins; k++)
+					if (strlen(ins[k].record) == (size_t)(eq - a.filter_arg[i]) &&
+					    !strncmp(ins[k].record, a.filter_arg[i], (size_t)(eq - a.filter_arg[i])))
+						break;
+			if (k == nins)
+				gs_usage_error("--filter '%s': give RECORD=EXPR for a record of --from", a.filter_arg[i]);
+			gs_buf err = {0};
+			size_t pos = 0;
+			ins[k].filter = gs_expr_parse(eq + 1, &pos, 1, &err);
+			if (!ins[k].filter)
+				gs_usage_error("--filter '%s': column %zu: %s", eq + 1, pos + 1, err.p);
+			gs_buf_free(&err);
+		}
+		if (!a.universe_given) {
+			/* nothing: the keys the rows have */
+		} else if (!have_reg)
+			load_universe(&t, a.universe_arg, &so);
+	}
+	for (unsigned i = 0; i < a.agg_given; i++)
+		add_agg(&t, NULL, a.agg_arg[i], NULL, a.decimals_arg, "--agg");
+	struct fieldlist lowids = {cat, NULL, 0};
 	for (unsigned i = 0; i < a.indicator_given; i++) {
 		char **ids = NULL;
 		size_t nids = 0;
@@ -470,21 +1434,107 @@ int main(int argc, char **argv)
 			const gs_indicator *ind = gs_catalogue_find(cat, ids[k]);
 			if (!ind)
 				gs_usage_error("--indicator: no indicator '%s' in %s", ids[k], a.catalogue_arg);
-			gs_buf what = {0};
+			gs_buf what = {0}, err = {0};
 			gs_buf_printf(&what, "indicator %s", ind->id);
-			add_agg(&t, ind->id, ind->agg, ind->where,
+			struct tally *into = &t;
+			if (a.from_given && ind->over) {
+				if (!have_reg || !strcmp(level, "village"))
+					gs_usage_error("indicator %s counts the villages of the unit register: "
+					               "give --universe REGISTER --level township or county", ind->id);
+				if (t.period >= 0)
+					gs_usage_error("indicator %s counts villages: it does not go with --period", ind->id);
+				if (!over.t) {
+					over.t = new_tally(&t, t.by, t.nby);
+					share_universe(over.t, &t);
+				}
+				into = over.t;
+			} else if (a.from_given) {
+				if (!ind->record)
+					gs_usage_error("indicator %s names no \"record\" in %s", ind->id, a.catalogue_arg);
+				size_t r;
+				for (r = 0; r < nins; r++)
+					if (!strcmp(ins[r].record, ind->record))
+						break;
+				if (r == nins)
+					gs_usage_error("indicator %s reads the %s record: give --from %s=FILE",
+					               ind->id, ind->record, ind->record);
+				struct input *in = &ins[r];
+				if (!in->nsinks || in->sinks[0].p->t->nby != t.nby) {
+					/* the input's first part at the output's level */
+					struct part *p = &parts[nparts++];
+					p->t = new_tally(&t, t.by, t.nby);
+					share_universe(p->t, &t);
+					memmove(&in->sinks[1], &in->sinks[0], in->nsinks * sizeof in->sinks[0]);
+					memset(&in->sinks[0], 0, sizeof in->sinks[0]);
+					in->sinks[0].p = p;
+					in->nsinks++;
+				}
+				into = in->sinks[0].p->t;
+			}
+			add_agg(into, ind->id, ind->agg, ind->where,
 			        ind->decimals >= 0 ? ind->decimals : a.decimals_arg, what.p);
+			/* the column, in the order asked */
+			if (into != &t) {
+				cols = gs_xrealloc(cols, (ncols + 1) * sizeof *cols);
+				cols[ncols].c = into->aggs.ncols - 1;
+				cols[ncols].p = &over;
+				for (size_t q = 0; q < nparts; q++)
+					if (parts[q].t == into)
+						cols[ncols].p = &parts[q];
+				ncols++;
+			}
+			if (into == over.t) {
+				gs_aggset tmp = {0};
+				gs_aggset_add(&tmp, ind->id, ind->agg, ind->where, 0, &err);
+				gs_aggset_fields(&tmp, note_field, &lowids);
+				gs_aggset_free(&tmp);
+			}
 			gs_buf_free(&what);
+			gs_buf_free(&err);
 			free(ids[k]);
 		}
 		free(ids);
 	}
-	if (!a.merge_given && t.aggs.ncols == 0)
+	if (!a.merge_given && t.aggs.ncols == 0 && !a.from_given)
 		gs_usage_error("give at least one --agg or --indicator");
 
-	gs_stream_opts so = {0};
-	so.format = in_format;
-	so.hash = gs_manifest_on();
+	/* the village level under the "over" indicators */
+	if (over.t) {
+		vshape.period = -1;
+		gs_split_list("township,village", &vshape.by, &vshape.nby);
+		vshape.nkey = vshape.nby;
+		universe_from_register(&vshape, &reg, "village");
+		if (!lowids.n)
+			gs_usage_error("the indicators over the villages name no village-level indicator");
+		for (size_t k = 0; k < lowids.n; k++) {
+			const gs_indicator *ind = gs_catalogue_find(cat, lowids.ids[k]);
+			size_t r;
+			for (r = 0; ind->record && r < nins; r++)
+				if (!strcmp(ins[r].record, ind->record))
+					break;
+			if (!ind->record || r == nins)
+				gs_usage_error("indicator %s reads the %s record: give --from %s=FILE", ind->id,
+				               ind->record ? ind->record : "(no)", ind->record ? ind->record : "RECORD");
+			struct input *in = &ins[r];
+			struct part *p = NULL;
+			for (size_t s = 0; s < in->nsinks; s++)
+				if (in->sinks[s].p->t->nby == 2)
+					p = in->sinks[s].p;
+			if (!p) {
+				p = &lower[nlower++];
+				p->t = new_tally(&vshape, vshape.by, vshape.nby);
+				share_universe(p->t, &vshape);
+				memset(&in->sinks[in->nsinks], 0, sizeof in->sinks[0]);
+				in->sinks[in->nsinks++].p = p;
+			}
+			gs_buf err = {0};
+			if (gs_aggset_add(&p->t->aggs, ind->id, ind->agg, ind->where,
+			                  ind->decimals >= 0 ? ind->decimals : a.decimals_arg, &err) < 0)
+				gs_usage_error("indicator %s '%s': %s", ind->id, ind->agg, err.p);
+			gs_buf_free(&err);
+		}
+	}
+
 	gs_expr *where = NULL;
 	gs_buf err = {0};
 	if (a.where_given) {
@@ -495,224 +1545,122 @@ int main(int argc, char **argv)
 	}
 
 	int status = GS_OK;
-	long nread = 0, nused = 0, nfiltered = 0, ndropped = 0;
-	gs_rejects *rj = NULL;
+	struct run run = {where, a.rollup_given ? a.rollup_label_arg : NULL,
+	                  a.rejects_given ? a.rejects_arg : NULL, out_format, (int)a.from_given,
+	                  a.partial_given ? &pv : NULL};
+	struct part single = {&t, NULL};
+	if (!a.from_given && !a.merge_given) {
+		ins = calloc(2, sizeof *ins);
+		nins = 1;
+		ins[0].files = a.inputs;
+		ins[0].nfiles = a.inputs_num;
+		ins[0].sinks[0].p = &single;
+		ins[0].nsinks = 1;
+		if (a.universe_given && !a.partial_given && !have_reg)
+			load_universe(&t, a.universe_arg, &so);
+	}
+	if (a.from_given && a.rejects_given && nins > 1 && !strstr(a.rejects_arg, "{record}"))
+		gs_usage_error("--rejects with several --from records: put {record} in the file name "
+		               "(rejects-{record}.csv), one file a record");
 	if (a.merge_given) {
-		gs_buf first = {0};
 		size_t nf = a.inputs_num ? a.inputs_num : 1;
 		for (size_t i = 0; i < nf; i++) {
-			int s = merge_file(&t, a.inputs_num ? a.inputs[i] : "-", &first);
+			int s = merge_file(&t, &pv, a.inputs_num ? a.inputs[i] : "-");
 			if (s > status)
 				status = s;
 		}
-		gs_buf_free(&first);
-		if (out_format < 0)
-			out_format = GS_FMT_CSV;
+		if (run.out_format < 0)
+			run.out_format = GS_FMT_CSV;
 		if (!t.aggs.ncols)
 			exit(gs_close_stdout(GS_IO));
-	} else {
-		gs_stream *st = gs_stream_open(a.inputs, a.inputs_num, &so);
-		const gs_field *names;
-		size_t nnames;
-		if (gs_stream_header(st, &names, &nnames) < 0)
-			exit(gs_close_stdout(gs_stream_status(st)));
-		if (out_format < 0)
-			out_format = gs_stream_format(st);
-		long *keycol = gs_xmalloc((t.nkey + 1) * sizeof *keycol);
-		long datecol = -1;
-		for (size_t i = 0; i <= t.nby; i++) {
-			const char *want = i < t.nby ? t.by[i] : t.date_field;
-			if (!want)
-				continue;
-			long c = -1;
-			for (size_t k = 0; k < nnames; k++)
-				if (names[k].n == strlen(want) && !memcmp(names[k].p, want, names[k].n))
-					c = (long)k;
-			if (c < 0)
-				gs_usage_error("%s: no field '%s' in the input", i < t.nby ? "--by" : "--date", want);
-			if (i < t.nby)
-				keycol[i] = c;
-			else
-				datecol = c;
+		if (a.universe_given) {
+			gs_stream_opts uso = {0};
+			load_universe(&t, a.universe_arg, &uso);
 		}
-		if (gs_aggset_bind(&t.aggs, names, nnames, &err) < 0)
-			gs_usage_error("%s", err.p);
-		if (where && gs_expr_bind(where, names, nnames, &err) < 0)
-			gs_usage_error("--where: %s", err.p);
-		if (a.universe_given)
-			load_universe(&t, a.universe_arg, &so);
-
-		rj = gs_rejects_open(a.rejects_given ? a.rejects_arg : NULL, out_format);
-		gs_rejects_stream(rj, st);
-		gs_rejects_header(rj, names, nnames, 1);
-		gs_delta *deltas = gs_xmalloc((t.aggs.nslots + 1) * sizeof *deltas);
-		gs_field *key = gs_xmalloc((t.nkey + 1) * sizeof *key);
-		gs_buf pbuf = {0}, enc = {0};
-		size_t koff = t.period >= 0;
-		for (;;) {
-			gs_row r;
-			int k = gs_stream_next(st, &r);
-			if (k == GS_REC_EOF)
-				break;
-			nread++;
-			gs_buf_clear(&err);
-			if (k == GS_REC_BAD) {
-				gs_rejects_add(rj, gs_stream_file(st), r.line, r.f, r.n, gs_stream_error(st));
-				continue;
-			}
-			if (where) {
-				int w = gs_expr_test(where, r.f, &err);
-				if (w < 0) {
-					gs_rejects_add(rj, gs_stream_file(st), r.line, r.f, r.n, err.p);
-					continue;
-				}
-				if (!w) {
-					nfiltered++;
-					continue;
-				}
-			}
-			if (t.period >= 0) {
-				int y, m, d;
-				const char *why;
-				const gs_field *df = &r.f[datecol];
-				if (gs_date_parse(df->p, df->n, 0, &y, &m, &d, &why) < 0) {
-					gs_buf_printf(&err, "field '%s': '%.*s' is not a date (%s)",
-					              t.date_field, (int)df->n, df->p, why);
-					gs_rejects_add(rj, gs_stream_file(st), r.line, r.f, r.n, err.p);
-					continue;
-				}
-				gs_buf_clear(&pbuf);
-				gs_period_format(&pbuf, t.period, y, m, d);
-				key[0] = (gs_field){pbuf.p, pbuf.len};
-			}
-			for (size_t i = 0; i < t.nby; i++)
-				key[koff + i] = r.f[keycol[i]];
-			if (t.uni) {
-				encode(&enc, key + koff, t.nby);
-				if (!gs_hash_get(t.uni, enc.p, enc.len)) {
-					gs_buf_adds(&err, "not in the universe ");
-					gs_buf_adds(&err, t.uni_path);
-					gs_buf_adds(&err, ":");
-					for (size_t i = 0; i < t.nby; i++)
-						gs_buf_printf(&err, " %s '%.*s'", t.by[i], (int)key[koff + i].n, key[koff + i].p);
-					gs_rejects_add(rj, gs_stream_file(st), r.line, r.f, r.n, err.p);
-					continue;
-				}
-			}
-			if (gs_aggset_eval(&t.aggs, r.f, deltas, &err) < 0) {
-				gs_rejects_add(rj, gs_stream_file(st), r.line, r.f, r.n, err.p);
-				continue;
-			}
-			size_t gi = find_group(&t, key, 0);
-			if (gs_slots_apply(&t.aggs, t.groups[gi].slots, deltas, &err) < 0) {
-				gs_msg(gs_stream_file(st), r.line, "%s", err.p);
-				exit(gs_close_stdout(GS_IO));
-			}
-			nused++;
-		}
-		if (gs_stream_status(st) > status)
-			status = gs_stream_status(st);
-		gs_manifest_stream(st, "input");
-		ndropped = gs_stream_empty_rows(st);
-		nread += ndropped;
-		gs_buf_free(&pbuf);
-		gs_buf_free(&enc);
-		free(key);
-		free(deltas);
-		free(keycol);
-		gs_stream_close(st);
 	}
+	for (size_t i = 0; i < nins; i++) {
+		int s = read_input(&ins[i], &run, &so);
+		if (s > status)
+			status = s;
+	}
+	/* the village level, then the indicators over it */
+	if (over.t) {
+		size_t nlc = 0;
+		struct colref *lc = NULL;
+		gs_field *lnames = gs_xmalloc((2 + lowids.n + 1) * sizeof *lnames);
+		lnames[0] = (gs_field){"township", 8};
+		lnames[1] = (gs_field){"village", 7};
+		for (size_t k = 0; k < lowids.n; k++) {
+			for (size_t q = 0; q < nlower; q++)
+				for (size_t c = 0; c < lower[q].t->aggs.ncols; c++)
+					if (!strcmp(lower[q].t->aggs.cols[c].name, lowids.ids[k])) {
+						lc = gs_xrealloc(lc, (nlc + 1) * sizeof *lc);
+						lc[nlc++] = (struct colref){&lower[q], c};
+					}
+			lnames[2 + k] = (gs_field){lowids.ids[k], strlen(lowids.ids[k])};
+		}
+		over_in.record = "villages";
+		over_in.sinks[0].p = &over;
+		over_in.nsinks = 1;
+		sink_bind(&over_in.sinks[0], lnames, 2 + nlc, "the villages' table");
+		over_in.rj = gs_rejects_open(NULL, GS_FMT_CSV);
+		gs_rejects_header(over_in.rj, lnames, 2 + nlc, 1);
+		struct run orun = {NULL, NULL, NULL, run.out_format, 0, NULL};
+		struct over_feed of = {&over_in, &orun, {0}};
+		result_rows(lower, nlower, &vshape, lc, nlc, 0, "*", over_row, &of);
+		gs_buf_free(&of.err);
+		free(lc);
+		free(lnames);
+		parts[nparts++] = over;
+		for (size_t k = 0; k < ncols; k++)
+			if (cols[k].p == &over)
+				cols[k].p = &parts[nparts - 1];
+	}
+	if (!a.from_given) {
+		parts = calloc(2, sizeof *parts);
+		parts[0] = single;
+		nparts = 1;
+		free(cols);
+		ncols = t.aggs.ncols;
+		cols = gs_xmalloc((ncols + 1) * sizeof *cols);
+		for (size_t k = 0; k < ncols; k++)
+			cols[k] = (struct colref){&parts[0], k};
+	}
+	if (run.out_format < 0)
+		run.out_format = GS_FMT_CSV;
 
-	/* leaf groups, sorted by key, before rollups are added */
-	size_t nleaf = t.ngroups;
 	gs_buf line = {0};
 	if (a.partial_given) {
+		/* leaf groups, sorted by key */
+		size_t nleaf = t.ngroups;
 		struct group **order = gs_xmalloc((nleaf + 1) * sizeof *order);
 		for (size_t i = 0; i < nleaf; i++)
 			order[i] = &t.groups[i];
 		sort_t = &t;
 		qsort(order, nleaf, sizeof *order, cmp_groups);
-		partial_header(&t, &line);
-		fwrite(line.p, 1, line.len, stdout);
-		for (size_t i = 0; i < nleaf; i++) {
-			gs_buf_clear(&line);
-			gs_buf_adds(&line, "{\"k\":");
-			write_json_strings(&line, order[i]->key, t.nkey);
-			gs_buf_adds(&line, ",\"s\":");
-			gs_slots_write(&t.aggs, order[i]->slots, &line);
-			gs_buf_adds(&line, "}\n");
+		gs_sha256 sc;
+		gs_sha256_init(&sc);
+		unsigned long long nbytes = 0;
+		partial_header(&t, &pv, &line);
+		for (size_t i = 0; i <= nleaf; i++) {
+			if (i) {
+				gs_buf_clear(&line);
+				gs_buf_adds(&line, "{\"k\":");
+				write_json_strings(&line, order[i - 1]->key, t.nkey);
+				gs_buf_adds(&line, ",\"s\":");
+				gs_slots_write(&t.aggs, order[i - 1]->slots, &line);
+				gs_buf_adds(&line, "}\n");
+			}
 			fwrite(line.p, 1, line.len, stdout);
+			gs_sha256_update(&sc, line.p, line.len);
+			nbytes += line.len;
 		}
+		char sha[65];
+		gs_sha256_hex(&sc, sha);
+		gs_manifest_written("-", "output", sha, nbytes, (long)nleaf);
 		free(order);
 	} else {
-		if (a.universe_given && !t.uni) {
-			gs_stream_opts uso = {0};
-			load_universe(&t, a.universe_arg, &uso);
-		}
-		/* the universe: every unit, in every period seen */
-		if (t.uni) {
-			size_t koff = t.period >= 0;
-			gs_field *key = gs_xmalloc((t.nkey + 1) * sizeof *key);
-			char **periods = NULL;
-			size_t np = 0;
-			if (koff) {
-				gs_hash *seen = gs_hash_new();
-				for (size_t i = 0; i < nleaf; i++) {
-					const gs_field *p = &t.groups[i].key[0];
-					if (!gs_hash_get(seen, p->p, p->n)) {
-						gs_hash_put(seen, p->p, p->n, (void *)1);
-						periods = gs_xrealloc(periods, (np + 1) * sizeof *periods);
-						periods[np++] = gs_xstrndup(p->p, p->n);
-					}
-				}
-				gs_hash_free(seen);
-			}
-			for (size_t pi = 0; pi < (koff ? np : 1); pi++)
-				for (size_t u = 0; u < t.nuni; u++) {
-					if (koff)
-						key[0] = (gs_field){periods[pi], strlen(periods[pi])};
-					universe_key(&t, u, key + koff);
-					find_group(&t, key, 0);
-				}
-			for (size_t i = 0; i < np; i++)
-				free(periods[i]);
-			free(periods);
-			free(key);
-			nleaf = t.ngroups;
-		}
-		/* rollups, merged from the leaves' exact states */
-		if (a.rollup_given) {
-			for (size_t i = 0; i < nleaf; i++)
-				for (int r = 1; r <= (int)t.nkey; r++) {
-					size_t gi = find_group(&t, t.groups[i].key, r);
-					if (gs_slots_merge(&t.aggs, t.groups[gi].slots, t.groups[i].slots, &err) < 0)
-						gs_die(GS_IO, NULL, 0, "%s", err.p);
-				}
-		}
-		if (t.uni) {
-			size_t koff = t.period >= 0;
-			gs_buf enc = {0};
-			for (size_t i = 0; i < t.ngroups; i++) {
-				struct group *g = &t.groups[i];
-				g->rank = gs_xmalloc((t.nby + 1) * sizeof *g->rank);
-				for (size_t j = 0; j < t.nby; j++) {
-					if (koff + j >= t.nkey - (size_t)g->rolled) {
-						g->rank[j] = 0;
-						continue;
-					}
-					encode(&enc, g->key + koff, j + 1);
-					g->rank[j] = (long)(size_t)gs_hash_get(t.uniprefix, enc.p, enc.len);
-				}
-			}
-			gs_buf_free(&enc);
-		}
-		struct group **order = gs_xmalloc((t.ngroups + 1) * sizeof *order);
-		for (size_t i = 0; i < t.ngroups; i++)
-			order[i] = &t.groups[i];
-		sort_t = &t;
-		qsort(order, t.ngroups, sizeof *order, cmp_groups);
-
-		size_t ncol = t.nkey + t.aggs.ncols;
+		size_t ncol = t.nkey + ncols;
 		gs_field *names = gs_xmalloc((ncol + 1) * sizeof *names);
 		unsigned char *numeric = calloc(ncol + 1, 1);
 		size_t c = 0;
@@ -720,81 +1668,90 @@ int main(int argc, char **argv)
 			names[c++] = (gs_field){"period", 6};
 		for (size_t i = 0; i < t.nby; i++)
 			names[c++] = (gs_field){t.by[i], strlen(t.by[i])};
-		for (size_t i = 0; i < t.aggs.ncols; i++) {
+		for (size_t i = 0; i < ncols; i++) {
 			numeric[c] = 1;
-			names[c++] = (gs_field){t.aggs.cols[i].name, strlen(t.aggs.cols[i].name)};
+			const char *nm = cols[i].p->t->aggs.cols[cols[i].c].name;
+			names[c++] = (gs_field){nm, strlen(nm)};
 		}
-		gs_writer *w = gs_writer_new(stdout, out_format);
+		gs_writer *w = gs_writer_new(stdout, run.out_format);
 		if (gs_manifest_on())
 			gs_writer_hash(w);
 		gs_writer_header(w, names, ncol, numeric);
-		gs_field *row = gs_xmalloc((ncol + 1) * sizeof *row);
-		size_t *voff = gs_xmalloc((ncol + 1) * sizeof *voff);
-		const char *label = a.rollup_label_arg;
-		for (size_t i = 0; i < t.ngroups; i++) {
-			const struct group *g = order[i];
-			for (size_t k = 0; k < t.nkey; k++)
-				row[k] = g->key[k].p ? g->key[k] : (gs_field){label, strlen(label)};
-			gs_buf_clear(&line);
-			for (size_t k = 0; k < t.aggs.ncols; k++) {
-				voff[k] = line.len;
-				if (!gs_aggcol_format(&t.aggs, k, g->slots, &line))
-					voff[k] = (size_t)-1;
-				row[t.nkey + k].n = line.len - (voff[k] == (size_t)-1 ? line.len : voff[k]);
-			}
-			for (size_t k = 0; k < t.aggs.ncols; k++)
-				row[t.nkey + k].p = voff[k] == (size_t)-1 ? NULL : line.p + voff[k];
-			gs_writer_row(w, row, ncol);
-		}
+		result_rows(parts, nparts, &t, cols, ncols, a.rollup_given, a.rollup_label_arg, write_row, w);
 		gs_manifest_output(w);
 		gs_writer_free(w);
-		free(row);
-		free(voff);
 		free(names);
 		free(numeric);
-		free(order);
 	}
 	gs_buf_free(&line);
 
-	long nrej = rj ? gs_rejects_count(rj) : 0;
-	if (nrej && status < GS_REJECT)
-		status = GS_REJECT;
-	if (!a.merge_given && (nrej || a.verbose_given))
-		gs_msg(NULL, 0, "%ld rows read, %ld tallied, %ld left out by --where, %ld rejected%s",
-		       nread, nused, nfiltered, nrej, gs_dropped_note(ndropped));
-	if (rj) {
-		int rs = gs_rejects_close(rj);
-		if (rs > status)
-			status = rs;
+	for (size_t i = 0; i < nins; i++) {
+		struct input *in = &ins[i];
+		long nrej = in->rj ? gs_rejects_count(in->rj) : 0;
+		if (nrej && status < GS_REJECT)
+			status = GS_REJECT;
+		summary(in, a.verbose_given);
+		if (in->rj) {
+			int rs = gs_rejects_close(in->rj);
+			if (rs > status)
+				status = rs;
+		}
+		for (size_t k = 0; k < in->nsinks; k++)
+			sink_free(&in->sinks[k]);
+		if (a.from_given) {
+			free((char *)in->record);
+			free(in->files);
+		}
+		gs_expr_free(in->filter);
 	}
+	if (over_in.rj) {
+		if (gs_rejects_count(over_in.rj) && status < GS_REJECT)
+			status = GS_REJECT;
+		gs_rejects_close(over_in.rj);
+		sink_free(&over_in.sinks[0]);
+	}
+	free(ins);
 	if (a.catalogue_given)
 		gs_manifest_file(a.catalogue_arg, "catalogue");
-	if (a.universe_given)
+	if (a.universe_given && !have_reg)
 		gs_manifest_file(a.universe_arg, "universe");
-	if (a.merge_given)
-		for (size_t i = 0; i < a.inputs_num; i++)
-			gs_manifest_file(a.inputs[i], "partial");
+	if (a.header_from_given)
+		gs_manifest_file(a.header_from_arg, "header");
 	status = gs_manifest_end(status);
-	for (size_t i = 0; i < t.ngroups; i++) {
-		gs_slots_free(&t.aggs, t.groups[i].slots);
-		free(t.groups[i].key);
-		free(t.groups[i].keybytes);
-		free(t.groups[i].rank);
+	for (size_t i = 0; i < nparts; i++) {
+		if (parts[i].t != &t) {
+			gs_slots_free(&parts[i].t->aggs, parts[i].blank);
+			free_tally(parts[i].t, 0);
+			free(parts[i].t);
+		} else
+			gs_slots_free(&t.aggs, parts[i].blank);
 	}
-	free(t.groups);
-	gs_hash_free(t.index);
-	gs_hash_free(t.uni);
-	gs_hash_free(t.uniprefix);
-	gs_buf_free(&t.unikeys);
-	free(t.unioff);
-	gs_buf_free(&t.scratch);
+	for (size_t i = 0; i < nlower; i++) {
+		gs_slots_free(&lower[i].t->aggs, lower[i].blank);
+		free_tally(lower[i].t, 0);
+		free(lower[i].t);
+	}
+	free(parts);
+	free(lower);
+	free(cols);
+	free(lowids.ids);
+	if (vshape.by) {
+		for (size_t i = 0; i < vshape.nby; i++)
+			free(vshape.by[i]);
+		free(vshape.by);
+		free_tally(&vshape, 1);
+	}
+	free_register(&reg);
+	free_tally(&t, 1);
 	gs_buf_free(&err);
 	for (size_t i = 0; i < t.nby; i++)
 		free(t.by[i]);
 	free(t.by);
 	gs_expr_free(where);
-	gs_aggset_free(&t.aggs);
 	gs_catalogue_free(cat);
+	prov_free(&pv);
+	gs_buf_free(&hfbytes);
+	free(hfnames);
 	cmdline_parser_free(&a);
 	return gs_close_stdout(status);
 }

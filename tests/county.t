@@ -25,23 +25,24 @@ households 124 = 124 + 0 + 0 ok
 survey 1300 = 1300 + 0 + 0 ok
 
 ### the dispute resolution ratio per township, recomputed with awk
-$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { n[$c["township"]]++; if ($c["status"] == "resolved") r[$c["township"]]++ } END { for (t in n) printf "%s,%d,%.4f\n", t, n[t], r[t] / n[t] }' d/disputes.csv | sort > awk.csv; cut -d, -f1-3 d/tables/i1.csv | tail -n +2 | sort > govstat.csv; cmp awk.csv govstat.csv && echo "13 townships agree"; wc -l < awk.csv
+$ col() { awk -F, -v want="$1" 'NR == 1 { n = split(want, w, ","); for (i = 1; i <= NF; i++) c[$i] = i } { s = ""; for (k = 1; k <= n; k++) s = s (k > 1 ? "," : "") $c[w[k]]; print s }' "$2"; }; sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { n[$c["township"]]++; if ($c["status"] == "resolved") r[$c["township"]]++ } END { for (t in n) printf "%s,%d,%.4f\n", t, n[t], r[t] / n[t] }' d/disputes.csv | sort > awk.csv; col township,disputes,dispute_resolution_ratio d/tables/township-indicators.csv | tail -n +2 | sort > govstat.csv; cmp awk.csv govstat.csv && echo "13 townships agree"; wc -l < awk.csv
 >>>
 13 townships agree
 13
 
 ### the safe-family ratio and the security-sense rate, recomputed
-$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; awk -F, 'NR > 1 { h[$1] += $4; s[$1] += $5 } END { for (t in h) printf "%s,%.4f\n", t, s[t] / h[t] }' d/households.csv | sort > a1; tail -n +2 d/tables/i3.csv | sort > g1; cmp a1 g1 && echo "safe families agree"; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["complete"] == 1 { n[$c["township"]]++; if ($c["security"] <= 2) p[$c["township"]]++ } END { for (t in n) printf "%s,%.4f\n", t, p[t] / n[t] }' d/survey.csv | sort > a2; cut -d, -f1,2 d/tables/i4.csv | tail -n +2 | sort > g2; cmp a2 g2 && echo "security sense agrees"
+$ col() { awk -F, -v want="$1" 'NR == 1 { n = split(want, w, ","); for (i = 1; i <= NF; i++) c[$i] = i } { s = ""; for (k = 1; k <= n; k++) s = s (k > 1 ? "," : "") $c[w[k]]; print s }' "$2"; }; sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; awk -F, 'NR > 1 { h[$1] += $4; s[$1] += $5 } END { for (t in h) printf "%s,%.4f\n", t, s[t] / h[t] }' d/households.csv | sort > a1; col township,safe_family_ratio d/tables/township-indicators.csv | tail -n +2 | sort > g1; cmp a1 g1 && echo "safe families agree"; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["complete"] == 1 { n[$c["township"]]++; if ($c["security"] <= 2) p[$c["township"]]++ } END { for (t in n) printf "%s,%.4f\n", t, p[t] / n[t] }' d/survey.csv | sort > a2; col township,security_sense_rate d/tables/township-indicators.csv | tail -n +2 | sort > g2; cmp a2 g2 && echo "security sense agrees"
 >>>
 safe families agree
 security sense agrees
 
 ### zero-incident villages: register villages with no criminal or major public-order case
-$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["type"] == "criminal" || ($c["type"] == "public_order" && $c["severity"] == "major") { hit[$c["township"] "/" $c["village"]] = 1 } END { for (k in hit) print k }' d/incidents.csv | sort > hit; awk -F, 'NR > 1 && $3 == "village" { print $5 "/" $2 }' d/units.csv | sort > villages; echo "villages $(wc -l < villages), with a case $(comm -12 villages hit | wc -l), zero $(comm -23 villages hit | wc -l)"; cat d/tables/county-zero.csv
+$ col() { awk -F, -v want="$1" 'NR == 1 { n = split(want, w, ","); for (i = 1; i <= NF; i++) c[$i] = i } { s = ""; for (k = 1; k <= n; k++) s = s (k > 1 ? "," : "") $c[w[k]]; print s }' "$2"; }; sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["type"] == "criminal" || ($c["type"] == "public_order" && $c["severity"] == "major") { hit[$c["township"] "/" $c["village"]] = 1 } END { for (k in hit) print k }' d/incidents.csv | sort > hit; awk -F, 'NR > 1 && $3 == "village" { print $5 "/" $2 }' d/units.csv | sort > villages; echo "villages $(wc -l < villages), with a case $(comm -12 villages hit | wc -l), zero $(comm -23 villages hit | wc -l)"; col zero_incident_villages,zero_incident_village_rate d/tables/county.csv; awk -F, 'NR > 1 && $3 == "village" { print $5 }' d/units.csv | sort > vt; for t in $(sort -u vt); do echo "$t,$(comm -23 villages hit | grep -c "^$t/")"; done | sort > az; col township,zero_incident_villages d/tables/township-indicators.csv | tail -n +2 | sort > gz; cmp az gz && echo "per township agree"
 >>>
 villages 124, with a case 56, zero 68
 zero_incident_villages,zero_incident_village_rate
 68,0.5484
+per township agree
 
 ### the negative list: vetoed townships found by awk are the ones ranked last
 $ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["event"] ~ /^(homicide|mass_incident|major_accident|organised_crime|cult|major_criminal)$/ { print $c["township"] }' d/incidents.csv | sort -u; echo --; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["vetoed"] == 1 { print $c["rank"], $c["township"] }' d/tables/township-ranking.csv
@@ -81,7 +82,7 @@ $ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; PATH="$TOP/bin:
 >>>
 status 1
 status 0
-last-week.csv last-year.csv manifest.jsonl same-week-last-year.txt summary.html summary.txt this-week.csv townships.csv 
+last-week.csv last-year.csv manifest.jsonl same-week-last-year.txt summary.html summary.txt this-week.csv vetoes.csv 
 3
 >>>2
 govstat-weekly: 2020-W19: 1 negative-list veto event(s); see d/weekly/2020-W19/summary.txt
@@ -102,3 +103,64 @@ $ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d 2>&1 | grep -A1 '^== 1b'; cmp d/t
    titles     the same 124 rows as from the CSV export
 same
 1
+
+### the township table is one keyed tally over every ledger, and the demo has no text glue
+$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; grep '"tool":"tally".*"--level","township"' d/manifest.jsonl | head -1 | grep -o '"role":"[a-z]*","name":"[^"]*"' | tr '\n' ' '; echo; grep -nE '(^|[|;&(]|\$\()[[:space:]]*(cut|paste|sed|grep|head|awk)[[:space:]]' "$TOP/share/govstat/demo.sh" "$TOP/share/govstat/weekly.sh"; echo "no glue"
+>>>
+"role":"universe","name":"./units.csv" "role":"input","name":"./disputes.csv" "role":"input","name":"./titles.csv" "role":"input","name":"./households.csv" "role":"input","name":"./survey.csv" "role":"input","name":"./petitions.csv" "role":"input","name":"./incidents.csv" "role":"output","name":"-" "role":"catalogue","name":"setup/catalogue.json" 
+no glue
+
+### a second county (other townships, codes, headers; township rows with an empty township): its assessment with the shipped catalogue, no text glue
+$ B="$DATA/county-b"; S="$TOP/share/govstat"; cp "$S"/schemas/*.json "$B/units.csv" .; for r in disputes:纠纷登记 incidents:警情记录 petitions:信访登记; do ty=${r%%:*}; ingest -m "$B/maps/$ty.json" "$B/${r#*:}.csv" | validate -s $ty.json > $ty.csv || echo "$ty failed"; done; tally -I "$S/catalogue.json" --universe units.csv --level township --rollup --rollup-label 全县 -k disputes,dispute_resolution_ratio,valid_incidents,negative_hits,negative_veto,negative_deduction,zero_incident_villages,petitions --from disputes=disputes.csv --from incidents=incidents.csv --from petitions=petitions.csv > table.csv; cat table.csv; tally -I "$S/catalogue.json" --universe units.csv --level township -k disputes,dispute_resolution_ratio,negative_veto --from disputes=disputes.csv --from incidents=incidents.csv | rank -k dispute_resolution_ratio --veto 'negative_veto > 0' | report -f csv --columns rank,township,dispute_resolution_ratio,negative_veto
+>>>
+township,disputes,dispute_resolution_ratio,valid_incidents,negative_hits,negative_veto,negative_deduction,zero_incident_villages,petitions
+三江镇,3,1.0000,1,0,0,0,2,1
+白马乡,5,0.8000,1,1,1,10,1,0
+梨花镇,4,0.7500,3,2,0,12,2,2
+全县,12,0.8333,5,3,1,22,5,3
+rank,township,dispute_resolution_ratio,negative_veto
+1,三江镇,1.0000,0
+2,梨花镇,0.7500,0
+3,白马乡,0.8000,1
+
+### govstat-weekly on the second county: its register leaves the township column empty on township rows; the week of its homicide exits 1
+$ B="$DATA/county-b"; S="$TOP/share/govstat"; mkdir data; cp "$S"/schemas/*.json "$B/units.csv" .; cp "$B/units.csv" data/; for r in disputes:纠纷登记 incidents:警情记录 petitions:信访登记; do ty=${r%%:*}; ingest -m "$B/maps/$ty.json" "$B/${r#*:}.csv" | validate -s $ty.json > data/$ty.csv; done; sh "$S/weekly.sh" data 2021-02-03 > /dev/null; echo "status $?"; cat data/weekly/2021-W05/this-week.csv; sh "$S/weekly.sh" data 2021-03-03 > /dev/null; echo "status $?"; cat data/weekly/2021-W09/this-week.csv
+>>>
+status 1
+township,disputes,dispute_resolution_ratio,valid_incidents,street_incidents,negative_hits,negative_veto,petitions
+三江镇,0,,0,0,0,0,0
+白马乡,2,0.5000,1,0,1,1,0
+梨花镇,1,1.0000,0,0,0,0,0
+全县,3,0.6667,1,0,1,1,0
+status 0
+township,disputes,dispute_resolution_ratio,valid_incidents,street_incidents,negative_hits,negative_veto,petitions
+三江镇,1,1.0000,0,0,0,0,0
+白马乡,1,1.0000,0,0,0,0,0
+梨花镇,2,0.5000,1,1,0,0,1
+全县,4,0.7500,1,1,0,0,1
+>>>2
+govstat-weekly: 2021-W05: 1 negative-list veto event(s); see data/weekly/2021-W05/summary.txt
+
+### govstat-weekly --help says how to use it and what its exit statuses mean
+$ sh "$TOP/share/govstat/weekly.sh" --help | head -2; sh "$TOP/share/govstat/weekly.sh" --help | grep -c '^Exit status'
+>>>
+usage: govstat-weekly DATA_DIR [AS_OF]
+The week's summary of a county's validated ledgers, compared with the week
+1
+
+### the issue's example on the demo's output: one keyed table, the same figures as the demo's township table
+$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; cd d; tally -I "$TOP/share/govstat/catalogue.json" -k disputes,dispute_resolution_ratio,safe_family_ratio,zero_incident_villages,petitions --universe units.csv --level township --from disputes=disputes.csv --from households=households.csv --from incidents=incidents.csv --from petitions=petitions.csv > ../issue.csv; echo "status $?"; cd ..; tally -a 'n=count()' -a 'd=sum(disputes)' -a 'z=sum(zero_incident_villages)' -a 'p=sum(petitions)' issue.csv
+>>>
+status 0
+n,d,z,p
+13,1500,68,420
+
+### five up, two down from two years of ledgers and the score table: the ledger figures recounted with awk, every township and the county, all_met
+$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; for y in 2019 2020; do f=d/disputes.csv; g=d/incidents.csv; h=d/petitions.csv; [ $y = 2019 ] && f=d/2019/disputes.csv g=d/2019/incidents.csv h=d/2019/petitions.csv; { awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { n[$c["township"]]++; if ($c["status"] == "resolved") r[$c["township"]]++ } END { for (t in n) printf "%s,d,%.4f\n", t, r[t] / n[t] }' $f; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["street"] == 1 && $c["type"] != "invalid" && !seen[$c["event_id"]]++ { s[$c["township"]]++ } END { for (t in s) printf "%s,s,%d\n", t, s[t] }' $g; awk -F, 'NR > 1 { p[$3]++ } END { for (t in p) printf "%s,p,%d\n", t, p[t] }' $h; } | sort > a$y; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $1 != "全县" { printf "%s,d,%s\n%s,s,%s\n%s,p,%s\n", $1, $c["dispute_resolution_ratio"], $1, $c["street_incidents"], $1, $c["petitions"] }' d/tables/year-$y.csv | sort > g$y; cmp a$y g$y && echo "$y: 13 townships agree"; done; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { print $1, $c["dispute_resolution_ratio_met"], $c["street_incidents_met"], $c["petitions_met"], $c["emergency_response_met"], $c["all_met"] }' d/tables/five-up-two-down.csv | tail -4
+>>>
+2019: 13 townships agree
+2020: 13 townships agree
+云台镇 1 1 1 1 1
+柳溪乡 1 0 1 1 0
+红岩镇 0 1 0 1 0
+全县 1 1 1 1 1

@@ -530,7 +530,7 @@ ingest: bad.json: values: must be an object of raw value -> code: 's'
 ### two kinds of rule for one field
 $ printf '{"dates": ["x"], "numbers": ["x"]}' > bad.json; ingest -m bad.json < /dev/null
 >>>2
-ingest: bad.json: more than one of values, dates and numbers for 'x'
+ingest: bad.json: more than one of values, dates, datetimes and numbers for 'x'
 >>>= 2
 
 ### a map file that does not exist
@@ -549,7 +549,13 @@ ingest: -: no column 'people', which the map m.json has rules for
 ### a map that would give two columns one name
 $ printf '{"fields": {"a": "x", "b": "x"}}' > m.json; printf 'a,b\n1,2\n' | ingest -m m.json
 >>>2
-ingest: -: two columns would be named 'x' (columns 1 and 2)
+ingest: -: columns 'a' (column 1) and 'b' (column 2) are both renamed to 'x' by the map m.json: a file may have only one of them
+>>>= 3
+
+### a column renamed onto another column's own name
+$ printf '{"fields": {"a": "b"}}' > m.json; printf 'a,b\n1,2\n' | ingest -m m.json
+>>>2
+ingest: -: two columns would be named 'b' (columns 1 and 2)
 >>>= 3
 
 ### a full disk is a write error, status 3

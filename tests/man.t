@@ -16,3 +16,13 @@ checked
 $ cd "$TOP"; for g in src/*.ggo; do t=$(basename "$g" .ggo); for s in NAME SYNOPSIS DESCRIPTION OPTIONS '"EXIT STATUS"' EXAMPLES; do grep -q "^\.SH $s" "man/$t.1" || echo "$t: no $s"; done; done; echo checked
 >>>
 checked
+
+### every man page renders whole: no roff warning (a line starting with '.' that is not a request loses its text)
+$ cd "$TOP"; for f in man/*.1 man/*.7; do groff -k -man -ww -z -Tutf8 "$f" 2>&1 | sed "s|^|$f: |"; done; echo checked
+>>>
+checked
+
+### every man page renders to its last section (SEE ALSO, or the last .SH of its source)
+$ cd "$TOP"; for f in man/*.1 man/*.7; do last=$(grep '^\.SH' "$f" | tail -1 | sed 's/^\.SH *//; s/"//g'); MANWIDTH=80 man -l "$f" 2>/dev/null | grep -q "^$last" || echo "$f: no $last when rendered"; done; echo checked
+>>>
+checked

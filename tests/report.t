@@ -21,6 +21,21 @@ Longtan Town        13  95.00%
 
 govstat 0.1.0; input indicators.csv, sha256 fd5adad06b0b7874b7e8dd6d59e7328468355c809f1c76992422fc7d9b1de587, 4 rows; report --title '2020年3月 矛盾纠纷化解率' --date 2020-03-31 --percent rate indicators.csv
 
+### text: ambiguous-width characters (↑ ✓ ×) count two in a zh locale, one otherwise; GOVSTAT_AMBIGUOUS and --ambiguous decide over the locale
+$ printf 'a,b\n↑✓,1\nxy,2\n' > amb.csv; report amb.csv | sed -n 3p; LC_ALL=zh_CN.UTF-8 report amb.csv | sed -n 3,4p; LC_ALL= LANG=ja_JP.UTF-8 report amb.csv | sed -n 4p; LC_ALL=zh_CN.UTF-8 GOVSTAT_AMBIGUOUS=narrow report amb.csv | sed -n 4p; LC_ALL=zh_CN.UTF-8 report --ambiguous narrow amb.csv | sed -n 4p; report --ambiguous wide amb.csv | sed -n 4p; report --ambiguous big amb.csv
+>>>
+↑✓  1
+↑✓  1
+xy    2
+xy    2
+xy  2
+xy  2
+xy    2
+>>>2
+report: --ambiguous: 'big' is not wide or narrow
+Try 'report --help' for more information.
+>>>= 2
+
 ### every table line ends at the same display column (checked line by line)
 $ report --percent rate "$DATA/indicators.csv" | sed -n '1,6p' | while IFS= read -r l; do printf '%s' "$l" | wc -L; done | sort -u
 >>>
@@ -45,6 +60,79 @@ y   数值
 
 govstat 0.1.0; input -, sha256 fd622325e64a83386a848b8eac6704aec54cd32c50f226add66788b78dbc267f, 2 rows; report --columns y,x --label x=数值 --decimals 2
 
+### --catalogue: indicator columns get their Chinese names, a ratio shows as a percent of its decimals (3 decimals: 95.8%), numbers by their decimals, the targets and directions become the target
+$ report --catalogue "$DATA/report/catalogue.json" "$DATA/report/catalogued.csv" | sed -n 1,7p
+>>>
+unit      受理案件数  closed  超期件数  案件办结率  平均办理天数  target
+------------------------------------------------------------------------
+青山街道          48      46         1       95.8%           3.3       ✓
+河口镇            31      29         3       93.5%           4.5       ✗
+柳林乡            17      17         0      100.0%           2.1       ✓
+
+1 of 3 rows miss the target overdue <= 2 && close_ratio >= 0.95
+
+### --catalogue: English names under an English locale (Chinese where there is no English name); the chart's target from the catalogue
+$ LC_ALL=en_GB.UTF-8 report --catalogue "$DATA/report/catalogue.json" --columns unit,close_ratio,overdue -f html --chart close_ratio "$DATA/report/catalogued.csv" | grep -E '^<tr><th|class="target"'; LC_ALL= LC_MESSAGES=zh_CN.UTF-8 LANG=en_US.UTF-8 report --catalogue "$DATA/report/catalogue.json" --columns close_ratio "$DATA/report/catalogued.csv" | sed -n 1p
+>>>
+<tr><th scope="col">unit</th><th scope="col">Case closure ratio</th><th scope="col">超期件数</th><th scope="col">target</th></tr>
+<text class="target" x="350" y="16" text-anchor="middle" fill="#b00020">target 95.00%</text>
+案件办结率  target
+
+### --catalogue: --label, --decimals and --target win over it; xlsx takes its percent format; a catalogue that cannot be read is a usage error
+$ report --catalogue "$DATA/report/catalogue.json" --target 'cases > 20' --label close_ratio=办结率 --decimals 2 "$DATA/report/catalogued.csv" | sed -n 1,7p; report -f xlsx --catalogue "$DATA/report/catalogue.json" "$DATA/report/catalogued.csv" > k.xlsx; "$TOP/tests/xlsx_check.py" k.xlsx | grep -E '^[EF][12] '; report --catalogue nope.json "$DATA/report/catalogued.csv"; echo $?
+>>>
+unit      受理案件数  closed  超期件数   办结率  平均办理天数  target
+---------------------------------------------------------------------
+青山街道          48      46         1   95.83%          3.25       ✓
+河口镇            31      29         3   93.55%          4.50       ✓
+柳林乡            17      17         0  100.00%          2.13       ✗
+
+1 of 3 rows miss the target cases > 20
+E1 s '案件办结率' General bold
+F1 s '平均办理天数' General bold
+E2 n 0.958333 0.0% -
+F2 n 3.25 0.0 -
+2
+>>>2
+report: nope.json: cannot open catalogue: No such file or directory
+
+### --pivot: units down, weeks across (sorted), a total column and row summed exactly from the long table (a unit and week met twice are added); units keep their order; an empty value stays empty
+$ printf 'township,week,disputes,rate\n田园镇,2020-W02,3,0.9\n石桥乡,2020-W01,2,0.5\n田园镇,2020-W01,4,0.75\n石桥乡,2020-W02,1,1\n田园镇,2020-W02,0.5,0.9\n河口乡,2020-W02,,\n' > long.csv; report --pivot week long.csv | sed -n 1,6p; report --pivot week --pivot-value rate --pivot-total 总计 -f csv long.csv
+>>>
+township  2020-W01  2020-W02  合计
+----------------------------------
+田园镇           4       3.5   7.5
+石桥乡           2         1     3
+河口乡           -         -     -
+合计             6       4.5  10.5
+township,2020-W01,2020-W02,总计
+田园镇,0.75,1.8,2.55
+石桥乡,0.5,1,1.5
+河口乡,,,
+总计,1.25,2.8,4.05
+
+### --pivot in xlsx: the total row is bold, the cells numbers; exact sums, not sums of rounded cells
+$ printf 'unit,month,amount\n甲,2020-01,0.004\n甲,2020-02,0.004\n乙,2020-01,0.004\n' | report --pivot month --decimals 2 | sed -n 3,5p; printf 'unit,month,amount\n甲,2020-01,0.004\n甲,2020-02,0.004\n乙,2020-01,0.004\n' | report --pivot month -f xlsx > p.xlsx; "$TOP/tests/xlsx_check.py" p.xlsx | grep -E '^[A-D]4 '
+>>>
+甲       0.00     0.00  0.01
+乙       0.00        -  0.00
+合计     0.01     0.00  0.01
+A4 s '合计' @ bold
+B4 n 0.008 General bold
+C4 n 0.004 General bold
+D4 n 0.012 General bold
+
+### --pivot: errors
+$ report --pivot nope "$DATA/indicators.csv"; printf 'u,p\na,x\n' | report --pivot p; printf 'u,p,v\na,x,1\n' | report --pivot p --pivot-value u
+>>>2
+report: --pivot: no field 'nope' in the input
+Try 'report --help' for more information.
+report: --pivot: no number column to spread across 'p'; name one with --pivot-value
+Try 'report --help' for more information.
+report: --pivot-value: 'u' is not a number column
+Try 'report --help' for more information.
+>>>= 2
+
 ### --target marks the rows where it is false and counts them
 $ report --percent rate --target 'rate >= 0.95' "$DATA/indicators.csv" | sed -n '1,8p'
 >>>
@@ -60,22 +148,22 @@ Longtan Town        13  95.00%       ✓
 ### --compare: previous value, change with an arrow, met or missed; units in one period only are shown
 $ report --compare "$DATA/indicators-prev.csv" --key township --up rate --down disputes --percent rate --width 120 "$DATA/indicators.csv" | sed -n '1,7p'
 >>>
-township      disputes  disputes prev  disputes change  disputes down    rate  rate prev  rate change  rate up
---------------------------------------------------------------------------------------------------------------
-田园镇               6              4             +2 ↑              ✗  97.58%     96.00%    +1.58pp ↑        ✓
-石桥乡               5              5              0 →              ✗  60.00%     70.00%   -10.00pp ↓        ✗
-Longtan Town        13              -                -              -  95.00%          -            -        -
-新华社区             0              -                -              -       -          -            -        -
-白沙乡               -              2                -              -       -     50.00%            -        -
+township      disputes  disputes prev  disputes change  disputes down    rate  rate prev  rate change  rate up  all_met
+-----------------------------------------------------------------------------------------------------------------------
+田园镇               6              4             +2 ↑              ✗  97.58%     96.00%    +1.58pp ↑        ✓        ✗
+石桥乡               5              5              0 →              ✗  60.00%     70.00%   -10.00pp ↓        ✗        ✗
+Longtan Town        13              -                -              -  95.00%          -            -        -        ✗
+新华社区             0              -                -              -       -          -            -        -        ✗
+白沙乡               -              2                -              -       -     50.00%            -        -        ✗
 
 ### --compare in JSON: exact changes, marks as 1 and 0, NA as null
 $ report -f json --compare "$DATA/indicators-prev.csv" --key township --up rate "$DATA/indicators.csv"
 >>>
-{"township":"田园镇","disputes":6,"disputes_prev":4,"disputes_change":2,"rate":0.9758,"rate_prev":0.96,"rate_change":0.0158,"rate_met":1}
-{"township":"石桥乡","disputes":5,"disputes_prev":5,"disputes_change":0,"rate":0.6,"rate_prev":0.7,"rate_change":-0.1,"rate_met":0}
-{"township":"Longtan Town","disputes":13,"disputes_prev":null,"disputes_change":null,"rate":0.95,"rate_prev":null,"rate_change":null,"rate_met":null}
-{"township":"新华社区","disputes":0,"disputes_prev":null,"disputes_change":null,"rate":null,"rate_prev":null,"rate_change":null,"rate_met":null}
-{"township":"白沙乡","disputes":null,"disputes_prev":2,"disputes_change":null,"rate":null,"rate_prev":0.5,"rate_change":null,"rate_met":null}
+{"township":"田园镇","disputes":6,"disputes_prev":4,"disputes_change":2,"rate":0.9758,"rate_prev":0.96,"rate_change":0.0158,"rate_met":1,"all_met":1}
+{"township":"石桥乡","disputes":5,"disputes_prev":5,"disputes_change":0,"rate":0.6,"rate_prev":0.7,"rate_change":-0.1,"rate_met":0,"all_met":0}
+{"township":"Longtan Town","disputes":13,"disputes_prev":null,"disputes_change":null,"rate":0.95,"rate_prev":null,"rate_change":null,"rate_met":null,"all_met":0}
+{"township":"新华社区","disputes":0,"disputes_prev":null,"disputes_change":null,"rate":null,"rate_prev":null,"rate_change":null,"rate_met":null,"all_met":0}
+{"township":"白沙乡","disputes":null,"disputes_prev":2,"disputes_change":null,"rate":null,"rate_prev":0.5,"rate_change":null,"rate_met":null,"all_met":0}
 
 ### csv: the same table for machines, nothing else
 $ report -f csv --target 'rate >= 0.95' "$DATA/indicators.csv"
@@ -85,6 +173,32 @@ township,disputes,rate,target
 石桥乡,5,0.6,0
 Longtan Town,13,0.95,1
 新华社区,0,,0
+
+### csv and tsv for Excel on Windows: --bom starts with a UTF-8 byte-order mark, --encoding gb18030 writes GB18030 (with --bom its own mark), the manifest hashes the bytes written
+$ report -f csv --bom "$DATA/indicators.csv" | head -c 12 | od -An -tx1; report -f tsv --encoding gb18030 "$DATA/indicators.csv" > g.tsv; sed -n 2p g.tsv | od -An -tx1; iconv -f gb18030 -t utf-8 g.tsv; report -f csv --encoding GB18030 --bom "$DATA/indicators.csv" | head -c 4 | od -An -tx1; report -f csv --bom --manifest m.jsonl "$DATA/indicators.csv" > b.csv; grep -c "$(sha256sum b.csv | cut -c1-64)" m.jsonl
+>>>
+ ef bb bf 74 6f 77 6e 73 68 69 70 2c
+ cc ef d4 b0 d5 f2 09 36 09 30 2e 39 37 35 38 0a
+township	disputes	rate
+田园镇	6	0.9758
+石桥乡	5	0.6
+Longtan Town	13	0.95
+新华社区	0	
+ 84 31 95 33
+1
+
+### --encoding: an encoding iconv does not know is a usage error, a character the encoding cannot hold an output error; --bom and --encoding are for csv and tsv
+$ report -f csv --encoding nope "$DATA/indicators.csv"; echo $?; printf 'a\n😀\n' | report -f csv --encoding gbk; echo $?; report --bom "$DATA/indicators.csv"; echo $?
+>>>
+2
+3
+2
+>>>2
+report: --encoding: iconv knows no encoding 'nope'
+Try 'report --help' for more information.
+report: output: '😀' cannot be written in gbk
+report: --bom and --encoding go with -f csv or tsv
+Try 'report --help' for more information.
 
 ### markdown: a pipe table with cells escaped
 $ printf 'name,note\n"a|b",x*y_z\n<b>,"two\nlines"\n' | report -f markdown --title 'T|1'
@@ -108,6 +222,85 @@ tidy 0
 4
 1
 
+### html chart: ratios clustered between 91% and 97% start the axis at a round number under them, shown under the axis and in the caption; bars differ visibly; the target line is labelled
+$ printf 'unit,rate\n甲镇,0.91\n乙乡,0.935\n丙街道,0.97\n丁村,0.952\n' > c.csv; report -f html --percent rate --chart rate --chart-target 0.95 --target 'rate >= 0.95' c.csv | sed -n '/<svg/,/<.figure>/p'
+>>>
+<svg xmlns="http://www.w3.org/2000/svg" width="650" height="162" viewBox="0 0 650 162" role="img" aria-label="rate">
+<text x="132" y="42" text-anchor="end">甲镇</text>
+<rect x="140" y="26" width="140" height="22" fill="#d9534f"/>
+<text x="286" y="42">91.00%</text>
+<text x="132" y="70" text-anchor="end">乙乡</text>
+<rect x="140" y="54" width="257" height="22" fill="#d9534f"/>
+<text x="403" y="70">93.50%</text>
+<text x="132" y="98" text-anchor="end">丙街道</text>
+<rect x="140" y="82" width="420" height="22" fill="#4a78a8"/>
+<text x="566" y="98">97.00%</text>
+<text x="132" y="126" text-anchor="end">丁村</text>
+<rect x="140" y="110" width="336" height="22" fill="#4a78a8"/>
+<text x="482" y="126">95.20%</text>
+<line class="axis" x1="140" y1="138" x2="560" y2="138" stroke="#555"/>
+<line x1="140" y1="22" x2="140" y2="138" stroke="#555"/>
+<text class="axis-floor" x="140" y="154" text-anchor="start" fill="#555">88.00%</text>
+<text class="axis-max" x="560" y="154" text-anchor="end" fill="#555">97.00%</text>
+<line x1="467" y1="20" x2="467" y2="138" stroke="#b00020" stroke-width="2" stroke-dasharray="6 4"/>
+<text class="target" x="467" y="16" text-anchor="middle" fill="#b00020">target 95.00%</text>
+</svg>
+<figcaption>rate (the axis starts at 88.00%, not 0)</figcaption>
+</figure>
+
+### html chart: --chart-floor sets the axis (0: bars from zero); spread-out values start at 0; a floor that is not a number is a usage error
+$ printf 'unit,rate\n甲镇,0.91\n乙乡,0.935\n丙街道,0.97\n丁村,0.952\n' > c.csv; report -f html --percent rate --chart rate --chart-floor 0 c.csv | grep -oE 'width="[0-9]+" height="22"|axis-floor[^<]*<'; printf 'u,n\na,3\nb,12\n' | report -f html --chart n | grep -oE 'width="[0-9]+" height="22"|axis-floor[^<]*<'; printf 'u,n\na,30\nb,32\n' | report -f html --chart n --chart-floor 25 | grep -oE 'width="[0-9]+" height="22"|axis-floor[^<]*<'; report -f html --chart rate --chart-floor x c.csv
+>>>
+width="394" height="22"
+width="405" height="22"
+width="420" height="22"
+width="412" height="22"
+axis-floor" x="140" y="154" text-anchor="start" fill="#555">0.00%<
+width="105" height="22"
+width="420" height="22"
+axis-floor" x="140" y="98" text-anchor="start" fill="#555">0<
+width="300" height="22"
+width="420" height="22"
+axis-floor" x="140" y="98" text-anchor="start" fill="#555">25<
+>>>2
+report: --chart-floor: 'x' is not a number
+Try 'report --help' for more information.
+>>>= 2
+
+### html trend: a line chart over the weeks (sorted), one line a township, labelled at its end, the axis from a floor under the clustered ratios, the target a labelled dashed line
+$ printf 'township,period,disputes,rate\n田园镇,2020-W01,4,0.93\n石桥乡,2020-W01,2,0.95\n田园镇,2020-W02,3,0.96\n石桥乡,2020-W02,1,0.92\n田园镇,2020-W03,5,0.97\n石桥乡,2020-W03,2,0.94\n' > tr.csv; report -f html --percent rate --trend rate --chart-target 0.95 tr.csv > tr.html; tidy -e -q tr.html; echo "tidy $?"; sed -n '/<svg/,/<.figure>/p' tr.html
+>>>
+tidy 0
+<svg xmlns="http://www.w3.org/2000/svg" width="640" height="286" viewBox="0 0 640 286" role="img" aria-label="rate">
+<line class="axis" x1="70" y1="246" x2="510" y2="246" stroke="#555"/>
+<line x1="70" y1="26" x2="70" y2="246" stroke="#555"/>
+<text class="axis-floor" x="64" y="250" text-anchor="end" fill="#555">89.00%</text>
+<text class="axis-max" x="64" y="30" text-anchor="end" fill="#555">97.00%</text>
+<text class="period" x="70" y="264" text-anchor="middle" fill="#555">2020-W01</text>
+<text class="period" x="290" y="264" text-anchor="middle" fill="#555">2020-W02</text>
+<text class="period" x="510" y="264" text-anchor="middle" fill="#555">2020-W03</text>
+<polyline points="70,136 290,54 510,26" fill="none" stroke="#4a78a8" stroke-width="2"/>
+<text x="516" y="30" fill="#4a78a8">田园镇</text>
+<polyline points="70,81 290,163 510,109" fill="none" stroke="#e08a2c" stroke-width="2"/>
+<text x="516" y="113" fill="#e08a2c">石桥乡</text>
+<line x1="70" y1="81" x2="510" y2="81" stroke="#b00020" stroke-width="2" stroke-dasharray="6 4"/>
+<text class="target" x="516" y="75" fill="#b00020">target 95.00%</text>
+</svg>
+<figcaption>rate by period</figcaption>
+</figure>
+
+### html trend: the county alone is one unlabelled line (a period with no value is left out); --chart-floor 0; errors
+$ printf 'period,n\n2020-02,5\n2020-01,3\n2020-03,\n' | report -f html --trend n --chart-floor 0 | grep -E '<polyline|axis-floor|<text x'; report -f html --trend rate --trend-period week "$DATA/indicators.csv"; report -f html --trend disputes --pivot township "$DATA/indicators.csv"
+>>>
+<text class="axis-floor" x="64" y="250" text-anchor="end" fill="#555">0</text>
+<polyline points="70,114 290,26" fill="none" stroke="#4a78a8" stroke-width="2"/>
+>>>2
+report: --trend-period: no field 'week' in the input
+Try 'report --help' for more information.
+report: --trend draws the long table: give it without --pivot
+Try 'report --help' for more information.
+>>>= 2
+
 ### html escapes what it shows
 $ printf 'name,v\n"<script>x</script>",1\n' | report -f html --title 'a & b' > e.html; grep -c '<script>' e.html; grep -c '<td>&lt;script&gt;x&lt;/script&gt;</td>' e.html; grep -c '<h1>a &amp; b</h1>' e.html
 >>>
@@ -121,6 +314,117 @@ $ report -f html --title '矛盾纠纷化解率' --percent rate --target 'rate >
 211PNG\r\n032\n
 a picture
 4
+
+### xlsx: a county 报表 checked cell by cell (openpyxl): title and unit line merged, header frozen and printed on every A4 page, numbers as numbers, ratios with a percent format, codes and IDs as text, the 全县 row bold, the signature line
+$ report -f xlsx --title '2026年第47周 矛盾纠纷化解情况' --unit-line '单位：件、%' --percent close_ratio --filled-by 东岭县委政法委 --prepared-by 王芳 --checked-by 赵强 --date 2026-11-22 --target 'close_ratio >= 0.95' "$DATA/report/xlsx-units.csv" > u.xlsx; echo $?; "$TOP/tests/xlsx_check.py" u.xlsx
+>>>
+0
+sheets 1
+paper 9 portrait
+fit True None 0
+print titles $3:$3
+print area $A$1:$G$12
+freeze A4
+merged A12:G12 A1:G1 A2:G2
+footer 第 &P 页，共 &N 页
+created 2026-11-22 00:00:00
+A1 s '2026年第47周 矛盾纠纷化解情况' General bold
+A2 s '单位：件、%' General -
+A3 s 'unit_code' General bold
+B3 s 'unit' General bold
+C3 s 'contact_id' General bold
+D3 s 'cases' General bold
+E3 s 'closed' General bold
+F3 s 'close_ratio' General bold
+G3 s 'target' General bold
+A4 s '0700101' @ -
+B4 s '青山街道' @ -
+C4 s '430102198803157716' @ -
+D4 n 48 General -
+E4 n 46 General -
+F4 n 0.958333 0.00% -
+G4 s '✓' @ -
+A5 s '0700102' @ -
+B5 s '河口镇' @ -
+C5 s '43010219750621012X' @ -
+D5 n 31 General -
+E5 n 29 General -
+F5 n 0.935484 0.00% -
+G5 s '✗' @ -
+A6 s '0700103' @ -
+B6 s '柳林乡' @ -
+C6 s '430102196512300031' @ -
+D6 n 17 General -
+E6 n 17 General -
+F6 n 1 0.00% -
+G6 s '✓' @ -
+A7 s '0700104' @ -
+B7 s 'Hill "North" Farm' @ -
+D7 n 0 General -
+E7 n 0 General -
+G7 s '✗' @ -
+A8 s '0700100' @ bold
+B8 s '全县' @ bold
+D8 n 96 General bold
+E8 n 92 General bold
+F8 n 0.958333 0.00% bold
+G8 s '✓' @ bold
+A10 s '2 of 5 rows miss the target close_ratio >= 0.95' General -
+A12 s '填报单位：东岭县委政法委\u3000\u3000制表人：王芳\u3000\u3000审核人：赵强\u3000\u3000报表日期：2026-11-22' General -
+
+### xlsx: an all-digit 18-digit ID and a 12-digit code stay text with every digit; --decimals is the number format; --total-label names a total row; no title, no merge
+$ printf 'id,code,n,r\n430102198803157716,511321100000,1,0.5\n430102196512300031,小计甲,22,0.25\n' | report -f xlsx --decimals 1 --total-label 小计甲 > v.xlsx; "$TOP/tests/xlsx_check.py" v.xlsx | sed 1,2d
+>>>
+fit True None 0
+print titles $1:$1
+print area $A$1:$D$3
+freeze A2
+merged 
+footer 第 &P 页，共 &N 页
+created 1980-01-01 00:00:00
+A1 s 'id' General bold
+B1 s 'code' General bold
+C1 s 'n' General bold
+D1 s 'r' General bold
+A2 s '430102198803157716' @ -
+B2 s '511321100000' @ -
+C2 n 1 General -
+D2 n 0.5 0.0 -
+A3 s '430102196512300031' @ bold
+B3 s '小计甲' @ bold
+C3 n 22 General bold
+D3 n 0.25 0.0 bold
+
+### xlsx: the same inputs give the same bytes (no clock in the workbook)
+$ report -f xlsx --title t "$DATA/indicators.csv" > a.xlsx; sleep 1; report -f xlsx --title t "$DATA/indicators.csv" > b.xlsx; cmp a.xlsx b.xlsx && echo same; SOURCE_DATE_EPOCH=1585612800 report -f xlsx "$DATA/indicators.csv" > c.xlsx; "$TOP/tests/xlsx_check.py" c.xlsx | grep created
+>>>
+same
+created 2020-03-31 00:00:00
+
+### xlsx: a full disk is a write error (the workbook is larger than stdio's buffer, so the failed write is found before the close, and gs_fwrite says why)
+$ report -f xlsx "$DATA/indicators.csv" > /dev/full
+>>>2
+report: write error: No space left on device
+>>>= 3
+
+### html printed (headless Chromium to PDF, read with poppler): A4 pages, the header row on every page, shaded headers kept, the chart whole on one page
+$ awk 'BEGIN { print "unit,cases,ratio"; for (i = 1; i <= 30; i++) printf "第%02d村民小组,%d,0.%d\n", i, 10 + i * 3, 9000 + i * 31 }' > long.csv; report -f html --title '长表 打印' --percent ratio --chart ratio --chart-target 0.95 --target 'ratio >= 0.95' long.csv > long.html; chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --user-data-dir="$PWD/prof" --no-pdf-header-footer --print-to-pdf="$PWD/long.pdf" "file://$PWD/long.html" 2>/dev/null; pdfinfo long.pdf | awk '/^Pages:/ { print "pages", $2 } /^Page size:/ { printf "size %.0f x %.0f %s\n", $3, $5, $7 }'; for p in 1 2 3; do printf 'page %s: header %s, chart bars %s\n' $p "$(pdftotext -f $p -l $p long.pdf - | grep -c '^unit$')" "$(pdftotext -f $p -l $p long.pdf - | grep -c '^第[0-9]*村民小组$')"; done; pdftoppm -r 20 -f 1 -l 1 long.pdf pg; [ "$(python3 "$TOP/tests/ppm_colour.py" pg-1.ppm eef2f6 4)" -gt 100 ] && echo "header shading printed"
+>>>
+pages 3
+size 595 x 842 (A4)
+page 1: header 1, chart bars 0
+page 2: header 1, chart bars 0
+page 3: header 0, chart bars 30
+header shading printed
+
+### html in a real browser sees Chinese: the page printed with the CJK fonts (fonts-noto-cjk) differs from the same page with them hidden from fontconfig, where the Chinese falls back to a Latin font's empty boxes
+$ report -f html --title '矛盾纠纷化解率' --percent rate "$DATA/indicators.csv" > r.html; printf '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n<include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n<selectfont><rejectfont><glob>*/Noto*CJK*</glob></rejectfont></selectfont>\n</fontconfig>\n' > nocjk.conf; flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --no-pdf-header-footer"; chromium $flags --user-data-dir="$PWD/p1" --print-to-pdf="$PWD/cjk.pdf" "file://$PWD/r.html" 2>/dev/null; FONTCONFIG_FILE=$PWD/nocjk.conf chromium $flags --user-data-dir="$PWD/p2" --print-to-pdf="$PWD/none.pdf" "file://$PWD/r.html" 2>/dev/null; fc-list ':family=Noto Sans CJK SC' family | grep -q . && echo "Noto Sans CJK SC installed"; echo "hidden: $(FONTCONFIG_FILE=$PWD/nocjk.conf fc-list :lang=zh family | grep -c CJK)"; pdftotext cjk.pdf - | head -1; echo "fallback fonts with CJK: $(pdffonts cjk.pdf | grep -c DejaVu), hidden: $(pdffonts none.pdf | grep -c DejaVu)"; pdftoppm -r 30 -f 1 -l 1 cjk.pdf a; pdftoppm -r 30 -f 1 -l 1 none.pdf b; cmp -s a-1.ppm b-1.ppm && echo "the same pixels: no CJK font drew the Chinese" || echo "the Chinese is drawn by a CJK font"
+>>>
+Noto Sans CJK SC installed
+hidden: 0
+矛盾纠纷化解率
+fallback fonts with CJK: 0, hidden: 2
+the Chinese is drawn by a CJK font
 
 ### the same inputs and options give the same bytes, in every format
 $ for f in text markdown html json csv; do report -f $f --title t --percent rate --target 'rate >= 0.95' --chart rate "$DATA/indicators.csv" > a; report -f $f --title t --percent rate --target 'rate >= 0.95' --chart rate "$DATA/indicators.csv" > b; cmp -s a b && echo "$f same"; done
@@ -164,7 +468,7 @@ $ for i in $(seq 1 40); do printf 'g\na\n' | tally --manifest m2.jsonl -g g -a '
 ### usage errors
 $ report -f pdf < /dev/null; report --up rate < /dev/null; report --compare x.csv < /dev/null; report --columns nope "$DATA/indicators.csv"; report --target 'rate >' "$DATA/indicators.csv"
 >>>2
-report: --format: 'pdf' is not text, markdown, html, json or csv
+report: --format: 'pdf' is not text, markdown, html, json, csv, tsv or xlsx
 Try 'report --help' for more information.
 report: --key, --up and --down go with --compare
 Try 'report --help' for more information.

@@ -298,7 +298,7 @@ $ tally -a 'n=count(a ==)' < /dev/null; tally -a 'n=cnt()' < /dev/null; tally -a
 >>>2
 tally: --agg 'n=count(a ==)': column 13: expected a value
 Try 'tally --help' for more information.
-tally: --agg 'n=cnt()': column 3: expected count, sum, mean, min, max, distinct or ratio
+tally: --agg 'n=cnt()': column 3: expected count, sum, mean, min, max, distinct, ratio, one, events, deduction or add
 Try 'tally --help' for more information.
 tally: --agg 'count()': column 6: expected NAME=AGGREGATE
 Try 'tally --help' for more information.
@@ -382,3 +382,107 @@ $ printf 'x\n100000000000000000000000000000000000000\n10000000000000000000000000
 >>>2
 tally: -:3: sum out of range (the limit is about 1.7e38 in units of its last decimal)
 >>>= 3
+
+### --from: one row per unit from several ledgers, matched by key in the register's order (the inputs list the townships in another order)
+$ C="$TOP/share/govstat/catalogue.json"; K="$DATA/keyed"; tally -I "$C" -k disputes,dispute_resolution_ratio,safe_family_ratio,zero_incident_villages,valid_incidents --universe "$K/units.csv" --level township --from disputes="$K/disputes.csv" --from households="$K/households.csv" --from incidents="$K/incidents.csv"
+>>>
+township,disputes,dispute_resolution_ratio,safe_family_ratio,zero_incident_villages,valid_incidents
+东乡,2,1.0000,0.9200,2,1
+西镇,3,0.6667,0.9250,0,1
+
+### --level village: townships come from the parent where the register leaves the column empty; communities are villages, compounds are not
+$ C="$TOP/share/govstat/catalogue.json"; K="$DATA/keyed"; tally -I "$C" -k serious_cases,disputes --universe "$K/units.csv" --level village --from disputes="$K/disputes.csv" --from incidents="$K/incidents.csv" -v
+>>>
+township,village,serious_cases,disputes
+东乡,甲村,0,1
+东乡,乙村,0,1
+西镇,丙村,1,3
+>>>2
+tally: disputes: 5 rows read, 5 tallied, 0 left out by --where, 0 rejected
+tally: incidents: 4 rows read, 3 tallied, 0 left out by --where, 1 outside the universe and left out by every column's where, 0 rejected
+
+### an invalid call with no village is outside the villages but left out by every column's where: not rejected; a column that takes every row rejects it
+$ C="$TOP/share/govstat/catalogue.json"; cp "$DATA/keyed/"*.csv .; tally -I "$C" -k serious_cases --universe units.csv --level village --from incidents=incidents.csv; echo "status $?"; tally -I "$C" -k serious_cases,negative_hits --universe units.csv --level village --from incidents=incidents.csv > /dev/null; echo "status $?"
+>>>
+township,village,serious_cases
+东乡,甲村,0
+东乡,乙村,0
+西镇,丙村,1
+status 0
+status 1
+>>>2
+tally: incidents.csv:5: not in the universe units.csv: township '西镇' village ''
+tally: incidents: 4 rows read, 3 tallied, 0 left out by --where, 1 rejected
+
+### one(): a score table joins by key; the county's own row (keyed by the rollup label) gives the total's score, the ledgers' totals come from the rows
+$ C="$TOP/share/govstat/catalogue.json"; cp "$DATA/keyed/"*.csv .; tally -I "$C" -k livelihood_support,police_visibility,disputes,negative_deduction --universe units.csv --level township --rollup --rollup-label 全县 --from yearly_scores=scores.csv --from disputes=disputes.csv --from incidents=incidents.csv -o json
+>>>
+{"township":"东乡","livelihood_support":82,"police_visibility":71,"disputes":2,"negative_deduction":0}
+{"township":"西镇","livelihood_support":80.5,"police_visibility":70,"disputes":3,"negative_deduction":10}
+{"township":"全县","livelihood_support":81,"police_visibility":70.5,"disputes":5,"negative_deduction":10}
+
+### one(): the same value twice is one value; two different values fail, naming the unit
+$ printf 'township,s\nA,1\nA,1.0\nB,2\n' | tally -g township -a 'v=one(s)'; printf 'township,s\nA,1\nB,2\nB,3\n' | tally -g township -a 'v=one(s)'
+>>>
+township,v
+A,1.0
+B,2
+>>>2
+tally: -:4: township 'B': one() has two different values, 2 and 3
+>>>= 3
+
+### the negative list counts events, not rows: one homicide on two rows is one hit and 10 points; two are 10 + 20; a sensitive period doubles, both four times
+$ tally -I "$TOP/share/govstat/catalogue.json" -k neg_01,negative_hits,negative_veto,negative_deduction -g township "$DATA/keyed/homicides.csv"
+>>>
+township,neg_01,negative_hits,negative_veto,negative_deduction
+A,1,1,1,10
+B,2,2,2,30
+C,1,1,1,20
+D,2,2,2,50
+
+### the repeat and sensitive-period factors are catalogue settings
+$ sed 's/"repeat": 2/"repeat": 3/; s/"sensitive_period": 2/"sensitive_period": 1.5/' "$TOP/share/govstat/catalogue.json" > c.json; tally -I c.json -k negative_deduction -g township "$DATA/keyed/homicides.csv"
+>>>
+township,negative_deduction
+A,10
+B,40
+C,15.0
+D,55.0
+
+### events() and deduction() by hand; add() of none is 0; their states merge across shards
+$ printf 'g,id,d,s\nx,e1,2020-02-01,0\nx,e2,2020-01-01,1\nx,e1,2020-01-15,0\ny,e3,2020-01-01,0\n' > in.csv; tally -g g -a 'n=events(1, id, d, s == 1)' -a 'p=deduction(5, 2, 3, events(1, id, d, s == 1))' -a 'z=add()' in.csv; head -3 in.csv | tally --partial -g g -a 'p=deduction(5, 2, 3, events(1, id, d, s == 1))' > a.p; (head -1 in.csv; tail -2 in.csv) | tally --partial -g g -a 'p=deduction(5, 2, 3, events(1, id, d, s == 1))' > b.p; tally --merge a.p b.p
+>>>
+g,n,p,z
+x,2,25,0
+y,1,5,0
+g,p
+x,25
+y,5
+
+### --from usage errors: FILE arguments, a record with no --from, one rejects file for several records, a negative_list indicator with an agg
+$ C="$TOP/share/govstat/catalogue.json"; tally -I "$C" -k disputes --from disputes=a.csv b.csv; tally -I "$C" -k disputes,petitions --from disputes=a.csv; tally -I "$C" -k disputes,petitions --from disputes=a.csv --from petitions=b.csv -r rej.csv; tally -I "$C" -k zero_incident_villages --from incidents=a.csv; printf '{"indicators":[{"id":"h","agg":"count()","negative_list":"hits"}]}' > n.json; tally -I n.json -k h x.csv
+>>>2
+tally: with --from, every input is named by its record type: give --from RECORD=FILE instead of FILE arguments
+Try 'tally --help' for more information.
+tally: indicator petitions reads the petitions record: give --from petitions=FILE
+Try 'tally --help' for more information.
+tally: --rejects with several --from records: put {record} in the file name (rejects-{record}.csv), one file a record
+Try 'tally --help' for more information.
+tally: indicator zero_incident_villages counts the villages of the unit register: give --universe REGISTER --level township or county
+Try 'tally --help' for more information.
+tally: n.json: indicator h: a "negative_list" indicator is made from the items; give no "agg"
+>>>= 2
+
+### --filter RECORD=EXPR filters one input; --rejects with {record} writes one file a record; --level county is one row
+$ C="$TOP/share/govstat/catalogue.json"; cp "$DATA/keyed/"*.csv .; printf 'township,village,status\n东乡,甲村,resolved\n南村,x,resolved\n' > d.csv; tally -I "$C" -k disputes,valid_incidents --universe units.csv --level county --from disputes=disputes.csv --from incidents=incidents.csv --filter 'disputes=status == "resolved"'; tally -I "$C" -k disputes --universe units.csv --level township --from disputes=d.csv -r rej-{record}.csv; echo "status $?"; cat rej-disputes.csv
+>>>
+disputes,valid_incidents
+4,2
+township,disputes
+东乡,1
+西镇,0
+status 1
+township,village,status,_line,_error,_raw
+南村,x,resolved,3,not in the universe units.csv: township '南村',
+>>>2
+tally: disputes: 2 rows read, 1 tallied, 0 left out by --where, 1 rejected

@@ -103,6 +103,88 @@ static void test_dates(void)
 	check(!bad, "days round trip 1900-2300", "%s%s", "mismatch", "");
 }
 
+static void test_datetimes(void)
+{
+	static const struct { const char *in; int excel; const char *want; } t[] = {
+		{"2020-03-05 14:30", 0, "2020-03-05T14:30:00"},
+		{"2020/3/5 21:20", 0, "2020-03-05T21:20:00"},
+		{"2020-03-05 14:30:05", 0, "2020-03-05T14:30:05"},
+		{"2020-03-05T14:30", 0, "2020-03-05T14:30:00"},
+		{"2020-03-05T14:30:05", 0, "2020-03-05T14:30:05"},
+		{"2020-03-05 14:30:05.000", 0, "2020-03-05T14:30:05"},
+		{"2020-03-05 14:30:05.5", 0, NULL},
+		{"2020年3月5日 14时30分", 0, "2020-03-05T14:30:00"},
+		{"2020年3月5日14:30", 0, "2020-03-05T14:30:00"},
+		{"2020年3月5日14时5分9秒", 0, "2020-03-05T14:05:09"},
+		{"2020年3月5日 8点", 0, "2020-03-05T08:00:00"},
+		{"２０２０－０３－０５\xe3\x80\x80１４：３０", 0, "2020-03-05T14:30:00"},
+		{"２０２０年３月５日\xe3\x80\x80１４：３０：０５", 0, "2020-03-05T14:30:05"},
+		{"2020-03-05   9:05", 0, "2020-03-05T09:05:00"},
+		{"2020-03-05", 0, "2020-03-05T00:00:00"},
+		{"2020-03-05 00:00", 0, "2020-03-05T00:00:00"},
+		{"2020-03-05 25:10", 0, NULL},
+		{"2020-03-05 14:61", 0, NULL},
+		{"2020-03-05 14:30:60", 0, NULL},
+		{"2020-03-05 24:00", 0, NULL},
+		{"2020-03-0514:30", 0, NULL},
+		{"2020-03-05 14", 0, NULL},
+		{"2020-03-05 14:3", 0, NULL},
+		{"2020-03-05 14:30x", 0, NULL},
+		{"2020-02-30 10:00", 0, NULL},
+		{"43895.604166667", GS_EXCEL_1900, "2020-03-05T14:30:00"},
+		{"43895.604166666666667", GS_EXCEL_1900, "2020-03-05T14:30:00"},
+		{"43895.5", GS_EXCEL_1900, "2020-03-05T12:00:00"},
+		{"43895.99999999", GS_EXCEL_1900, "2020-03-06T00:00:00"},
+		{"43895", GS_EXCEL_1900, "2020-03-05T00:00:00"},
+		{"43895.5", 0, NULL},
+		{"42433.25", GS_EXCEL_1904, "2020-03-05T06:00:00"},
+		{"59.75", GS_EXCEL_1900, "1900-02-28T18:00:00"},
+		{"60.5", GS_EXCEL_1900, NULL},
+		{"2020-03-05 14:30:00", 0, "2020-03-05T14:30:00"},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		gs_datetime dt;
+		const char *why = "";
+		gs_buf got = {0};
+		char name[128];
+		snprintf(name, sizeof name, "datetime %zu '%s' excel=%d", i, t[i].in, t[i].excel);
+		int r = gs_datetime_parse(t[i].in, strlen(t[i].in), t[i].excel, &dt, &why);
+		if (r == 0)
+			gs_datetime_format(&got, &dt);
+		if (t[i].want)
+			check(r == 0 && !strcmp(got.p, t[i].want), name, "got '%s', want '%s'",
+			      r == 0 ? got.p : why, t[i].want);
+		else
+			check(r < 0 && why && *why, name, "got '%s'%s, want an error",
+			      r == 0 ? got.p : "", "");
+		gs_buf_free(&got);
+	}
+	/* the date part decides a period, whatever the time */
+	static const struct { const char *in; const char *want; } part[] = {
+		{"2020-03-05T23:59:59", "2020-03-05"},
+		{"2020-03-05", "2020-03-05"},
+		{"2020/3/5 8:30", "2020-03-05"},
+		{"2020-03-05T25:00:00", NULL},
+		{"43895.5", NULL},
+	};
+	for (size_t i = 0; i < sizeof part / sizeof part[0]; i++) {
+		int y, m, d;
+		const char *why = "";
+		gs_buf got = {0};
+		char name[96];
+		snprintf(name, sizeof name, "date part %zu '%s'", i, part[i].in);
+		int r = gs_date_part(part[i].in, strlen(part[i].in), &y, &m, &d, &why);
+		if (r == 0)
+			gs_date_format(&got, y, m, d);
+		if (part[i].want)
+			check(r == 0 && !strcmp(got.p, part[i].want), name, "got '%s', want '%s'",
+			      r == 0 ? got.p : why, part[i].want);
+		else
+			check(r < 0, name, "got '%s'%s, want an error", r == 0 ? got.p : "", "");
+		gs_buf_free(&got);
+	}
+}
+
 static void test_numbers(void)
 {
 	static const struct { const char *in; const char *want; } t[] = {
@@ -203,7 +285,13 @@ static void test_utf8(void)
 	static const struct { const char *in; size_t want; } w[] = {
 		{"田园镇", 6}, {"abc", 3}, {"田园镇 Tianyuan", 15}, {"１２", 4},
 		{"e\xcc\x81", 1}, {"", 0},
+		/* vertical and small form variants, emoji: wide */
+		{"\xef\xb8\x90\xef\xb8\x99", 4}, {"\xef\xb9\x90\xef\xb9\xab", 4}, {"✅❌⭐", 6},
+		{"\xf0\x9f\x98\x80", 2},
+		/* combining marks (U+1AB0, U+20DD), zero width space, a control: none */
+		{"a\xe1\xaa\xb0", 1}, {"O\xe2\x83\x9d", 1}, {"a\xe2\x80\x8b" "b", 2}, {"a\x01" "b", 2},
 	};
+	gs_set_ambiguous_wide(0);
 	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
 		char name[64], g[32], x[32];
 		snprintf(name, sizeof name, "display width '%s'", w[i].in);
@@ -212,6 +300,50 @@ static void test_utf8(void)
 		snprintf(x, sizeof x, "%zu", w[i].want);
 		check(got == w[i].want, name, "got %s, want %s", g, x);
 	}
+	/* ambiguous width: narrow, then wide; the others do not change */
+	static const struct { const char *in; size_t narrow, wide; } amb[] = {
+		{"↑↓→", 3, 6}, {"×√①℃", 4, 8}, {"✓✗", 2, 4}, {"田园镇", 6, 6}, {"abc", 3, 3}, {"✅", 2, 2},
+	};
+	for (size_t i = 0; i < sizeof amb / sizeof amb[0]; i++)
+		for (int wide = 0; wide < 2; wide++) {
+			char name[64];
+			snprintf(name, sizeof name, "display width '%s' %s", amb[i].in, wide ? "wide" : "narrow");
+			gs_set_ambiguous_wide(wide);
+			size_t got = gs_display_width(amb[i].in, strlen(amb[i].in));
+			size_t want = wide ? amb[i].wide : amb[i].narrow;
+			char g[32], x[32];
+			snprintf(g, sizeof g, "%zu", got);
+			snprintf(x, sizeof x, "%zu", want);
+			check(got == want, name, "got %s, want %s", g, x);
+		}
+	/* which rule: GOVSTAT_AMBIGUOUS, else the locale's language */
+	static const struct { const char *all, *ctype, *lang, *env; int wide; } loc[] = {
+		{"zh_CN.UTF-8", NULL, NULL, NULL, 1},  {"C.UTF-8", NULL, "zh_CN.UTF-8", NULL, 0},
+		{NULL, "ja_JP.UTF-8", "C", NULL, 1},   {"", NULL, "ko_KR.UTF-8", NULL, 1},
+		{NULL, NULL, "en_US.UTF-8", NULL, 0},   {NULL, NULL, "zu_ZA.UTF-8", NULL, 0},
+		{NULL, NULL, "zh", NULL, 1},            {NULL, NULL, NULL, NULL, 0},
+		{"zh_TW.UTF-8", NULL, NULL, "narrow", 0}, {"C", NULL, NULL, "wide", 1},
+	};
+	for (size_t i = 0; i < sizeof loc / sizeof loc[0]; i++) {
+		const char *vals[] = {loc[i].all, loc[i].ctype, loc[i].lang, loc[i].env};
+		const char *vars[] = {"LC_ALL", "LC_CTYPE", "LANG", "GOVSTAT_AMBIGUOUS"};
+		for (int k = 0; k < 4; k++)
+			if (vals[k])
+				setenv(vars[k], vals[k], 1);
+			else
+				unsetenv(vars[k]);
+		gs_set_ambiguous_wide(-1);
+		char name[96];
+		snprintf(name, sizeof name, "ambiguous width rule %zu (%s)", i,
+		         loc[i].all ? loc[i].all : loc[i].ctype ? loc[i].ctype : loc[i].lang ? loc[i].lang : "none");
+		int got = gs_ambiguous_wide();
+		check(got == loc[i].wide, name, "got %s, want %s", got ? "wide" : "narrow", loc[i].wide ? "wide" : "narrow");
+	}
+	unsetenv("GOVSTAT_AMBIGUOUS");
+	unsetenv("LC_CTYPE");
+	unsetenv("LANG");
+	setenv("LC_ALL", "C.UTF-8", 1);
+	gs_set_ambiguous_wide(-1);
 }
 
 static void test_hash(void)
@@ -512,6 +644,7 @@ static void test_workbook(void)
 		{0.5, 0, GS_NUM_TIME, "12:00:00"}, {43895.75, 0, GS_NUM_DATETIME, "2020-03-05 18:00:00"},
 		{43895, 0, GS_NUM_DATETIME, "2020-03-05"},
 		{1.5, 0, GS_NUM_ELAPSED, "36:00:00"}, {0.0000115, 0, GS_NUM_TIME, "00:00:01"},
+		{59.0 / 86400, 0, GS_NUM_ELAPSED, "00:00:59"}, {1.25, 0, GS_NUM_ELAPSED, "30:00:00"},
 		{1e300, 0, GS_NUM_DATE, NULL},
 	};
 	for (size_t i = 0; i < sizeof d / sizeof d[0]; i++) {
@@ -539,6 +672,7 @@ static void test_workbook(void)
 int main(void)
 {
 	test_dates();
+	test_datetimes();
 	test_numbers();
 	test_utf8();
 	test_hash();

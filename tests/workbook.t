@@ -175,7 +175,7 @@ $ cp "$DATA/workbooks/gbk.xls" .; ingest --skip 1 --header-rows 2 --lineage -r r
 河口乡,河口村,婚姻家庭,2019-01-02,0.1,gbk.xls[纠纷台账],5
 status 1
 乡镇,村（社区）,纠纷/类型,纠纷/登记日期,件数,_file,_line,_error,_raw
-河口乡,北山村,其他,1900-02-29,1,gbk.xls[纠纷台账],6,cell D6: 1900-02-29 is a day that does not exist (serial 60 of the 1900 date system is Excel's 1900 leap-year bug),
+河口乡,北山村,其他,60,1,gbk.xls[纠纷台账],6,"cell D6: serial 60 is 1900-02-29, a day that does not exist (Excel's 1900 leap-year bug)",
 本表由乡镇综治中心填报
 河口乡,河口村,婚姻家庭,2019-01-02,0.1
 >>>2
@@ -197,6 +197,112 @@ ingest: merged.xls[日期]:3: cell A3: serial 60 is 1900-02-29, a day that does 
 ingest: 2 rows read, 1 written, 1 rejected
 >>>= 1
 
+### .xls written by xlwt (a third party) read as xlrd (another) reads them: formulas' saved values, booleans, a merged boolean in A1, four sheets, a chart sheet between them
+$ /usr/bin/python3 "$DATA/workbooks/xlsgen.py" cases c; /usr/bin/python3 "$DATA/workbooks/xlsgen.py" compare "$(command -v ingest)" c
+>>>
+booleans.xls[布尔] same
+booleans.xls[合并] same
+chartsheet.xls[Sheet1] same
+chartsheet.xls[乡镇] same
+chartsheet.xls[Données] same
+chartsheet.xls[备注] same
+formulas.xls[公式] same
+sheets.xls[Sheet1] same
+sheets.xls[乡镇] same
+sheets.xls[Données] same
+sheets.xls[备注] same
+
+### a .xls formula gives the value saved with it: number, string (its STRING record), boolean, error
+$ /usr/bin/python3 "$DATA/workbooks/xlsgen.py" cases c; ingest c/formulas.xls
+>>>
+名称,公式值,常量
+比率,0.2,0.2
+大数,100000000000000000000,100000000000000000000
+真,TRUE,TRUE
+除零,#DIV/0!,#DIV/0!
+七分之一,0.142857142857143,0.142857142857143
+文本,ABCDEF,ABCDEF
+中文,合计,合计
+空,,
+假,FALSE,FALSE
+缺,#N/A,#N/A
+
+### .xls booleans, and a sheet whose A1 is a merged boolean
+$ /usr/bin/python3 "$DATA/workbooks/xlsgen.py" cases c; ingest c/booleans.xls; ingest --sheet 2 --fill-merged c/booleans.xls
+>>>
+村,已化解,件数
+东村,TRUE,3
+西村,FALSE,0.1
+南村,TRUE,-2.5
+北村,FALSE,123456789012
+TRUE,值
+,1
+乙,FALSE
+
+### .xls and .xlsx show number formats alike: elapsed times keep whole days, a date-time at midnight is the date
+$ /usr/bin/python3 "$DATA/workbooks/xlsgen.py" cases c; /usr/bin/python3 "$DATA/workbooks/xlsgen.py" xlsx f.xlsx; ingest c/formats.xls; ingest f.xlsx > x.csv; ingest c/formats.xls | diff - x.csv && echo same
+>>>
+格式,值
+[h]:mm:ss,30:00:00
+[hh]:mm,60:00:00
+[h]:mm:ss,00:00:59
+h:mm:ss,00:00:59
+[mm]:ss,12:00:00
+yyyy-mm-dd hh:mm:ss,2020-03-05
+yyyy-mm-dd hh:mm:ss,2020-03-05 12:00:00
+yyyy-mm-dd,2020-03-06
+"yyyy""年""m""月""d""日""",2020-03-07
+0.00%,0.953
+hh:mm,18:00:00
+same
+
+### a .xls of four sheets (names in Latin-1 and Chinese, one hidden), and one with a chart sheet listed between them
+$ /usr/bin/python3 "$DATA/workbooks/xlsgen.py" cases c; ingest --list-sheets c/sheets.xls c/chartsheet.xls; ingest --sheet 4 c/sheets.xls; ingest --sheet Données c/chartsheet.xls
+>>>
+c/sheets.xls	Sheet1
+c/sheets.xls	乡镇
+c/sheets.xls	Données
+c/sheets.xls	备注
+c/chartsheet.xls	Sheet1
+c/chartsheet.xls	乡镇
+c/chartsheet.xls	Données
+c/chartsheet.xls	备注
+k,备注
+4,第4页
+k,Données
+3,第3页
+
+### Excel 2.x-4.0 worksheets (bare BIFF2 and BIFF4 streams) are named and refused; so are a password-protected .xls and a text file read as one
+$ /usr/bin/python3 "$DATA/workbooks/xlsgen.py" old o; ingest o/biff4.xls; echo $?; ingest -r r.csv < o/biff2.xls; echo $?; ingest o/password.xls; echo $?; cd "$DATA"; ingest -i xls units.csv; echo $?
+>>>
+3
+3
+3
+3
+>>>2
+ingest: o/biff4.xls: not a readable .xls workbook: Excel 4.0 (BIFF4), older than the Excel 5.0 to 2003 files read here: open it in Excel, WPS or LibreOffice and save it as .xlsx
+ingest: -: not a readable .xls workbook: Excel 2.x (BIFF2), older than the Excel 5.0 to 2003 files read here: open it in Excel, WPS or LibreOffice and save it as .xlsx
+ingest: o/password.xls: not a readable .xls workbook: the workbook is protected by a password
+ingest: units.csv: not a readable .xls workbook: neither an OLE2 compound file nor a BIFF record stream
+### .xls files that crashed FreeXL (one length byte changed: FOOTER, VERTICALPAGEBREAKS, BOTTOMMARGIN, LABEL): status 3 and a message
+$ cd "$DATA/workbooks"; for f in freexl-footer.xls freexl-vpagebreaks.xls freexl-margin.xls freexl-label.xls; do ingest $f > /dev/null; echo "$f $?"; done
+>>>
+freexl-footer.xls 3
+freexl-vpagebreaks.xls 3
+freexl-margin.xls 3
+freexl-label.xls 3
+>>>2
+ingest: freexl-footer.xls: sheet '公式': the workbook's records are corrupt: a DIMENSIONS record has the wrong length (offset 1199)
+ingest: freexl-vpagebreaks.xls: sheet '布尔': the workbook's records are corrupt: the sheet's records run into the next sheet (offset 1153)
+ingest: freexl-margin.xls: sheet 'Sheet1': the workbook's records are corrupt: the sheet's records run into the next sheet (offset 1289)
+ingest: freexl-label.xls: sheet '纠纷台账': the workbook's records are corrupt: a LABEL record's length does not match its text (offset 660)
+
+### mutated xlwt workbooks: each length of the first HEADER, FOOTER, VERTICALPAGEBREAKS, SST, BOUNDSHEET, LABELSST, FORMULA, STRING, BOF, XF, FORMAT set to 0, 1, n-1, n+1, 255, 65535, n^0x8000: status 0 or 3, a message, in bounded time
+$ /usr/bin/python3 "$DATA/workbooks/xlsgen.py" cases c; /usr/bin/python3 "$DATA/workbooks/xlsgen.py" mutate c/formulas.xls m 0 0014,0015,001a,00fc,0085,00fd,0006,0207,0809,00e0,041e; /usr/bin/python3 "$DATA/workbooks/xlsgen.py" sweep "$(command -v ingest)" --once --orig=c m/*.xls | sed 's/; slowest.*//'
+>>>
+76
+76 files, 76 runs: status 0, other output: 1; status 3: 75; 0 failed
+
 ### broken and hostile workbooks: a clear error and status 3
 $ cd "$DATA/workbooks"; for f in truncated.xlsx nosst.xlsx xmlbomb.xlsx outoforder.xlsx notbiff.xls binary.xlsb opendoc.ods deep.xlsx; do ingest $f > /dev/null; echo "$f $?"; done
 >>>
@@ -213,7 +319,7 @@ ingest: truncated.xlsx: not a readable workbook: zip archive: Not a zip archive
 ingest: nosst.xlsx[Sheet1]:1: xl/worksheets/sheet1.xml: cell A1 refers to shared string 0, but the workbook has no shared strings part
 ingest: xmlbomb.xlsx[Sheet1]: xl/worksheets/sheet1.xml: the XML declares a DTD, which a workbook never needs (refused: its entities could expand without bound)
 ingest: outoforder.xlsx[Sheet1]:2: xl/worksheets/sheet1.xml: row '1' is out of order or past row 1048576
-ingest: notbiff.xls: the workbook has no sheets
+ingest: notbiff.xls: not a readable .xls workbook: the workbook stream does not start with a BOF record
 ingest: binary.xlsb: a binary .xlsb workbook, which is not read: save it as .xlsx
 ingest: opendoc.ods: not an .xlsx workbook: the zip archive has no xl/workbook.xml
 ingest: deep.xlsx[Sheet1]:1: xl/worksheets/sheet1.xml: the XML nests elements more than 256 deep

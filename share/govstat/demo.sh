@@ -59,37 +59,23 @@ else
 	exit 3
 fi
 
-echo "== 2. tally the catalogue's indicators by township"
-tally -w 'level == "township"' -g township -a 'units=count()' "$out/units.csv" > "$t/townships.csv"
-# the register names a unit "name"; the ledgers call a village "village"
-tally -w 'level == "village"' -g township,name -a 'units=count()' "$out/units.csv" |
-	sed '1s/^township,name,/township,village,/' > "$t/villages.csv"
-ind() { # RECORD IDS [--rollup]: one indicator table in the townships' order
-	rec=$1 ids=$2
-	shift 2
-	tally -I "$cat" -k "$ids" -g township --universe "$t/townships.csv" "$@" "$out/$rec.csv"
-}
-ind disputes disputes,dispute_resolution_ratio,mediation_success_ratio,at_source_share > "$t/i1.csv"
-ind titles safe_village_creation_rate,safe_village_consolidation_rate > "$t/i2.csv"
-ind households safe_family_ratio > "$t/i3.csv"
-ind survey security_sense_rate,satisfaction_rate > "$t/i4.csv"
-ind petitions petitions,petition_persons > "$t/i5.csv"
-ind incidents valid_incidents,street_incidents,negative_hits,negative_veto,negative_deduction > "$t/i6.csv"
-# zero-incident villages: count per village over the register, then the zeros
-tally -I "$cat" -k serious_cases -g township,village --universe "$t/villages.csv" "$out/incidents.csv" \
-	> "$t/village-serious.csv"
-tally -I "$cat" -k zero_incident_villages -g township --universe "$t/townships.csv" \
-	"$t/village-serious.csv" > "$t/i7.csv"
-# the tables share the townships' order: join them column by column
-cp "$t/i1.csv" "$t/township-indicators.csv"
-for i in 2 3 4 5 6 7; do
-	cut -d, -f2- "$t/i$i.csv" | paste -d, "$t/township-indicators.csv" - > "$t/joined.csv"
-	mv "$t/joined.csv" "$t/township-indicators.csv"
-done
+echo "== 2. tally the catalogue's indicators by township: one keyed table from every ledger"
+# the register as it is (township from the parent where the column is
+# empty); each indicator reads the ledger its catalogue "record" names
+from="--from disputes=$out/disputes.csv --from titles=$out/titles.csv --from households=$out/households.csv
+ --from survey=$out/survey.csv --from petitions=$out/petitions.csv --from incidents=$out/incidents.csv"
+# shellcheck disable=SC2086
+tally -I "$cat" --universe "$out/units.csv" --level township $from \
+	-k disputes,dispute_resolution_ratio,mediation_success_ratio,at_source_share \
+	-k safe_village_creation_rate,safe_village_consolidation_rate,safe_family_ratio \
+	-k security_sense_rate,satisfaction_rate,petitions,petition_persons \
+	-k valid_incidents,street_incidents,negative_hits,negative_veto,negative_deduction,zero_incident_villages \
+	> "$t/township-indicators.csv"
 # the county as a whole, from the rows (never by adding rounded figures)
-tally -I "$cat" -k disputes,dispute_resolution_ratio,at_source_share "$out/disputes.csv" > "$t/county-disputes.csv"
-tally -I "$cat" -k security_sense_rate,satisfaction_rate "$out/survey.csv" > "$t/county-survey.csv"
-tally -I "$cat" -k zero_incident_villages,zero_incident_village_rate "$t/village-serious.csv" > "$t/county-zero.csv"
+# shellcheck disable=SC2086
+tally -I "$cat" --universe "$out/units.csv" --level county $from \
+	-k disputes,dispute_resolution_ratio,at_source_share,security_sense_rate,satisfaction_rate \
+	-k zero_incident_villages,zero_incident_village_rate,negative_hits,negative_deduction > "$t/county.csv"
 # per week and per month, for the bulletin's trend
 tally -I "$cat" -k disputes,dispute_resolution_ratio -p week -d date_found "$out/disputes.csv" > "$t/weekly-disputes.csv"
 tally -I "$cat" -k street_incidents -p month -d date "$out/incidents.csv" > "$t/monthly-street-incidents.csv"
@@ -119,23 +105,52 @@ report -f html --title '示例县 2020年 平安建设主要指标（合成数�
 	--target 'dispute_resolution_ratio >= 0.95 && negative_veto == 0' \
 	--chart dispute_resolution_ratio --chart-label township --chart-target 0.95 \
 	"$t/township-ranking.csv" > "$out/summary.html"
-report --title '五升两降：2020年比2019年' --compare "$share/samples/yearly-2019.csv" --key township \
-	--up livelihood_support,dispute_resolution_ratio,police_visibility,public_order_control,emergency_response \
-	--down street_incidents,petitions -f csv "$share/samples/yearly-2020.csv" > "$t/five-up-two-down.csv"
-report --title '五升两降：2020年比2019年' --compare "$share/samples/yearly-2019.csv" --key township \
-	--up livelihood_support,dispute_resolution_ratio,police_visibility,public_order_control,emergency_response \
-	--down street_incidents,petitions -f html "$share/samples/yearly-2020.csv" > "$out/five-up-two-down.html"
+echo "== 5. five up, two down: 2020 against 2019, from two years of ledgers and the yearly scores"
+# the year before: its ledgers, ingested and validated like this year's
+mkdir -p 2019 rejects/2019
+for ty in disputes incidents petitions; do
+	s1=0
+	ingest -m "$share/maps/$ty.json" -r "$out/rejects/2019/$ty-ingest.csv" "$share/samples/raw-$ty-2019.csv" \
+		> "$t/$ty-2019-ingested.csv" 2>> "$t/$ty.log" || s1=$?
+	ok $s1
+	s2=0
+	validate -s "$out/schemas/$ty.json" -r "$out/rejects/2019/$ty-validate.csv" "$t/$ty-2019-ingested.csv" \
+		> "2019/$ty.csv" 2>> "$t/$ty.log" || s2=$?
+	ok $s2
+done
+# each year: the seven for every township and the county (全县: its
+# ledger figures from the rows, its scores from the score table's row)
+year() { # DIR YEAR
+	tally -I "$cat" --universe "$out/units.csv" --level township --rollup --rollup-label 全县 \
+		-k livelihood_support,dispute_resolution_ratio,police_visibility,public_order_control,emergency_response,street_incidents,petitions \
+		--from disputes="$1/disputes.csv" --from incidents="$1/incidents.csv" --from petitions="$1/petitions.csv" \
+		--from yearly_scores="$share/samples/yearly-$2.csv"
+}
+year 2019 2019 > "$t/year-2019.csv"
+year . 2020 > "$t/year-2020.csv"
+fiveup="--compare $t/year-2019.csv --key township
+ --up livelihood_support,dispute_resolution_ratio,police_visibility,public_order_control,emergency_response
+ --down street_incidents,petitions"
+# shellcheck disable=SC2086
+report --title '五升两降：2020年比2019年' $fiveup -f csv "$t/year-2020.csv" > "$t/five-up-two-down.csv"
+# shellcheck disable=SC2086
+report --title '五升两降：2020年比2019年' $fiveup -f html --label township=单位 "$t/year-2020.csv" \
+	> "$out/five-up-two-down.html"
 # the appendix last, when every step is in the manifest
 report -f html --title '示例县 2020年 平安建设主要指标：计算过程' --date 2020-12-31 \
-	--manifest-in "$out/manifest.jsonl" "$t/county-disputes.csv" > "$out/audit.html"
+	--manifest-in "$out/manifest.jsonl" "$t/county.csv" > "$out/audit.html"
 
 cat "$out/summary.txt"
 echo
 echo "County totals (from the rows):"
-report -f csv "$t/county-disputes.csv" | tail -1 | sed 's/^/  disputes, resolution ratio, at source: /'
-report -f csv "$t/county-survey.csv" | tail -1 | sed 's/^/  security sense, satisfaction: /'
-report -f csv "$t/county-zero.csv" | tail -1 | sed 's/^/  zero-incident villages, share: /'
+report --columns disputes,dispute_resolution_ratio,at_source_share,security_sense_rate,satisfaction_rate,zero_incident_villages,zero_incident_village_rate \
+	--label disputes=纠纷数 --label dispute_resolution_ratio=化解率 --label at_source_share=就地化解 \
+	--label security_sense_rate=安全感 --label satisfaction_rate=满意度 \
+	--label zero_incident_villages=无发案村 --label zero_incident_village_rate=无发案村比例 \
+	--percent dispute_resolution_ratio,at_source_share,security_sense_rate,satisfaction_rate,zero_incident_village_rate \
+	--width 110 "$t/county.csv"
 echo
 echo "demo: in $(pwd): canonical streams <type>.csv, rejects/, tables/,"
 echo "demo: reports summary.txt, summary.html, five-up-two-down.html, audit.html,"
+echo "demo: the year before in 2019/,"
 echo "demo: and the manifest manifest.jsonl that audit.html renders"

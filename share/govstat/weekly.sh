@@ -10,10 +10,31 @@
 # the same week a year earlier (52 weeks before), and is written with its
 # manifest into DATA_DIR/weekly/YYYY-Www/. Exit status: 0, or 1 when a
 # negative-list veto item was hit in the week (so that cron mails someone),
-# or 2 and more when something failed.
+# 2 on a usage error or a missing file, 3 and more when a tool failed.
 set -eu
+usage="usage: govstat-weekly DATA_DIR [AS_OF]"
+if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then
+	cat <<EOF
+$usage
+The week's summary of a county's validated ledgers, compared with the week
+before and the same week a year earlier, by township in the register's order.
+
+DATA_DIR holds disputes.csv, incidents.csv, petitions.csv (validated) and
+the unit register units.csv (code, name, level, parent, township; the
+township column may be empty on township rows). AS_OF (YYYY-MM-DD,
+default today) picks the ISO week that holds it. The results and their
+manifest go to DATA_DIR/weekly/YYYY-Www/.
+
+Exit status: 0 no negative-list veto item was hit in the week; 1 one was
+(a message on stderr says so, for cron to mail); 2 usage error or a
+missing file; 3 and more a tool failed.
+The catalogue: GOVSTAT_SHARE, beside the script, or the installed share/govstat.
+See govstat-weekly(1).
+EOF
+	exit 0
+fi
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then
-	echo "usage: govstat-weekly DATA_DIR [AS_OF]" >&2
+	echo "$usage" >&2
 	exit 2
 fi
 given=$1
@@ -43,26 +64,29 @@ GOVSTAT_MANIFEST=manifest.jsonl
 export GOVSTAT_MANIFEST
 cat=$share/catalogue.json
 
-tally -w 'level == "township"' -g township -a 'units=count()' "$data/units.csv" > townships.csv
-# TABLE FIRST-DAY: the week's indicators by township, in the register's order
+# TABLE FIRST-DAY [IDS LEVEL]: the week's indicators by township (in the
+# register's order) and for the county (全县), or IDS at LEVEL; one keyed
+# tally over the ledgers
 table() {
 	from=$1
+	ids=${2:-disputes,dispute_resolution_ratio,valid_incidents,street_incidents,negative_hits,negative_veto,petitions}
+	lvl=${3:-township}
 	to=$(date -d "$from +6 days" +%F)
+	set --
+	[ "$lvl" = county ] || set -- --rollup --rollup-label 全县
 	s=0
-	tally -I "$cat" -k disputes,dispute_resolution_ratio -g township --universe townships.csv \
-		-w "date_found >= \"$from\" && date_found <= \"$to\"" "$data/disputes.csv" > d.tmp || s=$?
-	tally -I "$cat" -k valid_incidents,street_incidents,negative_hits,negative_veto -g township \
-		--universe townships.csv -w "date >= \"$from\" && date <= \"$to\"" "$data/incidents.csv" > i.tmp || s=$?
-	tally -I "$cat" -k petitions -g township --universe townships.csv \
-		-w "date >= \"$from\" && date <= \"$to\"" "$data/petitions.csv" > p.tmp || s=$?
+	tally -I "$cat" --universe "$data/units.csv" --level "$lvl" "$@" -k "$ids" \
+		--from disputes="$data/disputes.csv" --from incidents="$data/incidents.csv" \
+		--from petitions="$data/petitions.csv" \
+		--filter "disputes=date_found >= \"$from\" && date_found <= \"$to\"" \
+		--filter "incidents=date >= \"$from\" && date <= \"$to\"" \
+		--filter "petitions=date >= \"$from\" && date <= \"$to\"" || s=$?
 	[ "$s" -le 1 ] || exit "$s"
-	cut -d, -f2- i.tmp | paste -d, d.tmp - > j.tmp
-	cut -d, -f2- p.tmp | paste -d, j.tmp -
-	rm -f d.tmp i.tmp p.tmp j.tmp
 }
 table "$mon" > this-week.csv
 table "$(date -d "$mon -7 days" +%F)" > last-week.csv
 table "$(date -d "$mon -364 days" +%F)" > last-year.csv
+table "$mon" negative_veto county > vetoes.csv
 
 common="--columns township,disputes,dispute_resolution_ratio,street_incidents,petitions,negative_veto
  --percent dispute_resolution_ratio --label township=乡镇 --label disputes=纠纷数
@@ -81,8 +105,9 @@ report -f html --title "$week 周报" --date "$asof" --compare last-week.csv $co
 	--chart dispute_resolution_ratio --chart-target 0.95 this-week.csv > summary.html
 cat summary.txt
 
-vetoes=$(tally -a 'v=sum(negative_veto)' this-week.csv | tail -1)
-if [ "$vetoes" != "0" ]; then
+# the county's vetoes in the week: the one value of vetoes.csv
+{ read -r _ && read -r vetoes; } < vetoes.csv
+if [ "${vetoes:-0}" != "0" ]; then
 	echo "govstat-weekly: $week: $vetoes negative-list veto event(s); see $given/weekly/$week/summary.txt" >&2
 	exit 1
 fi

@@ -12,7 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	static const int formats[] = {GS_FMT_AUTO, GS_FMT_CSV, GS_FMT_TSV, GS_FMT_JSON};
 	int format = formats[data[0] & 3];
-	/* workbooks have their own target (fuzz_xlsx); FreeXL is not ours */
+	/* workbooks have their own targets (fuzz_xlsx, fuzz_xls) */
 	if (size >= 3 && (!memcmp(data + 1, "PK", 2) || data[1] == 0xD0))
 		return 0;
 	gs_input *in = gs_input_from_memory(data + 1, size - 1, "utf-8");
