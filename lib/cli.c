@@ -1,10 +1,13 @@
 #include "cli.h"
 #include "diag.h"
+#include "manifest.h"
 #include "records.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "buf.h"
 
@@ -44,6 +47,62 @@ void gs_bad_usage(void)
 {
 	fprintf(stderr, "Try '%s --help' for more information.\n", gs_prog);
 	exit(GS_USAGE);
+}
+
+/* The input of INPUTS[0..N) (NULL ones skipped; "-" is standard input)
+ * that is the same file as ST, or NULL. */
+static const char *same_file(const struct stat *st, char *const *inputs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct stat in;
+		if (!inputs[i])
+			continue;
+		int ok = strcmp(inputs[i], "-") ? stat(inputs[i], &in) : fstat(0, &in);
+		if (ok == 0 && in.st_dev == st->st_dev && in.st_ino == st->st_ino)
+			return gs_display_name(inputs[i]);
+	}
+	return NULL;
+}
+
+void gs_cli_check_outputs(char *const *files, size_t nfiles, const char *const *side, size_t nside,
+                          const gs_output *outs, size_t nout)
+{
+	static char *dash[] = {"-"};
+	if (!nfiles) {
+		files = dash;
+		nfiles = 1;
+	}
+	struct stat st;
+	for (size_t k = 0; k <= nout + 1; k++) {
+		const char *what, *path;
+		if (k < nout) {
+			what = outs[k].what;
+			path = outs[k].path;
+		} else if (k == nout) {
+			what = "the manifest";
+			path = gs_manifest_path();
+		} else {
+			what = "standard output";
+			path = NULL;
+			if (fstat(1, &st) != 0 || !S_ISREG(st.st_mode))
+				continue;
+		}
+		if (path && stat(path, &st) != 0)
+			continue;
+		if (!path && k <= nout)
+			continue;
+		const char *in = same_file(&st, files, nfiles);
+		if (!in)
+			in = same_file(&st, (char *const *)side, nside);
+		if (in && k == nout) {
+			/* its line would be written into the input */
+			path = gs_xstrndup(path, strlen(path));
+			gs_manifest_abandon();
+		}
+		if (in)
+			gs_die(GS_USAGE, path, 0, "%s is the input %s: writing it would destroy what is read",
+			       what, in);
+	}
 }
 
 int gs_parse_input_format(const char *value)

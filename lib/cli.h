@@ -39,6 +39,23 @@ void gs_bad_usage(void) __attribute__((noreturn));
  * changed in place. */
 void gs_cli_keep_commas(int argc, char **argv, const char *argopts, const char *target);
 
+/* An output file a tool writes: WHAT names it in messages ("the
+ * rejects file"), PATH NULL when not given. */
+typedef struct gs_output {
+	const char *what;
+	const char *path;
+} gs_output;
+
+/* Before anything is written: end the tool with GS_USAGE when an output
+ * is the same file (device and inode) as an input, which it would
+ * overwrite. The inputs are FILES[0..NFILES) (none, or "-": standard
+ * input) and the settings files SIDE[0..NSIDE) (map, schema ...; NULL
+ * ones skipped); the outputs OUTS[0..NOUT), the manifest
+ * (gs_manifest_begin first) and standard output when it is a regular
+ * file. An output that does not exist yet is no input. */
+void gs_cli_check_outputs(char *const *files, size_t nfiles, const char *const *side, size_t nside,
+                          const gs_output *outs, size_t nout);
+
 /* Split the comma-separated list S (field names, indicator ids) and append
  * the items, trimmed of spaces, to *OUT (*N of them); empty items are left
  * out. The strings are the caller's: free them and *OUT. */

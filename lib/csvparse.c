@@ -71,6 +71,7 @@ static void start(gs_records *r, struct csv_state *c)
 static void feed(gs_records *r, const char *p, size_t n)
 {
 	struct csv_state *c = r->state;
+	gs_buf_add(&r->raw, p, n);
 	csv_parse(&c->p, p, n, cb_field, cb_row, r);
 }
 
@@ -94,9 +95,11 @@ static void skip_rest_of_line(gs_records *r)
 		int cr;
 		size_t e = gs_rec_line_end(r->chunk, r->left, &cr);
 		if (!e) {
+			gs_buf_add(&r->raw, r->chunk, r->left);
 			gs_rec_consume(r, r->left);
 			continue;
 		}
+		gs_buf_add(&r->raw, r->chunk, e);
 		gs_rec_consume(r, e);
 		r->prev_cr = cr;
 		r->line++;
@@ -116,6 +119,8 @@ static void split_line(gs_records *r, gs_row *row, size_t k, int cr)
 		end--;
 	if (end > p && end[-1] == '\r')
 		end--;
+	r->raw_p = p;
+	r->raw_n = (size_t)(end - p);
 	size_t n = 0;
 	for (;;) {
 		const char *q = memchr(p, delim, (size_t)(end - p));
@@ -150,6 +155,7 @@ int gs_csv_next(gs_records *r, gs_row *row)
 	c->row_done = 0;
 	r->in_record = 0;
 	gs_buf_clear(&r->data);
+	gs_buf_clear(&r->raw);
 	for (;;) {
 		int m = gs_rec_more(r);
 		if (m < 0)
@@ -161,8 +167,15 @@ int gs_csv_next(gs_records *r, gs_row *row)
 			          csv_error(&c->p) != CSV_SUCCESS;
 			r->in_record = 0;
 			make_row(r, row);
+			gs_rec_raw_from(r, &r->raw);
 			if (bad) {
-				snprintf(r->err, sizeof r->err, "quoted field not closed at end of input");
+				/* the rest of the input is this one record: say how much
+				 * of it, so that no line is lost unseen (the rejects keep
+				 * its text) */
+				long lines = r->line - r->rec_line + (r->at_line_start ? 0 : 1);
+				snprintf(r->err, sizeof r->err,
+				         "quoted field not closed: the record from line %ld runs to the end of input "
+				         "(%ld line%s)", r->rec_line, lines, lines == 1 ? "" : "s");
 				return GS_REC_BAD;
 			}
 			return GS_REC_ROW;
@@ -188,6 +201,7 @@ int gs_csv_next(gs_records *r, gs_row *row)
 			return GS_REC_ROW;
 		}
 		size_t n = k ? k : r->left;
+		gs_buf_add(&r->raw, r->chunk, n);
 		size_t done = csv_parse(&c->p, r->chunk, n, cb_field, cb_row, r);
 		gs_rec_consume(r, n);
 		r->at_line_start = k != 0;
@@ -204,6 +218,7 @@ int gs_csv_next(gs_records *r, gs_row *row)
 			if (!k)
 				skip_rest_of_line(r);
 			make_row(r, row);
+			gs_rec_raw_from(r, &r->raw);
 			r->in_record = 0;
 			snprintf(r->err, sizeof r->err,
 			         "misplaced quote (a quote inside an unquoted field, or text after a closing quote)");
@@ -212,6 +227,7 @@ int gs_csv_next(gs_records *r, gs_row *row)
 		if (c->row_done) {
 			r->in_record = 0;
 			make_row(r, row);
+			gs_rec_raw_from(r, &r->raw);
 			return GS_REC_ROW;
 		}
 	}

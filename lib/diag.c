@@ -52,12 +52,26 @@ void gs_usage_error(const char *fmt, ...)
 	exit(GS_USAGE);
 }
 
+static int stdout_errno;   /* why the first write to stdout failed */
+
+size_t gs_fwrite(const void *p, size_t n, FILE *fp)
+{
+	if (!n)
+		return 0;
+	errno = 0;
+	if (fwrite(p, 1, n, fp) == n)
+		return n;
+	if (fp == stdout && !stdout_errno)
+		stdout_errno = errno;
+	return 0;
+}
+
 int gs_close_stdout(int status)
 {
 	int bad = ferror(stdout);
 	errno = 0;
 	if (fclose(stdout) != 0 || bad) {
-		int e = errno;
+		int e = errno ? errno : stdout_errno;
 		if (e)
 			gs_msg(NULL, 0, "write error: %s", strerror(e));
 		else

@@ -7,6 +7,7 @@
 #define GS_DIAG_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 enum gs_status {
 	GS_OK = 0,      /* success */
@@ -34,6 +35,12 @@ void gs_die(int status, const char *file, long line, const char *fmt, ...)
 /* Print the one-line usage hint ("Try 'PROG --help'") and exit GS_USAGE. */
 void gs_usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2), noreturn));
+
+/* fwrite P[0..N) to FP, keeping the reason of the first failed write
+ * to stdout for gs_close_stdout (by then errno no longer says it: with
+ * SIGPIPE ignored, the write that met the closed pipe is long past).
+ * Returns N, or 0 on failure. */
+size_t gs_fwrite(const void *p, size_t n, FILE *fp);
 
 /* Flush and close stdout; on any write error report it and return GS_IO,
  * else return STATUS unchanged. Call as the last step of main. */

@@ -382,12 +382,14 @@ int gs_jsonl_next(gs_records *r, gs_row *row)
 		}
 		goto emit;
 	bad:
+		gs_rec_raw_from(r, &j->jline);
 		row->f = r->fields;
 		row->n = 0;
 		row->line = r->rec_line;
 		return GS_REC_BAD;
 	}
 emit:
+	gs_rec_raw_from(r, &j->jline);
 	gs_rec_fields(r, j->nkeys);
 	for (size_t i = 0; i < j->nkeys; i++) {
 		if (j->pos[i] == (size_t)-1) {

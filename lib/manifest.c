@@ -18,6 +18,7 @@
 #endif
 
 static char *mpath;
+static int mfd = -1;         /* opened at the start, written at the end */
 static pid_t mpid;         /* the process that began the run, not a child */
 static gs_buf args, files, counts;
 static int nfiles;
@@ -93,6 +94,11 @@ int gs_manifest_begin(const char *path)
 	if (!path || !*path)
 		return 0;
 	mpath = gs_xstrndup(path, strlen(path));
+	/* opened now, so that a manifest that cannot be written stops the
+	 * tool before it writes anything */
+	mfd = open(mpath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+	if (mfd < 0)
+		gs_die(GS_IO, mpath, 0, "cannot append to the manifest: %s", strerror(errno));
 	gs_buf_addc(&args, '[');
 	for (int i = 1; i < argc; i++) {
 		if (i > 1)
@@ -103,6 +109,11 @@ int gs_manifest_begin(const char *path)
 	mpid = getpid();
 	on_exit(at_exit, NULL);
 	return 1;
+}
+
+const char *gs_manifest_path(void)
+{
+	return mpath;
 }
 
 int gs_manifest_on(void)
@@ -207,6 +218,31 @@ int gs_manifest_end(int status)
 	return write_line(status) < 0 ? GS_IO : status;
 }
 
+static void forget(void)
+{
+	gs_buf_free(&args);
+	gs_buf_free(&files);
+	gs_buf_free(&counts);
+	gs_buf_free(&pending);
+	free(watched);
+	free(recorded);
+	watched = NULL;
+	recorded = NULL;
+	nwatched = 0;
+	free(mpath);
+	mpath = NULL;
+}
+
+void gs_manifest_abandon(void)
+{
+	if (!mpath)
+		return;
+	if (mfd >= 0)
+		close(mfd);
+	mfd = -1;
+	forget();
+}
+
 /* Write the line and forget the run. Returns 0, or -1 when the line could
  * not be written (reported). */
 static int write_line(int status)
@@ -223,7 +259,8 @@ static int write_line(int status)
 	if (files.len)
 		gs_buf_add(&line, files.p, files.len);
 	gs_buf_adds(&line, "]}\n");
-	int fd = open(mpath, O_WRONLY | O_APPEND | O_CREAT, 0644);
+	int fd = mfd;
+	mfd = -1;
 	int ok = fd >= 0;
 	if (ok) {
 		/* one write under a lock: lines of tools side by side never mix */
@@ -235,16 +272,6 @@ static int write_line(int status)
 	if (!ok)
 		gs_msg(mpath, 0, "cannot append to the manifest: %s", strerror(errno));
 	gs_buf_free(&line);
-	gs_buf_free(&args);
-	gs_buf_free(&files);
-	gs_buf_free(&counts);
-	gs_buf_free(&pending);
-	free(watched);
-	free(recorded);
-	watched = NULL;
-	recorded = NULL;
-	nwatched = 0;
-	free(mpath);
-	mpath = NULL;
+	forget();
 	return ok ? 0 : -1;
 }

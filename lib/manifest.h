@@ -28,6 +28,9 @@
  * when a manifest will be written. */
 int gs_manifest_begin(const char *path);
 
+/* The manifest's path, NULL when none is recorded. */
+const char *gs_manifest_path(void);
+
 /* 1 when a manifest is being recorded (tools then hash their inputs). */
 int gs_manifest_on(void);
 
@@ -59,5 +62,9 @@ void gs_manifest_counts(long read, long written, long rejected, long dropped);
 /* Append the line (status STATUS). Returns STATUS, or GS_IO when the
  * manifest cannot be written (reported). */
 int gs_manifest_end(int status);
+
+/* Forget the run without writing its line: for a manifest that must not
+ * be written (it is one of the run's inputs). */
+void gs_manifest_abandon(void);
 
 #endif

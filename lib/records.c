@@ -68,6 +68,23 @@ const char *gs_records_error(const gs_records *r)
 	return r->err;
 }
 
+void gs_records_raw(const gs_records *r, const char **p, size_t *n)
+{
+	*p = r->raw_p;
+	*n = r->raw_p ? r->raw_n : 0;
+}
+
+void gs_rec_raw_from(gs_records *r, const gs_buf *b)
+{
+	size_t n = b->len;
+	if (n && b->p[n - 1] == '\n')
+		n--;
+	if (n && b->p[n - 1] == '\r')
+		n--;
+	r->raw_p = b->p ? b->p : "";
+	r->raw_n = n;
+}
+
 long gs_records_line(const gs_records *r)
 {
 	return gs_input_read_failed(r->in) ? 0 : r->line;
@@ -218,6 +235,8 @@ int gs_records_next(gs_records *r, gs_row *row)
 	row->f = NULL;
 	row->n = 0;
 	row->line = r->line;
+	r->raw_p = NULL;
+	r->raw_n = 0;
 	if (gs_records_start(r) < 0)
 		return GS_REC_FAIL;
 	if (gs_format_is_workbook(r->format))
@@ -243,6 +262,7 @@ void gs_records_close(gs_records *r)
 	if (r->state)
 		format_of(r->format)->free(r);
 	gs_buf_free(&r->data);
+	gs_buf_free(&r->raw);
 	free(r->fields);
 	free(r);
 }

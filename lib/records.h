@@ -78,6 +78,13 @@ int gs_records_next(gs_records *r, gs_row *row);
 
 const char *gs_records_error(const gs_records *r);
 
+/* The text of the record last handed out, as read (decoded, its line end
+ * left out; a record spanning lines keeps the line ends inside it), for
+ * a rejects file to keep what could not be split into cells: *P NULL and
+ * *N 0 for a workbook, whose rows are cells already. Valid until the
+ * next call. */
+void gs_records_raw(const gs_records *r, const char **p, size_t *n);
+
 /* The physical line the parser has reached, for an error of the input;
  * 0 when the error was in reading (no line is to blame). */
 long gs_records_line(const gs_records *r);

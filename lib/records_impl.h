@@ -28,6 +28,9 @@ struct gs_records {
 	int in_record;           /* bytes of an unfinished record were consumed */
 
 	gs_buf data;             /* field bytes of the current record */
+	gs_buf raw;              /* the current record's text, when it is not */
+	const char *raw_p;       /*   one line of the chunk (raw_p into it) */
+	size_t raw_n;
 	gs_field *fields;        /* the row handed out */
 	size_t capfields;
 
@@ -58,6 +61,11 @@ size_t gs_rec_line_end(const char *p, size_t n, int *ends_in_cr);
  * 1 when one was consumed. FEED, when not NULL, is given the LF (a
  * record in progress keeps it). */
 int gs_rec_eat_split_lf(gs_records *r, void (*feed)(gs_records *r, const char *p, size_t n));
+
+/* The record handed out is the text of B (which must stay as it is
+ * until the next record), less its final line end (records.h:
+ * gs_records_raw). A format may instead point raw_p into the chunk. */
+void gs_rec_raw_from(gs_records *r, const gs_buf *b);
 
 /* Make room for N fields in r->fields. */
 void gs_rec_fields(gs_records *r, size_t n);

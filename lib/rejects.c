@@ -1,6 +1,7 @@
 #include "rejects.h"
 #include "buf.h"
 #include "diag.h"
+#include "hash.h"
 #include "manifest.h"
 #include "writer.h"
 
@@ -17,9 +18,38 @@ struct gs_rejects {
 	size_t ncols;
 	int add_line;
 	const char *errcol;
+	char *own[3];            /* the names of _line, _error and _raw */
+	gs_stream *st;           /* where bad rows' text comes from */
 	gs_field *row;
 	long count;
 };
+
+/* BASE, or BASE with "_reject" in front as often as needed for a name
+ * that is none of the input's NAMES[0..N): a column of the input (the
+ * _line of ingest --lineage, the columns of a rejects file read again)
+ * keeps its name, and the reject's own columns never repeat one. The
+ * bases differ in their ends, so the names made stay apart. Returns a
+ * new string. */
+static char *own_name(const char *base, const gs_field *names, size_t n)
+{
+	gs_buf b = {0};
+	gs_buf_adds(&b, base);
+	for (;;) {
+		int clash = 0;
+		for (size_t i = 0; i < n && !clash; i++)
+			clash = names[i].n == b.len && !memcmp(names[i].p, b.p, b.len);
+		if (!clash)
+			break;
+		gs_buf c = {0};
+		gs_buf_adds(&c, "_reject");
+		gs_buf_add(&c, b.p, b.len);
+		gs_buf_free(&b);
+		b = c;
+	}
+	char *r = gs_xstrndup(b.p, b.len);
+	gs_buf_free(&b);
+	return r;
+}
 
 gs_rejects *gs_rejects_open(const char *path, int format)
 {
@@ -41,20 +71,28 @@ void gs_rejects_error_column(gs_rejects *rj, const char *name)
 	rj->errcol = name;
 }
 
+void gs_rejects_stream(gs_rejects *rj, gs_stream *st)
+{
+	rj->st = st;
+}
+
 void gs_rejects_header(gs_rejects *rj, const gs_field *names, size_t n, int add_line)
 {
 	rj->ncols = n;
 	rj->add_line = add_line;
-	rj->row = gs_xmalloc((n + 2) * sizeof *rj->row);
+	rj->row = gs_xmalloc((n + 3) * sizeof *rj->row);
 	if (!rj->fp)
 		return;
-	gs_field *h = gs_xmalloc((n + 2) * sizeof *h);
+	const char *base[3] = {"_line", rj->errcol ? rj->errcol : "_error", "_raw"};
+	for (int i = 0; i < 3; i++)
+		if (i || add_line)
+			rj->own[i] = own_name(base[i], names, n);
+	gs_field *h = gs_xmalloc((n + 3) * sizeof *h);
 	memcpy(h, names, n * sizeof *h);
 	size_t k = n;
-	if (add_line)
-		h[k++] = (gs_field){"_line", 5};
-	const char *ec = rj->errcol ? rj->errcol : "_error";
-	h[k++] = (gs_field){ec, strlen(ec)};
+	for (int i = 0; i < 3; i++)
+		if (rj->own[i])
+			h[k++] = (gs_field){rj->own[i], strlen(rj->own[i])};
 	rj->w = gs_writer_new(rj->fp, rj->format);
 	if (gs_manifest_on())
 		gs_writer_hash(rj->w);
@@ -79,6 +117,11 @@ void gs_rejects_add(gs_rejects *rj, const char *file, long line,
 		rj->row[k++] = (gs_field){num, (size_t)len};
 	}
 	rj->row[k++] = (gs_field){why, strlen(why)};
+	const char *raw = NULL;
+	size_t nraw = 0;
+	if (rj->st)
+		gs_stream_raw(rj->st, &raw, &nraw);
+	rj->row[k++] = (gs_field){raw ? raw : "", nraw};
 	gs_writer_row(rj->w, rj->row, k);
 }
 
@@ -106,12 +149,24 @@ int gs_rejects_close(gs_rejects *rj)
 		}
 	}
 	free(rj->path);
+	for (int i = 0; i < 3; i++)
+		free(rj->own[i]);
 	free(rj->row);
 	free(rj);
 	return status;
 }
 
-void gs_summary(long read, long written, long rejected)
+const char *gs_dropped_note(long dropped)
 {
-	gs_msg(NULL, 0, "%ld rows read, %ld written, %ld rejected", read, written, rejected);
+	static char note[48];
+	note[0] = 0;
+	if (dropped)
+		snprintf(note, sizeof note, ", %ld dropped", dropped);
+	return note;
+}
+
+void gs_summary(long read, long written, long rejected, long dropped)
+{
+	gs_msg(NULL, 0, "%ld rows read, %ld written, %ld rejected%s", read, written, rejected,
+	       gs_dropped_note(dropped));
 }

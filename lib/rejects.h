@@ -2,15 +2,23 @@
  * none was lost.
  *
  * With a path, rejected rows are written there in the output's format with
- * two more columns, _line (the physical line where the row starts; left
- * out when the row already carries one) and _error (why). Without a path
- * each rejected row is reported on stderr as "TOOL: FILE:LINE: why". */
+ * three more columns: _line (the physical line of the tool's input where
+ * the row starts; ingest leaves it out when its --lineage gives it),
+ * _error (why) and _raw (the row's text as read, when it could not be
+ * split into the header's cells: a misplaced or unclosed quote, a wrong
+ * number of cells, a JSON record that is not a flat object of the
+ * header's keys; else empty). A name the input already has stays the
+ * input's: the reject's own column then gets "_reject" in front
+ * (_reject_line ...), so that a rejects file never repeats a column name
+ * and every tool reads it. Without a path each rejected row is reported
+ * on stderr as "TOOL: FILE:LINE: why". */
 #ifndef GS_REJECTS_H
 #define GS_REJECTS_H
 
 #include <stddef.h>
 
 #include "records.h"
+#include "stream.h"
 
 typedef struct gs_rejects gs_rejects;
 
@@ -21,6 +29,10 @@ gs_rejects *gs_rejects_open(const char *path, int format);
 /* Name the reason column NAME instead of _error (validate lists several
  * errors in _errors). Call before gs_rejects_header. */
 void gs_rejects_error_column(gs_rejects *rj, const char *name);
+
+/* Take the text of bad rows (gs_stream_raw) from ST, for the _raw column
+ * of the row rejected next after ST handed out a bad one. */
+void gs_rejects_stream(gs_rejects *rj, gs_stream *st);
 
 /* The columns of the rows to come. ADD_LINE adds the _line column. */
 void gs_rejects_header(gs_rejects *rj, const gs_field *names, size_t n, int add_line);
@@ -35,7 +47,13 @@ long gs_rejects_count(const gs_rejects *rj);
  * error. */
 int gs_rejects_close(gs_rejects *rj);
 
-/* Print "TOOL: N rows read, N written, N rejected" on stderr. */
-void gs_summary(long read, long written, long rejected);
+/* Print "TOOL: N rows read, N written, N rejected" on stderr, and
+ * ", N dropped" when DROPPED (blank rows: gs_stream_empty_rows) is not 0.
+ * READ counts the dropped rows too. */
+void gs_summary(long read, long written, long rejected, long dropped);
+
+/* ", N dropped", or "" when DROPPED is 0: for a tool whose summary line
+ * says more (valid until the next call). */
+const char *gs_dropped_note(long dropped);
 
 #endif

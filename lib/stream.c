@@ -5,6 +5,7 @@
 #include "input.h"
 #include "manifest.h"
 #include "utf8.h"
+#include "writer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,7 @@ struct gs_stream {
 	int format;              /* of the first file */
 
 	int have_header;
+	long header_line;        /* where the current file's header starts */
 	gs_buf hbuf;             /* header names' bytes */
 	gs_field *names;
 	size_t ncols;
@@ -35,6 +37,9 @@ struct gs_stream {
 	size_t nstats;
 	long cur_rows;
 	int bad_width;
+	int last_bad;            /* the row handed out was GS_REC_BAD */
+	gs_row bad;              /*   its cells */
+	gs_buf rawbuf;           /*   its text, made from them (workbook) */
 	int complete;            /* the current file reached its end */
 	char err[256];
 };
@@ -138,7 +143,7 @@ static int check_names(gs_stream *s, const gs_field *names, size_t n)
 		} else
 			gs_hash_put(seen, names[i].p, names[i].n, (void *)(i + 1));
 		if (ret)
-			file_failed(s, 0, "%s", m.p);
+			file_failed(s, s->header_line, "%s", m.p);
 		gs_buf_free(&m);
 	}
 	gs_hash_free(seen);
@@ -168,6 +173,8 @@ static long read_header(gs_stream *s, gs_buf *hb, gs_field **names)
 			file_failed(s, 0, "%s", r ? "input ends inside the header" : "empty input: no header");
 			goto out;
 		}
+		if (r == 0)
+			s->header_line = row.line;
 		if (k == GS_REC_BAD) {
 			file_failed(s, row.line, "header: %s", gs_records_error(s->rec));
 			goto out;
@@ -354,6 +361,7 @@ static int is_footer(const gs_stream *s, const gs_row *row)
 
 int gs_stream_next(gs_stream *s, gs_row *row)
 {
+	s->last_bad = 0;
 	for (;;) {
 		if (!s->rec) {
 			if (!s->have_header) {
@@ -380,6 +388,8 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 		if (k == GS_REC_BAD) {
 			snprintf(s->err, sizeof s->err, "%s", gs_records_error(s->rec));
 			s->bad_width = 0;
+			s->last_bad = 1;
+			s->bad = *row;
 			s->cur_rows++;
 			return GS_REC_BAD;
 		}
@@ -400,7 +410,7 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 			close_file(s);
 			continue;
 		}
-		if (s->o.skip_empty_rows && all_empty(row)) {
+		if (all_empty(row)) {
 			s->empty_rows++;
 			continue;
 		}
@@ -420,6 +430,8 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 			snprintf(s->err, sizeof s->err, "row has %zu fields, the header has %zu",
 			         row->n, s->ncols);
 			s->bad_width = 1;
+			s->last_bad = 1;
+			s->bad = *row;
 			return GS_REC_BAD;
 		}
 		return GS_REC_ROW;
@@ -445,6 +457,34 @@ const gs_file_stat *gs_stream_files(const gs_stream *s, size_t *n)
 {
 	*n = s->nstats;
 	return s->stats;
+}
+
+int gs_stream_raw(gs_stream *s, const char **p, size_t *n)
+{
+	*p = NULL;
+	*n = 0;
+	if (!s->last_bad || !s->rec)
+		return 0;
+	gs_records_raw(s->rec, p, n);
+	if (!*p && !s->bad_width)
+		return 0;   /* a workbook's cell that is wrong: the cells are whole */
+	if (!*p) {
+		/* a workbook's row longer than its header: its cells, as a CSV line */
+		gs_buf_clear(&s->rawbuf);
+		for (size_t i = 0; i < s->bad.n; i++) {
+			if (i)
+				gs_buf_addc(&s->rawbuf, ',');
+			gs_csv_field(&s->rawbuf, s->bad.f[i].p, s->bad.f[i].n, ',');
+		}
+		*p = s->rawbuf.p ? s->rawbuf.p : "";
+		*n = s->rawbuf.len;
+	}
+	return 1;
+}
+
+long gs_stream_header_line(const gs_stream *s)
+{
+	return s->header_line;
 }
 
 int gs_stream_bad_width(const gs_stream *s)
@@ -478,6 +518,7 @@ void gs_stream_close(gs_stream *s)
 	free(s->stats);
 	gs_buf_free(&s->hbuf);
 	gs_buf_free(&s->curbuf);
+	gs_buf_free(&s->rawbuf);
 	free(s->pad);
 	free(s->names);
 	free(s);

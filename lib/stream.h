@@ -28,7 +28,6 @@ typedef struct gs_stream_opts {
 	int header_rows;             /* records that make the header (0 = 1) */
 	const char *const *footer;   /* a row whose first non-empty cell */
 	size_t nfooter;              /*   starts with one of these ends a file */
-	int skip_empty_rows;         /* leave out rows whose cells are all empty */
 	int hash;                    /* keep each file's SHA-256 (gs_stream_files) */
 	int any_names;               /* let empty and repeated header names through
 	                                (the caller checks them) */
@@ -72,13 +71,24 @@ const char *gs_stream_file(const gs_stream *s);
 /* GS_IO once any file could not be read whole, else GS_OK. */
 int gs_stream_status(const gs_stream *s);
 
-/* Rows left out because every cell was empty, and footer rows that ended a
- * file (with the lines after them). */
+/* Rows left out because every cell was empty or blank (spaces, tabs,
+ * U+3000; a JSON {}): the stream never hands them out, for every tool
+ * alike, and a tool counts them as read and dropped. And footer rows
+ * that ended a file (with the lines after them), which are not data. */
 long gs_stream_empty_rows(const gs_stream *s);
 long gs_stream_footer_rows(const gs_stream *s);
 
 /* The files finished so far, in order. */
 const gs_file_stat *gs_stream_files(const gs_stream *s, size_t *n);
+
+/* When the row last handed out was GS_REC_BAD: 1, and its text as read
+ * in *P[0..*N) (records.h: gs_records_raw; of a workbook, its cells as a
+ * CSV line), valid until the next call. Else 0. */
+int gs_stream_raw(gs_stream *s, const char **p, size_t *n);
+
+/* The line where the header of the file being read starts (its first
+ * header row), for diagnostics about the header; 0 before one was read. */
+long gs_stream_header_line(const gs_stream *s);
 
 /* 1 when the last GS_REC_BAD row was bad only for its number of fields. */
 int gs_stream_bad_width(const gs_stream *s);

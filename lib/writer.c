@@ -175,7 +175,7 @@ void gs_writer_flush(gs_writer *w)
 		if (w->hashing)
 			gs_sha256_update(&w->sha, b->p, b->len);
 		w->bytes += b->len;
-		fwrite(b->p, 1, b->len, w->fp);
+		gs_fwrite(b->p, b->len, w->fp);
 		gs_buf_clear(&w->out);
 	}
 }

@@ -168,6 +168,7 @@ static void ingest_file(struct run *u, char *path, const gs_stream_opts *so)
 	}
 	if (!u->w)
 		start_output(u, plan, st);
+	gs_rejects_stream(u->rj, st);
 	perm = gs_xmalloc((u->ncols + 1) * sizeof *perm);
 	if (match_columns(u, plan, perm, gs_stream_file(st)) < 0) {
 		gs_manifest_file(strcmp(path, "-") ? path : NULL, "input");
@@ -220,6 +221,8 @@ done:
 	gs_manifest_stream(st, "input");
 	free(perm);
 	gs_plan_free(plan);
+	if (u->rj)
+		gs_rejects_stream(u->rj, NULL);
 	gs_stream_close(st);
 }
 
@@ -234,6 +237,12 @@ int main(int argc, char **argv)
 	if (a.version_given)
 		gs_print_version();
 	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
+	{
+		const char *side[] = {a.map_given ? a.map_arg : NULL};
+		gs_output outs[] = {{"the rejects file", a.rejects_given ? a.rejects_arg : NULL}};
+		gs_cli_check_outputs(a.inputs, a.inputs_num, side, sizeof side / sizeof *side,
+		                     outs, sizeof outs / sizeof *outs);
+	}
 
 	int in_format = a.input_format_given ? gs_parse_input_format(a.input_format_arg) : GS_FMT_AUTO;
 	int out_format = a.output_format_given ? gs_parse_output_format(a.output_format_arg) : -1;
@@ -267,7 +276,6 @@ int main(int argc, char **argv)
 		so.nfooter = a.footer_given;
 	} else
 		so.footer = gs_map_footer(map, &so.nfooter);
-	so.skip_empty_rows = 1;
 	so.sheet = a.sheet_given ? a.sheet_arg : NULL;
 	so.fill_merged = a.fill_merged_given;
 	so.hash = gs_manifest_on();
@@ -292,12 +300,15 @@ int main(int argc, char **argv)
 	int status = nrej ? GS_REJECT : GS_OK;
 	if (u.status > status)
 		status = u.status;
-	gs_manifest_counts(u.nread, u.nwritten, nrej, u.ndropped);
-	if (gs_map_has_drop_rows(map) && (nrej || u.ndropped || a.verbose_given))
-		gs_msg(NULL, 0, "%ld rows read, %ld written, %ld rejected, %ld dropped", u.nread,
-		       u.nwritten, nrej, u.ndropped);
+	/* blank rows the stream left out count as read and dropped, like
+	 * the rows the map's drop_rows leaves out */
+	long nread = u.nread + u.nempty, ndropped = u.ndropped + u.nempty;
+	gs_manifest_counts(nread, u.nwritten, nrej, ndropped);
+	if (gs_map_has_drop_rows(map) && (nrej || ndropped || a.verbose_given))
+		gs_msg(NULL, 0, "%ld rows read, %ld written, %ld rejected, %ld dropped", nread,
+		       u.nwritten, nrej, ndropped);
 	else if (nrej || a.verbose_given)
-		gs_summary(u.nread, u.nwritten, nrej);
+		gs_summary(nread, u.nwritten, nrej, ndropped);
 	if (a.verbose_given && (u.nempty || u.nfooter))
 		gs_msg(NULL, 0, "%ld empty rows skipped, %ld footer rows left out", u.nempty, u.nfooter);
 	int rs = u.rj ? gs_rejects_close(u.rj) : GS_OK;

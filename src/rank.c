@@ -396,6 +396,12 @@ int main(int argc, char **argv)
 	if (a.version_given)
 		gs_print_version();
 	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
+	{
+		const char *side[] = {a.score_sheet_given ? a.score_sheet_arg : NULL};
+		gs_output outs[] = {{"the rejects file", a.rejects_given ? a.rejects_arg : NULL}};
+		gs_cli_check_outputs(a.inputs, a.inputs_num, side, sizeof side / sizeof *side,
+		                     outs, sizeof outs / sizeof *outs);
+	}
 
 	int in_format = a.input_format_given ? gs_parse_input_format(a.input_format_arg) : GS_FMT_AUTO;
 	int out_format = a.output_format_given ? gs_parse_output_format(a.output_format_arg) : -1;
@@ -541,6 +547,7 @@ int main(int argc, char **argv)
 
 	/* read every row: encoded once for output, its keys kept apart */
 	gs_rejects *rj = gs_rejects_open(a.rejects_given ? a.rejects_arg : NULL, out_format);
+	gs_rejects_stream(rj, st);
 	gs_rejects_header(rj, names, nnames, 1);
 	gs_hash *groups = gs_hash_new();
 	gs_buf gkey = {0}, enc = {0};
@@ -685,6 +692,8 @@ int main(int argc, char **argv)
 	gs_buf_free(&gkey);
 	gs_hash_free(groups);
 	int status = gs_stream_status(st);
+	long ndropped = gs_stream_empty_rows(st);
+	nread += ndropped;
 
 	/* key values: a key is numeric when every non-empty value is a number;
 	 * then exact 64-bit integers at the column's largest scale when they
@@ -900,11 +909,11 @@ int main(int argc, char **argv)
 	if (nrej && status < GS_REJECT)
 		status = GS_REJECT;
 	if ((nrej || a.verbose_given) && where)
-		gs_msg(NULL, 0, "%ld rows read, %ld written (%zu not ranked: --where), %ld below --top, %ld rejected",
-		       nread, nwritten, nunr, ncut, nrej);
+		gs_msg(NULL, 0, "%ld rows read, %ld written (%zu not ranked: --where), %ld below --top, %ld rejected%s",
+		       nread, nwritten, nunr, ncut, nrej, gs_dropped_note(ndropped));
 	else if (nrej || a.verbose_given)
-		gs_msg(NULL, 0, "%ld rows read, %ld written, %ld below --top, %ld rejected",
-		       nread, nwritten, ncut, nrej);
+		gs_msg(NULL, 0, "%ld rows read, %ld written, %ld below --top, %ld rejected%s",
+		       nread, nwritten, ncut, nrej, gs_dropped_note(ndropped));
 	int rs = gs_rejects_close(rj);
 	if (rs > status)
 		status = rs;

@@ -17,6 +17,7 @@
 #include "dates.h"
 #include "diag.h"
 #include "expr.h"
+#include "hash.h"
 #include "manifest.h"
 #include "num.h"
 #include "report_cmd.h"
@@ -33,6 +34,7 @@ enum kind { K_PLAIN, K_NUM, K_PERCENT, K_MARK };
 struct table {
 	size_t ncols, nrows;
 	char **names;
+	gs_hash *index;          /* name -> column + 1 */
 	char ***cells;           /* [row][col], "" for empty */
 	gs_buf hdr;
 	char sha[65];
@@ -80,8 +82,12 @@ static void read_table(struct table *t, char **files, size_t nfiles, int format,
 		exit(gs_close_stdout(gs_stream_status(st) ? gs_stream_status(st) : GS_IO));
 	t->ncols = n;
 	t->names = gs_xmalloc((n + 1) * sizeof *t->names);
-	for (size_t i = 0; i < n; i++)
+	t->index = gs_hash_new();
+	for (size_t i = 0; i < n; i++) {
 		t->names[i] = gs_xstrndup(names[i].p, names[i].n);
+		if (!gs_hash_get(t->index, names[i].p, names[i].n))
+			gs_hash_put(t->index, names[i].p, names[i].n, (void *)(i + 1));
+	}
 	gs_expr *wh = NULL;
 	gs_buf err = {0};
 	if (where) {
@@ -149,6 +155,7 @@ static void free_table(struct table *t)
 		free(t->names[i]);
 	free(t->cells);
 	free(t->names);
+	gs_hash_free(t->index);
 	free(t->source);
 }
 
@@ -159,12 +166,12 @@ static void free_list(char **l, size_t n)
 	free(l);
 }
 
+/* The column NAME of T, or -1: by the index, so that a table of many
+ * columns costs no more per column than one of a few. */
 static long col_index(const struct table *t, const char *name)
 {
-	for (size_t i = 0; i < t->ncols; i++)
-		if (!strcmp(t->names[i], name))
-			return (long)i;
-	return -1;
+	void *v = t->index ? gs_hash_get(t->index, name, strlen(name)) : NULL;
+	return v ? (long)((size_t)v - 1) : -1;
 }
 
 static int is_number(const char *s, gs_num *v)
@@ -543,6 +550,12 @@ static void pivot_table(struct table *t, const char *across, const char *value, 
 	t->cells = cells;
 	t->ncols = ncols;
 	t->nrows = nunit + 1;
+	/* the index follows the new columns */
+	gs_hash_free(t->index);
+	t->index = gs_hash_new();
+	for (size_t i = 0; i < ncols; i++)
+		if (!gs_hash_get(t->index, names[i], strlen(names[i])))
+			gs_hash_put(t->index, names[i], strlen(names[i]), (void *)(i + 1));
 	free(key);
 	free(per);
 	free(unit_of);
@@ -1086,6 +1099,11 @@ int main(int argc, char **argv)
 	if (a.version_given)
 		gs_print_version();
 	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
+	{
+		/* --manifest-in may be the manifest this run appends to */
+		const char *side[] = {a.compare_given ? a.compare_arg : NULL};
+		gs_cli_check_outputs(a.inputs, a.inputs_num, side, sizeof side / sizeof *side, NULL, 0);
+	}
 
 	static const char *fnames[] = {"text", "markdown", "html", "json", "csv", "xlsx", "tsv"};
 	int fmt = -1;
@@ -1683,7 +1701,7 @@ int main(int argc, char **argv)
 		gs_buf_adds(&out, "</footer>\n</body>\n</html>\n");
 	}
 	if (out.len) {
-		fwrite(out.p, 1, out.len, stdout);
+		gs_fwrite(out.p, out.len, stdout);
 		if (gs_manifest_on()) {
 			gs_sha256 c;
 			char hex[65];

@@ -800,6 +800,7 @@ struct input {
 	size_t nsinks;
 	gs_rejects *rj;
 	long nread, nused, nfiltered, noutside;
+	long ndropped;           /* blank rows the stream left out (counted in nread) */
 };
 
 enum row { ROW_TAKEN, ROW_FILTERED, ROW_OUTSIDE, ROW_REJECT };
@@ -1006,6 +1007,7 @@ static int read_input(struct input *in, struct run *run, const gs_stream_opts *s
 	for (size_t i = 0; i < in->nsinks; i++)
 		sink_bind(&in->sinks[i], names, nnames, in->record);
 	input_rejects(in, run, names, nnames);
+	gs_rejects_stream(in->rj, st);
 	for (;;) {
 		gs_row r;
 		int k = gs_stream_next(st, &r);
@@ -1019,9 +1021,12 @@ static int read_input(struct input *in, struct run *run, const gs_stream_opts *s
 		feed_row(in, run, gs_stream_file(st), r.line, r.f, r.n, &err);
 	}
 	int status = gs_stream_status(st);
+	in->ndropped += gs_stream_empty_rows(st);
+	in->nread += gs_stream_empty_rows(st);
 	gs_manifest_stream(st, "input");
 	if (run->pv && prov_stream(run->pv, st) < 0)
 		exit(gs_close_stdout(GS_IO));
+	gs_rejects_stream(in->rj, NULL);
 	gs_stream_close(st);
 	gs_buf_free(&err);
 	return status;
@@ -1241,9 +1246,9 @@ static void summary(const struct input *in, int verbose)
 	if (in->noutside)
 		gs_buf_printf(&extra, ", %ld outside the universe and left out by every column's where",
 		              in->noutside);
-	gs_msg(NULL, 0, "%s%s%ld rows read, %ld tallied, %ld left out by --where%s, %ld rejected",
+	gs_msg(NULL, 0, "%s%s%ld rows read, %ld tallied, %ld left out by --where%s, %ld rejected%s",
 	       in->record ? in->record : "", in->record ? ": " : "", in->nread, in->nused,
-	       in->nfiltered, extra.p ? extra.p : "", nrej);
+	       in->nfiltered, extra.p ? extra.p : "", nrej, gs_dropped_note(in->ndropped));
 	gs_buf_free(&extra);
 }
 
@@ -1282,6 +1287,13 @@ int main(int argc, char **argv)
 	if (a.version_given)
 		gs_print_version();
 	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
+	{
+		const char *side[] = {a.universe_given ? a.universe_arg : NULL, a.catalogue_given ? a.catalogue_arg : NULL,
+		                      a.header_from_given ? a.header_from_arg : NULL};
+		gs_output outs[] = {{"the rejects file", a.rejects_given ? a.rejects_arg : NULL}};
+		gs_cli_check_outputs(a.inputs, a.inputs_num, side, sizeof side / sizeof *side,
+		                     outs, sizeof outs / sizeof *outs);
+	}
 
 	struct tally t = {0};
 	t.index = gs_hash_new();

@@ -489,7 +489,7 @@ static void write_errors(gs_buf *b, const struct ctx *c)
 	gs_buf_adds(b, c->nerrs ? "\n  ]" : "]");
 }
 
-static int write_report(const char *path, const struct ctx *c, gs_stream *st, long rows,
+static int write_report(FILE *fp, const char *path, const struct ctx *c, gs_stream *st, long rows,
                         double seconds, const char *schema_path)
 {
 	size_t nf;
@@ -528,10 +528,10 @@ static int write_report(const char *path, const struct ctx *c, gs_stream *st, lo
 	              bytes, c->nh, rows);
 	gs_buf_add(&b, errs.p, errs.len);
 	gs_buf_adds(&b, "}]\n}\n");
-	FILE *fp = fopen(path, "w");
 	int status = GS_OK;
-	if (!fp || fwrite(b.p, 1, b.len, fp) != b.len || fclose(fp) != 0) {
-		gs_msg(path, 0, "cannot write the report");
+	errno = 0;
+	if ((fwrite(b.p, 1, b.len, fp) != b.len) | (fclose(fp) != 0)) {
+		gs_msg(path, 0, "cannot write the report: %s", errno ? strerror(errno) : "write error");
 		status = GS_IO;
 	}
 	gs_buf_free(&b);
@@ -658,6 +658,17 @@ int main(int argc, char **argv)
 	if (a.version_given)
 		gs_print_version();
 	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
+	{
+		const char *side[] = {a.schema_given ? a.schema_arg : NULL};
+		gs_output outs[] = {{"the rejects file", a.rejects_given ? a.rejects_arg : NULL}, {"the report", a.report_given ? a.report_arg : NULL}};
+		gs_cli_check_outputs(a.inputs, a.inputs_num, side, sizeof side / sizeof *side,
+		                     outs, sizeof outs / sizeof *outs);
+	}
+	/* the report is opened now, so that one that cannot be written stops
+	 * the run before anything is written */
+	FILE *report_fp = NULL;
+	if (a.report_given && !a.infer_given && !(report_fp = fopen(a.report_arg, "w")))
+		gs_die(GS_IO, a.report_arg, 0, "cannot write the report: %s", strerror(errno));
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 
@@ -732,7 +743,7 @@ int main(int argc, char **argv)
 	if (c.nerrs) {
 		/* no row can be trusted under a header that does not fit */
 		for (size_t i = 0; i < c.nerrs; i++)
-			gs_msg(gs_stream_file(st), 0, "%s:%s:%s", c.errs[i].code,
+			gs_msg(gs_stream_file(st), gs_stream_header_line(st), "%s:%s:%s", c.errs[i].code,
 			       c.errs[i].field ? c.errs[i].field : "", c.errs[i].message);
 		status = GS_IO;
 	} else {
@@ -742,6 +753,7 @@ int main(int argc, char **argv)
 		gs_writer_header(w, c.hnames, c.nh, NULL);
 		rj = gs_rejects_open(a.rejects_given ? a.rejects_arg : NULL, out_format);
 		gs_rejects_error_column(rj, "_errors");
+		gs_rejects_stream(rj, st);
 		gs_rejects_header(rj, c.hnames, c.nh, 1);
 		long max = a.max_errors_given ? a.max_errors_arg : -1;
 		for (;;) {
@@ -770,14 +782,16 @@ int main(int argc, char **argv)
 	if (gs_stream_status(st) > status)
 		status = gs_stream_status(st);
 	long nrej = rj ? gs_rejects_count(rj) : 0;
+	long ndropped = gs_stream_empty_rows(st);
+	nread += ndropped;
 	if ((nrej || nunchecked) && status < GS_REJECT)
 		status = GS_REJECT;
 	if (rj && (nrej || nunchecked || a.verbose_given)) {
 		if (nunchecked)
-			gs_msg(NULL, 0, "%ld rows read, %ld valid, %ld rejected, %ld not checked after %ld errors (--max-errors)",
-			       nread, nvalid, nrej, nunchecked, c.total_errors);
+			gs_msg(NULL, 0, "%ld rows read, %ld valid, %ld rejected, %ld not checked after %ld errors (--max-errors)%s",
+			       nread, nvalid, nrej, nunchecked, c.total_errors, gs_dropped_note(ndropped));
 		else
-			gs_summary(nread, nvalid, nrej);
+			gs_summary(nread, nvalid, nrej, ndropped);
 	}
 	if (rj) {
 		int rs = gs_rejects_close(rj);
@@ -791,7 +805,7 @@ int main(int argc, char **argv)
 	if (a.report_given) {
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-		int rs = write_report(a.report_arg, &c, st, nread, secs, a.schema_arg);
+		int rs = write_report(report_fp, a.report_arg, &c, st, nread, secs, a.schema_arg);
 		if (rs > status)
 			status = rs;
 		gs_manifest_file(a.report_arg, "report");

@@ -1,7 +1,10 @@
 # The build's set-up step: tests/deps.sh, which make deps runs.
 
 ### as another user, missing packages are named with the command to run
-$ setpriv --reuid=65534 --regid=65534 --clear-groups sh "$TOP/tests/deps.sh" coreutils govstat-no-such-package
+# The checkout may sit where only its owner can read (a home of mode 700,
+# a mktemp -d): the unprivileged run gets its own copy of the script in a
+# directory everyone can read, and starts from /.
+$ d=$(mktemp -d /tmp/govstat-deps.XXXXXX); chmod 755 "$d"; cp "$TOP/tests/deps.sh" "$d/"; chmod 644 "$d/deps.sh"; (cd / && setpriv --reuid=65534 --regid=65534 --clear-groups sh "$d/deps.sh" coreutils govstat-no-such-package); s=$?; rm -rf "$d"; exit $s
 >>>2
 deps: missing Debian packages: govstat-no-such-package
 deps: run: sudo apt-get install govstat-no-such-package

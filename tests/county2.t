@@ -21,9 +21,9 @@ JQ2101001,2021-01-04T07:45:00,龙泉镇,下湾村,public_order,handled,police-20
 JQ2101002,2021-01-04T23:59:59,白沙乡,竹林村,traffic,handled,police-2021.csv,4
 JQ2101003,2021-01-05T09:05:00,望江街道,江滨社区,assistance,handled,police-2021.csv,6
 
-incident_id,reported_at,township,village,category,outcome,_file,_line,_error
-JJ2003009,2020-03-10 25:10,龙泉镇,上湾村,public_order,handled,police-2020.csv,11,field 'reported_at': '2020-03-10 25:10': no such time of day
-JJ2003010,2020-03-10 14:61,龙泉镇,上湾村,public_order,handled,police-2020.csv,12,field 'reported_at': '2020-03-10 14:61': no such time of day
+incident_id,reported_at,township,village,category,outcome,_file,_line,_error,_raw
+JJ2003009,2020-03-10 25:10,龙泉镇,上湾村,public_order,handled,police-2020.csv,11,field 'reported_at': '2020-03-10 25:10': no such time of day,
+JJ2003010,2020-03-10 14:61,龙泉镇,上湾村,public_order,handled,police-2020.csv,12,field 'reported_at': '2020-03-10 14:61': no such time of day,
 >>>2
 ingest: 18 rows read, 12 written, 2 rejected, 4 dropped
 
@@ -165,7 +165,7 @@ $ printf '村居,村居\n上湾村,1\n' > dup.csv; rank --manifest m.jsonl -k �
 status 3
 {"tool":"rank","version":"0.1.0","args":["--manifest","m.jsonl","-k","村居","dup.csv"],"status":3,"files":[{"role":"input","name":"dup.csv","sha256":…,"bytes":26,"rows":0}]}
 >>>2
-rank: dup.csv: header: column 2 repeats the name '村居' of column 1
+rank: dup.csv:1: header: column 2 repeats the name '村居' of column 1
 
 ### output that cannot be written (a full disk) is a failed run in the manifest too
 $ printf 'a,b\n1,2\n' > t.csv; for t in ingest "tally -a n=count()" "rank -k b" report; do $t --manifest m.jsonl t.csv > /dev/full; echo "status $?"; done 2> /dev/null; grep -o '"tool":"[a-z]*","version":"[^"]*","args":\[[^]]*\],"status":[0-9]' m.jsonl

@@ -108,7 +108,7 @@ a,b
 a,b
 1,2
 >>>2
-ingest: 1 rows read, 1 written, 0 rejected
+ingest: 2 rows read, 1 written, 0 rejected, 1 dropped
 ingest: 1 empty rows skipped, 0 footer rows left out
 
 ### a stray quote rejects that row and reading goes on
@@ -128,7 +128,7 @@ $ printf 'a,b\n1,2\n3,"open\nmore\n' | ingest
 a,b
 1,2
 >>>2
-ingest: -:3: quoted field not closed at end of input
+ingest: -:3: quoted field not closed: the record from line 3 runs to the end of input (2 lines)
 ingest: 2 rows read, 1 written, 1 rejected
 >>>= 1
 
@@ -163,7 +163,7 @@ x,y
 a,,c
 1,2,3
 >>>2
-ingest: -: header: column 2 has an empty name
+ingest: -:1: header: column 2 has an empty name
 >>>= 3
 
 ### a repeated header name is an error naming both columns
@@ -171,7 +171,7 @@ ingest: -: header: column 2 has an empty name
 a,b,a
 1,2,3
 >>>2
-ingest: -: header: column 3 repeats the name 'a' of column 1
+ingest: -:1: header: column 3 repeats the name 'a' of column 1
 >>>= 3
 
 ### --skip drops title lines
@@ -220,7 +220,7 @@ $ ingest --skip 1 --footer 备注 --footer 制表人 -v
 田园镇,桃源村,3
 石桥乡,石桥社区,0
 >>>2
-ingest: 2 rows read, 2 written, 0 rejected
+ingest: 3 rows read, 2 written, 0 rejected, 1 dropped
 ingest: 1 empty rows skipped, 2 footer rows left out
 
 ### UTF-8 with a byte-order mark: the BOM never reaches the header
@@ -429,9 +429,9 @@ ingest: 6 rows read, 4 written, 2 rejected
 $ cp "$DATA"/ledger.csv "$DATA"/disputes-map.json .; ingest -m disputes-map.json -r rej.csv ledger.csv > out.csv; echo "status $?"; cat rej.csv; echo "written $(($(wc -l < out.csv) - 1)) rejected $(($(wc -l < rej.csv) - 1))"
 >>>
 status 1
-township,village,date_found,status,people,date_closed,_line,_error
-石桥乡,石桥社区,2020-03-09,不知道,3,,6,field 'status': '不知道': not in the map's values
-石桥乡,石桥社区,2020年2月30日,resolved,abc,,7,field 'date_found': '2020年2月30日': no such date; field 'people': 'abc': not a number
+township,village,date_found,status,people,date_closed,_line,_error,_raw
+石桥乡,石桥社区,2020-03-09,不知道,3,,6,field 'status': '不知道': not in the map's values,
+石桥乡,石桥社区,2020年2月30日,resolved,abc,,7,field 'date_found': '2020年2月30日': no such date; field 'people': 'abc': not a number,
 written 4 rejected 2
 >>>2
 ingest: 6 rows read, 4 written, 2 rejected
@@ -440,7 +440,7 @@ ingest: 6 rows read, 4 written, 2 rejected
 $ printf 'a,b\n1,2\n3\n' | ingest --lineage -o json -r rej.json; cat rej.json
 >>>
 {"a":"1","b":"2","_file":"-","_line":"2"}
-{"a":"3","b":"","_file":"-","_line":"3","_error":"row has 1 fields, the header has 2"}
+{"a":"3","b":"","_file":"-","_line":"3","_error":"row has 1 fields, the header has 2","_raw":"3"}
 >>>2
 ingest: 2 rows read, 1 written, 1 rejected
 

@@ -31,7 +31,7 @@ $ printf 'g,note\na,"one\ntwo"\nb,x\n' > q.csv; split -l 2 q.csv y; for f in yaa
 yaa: status 1
 yab: status 1
 >>>2
-tally: yaa:2: quoted field not closed at end of input
+tally: yaa:2: quoted field not closed: the record from line 2 runs to the end of input (1 line)
 tally: 1 rows read, 0 tallied, 0 left out by --where, 1 rejected
 tally: yab:1: misplaced quote (a quote inside an unquoted field, or text after a closing quote)
 tally: 2 rows read, 1 tallied, 0 left out by --where, 1 rejected

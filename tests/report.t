@@ -401,10 +401,10 @@ $ report -f xlsx --title t "$DATA/indicators.csv" > a.xlsx; sleep 1; report -f x
 same
 created 2020-03-31 00:00:00
 
-### xlsx: a full disk is a write error (the workbook is larger than stdio's buffer, so the failed write is found before the close and its reason is not known then)
+### xlsx: a full disk is a write error (the workbook is larger than stdio's buffer, so the failed write is found before the close, and gs_fwrite says why)
 $ report -f xlsx "$DATA/indicators.csv" > /dev/full
 >>>2
-report: write error
+report: write error: No space left on device
 >>>= 3
 
 ### html printed (headless Chromium to PDF, read with poppler): A4 pages, the header row on every page, shaded headers kept, the chart whole on one page

@@ -191,8 +191,8 @@ g,s
 a,1
 b,2
 status 1
-g,x,_line,_error
-a,abc,3,field 'x': 'abc' is not a number
+g,x,_line,_error,_raw
+a,abc,3,field 'x': 'abc' is not a number,
 >>>2
 tally: 3 rows read, 2 tallied, 0 left out by --where, 1 rejected
 
@@ -482,8 +482,8 @@ township,disputes
 东乡,1
 西镇,0
 status 1
-township,village,status,_line,_error
-南村,x,resolved,3,not in the universe units.csv: township '南村'
+township,village,status,_line,_error,_raw
+南村,x,resolved,3,not in the universe units.csv: township '南村',
 >>>2
 tally: disputes: 2 rows read, 1 tallied, 0 left out by --where, 1 rejected
 

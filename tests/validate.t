@@ -243,24 +243,22 @@ validate: -:3: extra-cell::the row has an extra cell at position 4
 validate: 2 rows read, 0 written, 2 rejected
 >>>= 1
 
-### blank-row
-$ printf '{"fields": [{"name": "a"}, {"name": "b"}]}' > s.json; printf 'a,b\n,\n1,2\n' | validate -s s.json
+### a row of empty or blank cells is dropped and counted, as by every tool (blank-row is for missing values)
+$ printf '{"fields": [{"name": "a"}, {"name": "b"}]}' > s.json; printf 'a,b\n,\n1,2\n \t, \n' | validate -v -s s.json
 >>>
 a,b
 1,2
 >>>2
-validate: -:2: blank-row::the row is blank
-validate: 2 rows read, 1 written, 1 rejected
->>>= 1
+validate: 3 rows read, 1 written, 0 rejected, 2 dropped
 
 ### every error of a row is listed in _errors; read = valid + rejected
 $ cp "$DATA/units.csv" .; printf '{"fields": [{"name": "id", "constraints": {"required": true, "pattern": "[A-Z]{2}[0-9]{4}"}}, {"name": "township"}, {"name": "village"}, {"name": "status", "constraints": {"enum": ["resolved", "failed"]}}, {"name": "people", "type": "integer", "constraints": {"minimum": 1}}], "primaryKey": "id", "foreignKeys": [{"fields": ["township", "village"], "reference": {"resource": "units.csv", "fields": ["township", "village"]}}]}' > s.json; printf 'id,township,village,status,people\nTY0001,田园镇,桃源村,resolved,2\nTY0002,田园镇,桃源村,closed,0\nty0003,田园镇,无名村,failed,x\nTY0001,石桥乡,白沙村,resolved,3\nTY0005,石桥乡,白沙村,failed,1\n' > in.csv; validate -s s.json -r rej.csv in.csv > ok.csv; echo "status $?"; cat rej.csv; echo "read 5 = valid $(($(wc -l < ok.csv) - 1)) + rejected $(($(wc -l < rej.csv) - 1))"
 >>>
 status 1
-id,township,village,status,people,_line,_errors
-TY0002,田园镇,桃源村,closed,0,3,"constraint-error:status:'closed' is not one of: resolved, failed; constraint-error:people:'0' is below the minimum 1"
-ty0003,田园镇,无名村,failed,x,4,"constraint-error:id:'ty0003' does not match the pattern [A-Z]{2}[0-9]{4}; type-error:people:'x' is not of type integer; foreign-key:township,village:'田园镇, 无名村' is not in units.csv (township,village)"
-TY0001,石桥乡,白沙村,resolved,3,5,primary-key:id:'TY0001' repeats the primary key of line 2
+id,township,village,status,people,_line,_errors,_raw
+TY0002,田园镇,桃源村,closed,0,3,"constraint-error:status:'closed' is not one of: resolved, failed; constraint-error:people:'0' is below the minimum 1",
+ty0003,田园镇,无名村,failed,x,4,"constraint-error:id:'ty0003' does not match the pattern [A-Z]{2}[0-9]{4}; type-error:people:'x' is not of type integer; foreign-key:township,village:'田园镇, 无名村' is not in units.csv (township,village)",
+TY0001,石桥乡,白沙村,resolved,3,5,primary-key:id:'TY0001' repeats the primary key of line 2,
 read 5 = valid 2 + rejected 3
 >>>2
 validate: 5 rows read, 2 written, 3 rejected
@@ -278,17 +276,17 @@ validate: 2 rows read, 1 written, 1 rejected
 ### fieldsMatch exact: a missing, an extra and a misplaced label (status 3)
 $ printf '{"fields": [{"name": "a"}, {"name": "b"}, {"name": "c"}]}' > s.json; printf 'a,c,b\n1,2,3\n' | validate -s s.json; printf 'a,b\n1,2\n' | validate -s s.json; printf 'a,b,c,d\n1,2,3,4\n' | validate -s s.json
 >>>2
-validate: -: incorrect-label:b:the label 'c' at position 2 is not the field name 'b'
-validate: -: incorrect-label:c:the label 'b' at position 3 is not the field name 'c'
-validate: -: missing-label:c:the header has no column for field 'c'
-validate: -: extra-label:d:the label 'd' at position 4 is not a field of the schema
+validate: -:1: incorrect-label:b:the label 'c' at position 2 is not the field name 'b'
+validate: -:1: incorrect-label:c:the label 'b' at position 3 is not the field name 'c'
+validate: -:1: missing-label:c:the header has no column for field 'c'
+validate: -:1: extra-label:d:the label 'd' at position 4 is not a field of the schema
 >>>= 3
 
 ### duplicate-label and blank-label
 $ printf '{"fields": [{"name": "a"}, {"name": "b"}, {"name": "c"}], "fieldsMatch": "subset"}' > s.json; printf 'a,b,a,c,\n1,2,3,4,5\n' | validate -s s.json
 >>>2
-validate: -: duplicate-label:a:the label 'a' at position 3 repeats position 1
-validate: -: blank-label::the label in the header at position 5 is blank
+validate: -:1: duplicate-label:a:the label 'a' at position 3 repeats position 1
+validate: -:1: blank-label::the label in the header at position 5 is blank
 >>>= 3
 
 ### fieldsMatch subset: extra columns pass through, fields are found by name
@@ -311,7 +309,7 @@ b
 b,x
 1,2
 >>>2
-validate: -: missing-label::the header has no column for any field of the schema
+validate: -:1: missing-label::the header has no column for any field of the schema
 >>>= 3
 
 ### a schema property govstat does not support is refused, naming it (status 2)
@@ -492,7 +490,7 @@ township,village,date_found,category,people,risk,mediation_level,status,date_clo
 青山乡,北坡村,2020-10-24,forest_rights,3,low,township,resolved,2020-10-28,MD20200001,raw-disputes.csv,4
 1
 >>>2
-ingest: 1502 rows read, 1500 written, 2 rejected
+ingest: 1503 rows read, 1500 written, 2 rejected, 1 dropped
 validate: 1500 rows read, 1500 written, 0 rejected
 
 ### a foreign key's resource that is not beside the schema says how to name it; --resource names only the schema's resources
@@ -516,8 +514,8 @@ $ printf '{"fields": [{"name": "id"}, {"name": "n", "constraints": {"required": 
 n,id
 1,a
 >>>2
-validate: -: missing-label:id:the header has no column for field 'id', which is required
-validate: -: missing-label:n:the header has no column for field 'n', which is required
+validate: -:1: missing-label:id:the header has no column for field 'id', which is required
+validate: -:1: missing-label:n:the header has no column for field 'n', which is required
 
 ### the shipped schemas on another county: its own ids, its register, columns it lacks, lineage; the rules counties use
 $ cp -R "$DATA/validate2" v2; cd v2; S="$TOP/share/govstat/schemas"; R="--resource units.csv=units.csv"; validate -s "$S/disputes.json" $R disputes.csv; validate -s "$S/households.json" $R households.csv; validate -s "$S/incidents.json" $R incidents.csv; validate -s "$S/units.json" units.csv > /dev/null
@@ -549,9 +547,9 @@ $ printf '{"fields": [{"name": "编号"}, {"name": "受理日期", "type": "date
 A1,2021-05-01,2021-05-03,10,9
 A3,2021-05-01,,10,10
 status 1
-编号,受理日期,办结日期,户数,平安户数,_line,_errors
-A2,2021-05-01,2021-04-30,10,11,3,row-constraint::the row breaks the rule 'empty(`办结日期`) || `办结日期` >= `受理日期`'; row-constraint::the row breaks the rule '`平安户数` <= `户数`'
-A4,2021-05-01,x,10,99,5,type-error:办结日期:'x' is not of type date (YYYY-MM-DD)
+编号,受理日期,办结日期,户数,平安户数,_line,_errors,_raw
+A2,2021-05-01,2021-04-30,10,11,3,row-constraint::the row breaks the rule 'empty(`办结日期`) || `办结日期` >= `受理日期`'; row-constraint::the row breaks the rule '`平安户数` <= `户数`',
+A4,2021-05-01,x,10,99,5,type-error:办结日期:'x' is not of type date (YYYY-MM-DD),
 "type":"row-constraint","code":"row-constraint","title":"Row Constraint","message":"the row breaks the rule 'empty(`办结日期`) || `办结日期` >= `受理日期`'","note":"the row breaks the rule 'empty(`办结日期`) || `办结日期` >= `受理日期`'","rowNumber":3,"fieldName":null,"cell":null
 >>>2
 validate: 4 rows read, 2 written, 2 rejected
@@ -596,10 +594,10 @@ $ printf '{"fields": [{"name": "n", "type": "integer"}, {"name": "k", "constrain
 >>>
 n,k
 status 1
-1800597
-_line,_errors
-2,type-error:n:'数......' (900000 bytes) is not of type integer
-3,type-error:n:'数......' (900000 bytes) is not of type integer; constraint-error:k:'abcd' is longer than 3 characters
+1800604
+_line,_errors,_raw
+2,type-error:n:'数......' (900000 bytes) is not of type integer,
+3,type-error:n:'数......' (900000 bytes) is not of type integer; constraint-error:k:'abcd' is longer than 3 characters,
 13
 207
 >>>2

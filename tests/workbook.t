@@ -12,8 +12,8 @@ $ cp "$DATA/workbooks/ledger.xlsx" .; ingest --skip 1 --header-rows 2 --lineage 
 河口乡,河口村,劳动争议,2020-03-08,已调解,1234.5,ledger.xlsx[纠纷台账],8
 合计,,,,,123456790245.4,ledger.xlsx[纠纷台账],10
 status 1
-乡镇,村（社区）,纠纷/类型,纠纷/登记日期,调处/状态,调处/金额（元）,_file,_line,_error
-河口乡,北山村,其他,60,已调解,-2.5,ledger.xlsx[纠纷台账],9,"cell D9: serial 60 is 1900-02-29, a day that does not exist (Excel's 1900 leap-year bug)"
+乡镇,村（社区）,纠纷/类型,纠纷/登记日期,调处/状态,调处/金额（元）,_file,_line,_error,_raw
+河口乡,北山村,其他,60,已调解,-2.5,ledger.xlsx[纠纷台账],9,"cell D9: serial 60 is 1900-02-29, a day that does not exist (Excel's 1900 leap-year bug)",
 >>>2
 ingest: 6 rows read, 5 written, 1 rejected
 
@@ -174,8 +174,8 @@ $ cp "$DATA/workbooks/gbk.xls" .; ingest --skip 1 --header-rows 2 --lineage -r r
 城关镇,东街社区,邻里纠纷,2019-01-01,3,gbk.xls[纠纷台账],4
 河口乡,河口村,婚姻家庭,2019-01-02,0.1,gbk.xls[纠纷台账],5
 status 1
-乡镇,村（社区）,纠纷/类型,纠纷/登记日期,件数,_file,_line,_error
-河口乡,北山村,其他,60,1,gbk.xls[纠纷台账],6,"cell D6: serial 60 is 1900-02-29, a day that does not exist (Excel's 1900 leap-year bug)"
+乡镇,村（社区）,纠纷/类型,纠纷/登记日期,件数,_file,_line,_error,_raw
+河口乡,北山村,其他,60,1,gbk.xls[纠纷台账],6,"cell D6: serial 60 is 1900-02-29, a day that does not exist (Excel's 1900 leap-year bug)",
 本表由乡镇综治中心填报
 河口乡,河口村,婚姻家庭,2019-01-02,0.1
 >>>2
