@@ -140,18 +140,28 @@ static void uni_add(struct tally *t, const gs_field *key, gs_buf *enc)
 	t->nuni++;
 }
 
-static void load_universe(struct tally *t, const char *path, const gs_stream_opts *so0)
+/* Open PATH, a reference table (the universe or the unit register), with
+ * the inputs' stream options but its own format and its own header; its
+ * header is in NAMES and N. Exits on an unusable header. */
+static gs_stream *open_reference(const char *path, const gs_stream_opts *so0, const gs_field **names,
+                                 size_t *n)
 {
 	gs_stream_opts so = *so0;
 	so.format = GS_FMT_AUTO;
-	so.header = NULL;          /* the register has its own header */
+	so.header = NULL;
 	so.nheader = 0;
 	char *files[1] = {(char *)path};
 	gs_stream *st = gs_stream_open(files, 1, &so);
+	if (gs_stream_header(st, names, n) < 0)
+		exit(gs_close_stdout(GS_IO));
+	return st;
+}
+
+static void load_universe(struct tally *t, const char *path, const gs_stream_opts *so0)
+{
 	const gs_field *names;
 	size_t n;
-	if (gs_stream_header(st, &names, &n) < 0)
-		exit(gs_close_stdout(GS_IO));
+	gs_stream *st = open_reference(path, so0, &names, &n);
 	size_t *col = gs_xmalloc((t->nby + 1) * sizeof *col);
 	for (size_t i = 0; i < t->nby; i++) {
 		size_t k;
@@ -217,16 +227,9 @@ static char *field_dup(const gs_field *f)
 static void load_register(struct reg *g, const char *path, const gs_stream_opts *so0)
 {
 	static const char *want[] = {"code", "name", "level", "parent", "township"};
-	gs_stream_opts so = *so0;
-	so.format = GS_FMT_AUTO;
-	so.header = NULL;          /* the register has its own header */
-	so.nheader = 0;
-	char *files[1] = {(char *)path};
-	gs_stream *st = gs_stream_open(files, 1, &so);
 	const gs_field *names;
 	size_t n;
-	if (gs_stream_header(st, &names, &n) < 0)
-		exit(gs_close_stdout(GS_IO));
+	gs_stream *st = open_reference(path, so0, &names, &n);
 	long col[5];
 	for (size_t i = 0; i < 5; i++) {
 		col[i] = -1;
