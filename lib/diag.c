@@ -89,6 +89,14 @@ void *gs_xmalloc(size_t n)
 	return p;
 }
 
+void *gs_xcalloc(size_t nmemb, size_t size)
+{
+	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
+	if (!p)
+		gs_die(GS_IO, NULL, 0, "out of memory");
+	return p;
+}
+
 void *gs_xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);

@@ -49,6 +49,9 @@ int gs_close_stdout(int status);
 /* Allocation that never returns NULL: out of memory ends the tool, GS_IO. */
 void *gs_xmalloc(size_t n);
 void *gs_xrealloc(void *p, size_t n);
+/* NMEMB zeroed items of SIZE bytes; an overflowing product is out of
+ * memory too. */
+void *gs_xcalloc(size_t nmemb, size_t size);
 char *gs_xstrndup(const char *s, size_t n);
 
 /* Display name of an input: "-" for standard input. */

@@ -31,6 +31,15 @@ static const struct format *format_of(int id)
 	return &formats[0];
 }
 
+long gs_field_find(const gs_field *names, size_t n, const char *want)
+{
+	size_t len = strlen(want);
+	for (size_t i = 0; i < n; i++)
+		if (names[i].p && names[i].n == len && !memcmp(names[i].p, want, len))
+			return (long)i;
+	return -1;
+}
+
 int gs_format_parse(const char *name)
 {
 	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)

@@ -30,6 +30,10 @@ typedef struct gs_field {
 	size_t n;
 } gs_field;
 
+/* The index of the first of NAMES[0..N) equal to WANT (a C string), or
+ * -1: the one lookup of a column by its name in a header. */
+long gs_field_find(const gs_field *names, size_t n, const char *want);
+
 /* A record: its fields and the physical line on which it starts. */
 typedef struct gs_row {
 	gs_field *f;
