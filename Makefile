@@ -48,7 +48,7 @@ DEB_BUILD = gcc make libc6-dev libcsv-dev libcjson-dev libzip-dev libexpat1-dev 
             libpcre2-dev libxlsxwriter-dev libunistring-dev gengetopt help2man
 DEB_CHECK = $(DEB_BUILD) diffutils gawk parallel tidy chromium time python3 groff-base man-db \
             python3-openpyxl poppler-utils fonts-noto-cjk fontconfig \
-            openssh-server openssh-client python3-xlwt python3-xlrd
+            openssh-server openssh-client python3-xlwt python3-xlrd python3-xlsxwriter
 DEB_BENCH = miller datamash csvkit python3-openpyxl time
 
 

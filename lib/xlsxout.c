@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "diag.h"
 #include "jsonfile.h"
 #include "num.h"
 #include "utf8.h"
@@ -40,56 +41,46 @@ static int as_number(const char *s, double *d)
 	return 1;
 }
 
-int gs_xlsx_table(gs_buf *out, const gs_xlsx_meta *m, const gs_xlsx_col *cols, size_t ncols,
-                  const char *const *cells, size_t nrows, const unsigned char *bold, gs_buf *why)
+/* One sheet being written: the workbook, its formats and where the next
+ * row goes. */
+struct sheet {
+	lxw_workbook *wb;
+	lxw_worksheet *ws;
+	lxw_col_t last;          /* the table's last column */
+	lxw_row_t row;           /* the next row to write */
+	lxw_format *title, *unit, *head, *plain, *note;
+	lxw_format **cell;       /* per column: [2c] plain, [2c + 1] bold */
+};
+
+static lxw_format *new_format(lxw_workbook *wb, int bold, uint8_t align)
 {
-	const char *dir = getenv("TMPDIR");
-	char path[4096];
-	snprintf(path, sizeof path, "%s/govstat-xlsx.XXXXXX", dir && *dir ? dir : "/tmp");
-	int fd = mkstemp(path);
-	if (fd < 0) {
-		gs_buf_printf(why, "cannot make a temporary file in %s: %s", dir && *dir ? dir : "/tmp",
-		              strerror(errno));
-		return -1;
-	}
-	close(fd);
-	lxw_workbook_options wo = {.constant_memory = LXW_FALSE, .tmpdir = dir && *dir ? (char *)dir : NULL};
-	lxw_workbook *wb = workbook_new_opt(path, &wo);
-	if (!wb) {
-		unlink(path);
-		gs_buf_adds(why, "cannot start the workbook");
-		return -1;
-	}
-	lxw_doc_properties props = {.title = (char *)(m->title ? m->title : ""),
-	                            .created = m->created};
-	workbook_set_properties(wb, &props);
-	lxw_worksheet *ws = workbook_add_worksheet(wb, NULL);
-	lxw_col_t last = ncols ? (lxw_col_t)(ncols - 1) : 0;
+	lxw_format *f = workbook_add_format(wb);
+	if (bold)
+		format_set_bold(f);
+	format_set_align(f, align);
+	return f;
+}
 
-	lxw_format *f_title = workbook_add_format(wb);
-	format_set_bold(f_title);
-	format_set_font_size(f_title, 16);
-	format_set_align(f_title, LXW_ALIGN_CENTER);
-	format_set_align(f_title, LXW_ALIGN_VERTICAL_CENTER);
-	lxw_format *f_unit = workbook_add_format(wb);
-	format_set_align(f_unit, LXW_ALIGN_RIGHT);
-	lxw_format *f_head = workbook_add_format(wb);
-	format_set_bold(f_head);
-	format_set_border(f_head, LXW_BORDER_THIN);
-	format_set_align(f_head, LXW_ALIGN_CENTER);
-	format_set_align(f_head, LXW_ALIGN_VERTICAL_CENTER);
-	format_set_text_wrap(f_head);
-	format_set_bg_color(f_head, 0xEEF2F6);
-	lxw_format *f_plain = workbook_add_format(wb);
-	format_set_align(f_plain, LXW_ALIGN_LEFT);
-	lxw_format *f_note = workbook_add_format(wb);
-	format_set_align(f_note, LXW_ALIGN_LEFT);
-
-	/* one text format and one number format per column, plain and bold */
-	lxw_format **fc = calloc(2 * ncols + 1, sizeof *fc);
+/* The formats of the sheet's parts, and one text or number format per
+ * column, plain and bold, so that a ratio keeps its percent format in the
+ * rollup row too. */
+static void add_formats(struct sheet *s, const gs_xlsx_col *cols, size_t ncols)
+{
+	s->title = new_format(s->wb, 1, LXW_ALIGN_CENTER);
+	format_set_font_size(s->title, 16);
+	format_set_align(s->title, LXW_ALIGN_VERTICAL_CENTER);
+	s->unit = new_format(s->wb, 0, LXW_ALIGN_RIGHT);
+	s->head = new_format(s->wb, 1, LXW_ALIGN_CENTER);
+	format_set_border(s->head, LXW_BORDER_THIN);
+	format_set_align(s->head, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_text_wrap(s->head);
+	format_set_bg_color(s->head, 0xEEF2F6);
+	s->plain = new_format(s->wb, 0, LXW_ALIGN_LEFT);
+	s->note = new_format(s->wb, 0, LXW_ALIGN_LEFT);
+	s->cell = gs_xcalloc(2 * ncols + 1, sizeof *s->cell);
 	for (size_t c = 0; c < ncols; c++)
 		for (int b = 0; b < 2; b++) {
-			lxw_format *f = workbook_add_format(wb);
+			lxw_format *f = workbook_add_format(s->wb);
 			format_set_border(f, LXW_BORDER_THIN);
 			if (b)
 				format_set_bold(f);
@@ -100,56 +91,57 @@ int gs_xlsx_table(gs_buf *out, const gs_xlsx_meta *m, const gs_xlsx_col *cols, s
 				num_format(nf, sizeof nf, cols[c].decimals, cols[c].kind == GS_XC_PERCENT);
 				format_set_num_format(f, nf);
 			}
-			fc[2 * c + b] = f;
+			s->cell[2 * c + b] = f;
 		}
+}
 
-	lxw_row_t row = 0;
-	if (m->title) {
-		if (ncols > 1)
-			worksheet_merge_range(ws, row, 0, row, last, m->title, f_title);
-		else
-			worksheet_write_string(ws, row, 0, m->title, f_title);
-		worksheet_set_row(ws, row, 28, NULL);
-		row++;
-	}
-	if (m->unit_line) {
-		if (ncols > 1)
-			worksheet_merge_range(ws, row, 0, row, last, m->unit_line, f_unit);
-		else
-			worksheet_write_string(ws, row, 0, m->unit_line, f_unit);
-		row++;
-	}
-	lxw_row_t head = row;
-	double *width = calloc(ncols + 1, sizeof *width);
+/* TEXT on the next row, merged across the table when it has several
+ * columns. */
+static void write_across(struct sheet *s, const char *text, lxw_format *f)
+{
+	if (s->last > 0)
+		worksheet_merge_range(s->ws, s->row, 0, s->row, s->last, text, f);
+	else
+		worksheet_write_string(s->ws, s->row, 0, text, f);
+	s->row++;
+}
+
+/* The header row and the body; each column as wide as its widest cell
+ * (display width: a Chinese character counts two). */
+static void write_table(struct sheet *s, const gs_xlsx_col *cols, size_t ncols,
+                        const char *const *cells, size_t nrows, const unsigned char *bold)
+{
+	double *width = gs_xcalloc(ncols + 1, sizeof *width);
 	for (size_t c = 0; c < ncols; c++) {
-		worksheet_write_string(ws, row, (lxw_col_t)c, cols[c].label, f_head);
+		worksheet_write_string(s->ws, s->row, (lxw_col_t)c, cols[c].label, s->head);
 		width[c] = (double)gs_display_width(cols[c].label, strlen(cols[c].label));
 	}
-	row++;
-	for (size_t r = 0; r < nrows; r++, row++)
+	s->row++;
+	for (size_t r = 0; r < nrows; r++, s->row++)
 		for (size_t c = 0; c < ncols; c++) {
 			const char *v = cells[r * ncols + c];
-			lxw_format *f = fc[2 * c + (bold && bold[r])];
+			lxw_format *f = s->cell[2 * c + (bold && bold[r])];
 			double d;
 			size_t w = gs_display_width(v, strlen(v));
 			if (!*v)
-				worksheet_write_blank(ws, row, (lxw_col_t)c, f);
+				worksheet_write_blank(s->ws, s->row, (lxw_col_t)c, f);
 			else if (cols[c].kind != GS_XC_TEXT && as_number(v, &d)) {
-				worksheet_write_number(ws, row, (lxw_col_t)c, d, f);
+				worksheet_write_number(s->ws, s->row, (lxw_col_t)c, d, f);
 				w = cols[c].kind == GS_XC_PERCENT ? 8 : w;
 			} else
-				worksheet_write_string(ws, row, (lxw_col_t)c, v, f);
+				worksheet_write_string(s->ws, s->row, (lxw_col_t)c, v, f);
 			if ((double)w > width[c])
 				width[c] = (double)w;
 		}
 	for (size_t c = 0; c < ncols; c++)
-		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, width[c] + 2 < 8 ? 8 : width[c] + 2, NULL);
+		worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c, width[c] + 2 < 8 ? 8 : width[c] + 2,
+		                     NULL);
+	free(width);
+}
 
-	if (m->note) {
-		row++;
-		worksheet_write_string(ws, row++, 0, m->note, f_note);
-	}
-	/* the signature line: 填报单位、制表人、审核人 and the date */
+/* The signature line: 填报单位、制表人、审核人 and the date, those given. */
+static void write_signatures(struct sheet *s, const gs_xlsx_meta *m)
+{
 	gs_buf foot = {0};
 	const char *lab[4] = {"填报单位：", "制表人：", "审核人：", "报表日期："};
 	const char *val[4] = {m->filled_by, m->prepared_by, m->checked_by, m->date};
@@ -161,29 +153,32 @@ int gs_xlsx_table(gs_buf *out, const gs_xlsx_meta *m, const gs_xlsx_col *cols, s
 			gs_buf_adds(&foot, val[i]);
 		}
 	if (foot.len) {
-		row++;
-		if (ncols > 1)
-			worksheet_merge_range(ws, row, 0, row, last, foot.p, f_plain);
-		else
-			worksheet_write_string(ws, row, 0, foot.p, f_plain);
-		row++;
+		s->row++;
+		write_across(s, foot.p, s->plain);
 	}
 	gs_buf_free(&foot);
+}
 
-	/* A4, the header on every page, fitted to the page's width */
-	worksheet_freeze_panes(ws, head + 1, 0);
-	worksheet_set_paper(ws, 9);
-	worksheet_set_portrait(ws);
-	worksheet_set_margins(ws, 0.6, 0.6, 0.8, 0.8);
-	worksheet_repeat_rows(ws, head, head);
-	worksheet_fit_to_pages(ws, 1, 0);
-	worksheet_center_horizontally(ws);
-	worksheet_print_area(ws, 0, 0, row ? row - 1 : 0, last);
-	worksheet_set_footer(ws, "&C第 &P 页，共 &N 页");
+/* A4 portrait, the header row HEAD frozen and on every page, fitted to the
+ * page's width, page numbers in the footer. */
+static void set_up_print(struct sheet *s, lxw_row_t head)
+{
+	worksheet_freeze_panes(s->ws, head + 1, 0);
+	worksheet_set_paper(s->ws, 9);
+	worksheet_set_portrait(s->ws);
+	worksheet_set_margins(s->ws, 0.6, 0.6, 0.8, 0.8);
+	worksheet_repeat_rows(s->ws, head, head);
+	worksheet_fit_to_pages(s->ws, 1, 0);
+	worksheet_center_horizontally(s->ws);
+	worksheet_print_area(s->ws, 0, 0, s->row ? s->row - 1 : 0, s->last);
+	worksheet_set_footer(s->ws, "&C第 &P 页，共 &N 页");
+}
 
+/* Close the workbook at PATH and append its bytes to OUT; PATH is
+ * removed. libxlsxwriter writes only to a file, hence the detour. */
+static int finish(lxw_workbook *wb, const char *path, gs_buf *out, gs_buf *why)
+{
 	lxw_error e = workbook_close(wb);
-	free(fc);
-	free(width);
 	if (e != LXW_NO_ERROR) {
 		gs_buf_printf(why, "cannot write the workbook: %s", lxw_strerror(e));
 		unlink(path);
@@ -200,4 +195,49 @@ int gs_xlsx_table(gs_buf *out, const gs_xlsx_meta *m, const gs_xlsx_col *cols, s
 	gs_buf_add(out, bytes, len);
 	free(bytes);
 	return 0;
+}
+
+int gs_xlsx_table(gs_buf *out, const gs_xlsx_meta *m, const gs_xlsx_col *cols, size_t ncols,
+                  const char *const *cells, size_t nrows, const unsigned char *bold, gs_buf *why)
+{
+	const char *dir = getenv("TMPDIR");
+	if (!dir || !*dir)
+		dir = "/tmp";
+	char path[4096];
+	snprintf(path, sizeof path, "%s/govstat-xlsx.XXXXXX", dir);
+	int fd = mkstemp(path);
+	if (fd < 0) {
+		gs_buf_printf(why, "cannot make a temporary file in %s: %s", dir, strerror(errno));
+		return -1;
+	}
+	close(fd);
+	lxw_workbook_options wo = {.constant_memory = LXW_FALSE, .tmpdir = (char *)dir};
+	struct sheet s = {.wb = workbook_new_opt(path, &wo)};
+	if (!s.wb) {
+		unlink(path);
+		gs_buf_adds(why, "cannot start the workbook");
+		return -1;
+	}
+	lxw_doc_properties props = {.title = (char *)(m->title ? m->title : ""), .created = m->created};
+	workbook_set_properties(s.wb, &props);
+	s.ws = workbook_add_worksheet(s.wb, NULL);
+	s.last = ncols ? (lxw_col_t)(ncols - 1) : 0;
+	add_formats(&s, cols, ncols);
+
+	if (m->title) {
+		worksheet_set_row(s.ws, s.row, 28, NULL);
+		write_across(&s, m->title, s.title);
+	}
+	if (m->unit_line)
+		write_across(&s, m->unit_line, s.unit);
+	lxw_row_t head = s.row;
+	write_table(&s, cols, ncols, cells, nrows, bold);
+	if (m->note) {
+		s.row++;
+		worksheet_write_string(s.ws, s.row++, 0, m->note, s.note);
+	}
+	write_signatures(&s, m);
+	set_up_print(&s, head);
+	free(s.cell);
+	return finish(s.wb, path, out, why);
 }
