@@ -828,27 +828,150 @@ static int add_label(gs_biff *b, unsigned row, unsigned col, size_t p, size_t le
 	return 0;
 }
 
-int gs_biff_sheet(gs_biff *b, size_t i, gs_merges *merges, const gs_biff_cell **cells,
-                  size_t *ncells, char *err, size_t errn)
+/* Where sheet I's records start in the workbook stream, and in *LIMIT
+ * where the next substream starts (no record of the sheet may run past
+ * it), or (size_t)-1 with a reason in ERR. */
+static size_t sheet_start(gs_biff *b, size_t i, size_t *limit, char *err, size_t errn)
 {
-	b->ncells = 0;
 	size_t pos = b->pos[i];
 	const char *nm;
 	if (pos + 4 > b->sn || bof_version(u16(b->s + pos), b->s + pos + 4, 0, &nm) == 0) {
 		/* the offset is wrong: take the substream in the sheet's place */
 		if (b->nth[i] >= b->nsubs) {
 			snprintf(err, errn, "the workbook stream does not hold the sheet");
-			return -1;
+			return (size_t)-1;
 		}
 		pos = b->subs[b->nth[i]];
 	}
-	size_t limit = b->sn;        /* where the next substream starts */
+	*limit = b->sn;
 	for (size_t k = 0; k < b->nsubs; k++)
-		if (b->subs[k] > pos && b->subs[k] < limit)
-			limit = b->subs[k];
+		if (b->subs[k] > pos && b->subs[k] < *limit)
+			*limit = b->subs[k];
 	for (size_t k = 0; k < b->nbounds; k++)
-		if (b->bounds[k] > pos && b->bounds[k] < limit)
-			limit = b->bounds[k];
+		if (b->bounds[k] > pos && b->bounds[k] < *limit)
+			*limit = b->bounds[k];
+	return pos;
+}
+
+/* One record of the sheet itself (not of a chart inside it): TYPE, its
+ * body at P[0..LEN). A cell record adds its cells; *PENDING is the formula
+ * cell whose STRING record may follow. Returns 0, or -1 with ERR. */
+static int sheet_record(gs_biff *b, unsigned type, size_t p, unsigned len, size_t *pending,
+                        gs_merges *merges, char *err, size_t errn)
+{
+	const unsigned char *q = b->s + p;
+	size_t at = p - 4;           /* the record's offset, for messages */
+	if (type != R_STRING && type != R_CONTINUE && type != 0x04BC && type != 0x0221 &&
+	    type != 0x0236)
+		*pending = SIZE_MAX;   /* only SHRFMLA, ARRAY, TABLE come between */
+	unsigned row = len >= 4 ? u16(q) : 0, col = len >= 4 ? u16(q + 2) : 0;
+	switch (type) {
+	case R_NUMBER:
+		if (len >= 14)
+			add_number(b, row, col, u16(q + 4), le_double(q + 6));
+		break;
+	case R_RK:
+		if (len >= 10)
+			add_number(b, row, col, u16(q + 4), rk_value(u32(q + 6)));
+		break;
+	case R_MULRK:
+		/* row, first column, (format, RK) six bytes a cell, last column */
+		for (size_t k = 4; k + 6 + 2 <= len && col < 65536; k += 6, col++)
+			add_number(b, row, col, u16(q + k), rk_value(u32(q + k + 2)));
+		break;
+	case R_LABEL: case R_RSTRING:
+		if (len < 6 || add_label(b, row, col, p + 6, len - 6, type == R_LABEL) < 0) {
+			snprintf(err, errn, "the workbook's records are corrupt: a LABEL record's length does not match its text (offset %zu)", at);
+			return -1;
+		}
+		break;
+	case R_LABELSST:
+		if (len >= 10) {
+			uint32_t k = u32(q + 6);
+			if (k >= b->nsst) {
+				char ref[24];
+				gs_cell_name(ref, sizeof ref, col + 1, row + 1UL);
+				snprintf(err, errn, "cell %s refers to shared string %lu, but the workbook has %zu",
+				         ref, (unsigned long)k, b->nsst);
+				return -1;
+			}
+			gs_biff_cell *c = add_cell(b, row, col, GS_BIFF_TEXT);
+			c->v.s.off = b->sst[k][0];
+			c->v.s.len = b->sst[k][1];
+		}
+		break;
+	case R_BOOLERR:
+		if (len >= 8)
+			add_const(b, row, col, q[7] ? error_index(q[6]) : q[6] != 0);
+		break;
+	case R_FORMULA:
+		/* the value the formula was saved with: a number, or a
+		 * type in byte 0 of the result when its bytes 6-7 are FFFF */
+		if (len < 14)
+			break;
+		if (u16(q + 12) != 0xFFFF)
+			add_number(b, row, col, u16(q + 4), le_double(q + 6));
+		else if (q[6] == 0) {
+			gs_biff_cell *c = add_cell(b, row, col, GS_BIFF_TEXT);
+			c->v.s.off = c->v.s.len = 0;
+			*pending = b->ncells - 1;
+		} else if (q[6] == 1)
+			add_const(b, row, col, q[8] != 0);
+		else if (q[6] == 2)
+			add_const(b, row, col, error_index(q[8]));
+		break;
+	case R_STRING:
+		if (*pending != SIZE_MAX) {
+			uint32_t off, n;
+			b->badtext = 0;
+			if (read_str(b, p, len, 1, 1, &off, &n) < 0) {
+				snprintf(err, errn, "the workbook's records are corrupt: a STRING record's length does not match its text (offset %zu)", at);
+				return -1;
+			}
+			gs_biff_cell *c = &b->cells[*pending];
+			c->type = b->badtext ? GS_BIFF_BADTEXT : GS_BIFF_TEXT;
+			c->v.s.off = off;
+			c->v.s.len = n;
+			*pending = SIZE_MAX;
+		}
+		break;
+	case R_MERGEDCELLS:
+		if (merges && len >= 2) {
+			unsigned k = u16(q);
+			for (unsigned j = 0; j < k && 2 + 8 * (size_t)(j + 1) <= len; j++) {
+				const unsigned char *m = q + 2 + 8 * j;
+				gs_merges_add(merges, u16(m) + 1UL, u16(m + 2) + 1UL, u16(m + 4) + 1u, u16(m + 6) + 1u);
+			}
+		}
+		break;
+	}
+	return 0;
+}
+
+/* The cells in reading order, one a position: a later record replaces an
+ * earlier one, as Excel shows it. */
+static void order_cells(gs_biff *b)
+{
+	if (b->ncells > 1)
+		qsort(b->cells, b->ncells, sizeof *b->cells, by_position);
+	size_t k = 0;
+	for (size_t j = 0; j < b->ncells; j++) {
+		if (k && b->cells[k - 1].row == b->cells[j].row && b->cells[k - 1].col == b->cells[j].col)
+			k--;
+		b->cells[k++] = b->cells[j];
+	}
+	b->ncells = k;
+}
+
+int gs_biff_sheet(gs_biff *b, size_t i, gs_merges *merges, const gs_biff_cell **cells,
+                  size_t *ncells, char *err, size_t errn)
+{
+	b->ncells = 0;
+	size_t limit;
+	size_t pos = sheet_start(b, i, &limit, err, errn);
+	if (pos == (size_t)-1)
+		return -1;
+	const char *nm;
 	int depth = 0;
 	size_t pending = SIZE_MAX;   /* a formula cell whose STRING follows */
 	while (pos + 4 <= b->sn) {
@@ -870,7 +993,7 @@ int gs_biff_sheet(gs_biff *b, size_t i, gs_merges *merges, const gs_biff_cell **
 		}
 		const char *bad = depth == 1 ? bad_length(b, type, q, len) : NULL;
 		if (bad) {
-			snprintf(err, errn, "the workbook's records are corrupt: %s (offset %zu)", bad, pos - 4 - len);
+			snprintf(err, errn, "the workbook's records are corrupt: %s (offset %zu)", bad, p - 4);
 			return -1;
 		}
 		if (type == R_EOF) {
@@ -879,110 +1002,17 @@ int gs_biff_sheet(gs_biff *b, size_t i, gs_merges *merges, const gs_biff_cell **
 			continue;
 		}
 		if (type == 0 && depth == 1) {
-			snprintf(err, errn, "the workbook's records are corrupt: a record of type 0 (offset %zu)", pos - 4 - len);
+			snprintf(err, errn, "the workbook's records are corrupt: a record of type 0 (offset %zu)", p - 4);
 			return -1;
 		}
-		if (depth != 1)
-			continue;    /* a chart or other substream inside the sheet */
-		if (type != R_STRING && type != R_CONTINUE && type != 0x04BC && type != 0x0221 &&
-		    type != 0x0236)
-			pending = SIZE_MAX;   /* only SHRFMLA, ARRAY, TABLE come between */
-		unsigned row = len >= 4 ? u16(q) : 0, col = len >= 4 ? u16(q + 2) : 0;
-		switch (type) {
-		case R_NUMBER:
-			if (len >= 14)
-				add_number(b, row, col, u16(q + 4), le_double(q + 6));
-			break;
-		case R_RK:
-			if (len >= 10)
-				add_number(b, row, col, u16(q + 4), rk_value(u32(q + 6)));
-			break;
-		case R_MULRK:
-			/* row, first column, (format, RK) six bytes a cell, last column */
-			for (size_t k = 4; k + 6 + 2 <= len && col < 65536; k += 6, col++)
-				add_number(b, row, col, u16(q + k), rk_value(u32(q + k + 2)));
-			break;
-		case R_LABEL: case R_RSTRING:
-			if (len < 6 || add_label(b, row, col, p + 6, len - 6, type == R_LABEL) < 0) {
-				snprintf(err, errn, "the workbook's records are corrupt: a LABEL record's length does not match its text (offset %zu)", pos - 4 - len);
-				return -1;
-			}
-			break;
-		case R_LABELSST:
-			if (len >= 10) {
-				uint32_t k = u32(q + 6);
-				if (k >= b->nsst) {
-					char ref[24];
-					gs_cell_name(ref, sizeof ref, col + 1, row + 1UL);
-					snprintf(err, errn, "cell %s refers to shared string %lu, but the workbook has %zu",
-					         ref, (unsigned long)k, b->nsst);
-					return -1;
-				}
-				gs_biff_cell *c = add_cell(b, row, col, GS_BIFF_TEXT);
-				c->v.s.off = b->sst[k][0];
-				c->v.s.len = b->sst[k][1];
-			}
-			break;
-		case R_BOOLERR:
-			if (len >= 8)
-				add_const(b, row, col, q[7] ? error_index(q[6]) : q[6] != 0);
-			break;
-		case R_FORMULA:
-			/* the value the formula was saved with: a number, or a
-			 * type in byte 0 of the result when its bytes 6-7 are FFFF */
-			if (len < 14)
-				break;
-			if (u16(q + 12) != 0xFFFF)
-				add_number(b, row, col, u16(q + 4), le_double(q + 6));
-			else if (q[6] == 0) {
-				gs_biff_cell *c = add_cell(b, row, col, GS_BIFF_TEXT);
-				c->v.s.off = c->v.s.len = 0;
-				pending = b->ncells - 1;
-			} else if (q[6] == 1)
-				add_const(b, row, col, q[8] != 0);
-			else if (q[6] == 2)
-				add_const(b, row, col, error_index(q[8]));
-			break;
-		case R_STRING:
-			if (pending != SIZE_MAX) {
-				uint32_t off, n;
-				b->badtext = 0;
-				if (read_str(b, p, len, 1, 1, &off, &n) < 0) {
-					snprintf(err, errn, "the workbook's records are corrupt: a STRING record's length does not match its text (offset %zu)", pos - 4 - len);
-					return -1;
-				}
-				gs_biff_cell *c = &b->cells[pending];
-				c->type = b->badtext ? GS_BIFF_BADTEXT : GS_BIFF_TEXT;
-				c->v.s.off = off;
-				c->v.s.len = n;
-				pending = SIZE_MAX;
-			}
-			break;
-		case R_MERGEDCELLS:
-			if (merges && len >= 2) {
-				unsigned k = u16(q);
-				for (unsigned j = 0; j < k && 2 + 8 * (size_t)(j + 1) <= len; j++) {
-					const unsigned char *m = q + 2 + 8 * j;
-					gs_merges_add(merges, u16(m) + 1UL, u16(m + 2) + 1UL, u16(m + 4) + 1u, u16(m + 6) + 1u);
-				}
-			}
-			break;
-		}
+		if (depth == 1 && sheet_record(b, type, p, len, &pending, merges, err, errn) < 0)
+			return -1;
 	}
 	if (depth > 0) {
 		snprintf(err, errn, "the workbook's records are corrupt: the sheet has no EOF record (its records are out of step)");
 		return -1;
 	}
-	if (b->ncells > 1)
-		qsort(b->cells, b->ncells, sizeof *b->cells, by_position);
-	/* one cell a position: a later record replaces an earlier one */
-	size_t k = 0;
-	for (size_t j = 0; j < b->ncells; j++) {
-		if (k && b->cells[k - 1].row == b->cells[j].row && b->cells[k - 1].col == b->cells[j].col)
-			k--;
-		b->cells[k++] = b->cells[j];
-	}
-	b->ncells = k;
+	order_cells(b);
 	*cells = b->cells;
 	*ncells = b->ncells;
 	return 0;
