@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "manifest.h"
 #include "hash.h"
+#include "keyset.h"
 #include "rejects.h"
 #include "schema.h"
 #include "stream.h"
@@ -249,48 +250,28 @@ static void field_names(const gs_schema *sc, const size_t *fields, size_t n, gs_
 /* Load a foreign key's referenced table into a set of canonical tuples. */
 static gs_hash *load_reference(struct ctx *c, const gs_fkey *fk)
 {
-	gs_stream_opts so = {0};
-	char *files[1] = {fk->path};
 	FILE *probe = fopen(fk->path, "rb");
 	if (!probe)
 		gs_die(GS_IO, c->sc->path, 0, "foreign key: cannot open %s (the resource %s): %s; name the file with --resource %s=FILE",
 		       fk->path, fk->resource, strerror(errno), fk->resource);
 	fclose(probe);
-	gs_stream *st = gs_stream_open(files, 1, &so);
-	const gs_field *names;
-	size_t n;
-	if (gs_stream_header(st, &names, &n) < 0)
-		exit(gs_close_stdout(GS_IO));
-	size_t *cols = gs_xmalloc((fk->n + 1) * sizeof *cols);
-	for (size_t i = 0; i < fk->n; i++) {
-		size_t k;
-		for (k = 0; k < n; k++)
-			if (names[k].n == strlen(fk->ref_fields[i]) && !memcmp(names[k].p, fk->ref_fields[i], names[k].n))
-				break;
-		if (k == n)
-			gs_die(GS_USAGE, c->sc->path, 0, "foreign key: %s has no column '%s'",
-			       fk->resource, fk->ref_fields[i]);
-		cols[i] = k;
-	}
+	gs_keyset *ks = gs_keyset_open(fk->path, NULL, (const char *const *)fk->ref_fields, fk->n);
+	long miss = gs_keyset_missing(ks);
+	if (miss >= 0)
+		gs_die(GS_USAGE, c->sc->path, 0, "foreign key: %s has no column '%s'",
+		       fk->resource, fk->ref_fields[miss]);
 	gs_hash *set = gs_hash_new();
-	gs_row r;
-	int k;
-	while ((k = gs_stream_next(st, &r)) != GS_REC_EOF) {
-		if (k == GS_REC_BAD)
-			gs_die(GS_IO, fk->path, r.line, "%s", gs_stream_error(st));
+	const gs_field *v;
+	while (gs_keyset_next(ks, &v, NULL)) {
 		gs_buf_clear(&c->key);
 		for (size_t i = 0; i < fk->n; i++) {
-			const gs_field *v = &r.f[cols[i]];
 			size_t at = gs_key_open(&c->key);
-			gs_schema_canon(&c->sc->fields[fk->fields[i]], v->p, v->n, &c->key);
+			gs_schema_canon(&c->sc->fields[fk->fields[i]], v[i].p, v[i].n, &c->key);
 			gs_key_close(&c->key, at);
 		}
 		gs_hash_put(set, c->key.p, c->key.len, (void *)1);
 	}
-	if (gs_stream_status(st))
-		exit(gs_close_stdout(GS_IO));
-	gs_stream_close(st);
-	free(cols);
+	gs_keyset_close(ks);
 	return set;
 }
 
@@ -595,8 +576,8 @@ static int infer(gs_stream *st)
 	gs_hash_free(seen);
 	if (bad_header)
 		return GS_IO;
-	int *can = gs_xmalloc((n + 1) * sizeof *can), *missing = calloc(n + 1, sizeof *missing);
-	int *seenv = calloc(n + 1, sizeof *seenv);
+	int *can = gs_xmalloc((n + 1) * sizeof *can), *missing = gs_xcalloc(n + 1, sizeof *missing);
+	int *seenv = gs_xcalloc(n + 1, sizeof *seenv);
 	for (size_t i = 0; i < n; i++)
 		can[i] = I_BOOL | I_INT | I_NUM | I_DATE | I_DATETIME | I_YM;
 	gs_row r;
@@ -715,17 +696,17 @@ int main(int argc, char **argv)
 	c.sc = sc;
 	c.keep = a.report_given;
 	c.col = gs_xmalloc((sc->nfields + 1) * sizeof *c.col);
-	c.ok = calloc(sc->nfields + 1, sizeof *c.ok);
+	c.ok = gs_xcalloc(sc->nfields + 1, sizeof *c.ok);
 	c.values = gs_xmalloc((sc->nfields + 1) * sizeof *c.values);
-	c.uniq_field = calloc(sc->nfields + 1, sizeof *c.uniq_field);
+	c.uniq_field = gs_xcalloc(sc->nfields + 1, sizeof *c.uniq_field);
 	for (size_t f = 0; f < sc->nfields; f++)
 		if (sc->fields[f].unique)
 			c.uniq_field[f] = gs_hash_new();
 	c.pk = gs_hash_new();
-	c.uniq_keys = calloc(sc->nuniq + 1, sizeof *c.uniq_keys);
+	c.uniq_keys = gs_xcalloc(sc->nuniq + 1, sizeof *c.uniq_keys);
 	for (size_t u = 0; u < sc->nuniq; u++)
 		c.uniq_keys[u] = gs_hash_new();
-	c.fk = calloc(sc->nfks + 1, sizeof *c.fk);
+	c.fk = gs_xcalloc(sc->nfks + 1, sizeof *c.fk);
 	for (size_t k = 0; k < sc->nfks; k++)
 		c.fk[k] = load_reference(&c, &sc->fks[k]);
 
@@ -734,7 +715,7 @@ int main(int argc, char **argv)
 		exit(gs_close_stdout(gs_stream_status(st) ? gs_stream_status(st) : GS_IO));
 	if (out_format < 0)
 		out_format = gs_stream_format(st);
-	c.lineage = calloc(c.nh + 1, sizeof *c.lineage);
+	c.lineage = gs_xcalloc(c.nh + 1, sizeof *c.lineage);
 	c.logical = gs_xmalloc((c.nh + 1) * sizeof *c.logical);
 	match_header(&c);
 	int status = GS_OK;
