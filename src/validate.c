@@ -289,6 +289,50 @@ static void rule_broken(const char *rule, const char *why, void *arg)
 	gs_buf_free(&m);
 }
 
+/* The three key rules of a table: the primary key and each unique key
+ * must not repeat an earlier valid row's, a foreign key must be in its
+ * table. */
+enum key_rule { K_PRIMARY, K_UNIQUE, K_FOREIGN };
+
+/* Check the key FIELDS[0..N) of row R against SET (of earlier rows' keys,
+ * or of the referenced table's for FK); a key with a missing part is not
+ * checked. */
+static void check_key(struct ctx *c, const gs_row *r, enum key_rule rule, const size_t *fields, size_t n,
+                      const gs_hash *set, const gs_fkey *fk)
+{
+	if (!key_of(c, r, fields, n))
+		return;
+	void *prev = gs_hash_get(set, c->key.p, c->key.len);
+	if (rule == K_FOREIGN ? prev != NULL : prev == NULL)
+		return;
+	gs_buf *m = &c->scratch;
+	gs_buf names = {0}, vals = {0};
+	field_names(c->sc, fields, n, &names);
+	key_text(c, r, fields, n, &vals);
+	gs_buf_clear(m);
+	gs_quote_value(m, vals.p, vals.len);
+	const char *code = "unique-error";
+	switch (rule) {
+	case K_PRIMARY:
+		gs_buf_printf(m, " repeats the primary key of line %ld", (long)(size_t)prev);
+		code = "primary-key";
+		break;
+	case K_UNIQUE:
+		gs_buf_printf(m, " repeats the unique key (%s) of line %ld", names.p, (long)(size_t)prev);
+		break;
+	case K_FOREIGN:
+		gs_buf_printf(m, " is not in %s (", fk->resource);
+		for (size_t i = 0; i < fk->n; i++)
+			gs_buf_printf(m, "%s%s", i ? "," : "", fk->ref_fields[i]);
+		gs_buf_adds(m, ")");
+		code = "foreign-key";
+		break;
+	}
+	add_error(c, code, r->line, c->col[fields[0]] + 1, names.p, vals.p, vals.len, m->p);
+	gs_buf_free(&names);
+	gs_buf_free(&vals);
+}
+
 static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_why, int bad_width)
 {
 	gs_schema *sc = c->sc;
@@ -355,55 +399,12 @@ static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_w
 			add_error(c, "unique-error", line, c->col[f] + 1, sc->fields[f].name, v->p, v->n, m->p);
 		}
 	}
-	if (sc->npk && key_of(c, r, sc->pk, sc->npk)) {
-		void *prev = gs_hash_get(c->pk, c->key.p, c->key.len);
-		if (prev) {
-			gs_buf names = {0}, vals = {0};
-			field_names(sc, sc->pk, sc->npk, &names);
-			key_text(c, r, sc->pk, sc->npk, &vals);
-			gs_buf_clear(m);
-			gs_quote_value(m, vals.p, vals.len);
-			gs_buf_printf(m, " repeats the primary key of line %ld", (long)(size_t)prev);
-			add_error(c, "primary-key", line, c->col[sc->pk[0]] + 1, names.p, vals.p, vals.len, m->p);
-			gs_buf_free(&names);
-			gs_buf_free(&vals);
-		}
-	}
-	for (size_t u = 0; u < sc->nuniq; u++) {
-		if (!key_of(c, r, sc->uniq[u], sc->nuniq_fields[u]))
-			continue;
-		void *prev = gs_hash_get(c->uniq_keys[u], c->key.p, c->key.len);
-		if (prev) {
-			gs_buf names = {0}, vals = {0};
-			field_names(sc, sc->uniq[u], sc->nuniq_fields[u], &names);
-			key_text(c, r, sc->uniq[u], sc->nuniq_fields[u], &vals);
-			gs_buf_clear(m);
-			gs_quote_value(m, vals.p, vals.len);
-			gs_buf_printf(m, " repeats the unique key (%s) of line %ld", names.p, (long)(size_t)prev);
-			add_error(c, "unique-error", line, c->col[sc->uniq[u][0]] + 1, names.p, vals.p, vals.len, m->p);
-			gs_buf_free(&names);
-			gs_buf_free(&vals);
-		}
-	}
-	for (size_t k = 0; k < sc->nfks; k++) {
-		const gs_fkey *fk = &sc->fks[k];
-		if (!key_of(c, r, fk->fields, fk->n))
-			continue;
-		if (!gs_hash_get(c->fk[k], c->key.p, c->key.len)) {
-			gs_buf names = {0}, vals = {0};
-			field_names(sc, fk->fields, fk->n, &names);
-			key_text(c, r, fk->fields, fk->n, &vals);
-			gs_buf_clear(m);
-			gs_quote_value(m, vals.p, vals.len);
-			gs_buf_printf(m, " is not in %s (", fk->resource);
-			for (size_t i = 0; i < fk->n; i++)
-				gs_buf_printf(m, "%s%s", i ? "," : "", fk->ref_fields[i]);
-			gs_buf_adds(m, ")");
-			add_error(c, "foreign-key", line, c->col[fk->fields[0]] + 1, names.p, vals.p, vals.len, m->p);
-			gs_buf_free(&names);
-			gs_buf_free(&vals);
-		}
-	}
+	if (sc->npk)
+		check_key(c, r, K_PRIMARY, sc->pk, sc->npk, c->pk, NULL);
+	for (size_t u = 0; u < sc->nuniq; u++)
+		check_key(c, r, K_UNIQUE, sc->uniq[u], sc->nuniq_fields[u], c->uniq_keys[u], NULL);
+	for (size_t k = 0; k < sc->nfks; k++)
+		check_key(c, r, K_FOREIGN, sc->fks[k].fields, sc->fks[k].n, c->fk[k], &sc->fks[k]);
 	/* row rules, on rows whose values are all of their types (a rule over
 	 * a value that is not means nothing); an absent column or a missing
 	 * value is empty, which the expression language reads as NA */
