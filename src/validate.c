@@ -333,22 +333,13 @@ static void check_key(struct ctx *c, const gs_row *r, enum key_rule rule, const 
 	gs_buf_free(&vals);
 }
 
-static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_why, int bad_width)
+/* The cells of R: extra ones, missing ones, and each value against its
+ * field; c->ok says which values are valid. */
+static void check_cells(struct ctx *c, const gs_row *r)
 {
 	gs_schema *sc = c->sc;
 	gs_buf *m = &c->scratch;
 	long line = r->line;
-	if (bad && !bad_width) {
-		add_error(c, "source-error", line, 0, NULL, NULL, 0, bad_why);
-		return;
-	}
-	int blank = 1;
-	for (size_t i = 0; i < r->n && blank; i++)
-		blank = (i < c->nh && c->lineage[i]) || gs_schema_is_missing(sc, r->f[i].p, r->f[i].n);
-	if (blank) {
-		add_error(c, "blank-row", line, 0, NULL, NULL, 0, "the row is blank");
-		return;
-	}
 	for (size_t i = c->nh; i < r->n; i++) {
 		gs_buf_clear(m);
 		gs_buf_printf(m, "the row has an extra cell at position %zu", i + 1);
@@ -384,9 +375,16 @@ static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_w
 			add_error(c, k == 1 ? "type-error" : "constraint-error", line, col + 1, sf->name,
 			          v->p, v->n, m->p);
 	}
-	/* keys are checked when their own values are valid (a key of values
-	 * that are not means nothing), against the keys of earlier valid rows;
-	 * a row registers its keys only if it is valid */
+}
+
+/* The keys of R, checked when their own values are valid (a key of
+ * values that are not means nothing) against the keys of earlier valid
+ * rows and the referenced tables. */
+static void check_keys(struct ctx *c, const gs_row *r)
+{
+	gs_schema *sc = c->sc;
+	gs_buf *m = &c->scratch;
+	long line = r->line;
 	for (size_t f = 0; f < sc->nfields; f++) {
 		if (!c->uniq_field[f] || !key_of(c, r, &f, 1))
 			continue;
@@ -405,9 +403,14 @@ static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_w
 		check_key(c, r, K_UNIQUE, sc->uniq[u], sc->nuniq_fields[u], c->uniq_keys[u], NULL);
 	for (size_t k = 0; k < sc->nfks; k++)
 		check_key(c, r, K_FOREIGN, sc->fks[k].fields, sc->fks[k].n, c->fk[k], &sc->fks[k]);
-	/* row rules, on rows whose values are all of their types (a rule over
-	 * a value that is not means nothing); an absent column or a missing
-	 * value is empty, which the expression language reads as NA */
+}
+
+/* The row rules, on rows whose values are all of their types (a rule
+ * over a value that is not means nothing); an absent column or a missing
+ * value is empty, which the expression language reads as NA. */
+static void check_rules(struct ctx *c, const gs_row *r)
+{
+	gs_schema *sc = c->sc;
 	int typed = 1;
 	for (size_t f = 0; f < sc->nfields && typed; f++)
 		typed = c->ok[f];
@@ -417,11 +420,16 @@ static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_w
 			const gs_field *v = col >= 0 && (size_t)col < r->n ? &r->f[col] : NULL;
 			c->values[f] = v && !gs_schema_is_missing(sc, v->p, v->n) ? *v : (gs_field){"", 0};
 		}
-		c->rule_line = line;
+		c->rule_line = r->line;
 		gs_schema_rules(sc, c->values, rule_broken, c);
 	}
-	if (c->row_bad)
-		return;
+}
+
+/* A valid row registers its keys, for the rows after it. */
+static void keep_keys(struct ctx *c, const gs_row *r)
+{
+	gs_schema *sc = c->sc;
+	long line = r->line;
 	for (size_t f = 0; f < sc->nfields; f++)
 		if (c->uniq_field[f] && key_of(c, r, &f, 1))
 			gs_hash_put(c->uniq_field[f], c->key.p, c->key.len, (void *)(size_t)line);
@@ -430,6 +438,31 @@ static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_w
 	for (size_t u = 0; u < sc->nuniq; u++)
 		if (key_of(c, r, sc->uniq[u], sc->nuniq_fields[u]))
 			gs_hash_put(c->uniq_keys[u], c->key.p, c->key.len, (void *)(size_t)line);
+}
+
+/* Every error of row R (BAD: the stream found it malformed, for BAD_WHY;
+ * BAD_WIDTH: only its number of cells is wrong, which the cells' checks
+ * name) goes into c->rowerr. */
+static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_why, int bad_width)
+{
+	gs_schema *sc = c->sc;
+	long line = r->line;
+	if (bad && !bad_width) {
+		add_error(c, "source-error", line, 0, NULL, NULL, 0, bad_why);
+		return;
+	}
+	int blank = 1;
+	for (size_t i = 0; i < r->n && blank; i++)
+		blank = (i < c->nh && c->lineage[i]) || gs_schema_is_missing(sc, r->f[i].p, r->f[i].n);
+	if (blank) {
+		add_error(c, "blank-row", line, 0, NULL, NULL, 0, "the row is blank");
+		return;
+	}
+	check_cells(c, r);
+	check_keys(c, r);
+	check_rules(c, r);
+	if (!c->row_bad)
+		keep_keys(c, r);
 }
 
 /* ---- the report ---- */
