@@ -55,6 +55,8 @@ struct ctx {
 	size_t *logical;         /* the header columns that are not lineage */
 	gs_field *values;        /* the row's values in field order, for the rules */
 	long rule_line;
+	long nread, nvalid;       /* rows read, rows written */
+	long nunchecked;         /* rows --max-errors left unchecked */
 };
 
 static const char *titles[][2] = {
@@ -660,6 +662,129 @@ static int infer(gs_stream *st)
 	return status ? status : nbad ? GS_REJECT : GS_OK;
 }
 
+/* ---- the run ---- */
+
+/* --resource NAME=FILE: the file of the resource NAME, for each foreign
+ * key of SC that refers to it. */
+static void name_resources(gs_schema *sc, char **args, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++) {
+		const char *eq = strchr(args[i], '=');
+		if (!eq || eq == args[i] || !eq[1])
+			gs_usage_error("--resource: give NAME=FILE (the resource as the schema names it, and its file)");
+		size_t nl = (size_t)(eq - args[i]);
+		int used = 0;
+		for (size_t k = 0; k < sc->nfks; k++)
+			if (strlen(sc->fks[k].resource) == nl && !memcmp(sc->fks[k].resource, args[i], nl)) {
+				free(sc->fks[k].path);
+				sc->fks[k].path = gs_xstrndup(eq + 1, strlen(eq + 1));
+				used = 1;
+			}
+		if (!used)
+			gs_usage_error("--resource: no foreign key of the schema refers to the resource '%.*s'", (int)nl,
+			               args[i]);
+	}
+}
+
+/* The state of a run against SC: the per-field arrays, the key sets, and
+ * the referenced tables, loaded now. KEEP: keep every error for the
+ * report. */
+static void ctx_init(struct ctx *c, gs_schema *sc, int keep)
+{
+	c->sc = sc;
+	c->keep = keep;
+	c->col = gs_xmalloc((sc->nfields + 1) * sizeof *c->col);
+	c->ok = gs_xcalloc(sc->nfields + 1, sizeof *c->ok);
+	c->values = gs_xmalloc((sc->nfields + 1) * sizeof *c->values);
+	c->uniq_field = gs_xcalloc(sc->nfields + 1, sizeof *c->uniq_field);
+	for (size_t f = 0; f < sc->nfields; f++)
+		if (sc->fields[f].unique)
+			c->uniq_field[f] = gs_hash_new();
+	c->pk = gs_hash_new();
+	c->uniq_keys = gs_xcalloc(sc->nuniq + 1, sizeof *c->uniq_keys);
+	for (size_t u = 0; u < sc->nuniq; u++)
+		c->uniq_keys[u] = gs_hash_new();
+	c->fk = gs_xcalloc(sc->nfks + 1, sizeof *c->fk);
+	for (size_t k = 0; k < sc->nfks; k++)
+		c->fk[k] = load_reference(c, &sc->fks[k]);
+}
+
+/* Check every row of ST: valid ones to W, the others to RJ. After MAX
+ * errors (when MAX > 0) rows are read and counted, not checked. */
+static void check_rows(struct ctx *c, gs_stream *st, gs_writer *w, gs_rejects *rj, long max)
+{
+	for (;;) {
+		gs_row r;
+		int k = gs_stream_next(st, &r);
+		if (k == GS_REC_EOF)
+			break;
+		c->nread++;
+		if (max > 0 && c->total_errors >= max) {
+			c->nunchecked++;
+			continue;
+		}
+		gs_buf_clear(&c->rowerr);
+		c->row_bad = 0;
+		check_row(c, &r, k == GS_REC_BAD, gs_stream_error(st), gs_stream_bad_width(st));
+		if (c->row_bad)
+			gs_rejects_add(rj, gs_stream_file(st), r.line, r.f, r.n, c->rowerr.p);
+		else {
+			gs_writer_row(w, r.f, r.n);
+			c->nvalid++;
+		}
+	}
+}
+
+/* The exit status from STATUS and the counts, which are printed when
+ * rows were rejected or left unchecked, or when VERBOSE. */
+static int counts(struct ctx *c, gs_stream *st, gs_rejects *rj, int verbose, int status)
+{
+	if (gs_stream_status(st) > status)
+		status = gs_stream_status(st);
+	long nrej = rj ? gs_rejects_count(rj) : 0;
+	long ndropped = gs_stream_empty_rows(st);
+	c->nread += ndropped;
+	if ((nrej || c->nunchecked) && status < GS_REJECT)
+		status = GS_REJECT;
+	if (rj && (nrej || c->nunchecked || verbose)) {
+		if (c->nunchecked)
+			gs_msg(NULL, 0, "%ld rows read, %ld valid, %ld rejected, %ld not checked after %ld errors (--max-errors)%s",
+			       c->nread, c->nvalid, nrej, c->nunchecked, c->total_errors, gs_dropped_note(ndropped));
+		else
+			gs_summary(c->nread, c->nvalid, nrej, ndropped);
+	}
+	return status;
+}
+
+static void ctx_free(struct ctx *c)
+{
+	const gs_schema *sc = c->sc;
+	for (size_t i = 0; i < c->nerrs; i++) {
+		free(c->errs[i].field);
+		free(c->errs[i].cell);
+		free(c->errs[i].message);
+	}
+	free(c->errs);
+	for (size_t f = 0; f < sc->nfields; f++)
+		gs_hash_free(c->uniq_field[f]);
+	free(c->uniq_field);
+	gs_hash_free(c->pk);
+	for (size_t u = 0; u < sc->nuniq; u++)
+		gs_hash_free(c->uniq_keys[u]);
+	free(c->uniq_keys);
+	for (size_t k = 0; k < sc->nfks; k++)
+		gs_hash_free(c->fk[k]);
+	free(c->fk);
+	free(c->col);
+	free(c->ok);
+	free(c->values);
+	free(c->lineage);
+	free(c->logical);
+	gs_buf_free(&c->rowerr);
+	gs_buf_free(&c->scratch);
+	gs_buf_free(&c->key);
+}
+
 /* ---- main ---- */
 
 int main(int argc, char **argv)
@@ -710,39 +835,9 @@ int main(int argc, char **argv)
 	if (!sc)
 		exit(GS_USAGE);
 
-	for (unsigned i = 0; i < a.resource_given; i++) {
-		const char *eq = strchr(a.resource_arg[i], '=');
-		if (!eq || eq == a.resource_arg[i] || !eq[1])
-			gs_usage_error("--resource: give NAME=FILE (the resource as the schema names it, and its file)");
-		size_t nl = (size_t)(eq - a.resource_arg[i]);
-		int used = 0;
-		for (size_t k = 0; k < sc->nfks; k++)
-			if (strlen(sc->fks[k].resource) == nl && !memcmp(sc->fks[k].resource, a.resource_arg[i], nl)) {
-				free(sc->fks[k].path);
-				sc->fks[k].path = gs_xstrndup(eq + 1, strlen(eq + 1));
-				used = 1;
-			}
-		if (!used)
-			gs_usage_error("--resource: no foreign key of the schema refers to the resource '%.*s'", (int)nl,
-			               a.resource_arg[i]);
-	}
+	name_resources(sc, a.resource_arg, a.resource_given);
 	struct ctx c = {0};
-	c.sc = sc;
-	c.keep = a.report_given;
-	c.col = gs_xmalloc((sc->nfields + 1) * sizeof *c.col);
-	c.ok = gs_xcalloc(sc->nfields + 1, sizeof *c.ok);
-	c.values = gs_xmalloc((sc->nfields + 1) * sizeof *c.values);
-	c.uniq_field = gs_xcalloc(sc->nfields + 1, sizeof *c.uniq_field);
-	for (size_t f = 0; f < sc->nfields; f++)
-		if (sc->fields[f].unique)
-			c.uniq_field[f] = gs_hash_new();
-	c.pk = gs_hash_new();
-	c.uniq_keys = gs_xcalloc(sc->nuniq + 1, sizeof *c.uniq_keys);
-	for (size_t u = 0; u < sc->nuniq; u++)
-		c.uniq_keys[u] = gs_hash_new();
-	c.fk = gs_xcalloc(sc->nfks + 1, sizeof *c.fk);
-	for (size_t k = 0; k < sc->nfks; k++)
-		c.fk[k] = load_reference(&c, &sc->fks[k]);
+	ctx_init(&c, sc, a.report_given);
 
 	gs_stream *st = gs_stream_open(a.inputs, a.inputs_num, &so);
 	if (gs_stream_header(st, &c.hnames, &c.nh) < 0)
@@ -753,7 +848,6 @@ int main(int argc, char **argv)
 	c.logical = gs_xmalloc((c.nh + 1) * sizeof *c.logical);
 	match_header(&c);
 	int status = GS_OK;
-	long nread = 0, nvalid = 0, nunchecked = 0;
 	gs_rejects *rj = NULL;
 	if (c.nerrs) {
 		/* no row can be trusted under a header that does not fit */
@@ -770,44 +864,11 @@ int main(int argc, char **argv)
 		gs_rejects_error_column(rj, "_errors");
 		gs_rejects_stream(rj, st);
 		gs_rejects_header(rj, c.hnames, c.nh, 1);
-		long max = a.max_errors_given ? a.max_errors_arg : -1;
-		for (;;) {
-			gs_row r;
-			int k = gs_stream_next(st, &r);
-			if (k == GS_REC_EOF)
-				break;
-			nread++;
-			if (max > 0 && c.total_errors >= max) {
-				nunchecked++;
-				continue;
-			}
-			gs_buf_clear(&c.rowerr);
-			c.row_bad = 0;
-			check_row(&c, &r, k == GS_REC_BAD, gs_stream_error(st), gs_stream_bad_width(st));
-			if (c.row_bad)
-				gs_rejects_add(rj, gs_stream_file(st), r.line, r.f, r.n, c.rowerr.p);
-			else {
-				gs_writer_row(w, r.f, r.n);
-				nvalid++;
-			}
-		}
+		check_rows(&c, st, w, rj, a.max_errors_given ? a.max_errors_arg : -1);
 		gs_manifest_output(w);
 		gs_writer_free(w);
 	}
-	if (gs_stream_status(st) > status)
-		status = gs_stream_status(st);
-	long nrej = rj ? gs_rejects_count(rj) : 0;
-	long ndropped = gs_stream_empty_rows(st);
-	nread += ndropped;
-	if ((nrej || nunchecked) && status < GS_REJECT)
-		status = GS_REJECT;
-	if (rj && (nrej || nunchecked || a.verbose_given)) {
-		if (nunchecked)
-			gs_msg(NULL, 0, "%ld rows read, %ld valid, %ld rejected, %ld not checked after %ld errors (--max-errors)%s",
-			       nread, nvalid, nrej, nunchecked, c.total_errors, gs_dropped_note(ndropped));
-		else
-			gs_summary(nread, nvalid, nrej, ndropped);
-	}
+	status = counts(&c, st, rj, a.verbose_given, status);
 	if (rj) {
 		int rs = gs_rejects_close(rj);
 		if (rs > status)
@@ -820,36 +881,13 @@ int main(int argc, char **argv)
 	if (a.report_given) {
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-		int rs = write_report(report_fp, a.report_arg, &c, st, nread, secs, a.schema_arg);
+		int rs = write_report(report_fp, a.report_arg, &c, st, c.nread, secs, a.schema_arg);
 		if (rs > status)
 			status = rs;
 		gs_manifest_file(a.report_arg, "report");
 	}
 	status = gs_manifest_end(status);
-	for (size_t i = 0; i < c.nerrs; i++) {
-		free(c.errs[i].field);
-		free(c.errs[i].cell);
-		free(c.errs[i].message);
-	}
-	free(c.errs);
-	for (size_t f = 0; f < sc->nfields; f++)
-		gs_hash_free(c.uniq_field[f]);
-	free(c.uniq_field);
-	gs_hash_free(c.pk);
-	for (size_t u = 0; u < sc->nuniq; u++)
-		gs_hash_free(c.uniq_keys[u]);
-	free(c.uniq_keys);
-	for (size_t k = 0; k < sc->nfks; k++)
-		gs_hash_free(c.fk[k]);
-	free(c.fk);
-	free(c.col);
-	free(c.ok);
-	free(c.values);
-	free(c.lineage);
-	free(c.logical);
-	gs_buf_free(&c.rowerr);
-	gs_buf_free(&c.scratch);
-	gs_buf_free(&c.key);
+	ctx_free(&c);
 	gs_stream_close(st);
 	gs_schema_free(sc);
 	cmdline_parser_free(&a);
