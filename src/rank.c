@@ -28,6 +28,23 @@
 enum method { M_COMPETITION, M_DENSE, M_ORDINAL, M_AVERAGE };
 enum norm { N_NONE, N_MINMAX, N_ZSCORE };
 
+/* The score column, and where its values are kept. */
+enum score_kind {
+	SCORE_NONE,              /* no score: keys only */
+	SCORE_EXACT,             /* weights, exact (rank.score) */
+	SCORE_APPROX,            /* weights in long double (rank.zscore): z-scores,
+	                            or values beyond exact arithmetic */
+	SCORE_SHEET              /* a score sheet's points, exact (rank.score) */
+};
+
+/* How a key's values compare. */
+enum kv_kind {
+	KV_TEXT,                 /* bytes */
+	KV_INT,                  /* exact 64-bit integers at one scale (iv) */
+	KV_NUM,                  /* exact fractions (nv) */
+	KV_DIGITS                /* numbers of any size, as text (gs_numtext_cmp) */
+};
+
 struct key {
 	char *field;
 	long col;                /* -1 for the score */
@@ -61,10 +78,10 @@ struct row {
  * when they fit (counts and rates do), else numbers compared as text of
  * any size (gs_numtext_cmp), else text. */
 struct kvals {
-	int kind;                /* 0 text, 1 int64, 2 gs_num, 3 numbers of any size */
+	enum kv_kind kind;
 	long long *iv;
 	gs_num *nv;
-	unsigned char *nan;      /* kind 2: the value is not a number */
+	unsigned char *nan;      /* KV_NUM, KV_DIGITS: the value is not a number */
 	const char **text;       /* the value as read, in the arena */
 	size_t *tlen;            /* (size_t)-1 for empty */
 };
@@ -78,7 +95,7 @@ struct rank {
 	struct kvals *kv;
 	gs_num *score;           /* per row, with a score */
 	long double *zscore;
-	int score_kind;          /* 0 none, 1 weights (exact), 2 zscore, 3 sheet */
+	enum score_kind score_kind;
 };
 
 static const struct rank *R;
@@ -129,7 +146,7 @@ static int cmp_keys(unsigned i, unsigned j)
 					return a->score_na - b->score_na;
 				continue;
 			}
-			if (r->score_kind == 2)
+			if (r->score_kind == SCORE_APPROX)
 				c = (r->zscore[i] > r->zscore[j]) - (r->zscore[i] < r->zscore[j]);
 			else
 				c = gs_num_cmp(r->score[i], r->score[j]);
@@ -141,17 +158,17 @@ static int cmp_keys(unsigned i, unsigned j)
 					return na == (size_t)-1 ? 1 : -1;
 				continue;
 			}
-			if (v->kind >= 2 && (v->nan[i] || v->nan[j])) {
+			if (v->kind >= KV_NUM && (v->nan[i] || v->nan[j])) {
 				/* not a number: after the numbers, whichever the direction */
 				if (v->nan[i] != v->nan[j])
 					return v->nan[i] ? 1 : -1;
 				continue;
 			}
-			if (v->kind == 1)
+			if (v->kind == KV_INT)
 				c = (v->iv[i] > v->iv[j]) - (v->iv[i] < v->iv[j]);
-			else if (v->kind == 2)
+			else if (v->kind == KV_NUM)
 				c = gs_num_cmp(v->nv[i], v->nv[j]);
-			else if (v->kind == 3)
+			else if (v->kind == KV_DIGITS)
 				c = gs_numtext_cmp(v->text[i], na, v->text[j], nb);
 			else {
 				const char *pa = v->text[i], *pb = v->text[j];
@@ -459,7 +476,7 @@ int main(int argc, char **argv)
 	size_t nitems = 0;
 	if (a.score_sheet_given)
 		items = load_sheet(a.score_sheet_arg, &nitems);
-	r.score_kind = nw ? (norm == N_ZSCORE ? 2 : 1) : nitems ? 3 : 0;
+	r.score_kind = nw ? (norm == N_ZSCORE ? SCORE_APPROX : SCORE_EXACT) : nitems ? SCORE_SHEET : SCORE_NONE;
 	if (nitems)
 		r.score = NULL;
 	if (r.score_kind && !a.key_given) {
@@ -725,7 +742,7 @@ int main(int argc, char **argv)
 		}
 		free(sc);
 		if (quick) {
-			v->kind = 1;
+			v->kind = KV_INT;
 			v->iv = iv;
 			continue;
 		}
@@ -743,11 +760,11 @@ int main(int argc, char **argv)
 		if (numeric) {
 			/* exact fractions when they fit (fast), else digits as text */
 			gs_num *nv = gs_xmalloc((r.nrows + 1) * sizeof *nv);
-			v->kind = 2;
-			for (size_t i = 0; i < r.nrows && v->kind == 2; i++)
+			v->kind = KV_NUM;
+			for (size_t i = 0; i < r.nrows && v->kind == KV_NUM; i++)
 				if (v->tlen[i] != (size_t)-1 && !nan[i] && gs_num_parse(v->text[i], v->tlen[i], &nv[i]))
-					v->kind = 3;
-			if (v->kind == 2)
+					v->kind = KV_DIGITS;
+			if (v->kind == KV_NUM)
 				v->nv = nv;
 			else
 				free(nv);
@@ -764,7 +781,7 @@ int main(int argc, char **argv)
 	/* weighted scores, normalised over every row: exact while the values
 	 * and every step fit gs_num, else in long double (as z-scores are) */
 	if (nw) {
-		int exact = r.score_kind == 1;
+		int exact = r.score_kind == SCORE_EXACT;
 		for (size_t i = 0; i < nw && exact; i++)
 			for (size_t j = 0; j < r.nrows && exact; j++)
 				exact = wna[i][j] != 2;
@@ -773,10 +790,10 @@ int main(int argc, char **argv)
 		for (size_t i = 0; i < nw && exact; i++)
 			exact = exact_scores(&r, norm, wv[i], wna[i], w[i].w);
 		if (!exact) {
-			if (r.score_kind == 1)
+			if (r.score_kind == SCORE_EXACT)
 				gs_msg(NULL, 0, "--weight: values or scores beyond exact arithmetic (about 1.7e38 in "
 				       "units of the last decimal); the score is computed in long double");
-			r.score_kind = 2;
+			r.score_kind = SCORE_APPROX;
 			r.zscore = calloc(r.nrows + 1, sizeof *r.zscore);
 			for (size_t i = 0; i < nw; i++)
 				approx_scores(&r, norm, wl[i], wna[i], ld_of_weight(a.weight_arg[i]));
@@ -794,7 +811,7 @@ int main(int argc, char **argv)
 	/* sort and rank */
 	unsigned *order = gs_xmalloc((r.nrows + 1) * sizeof *order);
 	unsigned *tmp = gs_xmalloc((r.nrows + 1) * sizeof *tmp);
-	if (r.nkeys == 1 && r.keys[0].col >= 0 && r.kv[0].kind == 1) {
+	if (r.nkeys == 1 && r.keys[0].col >= 0 && r.kv[0].kind == KV_INT) {
 		/* the common case, one numeric key: sort compact records */
 		struct rec *rec = gs_xmalloc((r.nrows + 1) * sizeof *rec);
 		struct rec *rtmp = gs_xmalloc((r.nrows + 1) * sizeof *rtmp);
@@ -862,9 +879,9 @@ int main(int argc, char **argv)
 		if (r.score_kind) {
 			offs[ne] = vb.len;
 			if (!rw->score_na) {
-				if (r.score_kind == 2)
+				if (r.score_kind == SCORE_APPROX)
 					gs_buf_printf(&vb, "%.*Lf", a.decimals_arg, r.zscore[ri]);
-				else if (r.score_kind == 3)
+				else if (r.score_kind == SCORE_SHEET)
 					gs_num_format(&vb, r.score[ri], a.decimals_arg);
 				else if (a.decimals_given)   /* rounded for reading, when asked */
 					gs_num_format_round(&vb, r.score[ri], a.decimals_arg);
