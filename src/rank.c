@@ -49,7 +49,6 @@ struct key {
 	char *field;
 	long col;                /* -1 for the score */
 	int desc;
-	int numeric;             /* every non-empty value is a number */
 };
 
 struct weight {
@@ -264,7 +263,7 @@ static struct item *load_sheet(const char *path, size_t *nitems)
 	if (!root)
 		exit(GS_USAGE);
 	const cJSON *items = cJSON_GetObjectItemCaseSensitive(root, "items");
-	if (!root || !cJSON_IsArray(items) || !cJSON_GetArraySize(items))
+	if (!cJSON_IsArray(items) || !cJSON_GetArraySize(items))
 		gs_die(GS_USAGE, path, 0, "a score sheet is a JSON object with a non-empty \"items\" list");
 	const cJSON *o, *v;
 	cJSON_ArrayForEach(v, root)
@@ -458,7 +457,7 @@ int main(int argc, char **argv)
 		if (!n)
 			gs_usage_error("--key '%s': no field", s);
 		r.keys = gs_xrealloc(r.keys, (r.nkeys + 1) * sizeof *r.keys);
-		r.keys[r.nkeys++] = (struct key){gs_xstrndup(s, n), 0, desc, 1};
+		r.keys[r.nkeys++] = (struct key){gs_xstrndup(s, n), 0, desc};
 	}
 	struct weight *w = NULL;
 	size_t nw = 0;
@@ -477,12 +476,10 @@ int main(int argc, char **argv)
 	if (a.score_sheet_given)
 		items = load_sheet(a.score_sheet_arg, &nitems);
 	r.score_kind = nw ? (norm == N_ZSCORE ? SCORE_APPROX : SCORE_EXACT) : nitems ? SCORE_SHEET : SCORE_NONE;
-	if (nitems)
-		r.score = NULL;
 	if (r.score_kind && !a.key_given) {
 		/* rank by the score */
 		r.keys = gs_xrealloc(r.keys, (r.nkeys + 1) * sizeof *r.keys);
-		r.keys[r.nkeys++] = (struct key){gs_xstrndup("score", 5), -1, 1, 1};
+		r.keys[r.nkeys++] = (struct key){gs_xstrndup("score", 5), -1, 1};
 	}
 	gs_expr *veto = NULL;
 	gs_buf err = {0};
@@ -721,7 +718,7 @@ int main(int argc, char **argv)
 			continue;
 		long long *iv = gs_xmalloc((r.nrows + 1) * sizeof *iv);
 		unsigned char *sc = gs_xmalloc(r.nrows + 1);
-		int maxscale = 0, quick = 1, numeric = 1;
+		int maxscale = 0, quick = 1;
 		for (size_t i = 0; i < r.nrows && quick; i++) {
 			int s2;
 			if (v->tlen[i] == (size_t)-1)
@@ -756,8 +753,7 @@ int main(int argc, char **argv)
 			if (v->tlen[i] != (size_t)-1)
 				nan[i] ? nnot++ : nnum++;
 		}
-		numeric = nnum > nnot;
-		if (numeric) {
+		if (nnum > nnot) {
 			/* exact fractions when they fit (fast), else digits as text */
 			gs_num *nv = gs_xmalloc((r.nrows + 1) * sizeof *nv);
 			v->kind = KV_NUM;
