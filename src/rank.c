@@ -244,14 +244,6 @@ static void rec_sort(struct rec *src, struct rec *dst, size_t n)
 		dst[k++] = src[j++];
 }
 
-static long find_col(const gs_field *names, size_t n, const char *want)
-{
-	for (size_t i = 0; i < n; i++)
-		if (names[i].n == strlen(want) && !memcmp(names[i].p, want, names[i].n))
-			return (long)i;
-	return -1;
-}
-
 static int parse_number_arg(const char *s, gs_num *out)
 {
 	return gs_num_parse(s, strlen(s), out);
@@ -269,7 +261,7 @@ static struct item *load_sheet(const char *path, size_t *nitems)
 	cJSON_ArrayForEach(v, root)
 		if (strcmp(v->string, "items") && strcmp(v->string, "comment") && v->string[0] != '_')
 			gs_die(GS_USAGE, path, 0, "unknown key '%s'", v->string);
-	struct item *it = calloc((size_t)cJSON_GetArraySize(items) + 1, sizeof *it);
+	struct item *it = gs_xcalloc((size_t)cJSON_GetArraySize(items) + 1, sizeof *it);
 	size_t k = 0;
 	cJSON_ArrayForEach(o, items) {
 		const cJSON *name = cJSON_GetObjectItemCaseSensitive(o, "name");
@@ -515,7 +507,7 @@ int main(int argc, char **argv)
 		if (r.keys[k].col < 0 && !strcmp(r.keys[k].field, "score") && r.score_kind &&
 		    !a.key_given)
 			continue;
-		r.keys[k].col = find_col(names, nnames, r.keys[k].field);
+		r.keys[k].col = gs_field_find(names, nnames, r.keys[k].field);
 		if (r.keys[k].col < 0) {
 			if (r.score_kind && !strcmp(r.keys[k].field, "score"))
 				continue;   /* -k score: the computed one */
@@ -523,15 +515,15 @@ int main(int argc, char **argv)
 		}
 	}
 	for (size_t i = 0; i < nw; i++)
-		if ((w[i].col = find_col(names, nnames, w[i].field)) < 0)
+		if ((w[i].col = gs_field_find(names, nnames, w[i].field)) < 0)
 			gs_usage_error("--weight: no field '%s' in the input", w[i].field);
 	for (size_t i = 0; i < nitems; i++)
-		if ((items[i].col = find_col(names, nnames, items[i].field)) < 0)
+		if ((items[i].col = gs_field_find(names, nnames, items[i].field)) < 0)
 			gs_die(GS_USAGE, a.score_sheet_arg, 0, "item %s: no field '%s' in the input",
 			       items[i].name, items[i].field);
 	long *bycol = gs_xmalloc((nby + 1) * sizeof *bycol);
 	for (size_t i = 0; i < nby; i++)
-		if ((bycol[i] = find_col(names, nnames, by[i])) < 0)
+		if ((bycol[i] = gs_field_find(names, nnames, by[i])) < 0)
 			gs_usage_error("--by: no field '%s' in the input", by[i]);
 	if (veto && gs_expr_bind(veto, names, nnames, &err) < 0)
 		gs_usage_error("--veto: %s", err.p);
@@ -541,7 +533,7 @@ int main(int argc, char **argv)
 	/* the output's columns: the input's, then score, vetoed and rank */
 	size_t nout = nnames + (r.score_kind ? 1 : 0) + (veto ? 1 : 0) + 1;
 	gs_field *hdr = gs_xmalloc((nout + 1) * sizeof *hdr);
-	unsigned char *numeric = calloc(nout + 1, 1);
+	unsigned char *numeric = gs_xcalloc(nout + 1, 1);
 	memcpy(hdr, names, nnames * sizeof *hdr);
 	size_t c = nnames;
 	if (r.score_kind) {
@@ -565,11 +557,11 @@ int main(int argc, char **argv)
 	gs_rejects_header(rj, names, nnames, 1);
 	gs_hash *groups = gs_hash_new();
 	gs_buf gkey = {0}, enc = {0};
-	r.kv = calloc(r.nkeys + 1, sizeof *r.kv);
+	r.kv = gs_xcalloc(r.nkeys + 1, sizeof *r.kv);
 	size_t cap = 0;
-	gs_num **wv = calloc(nw + 1, sizeof *wv);     /* weighted fields' values */
-	unsigned char **wna = calloc(nw + 1, sizeof *wna);   /* 1 empty, 2 beyond gs_num */
-	long double **wl = calloc(nw + 1, sizeof *wl);        /* the same, approximately */
+	gs_num **wv = gs_xcalloc(nw + 1, sizeof *wv);     /* weighted fields' values */
+	unsigned char **wna = gs_xcalloc(nw + 1, sizeof *wna);   /* 1 empty, 2 beyond gs_num */
+	long double **wl = gs_xcalloc(nw + 1, sizeof *wl);        /* the same, approximately */
 	long nread = 0;
 	const char *last_file = NULL;
 	struct row *unr = NULL;      /* rows --where leaves unranked */
@@ -790,7 +782,7 @@ int main(int argc, char **argv)
 				gs_msg(NULL, 0, "--weight: values or scores beyond exact arithmetic (about 1.7e38 in "
 				       "units of the last decimal); the score is computed in long double");
 			r.score_kind = SCORE_APPROX;
-			r.zscore = calloc(r.nrows + 1, sizeof *r.zscore);
+			r.zscore = gs_xcalloc(r.nrows + 1, sizeof *r.zscore);
 			for (size_t i = 0; i < nw; i++)
 				approx_scores(&r, norm, wl[i], wna[i], ld_of_weight(a.weight_arg[i]));
 		}
