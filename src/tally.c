@@ -22,6 +22,7 @@
 #include "expr.h"
 #include "hash.h"
 #include "input.h"
+#include "keyset.h"
 #include "rejects.h"
 #include "sha256.h"
 #include "stream.h"
@@ -140,58 +141,23 @@ static void uni_add(struct tally *t, const gs_field *key, gs_buf *enc)
 	t->nuni++;
 }
 
-/* Open PATH, a reference table (the universe or the unit register), with
- * the inputs' stream options but its own format and its own header; its
- * header is in NAMES and N. Exits on an unusable header. */
-static gs_stream *open_reference(const char *path, const gs_stream_opts *so0, const gs_field **names,
-                                 size_t *n)
-{
-	gs_stream_opts so = *so0;
-	so.format = GS_FMT_AUTO;
-	so.header = NULL;
-	so.nheader = 0;
-	char *files[1] = {(char *)path};
-	gs_stream *st = gs_stream_open(files, 1, &so);
-	if (gs_stream_header(st, names, n) < 0)
-		exit(gs_close_stdout(GS_IO));
-	return st;
-}
-
+/* The universe: the units in the file PATH's columns of the --by fields,
+ * in its order. */
 static void load_universe(struct tally *t, const char *path, const gs_stream_opts *so0)
 {
-	const gs_field *names;
-	size_t n;
-	gs_stream *st = open_reference(path, so0, &names, &n);
-	size_t *col = gs_xmalloc((t->nby + 1) * sizeof *col);
-	for (size_t i = 0; i < t->nby; i++) {
-		size_t k;
-		for (k = 0; k < n; k++)
-			if (names[k].n == strlen(t->by[i]) && !memcmp(names[k].p, t->by[i], names[k].n))
-				break;
-		if (k == n)
-			gs_die(GS_IO, path, 0, "the universe has no column '%s'", t->by[i]);
-		col[i] = k;
-	}
+	gs_keyset *ks = gs_keyset_open(path, so0, (const char *const *)t->by, t->nby);
+	long miss = gs_keyset_missing(ks);
+	if (miss >= 0)
+		gs_die(GS_IO, path, 0, "the universe has no column '%s'", t->by[miss]);
 	t->uni = gs_hash_new();
 	t->uniprefix = gs_hash_new();
 	t->uni_path = path;
-	gs_field *key = gs_xmalloc((t->nby + 1) * sizeof *key);
 	gs_buf enc = {0};
-	gs_row r;
-	int k;
-	while ((k = gs_stream_next(st, &r)) != GS_REC_EOF) {
-		if (k == GS_REC_BAD)
-			gs_die(GS_IO, path, r.line, "%s", gs_stream_error(st));
-		for (size_t i = 0; i < t->nby; i++)
-			key[i] = r.f[col[i]];
+	const gs_field *key;
+	while (gs_keyset_next(ks, &key, NULL))
 		uni_add(t, key, &enc);
-	}
-	if (gs_stream_status(st))
-		exit(gs_close_stdout(GS_IO));
 	gs_buf_free(&enc);
-	free(key);
-	free(col);
-	gs_stream_close(st);
+	gs_keyset_close(ks);
 }
 
 /* Decode universe key I into KEY (pointing into t->unikeys). */
@@ -226,28 +192,18 @@ static char *field_dup(const gs_field *f)
 
 static void load_register(struct reg *g, const char *path, const gs_stream_opts *so0)
 {
-	static const char *want[] = {"code", "name", "level", "parent", "township"};
-	const gs_field *names;
-	size_t n;
-	gs_stream *st = open_reference(path, so0, &names, &n);
-	long col[5];
-	for (size_t i = 0; i < 5; i++) {
-		col[i] = -1;
-		for (size_t k = 0; k < n; k++)
-			if (names[k].n == strlen(want[i]) && !memcmp(names[k].p, want[i], names[k].n))
-				col[i] = (long)k;
-		if (col[i] < 0 && i < 4)
-			gs_die(GS_IO, path, 0, "a unit register needs the columns code, name, level and "
-			       "parent (and township); it has no '%s'", want[i]);
-	}
+	static const char *const want[] = {"code", "name", "level", "parent", "township"};
+	gs_keyset *ks = gs_keyset_open(path, so0, want, 5);
+	long miss = gs_keyset_missing(ks);
+	if (miss >= 0 && miss < 4)   /* township may be absent */
+		gs_die(GS_IO, path, 0, "a unit register needs the columns code, name, level and "
+		       "parent (and township); it has no '%s'", want[miss]);
 	memset(g, 0, sizeof *g);
 	g->path = path;
-	gs_row r;
-	int k;
+	const gs_field *f;
+	long line;
 	size_t cap = 0;
-	while ((k = gs_stream_next(st, &r)) != GS_REC_EOF) {
-		if (k == GS_REC_BAD)
-			gs_die(GS_IO, path, r.line, "%s", gs_stream_error(st));
+	while (gs_keyset_next(ks, &f, &line)) {
 		if (g->n == cap) {
 			cap = cap ? 2 * cap : 64;
 			char ***v[] = {&g->code, &g->name, &g->level, &g->parent, &g->town};
@@ -255,18 +211,16 @@ static void load_register(struct reg *g, const char *path, const gs_stream_opts 
 				*v[i] = gs_xrealloc(*v[i], cap * sizeof **v[i]);
 			g->line = gs_xrealloc(g->line, cap * sizeof *g->line);
 		}
-		g->code[g->n] = field_dup(&r.f[col[0]]);
-		g->name[g->n] = field_dup(&r.f[col[1]]);
-		g->level[g->n] = field_dup(&r.f[col[2]]);
-		g->parent[g->n] = field_dup(&r.f[col[3]]);
-		g->town[g->n] = col[4] >= 0 ? field_dup(&r.f[col[4]]) : gs_xstrndup("", 0);
-		g->line[g->n] = r.line;
+		g->code[g->n] = field_dup(&f[0]);
+		g->name[g->n] = field_dup(&f[1]);
+		g->level[g->n] = field_dup(&f[2]);
+		g->parent[g->n] = field_dup(&f[3]);
+		g->town[g->n] = field_dup(&f[4]);   /* "" when the column is absent */
+		g->line[g->n] = line;
 		g->n++;
 	}
-	if (gs_stream_status(st))
-		exit(gs_close_stdout(GS_IO));
-	gs_manifest_stream(st, "universe");
-	gs_stream_close(st);
+	gs_manifest_stream(gs_keyset_stream(ks), "universe");
+	gs_keyset_close(ks);
 	/* townships from parents, up the register (a few levels at most) */
 	gs_hash *bycode = gs_hash_new();
 	for (size_t i = 0; i < g->n; i++)

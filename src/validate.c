@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "manifest.h"
 #include "hash.h"
+#include "keyset.h"
 #include "rejects.h"
 #include "schema.h"
 #include "stream.h"
@@ -54,6 +55,8 @@ struct ctx {
 	size_t *logical;         /* the header columns that are not lineage */
 	gs_field *values;        /* the row's values in field order, for the rules */
 	long rule_line;
+	long nread, nvalid;       /* rows read, rows written */
+	long nunchecked;         /* rows --max-errors left unchecked */
 };
 
 static const char *titles[][2] = {
@@ -249,48 +252,28 @@ static void field_names(const gs_schema *sc, const size_t *fields, size_t n, gs_
 /* Load a foreign key's referenced table into a set of canonical tuples. */
 static gs_hash *load_reference(struct ctx *c, const gs_fkey *fk)
 {
-	gs_stream_opts so = {0};
-	char *files[1] = {fk->path};
 	FILE *probe = fopen(fk->path, "rb");
 	if (!probe)
 		gs_die(GS_IO, c->sc->path, 0, "foreign key: cannot open %s (the resource %s): %s; name the file with --resource %s=FILE",
 		       fk->path, fk->resource, strerror(errno), fk->resource);
 	fclose(probe);
-	gs_stream *st = gs_stream_open(files, 1, &so);
-	const gs_field *names;
-	size_t n;
-	if (gs_stream_header(st, &names, &n) < 0)
-		exit(gs_close_stdout(GS_IO));
-	size_t *cols = gs_xmalloc((fk->n + 1) * sizeof *cols);
-	for (size_t i = 0; i < fk->n; i++) {
-		size_t k;
-		for (k = 0; k < n; k++)
-			if (names[k].n == strlen(fk->ref_fields[i]) && !memcmp(names[k].p, fk->ref_fields[i], names[k].n))
-				break;
-		if (k == n)
-			gs_die(GS_USAGE, c->sc->path, 0, "foreign key: %s has no column '%s'",
-			       fk->resource, fk->ref_fields[i]);
-		cols[i] = k;
-	}
+	gs_keyset *ks = gs_keyset_open(fk->path, NULL, (const char *const *)fk->ref_fields, fk->n);
+	long miss = gs_keyset_missing(ks);
+	if (miss >= 0)
+		gs_die(GS_USAGE, c->sc->path, 0, "foreign key: %s has no column '%s'",
+		       fk->resource, fk->ref_fields[miss]);
 	gs_hash *set = gs_hash_new();
-	gs_row r;
-	int k;
-	while ((k = gs_stream_next(st, &r)) != GS_REC_EOF) {
-		if (k == GS_REC_BAD)
-			gs_die(GS_IO, fk->path, r.line, "%s", gs_stream_error(st));
+	const gs_field *v;
+	while (gs_keyset_next(ks, &v, NULL)) {
 		gs_buf_clear(&c->key);
 		for (size_t i = 0; i < fk->n; i++) {
-			const gs_field *v = &r.f[cols[i]];
 			size_t at = gs_key_open(&c->key);
-			gs_schema_canon(&c->sc->fields[fk->fields[i]], v->p, v->n, &c->key);
+			gs_schema_canon(&c->sc->fields[fk->fields[i]], v[i].p, v[i].n, &c->key);
 			gs_key_close(&c->key, at);
 		}
 		gs_hash_put(set, c->key.p, c->key.len, (void *)1);
 	}
-	if (gs_stream_status(st))
-		exit(gs_close_stdout(GS_IO));
-	gs_stream_close(st);
-	free(cols);
+	gs_keyset_close(ks);
 	return set;
 }
 
@@ -308,22 +291,57 @@ static void rule_broken(const char *rule, const char *why, void *arg)
 	gs_buf_free(&m);
 }
 
-static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_why, int bad_width)
+/* The three key rules of a table: the primary key and each unique key
+ * must not repeat an earlier valid row's, a foreign key must be in its
+ * table. */
+enum key_rule { K_PRIMARY, K_UNIQUE, K_FOREIGN };
+
+/* Check the key FIELDS[0..N) of row R against SET (of earlier rows' keys,
+ * or of the referenced table's for FK); a key with a missing part is not
+ * checked. */
+static void check_key(struct ctx *c, const gs_row *r, enum key_rule rule, const size_t *fields, size_t n,
+                      const gs_hash *set, const gs_fkey *fk)
+{
+	if (!key_of(c, r, fields, n))
+		return;
+	void *prev = gs_hash_get(set, c->key.p, c->key.len);
+	if (rule == K_FOREIGN ? prev != NULL : prev == NULL)
+		return;
+	gs_buf *m = &c->scratch;
+	gs_buf names = {0}, vals = {0};
+	field_names(c->sc, fields, n, &names);
+	key_text(c, r, fields, n, &vals);
+	gs_buf_clear(m);
+	gs_quote_value(m, vals.p, vals.len);
+	const char *code = "unique-error";
+	switch (rule) {
+	case K_PRIMARY:
+		gs_buf_printf(m, " repeats the primary key of line %ld", (long)(size_t)prev);
+		code = "primary-key";
+		break;
+	case K_UNIQUE:
+		gs_buf_printf(m, " repeats the unique key (%s) of line %ld", names.p, (long)(size_t)prev);
+		break;
+	case K_FOREIGN:
+		gs_buf_printf(m, " is not in %s (", fk->resource);
+		for (size_t i = 0; i < fk->n; i++)
+			gs_buf_printf(m, "%s%s", i ? "," : "", fk->ref_fields[i]);
+		gs_buf_adds(m, ")");
+		code = "foreign-key";
+		break;
+	}
+	add_error(c, code, r->line, c->col[fields[0]] + 1, names.p, vals.p, vals.len, m->p);
+	gs_buf_free(&names);
+	gs_buf_free(&vals);
+}
+
+/* The cells of R: extra ones, missing ones, and each value against its
+ * field; c->ok says which values are valid. */
+static void check_cells(struct ctx *c, const gs_row *r)
 {
 	gs_schema *sc = c->sc;
 	gs_buf *m = &c->scratch;
 	long line = r->line;
-	if (bad && !bad_width) {
-		add_error(c, "source-error", line, 0, NULL, NULL, 0, bad_why);
-		return;
-	}
-	int blank = 1;
-	for (size_t i = 0; i < r->n && blank; i++)
-		blank = (i < c->nh && c->lineage[i]) || gs_schema_is_missing(sc, r->f[i].p, r->f[i].n);
-	if (blank) {
-		add_error(c, "blank-row", line, 0, NULL, NULL, 0, "the row is blank");
-		return;
-	}
 	for (size_t i = c->nh; i < r->n; i++) {
 		gs_buf_clear(m);
 		gs_buf_printf(m, "the row has an extra cell at position %zu", i + 1);
@@ -359,9 +377,16 @@ static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_w
 			add_error(c, k == 1 ? "type-error" : "constraint-error", line, col + 1, sf->name,
 			          v->p, v->n, m->p);
 	}
-	/* keys are checked when their own values are valid (a key of values
-	 * that are not means nothing), against the keys of earlier valid rows;
-	 * a row registers its keys only if it is valid */
+}
+
+/* The keys of R, checked when their own values are valid (a key of
+ * values that are not means nothing) against the keys of earlier valid
+ * rows and the referenced tables. */
+static void check_keys(struct ctx *c, const gs_row *r)
+{
+	gs_schema *sc = c->sc;
+	gs_buf *m = &c->scratch;
+	long line = r->line;
 	for (size_t f = 0; f < sc->nfields; f++) {
 		if (!c->uniq_field[f] || !key_of(c, r, &f, 1))
 			continue;
@@ -374,58 +399,20 @@ static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_w
 			add_error(c, "unique-error", line, c->col[f] + 1, sc->fields[f].name, v->p, v->n, m->p);
 		}
 	}
-	if (sc->npk && key_of(c, r, sc->pk, sc->npk)) {
-		void *prev = gs_hash_get(c->pk, c->key.p, c->key.len);
-		if (prev) {
-			gs_buf names = {0}, vals = {0};
-			field_names(sc, sc->pk, sc->npk, &names);
-			key_text(c, r, sc->pk, sc->npk, &vals);
-			gs_buf_clear(m);
-			gs_quote_value(m, vals.p, vals.len);
-			gs_buf_printf(m, " repeats the primary key of line %ld", (long)(size_t)prev);
-			add_error(c, "primary-key", line, c->col[sc->pk[0]] + 1, names.p, vals.p, vals.len, m->p);
-			gs_buf_free(&names);
-			gs_buf_free(&vals);
-		}
-	}
-	for (size_t u = 0; u < sc->nuniq; u++) {
-		if (!key_of(c, r, sc->uniq[u], sc->nuniq_fields[u]))
-			continue;
-		void *prev = gs_hash_get(c->uniq_keys[u], c->key.p, c->key.len);
-		if (prev) {
-			gs_buf names = {0}, vals = {0};
-			field_names(sc, sc->uniq[u], sc->nuniq_fields[u], &names);
-			key_text(c, r, sc->uniq[u], sc->nuniq_fields[u], &vals);
-			gs_buf_clear(m);
-			gs_quote_value(m, vals.p, vals.len);
-			gs_buf_printf(m, " repeats the unique key (%s) of line %ld", names.p, (long)(size_t)prev);
-			add_error(c, "unique-error", line, c->col[sc->uniq[u][0]] + 1, names.p, vals.p, vals.len, m->p);
-			gs_buf_free(&names);
-			gs_buf_free(&vals);
-		}
-	}
-	for (size_t k = 0; k < sc->nfks; k++) {
-		const gs_fkey *fk = &sc->fks[k];
-		if (!key_of(c, r, fk->fields, fk->n))
-			continue;
-		if (!gs_hash_get(c->fk[k], c->key.p, c->key.len)) {
-			gs_buf names = {0}, vals = {0};
-			field_names(sc, fk->fields, fk->n, &names);
-			key_text(c, r, fk->fields, fk->n, &vals);
-			gs_buf_clear(m);
-			gs_quote_value(m, vals.p, vals.len);
-			gs_buf_printf(m, " is not in %s (", fk->resource);
-			for (size_t i = 0; i < fk->n; i++)
-				gs_buf_printf(m, "%s%s", i ? "," : "", fk->ref_fields[i]);
-			gs_buf_adds(m, ")");
-			add_error(c, "foreign-key", line, c->col[fk->fields[0]] + 1, names.p, vals.p, vals.len, m->p);
-			gs_buf_free(&names);
-			gs_buf_free(&vals);
-		}
-	}
-	/* row rules, on rows whose values are all of their types (a rule over
-	 * a value that is not means nothing); an absent column or a missing
-	 * value is empty, which the expression language reads as NA */
+	if (sc->npk)
+		check_key(c, r, K_PRIMARY, sc->pk, sc->npk, c->pk, NULL);
+	for (size_t u = 0; u < sc->nuniq; u++)
+		check_key(c, r, K_UNIQUE, sc->uniq[u], sc->nuniq_fields[u], c->uniq_keys[u], NULL);
+	for (size_t k = 0; k < sc->nfks; k++)
+		check_key(c, r, K_FOREIGN, sc->fks[k].fields, sc->fks[k].n, c->fk[k], &sc->fks[k]);
+}
+
+/* The row rules, on rows whose values are all of their types (a rule
+ * over a value that is not means nothing); an absent column or a missing
+ * value is empty, which the expression language reads as NA. */
+static void check_rules(struct ctx *c, const gs_row *r)
+{
+	gs_schema *sc = c->sc;
 	int typed = 1;
 	for (size_t f = 0; f < sc->nfields && typed; f++)
 		typed = c->ok[f];
@@ -435,11 +422,16 @@ static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_w
 			const gs_field *v = col >= 0 && (size_t)col < r->n ? &r->f[col] : NULL;
 			c->values[f] = v && !gs_schema_is_missing(sc, v->p, v->n) ? *v : (gs_field){"", 0};
 		}
-		c->rule_line = line;
+		c->rule_line = r->line;
 		gs_schema_rules(sc, c->values, rule_broken, c);
 	}
-	if (c->row_bad)
-		return;
+}
+
+/* A valid row registers its keys, for the rows after it. */
+static void keep_keys(struct ctx *c, const gs_row *r)
+{
+	gs_schema *sc = c->sc;
+	long line = r->line;
 	for (size_t f = 0; f < sc->nfields; f++)
 		if (c->uniq_field[f] && key_of(c, r, &f, 1))
 			gs_hash_put(c->uniq_field[f], c->key.p, c->key.len, (void *)(size_t)line);
@@ -448,6 +440,31 @@ static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_w
 	for (size_t u = 0; u < sc->nuniq; u++)
 		if (key_of(c, r, sc->uniq[u], sc->nuniq_fields[u]))
 			gs_hash_put(c->uniq_keys[u], c->key.p, c->key.len, (void *)(size_t)line);
+}
+
+/* Every error of row R (BAD: the stream found it malformed, for BAD_WHY;
+ * BAD_WIDTH: only its number of cells is wrong, which the cells' checks
+ * name) goes into c->rowerr. */
+static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_why, int bad_width)
+{
+	gs_schema *sc = c->sc;
+	long line = r->line;
+	if (bad && !bad_width) {
+		add_error(c, "source-error", line, 0, NULL, NULL, 0, bad_why);
+		return;
+	}
+	int blank = 1;
+	for (size_t i = 0; i < r->n && blank; i++)
+		blank = (i < c->nh && c->lineage[i]) || gs_schema_is_missing(sc, r->f[i].p, r->f[i].n);
+	if (blank) {
+		add_error(c, "blank-row", line, 0, NULL, NULL, 0, "the row is blank");
+		return;
+	}
+	check_cells(c, r);
+	check_keys(c, r);
+	check_rules(c, r);
+	if (!c->row_bad)
+		keep_keys(c, r);
 }
 
 /* ---- the report ---- */
@@ -595,8 +612,8 @@ static int infer(gs_stream *st)
 	gs_hash_free(seen);
 	if (bad_header)
 		return GS_IO;
-	int *can = gs_xmalloc((n + 1) * sizeof *can), *missing = calloc(n + 1, sizeof *missing);
-	int *seenv = calloc(n + 1, sizeof *seenv);
+	int *can = gs_xmalloc((n + 1) * sizeof *can), *missing = gs_xcalloc(n + 1, sizeof *missing);
+	int *seenv = gs_xcalloc(n + 1, sizeof *seenv);
 	for (size_t i = 0; i < n; i++)
 		can[i] = I_BOOL | I_INT | I_NUM | I_DATE | I_DATETIME | I_YM;
 	gs_row r;
@@ -643,6 +660,129 @@ static int infer(gs_stream *st)
 		       nread, nread - nbad, nbad);
 	int status = gs_stream_status(st);
 	return status ? status : nbad ? GS_REJECT : GS_OK;
+}
+
+/* ---- the run ---- */
+
+/* --resource NAME=FILE: the file of the resource NAME, for each foreign
+ * key of SC that refers to it. */
+static void name_resources(gs_schema *sc, char **args, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++) {
+		const char *eq = strchr(args[i], '=');
+		if (!eq || eq == args[i] || !eq[1])
+			gs_usage_error("--resource: give NAME=FILE (the resource as the schema names it, and its file)");
+		size_t nl = (size_t)(eq - args[i]);
+		int used = 0;
+		for (size_t k = 0; k < sc->nfks; k++)
+			if (strlen(sc->fks[k].resource) == nl && !memcmp(sc->fks[k].resource, args[i], nl)) {
+				free(sc->fks[k].path);
+				sc->fks[k].path = gs_xstrndup(eq + 1, strlen(eq + 1));
+				used = 1;
+			}
+		if (!used)
+			gs_usage_error("--resource: no foreign key of the schema refers to the resource '%.*s'", (int)nl,
+			               args[i]);
+	}
+}
+
+/* The state of a run against SC: the per-field arrays, the key sets, and
+ * the referenced tables, loaded now. KEEP: keep every error for the
+ * report. */
+static void ctx_init(struct ctx *c, gs_schema *sc, int keep)
+{
+	c->sc = sc;
+	c->keep = keep;
+	c->col = gs_xmalloc((sc->nfields + 1) * sizeof *c->col);
+	c->ok = gs_xcalloc(sc->nfields + 1, sizeof *c->ok);
+	c->values = gs_xmalloc((sc->nfields + 1) * sizeof *c->values);
+	c->uniq_field = gs_xcalloc(sc->nfields + 1, sizeof *c->uniq_field);
+	for (size_t f = 0; f < sc->nfields; f++)
+		if (sc->fields[f].unique)
+			c->uniq_field[f] = gs_hash_new();
+	c->pk = gs_hash_new();
+	c->uniq_keys = gs_xcalloc(sc->nuniq + 1, sizeof *c->uniq_keys);
+	for (size_t u = 0; u < sc->nuniq; u++)
+		c->uniq_keys[u] = gs_hash_new();
+	c->fk = gs_xcalloc(sc->nfks + 1, sizeof *c->fk);
+	for (size_t k = 0; k < sc->nfks; k++)
+		c->fk[k] = load_reference(c, &sc->fks[k]);
+}
+
+/* Check every row of ST: valid ones to W, the others to RJ. After MAX
+ * errors (when MAX > 0) rows are read and counted, not checked. */
+static void check_rows(struct ctx *c, gs_stream *st, gs_writer *w, gs_rejects *rj, long max)
+{
+	for (;;) {
+		gs_row r;
+		int k = gs_stream_next(st, &r);
+		if (k == GS_REC_EOF)
+			break;
+		c->nread++;
+		if (max > 0 && c->total_errors >= max) {
+			c->nunchecked++;
+			continue;
+		}
+		gs_buf_clear(&c->rowerr);
+		c->row_bad = 0;
+		check_row(c, &r, k == GS_REC_BAD, gs_stream_error(st), gs_stream_bad_width(st));
+		if (c->row_bad)
+			gs_rejects_add(rj, gs_stream_file(st), r.line, r.f, r.n, c->rowerr.p);
+		else {
+			gs_writer_row(w, r.f, r.n);
+			c->nvalid++;
+		}
+	}
+}
+
+/* The exit status from STATUS and the counts, which are printed when
+ * rows were rejected or left unchecked, or when VERBOSE. */
+static int counts(struct ctx *c, gs_stream *st, gs_rejects *rj, int verbose, int status)
+{
+	if (gs_stream_status(st) > status)
+		status = gs_stream_status(st);
+	long nrej = rj ? gs_rejects_count(rj) : 0;
+	long ndropped = gs_stream_empty_rows(st);
+	c->nread += ndropped;
+	if ((nrej || c->nunchecked) && status < GS_REJECT)
+		status = GS_REJECT;
+	if (rj && (nrej || c->nunchecked || verbose)) {
+		if (c->nunchecked)
+			gs_msg(NULL, 0, "%ld rows read, %ld valid, %ld rejected, %ld not checked after %ld errors (--max-errors)%s",
+			       c->nread, c->nvalid, nrej, c->nunchecked, c->total_errors, gs_dropped_note(ndropped));
+		else
+			gs_summary(c->nread, c->nvalid, nrej, ndropped);
+	}
+	return status;
+}
+
+static void ctx_free(struct ctx *c)
+{
+	const gs_schema *sc = c->sc;
+	for (size_t i = 0; i < c->nerrs; i++) {
+		free(c->errs[i].field);
+		free(c->errs[i].cell);
+		free(c->errs[i].message);
+	}
+	free(c->errs);
+	for (size_t f = 0; f < sc->nfields; f++)
+		gs_hash_free(c->uniq_field[f]);
+	free(c->uniq_field);
+	gs_hash_free(c->pk);
+	for (size_t u = 0; u < sc->nuniq; u++)
+		gs_hash_free(c->uniq_keys[u]);
+	free(c->uniq_keys);
+	for (size_t k = 0; k < sc->nfks; k++)
+		gs_hash_free(c->fk[k]);
+	free(c->fk);
+	free(c->col);
+	free(c->ok);
+	free(c->values);
+	free(c->lineage);
+	free(c->logical);
+	gs_buf_free(&c->rowerr);
+	gs_buf_free(&c->scratch);
+	gs_buf_free(&c->key);
 }
 
 /* ---- main ---- */
@@ -695,50 +835,19 @@ int main(int argc, char **argv)
 	if (!sc)
 		exit(GS_USAGE);
 
-	for (unsigned i = 0; i < a.resource_given; i++) {
-		const char *eq = strchr(a.resource_arg[i], '=');
-		if (!eq || eq == a.resource_arg[i] || !eq[1])
-			gs_usage_error("--resource: give NAME=FILE (the resource as the schema names it, and its file)");
-		size_t nl = (size_t)(eq - a.resource_arg[i]);
-		int used = 0;
-		for (size_t k = 0; k < sc->nfks; k++)
-			if (strlen(sc->fks[k].resource) == nl && !memcmp(sc->fks[k].resource, a.resource_arg[i], nl)) {
-				free(sc->fks[k].path);
-				sc->fks[k].path = gs_xstrndup(eq + 1, strlen(eq + 1));
-				used = 1;
-			}
-		if (!used)
-			gs_usage_error("--resource: no foreign key of the schema refers to the resource '%.*s'", (int)nl,
-			               a.resource_arg[i]);
-	}
+	name_resources(sc, a.resource_arg, a.resource_given);
 	struct ctx c = {0};
-	c.sc = sc;
-	c.keep = a.report_given;
-	c.col = gs_xmalloc((sc->nfields + 1) * sizeof *c.col);
-	c.ok = calloc(sc->nfields + 1, sizeof *c.ok);
-	c.values = gs_xmalloc((sc->nfields + 1) * sizeof *c.values);
-	c.uniq_field = calloc(sc->nfields + 1, sizeof *c.uniq_field);
-	for (size_t f = 0; f < sc->nfields; f++)
-		if (sc->fields[f].unique)
-			c.uniq_field[f] = gs_hash_new();
-	c.pk = gs_hash_new();
-	c.uniq_keys = calloc(sc->nuniq + 1, sizeof *c.uniq_keys);
-	for (size_t u = 0; u < sc->nuniq; u++)
-		c.uniq_keys[u] = gs_hash_new();
-	c.fk = calloc(sc->nfks + 1, sizeof *c.fk);
-	for (size_t k = 0; k < sc->nfks; k++)
-		c.fk[k] = load_reference(&c, &sc->fks[k]);
+	ctx_init(&c, sc, a.report_given);
 
 	gs_stream *st = gs_stream_open(a.inputs, a.inputs_num, &so);
 	if (gs_stream_header(st, &c.hnames, &c.nh) < 0)
 		exit(gs_close_stdout(gs_stream_status(st) ? gs_stream_status(st) : GS_IO));
 	if (out_format < 0)
 		out_format = gs_stream_format(st);
-	c.lineage = calloc(c.nh + 1, sizeof *c.lineage);
+	c.lineage = gs_xcalloc(c.nh + 1, sizeof *c.lineage);
 	c.logical = gs_xmalloc((c.nh + 1) * sizeof *c.logical);
 	match_header(&c);
 	int status = GS_OK;
-	long nread = 0, nvalid = 0, nunchecked = 0;
 	gs_rejects *rj = NULL;
 	if (c.nerrs) {
 		/* no row can be trusted under a header that does not fit */
@@ -755,44 +864,11 @@ int main(int argc, char **argv)
 		gs_rejects_error_column(rj, "_errors");
 		gs_rejects_stream(rj, st);
 		gs_rejects_header(rj, c.hnames, c.nh, 1);
-		long max = a.max_errors_given ? a.max_errors_arg : -1;
-		for (;;) {
-			gs_row r;
-			int k = gs_stream_next(st, &r);
-			if (k == GS_REC_EOF)
-				break;
-			nread++;
-			if (max > 0 && c.total_errors >= max) {
-				nunchecked++;
-				continue;
-			}
-			gs_buf_clear(&c.rowerr);
-			c.row_bad = 0;
-			check_row(&c, &r, k == GS_REC_BAD, gs_stream_error(st), gs_stream_bad_width(st));
-			if (c.row_bad)
-				gs_rejects_add(rj, gs_stream_file(st), r.line, r.f, r.n, c.rowerr.p);
-			else {
-				gs_writer_row(w, r.f, r.n);
-				nvalid++;
-			}
-		}
+		check_rows(&c, st, w, rj, a.max_errors_given ? a.max_errors_arg : -1);
 		gs_manifest_output(w);
 		gs_writer_free(w);
 	}
-	if (gs_stream_status(st) > status)
-		status = gs_stream_status(st);
-	long nrej = rj ? gs_rejects_count(rj) : 0;
-	long ndropped = gs_stream_empty_rows(st);
-	nread += ndropped;
-	if ((nrej || nunchecked) && status < GS_REJECT)
-		status = GS_REJECT;
-	if (rj && (nrej || nunchecked || a.verbose_given)) {
-		if (nunchecked)
-			gs_msg(NULL, 0, "%ld rows read, %ld valid, %ld rejected, %ld not checked after %ld errors (--max-errors)%s",
-			       nread, nvalid, nrej, nunchecked, c.total_errors, gs_dropped_note(ndropped));
-		else
-			gs_summary(nread, nvalid, nrej, ndropped);
-	}
+	status = counts(&c, st, rj, a.verbose_given, status);
 	if (rj) {
 		int rs = gs_rejects_close(rj);
 		if (rs > status)
@@ -805,36 +881,13 @@ int main(int argc, char **argv)
 	if (a.report_given) {
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-		int rs = write_report(report_fp, a.report_arg, &c, st, nread, secs, a.schema_arg);
+		int rs = write_report(report_fp, a.report_arg, &c, st, c.nread, secs, a.schema_arg);
 		if (rs > status)
 			status = rs;
 		gs_manifest_file(a.report_arg, "report");
 	}
 	status = gs_manifest_end(status);
-	for (size_t i = 0; i < c.nerrs; i++) {
-		free(c.errs[i].field);
-		free(c.errs[i].cell);
-		free(c.errs[i].message);
-	}
-	free(c.errs);
-	for (size_t f = 0; f < sc->nfields; f++)
-		gs_hash_free(c.uniq_field[f]);
-	free(c.uniq_field);
-	gs_hash_free(c.pk);
-	for (size_t u = 0; u < sc->nuniq; u++)
-		gs_hash_free(c.uniq_keys[u]);
-	free(c.uniq_keys);
-	for (size_t k = 0; k < sc->nfks; k++)
-		gs_hash_free(c.fk[k]);
-	free(c.fk);
-	free(c.col);
-	free(c.ok);
-	free(c.values);
-	free(c.lineage);
-	free(c.logical);
-	gs_buf_free(&c.rowerr);
-	gs_buf_free(&c.scratch);
-	gs_buf_free(&c.key);
+	ctx_free(&c);
 	gs_stream_close(st);
 	gs_schema_free(sc);
 	cmdline_parser_free(&a);
