@@ -149,12 +149,19 @@ static inline unsigned specials_tail(const char *p, size_t n, char delim)
 	return m;
 }
 
-static inline void add_field(gs_records *r, size_t *nf, const char *p, size_t n)
+/* Append the field P[0..N) to r->fields, through the caller's copies of
+ * the array and its room (FL, CAP): kept in registers, they need not be
+ * read again after every store. */
+static inline void add_field(gs_records *r, gs_field **fl, size_t *cap, size_t *nf,
+                             const char *p, size_t n)
 {
-	if (*nf + 1 >= r->capfields)
+	if (*nf + 1 >= *cap) {
 		gs_rec_fields(r, *nf + 1);
-	r->fields[*nf].p = p;
-	r->fields[*nf].n = n;
+		*fl = r->fields;
+		*cap = r->capfields;
+	}
+	(*fl)[*nf].p = p;
+	(*fl)[*nf].n = n;
 	(*nf)++;
 }
 
@@ -214,6 +221,8 @@ static int split_line(gs_records *r, struct csv_state *c, gs_row *row)
 	char delim = r->format == GS_FMT_TSV ? '\t' : ',';
 	size_t nf = 0, start = 0, i = 0;
 	size_t nesc = 0;            /* fields in r->data: their indices in c->off */
+	gs_field *fl = r->fields;
+	size_t cap = r->capfields;
 	size_t end = 0;             /* of the line's text */
 	for (;;) {
 		if (i >= n)
@@ -224,7 +233,7 @@ static int split_line(gs_records *r, struct csv_state *c, gs_row *row)
 			m &= m - 1;
 			char ch = p[j];
 			if (ch == delim) {
-				add_field(r, &nf, p + start, j - start);
+				add_field(r, &fl, &cap, &nf, p + start, j - start);
 				start = j + 1;
 				continue;
 			}
@@ -247,7 +256,7 @@ static int split_line(gs_records *r, struct csv_state *c, gs_row *row)
 					}
 					c->off[nesc++] = nf;
 				}
-				add_field(r, &nf, fp, fn);
+				add_field(r, &fl, &cap, &nf, fp, fn);
 				if (p[k] == delim) {
 					start = k + 1;
 					i = k + 1;
@@ -257,7 +266,7 @@ static int split_line(gs_records *r, struct csv_state *c, gs_row *row)
 				goto line_end;
 			}
 			/* CR or LF */
-			add_field(r, &nf, p + start, j - start);
+			add_field(r, &fl, &cap, &nf, p + start, j - start);
 			end = j;
 			goto line_end;
 		}

@@ -182,78 +182,6 @@ static int start_iconv(gs_input *in, const char *enc)
 	return 0;
 }
 
-/* 1 when B[0..N) reads as Chinese text in GB18030: up to the first byte
- * that cannot be GB18030 (its error, if it is one, comes later on its
- * line), at least one multi-byte character, and of those at least 4 in 5
- * in GB2312's symbol and hanzi rows (lead 0xA1..0xA9 or 0xB0..0xF7, trail
- * 0xA1..0xFE), where nearly every character of a real ledger is. Latin-1
- * or CP1252 text fails: its accented letters are followed by ASCII
- * ("M\xFCller" would be 黮, in GBK's rarely used extension). */
-static int gb_plausible(const unsigned char *b, size_t n)
-{
-	size_t common = 0, multi = 0, i = 0;
-	while (i < n) {
-		unsigned c = b[i];
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c == 0x80 || c == 0xFF || i + 1 >= n)
-			break;
-		unsigned t = b[i + 1];
-		if (t >= 0x30 && t <= 0x39) {       /* four bytes */
-			if (i + 3 >= n || b[i + 2] < 0x81 || b[i + 2] == 0xFF || b[i + 3] < 0x30 ||
-			    b[i + 3] > 0x39)
-				break;
-			multi++;
-			i += 4;
-			continue;
-		}
-		if (t < 0x40 || t == 0x7F || t == 0xFF)
-			break;
-		multi++;
-		if (((c >= 0xA1 && c <= 0xA9) || (c >= 0xB0 && c <= 0xF7)) && t >= 0xA1)
-			common++;
-		i += 2;
-	}
-	return multi > 0 && common * 5 >= multi * 4;
-}
-
-/* Decide the encoding from the first bytes: a BOM; else the first
- * SNIFF_SIZE bytes, as UTF-8 when they are valid UTF-8, as GB18030 when
- * they are not and read as Chinese in it. */
-static ssize_t sniff(gs_input *in)
-{
-	while (!in->eof && in->rend < (in->autodetect ? SNIFF_SIZE : 4))
-		if (fill(in) < 0)
-			return -1;
-	const unsigned char *b = (const unsigned char *)in->raw;
-	size_t n = in->rend;
-	if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
-		in->rpos = 3;
-		in->mode = M_UTF8;
-	} else if (n >= 2 && b[0] == 0xFF && b[1] == 0xFE) {
-		in->rpos = 2;
-		if (start_iconv(in, "UTF-16LE") < 0)
-			return fail(in, "%s", "UTF-16LE is not supported by iconv");
-	} else if (n >= 2 && b[0] == 0xFE && b[1] == 0xFF) {
-		in->rpos = 2;
-		if (start_iconv(in, "UTF-16BE") < 0)
-			return fail(in, "%s", "UTF-16BE is not supported by iconv");
-	} else {
-		in->mode = M_UTF8;
-		int incomplete;
-		size_t ok = gs_utf8_valid_prefix(in->raw, n, &incomplete);
-		/* not UTF-8 but Chinese in GB18030; else UTF-8 up to the bad
-		 * byte, where read_utf8 decides (after ASCII only: GB18030 if
-		 * the rest reads as Chinese) or names its line */
-		if (in->autodetect && ok < n && !(incomplete && !in->eof && n - ok < 4) &&
-		    gb_plausible(b, n) && start_iconv(in, "GB18030") < 0)
-			return fail(in, "%s", "GB18030 is not supported by iconv");
-	}
-	return 0;
-}
-
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <tmmintrin.h>
 #define HAVE_UTF8_SIMD 1
@@ -337,6 +265,78 @@ static size_t utf8_prefix(const char *p, size_t n, int *incomplete)
 	}
 #endif
 	return i + gs_utf8_valid_prefix(p + i, n - i, incomplete);
+}
+
+/* 1 when B[0..N) reads as Chinese text in GB18030: up to the first byte
+ * that cannot be GB18030 (its error, if it is one, comes later on its
+ * line), at least one multi-byte character, and of those at least 4 in 5
+ * in GB2312's symbol and hanzi rows (lead 0xA1..0xA9 or 0xB0..0xF7, trail
+ * 0xA1..0xFE), where nearly every character of a real ledger is. Latin-1
+ * or CP1252 text fails: its accented letters are followed by ASCII
+ * ("M\xFCller" would be 黮, in GBK's rarely used extension). */
+static int gb_plausible(const unsigned char *b, size_t n)
+{
+	size_t common = 0, multi = 0, i = 0;
+	while (i < n) {
+		unsigned c = b[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c == 0x80 || c == 0xFF || i + 1 >= n)
+			break;
+		unsigned t = b[i + 1];
+		if (t >= 0x30 && t <= 0x39) {       /* four bytes */
+			if (i + 3 >= n || b[i + 2] < 0x81 || b[i + 2] == 0xFF || b[i + 3] < 0x30 ||
+			    b[i + 3] > 0x39)
+				break;
+			multi++;
+			i += 4;
+			continue;
+		}
+		if (t < 0x40 || t == 0x7F || t == 0xFF)
+			break;
+		multi++;
+		if (((c >= 0xA1 && c <= 0xA9) || (c >= 0xB0 && c <= 0xF7)) && t >= 0xA1)
+			common++;
+		i += 2;
+	}
+	return multi > 0 && common * 5 >= multi * 4;
+}
+
+/* Decide the encoding from the first bytes: a BOM; else the first
+ * SNIFF_SIZE bytes, as UTF-8 when they are valid UTF-8, as GB18030 when
+ * they are not and read as Chinese in it. */
+static ssize_t sniff(gs_input *in)
+{
+	while (!in->eof && in->rend < (in->autodetect ? SNIFF_SIZE : 4))
+		if (fill(in) < 0)
+			return -1;
+	const unsigned char *b = (const unsigned char *)in->raw;
+	size_t n = in->rend;
+	if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
+		in->rpos = 3;
+		in->mode = M_UTF8;
+	} else if (n >= 2 && b[0] == 0xFF && b[1] == 0xFE) {
+		in->rpos = 2;
+		if (start_iconv(in, "UTF-16LE") < 0)
+			return fail(in, "%s", "UTF-16LE is not supported by iconv");
+	} else if (n >= 2 && b[0] == 0xFE && b[1] == 0xFF) {
+		in->rpos = 2;
+		if (start_iconv(in, "UTF-16BE") < 0)
+			return fail(in, "%s", "UTF-16BE is not supported by iconv");
+	} else {
+		in->mode = M_UTF8;
+		int incomplete;
+		size_t ok = utf8_prefix(in->raw, n, &incomplete);
+		/* not UTF-8 but Chinese in GB18030; else UTF-8 up to the bad
+		 * byte, where read_utf8 decides (after ASCII only: GB18030 if
+		 * the rest reads as Chinese) or names its line */
+		if (in->autodetect && ok < n && !(incomplete && !in->eof && n - ok < 4) &&
+		    gb_plausible(b, n) && start_iconv(in, "GB18030") < 0)
+			return fail(in, "%s", "GB18030 is not supported by iconv");
+	}
+	return 0;
 }
 
 static ssize_t read_utf8(gs_input *in, const char **text)
