@@ -6,18 +6,27 @@
  * after the previous one ended, and libcsv ends a record only at a line
  * end, so one fed line completes at most one record.
  *
- * Most lines of a ledger hold no quote at all. Such a line, when it starts
- * a record and lies whole in the chunk at hand, is split at the delimiter
- * right here, its fields pointing into the chunk (which stays valid until
- * the next call): libcsv would give the same fields, at several times the
- * cost, since it calls back for every field and tests every byte. */
+ * Most records of a ledger are one physical line that lies whole in the
+ * chunk at hand, and their quotes, if any, are whole fields. Such a line
+ * is split right here in one pass that looks at sixteen bytes at a time
+ * for the delimiter, quotes and line ends; its fields point into the chunk
+ * (which stays valid until the next call), or, for a quoted field with a
+ * doubled quote, into r->data. libcsv would give the same fields at
+ * several times the cost, since it calls back for every field and tests
+ * every byte. Anything else (a quote inside an unquoted field, text after
+ * a closing quote, a line end inside quotes, a line the chunk cuts) goes
+ * to libcsv, which decides it as before. */
 #include "diag.h"
 #include "records_impl.h"
 
 #include <csv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 int gs_csv_fast_path = 1;
 
@@ -108,38 +117,189 @@ static void skip_rest_of_line(gs_records *r)
 	r->at_line_start = 1;
 }
 
-/* The fast path: the record is the whole physical line of K bytes at
- * r->chunk, which holds no quote. */
-static void split_line(gs_records *r, gs_row *row, size_t k, int cr)
+/* A bit for each of P[0..16) that is DELIM, '"', CR or LF (P has 16
+ * bytes). */
+static inline unsigned specials16(const char *p, char delim)
 {
-	const char *p = r->chunk, *end = p + k;
-	char delim = r->format == GS_FMT_TSV ? '\t' : ',';
-	/* leave out the terminator: CRLF, CR or LF */
-	if (end > p && end[-1] == '\n')
-		end--;
-	if (end > p && end[-1] == '\r')
-		end--;
-	r->raw_p = p;
-	r->raw_n = (size_t)(end - p);
-	size_t n = 0;
-	for (;;) {
-		const char *q = memchr(p, delim, (size_t)(end - p));
-		gs_rec_fields(r, n + 1);
-		r->fields[n].p = p;
-		r->fields[n].n = (size_t)((q ? q : end) - p);
-		n++;
-		if (!q)
-			break;
-		p = q + 1;
+#if defined(__SSE2__)
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(delim)),
+	                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+	                         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+	                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+	return (unsigned)_mm_movemask_epi8(m);
+#else
+	unsigned m = 0;
+	for (int i = 0; i < 16; i++) {
+		char c = p[i];
+		m |= (unsigned)(c == delim || c == '"' || c == '\n' || c == '\r') << i;
 	}
+	return m;
+#endif
+}
+
+/* The same for P[0..N), N < 16. */
+static inline unsigned specials_tail(const char *p, size_t n, char delim)
+{
+	unsigned m = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = p[i];
+		m |= (unsigned)(c == delim || c == '"' || c == '\n' || c == '\r') << i;
+	}
+	return m;
+}
+
+/* Append the field P[0..N) to r->fields, through the caller's copies of
+ * the array and its room (FL, CAP): kept in registers, they need not be
+ * read again after every store. */
+static inline void add_field(gs_records *r, gs_field **fl, size_t *cap, size_t *nf,
+                             const char *p, size_t n)
+{
+	if (*nf + 1 >= *cap) {
+		gs_rec_fields(r, *nf + 1);
+		*fl = r->fields;
+		*cap = r->capfields;
+	}
+	(*fl)[*nf].p = p;
+	(*fl)[*nf].n = n;
+	(*nf)++;
+}
+
+/* The quoted field whose opening quote is at P + I, in P[0..N): its end
+ * (the index after the closing quote) or 0 when libcsv must decide it (a
+ * line end inside the quotes, the chunk ends first, text after the
+ * closing quote). The field is *FP[0..*FN); one with a doubled quote is
+ * unescaped into r->data, *ESC is set and *FP is its offset there. */
+static size_t quoted_field(gs_records *r, const char *p, size_t n, size_t i, char delim,
+                           const char **fp, size_t *fn, int *esc)
+{
+	size_t s = i + 1;
+	int escaped = 0;
+	size_t at = 0;
+	for (;;) {
+		const char *q = memchr(p + s, '"', n - s);
+		if (!q)
+			return 0;
+		size_t j = (size_t)(q - p);
+		if (memchr(p + s, '\n', j - s) || memchr(p + s, '\r', j - s))
+			return 0;
+		if (j + 1 >= n)
+			return 0;
+		char c = p[j + 1];
+		if (c == '"') {
+			if (!escaped) {
+				escaped = 1;
+				at = r->data.len;
+			}
+			gs_buf_add(&r->data, p + s, j + 1 - s);
+			s = j + 2;
+			continue;
+		}
+		if (c != delim && c != '\n' && c != '\r')
+			return 0;
+		if (escaped) {
+			gs_buf_add(&r->data, p + s, j - s);
+			*fp = (const char *)(uintptr_t)at;
+			*fn = r->data.len - at;
+		} else {
+			*fp = p + i + 1;
+			*fn = j - i - 1;
+		}
+		*esc |= escaped;
+		return j + 1;
+	}
+}
+
+/* The fast path: the record is the physical line at r->chunk, whole in
+ * it, and its quotes (if any) are whole fields on the line. Returns 1
+ * with ROW made and the line consumed, or 0 (nothing consumed) when
+ * libcsv must read it. */
+static int split_line(gs_records *r, struct csv_state *c, gs_row *row)
+{
+	const char *p = r->chunk;
+	size_t n = r->left;
+	char delim = r->format == GS_FMT_TSV ? '\t' : ',';
+	size_t nf = 0, start = 0, i = 0;
+	size_t nesc = 0;            /* fields in r->data: their indices in c->off */
+	gs_field *fl = r->fields;
+	size_t cap = r->capfields;
+	size_t end = 0;             /* of the line's text */
+	for (;;) {
+		if (i >= n)
+			goto libcsv;       /* the chunk ends inside the line */
+		unsigned m = i + 16 <= n ? specials16(p + i, delim) : specials_tail(p + i, n - i, delim);
+		while (m) {
+			size_t j = i + (size_t)__builtin_ctz(m);
+			m &= m - 1;
+			char ch = p[j];
+			if (ch == delim) {
+				add_field(r, &fl, &cap, &nf, p + start, j - start);
+				start = j + 1;
+				continue;
+			}
+			if (ch == '"') {
+				const char *fp;
+				size_t fn;
+				int e = 0;
+				if (j != start)
+					goto libcsv;   /* a quote inside an unquoted field */
+				size_t k = quoted_field(r, p, n, j, delim, &fp, &fn, &e);
+				if (!k)
+					goto libcsv;
+				if (e) {
+					/* its pointer is an offset in r->data, made a pointer
+					 * once r->data stops moving */
+					if (nesc == c->capf) {
+						c->capf = c->capf ? 2 * c->capf : 64;
+						c->off = gs_xrealloc(c->off, c->capf * sizeof *c->off);
+						c->len = gs_xrealloc(c->len, c->capf * sizeof *c->len);
+					}
+					c->off[nesc++] = nf;
+				}
+				add_field(r, &fl, &cap, &nf, fp, fn);
+				if (p[k] == delim) {
+					start = k + 1;
+					i = k + 1;
+					goto next_block;
+				}
+				end = k;
+				goto line_end;
+			}
+			/* CR or LF */
+			add_field(r, &fl, &cap, &nf, p + start, j - start);
+			end = j;
+			goto line_end;
+		}
+		i += 16;
+		continue;
+	next_block:
+		;
+	}
+line_end:;
+	size_t k = end + 1;
+	int cr = 0;
+	if (p[end] == '\r') {
+		if (k < n && p[k] == '\n')
+			k++;
+		else if (k == n)
+			cr = 1;
+	}
+	for (size_t f = 0; f < nesc; f++)
+		r->fields[c->off[f]].p = r->data.p + (uintptr_t)r->fields[c->off[f]].p;
+	r->raw_p = p;
+	r->raw_n = end;
 	gs_rec_consume(r, k);
 	r->line++;
 	r->prev_cr = cr;
 	r->at_line_start = 1;
 	r->in_record = 0;
 	row->f = r->fields;
-	row->n = n;
+	row->n = nf;
 	row->line = r->rec_line;
+	return 1;
+libcsv:
+	gs_buf_clear(&r->data);
+	return 0;
 }
 
 int gs_csv_next(gs_records *r, gs_row *row)
@@ -195,11 +355,9 @@ int gs_csv_next(gs_records *r, gs_row *row)
 			r->rec_line = r->line;
 			r->in_record = 1;
 		}
-		size_t k = gs_rec_line_end(r->chunk, r->left, &cr);
-		if (k && starts && gs_csv_fast_path && !memchr(r->chunk, '"', k)) {
-			split_line(r, row, k, cr);
+		if (starts && gs_csv_fast_path && split_line(r, c, row))
 			return GS_REC_ROW;
-		}
+		size_t k = gs_rec_line_end(r->chunk, r->left, &cr);
 		size_t n = k ? k : r->left;
 		gs_buf_add(&r->raw, r->chunk, n);
 		size_t done = csv_parse(&c->p, r->chunk, n, cb_field, cb_row, r);

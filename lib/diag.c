@@ -8,11 +8,14 @@
 
 const char *gs_prog = "govstat";
 int gs_quiet;
+void (*gs_msg_hook)(void);
 
 static void vmsg(const char *file, long line, const char *fmt, va_list ap)
 {
 	if (gs_quiet)
 		return;
+	if (gs_msg_hook)
+		gs_msg_hook();
 	fflush(stdout); /* keep stdout and stderr in order on a terminal */
 	fprintf(stderr, "%s: ", gs_prog);
 	if (file) {

@@ -23,6 +23,10 @@ extern const char *gs_prog;
  * there, and printing it would hide the fuzzer's own reports). */
 extern int gs_quiet;
 
+/* When set, called before a message is printed (progress.h: a progress
+ * line is erased, so that the message stands on its own line). */
+extern void (*gs_msg_hook)(void);
+
 /* Print "PROG: FILE:LINE: message\n" on stderr. FILE NULL omits the place;
  * LINE <= 0 omits the line number. */
 void gs_msg(const char *file, long line, const char *fmt, ...)

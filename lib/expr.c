@@ -460,9 +460,11 @@ static int truth(const gs_value *v)
 
 static void set_bool(gs_value *v, int b)
 {
-	memset(v, 0, sizeof *v);
 	v->type = GS_V_BOOL;
 	v->b = b;
+	v->s = NULL;
+	v->n = 0;
+	v->field = 0;
 }
 
 /* Numeric when both are numbers: literals, or field text that parses. */
@@ -510,9 +512,9 @@ static int compare(const gs_value *a, const gs_value *b)
 	text_of(b, &t, &m);
 	/* a date-time compared with a date: its date decides, so that
 	 * date <= "2020-03-08" holds all day on 2020-03-08 */
-	if (iso_shape(s, n, 1) && iso_shape(t, m, 0))
+	if (n == 19 && m == 10 && iso_shape(s, n, 1) && iso_shape(t, m, 0))
 		n = m;
-	else if (iso_shape(s, n, 0) && iso_shape(t, m, 1))
+	else if (n == 10 && m == 19 && iso_shape(s, n, 0) && iso_shape(t, m, 1))
 		m = n;
 	int c = memcmp(s, t, n < m ? n : m);
 	if (c)
@@ -537,7 +539,13 @@ static int arith_operand(const gs_expr *e, const gs_value *v, gs_num *out, gs_bu
 int gs_expr_eval(const gs_expr *e, const gs_field *row, gs_value *out, gs_buf *err)
 {
 	gs_value a, b;
-	memset(out, 0, sizeof *out);
+	/* what every value has; each kind sets its own part (a row's
+	 * evaluation clears no more than it must: it runs for every row) */
+	out->type = GS_V_NA;
+	out->s = NULL;
+	out->n = 0;
+	out->b = 0;
+	out->field = 0;
 	switch (e->op) {
 	case E_NUM:
 		out->type = GS_V_NUM;

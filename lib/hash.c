@@ -1,6 +1,7 @@
 #include "hash.h"
 #include "diag.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,14 +18,28 @@ struct gs_hash {
 	size_t count;
 };
 
+/* Eight bytes a step, each step a multiply and a shift (the mixing of
+ * splitmix64): several times faster than a byte a step on the keys of a
+ * table (a township's name and a period), which are looked up once for
+ * every row. */
 unsigned long long gs_hash_bytes(const char *key, size_t n)
 {
-	unsigned long long h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)key[i];
-		h *= 1099511628211ULL;
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
+	uint64_t w;
+	while (n >= 8) {
+		memcpy(&w, key, 8);
+		h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
+		h ^= h >> 31;
+		key += 8;
+		n -= 8;
 	}
-	return h;
+	w = 0;
+	if (n)
+		memcpy(&w, key, n);
+	h = (h ^ w) * 0x94D049BB133111EBULL;
+	h ^= h >> 29;
+	h *= 0xBF58476D1CE4E5B9ULL;
+	return h ^ (h >> 32);
 }
 
 gs_hash *gs_hash_new(void)

@@ -38,7 +38,7 @@ void gs_key_add(gs_buf *b, const char *p, size_t n);
 size_t gs_key_open(gs_buf *b);
 void gs_key_close(gs_buf *b, size_t at);
 
-/* FNV-1a of KEY[0..N). */
+/* A 64-bit hash of KEY[0..N) (not for storing: it may change). */
 unsigned long long gs_hash_bytes(const char *key, size_t n);
 
 #endif

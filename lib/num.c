@@ -63,7 +63,9 @@ int gs_num_parse(const char *s, size_t n, gs_num *out)
 	for (; p < e; p++) {
 		if (*p >= '0' && *p <= '9') {
 			int d = *p - '0';
-			if (v > (I128_MAX - d) / 10)
+			/* a 128-bit division per digit costs more than the rest of
+			 * the parse: only a number near the limit needs it */
+			if (v > (I128_MAX - 9) / 10 && v > (I128_MAX - d) / 10)
 				return -1;
 			v = v * 10 + d;
 			digits++;

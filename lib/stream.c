@@ -4,12 +4,14 @@
 #include "hash.h"
 #include "input.h"
 #include "manifest.h"
+#include "progress.h"
 #include "utf8.h"
 #include "writer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 struct gs_stream {
 	char *const *files;
@@ -41,8 +43,34 @@ struct gs_stream {
 	gs_row bad;              /*   its cells */
 	gs_buf rawbuf;           /*   its text, made from them (workbook) */
 	int complete;            /* the current file reached its end */
+	gs_progress *progress;   /* NULL when no line is to be shown */
+	unsigned long long done_bytes;   /* raw bytes of the files closed */
+	unsigned long calls;     /* of gs_stream_next */
 	char err[256];
 };
+
+/* The bytes of FILES[0..N) together when every one is a regular file,
+ * else 0 (unknown). */
+static unsigned long long total_size(char *const *files, size_t n)
+{
+	unsigned long long t = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+		int r = strcmp(files[i], "-") ? stat(files[i], &st) : fstat(0, &st);
+		if (r != 0 || !S_ISREG(st.st_mode))
+			return 0;
+		t += (unsigned long long)st.st_size;
+	}
+	return t;
+}
+
+static void progress(gs_stream *s)
+{
+	long rows = s->cur_rows + s->empty_rows + s->footer_rows;
+	for (size_t i = 0; i < s->nstats; i++)
+		rows += s->stats[i].rows;
+	gs_progress_update(s->progress, s->done_bytes + (s->in ? gs_input_bytes(s->in) : 0), rows);
+}
 
 gs_stream *gs_stream_open(char *const *files, size_t nfiles, const gs_stream_opts *o)
 {
@@ -56,6 +84,8 @@ gs_stream *gs_stream_open(char *const *files, size_t nfiles, const gs_stream_opt
 	if (s->o.header_rows < 1)
 		s->o.header_rows = 1;
 	s->format = o->format;
+	if (!o->no_progress)
+		s->progress = gs_progress_new(total_size(s->files, s->nfiles));
 	gs_manifest_watch(s);
 	return s;
 }
@@ -72,6 +102,7 @@ static void close_file(gs_stream *s)
 			gs_input_sha256(s->in, f->sha256);
 		f->rows = s->cur_rows;
 		f->complete = s->rec && s->complete;
+		s->done_bytes += f->bytes;
 	}
 	s->complete = 0;
 	s->cur_rows = 0;
@@ -362,13 +393,13 @@ static int is_footer(const gs_stream *s, const gs_row *row)
 int gs_stream_next(gs_stream *s, gs_row *row)
 {
 	s->last_bad = 0;
+	if (s->progress && !(++s->calls & 255))
+		progress(s);
 	for (;;) {
-		if (!s->rec) {
-			if (!s->have_header) {
-				if (!open_next(s))
-					return GS_REC_EOF;
-			} else if (!open_next(s))
-				return GS_REC_EOF;
+		if (!s->rec && !open_next(s)) {
+			gs_progress_end(s->progress);
+			s->progress = NULL;
+			return GS_REC_EOF;
 		}
 		int k = gs_records_next(s->rec, row);
 		if (s->o.header && gs_records_format(s->rec) == GS_FMT_JSON) {
@@ -512,6 +543,7 @@ void gs_stream_close(gs_stream *s)
 	if (!s)
 		return;
 	close_file(s);
+	gs_progress_end(s->progress);
 	gs_manifest_unwatch(s);
 	for (size_t i = 0; i < s->nstats; i++)
 		free(s->stats[i].name);

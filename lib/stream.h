@@ -13,12 +13,17 @@
  * open, cannot decode, unusable header) are reported on stderr as they
  * happen, the stream goes on with the next file, and gs_stream_status
  * becomes GS_IO. Bad rows are handed to the caller, which must reject
- * them: the stream never drops a data row. */
+ * them: the stream never drops a data row.
+ *
+ * A long read shows its progress on stderr (progress.h), counted in the
+ * raw bytes of all the files and the records read, until the stream's
+ * end (GS_REC_EOF) or gs_stream_close. */
 #ifndef GS_STREAM_H
 #define GS_STREAM_H
 
 #include <stddef.h>
 
+#include "progress.h"
 #include "records.h"
 
 typedef struct gs_stream_opts {
@@ -36,6 +41,8 @@ typedef struct gs_stream_opts {
 	const gs_field *header;      /* the header names, from elsewhere: every */
 	size_t nheader;              /*   file is data only (CSV, TSV), and a row
 	                                equal to this header is left out */
+	int no_progress;             /* never a progress line (progress.h), as for
+	                                one part of an input read by several threads */
 } gs_stream_opts;
 
 /* What was read of one file: for reports and the audit manifest. */

@@ -1239,6 +1239,7 @@ int main(int argc, char **argv)
 	                   "o:output-format r:rejects -:from -:level -:filter", "agg");
 	if (cmdline_parser(argc, argv, &a) != 0)
 		gs_bad_usage();
+	gs_progress_mode = gs_progress_option(a.progress_given, a.no_progress_given);
 	if (a.help_given)
 		gs_print_help(cmdline_parser_print_help);
 	if (a.version_given)

@@ -82,7 +82,7 @@ for t in "$@"; do
 		[ -f "$d/cmd" ] || echo "$base" > "$d/cmd"
 		run="$work/run"
 		rm -rf "$run"; mkdir -p "$run"
-		(unset SOURCE_DATE_EPOCH GOVSTAT_MANIFEST; cd "$run" && PATH="$BIN:$PATH" DATA="$here/data" TOP="$here/.." LC_ALL=C.UTF-8 \
+		(unset SOURCE_DATE_EPOCH GOVSTAT_MANIFEST GOVSTAT_PROGRESS; cd "$run" && PATH="$BIN:$PATH" DATA="$here/data" TOP="$here/.." LC_ALL=C.UTF-8 \
 			sh -c "$(cat "$d/cmd")" < "$d/in" > "$d/got.out" 2> "$d/got.err"
 		 echo $? > "$d/got.status")
 		ok=1
