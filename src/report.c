@@ -22,6 +22,7 @@
 #include "num.h"
 #include "report_cmd.h"
 #include "sha256.h"
+#include "shquote.h"
 #include "stream.h"
 #include "utf8.h"
 #include "writer.h"
@@ -329,24 +330,7 @@ static void options_used(gs_buf *b)
 	gs_buf_adds(b, "report");
 	for (int i = 1; i < argc; i++) {
 		gs_buf_addc(b, ' ');
-		const char *s = argv[i];
-		int plain = *s != 0;
-		for (const char *p = s; *p; p++)
-			if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.,/=:+", *p) &&
-			    (unsigned char)*p < 0x80)
-				plain = 0;
-		if (plain)
-			gs_buf_adds(b, s);
-		else {
-			gs_buf_addc(b, '\'');
-			for (const char *p = s; *p; p++) {
-				if (*p == '\'')
-					gs_buf_adds(b, "'\\''");
-				else
-					gs_buf_addc(b, *p);
-			}
-			gs_buf_addc(b, '\'');
-		}
+		gs_shell_quote(b, argv[i]);
 	}
 }
 
@@ -389,12 +373,7 @@ static struct step *read_manifest(const char *path, size_t *n)
 			if (!cJSON_IsString(e))
 				continue;
 			gs_buf_addc(&b, ' ');
-			int q = strpbrk(e->valuestring, " \"'()<>|&;*=!") != NULL || !*e->valuestring;
-			if (q)
-				gs_buf_addc(&b, '\'');
-			gs_buf_adds(&b, e->valuestring);
-			if (q)
-				gs_buf_addc(&b, '\'');
+			gs_shell_quote(&b, e->valuestring);
 		}
 		s->line = b.p;
 		s->status = cJSON_IsNumber(st) ? st->valueint : 0;
