@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "expr.h"
 #include "hash.h"
+#include "jsonfile.h"
 #include "manifest.h"
 #include "num.h"
 #include "report_cmd.h"
@@ -343,61 +344,69 @@ struct step {
 	size_t nfiles;
 };
 
+/* One line of the manifest as the appendix shows it, or -1 when O is no
+ * manifest line. */
+static int read_step(const cJSON *o, struct step *s)
+{
+	const cJSON *tool = cJSON_GetObjectItemCaseSensitive(o, "tool");
+	const cJSON *args = cJSON_GetObjectItemCaseSensitive(o, "args");
+	const cJSON *files = cJSON_GetObjectItemCaseSensitive(o, "files");
+	const cJSON *st = cJSON_GetObjectItemCaseSensitive(o, "status");
+	if (!cJSON_IsString(tool) || !cJSON_IsArray(args) || !cJSON_IsArray(files))
+		return -1;
+	memset(s, 0, sizeof *s);
+	gs_buf b = {0};
+	gs_buf_adds(&b, tool->valuestring);
+	const cJSON *e;
+	cJSON_ArrayForEach(e, args) {
+		if (!cJSON_IsString(e))
+			continue;
+		gs_buf_addc(&b, ' ');
+		gs_shell_quote(&b, e->valuestring);
+	}
+	s->line = b.p;
+	s->status = cJSON_IsNumber(st) ? st->valueint : 0;
+	cJSON_ArrayForEach(e, files) {
+		const cJSON *role = cJSON_GetObjectItemCaseSensitive(e, "role");
+		const cJSON *name = cJSON_GetObjectItemCaseSensitive(e, "name");
+		const cJSON *sha = cJSON_GetObjectItemCaseSensitive(e, "sha256");
+		const cJSON *bytes = cJSON_GetObjectItemCaseSensitive(e, "bytes");
+		const cJSON *rows = cJSON_GetObjectItemCaseSensitive(e, "rows");
+		gs_buf f = {0};
+		gs_buf_printf(&f, "%s %s, sha256 %s, %.0f bytes",
+		              cJSON_IsString(role) ? role->valuestring : "?",
+		              cJSON_IsString(name) ? name->valuestring : "?",
+		              cJSON_IsString(sha) ? sha->valuestring : "-",
+		              cJSON_IsNumber(bytes) ? bytes->valuedouble : 0.0);
+		if (cJSON_IsNumber(rows))
+			gs_buf_printf(&f, ", %.0f rows", rows->valuedouble);
+		s->files = gs_xrealloc(s->files, (s->nfiles + 1) * sizeof *s->files);
+		s->files[s->nfiles++] = f.p;
+	}
+	return 0;
+}
+
 static struct step *read_manifest(const char *path, size_t *n)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
+	const char *why;
+	/* a file, "-" too: standard input is the table's */
+	gs_json_lines *jl = gs_json_lines_open(strcmp(path, "-") ? path : "./-", "auto", &why);
+	if (!jl)
 		gs_die(GS_IO, path, 0, "cannot open the manifest");
 	struct step *steps = NULL;
 	*n = 0;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
-	long lineno = 0;
-	while ((len = getline(&line, &cap, fp)) > 0) {
-		lineno++;
-		cJSON *o = cJSON_ParseWithLength(line, (size_t)len);
-		const cJSON *tool = cJSON_GetObjectItemCaseSensitive(o, "tool");
-		const cJSON *args = cJSON_GetObjectItemCaseSensitive(o, "args");
-		const cJSON *files = cJSON_GetObjectItemCaseSensitive(o, "files");
-		const cJSON *st = cJSON_GetObjectItemCaseSensitive(o, "status");
-		if (!cJSON_IsString(tool) || !cJSON_IsArray(args) || !cJSON_IsArray(files))
-			gs_die(GS_IO, path, lineno, "not a govstat manifest line");
+	cJSON *o;
+	int k;
+	while ((k = gs_json_lines_next(jl, &o)) > 0) {
 		steps = gs_xrealloc(steps, (*n + 1) * sizeof *steps);
-		struct step *s = &steps[(*n)++];
-		memset(s, 0, sizeof *s);
-		gs_buf b = {0};
-		gs_buf_adds(&b, tool->valuestring);
-		const cJSON *e;
-		cJSON_ArrayForEach(e, args) {
-			if (!cJSON_IsString(e))
-				continue;
-			gs_buf_addc(&b, ' ');
-			gs_shell_quote(&b, e->valuestring);
-		}
-		s->line = b.p;
-		s->status = cJSON_IsNumber(st) ? st->valueint : 0;
-		cJSON_ArrayForEach(e, files) {
-			const cJSON *role = cJSON_GetObjectItemCaseSensitive(e, "role");
-			const cJSON *name = cJSON_GetObjectItemCaseSensitive(e, "name");
-			const cJSON *sha = cJSON_GetObjectItemCaseSensitive(e, "sha256");
-			const cJSON *bytes = cJSON_GetObjectItemCaseSensitive(e, "bytes");
-			const cJSON *rows = cJSON_GetObjectItemCaseSensitive(e, "rows");
-			gs_buf f = {0};
-			gs_buf_printf(&f, "%s %s, sha256 %s, %.0f bytes",
-			              cJSON_IsString(role) ? role->valuestring : "?",
-			              cJSON_IsString(name) ? name->valuestring : "?",
-			              cJSON_IsString(sha) ? sha->valuestring : "-",
-			              cJSON_IsNumber(bytes) ? bytes->valuedouble : 0.0);
-			if (cJSON_IsNumber(rows))
-				gs_buf_printf(&f, ", %.0f rows", rows->valuedouble);
-			s->files = gs_xrealloc(s->files, (s->nfiles + 1) * sizeof *s->files);
-			s->files[s->nfiles++] = f.p;
-		}
+		if (read_step(o, &steps[*n]) < 0)
+			gs_die(GS_IO, path, gs_json_lines_line(jl), "not a govstat manifest line");
+		(*n)++;
 		cJSON_Delete(o);
 	}
-	free(line);
-	fclose(fp);
+	if (k < 0)
+		gs_die(GS_IO, path, gs_json_lines_line(jl) + 1, "%s", gs_json_lines_error(jl));
+	gs_json_lines_close(jl);
 	return steps;
 }
 
