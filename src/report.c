@@ -1269,31 +1269,45 @@ static void html_chart(struct report *r)
 	gs_buf_adds(out, "</figcaption>\n</figure>\n");
 }
 
-/* One line of the trend: the points of unit UNIT over the periods PER. */
-static void trend_line(const struct chart *c, const struct table *t, long vc, long pc, long bc, char **per,
-                       size_t nper, const char *unit, const char *colour, int left, int plot_w, int axis_y,
-                       int plot_h)
+/* The trend's data and where it is drawn. */
+struct trend {
+	const struct table *t;
+	long vc, pc, bc;         /* the value, the period and the unit columns (bc -1: one line) */
+	char **per;              /* the periods, sorted */
+	size_t nper;
+	int left, plot_w, axis_y, plot_h; /* the plot's left edge, width, bottom and height */
+};
+
+/* The x of period P. */
+static int trend_x(const struct trend *tr, size_t p)
 {
+	return tr->left + (tr->nper > 1 ? (int)(p * (size_t)tr->plot_w / (tr->nper - 1)) : tr->plot_w / 2);
+}
+
+/* The line of UNIT over the periods, in COLOUR, labelled at its end. */
+static void trend_line(const struct chart *c, const struct trend *tr, const char *unit, const char *colour)
+{
+	const struct table *t = tr->t;
 	gs_buf pts = {0};
 	int lx = 0, ly = 0;
-	for (size_t p = 0; p < nper; p++)
+	for (size_t p = 0; p < tr->nper; p++)
 		for (size_t i = 0; i < t->nrows; i++) {
 			gs_num v;
-			if (strcmp(t->cells[i][pc], per[p]) || strcmp(bc >= 0 ? t->cells[i][bc] : "", unit) ||
-			    !is_number(t->cells[i][vc], &v))
+			if (strcmp(t->cells[i][tr->pc], tr->per[p]) || strcmp(tr->bc >= 0 ? t->cells[i][tr->bc] : "", unit) ||
+			    !is_number(t->cells[i][tr->vc], &v))
 				continue;
 			double f = (gs_num_to_double(v) - c->floor) / (c->maxv - c->floor);
 			if (f < 0)
 				f = 0;
-			lx = left + (nper > 1 ? (int)(p * (size_t)plot_w / (nper - 1)) : plot_w / 2);
-			ly = axis_y - (int)(f * plot_h + 0.5);
+			lx = trend_x(tr, p);
+			ly = tr->axis_y - (int)(f * tr->plot_h + 0.5);
 			gs_buf_printf(&pts, "%s%d,%d", pts.len ? " " : "", lx, ly);
 			break;
 		}
 	if (pts.len) {
 		gs_buf_printf(c->out, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>\n",
 		              pts.p, colour);
-		if (bc >= 0) {
+		if (tr->bc >= 0) {
 			gs_buf_printf(c->out, "<text x=\"%d\" y=\"%d\" fill=\"%s\">", lx + 6, ly + 4, colour);
 			html_escape(c->out, unit);
 			gs_buf_adds(c->out, "</text>\n");
@@ -1325,9 +1339,13 @@ static void html_trend(struct report *r)
 	struct chart c;
 	chart_scale(&c, r, t, vc, in_list(r->pct, r->npct, a->trend_arg));
 	gs_buf *out = c.out;
+	const int right = 130, top = 26;
+	struct trend tr = {.t = t, .vc = vc, .pc = pc, .bc = bc, .left = 70, .plot_w = 440, .plot_h = 220};
+	tr.axis_y = top + tr.plot_h;
 	/* the periods (sorted) and the units (in the order first met) */
-	size_t nper, nunit = 0;
-	char **per = sorted_values(t, pc, &nper), **unit = gs_xmalloc((t->nrows + 1) * sizeof *unit);
+	tr.per = sorted_values(t, pc, &tr.nper);
+	size_t nunit = 0;
+	char **unit = gs_xmalloc((t->nrows + 1) * sizeof *unit);
 	for (size_t i = 0; i < t->nrows; i++) {
 		const char *un = bc >= 0 ? t->cells[i][bc] : "";
 		if (!in_list(unit, nunit, un))
@@ -1335,36 +1353,33 @@ static void html_trend(struct report *r)
 	}
 	static const char *const colour[] = {"#4a78a8", "#e08a2c", "#3c9a5f", "#8a5cb8", "#b5563e", "#5a9bb0",
 	                                     "#c4648c", "#7f7f3a"};
-	const int left = 70, right = 130, plot_w = 440, top = 26, plot_h = 220;
-	int axis_y = top + plot_h;
-	chart_open(&c, left + plot_w + right, top + plot_h + 40, a->trend_arg);
-	chart_axes(&c, left, left + plot_w, axis_y, top,
-	           (struct axis_label[2]){{left - 6, axis_y + 4, "end"}, {left - 6, top + 4, "end"}});
+	chart_open(&c, tr.left + tr.plot_w + right, top + tr.plot_h + 40, a->trend_arg);
+	chart_axes(&c, tr.left, tr.left + tr.plot_w, tr.axis_y, top,
+	           (struct axis_label[2]){{tr.left - 6, tr.axis_y + 4, "end"}, {tr.left - 6, top + 4, "end"}});
 	/* period labels: all when few, else about eight */
-	size_t every = nper > 8 ? (nper + 7) / 8 : 1;
-	for (size_t p = 0; p < nper; p++) {
-		int x = left + (nper > 1 ? (int)(p * (size_t)plot_w / (nper - 1)) : plot_w / 2);
-		if (p % every && p + 1 != nper)
+	size_t every = tr.nper > 8 ? (tr.nper + 7) / 8 : 1;
+	for (size_t p = 0; p < tr.nper; p++) {
+		if (p % every && p + 1 != tr.nper)
 			continue;
-		gs_buf_printf(out, "<text class=\"period\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#555\">", x,
-		              axis_y + 18);
-		html_escape(out, per[p]);
+		gs_buf_printf(out, "<text class=\"period\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#555\">",
+		              trend_x(&tr, p), tr.axis_y + 18);
+		html_escape(out, tr.per[p]);
 		gs_buf_adds(out, "</text>\n");
 	}
 	for (size_t k = 0; k < nunit; k++)
-		trend_line(&c, t, vc, pc, bc, per, nper, unit[k], colour[k % (sizeof colour / sizeof *colour)], left,
-		           plot_w, axis_y, plot_h);
+		trend_line(&c, &tr, unit[k], colour[k % (sizeof colour / sizeof *colour)]);
 	if (c.has_t) {
 		double f = (gs_num_to_double(c.tv) - c.floor) / (c.maxv - c.floor);
-		int y = axis_y - (int)((f < 0 ? 0 : f) * plot_h + 0.5);
-		chart_target(&c, a->chart_target_arg, left, y, left + plot_w, y, left + plot_w + 6, y - 6, NULL);
+		int y = tr.axis_y - (int)((f < 0 ? 0 : f) * tr.plot_h + 0.5);
+		chart_target(&c, a->chart_target_arg, tr.left, y, tr.left + tr.plot_w, y, tr.left + tr.plot_w + 6, y - 6,
+		             NULL);
 	}
 	gs_buf_adds(out, "</svg>\n<figcaption>");
 	html_escape(out, a->trend_arg);
 	gs_buf_adds(out, " by ");
 	html_escape(out, a->trend_period_arg);
 	gs_buf_adds(out, "</figcaption>\n</figure>\n");
-	free(per);
+	free(tr.per);
 	free(unit);
 }
 
