@@ -1,7 +1,6 @@
 #include "jsonfile.h"
 #include "buf.h"
 #include "diag.h"
-#include "input.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -92,55 +91,41 @@ cJSON *gs_json_load(const char *path, const char *what)
 }
 
 struct gs_json_lines {
-	gs_input *in;
-	gs_buf line;             /* text read, the lines not handed out yet */
-	size_t done;             /* bytes of LINE already handed out */
-	int eof;
+	FILE *fp;
+	char *line;              /* the line last read (getline's) */
+	size_t cap;
 	long lineno;
+	int err;                 /* errno of a failed read */
 };
 
-gs_json_lines *gs_json_lines_open(const char *path, const char *encoding, const char **why)
+gs_json_lines *gs_json_lines_open(const char *path, const char **why)
 {
-	gs_input *in = gs_input_open(path, encoding, why);
-	if (!in)
+	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	if (!fp) {
+		*why = strerror(errno);
 		return NULL;
+	}
 	gs_json_lines *r = gs_xcalloc(1, sizeof *r);
-	r->in = in;
+	r->fp = fp;
 	return r;
 }
 
 int gs_json_lines_next(gs_json_lines *r, cJSON **obj)
 {
 	*obj = NULL;
-	for (;;) {
-		size_t left = r->line.len - r->done;
-		char *s = left ? r->line.p + r->done : NULL;
-		char *nl = left ? memchr(s, '\n', left) : NULL;
-		if (nl || (r->eof && left)) {
-			size_t len = nl ? (size_t)(nl - s) : left;
-			r->done += len + (nl ? 1 : 0);
-			r->lineno++;
-			*obj = cJSON_ParseWithLength(s, len);
-			return 1;
-		}
-		if (r->eof)
+	errno = 0;
+	ssize_t len = getline(&r->line, &r->cap, r->fp);
+	if (len < 0) {
+		if (!ferror(r->fp))
 			return 0;
-		const char *text;
-		ssize_t n = gs_input_read(r->in, &text);
-		if (n < 0)
-			return -1;
-		if (n == 0) {
-			r->eof = 1;
-			continue;
-		}
-		/* keep only the unfinished line before adding the next chunk */
-		if (r->done) {
-			memmove(r->line.p, r->line.p + r->done, left);
-			r->line.len = left;
-			r->done = 0;
-		}
-		gs_buf_add(&r->line, text, (size_t)n);
+		r->err = errno ? errno : EIO;
+		return -1;
 	}
+	r->lineno++;
+	if (len && r->line[len - 1] == '\n')
+		len--;
+	*obj = cJSON_ParseWithLength(r->line, (size_t)len);
+	return 1;
 }
 
 long gs_json_lines_line(const gs_json_lines *r)
@@ -150,14 +135,15 @@ long gs_json_lines_line(const gs_json_lines *r)
 
 const char *gs_json_lines_error(const gs_json_lines *r)
 {
-	return gs_input_error(r->in);
+	return strerror(r->err);
 }
 
 void gs_json_lines_close(gs_json_lines *r)
 {
 	if (!r)
 		return;
-	gs_input_close(r->in);
-	gs_buf_free(&r->line);
+	if (r->fp != stdin)
+		fclose(r->fp);
+	free(r->line);
 	free(r);
 }

@@ -433,7 +433,7 @@ static struct step *read_manifest(const char *path, size_t *n)
 {
 	const char *why;
 	/* a file, "-" too: standard input is the table's */
-	gs_json_lines *jl = gs_json_lines_open(strcmp(path, "-") ? path : "./-", "auto", &why);
+	gs_json_lines *jl = gs_json_lines_open(strcmp(path, "-") ? path : "./-", &why);
 	if (!jl)
 		gs_die(GS_IO, path, 0, "cannot open the manifest");
 	struct step *steps = NULL;

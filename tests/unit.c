@@ -728,7 +728,7 @@ static void test_json_lines(void)
 	}
 	close(fd);
 	const char *why;
-	gs_json_lines *r = gs_json_lines_open(path, "auto", &why);
+	gs_json_lines *r = gs_json_lines_open(path, &why);
 	cJSON *o;
 	int k1 = gs_json_lines_next(r, &o);
 	const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, "a");
@@ -751,7 +751,7 @@ static void test_json_lines(void)
 		fputc('a', fp);
 	fputs("\"}\n{\"y\":1}\n", fp);
 	fclose(fp);
-	r = gs_json_lines_open(path, "auto", &why);
+	r = gs_json_lines_open(path, &why);
 	int k5 = gs_json_lines_next(r, &o);
 	const cJSON *x = cJSON_GetObjectItemCaseSensitive(o, "x");
 	check(k5 == 1 && cJSON_IsString(x) && strlen(x->valuestring) == 300000, "json lines: a long line", "%s%s", "", "");
