@@ -89,3 +89,61 @@ cJSON *gs_json_load(const char *path, const char *what)
 	free(text);
 	return root;
 }
+
+struct gs_json_lines {
+	FILE *fp;
+	char *line;              /* the line last read (getline's) */
+	size_t cap;
+	long lineno;
+	int err;                 /* errno of a failed read */
+};
+
+gs_json_lines *gs_json_lines_open(const char *path, const char **why)
+{
+	FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	if (!fp) {
+		*why = strerror(errno);
+		return NULL;
+	}
+	gs_json_lines *r = gs_xcalloc(1, sizeof *r);
+	r->fp = fp;
+	return r;
+}
+
+int gs_json_lines_next(gs_json_lines *r, cJSON **obj)
+{
+	*obj = NULL;
+	errno = 0;
+	ssize_t len = getline(&r->line, &r->cap, r->fp);
+	if (len < 0) {
+		if (!ferror(r->fp))
+			return 0;
+		r->err = errno ? errno : EIO;
+		return -1;
+	}
+	r->lineno++;
+	if (len && r->line[len - 1] == '\n')
+		len--;
+	*obj = cJSON_ParseWithLength(r->line, (size_t)len);
+	return 1;
+}
+
+long gs_json_lines_line(const gs_json_lines *r)
+{
+	return r->lineno;
+}
+
+const char *gs_json_lines_error(const gs_json_lines *r)
+{
+	return strerror(r->err);
+}
+
+void gs_json_lines_close(gs_json_lines *r)
+{
+	if (!r)
+		return;
+	if (r->fp != stdin)
+		fclose(r->fp);
+	free(r->line);
+	free(r);
+}

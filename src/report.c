@@ -18,10 +18,12 @@
 #include "diag.h"
 #include "expr.h"
 #include "hash.h"
+#include "jsonfile.h"
 #include "manifest.h"
 #include "num.h"
 #include "report_cmd.h"
 #include "sha256.h"
+#include "shquote.h"
 #include "stream.h"
 #include "utf8.h"
 #include "writer.h"
@@ -36,7 +38,6 @@ struct table {
 	char **names;
 	gs_hash *index;          /* name -> column + 1 */
 	char ***cells;           /* [row][col], "" for empty */
-	gs_buf hdr;
 	char sha[65];
 	long rows_read;
 	long rows_bad;           /* unreadable, left out (named on stderr) */
@@ -68,6 +69,15 @@ static int in_list(char **l, size_t n, const char *s)
 	return 0;
 }
 
+/* Index T's column names; a repeated name finds its first column. */
+static void set_index(struct table *t)
+{
+	t->index = gs_hash_new();
+	for (size_t i = 0; i < t->ncols; i++)
+		if (!gs_hash_get(t->index, t->names[i], strlen(t->names[i])))
+			gs_hash_put(t->index, t->names[i], strlen(t->names[i]), (void *)(i + 1));
+}
+
 /* Read T whole; with WHERE, keep only the rows where it holds. */
 static void read_table(struct table *t, char **files, size_t nfiles, int format, int *status,
                        const char *where)
@@ -82,12 +92,9 @@ static void read_table(struct table *t, char **files, size_t nfiles, int format,
 		exit(gs_close_stdout(gs_stream_status(st) ? gs_stream_status(st) : GS_IO));
 	t->ncols = n;
 	t->names = gs_xmalloc((n + 1) * sizeof *t->names);
-	t->index = gs_hash_new();
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		t->names[i] = gs_xstrndup(names[i].p, names[i].n);
-		if (!gs_hash_get(t->index, names[i].p, names[i].n))
-			gs_hash_put(t->index, names[i].p, names[i].n, (void *)(i + 1));
-	}
+	set_index(t);
 	gs_expr *wh = NULL;
 	gs_buf err = {0};
 	if (where) {
@@ -144,7 +151,8 @@ static void read_table(struct table *t, char **files, size_t nfiles, int format,
 	gs_buf_free(&err);
 }
 
-static void free_table(struct table *t)
+/* Free T's names, cells and index, keeping what it says of its source. */
+static void free_cells(struct table *t)
 {
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t i = 0; i < t->ncols; i++)
@@ -156,6 +164,11 @@ static void free_table(struct table *t)
 	free(t->cells);
 	free(t->names);
 	gs_hash_free(t->index);
+}
+
+static void free_table(struct table *t)
+{
+	free_cells(t);
 	free(t->source);
 }
 
@@ -178,6 +191,38 @@ static int is_number(const char *s, gs_num *v)
 {
 	gs_num tmp;
 	return *s && gs_num_parse(s, strlen(s), v ? v : &tmp) == 0;
+}
+
+/* The first column of T, other than SKIP, with a value that is not a
+ * number (the units' names), or -1. */
+static long first_text_column(const struct table *t, long skip)
+{
+	for (size_t i = 0; i < t->ncols; i++)
+		for (size_t r = 0; r < t->nrows && (long)i != skip; r++)
+			if (*t->cells[r][i] && !is_number(t->cells[r][i], NULL))
+				return (long)i;
+	return -1;
+}
+
+static int cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* The values of column C of T, sorted, each once (the periods): *N of
+ * them, pointing into T. */
+static char **sorted_values(const struct table *t, long c, size_t *n)
+{
+	char **v = gs_xmalloc((t->nrows + 1) * sizeof *v);
+	for (size_t r = 0; r < t->nrows; r++)
+		v[r] = t->cells[r][c];
+	qsort(v, t->nrows, sizeof *v, cmp_str);
+	size_t u = 0;
+	for (size_t i = 0; i < t->nrows; i++)
+		if (!u || strcmp(v[i], v[u - 1]))
+			v[u++] = v[i];
+	*n = u;
+	return v;
 }
 
 /* Without --decimals, numbers are shown as written up to this many
@@ -329,24 +374,7 @@ static void options_used(gs_buf *b)
 	gs_buf_adds(b, "report");
 	for (int i = 1; i < argc; i++) {
 		gs_buf_addc(b, ' ');
-		const char *s = argv[i];
-		int plain = *s != 0;
-		for (const char *p = s; *p; p++)
-			if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.,/=:+", *p) &&
-			    (unsigned char)*p < 0x80)
-				plain = 0;
-		if (plain)
-			gs_buf_adds(b, s);
-		else {
-			gs_buf_addc(b, '\'');
-			for (const char *p = s; *p; p++) {
-				if (*p == '\'')
-					gs_buf_adds(b, "'\\''");
-				else
-					gs_buf_addc(b, *p);
-			}
-			gs_buf_addc(b, '\'');
-		}
+		gs_shell_quote(b, argv[i]);
 	}
 }
 
@@ -359,75 +387,73 @@ struct step {
 	size_t nfiles;
 };
 
+/* One line of the manifest as the appendix shows it, or -1 when O is no
+ * manifest line. */
+static int read_step(const cJSON *o, struct step *s)
+{
+	const cJSON *tool = cJSON_GetObjectItemCaseSensitive(o, "tool");
+	const cJSON *args = cJSON_GetObjectItemCaseSensitive(o, "args");
+	const cJSON *files = cJSON_GetObjectItemCaseSensitive(o, "files");
+	const cJSON *st = cJSON_GetObjectItemCaseSensitive(o, "status");
+	if (!cJSON_IsString(tool) || !cJSON_IsArray(args) || !cJSON_IsArray(files))
+		return -1;
+	memset(s, 0, sizeof *s);
+	gs_buf b = {0};
+	gs_buf_adds(&b, tool->valuestring);
+	const cJSON *e;
+	cJSON_ArrayForEach(e, args) {
+		if (!cJSON_IsString(e))
+			continue;
+		gs_buf_addc(&b, ' ');
+		gs_shell_quote(&b, e->valuestring);
+	}
+	s->line = b.p;
+	s->status = cJSON_IsNumber(st) ? st->valueint : 0;
+	cJSON_ArrayForEach(e, files) {
+		const cJSON *role = cJSON_GetObjectItemCaseSensitive(e, "role");
+		const cJSON *name = cJSON_GetObjectItemCaseSensitive(e, "name");
+		const cJSON *sha = cJSON_GetObjectItemCaseSensitive(e, "sha256");
+		const cJSON *bytes = cJSON_GetObjectItemCaseSensitive(e, "bytes");
+		const cJSON *rows = cJSON_GetObjectItemCaseSensitive(e, "rows");
+		gs_buf f = {0};
+		gs_buf_printf(&f, "%s %s, sha256 %s, %.0f bytes",
+		              cJSON_IsString(role) ? role->valuestring : "?",
+		              cJSON_IsString(name) ? name->valuestring : "?",
+		              cJSON_IsString(sha) ? sha->valuestring : "-",
+		              cJSON_IsNumber(bytes) ? bytes->valuedouble : 0.0);
+		if (cJSON_IsNumber(rows))
+			gs_buf_printf(&f, ", %.0f rows", rows->valuedouble);
+		s->files = gs_xrealloc(s->files, (s->nfiles + 1) * sizeof *s->files);
+		s->files[s->nfiles++] = f.p;
+	}
+	return 0;
+}
+
 static struct step *read_manifest(const char *path, size_t *n)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
+	const char *why;
+	/* a file, "-" too: standard input is the table's */
+	gs_json_lines *jl = gs_json_lines_open(strcmp(path, "-") ? path : "./-", &why);
+	if (!jl)
 		gs_die(GS_IO, path, 0, "cannot open the manifest");
 	struct step *steps = NULL;
 	*n = 0;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
-	long lineno = 0;
-	while ((len = getline(&line, &cap, fp)) > 0) {
-		lineno++;
-		cJSON *o = cJSON_ParseWithLength(line, (size_t)len);
-		const cJSON *tool = cJSON_GetObjectItemCaseSensitive(o, "tool");
-		const cJSON *args = cJSON_GetObjectItemCaseSensitive(o, "args");
-		const cJSON *files = cJSON_GetObjectItemCaseSensitive(o, "files");
-		const cJSON *st = cJSON_GetObjectItemCaseSensitive(o, "status");
-		if (!cJSON_IsString(tool) || !cJSON_IsArray(args) || !cJSON_IsArray(files))
-			gs_die(GS_IO, path, lineno, "not a govstat manifest line");
+	cJSON *o;
+	int k;
+	while ((k = gs_json_lines_next(jl, &o)) > 0) {
 		steps = gs_xrealloc(steps, (*n + 1) * sizeof *steps);
-		struct step *s = &steps[(*n)++];
-		memset(s, 0, sizeof *s);
-		gs_buf b = {0};
-		gs_buf_adds(&b, tool->valuestring);
-		const cJSON *e;
-		cJSON_ArrayForEach(e, args) {
-			if (!cJSON_IsString(e))
-				continue;
-			gs_buf_addc(&b, ' ');
-			int q = strpbrk(e->valuestring, " \"'()<>|&;*=!") != NULL || !*e->valuestring;
-			if (q)
-				gs_buf_addc(&b, '\'');
-			gs_buf_adds(&b, e->valuestring);
-			if (q)
-				gs_buf_addc(&b, '\'');
-		}
-		s->line = b.p;
-		s->status = cJSON_IsNumber(st) ? st->valueint : 0;
-		cJSON_ArrayForEach(e, files) {
-			const cJSON *role = cJSON_GetObjectItemCaseSensitive(e, "role");
-			const cJSON *name = cJSON_GetObjectItemCaseSensitive(e, "name");
-			const cJSON *sha = cJSON_GetObjectItemCaseSensitive(e, "sha256");
-			const cJSON *bytes = cJSON_GetObjectItemCaseSensitive(e, "bytes");
-			const cJSON *rows = cJSON_GetObjectItemCaseSensitive(e, "rows");
-			gs_buf f = {0};
-			gs_buf_printf(&f, "%s %s, sha256 %s, %.0f bytes",
-			              cJSON_IsString(role) ? role->valuestring : "?",
-			              cJSON_IsString(name) ? name->valuestring : "?",
-			              cJSON_IsString(sha) ? sha->valuestring : "-",
-			              cJSON_IsNumber(bytes) ? bytes->valuedouble : 0.0);
-			if (cJSON_IsNumber(rows))
-				gs_buf_printf(&f, ", %.0f rows", rows->valuedouble);
-			s->files = gs_xrealloc(s->files, (s->nfiles + 1) * sizeof *s->files);
-			s->files[s->nfiles++] = f.p;
-		}
+		if (read_step(o, &steps[*n]) < 0)
+			gs_die(GS_IO, path, gs_json_lines_line(jl), "not a govstat manifest line");
+		(*n)++;
 		cJSON_Delete(o);
 	}
-	free(line);
-	fclose(fp);
+	if (k < 0)
+		gs_die(GS_IO, path, gs_json_lines_line(jl) + 1, "%s", gs_json_lines_error(jl));
+	gs_json_lines_close(jl);
 	return steps;
 }
 
 /* ---- the pivot: units down, periods across ---- */
-
-static int cmp_str(const void *x, const void *y)
-{
-	return strcmp(*(char *const *)x, *(char *const *)y);
-}
 
 /* Turn the long table T (one row a unit and period) into the layout of a
  * statistical table: one row a unit (the columns that are not numbers, in
@@ -466,17 +492,8 @@ static void pivot_table(struct table *t, const char *across, const char *value, 
 	for (size_t k = 0; k < nkey; k++)
 		if ((long)key[k] == vc)
 			gs_usage_error("--pivot-value: '%s' is not a number column", t->names[vc]);
-	/* the periods, sorted and unique */
-	char **per = gs_xmalloc((t->nrows + 1) * sizeof *per);
-	size_t nper = 0;
-	for (size_t r = 0; r < t->nrows; r++)
-		per[nper++] = t->cells[r][ac];
-	qsort(per, nper, sizeof *per, cmp_str);
-	size_t u = 0;
-	for (size_t i = 0; i < nper; i++)
-		if (!u || strcmp(per[i], per[u - 1]))
-			per[u++] = per[i];
-	nper = u;
+	size_t nper;
+	char **per = sorted_values(t, ac, &nper);
 	/* the units, in the order first met; sums per unit and period */
 	size_t nunit = 0;
 	long *unit_of = gs_xmalloc((t->nrows + 1) * sizeof *unit_of);
@@ -495,8 +512,8 @@ static void pivot_table(struct table *t, const char *across, const char *value, 
 		unit_of[r] = (long)k;
 	}
 	size_t w = nper + 1;     /* the periods, then the total */
-	gs_num *sum = calloc((nunit + 1) * w + 1, sizeof *sum);
-	unsigned char *have = calloc((nunit + 1) * w + 1, 1);
+	gs_num *sum = gs_xcalloc((nunit + 1) * w + 1, sizeof *sum);
+	unsigned char *have = gs_xcalloc((nunit + 1) * w + 1, 1);
 	for (size_t r = 0; r < t->nrows; r++) {
 		const char *v = t->cells[r][vc];
 		if (!*v)
@@ -537,25 +554,12 @@ static void pivot_table(struct table *t, const char *across, const char *value, 
 		}
 		cells[k] = row;
 	}
-	for (size_t r = 0; r < t->nrows; r++) {
-		for (size_t i = 0; i < t->ncols; i++)
-			free(t->cells[r][i]);
-		free(t->cells[r]);
-	}
-	for (size_t i = 0; i < t->ncols; i++)
-		free(t->names[i]);
-	free(t->cells);
-	free(t->names);
+	free_cells(t);
 	t->names = names;
 	t->cells = cells;
 	t->ncols = ncols;
 	t->nrows = nunit + 1;
-	/* the index follows the new columns */
-	gs_hash_free(t->index);
-	t->index = gs_hash_new();
-	for (size_t i = 0; i < ncols; i++)
-		if (!gs_hash_get(t->index, names[i], strlen(names[i])))
-			gs_hash_put(t->index, names[i], strlen(names[i]), (void *)(i + 1));
+	set_index(t);
 	free(key);
 	free(per);
 	free(unit_of);
@@ -636,383 +640,6 @@ static void catalogue_apply(const gs_catalogue *cat, const struct table *t, char
 	}
 }
 
-/* ---- the chart ---- */
-
-/* The value where the bars start. --chart-floor, else 0, unless the values
- * (and the target) are all positive and clustered, their spread less than
- * half the largest: then a round number below the smallest, at half the
- * spread under it, so that 91% and 97% do not draw bars of nearly the same
- * length. */
-static double chart_floor(const struct table *t, long vc, const gs_num *tv, const char *opt)
-{
-	gs_num f;
-	if (opt) {
-		if (!is_number(opt, &f))
-			gs_usage_error("--chart-floor: '%s' is not a number", opt);
-		return gs_num_to_double(f);
-	}
-	double lo = 0, hi = 0;
-	int any = 0;
-	for (size_t r = 0; r <= t->nrows; r++) {
-		gs_num v;
-		if (r == t->nrows ? !tv : !is_number(t->cells[r][vc], &v))
-			continue;
-		double x = gs_num_to_double(r == t->nrows ? *tv : v);
-		if (!any || x < lo)
-			lo = x;
-		if (!any || x > hi)
-			hi = x;
-		any = 1;
-	}
-	if (!any || lo <= 0 || hi - lo >= hi / 2)
-		return 0;
-	double span = hi - lo, step = 1;
-	if (span > 0) {
-		while (step > span)
-			step /= 10;
-		while (step * 10 <= span)
-			step *= 10;
-	} else
-		step = hi / 10;
-	double fl = (double)(long long)((lo - (span > 0 ? span : step) / 2) / step) * step;
-	return fl > 0 ? fl : 0;
-}
-
-/* A horizontal bar chart of the field --chart as inline SVG: one bar a
- * row, labelled with its unit and value, missed rows red, the axis from
- * its floor (shown under the axis) to the largest value, a labelled target
- * line. */
-static void html_chart(gs_buf *out, const struct table *cur, const struct gengetopt_args_info *a,
-                       int is_pct, int decimals, const char *missed, const struct col *cols, size_t ncols)
-{
-	long vc = col_index(cur, a->chart_arg);
-	if (vc < 0)
-		gs_usage_error("--chart: no field '%s' in the input", a->chart_arg);
-	long lc = -1;
-	if (a->chart_label_given) {
-		if ((lc = col_index(cur, a->chart_label_arg)) < 0)
-			gs_usage_error("--chart-label: no field '%s' in the input", a->chart_label_arg);
-	} else
-		for (size_t i = 0; i < cur->ncols && lc < 0; i++) {
-			int txt = 0;
-			for (size_t r = 0; r < cur->nrows && !txt; r++)
-				txt = *cur->cells[r][i] && !is_number(cur->cells[r][i], NULL);
-			if (txt)
-				lc = (long)i;
-		}
-	double maxv = 0;
-	gs_num tv;
-	int has_t = a->chart_target_given && is_number(a->chart_target_arg, &tv);
-	if (a->chart_target_given && !has_t)
-		gs_usage_error("--chart-target: '%s' is not a number", a->chart_target_arg);
-	for (size_t r = 0; r < cur->nrows; r++) {
-		gs_num v;
-		if (is_number(cur->cells[r][vc], &v) && gs_num_to_double(v) > maxv)
-			maxv = gs_num_to_double(v);
-	}
-	if (has_t && gs_num_to_double(tv) > maxv)
-		maxv = gs_num_to_double(tv);
-	double floor = chart_floor(cur, vc, has_t ? &tv : NULL, a->chart_floor_given ? a->chart_floor_arg : NULL);
-	if (floor < 0)
-		floor = 0;
-	if (maxv <= floor)
-		maxv = floor > 0 ? floor * 1.1 : 1;
-	const double range = maxv - floor;
-	const int bar_h = 22, gap = 6, left = 140, right = 90, plot = 420, top = 26;
-	int axis_y = top + (int)cur->nrows * (bar_h + gap);
-	int hgt = axis_y + 24;
-	gs_buf_printf(out, "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-	              "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", left + plot + right, hgt,
-	              left + plot + right, hgt);
-	html_escape(out, a->chart_arg);
-	gs_buf_adds(out, "\">\n");
-	for (size_t r = 0; r < cur->nrows; r++) {
-		gs_num v;
-		int y = top + (int)r * (bar_h + gap);
-		const char *lab = lc >= 0 ? cur->cells[r][lc] : "";
-		gs_buf_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", left - 8, y + bar_h - 6);
-		html_escape(out, lab);
-		gs_buf_adds(out, "</text>\n");
-		int ok = is_number(cur->cells[r][vc], &v);
-		int wbar = ok ? (int)((gs_num_to_double(v) - floor) / range * plot + 0.5) : 0;
-		if (wbar < 0)
-			wbar = 0;
-		gs_buf_printf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>\n",
-		              left, y, wbar, bar_h, missed[r] ? "#d9534f" : "#4a78a8");
-		char *sv = show(cur->cells[r][vc], is_pct ? K_PERCENT : K_NUM, decimals, "—");
-		gs_buf_printf(out, "<text x=\"%d\" y=\"%d\">", left + wbar + 6, y + bar_h - 6);
-		html_escape(out, sv);
-		gs_buf_adds(out, "</text>\n");
-		free(sv);
-	}
-	/* the axis, from its floor to the largest value */
-	gs_buf_printf(out, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>\n",
-	              left, axis_y, left + plot, axis_y);
-	gs_buf_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>\n", left, top - 4, left, axis_y);
-	for (int end = 0; end < 2; end++) {
-		char num[64];
-		snprintf(num, sizeof num, "%.10g", end ? maxv : floor);
-		char *s = show(num, is_pct ? K_PERCENT : K_NUM, is_pct ? (decimals >= 0 ? decimals : 2) : decimals, "");
-		gs_buf_printf(out, "<text class=\"axis-%s\" x=\"%d\" y=\"%d\" text-anchor=\"%s\" fill=\"#555\">",
-		              end ? "max" : "floor", end ? left + plot : left, axis_y + 16, end ? "end" : "start");
-		html_escape(out, s);
-		gs_buf_adds(out, "</text>\n");
-		free(s);
-	}
-	if (has_t) {
-		int x = left + (int)((gs_num_to_double(tv) - floor) / range * plot + 0.5);
-		if (x < left)
-			x = left;
-		char *st = show(a->chart_target_arg, is_pct ? K_PERCENT : K_NUM, decimals, "");
-		gs_buf_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#b00020\" "
-		              "stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n", x, top - 6, x, axis_y);
-		gs_buf_printf(out, "<text class=\"target\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#b00020\">target ", x, top - 10);
-		html_escape(out, st);
-		gs_buf_adds(out, "</text>\n");
-		free(st);
-	}
-	gs_buf_adds(out, "</svg>\n<figcaption>");
-	const char *cap = a->chart_arg;
-	for (size_t i = 0; i < ncols; i++)
-		if (!strcmp(cols[i].name, a->chart_arg))
-			cap = cols[i].label;
-	html_escape(out, cap);
-	if (floor > 0) {
-		char num[64];
-		snprintf(num, sizeof num, "%.10g", floor);
-		char *s = show(num, is_pct ? K_PERCENT : K_NUM, is_pct ? (decimals >= 0 ? decimals : 2) : decimals, "");
-		gs_buf_adds(out, " (the axis starts at ");
-		html_escape(out, s);
-		gs_buf_adds(out, ", not 0)");
-		free(s);
-	}
-	gs_buf_adds(out, "</figcaption>\n</figure>\n");
-}
-
-/* ---- the trend: a line chart over the periods ---- */
-
-/* A line chart of --trend over the sorted values of --trend-period, one
- * line a unit (--trend-by, default the first text column other than the
- * period; none: one line), the axis from chart_floor's start, the target
- * as a dashed labelled line, in the bar chart's self-contained SVG. */
-static void html_trend(gs_buf *out, const struct table *t, const struct gengetopt_args_info *a,
-                       int is_pct, int decimals)
-{
-	long vc = col_index(t, a->trend_arg);
-	if (vc < 0)
-		gs_usage_error("--trend: no field '%s' in the input", a->trend_arg);
-	long pc = col_index(t, a->trend_period_arg);
-	if (pc < 0)
-		gs_usage_error("--trend-period: no field '%s' in the input", a->trend_period_arg);
-	long bc = -1;
-	if (a->trend_by_given) {
-		if ((bc = col_index(t, a->trend_by_arg)) < 0)
-			gs_usage_error("--trend-by: no field '%s' in the input", a->trend_by_arg);
-	} else
-		for (size_t i = 0; i < t->ncols && bc < 0; i++) {
-			int txt = 0;
-			for (size_t r = 0; r < t->nrows && !txt && (long)i != pc; r++)
-				txt = *t->cells[r][i] && !is_number(t->cells[r][i], NULL);
-			if (txt)
-				bc = (long)i;
-		}
-	gs_num tv;
-	int has_t = a->chart_target_given && is_number(a->chart_target_arg, &tv);
-	if (a->chart_target_given && !has_t)
-		gs_usage_error("--chart-target: '%s' is not a number", a->chart_target_arg);
-	/* the periods (sorted) and the units (in the order first met) */
-	char **per = gs_xmalloc((t->nrows + 1) * sizeof *per), **unit = gs_xmalloc((t->nrows + 1) * sizeof *unit);
-	size_t nper = 0, nunit = 0;
-	for (size_t r = 0; r < t->nrows; r++)
-		per[nper++] = t->cells[r][pc];
-	qsort(per, nper, sizeof *per, cmp_str);
-	size_t u = 0;
-	for (size_t i = 0; i < nper; i++)
-		if (!u || strcmp(per[i], per[u - 1]))
-			per[u++] = per[i];
-	nper = u;
-	for (size_t r = 0; r < t->nrows; r++) {
-		const char *un = bc >= 0 ? t->cells[r][bc] : "";
-		if (!in_list(unit, nunit, un))
-			unit[nunit++] = (char *)un;
-	}
-	double maxv = 0;
-	for (size_t r = 0; r < t->nrows; r++) {
-		gs_num v;
-		if (is_number(t->cells[r][vc], &v) && gs_num_to_double(v) > maxv)
-			maxv = gs_num_to_double(v);
-	}
-	if (has_t && gs_num_to_double(tv) > maxv)
-		maxv = gs_num_to_double(tv);
-	double floor = chart_floor(t, vc, has_t ? &tv : NULL, a->chart_floor_given ? a->chart_floor_arg : NULL);
-	if (floor < 0)
-		floor = 0;
-	if (maxv <= floor)
-		maxv = floor > 0 ? floor * 1.1 : 1;
-	static const char *const colour[] = {"#4a78a8", "#e08a2c", "#3c9a5f", "#8a5cb8", "#b5563e", "#5a9bb0",
-	                                     "#c4648c", "#7f7f3a"};
-	const int left = 70, right = 130, plot_w = 440, top = 26, plot_h = 220;
-	int wid = left + plot_w + right, hgt = top + plot_h + 40;
-	gs_buf_printf(out, "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-	              "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", wid, hgt, wid, hgt);
-	html_escape(out, a->trend_arg);
-	gs_buf_adds(out, "\">\n");
-	int axis_y = top + plot_h;
-	gs_buf_printf(out, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>\n",
-	              left, axis_y, left + plot_w, axis_y);
-	gs_buf_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>\n", left, top, left, axis_y);
-	for (int end = 0; end < 2; end++) {
-		char num[64];
-		snprintf(num, sizeof num, "%.10g", end ? maxv : floor);
-		char *sv = show(num, is_pct ? K_PERCENT : K_NUM, is_pct ? (decimals >= 0 ? decimals : 2) : decimals, "");
-		gs_buf_printf(out, "<text class=\"axis-%s\" x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"#555\">",
-		              end ? "max" : "floor", left - 6, end ? top + 4 : axis_y + 4);
-		html_escape(out, sv);
-		gs_buf_adds(out, "</text>\n");
-		free(sv);
-	}
-	/* period labels: all when few, else about eight */
-	size_t every = nper > 8 ? (nper + 7) / 8 : 1;
-	for (size_t p = 0; p < nper; p++) {
-		int x = left + (nper > 1 ? (int)(p * (size_t)plot_w / (nper - 1)) : plot_w / 2);
-		if (p % every && p + 1 != nper)
-			continue;
-		gs_buf_printf(out, "<text class=\"period\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#555\">", x,
-		              axis_y + 18);
-		html_escape(out, per[p]);
-		gs_buf_adds(out, "</text>\n");
-	}
-	for (size_t k = 0; k < nunit; k++) {
-		gs_buf pts = {0};
-		int lx = 0, ly = 0;
-		for (size_t p = 0; p < nper; p++)
-			for (size_t r = 0; r < t->nrows; r++) {
-				gs_num v;
-				if (strcmp(t->cells[r][pc], per[p]) || strcmp(bc >= 0 ? t->cells[r][bc] : "", unit[k]) ||
-				    !is_number(t->cells[r][vc], &v))
-					continue;
-				double f = (gs_num_to_double(v) - floor) / (maxv - floor);
-				if (f < 0)
-					f = 0;
-				lx = left + (nper > 1 ? (int)(p * (size_t)plot_w / (nper - 1)) : plot_w / 2);
-				ly = axis_y - (int)(f * plot_h + 0.5);
-				gs_buf_printf(&pts, "%s%d,%d", pts.len ? " " : "", lx, ly);
-				break;
-			}
-		const char *c = colour[k % (sizeof colour / sizeof *colour)];
-		if (pts.len) {
-			gs_buf_printf(out, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>\n", pts.p, c);
-			if (bc >= 0) {
-				gs_buf_printf(out, "<text x=\"%d\" y=\"%d\" fill=\"%s\">", lx + 6, ly + 4, c);
-				html_escape(out, unit[k]);
-				gs_buf_adds(out, "</text>\n");
-			}
-		}
-		gs_buf_free(&pts);
-	}
-	if (has_t) {
-		double f = (gs_num_to_double(tv) - floor) / (maxv - floor);
-		int y = axis_y - (int)((f < 0 ? 0 : f) * plot_h + 0.5);
-		char *st = show(a->chart_target_arg, is_pct ? K_PERCENT : K_NUM, decimals, "");
-		gs_buf_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#b00020\" "
-		              "stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n", left, y, left + plot_w, y);
-		gs_buf_printf(out, "<text class=\"target\" x=\"%d\" y=\"%d\" fill=\"#b00020\">target ", left + plot_w + 6, y - 6);
-		html_escape(out, st);
-		gs_buf_adds(out, "</text>\n");
-		free(st);
-	}
-	gs_buf_adds(out, "</svg>\n<figcaption>");
-	html_escape(out, a->trend_arg);
-	gs_buf_adds(out, " by ");
-	html_escape(out, a->trend_period_arg);
-	gs_buf_adds(out, "</figcaption>\n</figure>\n");
-	free(per);
-	free(unit);
-}
-
-/* ---- the xlsx 报表 ---- */
-
-/* A column of whole numbers is a code, kept as text, when a value starts
- * with 0 or has 12 digits or more (行政区划代码, 身份证号): a spreadsheet
- * would drop the zeros or round the digits past the 15th. */
-static int looks_like_code(const struct col *c, size_t nout)
-{
-	for (size_t r = 0; r < nout; r++) {
-		const char *v = c->val[r];
-		size_t n = strspn(v, "0123456789");
-		if (*v && !v[n] && ((v[0] == '0' && n > 1) || n >= 12))
-			return 1;
-	}
-	return 0;
-}
-
-static int is_total_label(const char *s, const struct gengetopt_args_info *a)
-{
-	static const char *const fixed[] = {"合计", "总计", "小计", "全县", "全区", "全市", "全镇", "全乡", "*"};
-	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
-		if (!strcmp(s, fixed[i]))
-			return 1;
-	for (unsigned i = 0; i < a->total_label_given; i++)
-		if (!strcmp(s, a->total_label_arg[i]))
-			return 1;
-	return 0;
-}
-
-static time_t created_time(const char *date)
-{
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	if (e && *e) {
-		long long s = strtoll(e, &end, 10);
-		if (!*end)
-			return (time_t)s;
-	}
-	int y, m, d;
-	const char *why;
-	if (date && gs_date_parse(date, strlen(date), 0, &y, &m, &d, &why) == 0)
-		return (time_t)gs_days_from_civil(y, m, d) * 86400;
-	return (time_t)315532800; /* 1980-01-01, the zip format's first day */
-}
-
-static void render_xlsx(gs_buf *out, const struct col *cols, size_t ncols, size_t nout,
-                        const struct gengetopt_args_info *a, const char *date, const char *note)
-{
-	gs_xlsx_col *xc = gs_xmalloc((ncols + 1) * sizeof *xc);
-	const char **cells = gs_xmalloc((ncols * nout + 1) * sizeof *cells);
-	unsigned char *bold = calloc(nout + 1, 1);
-	for (size_t i = 0; i < ncols; i++) {
-		const struct col *c = &cols[i];
-		xc[i].label = c->label;
-		xc[i].kind = c->kind == K_PERCENT ? GS_XC_PERCENT :
-		             c->kind == K_NUM && !looks_like_code(c, nout) ? GS_XC_NUM : GS_XC_TEXT;
-		/* the decimals the page shows, catalogue and --decimals applied */
-		xc[i].decimals = c->kind == K_PERCENT && c->decimals < 0 ? 2 : c->decimals;
-		for (size_t r = 0; r < nout; r++) {
-			/* marks as people read them; everything else raw and exact */
-			cells[r * ncols + i] = c->kind == K_MARK && *c->val[r] ? c->shown[r] : c->val[r];
-			if (c->kind == K_PLAIN && is_total_label(c->val[r], a))
-				bold[r] = 1;
-		}
-	}
-	gs_xlsx_meta m = {
-		.title = a->title_given ? a->title_arg : NULL,
-		.unit_line = a->unit_line_given ? a->unit_line_arg : NULL,
-		.note = note,
-		.filled_by = a->filled_by_given ? a->filled_by_arg : NULL,
-		.prepared_by = a->prepared_by_given ? a->prepared_by_arg : NULL,
-		.checked_by = a->checked_by_given ? a->checked_by_arg : NULL,
-		.date = date,
-		.created = created_time(date),
-	};
-	gs_buf why = {0};
-	if (gs_xlsx_table(out, &m, xc, ncols, cells, nout, bold, &why) < 0)
-		gs_die(GS_IO, NULL, 0, "%s", why.p);
-	gs_buf_free(&why);
-	free(xc);
-	free(cells);
-	free(bold);
-}
-
 /* ---- options ---- */
 
 /* --decimals N and --decimals COL=N. */
@@ -1086,7 +713,1190 @@ static char *label_of(char **args, unsigned n, const char *name, const char *def
 	return dup(l);
 }
 
-/* ---- main ---- */
+/* ---- the report: one run's state, phase by phase ---- */
+
+struct report {
+	struct gengetopt_args_info *a; /* the options (the catalogue may set the targets) */
+	int fmt;                 /* enum fmt */
+	struct decs decs;        /* --decimals */
+	int status;              /* the exit status so far */
+	const char *where;       /* --where, or NULL */
+	struct table cur, prev;  /* the table; the previous period's (--compare) */
+	char **pick, **pct;      /* the columns shown; those shown as percents */
+	size_t npick, npct;
+	char **keys, **up, **down; /* --key, --up, --down */
+	size_t nkeys, nup, ndown;
+	gs_catalogue *cat;       /* --catalogue, or NULL */
+	long *kcur, *kprev;      /* the --key columns in cur and in prev */
+	size_t nout;             /* rows shown: cur's, then units only prev has */
+	long *cur_of, *prev_of;  /* per row shown: its row in cur, in prev, or -1 */
+	struct col *cols;        /* the columns shown */
+	size_t ncols;
+	const char *na;          /* how a missing value is shown */
+	gs_expr *target;         /* --target, or NULL */
+	char *missed;            /* per row shown: 1 when it misses the target */
+	long nmissed, njudged;
+	char *date;              /* the date shown, or NULL */
+	gs_buf prov;             /* the provenance footer */
+	gs_buf tsum;             /* "N of M rows miss the target ...", with --target */
+	struct step *steps;      /* --manifest-in, for the appendix */
+	size_t nsteps;
+	gs_buf out;              /* the page, for the formats written whole */
+};
+
+/* The table (with --compare the previous period's too), pivoted when
+ * --pivot asks. */
+static void read_tables(struct report *r)
+{
+	struct gengetopt_args_info *a = r->a;
+	int in_format = a->input_format_given ? gs_parse_input_format(a->input_format_arg) : GS_FMT_AUTO;
+	r->where = a->where_given ? a->where_arg : NULL;
+	read_table(&r->cur, a->inputs, a->inputs_num, in_format, &r->status, r->where);
+	if (a->compare_given) {
+		char *pf[1] = {a->compare_arg};
+		read_table(&r->prev, pf, 1, GS_FMT_AUTO, &r->status, r->where);
+	}
+	if (a->pivot_given && a->trend_given)
+		gs_usage_error("--trend draws the long table: give it without --pivot");
+	if (a->pivot_given) {
+		const char *value = a->pivot_value_given ? a->pivot_value_arg : NULL;
+		pivot_table(&r->cur, a->pivot_arg, value, a->pivot_total_arg);
+		if (a->compare_given)
+			pivot_table(&r->prev, a->pivot_arg, value, a->pivot_total_arg);
+	}
+}
+
+/* The columns asked for (--columns, else all), the percents, the
+ * catalogue's words on them, the keys and directions, all checked against
+ * the table. */
+static void choose_columns(struct report *r)
+{
+	struct gengetopt_args_info *a = r->a;
+	if (a->columns_given)
+		gs_split_list(a->columns_arg, &r->pick, &r->npick);
+	else
+		for (size_t i = 0; i < r->cur.ncols; i++) {
+			r->pick = gs_xrealloc(r->pick, (r->npick + 1) * sizeof *r->pick);
+			r->pick[r->npick++] = dup(r->cur.names[i]);
+		}
+	if (a->percent_given)
+		gs_split_list(a->percent_arg, &r->pct, &r->npct);
+	if (a->catalogue_given) {
+		if (!(r->cat = gs_catalogue_load(a->catalogue_arg)))
+			exit(gs_close_stdout(GS_USAGE));
+		gs_manifest_file(a->catalogue_arg, "catalogue");
+		catalogue_apply(r->cat, &r->cur, &r->pct, &r->npct, r->pick, r->npick, a);
+	}
+	if (a->key_given)
+		gs_split_list(a->key_arg, &r->keys, &r->nkeys);
+	if (a->up_given)
+		gs_split_list(a->up_arg, &r->up, &r->nup);
+	if (a->down_given)
+		gs_split_list(a->down_arg, &r->down, &r->ndown);
+	for (size_t i = 0; i < r->npick; i++)
+		if (col_index(&r->cur, r->pick[i]) < 0)
+			gs_usage_error("--columns: no field '%s' in the input", r->pick[i]);
+	for (size_t i = 0; i < r->npct; i++)
+		if (col_index(&r->cur, r->pct[i]) < 0)
+			gs_usage_error("--percent: no field '%s' in the input", r->pct[i]);
+	for (size_t i = 0; i < r->nup + r->ndown; i++) {
+		const char *f = i < r->nup ? r->up[i] : r->down[i - r->nup];
+		if (col_index(&r->cur, f) < 0)
+			gs_usage_error("--%s: no field '%s' in the input", i < r->nup ? "up" : "down", f);
+	}
+	r->kcur = gs_xmalloc((r->nkeys + 1) * sizeof *r->kcur);
+	r->kprev = gs_xmalloc((r->nkeys + 1) * sizeof *r->kprev);
+	for (size_t i = 0; i < r->nkeys; i++) {
+		r->kcur[i] = col_index(&r->cur, r->keys[i]);
+		r->kprev[i] = col_index(&r->prev, r->keys[i]);
+		if (r->kcur[i] < 0 || r->kprev[i] < 0)
+			gs_usage_error("--key: no field '%s' in %s", r->keys[i],
+			               r->kcur[i] < 0 ? "the input" : a->compare_arg);
+	}
+}
+
+/* The rows shown: the current ones, each with the first previous row of
+ * the same keys not matched yet, then the units found only in the
+ * previous period. */
+static void match_previous(struct report *r)
+{
+	const struct table *cur = &r->cur, *prev = &r->prev;
+	r->nout = cur->nrows;
+	r->prev_of = gs_xmalloc((cur->nrows + prev->nrows + 1) * sizeof *r->prev_of);
+	r->cur_of = gs_xmalloc((cur->nrows + prev->nrows + 1) * sizeof *r->cur_of);
+	for (size_t i = 0; i < cur->nrows; i++) {
+		r->cur_of[i] = (long)i;
+		r->prev_of[i] = -1;
+	}
+	if (!r->a->compare_given)
+		return;
+	char *used = gs_xcalloc(prev->nrows + 1, 1);
+	for (size_t i = 0; i < cur->nrows; i++)
+		for (size_t j = 0; j < prev->nrows; j++) {
+			int same = !used[j];
+			for (size_t k = 0; k < r->nkeys && same; k++)
+				same = !strcmp(cur->cells[i][r->kcur[k]], prev->cells[j][r->kprev[k]]);
+			if (same) {
+				r->prev_of[i] = (long)j;
+				used[j] = 1;
+				break;
+			}
+		}
+	for (size_t j = 0; j < prev->nrows; j++)
+		if (!used[j]) {
+			r->cur_of[r->nout] = -1;
+			r->prev_of[r->nout++] = (long)j;
+		}
+	free(used);
+}
+
+/* A new column of R named NAME, labelled LABEL (both taken), its values
+ * to be filled in. Pointers to R's columns do not outlive the call. */
+static struct col *new_col(struct report *r, char *name, char *label, int kind)
+{
+	r->cols = gs_xrealloc(r->cols, (r->ncols + 1) * sizeof *r->cols);
+	struct col *c = &r->cols[r->ncols++];
+	memset(c, 0, sizeof *c);
+	c->name = name;
+	c->label = label;
+	c->kind = kind;
+	c->val = gs_xmalloc((r->nout + 1) * sizeof *c->val);
+	c->shown = gs_xmalloc((r->nout + 1) * sizeof *c->shown);
+	return c;
+}
+
+/* A column derived from NAME: named NAME SUFFIX, labelled "LABEL WORD"
+ * unless --label names it. */
+static void new_derived(struct report *r, const char *name, const char *suffix, const char *label,
+                        const char *word, int kind)
+{
+	gs_buf nm = {0}, lb = {0};
+	gs_buf_printf(&nm, "%s%s", name, suffix);
+	gs_buf_printf(&lb, "%s %s", label, word);
+	new_col(r, nm.p, label_of(r->a->label_arg, r->a->label_given, nm.p, lb.p), kind);
+	gs_buf_free(&lb);
+}
+
+/* After the number column NAME (CI in cur, PI in prev): its previous
+ * value, the change with an arrow, and with --up or --down whether it
+ * moved that way. */
+static void add_change(struct report *r, const char *name, const char *label, long ci, long pi, int kind,
+                       int dec)
+{
+	int want_up = in_list(r->up, r->nup, name);
+	int judged = want_up || in_list(r->down, r->ndown, name);
+	size_t first = r->ncols;
+	new_derived(r, name, "_prev", label, "prev", kind);
+	new_derived(r, name, "_change", label, "change", kind);
+	if (judged)
+		new_derived(r, name, "_met", label, want_up ? "up" : "down", K_MARK);
+	struct col *pv = &r->cols[first], *ch = &r->cols[first + 1], *mk = judged ? &r->cols[first + 2] : NULL;
+	pv->numeric = ch->numeric = 1;
+	pv->decimals = ch->decimals = dec;
+	for (size_t i = 0; i < r->nout; i++) {
+		const char *pvv = r->prev_of[i] >= 0 ? r->prev.cells[r->prev_of[i]][pi] : "";
+		const char *cvv = r->cur_of[i] >= 0 ? r->cur.cells[r->cur_of[i]][ci] : "";
+		pv->val[i] = dup(pvv);
+		pv->shown[i] = show(pvv, kind, dec, r->na);
+		gs_num x, y, d;
+		gs_buf cb = {0};
+		int have = is_number(cvv, &x) && is_number(pvv, &y) && gs_num_sub(x, y, &d) == 0;
+		if (have)
+			gs_num_format(&cb, d, 4);
+		ch->val[i] = dup(have ? cb.p : "");
+		char *sc = show_change(have ? cb.p : "", kind, dec, r->na);
+		gs_buf sb = {0};
+		gs_buf_adds(&sb, sc);
+		if (have)
+			gs_buf_adds(&sb, d.num > 0 ? " ↑" : d.num < 0 ? " ↓" : " →");
+		free(sc);
+		ch->shown[i] = sb.p;
+		gs_buf_free(&cb);
+		if (mk) {
+			int met = have && (want_up ? d.num > 0 : d.num < 0);
+			mk->val[i] = dup(have ? (met ? "1" : "0") : "");
+			mk->shown[i] = dup(have ? (met ? "✓" : "✗") : r->na);
+		}
+	}
+}
+
+/* The picked column NAME as shown, then, with --compare, when it is a
+ * number and not a key, its comparison. */
+static void add_picked(struct report *r, const char *name)
+{
+	struct gengetopt_args_info *a = r->a;
+	long ci = col_index(&r->cur, name);
+	int numeric = 1, any = 0, fraction = 0;
+	for (size_t i = 0; i < r->cur.nrows; i++) {
+		const char *v = r->cur.cells[i][ci];
+		gs_num x;
+		if (*v) {
+			any = 1;
+			numeric &= is_number(v, &x);
+			fraction |= numeric && x.scale > 0;
+		}
+	}
+	numeric &= any;
+	int kind = in_list(r->pct, r->npct, name) ? K_PERCENT : numeric ? K_NUM : K_PLAIN;
+	/* --decimals rounds numbers with fractions; counts stay whole unless
+	 * their column is named; the catalogue's decimals serve where
+	 * --decimals says nothing of the column */
+	int dec = decimals_of(&r->decs, name, kind, fraction);
+	dec = catalogue_decimals(r->cat, name, kind, dec, decimals_named(&r->decs, name));
+	char *clabel = catalogue_label(r->cat, name);
+	char *label = label_of(a->label_arg, a->label_given, name, clabel);
+	free(clabel);
+	int is_key = in_list(r->keys, r->nkeys, name);
+	long pi = a->compare_given ? col_index(&r->prev, name) : -1;
+	struct col *c = new_col(r, dup(name), label, kind);
+	c->numeric = kind != K_PLAIN;
+	c->decimals = dec;
+	for (size_t i = 0; i < r->nout; i++) {
+		/* a unit only the previous period has shows its keys from there */
+		const char *v = r->cur_of[i] >= 0 ? r->cur.cells[r->cur_of[i]][ci] :
+		                is_key && pi >= 0 && r->prev_of[i] >= 0 ? r->prev.cells[r->prev_of[i]][pi] : "";
+		c->val[i] = dup(v);
+		c->shown[i] = show(v, kind, dec, r->na);
+	}
+	if (a->compare_given && numeric && !is_key && pi >= 0)
+		add_change(r, name, label, ci, pi, kind, dec);
+}
+
+/* all_met: 1 when every --up and --down column met its direction (an
+ * unchanged or missing value is missed), else 0. */
+static void add_all_met(struct report *r)
+{
+	size_t nm = r->ncols;
+	struct col *c = new_col(r, dup("all_met"), dup("all_met"), K_MARK);
+	for (size_t i = 0; i < r->nout; i++) {
+		int all = 1;
+		for (size_t k = 0; k < nm; k++)
+			if (r->cols[k].kind == K_MARK && strcmp(r->cols[k].val[i], "1"))
+				all = 0;
+		c->val[i] = dup(all ? "1" : "0");
+		c->shown[i] = dup(all ? "✓" : "✗");
+	}
+}
+
+static void build_columns(struct report *r)
+{
+	r->na = r->fmt == F_TEXT ? "-" : "—";
+	for (size_t p = 0; p < r->npick; p++)
+		add_picked(r, r->pick[p]);
+	if (r->a->up_given || r->a->down_given)
+		add_all_met(r);
+}
+
+/* --target: a column of marks, and which rows missed it. */
+static void judge_target(struct report *r)
+{
+	struct gengetopt_args_info *a = r->a;
+	const struct table *cur = &r->cur;
+	r->missed = gs_xcalloc(r->nout + 1, 1);
+	if (!a->target_given)
+		return;
+	gs_buf err = {0};
+	size_t pos = 0;
+	if (!(r->target = gs_expr_parse(a->target_arg, &pos, 1, &err)))
+		gs_usage_error("--target '%s': column %zu: %s", a->target_arg, pos + 1, err.p);
+	gs_field *names = gs_xmalloc((cur->ncols + 1) * sizeof *names);
+	for (size_t i = 0; i < cur->ncols; i++)
+		names[i] = (gs_field){cur->names[i], strlen(cur->names[i])};
+	if (gs_expr_bind(r->target, names, cur->ncols, &err) < 0)
+		gs_usage_error("--target: %s", err.p);
+	gs_field *row = gs_xmalloc((cur->ncols + 1) * sizeof *row);
+	struct col *c = new_col(r, dup("target"), label_of(a->label_arg, a->label_given, "target", "target"), K_MARK);
+	for (size_t i = 0; i < r->nout; i++) {
+		if (r->cur_of[i] < 0) {
+			c->val[i] = dup("");
+			c->shown[i] = dup(r->na);
+			continue;
+		}
+		char **cells = cur->cells[r->cur_of[i]];
+		for (size_t k = 0; k < cur->ncols; k++)
+			row[k] = (gs_field){cells[k], strlen(cells[k])};
+		int t = gs_expr_test(r->target, row, &err);
+		if (t < 0)
+			gs_die(GS_USAGE, NULL, 0, "--target: %s", err.p);
+		r->njudged++;
+		r->missed[i] = !t;
+		r->nmissed += !t;
+		c->val[i] = dup(t ? "1" : "0");
+		c->shown[i] = dup(t ? "✓" : "✗");
+	}
+	free(row);
+	free(names);
+	gs_buf_free(&err);
+}
+
+/* What the page says of itself: the date, the provenance footer, the
+ * target's summary line, the appendix from --manifest-in. */
+static void provenance(struct report *r)
+{
+	struct gengetopt_args_info *a = r->a;
+	const struct table *cur = &r->cur;
+	r->date = shown_date(a->date_arg);
+	gs_buf opts = {0};
+	options_used(&opts);
+	gs_buf_printf(&r->prov, "govstat %s; input %s, sha256 %s, %ld rows", GS_VERSION, cur->source,
+	              cur->sha[0] ? cur->sha : "-", cur->rows_read);
+	/* the page says what it leaves out */
+	if (cur->rows_bad || cur->rows_where) {
+		gs_buf_printf(&r->prov, ", %zu shown", cur->nrows);
+		if (cur->rows_bad)
+			gs_buf_printf(&r->prov, ", %ld unreadable and left out (see the messages on standard error)",
+			              cur->rows_bad);
+		if (cur->rows_where)
+			gs_buf_printf(&r->prov, ", %ld left out by --where", cur->rows_where);
+	}
+	gs_buf_printf(&r->prov, "; %s", opts.p);
+	gs_buf_free(&opts);
+	if (r->target)
+		gs_buf_printf(&r->tsum, "%ld of %ld rows miss the target %s", r->nmissed, r->njudged, a->target_arg);
+	if (a->manifest_in_given) {
+		r->steps = read_manifest(a->manifest_in_arg, &r->nsteps);
+		gs_manifest_file(a->manifest_in_arg, "manifest");
+	}
+	if (a->compare_given)
+		gs_manifest_file(a->compare_arg, "previous");
+}
+
+/* ---- the charts ---- */
+
+/* The value where the bars start. --chart-floor, else 0, unless the values
+ * (and the target) are all positive and clustered, their spread less than
+ * half the largest: then a round number below the smallest, at half the
+ * spread under it, so that 91% and 97% do not draw bars of nearly the same
+ * length. */
+static double chart_floor(const struct table *t, long vc, const gs_num *tv, const char *opt)
+{
+	gs_num f;
+	if (opt) {
+		if (!is_number(opt, &f))
+			gs_usage_error("--chart-floor: '%s' is not a number", opt);
+		return gs_num_to_double(f);
+	}
+	double lo = 0, hi = 0;
+	int any = 0;
+	for (size_t r = 0; r <= t->nrows; r++) {
+		gs_num v;
+		if (r == t->nrows ? !tv : !is_number(t->cells[r][vc], &v))
+			continue;
+		double x = gs_num_to_double(r == t->nrows ? *tv : v);
+		if (!any || x < lo)
+			lo = x;
+		if (!any || x > hi)
+			hi = x;
+		any = 1;
+	}
+	if (!any || lo <= 0 || hi - lo >= hi / 2)
+		return 0;
+	double span = hi - lo, step = 1;
+	if (span > 0) {
+		while (step > span)
+			step /= 10;
+		while (step * 10 <= span)
+			step *= 10;
+	} else
+		step = hi / 10;
+	double fl = (double)(long long)((lo - (span > 0 ? span : step) / 2) / step) * step;
+	return fl > 0 ? fl : 0;
+}
+
+/* What the bar chart and the trend share: the scale of the values, how
+ * they are labelled, the target. */
+struct chart {
+	gs_buf *out;
+	int is_pct;              /* the values are shown as percents */
+	int decimals;            /* --decimals N, or -1 */
+	gs_num tv;               /* --chart-target, when HAS_T */
+	int has_t;
+	double floor, maxv;      /* the value axis runs from FLOOR to MAXV */
+};
+
+/* Set C up for the values of column VC of T: the target, then the axis
+ * from its floor to the largest value (or the target, when larger). */
+static void chart_scale(struct chart *c, struct report *r, const struct table *t, long vc, int is_pct)
+{
+	const struct gengetopt_args_info *a = r->a;
+	c->out = &r->out;
+	c->is_pct = is_pct;
+	c->decimals = r->decs.all;
+	c->has_t = a->chart_target_given && is_number(a->chart_target_arg, &c->tv);
+	if (a->chart_target_given && !c->has_t)
+		gs_usage_error("--chart-target: '%s' is not a number", a->chart_target_arg);
+	c->maxv = 0;
+	for (size_t i = 0; i < t->nrows; i++) {
+		gs_num v;
+		if (is_number(t->cells[i][vc], &v) && gs_num_to_double(v) > c->maxv)
+			c->maxv = gs_num_to_double(v);
+	}
+	if (c->has_t && gs_num_to_double(c->tv) > c->maxv)
+		c->maxv = gs_num_to_double(c->tv);
+	c->floor = chart_floor(t, vc, c->has_t ? &c->tv : NULL, a->chart_floor_given ? a->chart_floor_arg : NULL);
+	if (c->floor < 0)
+		c->floor = 0;
+	if (c->maxv <= c->floor)
+		c->maxv = c->floor > 0 ? c->floor * 1.1 : 1;
+}
+
+/* RAW as the chart labels a value (NA when it is none). */
+static char *chart_text(const struct chart *c, const char *raw, const char *na)
+{
+	return show(raw, c->is_pct ? K_PERCENT : K_NUM, c->decimals, na);
+}
+
+static char *chart_number(const struct chart *c, double v)
+{
+	char num[64];
+	snprintf(num, sizeof num, "%.10g", v);
+	return chart_text(c, num, "");
+}
+
+/* The SVG element of a chart WID by HGT, named LABEL for screen readers. */
+static void chart_open(const struct chart *c, int wid, int hgt, const char *label)
+{
+	gs_buf_printf(c->out, "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+	              "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", wid, hgt, wid, hgt);
+	html_escape(c->out, label);
+	gs_buf_adds(c->out, "\">\n");
+}
+
+/* Where an end of the value axis is labelled. */
+struct axis_label {
+	int x, y;
+	const char *anchor;      /* SVG text-anchor */
+};
+
+/* The axes: a line at Y from X0 to X1, one up at X0 from Y_TOP, and the
+ * value axis's two ends labelled, its floor at LAB[0], its largest value
+ * at LAB[1]. */
+static void chart_axes(const struct chart *c, int x0, int x1, int y, int y_top, const struct axis_label lab[2])
+{
+	gs_buf_printf(c->out, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>\n",
+	              x0, y, x1, y);
+	gs_buf_printf(c->out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\"/>\n", x0, y_top, x0, y);
+	for (int end = 0; end < 2; end++) {
+		char *s = chart_number(c, end ? c->maxv : c->floor);
+		gs_buf_printf(c->out, "<text class=\"axis-%s\" x=\"%d\" y=\"%d\" text-anchor=\"%s\" fill=\"#555\">",
+		              end ? "max" : "floor", lab[end].x, lab[end].y, lab[end].anchor);
+		html_escape(c->out, s);
+		gs_buf_adds(c->out, "</text>\n");
+		free(s);
+	}
+}
+
+/* The target as a dashed line from (X1, Y1) to (X2, Y2), labelled at
+ * (TX, TY) (text-anchor ANCHOR, or none). */
+static void chart_target(const struct chart *c, const char *target, int x1, int y1, int x2, int y2, int tx, int ty,
+                         const char *anchor)
+{
+	char *st = chart_text(c, target, "");
+	gs_buf_printf(c->out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#b00020\" "
+	              "stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n", x1, y1, x2, y2);
+	gs_buf_printf(c->out, "<text class=\"target\" x=\"%d\" y=\"%d\"", tx, ty);
+	if (anchor)
+		gs_buf_printf(c->out, " text-anchor=\"%s\"", anchor);
+	gs_buf_adds(c->out, " fill=\"#b00020\">target ");
+	html_escape(c->out, st);
+	gs_buf_adds(c->out, "</text>\n");
+	free(st);
+}
+
+/* A horizontal bar chart of the field --chart as inline SVG: one bar a
+ * row, labelled with its unit and value, missed rows red, the axis from
+ * its floor (shown under the axis) to the largest value, a labelled target
+ * line. */
+static void html_chart(struct report *r)
+{
+	const struct gengetopt_args_info *a = r->a;
+	const struct table *cur = &r->cur;
+	long vc = col_index(cur, a->chart_arg);
+	if (vc < 0)
+		gs_usage_error("--chart: no field '%s' in the input", a->chart_arg);
+	long lc = -1;
+	if (a->chart_label_given) {
+		if ((lc = col_index(cur, a->chart_label_arg)) < 0)
+			gs_usage_error("--chart-label: no field '%s' in the input", a->chart_label_arg);
+	} else
+		lc = first_text_column(cur, -1);
+	struct chart c;
+	chart_scale(&c, r, cur, vc, in_list(r->pct, r->npct, a->chart_arg));
+	gs_buf *out = c.out;
+	const double range = c.maxv - c.floor;
+	const int bar_h = 22, gap = 6, left = 140, right = 90, plot = 420, top = 26;
+	int axis_y = top + (int)cur->nrows * (bar_h + gap);
+	chart_open(&c, left + plot + right, axis_y + 24, a->chart_arg);
+	for (size_t i = 0; i < cur->nrows; i++) {
+		gs_num v;
+		int y = top + (int)i * (bar_h + gap);
+		gs_buf_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", left - 8, y + bar_h - 6);
+		html_escape(out, lc >= 0 ? cur->cells[i][lc] : "");
+		gs_buf_adds(out, "</text>\n");
+		int ok = is_number(cur->cells[i][vc], &v);
+		int wbar = ok ? (int)((gs_num_to_double(v) - c.floor) / range * plot + 0.5) : 0;
+		if (wbar < 0)
+			wbar = 0;
+		gs_buf_printf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>\n",
+		              left, y, wbar, bar_h, r->missed[i] ? "#d9534f" : "#4a78a8");
+		char *sv = chart_text(&c, cur->cells[i][vc], "—");
+		gs_buf_printf(out, "<text x=\"%d\" y=\"%d\">", left + wbar + 6, y + bar_h - 6);
+		html_escape(out, sv);
+		gs_buf_adds(out, "</text>\n");
+		free(sv);
+	}
+	chart_axes(&c, left, left + plot, axis_y, top - 4,
+	           (struct axis_label[2]){{left, axis_y + 16, "start"}, {left + plot, axis_y + 16, "end"}});
+	if (c.has_t) {
+		int x = left + (int)((gs_num_to_double(c.tv) - c.floor) / range * plot + 0.5);
+		if (x < left)
+			x = left;
+		chart_target(&c, a->chart_target_arg, x, top - 6, x, axis_y, x, top - 10, "middle");
+	}
+	gs_buf_adds(out, "</svg>\n<figcaption>");
+	const char *cap = a->chart_arg;
+	for (size_t i = 0; i < r->ncols; i++)
+		if (!strcmp(r->cols[i].name, a->chart_arg))
+			cap = r->cols[i].label;
+	html_escape(out, cap);
+	if (c.floor > 0) {
+		char *s = chart_number(&c, c.floor);
+		gs_buf_adds(out, " (the axis starts at ");
+		html_escape(out, s);
+		gs_buf_adds(out, ", not 0)");
+		free(s);
+	}
+	gs_buf_adds(out, "</figcaption>\n</figure>\n");
+}
+
+/* The trend's data and where it is drawn. */
+struct trend {
+	const struct table *t;
+	long vc, pc, bc;         /* the value, the period and the unit columns (bc -1: one line) */
+	char **per;              /* the periods, sorted */
+	size_t nper;
+	int left, plot_w, axis_y, plot_h; /* the plot's left edge, width, bottom and height */
+};
+
+/* The x of period P. */
+static int trend_x(const struct trend *tr, size_t p)
+{
+	return tr->left + (tr->nper > 1 ? (int)(p * (size_t)tr->plot_w / (tr->nper - 1)) : tr->plot_w / 2);
+}
+
+/* The line of UNIT over the periods, in COLOUR, labelled at its end. */
+static void trend_line(const struct chart *c, const struct trend *tr, const char *unit, const char *colour)
+{
+	const struct table *t = tr->t;
+	gs_buf pts = {0};
+	int lx = 0, ly = 0;
+	for (size_t p = 0; p < tr->nper; p++)
+		for (size_t i = 0; i < t->nrows; i++) {
+			gs_num v;
+			if (strcmp(t->cells[i][tr->pc], tr->per[p]) || strcmp(tr->bc >= 0 ? t->cells[i][tr->bc] : "", unit) ||
+			    !is_number(t->cells[i][tr->vc], &v))
+				continue;
+			double f = (gs_num_to_double(v) - c->floor) / (c->maxv - c->floor);
+			if (f < 0)
+				f = 0;
+			lx = trend_x(tr, p);
+			ly = tr->axis_y - (int)(f * tr->plot_h + 0.5);
+			gs_buf_printf(&pts, "%s%d,%d", pts.len ? " " : "", lx, ly);
+			break;
+		}
+	if (pts.len) {
+		gs_buf_printf(c->out, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>\n",
+		              pts.p, colour);
+		if (tr->bc >= 0) {
+			gs_buf_printf(c->out, "<text x=\"%d\" y=\"%d\" fill=\"%s\">", lx + 6, ly + 4, colour);
+			html_escape(c->out, unit);
+			gs_buf_adds(c->out, "</text>\n");
+		}
+	}
+	gs_buf_free(&pts);
+}
+
+/* A line chart of --trend over the sorted values of --trend-period, one
+ * line a unit (--trend-by, default the first text column other than the
+ * period; none: one line), the axis from chart_floor's start, the target
+ * as a dashed labelled line, in the bar chart's self-contained SVG. */
+static void html_trend(struct report *r)
+{
+	const struct gengetopt_args_info *a = r->a;
+	const struct table *t = &r->cur;
+	long vc = col_index(t, a->trend_arg);
+	if (vc < 0)
+		gs_usage_error("--trend: no field '%s' in the input", a->trend_arg);
+	long pc = col_index(t, a->trend_period_arg);
+	if (pc < 0)
+		gs_usage_error("--trend-period: no field '%s' in the input", a->trend_period_arg);
+	long bc = -1;
+	if (a->trend_by_given) {
+		if ((bc = col_index(t, a->trend_by_arg)) < 0)
+			gs_usage_error("--trend-by: no field '%s' in the input", a->trend_by_arg);
+	} else
+		bc = first_text_column(t, pc);
+	struct chart c;
+	chart_scale(&c, r, t, vc, in_list(r->pct, r->npct, a->trend_arg));
+	gs_buf *out = c.out;
+	const int right = 130, top = 26;
+	struct trend tr = {.t = t, .vc = vc, .pc = pc, .bc = bc, .left = 70, .plot_w = 440, .plot_h = 220};
+	tr.axis_y = top + tr.plot_h;
+	/* the periods (sorted) and the units (in the order first met) */
+	tr.per = sorted_values(t, pc, &tr.nper);
+	size_t nunit = 0;
+	char **unit = gs_xmalloc((t->nrows + 1) * sizeof *unit);
+	for (size_t i = 0; i < t->nrows; i++) {
+		const char *un = bc >= 0 ? t->cells[i][bc] : "";
+		if (!in_list(unit, nunit, un))
+			unit[nunit++] = (char *)un;
+	}
+	static const char *const colour[] = {"#4a78a8", "#e08a2c", "#3c9a5f", "#8a5cb8", "#b5563e", "#5a9bb0",
+	                                     "#c4648c", "#7f7f3a"};
+	chart_open(&c, tr.left + tr.plot_w + right, top + tr.plot_h + 40, a->trend_arg);
+	chart_axes(&c, tr.left, tr.left + tr.plot_w, tr.axis_y, top,
+	           (struct axis_label[2]){{tr.left - 6, tr.axis_y + 4, "end"}, {tr.left - 6, top + 4, "end"}});
+	/* period labels: all when few, else about eight */
+	size_t every = tr.nper > 8 ? (tr.nper + 7) / 8 : 1;
+	for (size_t p = 0; p < tr.nper; p++) {
+		if (p % every && p + 1 != tr.nper)
+			continue;
+		gs_buf_printf(out, "<text class=\"period\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#555\">",
+		              trend_x(&tr, p), tr.axis_y + 18);
+		html_escape(out, tr.per[p]);
+		gs_buf_adds(out, "</text>\n");
+	}
+	for (size_t k = 0; k < nunit; k++)
+		trend_line(&c, &tr, unit[k], colour[k % (sizeof colour / sizeof *colour)]);
+	if (c.has_t) {
+		double f = (gs_num_to_double(c.tv) - c.floor) / (c.maxv - c.floor);
+		int y = tr.axis_y - (int)((f < 0 ? 0 : f) * tr.plot_h + 0.5);
+		chart_target(&c, a->chart_target_arg, tr.left, y, tr.left + tr.plot_w, y, tr.left + tr.plot_w + 6, y - 6,
+		             NULL);
+	}
+	gs_buf_adds(out, "</svg>\n<figcaption>");
+	html_escape(out, a->trend_arg);
+	gs_buf_adds(out, " by ");
+	html_escape(out, a->trend_period_arg);
+	gs_buf_adds(out, "</figcaption>\n</figure>\n");
+	free(tr.per);
+	free(unit);
+}
+
+/* ---- the xlsx 报表 ---- */
+
+/* A column of whole numbers is a code, kept as text, when a value starts
+ * with 0 or has 12 digits or more (行政区划代码, 身份证号): a spreadsheet
+ * would drop the zeros or round the digits past the 15th. */
+static int looks_like_code(const struct col *c, size_t nout)
+{
+	for (size_t r = 0; r < nout; r++) {
+		const char *v = c->val[r];
+		size_t n = strspn(v, "0123456789");
+		if (*v && !v[n] && ((v[0] == '0' && n > 1) || n >= 12))
+			return 1;
+	}
+	return 0;
+}
+
+static int is_total_label(const char *s, const struct gengetopt_args_info *a)
+{
+	static const char *const fixed[] = {"合计", "总计", "小计", "全县", "全区", "全市", "全镇", "全乡", "*"};
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+		if (!strcmp(s, fixed[i]))
+			return 1;
+	for (unsigned i = 0; i < a->total_label_given; i++)
+		if (!strcmp(s, a->total_label_arg[i]))
+			return 1;
+	return 0;
+}
+
+static time_t created_time(const char *date)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	if (e && *e) {
+		long long s = strtoll(e, &end, 10);
+		if (!*end)
+			return (time_t)s;
+	}
+	int y, m, d;
+	const char *why;
+	if (date && gs_date_parse(date, strlen(date), 0, &y, &m, &d, &why) == 0)
+		return (time_t)gs_days_from_civil(y, m, d) * 86400;
+	return (time_t)315532800; /* 1980-01-01, the zip format's first day */
+}
+
+/* The workbook: numbers as numbers of the decimals shown, codes as text,
+ * the rollup rows bold, the target's summary as a note. */
+static void render_xlsx(struct report *r)
+{
+	const struct gengetopt_args_info *a = r->a;
+	size_t ncols = r->ncols, nout = r->nout;
+	gs_xlsx_col *xc = gs_xmalloc((ncols + 1) * sizeof *xc);
+	const char **cells = gs_xmalloc((ncols * nout + 1) * sizeof *cells);
+	unsigned char *bold = gs_xcalloc(nout + 1, 1);
+	for (size_t i = 0; i < ncols; i++) {
+		const struct col *c = &r->cols[i];
+		xc[i].label = c->label;
+		xc[i].kind = c->kind == K_PERCENT ? GS_XC_PERCENT :
+		             c->kind == K_NUM && !looks_like_code(c, nout) ? GS_XC_NUM : GS_XC_TEXT;
+		/* the decimals the page shows, catalogue and --decimals applied */
+		xc[i].decimals = c->kind == K_PERCENT && c->decimals < 0 ? 2 : c->decimals;
+		for (size_t k = 0; k < nout; k++) {
+			/* marks as people read them; everything else raw and exact */
+			cells[k * ncols + i] = c->kind == K_MARK && *c->val[k] ? c->shown[k] : c->val[k];
+			if (c->kind == K_PLAIN && is_total_label(c->val[k], a))
+				bold[k] = 1;
+		}
+	}
+	gs_xlsx_meta m = {
+		.title = a->title_given ? a->title_arg : NULL,
+		.unit_line = a->unit_line_given ? a->unit_line_arg : NULL,
+		.note = r->target ? r->tsum.p : NULL,
+		.filled_by = a->filled_by_given ? a->filled_by_arg : NULL,
+		.prepared_by = a->prepared_by_given ? a->prepared_by_arg : NULL,
+		.checked_by = a->checked_by_given ? a->checked_by_arg : NULL,
+		.date = r->date,
+		.created = created_time(r->date),
+	};
+	gs_buf why = {0};
+	if (gs_xlsx_table(&r->out, &m, xc, ncols, cells, nout, bold, &why) < 0)
+		gs_die(GS_IO, NULL, 0, "%s", why.p);
+	gs_buf_free(&why);
+	free(xc);
+	free(cells);
+	free(bold);
+}
+
+/* ---- the other formats ---- */
+
+/* JSON lines, CSV, TSV: the raw values, exact, through the writer. */
+static void render_stream(struct report *r)
+{
+	const struct gengetopt_args_info *a = r->a;
+	size_t ncols = r->ncols;
+	gs_writer *w = gs_writer_new(stdout, r->fmt == F_JSON ? GS_FMT_JSON : r->fmt == F_TSV ? GS_FMT_TSV : GS_FMT_CSV);
+	if (gs_writer_encoding(w, a->encoding_given ? a->encoding_arg : NULL, a->bom_given) < 0)
+		gs_usage_error("--encoding: iconv knows no encoding '%s'", a->encoding_arg);
+	if (gs_manifest_on())
+		gs_writer_hash(w);
+	gs_field *h = gs_xmalloc((ncols + 1) * sizeof *h);
+	unsigned char *num = gs_xcalloc(ncols + 1, 1);
+	for (size_t i = 0; i < ncols; i++) {
+		h[i] = (gs_field){r->cols[i].name, strlen(r->cols[i].name)};
+		num[i] = r->cols[i].numeric || r->cols[i].kind == K_MARK;
+	}
+	gs_writer_header(w, h, ncols, num);
+	gs_field *row = gs_xmalloc((ncols + 1) * sizeof *row);
+	for (size_t k = 0; k < r->nout; k++) {
+		for (size_t i = 0; i < ncols; i++) {
+			const char *v = r->cols[i].val[k];
+			/* text columns keep "" in JSON; numbers and marks are null */
+			row[i] = !*v && num[i] ? (gs_field){NULL, 0} : (gs_field){v, strlen(v)};
+		}
+		gs_writer_row(w, row, ncols);
+	}
+	gs_manifest_output(w);
+	gs_writer_free(w);
+	free(h);
+	free(num);
+	free(row);
+}
+
+/* Numbers and marks are aligned right, and never cut. */
+static int right_aligned(const struct col *c)
+{
+	return c->numeric || c->kind == K_MARK;
+}
+
+/* The width of each text column: its widest cell; then, while the table
+ * is wider than --width, the widest text column narrowed step by step
+ * (to 6 at least). A table of many numbers may stay wider than --width. */
+static size_t *text_widths(const struct report *r)
+{
+	size_t ncols = r->ncols;
+	size_t *wd = gs_xmalloc((ncols + 1) * sizeof *wd);
+	size_t *minw = gs_xmalloc((ncols + 1) * sizeof *minw);
+	size_t total = 0;
+	for (size_t i = 0; i < ncols; i++) {
+		wd[i] = width_of(r->cols[i].label);
+		size_t need = 0;
+		for (size_t k = 0; k < r->nout; k++) {
+			size_t x = width_of(r->cols[i].shown[k]);
+			if (x > wd[i])
+				wd[i] = x;
+			if (x > need)
+				need = x;
+		}
+		minw[i] = !right_aligned(&r->cols[i]) ? 6 : need > 1 ? need : 1;
+		total += wd[i] + (i ? 2 : 0);
+	}
+	while (total > (size_t)r->a->width_arg) {
+		size_t wi = (size_t)-1;
+		for (size_t i = 0; i < ncols; i++)
+			if (wd[i] > minw[i] && (wi == (size_t)-1 || wd[i] - minw[i] > wd[wi] - minw[wi]))
+				wi = i;
+		if (wi == (size_t)-1)
+			break;     /* cannot narrow more: the lines will be long */
+		wd[wi]--;
+		total--;
+	}
+	free(minw);
+	return wd;
+}
+
+/* A line of the text table: the labels (ROW -1), else row ROW; no
+ * trailing spaces. */
+static void text_line(gs_buf *out, const struct report *r, const size_t *wd, long row)
+{
+	gs_buf line = {0};
+	for (size_t i = 0; i < r->ncols; i++) {
+		const struct col *c = &r->cols[i];
+		const char *s = row >= 0 ? c->shown[row] : c->label;
+		size_t sw = width_of(s);
+		if (i)
+			gs_buf_adds(&line, "  ");
+		if (sw > wd[i])
+			put_cut(&line, s, wd[i]);
+		else if (right_aligned(c)) {
+			pad(&line, wd[i] - sw);
+			gs_buf_adds(&line, s);
+		} else {
+			gs_buf_adds(&line, s);
+			if (i + 1 < r->ncols)
+				pad(&line, wd[i] - sw);
+		}
+	}
+	while (line.len && line.p[line.len - 1] == ' ')
+		line.len--;
+	gs_buf_add(out, line.p ? line.p : "", line.len);
+	gs_buf_addc(out, '\n');
+	gs_buf_free(&line);
+}
+
+/* Plain text aligned by display width, for a terminal or a mail. */
+static void render_text(struct report *r)
+{
+	const struct gengetopt_args_info *a = r->a;
+	gs_buf *out = &r->out;
+	size_t *wd = text_widths(r);
+	if (a->title_given) {
+		gs_buf_adds(out, a->title_arg);
+		gs_buf_addc(out, '\n');
+	}
+	if (r->date)
+		gs_buf_printf(out, "%s\n", r->date);
+	if (a->caption_given)
+		gs_buf_printf(out, "%s\n", a->caption_arg);
+	if (a->title_given || r->date || a->caption_given)
+		gs_buf_addc(out, '\n');
+	text_line(out, r, wd, -1);
+	size_t rule = 0;
+	for (size_t i = 0; i < r->ncols; i++)
+		rule += wd[i] + (i ? 2 : 0);
+	for (size_t i = 0; i < rule; i++)
+		gs_buf_addc(out, '-');
+	gs_buf_addc(out, '\n');
+	for (size_t k = 0; k < r->nout; k++)
+		text_line(out, r, wd, (long)k);
+	gs_buf_addc(out, '\n');
+	if (r->target)
+		gs_buf_printf(out, "%s\n", r->tsum.p);
+	if (r->nsteps) {
+		gs_buf_adds(out, "How these figures were computed:\n");
+		for (size_t s = 0; s < r->nsteps; s++) {
+			gs_buf_printf(out, "%zu. %s (status %d)\n", s + 1, r->steps[s].line, r->steps[s].status);
+			for (size_t f = 0; f < r->steps[s].nfiles; f++)
+				gs_buf_printf(out, "   %s\n", r->steps[s].files[f]);
+		}
+	}
+	gs_buf_printf(out, "%s\n", r->prov.p);
+	free(wd);
+}
+
+static void render_markdown(struct report *r)
+{
+	const struct gengetopt_args_info *a = r->a;
+	gs_buf *out = &r->out;
+	if (a->title_given) {
+		gs_buf_adds(out, "# ");
+		md_escape(out, a->title_arg);
+		gs_buf_adds(out, "\n\n");
+	}
+	if (r->date)
+		gs_buf_printf(out, "%s\n\n", r->date);
+	if (a->caption_given) {
+		md_escape(out, a->caption_arg);
+		gs_buf_adds(out, "\n\n");
+	}
+	gs_buf_addc(out, '|');
+	for (size_t i = 0; i < r->ncols; i++) {
+		gs_buf_addc(out, ' ');
+		md_escape(out, r->cols[i].label);
+		gs_buf_adds(out, " |");
+	}
+	gs_buf_adds(out, "\n|");
+	for (size_t i = 0; i < r->ncols; i++)
+		gs_buf_adds(out, right_aligned(&r->cols[i]) ? " ---: |" : " --- |");
+	gs_buf_addc(out, '\n');
+	for (size_t k = 0; k < r->nout; k++) {
+		gs_buf_addc(out, '|');
+		for (size_t i = 0; i < r->ncols; i++) {
+			gs_buf_addc(out, ' ');
+			md_escape(out, r->cols[i].shown[k]);
+			gs_buf_adds(out, " |");
+		}
+		gs_buf_addc(out, '\n');
+	}
+	gs_buf_addc(out, '\n');
+	if (r->target) {
+		md_escape(out, r->tsum.p);
+		gs_buf_adds(out, "\n\n");
+	}
+	if (r->nsteps) {
+		gs_buf_adds(out, "## How these figures were computed\n\n");
+		for (size_t s = 0; s < r->nsteps; s++) {
+			gs_buf_printf(out, "%zu. `%s` (status %d)\n", s + 1, r->steps[s].line, r->steps[s].status);
+			for (size_t f = 0; f < r->steps[s].nfiles; f++) {
+				gs_buf_adds(out, "   - ");
+				md_escape(out, r->steps[s].files[f]);
+				gs_buf_addc(out, '\n');
+			}
+		}
+		gs_buf_addc(out, '\n');
+	}
+	gs_buf_adds(out, "<small>");
+	md_escape(out, r->prov.p);
+	gs_buf_adds(out, "</small>\n");
+}
+
+/* The page's head and its style, up to the title. */
+static void html_head(gs_buf *out, const char *lang, const char *title)
+{
+	gs_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"");
+	html_escape(out, lang);
+	gs_buf_adds(out, "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+	html_escape(out, title);
+	gs_buf_adds(out, "</title>\n<style>\n"
+	            "body { font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", sans-serif; margin: 2em; color: #222; }\n"
+	            "h1 { font-size: 1.4em; margin: 0 0 .2em; }\n"
+	            "p.date, p.caption { margin: .2em 0; color: #555; }\n"
+	            "table { border-collapse: collapse; margin: 1em 0; }\n"
+	            "th, td { border: 1px solid #bbb; padding: .25em .6em; }\n"
+	            "th { background: #eef2f6; }\n"
+	            "td.num { text-align: right; font-variant-numeric: tabular-nums; }\n"
+	            "td.mark { text-align: center; }\n"
+	            "tr.missed td { background: #fde8e8; }\n"
+	            "td.missed, span.missed { color: #b00020; font-weight: bold; }\n"
+	            "td.met { color: #1b6e20; }\n"
+	            "figure { margin: 1em 0; }\n"
+	            "figure svg text { font-size: 13px; }\n"
+	            "footer { margin-top: 2em; font-size: .8em; color: #666; word-break: break-all; }\n"
+	            /* printed: an A4 document, the header row on every page, no
+	             * row or chart cut across pages, the colours kept */
+	            "@page { size: A4; margin: 15mm 12mm; }\n"
+	            "@media print {\n"
+	            "  body { margin: 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
+	            "  thead { display: table-header-group; }\n"
+	            "  tr, figure, svg, footer { break-inside: avoid; page-break-inside: avoid; }\n"
+	            "  h1, p.date, p.caption { break-after: avoid; page-break-after: avoid; }\n"
+	            "}\n"
+	            "</style>\n</head>\n<body>\n<h1>");
+	html_escape(out, title);
+	gs_buf_adds(out, "</h1>\n");
+}
+
+static void html_table(struct report *r)
+{
+	gs_buf *out = &r->out;
+	gs_buf_adds(out, "<table>\n<thead>\n<tr>");
+	for (size_t i = 0; i < r->ncols; i++) {
+		gs_buf_adds(out, "<th scope=\"col\">");
+		html_escape(out, r->cols[i].label);
+		gs_buf_adds(out, "</th>");
+	}
+	gs_buf_adds(out, "</tr>\n</thead>\n<tbody>\n");
+	for (size_t k = 0; k < r->nout; k++) {
+		gs_buf_adds(out, r->missed[k] ? "<tr class=\"missed\">" : "<tr>");
+		for (size_t i = 0; i < r->ncols; i++) {
+			const struct col *c = &r->cols[i];
+			const char *cls = c->kind == K_MARK ?
+			                  (!strcmp(c->val[k], "0") ? "mark missed" : !strcmp(c->val[k], "1") ? "mark met" : "mark") :
+			                  c->numeric ? "num" : NULL;
+			if (cls)
+				gs_buf_printf(out, "<td class=\"%s\">", cls);
+			else
+				gs_buf_adds(out, "<td>");
+			html_escape(out, c->shown[k]);
+			gs_buf_adds(out, "</td>");
+		}
+		gs_buf_adds(out, "</tr>\n");
+	}
+	gs_buf_adds(out, "</tbody>\n</table>\n");
+}
+
+/* A self-contained page: the table, the charts, the appendix. */
+static void render_html(struct report *r)
+{
+	const struct gengetopt_args_info *a = r->a;
+	gs_buf *out = &r->out;
+	html_head(out, a->lang_arg, a->title_given ? a->title_arg : "govstat report");
+	if (r->date) {
+		gs_buf_adds(out, "<p class=\"date\">");
+		html_escape(out, r->date);
+		gs_buf_adds(out, "</p>\n");
+	}
+	if (a->caption_given) {
+		gs_buf_adds(out, "<p class=\"caption\">");
+		html_escape(out, a->caption_arg);
+		gs_buf_adds(out, "</p>\n");
+	}
+	html_table(r);
+	if (r->target) {
+		gs_buf_adds(out, "<p><span class=\"missed\">✗</span> ");
+		html_escape(out, r->tsum.p);
+		gs_buf_adds(out, "</p>\n");
+	}
+	if (a->chart_given)
+		html_chart(r);
+	if (a->trend_given)
+		html_trend(r);
+	if (r->nsteps) {
+		gs_buf_adds(out, "<section>\n<h2>How these figures were computed</h2>\n<ol>\n");
+		for (size_t s = 0; s < r->nsteps; s++) {
+			gs_buf_adds(out, "<li><code>");
+			html_escape(out, r->steps[s].line);
+			gs_buf_printf(out, "</code> (status %d)\n<ul>\n", r->steps[s].status);
+			for (size_t f = 0; f < r->steps[s].nfiles; f++) {
+				gs_buf_adds(out, "<li>");
+				html_escape(out, r->steps[s].files[f]);
+				gs_buf_adds(out, "</li>\n");
+			}
+			gs_buf_adds(out, "</ul>\n</li>\n");
+		}
+		gs_buf_adds(out, "</ol>\n</section>\n");
+	}
+	gs_buf_adds(out, "<footer>");
+	html_escape(out, r->prov.p);
+	gs_buf_adds(out, "</footer>\n</body>\n</html>\n");
+}
+
+/* ---- the run ---- */
+
+/* -f: each format's name and renderer, in the order of enum fmt. */
+static const struct {
+	const char *name;
+	void (*render)(struct report *r);
+} formats[] = {
+	[F_TEXT] = {"text", render_text},
+	[F_MARKDOWN] = {"markdown", render_markdown},
+	[F_HTML] = {"html", render_html},
+	[F_JSON] = {"json", render_stream},
+	[F_CSV] = {"csv", render_stream},
+	[F_XLSX] = {"xlsx", render_xlsx},
+	[F_TSV] = {"tsv", render_stream},
+};
+
+/* The options that are checked before anything is read. */
+static void check_options(struct report *r)
+{
+	struct gengetopt_args_info *a = r->a;
+	r->fmt = -1;
+	for (int i = 0; i < (int)(sizeof formats / sizeof *formats); i++)
+		if (!strcmp(a->format_arg, formats[i].name))
+			r->fmt = i;
+	if (r->fmt < 0)
+		gs_usage_error("--format: '%s' is not text, markdown, html, json, csv, tsv or xlsx", a->format_arg);
+	if ((a->bom_given || a->encoding_given) && r->fmt != F_CSV && r->fmt != F_TSV)
+		gs_usage_error("--bom and --encoding go with -f csv or tsv");
+	parse_decimals(&r->decs, a->decimals_arg, a->decimals_given);
+	if (a->width_arg < 20)
+		gs_usage_error("--width: give 20 or more");
+	if ((a->up_given || a->down_given || a->key_given) && !a->compare_given)
+		gs_usage_error("--key, --up and --down go with --compare");
+	if (a->compare_given && !a->key_given)
+		gs_usage_error("--compare needs --key FIELDS to match the rows");
+	if (a->ambiguous_given) {
+		if (strcmp(a->ambiguous_arg, "wide") && strcmp(a->ambiguous_arg, "narrow"))
+			gs_usage_error("--ambiguous: '%s' is not wide or narrow", a->ambiguous_arg);
+		gs_set_ambiguous_wide(!strcmp(a->ambiguous_arg, "wide"));
+	}
+}
+
+/* The page of the formats written whole, hashed for the manifest. */
+static void write_page(const struct report *r)
+{
+	if (!r->out.len)
+		return;
+	gs_fwrite(r->out.p, r->out.len, stdout);
+	if (gs_manifest_on()) {
+		gs_sha256 c;
+		char hex[65];
+		gs_sha256_init(&c);
+		gs_sha256_update(&c, r->out.p, r->out.len);
+		gs_sha256_hex(&c, hex);
+		gs_manifest_written("-", "output", hex, r->out.len, (long)r->nout);
+	}
+}
+
+/* The summary govstat(7) promises: read = written + rejected (+ left out
+ * by --where). */
+static void summary(const struct report *r)
+{
+	const struct table *cur = &r->cur, *prev = &r->prev;
+	if (!cur->rows_bad && !prev->rows_bad && !r->a->verbose_given)
+		return;
+	gs_buf sum = {0};
+	gs_buf_printf(&sum, "%ld rows read, %zu written", cur->rows_read, cur->nrows);
+	if (r->where)
+		gs_buf_printf(&sum, ", %ld left out by --where", cur->rows_where);
+	gs_buf_printf(&sum, ", %ld rejected", cur->rows_bad);
+	if (r->a->compare_given)
+		gs_buf_printf(&sum, "; previous period: %ld read, %ld rejected", prev->rows_read, prev->rows_bad);
+	gs_msg(NULL, 0, "%s", sum.p);
+	gs_buf_free(&sum);
+}
+
+static void free_report(struct report *r)
+{
+	for (size_t i = 0; i < r->ncols; i++) {
+		for (size_t k = 0; k < r->nout; k++) {
+			free(r->cols[i].val[k]);
+			free(r->cols[i].shown[k]);
+		}
+		free(r->cols[i].val);
+		free(r->cols[i].shown);
+		free(r->cols[i].name);
+		free(r->cols[i].label);
+	}
+	free(r->cols);
+	for (size_t s = 0; s < r->nsteps; s++) {
+		free(r->steps[s].line);
+		free_list(r->steps[s].files, r->steps[s].nfiles);
+	}
+	free(r->steps);
+	free_table(&r->cur);
+	free_table(&r->prev);
+	gs_catalogue_free(r->cat);
+	free_list(r->pick, r->npick);
+	free_list(r->pct, r->npct);
+	free_list(r->keys, r->nkeys);
+	free_list(r->up, r->nup);
+	free_list(r->down, r->ndown);
+	free(r->kcur);
+	free(r->kprev);
+	free(r->prev_of);
+	free(r->cur_of);
+	free(r->missed);
+	free(r->date);
+	free_list(r->decs.col, r->decs.ncol);
+	free(r->decs.n);
+	gs_expr_free(r->target);
+	gs_buf_free(&r->out);
+	gs_buf_free(&r->prov);
+	gs_buf_free(&r->tsum);
+}
 
 int main(int argc, char **argv)
 {
@@ -1106,664 +1916,19 @@ int main(int argc, char **argv)
 		gs_cli_check_outputs(a.inputs, a.inputs_num, side, sizeof side / sizeof *side, NULL, 0);
 	}
 
-	static const char *fnames[] = {"text", "markdown", "html", "json", "csv", "xlsx", "tsv"};
-	int fmt = -1;
-	for (int i = 0; i < 7; i++)
-		if (!strcmp(a.format_arg, fnames[i]))
-			fmt = i;
-	if (fmt < 0)
-		gs_usage_error("--format: '%s' is not text, markdown, html, json, csv, tsv or xlsx", a.format_arg);
-	if ((a.bom_given || a.encoding_given) && fmt != F_CSV && fmt != F_TSV)
-		gs_usage_error("--bom and --encoding go with -f csv or tsv");
-	struct decs decs = {0};
-	parse_decimals(&decs, a.decimals_arg, a.decimals_given);
-	if (a.width_arg < 20)
-		gs_usage_error("--width: give 20 or more");
-	if ((a.up_given || a.down_given || a.key_given) && !a.compare_given)
-		gs_usage_error("--key, --up and --down go with --compare");
-	if (a.compare_given && !a.key_given)
-		gs_usage_error("--compare needs --key FIELDS to match the rows");
-	if (a.ambiguous_given) {
-		if (strcmp(a.ambiguous_arg, "wide") && strcmp(a.ambiguous_arg, "narrow"))
-			gs_usage_error("--ambiguous: '%s' is not wide or narrow", a.ambiguous_arg);
-		gs_set_ambiguous_wide(!strcmp(a.ambiguous_arg, "wide"));
-	}
-	int decimals = decs.all;
-	int in_format = a.input_format_given ? gs_parse_input_format(a.input_format_arg) : GS_FMT_AUTO;
-	int status = GS_OK;
-
-	struct table cur = {0}, prev = {0};
-	const char *where = a.where_given ? a.where_arg : NULL;
-	read_table(&cur, a.inputs, a.inputs_num, in_format, &status, where);
-	if (a.compare_given) {
-		char *pf[1] = {a.compare_arg};
-		read_table(&prev, pf, 1, GS_FMT_AUTO, &status, where);
-	}
-	if (a.pivot_given && a.trend_given)
-		gs_usage_error("--trend draws the long table: give it without --pivot");
-	if (a.pivot_given) {
-		pivot_table(&cur, a.pivot_arg, a.pivot_value_given ? a.pivot_value_arg : NULL, a.pivot_total_arg);
-		if (a.compare_given)
-			pivot_table(&prev, a.pivot_arg, a.pivot_value_given ? a.pivot_value_arg : NULL, a.pivot_total_arg);
-	}
-
-	/* the columns shown */
-	char **pick = NULL, **pct = NULL, **keys = NULL, **up = NULL, **down = NULL;
-	size_t npick = 0, npct = 0, nkeys = 0, nup = 0, ndown = 0;
-	if (a.columns_given)
-		gs_split_list(a.columns_arg, &pick, &npick);
-	else
-		for (size_t i = 0; i < cur.ncols; i++) {
-			pick = gs_xrealloc(pick, (npick + 1) * sizeof *pick);
-			pick[npick++] = dup(cur.names[i]);
-		}
-	if (a.percent_given)
-		gs_split_list(a.percent_arg, &pct, &npct);
-	gs_catalogue *cat = NULL;
-	if (a.catalogue_given) {
-		if (!(cat = gs_catalogue_load(a.catalogue_arg)))
-			exit(gs_close_stdout(GS_USAGE));
-		gs_manifest_file(a.catalogue_arg, "catalogue");
-		catalogue_apply(cat, &cur, &pct, &npct, pick, npick, &a);
-	}
-	if (a.key_given)
-		gs_split_list(a.key_arg, &keys, &nkeys);
-	if (a.up_given)
-		gs_split_list(a.up_arg, &up, &nup);
-	if (a.down_given)
-		gs_split_list(a.down_arg, &down, &ndown);
-	for (size_t i = 0; i < npick; i++)
-		if (col_index(&cur, pick[i]) < 0)
-			gs_usage_error("--columns: no field '%s' in the input", pick[i]);
-	for (size_t i = 0; i < npct; i++)
-		if (col_index(&cur, pct[i]) < 0)
-			gs_usage_error("--percent: no field '%s' in the input", pct[i]);
-	for (size_t i = 0; i < nup + ndown; i++) {
-		const char *f = i < nup ? up[i] : down[i - nup];
-		if (col_index(&cur, f) < 0)
-			gs_usage_error("--%s: no field '%s' in the input", i < nup ? "up" : "down", f);
-	}
-	long *kcur = gs_xmalloc((nkeys + 1) * sizeof *kcur), *kprev = gs_xmalloc((nkeys + 1) * sizeof *kprev);
-	for (size_t i = 0; i < nkeys; i++) {
-		kcur[i] = col_index(&cur, keys[i]);
-		kprev[i] = col_index(&prev, keys[i]);
-		if (kcur[i] < 0 || kprev[i] < 0)
-			gs_usage_error("--key: no field '%s' in %s", keys[i], kcur[i] < 0 ? "the input" : a.compare_arg);
-	}
-
-	/* rows: the current ones, then units found only in the previous period */
-	size_t nout = cur.nrows;
-	long *prev_of = gs_xmalloc((cur.nrows + prev.nrows + 1) * sizeof *prev_of);
-	long *cur_of = gs_xmalloc((cur.nrows + prev.nrows + 1) * sizeof *cur_of);
-	for (size_t i = 0; i < cur.nrows; i++) {
-		cur_of[i] = (long)i;
-		prev_of[i] = -1;
-	}
-	if (a.compare_given) {
-		char *used = calloc(prev.nrows + 1, 1);
-		for (size_t i = 0; i < cur.nrows; i++)
-			for (size_t j = 0; j < prev.nrows; j++) {
-				int same = !used[j];
-				for (size_t k = 0; k < nkeys && same; k++)
-					same = !strcmp(cur.cells[i][kcur[k]], prev.cells[j][kprev[k]]);
-				if (same) {
-					prev_of[i] = (long)j;
-					used[j] = 1;
-					break;
-				}
-			}
-		for (size_t j = 0; j < prev.nrows; j++)
-			if (!used[j]) {
-				cur_of[nout] = -1;
-				prev_of[nout++] = (long)j;
-			}
-		free(used);
-	}
-
-	/* build the shown columns */
-	struct col *cols = NULL;
-	size_t ncols = 0;
-	const char *na = fmt == F_TEXT ? "-" : "—";
-	int any_target = 0;
-	for (size_t p = 0; p < npick; p++) {
-		long ci = col_index(&cur, pick[p]);
-		int numeric = 1, any = 0, fraction = 0;
-		for (size_t r = 0; r < cur.nrows; r++) {
-			const char *v = cur.cells[r][ci];
-			gs_num x;
-			if (*v) {
-				any = 1;
-				numeric &= is_number(v, &x);
-				fraction |= numeric && x.scale > 0;
-			}
-		}
-		numeric &= any;
-		int kind = in_list(pct, npct, pick[p]) ? K_PERCENT : numeric ? K_NUM : K_PLAIN;
-		/* --decimals rounds numbers with fractions; counts stay whole
-		 * unless their column is named; the catalogue's decimals serve
-		 * where --decimals says nothing of the column */
-		int coldec = decimals_of(&decs, pick[p], kind, fraction);
-		coldec = catalogue_decimals(cat, pick[p], kind, coldec, decimals_named(&decs, pick[p]));
-		char *clabel = catalogue_label(cat, pick[p]);
-		char *label = label_of(a.label_arg, a.label_given, pick[p], clabel);
-		free(clabel);
-		int is_key = in_list(keys, nkeys, pick[p]);
-		long pi = a.compare_given ? col_index(&prev, pick[p]) : -1;
-		size_t base = ncols;
-		int extra = a.compare_given && numeric && !is_key && pi >= 0;
-		int judged = extra && (in_list(up, nup, pick[p]) || in_list(down, ndown, pick[p]));
-		size_t add = 1 + (extra ? 2 : 0) + (judged ? 1 : 0);
-		cols = gs_xrealloc(cols, (ncols + add) * sizeof *cols);
-		for (size_t k = 0; k < add; k++) {
-			struct col *c = &cols[ncols + k];
-			memset(c, 0, sizeof *c);
-			c->val = gs_xmalloc((nout + 1) * sizeof *c->val);
-			c->shown = gs_xmalloc((nout + 1) * sizeof *c->shown);
-		}
-		struct col *c = &cols[base];
-		c->name = dup(pick[p]);
-		c->label = label;
-		c->kind = kind;
-		c->numeric = kind != K_PLAIN;
-		c->decimals = coldec;
-		for (size_t r = 0; r < nout; r++) {
-			const char *v = cur_of[r] >= 0 ? cur.cells[cur_of[r]][ci] :
-			                (is_key || pi < 0) && prev_of[r] >= 0 && pi >= 0 ? prev.cells[prev_of[r]][pi] : "";
-			c->val[r] = dup(v);
-			c->shown[r] = show(v, kind, coldec, na);
-		}
-		ncols++;
-		if (!extra)
-			continue;
-		struct col *pv = &cols[ncols], *ch = &cols[ncols + 1];
-		gs_buf nm = {0};
-		gs_buf_printf(&nm, "%s_prev", pick[p]);
-		pv->name = nm.p;
-		pv->decimals = ch->decimals = coldec;
-		gs_buf lb = {0};
-		gs_buf_printf(&lb, "%s prev", label);
-		pv->label = label_of(a.label_arg, a.label_given, nm.p, lb.p);
-		gs_buf_free(&lb);
-		pv->kind = kind;
-		pv->numeric = 1;
-		nm = (gs_buf){0};
-		gs_buf_printf(&nm, "%s_change", pick[p]);
-		ch->name = nm.p;
-		lb = (gs_buf){0};
-		gs_buf_printf(&lb, "%s change", label);
-		ch->label = label_of(a.label_arg, a.label_given, nm.p, lb.p);
-		gs_buf_free(&lb);
-		ch->kind = kind;
-		ch->numeric = 1;
-		struct col *mk = judged ? &cols[ncols + 2] : NULL;
-		int want_up = in_list(up, nup, pick[p]);
-		if (mk) {
-			nm = (gs_buf){0};
-			gs_buf_printf(&nm, "%s_met", pick[p]);
-			mk->name = nm.p;
-			lb = (gs_buf){0};
-			gs_buf_printf(&lb, "%s %s", label, want_up ? "up" : "down");
-			mk->label = label_of(a.label_arg, a.label_given, nm.p, lb.p);
-			gs_buf_free(&lb);
-			mk->kind = K_MARK;
-		}
-		for (size_t r = 0; r < nout; r++) {
-			const char *pvv = prev_of[r] >= 0 ? prev.cells[prev_of[r]][pi] : "";
-			const char *cvv = cur_of[r] >= 0 ? cur.cells[cur_of[r]][ci] : "";
-			pv->val[r] = dup(pvv);
-			pv->shown[r] = show(pvv, kind, coldec, na);
-			gs_num x, y, d;
-			gs_buf cb = {0};
-			int have = is_number(cvv, &x) && is_number(pvv, &y) && gs_num_sub(x, y, &d) == 0;
-			if (have)
-				gs_num_format(&cb, d, 4);
-			ch->val[r] = dup(have ? cb.p : "");
-			char *sc = show_change(have ? cb.p : "", kind, coldec, na);
-			/* the arrow */
-			gs_buf sb = {0};
-			gs_buf_adds(&sb, sc);
-			if (have)
-				gs_buf_adds(&sb, d.num > 0 ? " ↑" : d.num < 0 ? " ↓" : " →");
-			free(sc);
-			ch->shown[r] = sb.p;
-			gs_buf_free(&cb);
-			if (mk) {
-				int met = have && (want_up ? d.num > 0 : d.num < 0);
-				mk->val[r] = dup(have ? (met ? "1" : "0") : "");
-				mk->shown[r] = dup(have ? (met ? "✓" : "✗") : na);
-			}
-		}
-		ncols += add - 1;
-	}
-	/* all_met: 1 when every --up and --down column met its direction (an
-	 * unchanged or missing value is missed), else 0 */
-	if (a.up_given || a.down_given) {
-		size_t nm = ncols;
-		cols = gs_xrealloc(cols, (ncols + 1) * sizeof *cols);
-		struct col *c = &cols[ncols++];
-		memset(c, 0, sizeof *c);
-		c->name = dup("all_met");
-		c->label = dup("all_met");
-		c->kind = K_MARK;
-		c->val = gs_xmalloc((nout + 1) * sizeof *c->val);
-		c->shown = gs_xmalloc((nout + 1) * sizeof *c->shown);
-		for (size_t r = 0; r < nout; r++) {
-			int all = 1;
-			for (size_t k = 0; k < nm; k++)
-				if (cols[k].kind == K_MARK && strcmp(cols[k].val[r], "1"))
-					all = 0;
-			c->val[r] = dup(all ? "1" : "0");
-			c->shown[r] = dup(all ? "✓" : "✗");
-		}
-	}
-
-	/* the target */
-	gs_expr *target = NULL;
-	gs_buf err = {0};
-	char *missed = calloc(nout + 1, 1);
-	long nmissed = 0, njudged = 0;
-	if (a.target_given) {
-		size_t pos = 0;
-		target = gs_expr_parse(a.target_arg, &pos, 1, &err);
-		if (!target)
-			gs_usage_error("--target '%s': column %zu: %s", a.target_arg, pos + 1, err.p);
-		gs_field *names = gs_xmalloc((cur.ncols + 1) * sizeof *names);
-		for (size_t i = 0; i < cur.ncols; i++)
-			names[i] = (gs_field){cur.names[i], strlen(cur.names[i])};
-		if (gs_expr_bind(target, names, cur.ncols, &err) < 0)
-			gs_usage_error("--target: %s", err.p);
-		gs_field *row = gs_xmalloc((cur.ncols + 1) * sizeof *row);
-		cols = gs_xrealloc(cols, (ncols + 1) * sizeof *cols);
-		struct col *c = &cols[ncols++];
-		memset(c, 0, sizeof *c);
-		c->name = dup("target");
-		c->label = label_of(a.label_arg, a.label_given, "target", "target");
-		c->kind = K_MARK;
-		c->val = gs_xmalloc((nout + 1) * sizeof *c->val);
-		c->shown = gs_xmalloc((nout + 1) * sizeof *c->shown);
-		for (size_t r = 0; r < nout; r++) {
-			if (cur_of[r] < 0) {
-				c->val[r] = dup("");
-				c->shown[r] = dup(na);
-				continue;
-			}
-			for (size_t i = 0; i < cur.ncols; i++)
-				row[i] = (gs_field){cur.cells[cur_of[r]][i], strlen(cur.cells[cur_of[r]][i])};
-			int t = gs_expr_test(target, row, &err);
-			if (t < 0)
-				gs_die(GS_USAGE, NULL, 0, "--target: %s", err.p);
-			njudged++;
-			missed[r] = !t;
-			nmissed += !t;
-			c->val[r] = dup(t ? "1" : "0");
-			c->shown[r] = dup(t ? "✓" : "✗");
-		}
-		free(row);
-		free(names);
-		any_target = 1;
-	}
-
-	/* output */
-	char *date = shown_date(a.date_arg);
-	gs_buf out = {0}, opts = {0};
-	options_used(&opts);
-	gs_buf prov = {0};
-	gs_buf_printf(&prov, "govstat %s; input %s, sha256 %s, %ld rows", GS_VERSION, cur.source,
-	              cur.sha[0] ? cur.sha : "-", cur.rows_read);
-	/* the page says what it leaves out */
-	if (cur.rows_bad || cur.rows_where) {
-		gs_buf_printf(&prov, ", %zu shown", cur.nrows);
-		if (cur.rows_bad)
-			gs_buf_printf(&prov, ", %ld unreadable and left out (see the messages on standard error)",
-			              cur.rows_bad);
-		if (cur.rows_where)
-			gs_buf_printf(&prov, ", %ld left out by --where", cur.rows_where);
-	}
-	gs_buf_printf(&prov, "; %s", opts.p);
-	gs_buf tsum = {0};
-	if (any_target)
-		gs_buf_printf(&tsum, "%ld of %ld rows miss the target %s", nmissed, njudged, a.target_arg);
-	size_t nsteps = 0;
-	struct step *steps = a.manifest_in_given ? read_manifest(a.manifest_in_arg, &nsteps) : NULL;
-	if (a.manifest_in_given)
-		gs_manifest_file(a.manifest_in_arg, "manifest");
-	if (a.compare_given)
-		gs_manifest_file(a.compare_arg, "previous");
-
-	if (fmt == F_JSON || fmt == F_CSV || fmt == F_TSV) {
-		gs_writer *w = gs_writer_new(stdout, fmt == F_JSON ? GS_FMT_JSON : fmt == F_TSV ? GS_FMT_TSV : GS_FMT_CSV);
-		if (gs_writer_encoding(w, a.encoding_given ? a.encoding_arg : NULL, a.bom_given) < 0)
-			gs_usage_error("--encoding: iconv knows no encoding '%s'", a.encoding_arg);
-		if (gs_manifest_on())
-			gs_writer_hash(w);
-		gs_field *h = gs_xmalloc((ncols + 1) * sizeof *h);
-		unsigned char *num = calloc(ncols + 1, 1);
-		for (size_t i = 0; i < ncols; i++) {
-			h[i] = (gs_field){cols[i].name, strlen(cols[i].name)};
-			num[i] = cols[i].numeric || cols[i].kind == K_MARK;
-		}
-		gs_writer_header(w, h, ncols, num);
-		gs_field *row = gs_xmalloc((ncols + 1) * sizeof *row);
-		for (size_t r = 0; r < nout; r++) {
-			for (size_t i = 0; i < ncols; i++) {
-				const char *v = cols[i].val[r];
-				/* text columns keep "" in JSON; numbers and marks are null */
-				row[i] = !*v && (cols[i].numeric || cols[i].kind == K_MARK) ? (gs_field){NULL, 0}
-				                                                           : (gs_field){v, strlen(v)};
-			}
-			gs_writer_row(w, row, ncols);
-		}
-		gs_manifest_output(w);
-		gs_writer_free(w);
-		free(h);
-		free(num);
-		free(row);
-	} else if (fmt == F_XLSX) {
-		render_xlsx(&out, cols, ncols, nout, &a, date, any_target ? tsum.p : NULL);
-	} else if (fmt == F_TEXT) {
-		size_t *wd = gs_xmalloc((ncols + 1) * sizeof *wd);
-		size_t *minw = gs_xmalloc((ncols + 1) * sizeof *minw);
-		size_t total = 0;
-		for (size_t i = 0; i < ncols; i++) {
-			wd[i] = width_of(cols[i].label);
-			for (size_t r = 0; r < nout; r++) {
-				size_t x = width_of(cols[i].shown[r]);
-				if (x > wd[i])
-					wd[i] = x;
-			}
-			total += wd[i] + (i ? 2 : 0);
-		}
-		/* too wide: narrow the widest text column, step by step; numbers
-		 * and marks are never cut, so a table of many numbers may stay
-		 * wider than --width */
-		for (size_t i = 0; i < ncols; i++)
-			if (cols[i].numeric || cols[i].kind == K_MARK) {
-				size_t need = 0;
-				for (size_t r = 0; r < nout; r++)
-					if (width_of(cols[i].shown[r]) > need)
-						need = width_of(cols[i].shown[r]);
-				minw[i] = need > 1 ? need : 1;
-			} else
-				minw[i] = 6;
-		while (total > (size_t)a.width_arg) {
-			size_t wi = (size_t)-1;
-			for (size_t i = 0; i < ncols; i++)
-				if (wd[i] > minw[i] && (wi == (size_t)-1 || wd[i] - minw[i] > wd[wi] - minw[wi]))
-					wi = i;
-			if (wi == (size_t)-1)
-				break;     /* cannot narrow more: the lines will be long */
-			wd[wi]--;
-			total--;
-		}
-		if (a.title_given) {
-			gs_buf_adds(&out, a.title_arg);
-			gs_buf_addc(&out, '\n');
-		}
-		if (date)
-			gs_buf_printf(&out, "%s\n", date);
-		if (a.caption_given)
-			gs_buf_printf(&out, "%s\n", a.caption_arg);
-		if (a.title_given || date || a.caption_given)
-			gs_buf_addc(&out, '\n');
-		for (int pass = 0; pass < 2; pass++) {
-			/* header, then rows */
-			size_t nr = pass ? nout : 1;
-			for (size_t r = 0; r < nr; r++) {
-				gs_buf line = {0};
-				for (size_t i = 0; i < ncols; i++) {
-					const char *s = pass ? cols[i].shown[r] : cols[i].label;
-					size_t sw = width_of(s);
-					if (i)
-						gs_buf_adds(&line, "  ");
-					if (sw > wd[i])
-						put_cut(&line, s, wd[i]);
-					else if (cols[i].numeric || cols[i].kind == K_MARK) {
-						pad(&line, wd[i] - sw);
-						gs_buf_adds(&line, s);
-					} else {
-						gs_buf_adds(&line, s);
-						if (i + 1 < ncols)
-							pad(&line, wd[i] - sw);
-					}
-				}
-				/* no trailing spaces */
-				while (line.len && line.p[line.len - 1] == ' ')
-					line.len--;
-				gs_buf_add(&out, line.p ? line.p : "", line.len);
-				gs_buf_addc(&out, '\n');
-				gs_buf_free(&line);
-			}
-			if (!pass) {
-				size_t rule = 0;
-				for (size_t i = 0; i < ncols; i++)
-					rule += wd[i] + (i ? 2 : 0);
-				for (size_t i = 0; i < rule; i++)
-					gs_buf_addc(&out, '-');
-				gs_buf_addc(&out, '\n');
-			}
-		}
-		gs_buf_addc(&out, '\n');
-		if (any_target)
-			gs_buf_printf(&out, "%s\n", tsum.p);
-		if (nsteps) {
-			gs_buf_adds(&out, "How these figures were computed:\n");
-			for (size_t s = 0; s < nsteps; s++) {
-				gs_buf_printf(&out, "%zu. %s (status %d)\n", s + 1, steps[s].line, steps[s].status);
-				for (size_t f = 0; f < steps[s].nfiles; f++)
-					gs_buf_printf(&out, "   %s\n", steps[s].files[f]);
-			}
-		}
-		gs_buf_printf(&out, "%s\n", prov.p);
-		free(wd);
-		free(minw);
-	} else if (fmt == F_MARKDOWN) {
-		if (a.title_given) {
-			gs_buf_adds(&out, "# ");
-			md_escape(&out, a.title_arg);
-			gs_buf_adds(&out, "\n\n");
-		}
-		if (date)
-			gs_buf_printf(&out, "%s\n\n", date);
-		if (a.caption_given) {
-			md_escape(&out, a.caption_arg);
-			gs_buf_adds(&out, "\n\n");
-		}
-		gs_buf_addc(&out, '|');
-		for (size_t i = 0; i < ncols; i++) {
-			gs_buf_addc(&out, ' ');
-			md_escape(&out, cols[i].label);
-			gs_buf_adds(&out, " |");
-		}
-		gs_buf_adds(&out, "\n|");
-		for (size_t i = 0; i < ncols; i++)
-			gs_buf_adds(&out, cols[i].numeric || cols[i].kind == K_MARK ? " ---: |" : " --- |");
-		gs_buf_addc(&out, '\n');
-		for (size_t r = 0; r < nout; r++) {
-			gs_buf_addc(&out, '|');
-			for (size_t i = 0; i < ncols; i++) {
-				gs_buf_addc(&out, ' ');
-				md_escape(&out, cols[i].shown[r]);
-				gs_buf_adds(&out, " |");
-			}
-			gs_buf_addc(&out, '\n');
-		}
-		gs_buf_addc(&out, '\n');
-		if (any_target) {
-			md_escape(&out, tsum.p);
-			gs_buf_adds(&out, "\n\n");
-		}
-		if (nsteps) {
-			gs_buf_adds(&out, "## How these figures were computed\n\n");
-			for (size_t s = 0; s < nsteps; s++) {
-				gs_buf_printf(&out, "%zu. `%s` (status %d)\n", s + 1, steps[s].line, steps[s].status);
-				for (size_t f = 0; f < steps[s].nfiles; f++) {
-					gs_buf_adds(&out, "   - ");
-					md_escape(&out, steps[s].files[f]);
-					gs_buf_addc(&out, '\n');
-				}
-			}
-			gs_buf_addc(&out, '\n');
-		}
-		gs_buf_adds(&out, "<small>");
-		md_escape(&out, prov.p);
-		gs_buf_adds(&out, "</small>\n");
-	} else {
-		const char *title = a.title_given ? a.title_arg : "govstat report";
-		gs_buf_adds(&out, "<!DOCTYPE html>\n<html lang=\"");
-		html_escape(&out, a.lang_arg);
-		gs_buf_adds(&out, "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-		html_escape(&out, title);
-		gs_buf_adds(&out, "</title>\n<style>\n"
-		            "body { font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", sans-serif; margin: 2em; color: #222; }\n"
-		            "h1 { font-size: 1.4em; margin: 0 0 .2em; }\n"
-		            "p.date, p.caption { margin: .2em 0; color: #555; }\n"
-		            "table { border-collapse: collapse; margin: 1em 0; }\n"
-		            "th, td { border: 1px solid #bbb; padding: .25em .6em; }\n"
-		            "th { background: #eef2f6; }\n"
-		            "td.num { text-align: right; font-variant-numeric: tabular-nums; }\n"
-		            "td.mark { text-align: center; }\n"
-		            "tr.missed td { background: #fde8e8; }\n"
-		            "td.missed, span.missed { color: #b00020; font-weight: bold; }\n"
-		            "td.met { color: #1b6e20; }\n"
-		            "figure { margin: 1em 0; }\n"
-		            "figure svg text { font-size: 13px; }\n"
-		            "footer { margin-top: 2em; font-size: .8em; color: #666; word-break: break-all; }\n"
-		            /* printed: an A4 document, the header row on every page, no
-		             * row or chart cut across pages, the colours kept */
-		            "@page { size: A4; margin: 15mm 12mm; }\n"
-		            "@media print {\n"
-		            "  body { margin: 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
-		            "  thead { display: table-header-group; }\n"
-		            "  tr, figure, svg, footer { break-inside: avoid; page-break-inside: avoid; }\n"
-		            "  h1, p.date, p.caption { break-after: avoid; page-break-after: avoid; }\n"
-		            "}\n"
-		            "</style>\n</head>\n<body>\n<h1>");
-		html_escape(&out, title);
-		gs_buf_adds(&out, "</h1>\n");
-		if (date) {
-			gs_buf_adds(&out, "<p class=\"date\">");
-			html_escape(&out, date);
-			gs_buf_adds(&out, "</p>\n");
-		}
-		if (a.caption_given) {
-			gs_buf_adds(&out, "<p class=\"caption\">");
-			html_escape(&out, a.caption_arg);
-			gs_buf_adds(&out, "</p>\n");
-		}
-		gs_buf_adds(&out, "<table>\n<thead>\n<tr>");
-		for (size_t i = 0; i < ncols; i++) {
-			gs_buf_adds(&out, "<th scope=\"col\">");
-			html_escape(&out, cols[i].label);
-			gs_buf_adds(&out, "</th>");
-		}
-		gs_buf_adds(&out, "</tr>\n</thead>\n<tbody>\n");
-		for (size_t r = 0; r < nout; r++) {
-			gs_buf_adds(&out, missed[r] ? "<tr class=\"missed\">" : "<tr>");
-			for (size_t i = 0; i < ncols; i++) {
-				const char *cls = cols[i].kind == K_MARK ?
-				                  (!strcmp(cols[i].val[r], "0") ? "mark missed" : !strcmp(cols[i].val[r], "1") ? "mark met" : "mark") :
-				                  cols[i].numeric ? "num" : NULL;
-				if (cls)
-					gs_buf_printf(&out, "<td class=\"%s\">", cls);
-				else
-					gs_buf_adds(&out, "<td>");
-				html_escape(&out, cols[i].shown[r]);
-				gs_buf_adds(&out, "</td>");
-			}
-			gs_buf_adds(&out, "</tr>\n");
-		}
-		gs_buf_adds(&out, "</tbody>\n</table>\n");
-		if (any_target) {
-			gs_buf_adds(&out, "<p><span class=\"missed\">✗</span> ");
-			html_escape(&out, tsum.p);
-			gs_buf_adds(&out, "</p>\n");
-		}
-		if (a.chart_given)
-			html_chart(&out, &cur, &a, in_list(pct, npct, a.chart_arg), decimals, missed, cols, ncols);
-		if (a.trend_given)
-			html_trend(&out, &cur, &a, in_list(pct, npct, a.trend_arg), decimals);
-		if (nsteps) {
-			gs_buf_adds(&out, "<section>\n<h2>How these figures were computed</h2>\n<ol>\n");
-			for (size_t s = 0; s < nsteps; s++) {
-				gs_buf_adds(&out, "<li><code>");
-				html_escape(&out, steps[s].line);
-				gs_buf_printf(&out, "</code> (status %d)\n<ul>\n", steps[s].status);
-				for (size_t f = 0; f < steps[s].nfiles; f++) {
-					gs_buf_adds(&out, "<li>");
-					html_escape(&out, steps[s].files[f]);
-					gs_buf_adds(&out, "</li>\n");
-				}
-				gs_buf_adds(&out, "</ul>\n</li>\n");
-			}
-			gs_buf_adds(&out, "</ol>\n</section>\n");
-		}
-		gs_buf_adds(&out, "<footer>");
-		html_escape(&out, prov.p);
-		gs_buf_adds(&out, "</footer>\n</body>\n</html>\n");
-	}
-	if (out.len) {
-		gs_fwrite(out.p, out.len, stdout);
-		if (gs_manifest_on()) {
-			gs_sha256 c;
-			char hex[65];
-			gs_sha256_init(&c);
-			gs_sha256_update(&c, out.p, out.len);
-			gs_sha256_hex(&c, hex);
-			gs_manifest_written("-", "output", hex, out.len, (long)nout);
-		}
-	}
-	/* the summary govstat(7) promises: read = written + rejected (+ left
-	 * out by --where) */
-	if (cur.rows_bad || prev.rows_bad || a.verbose_given) {
-		gs_buf sum = {0};
-		gs_buf_printf(&sum, "%ld rows read, %zu written", cur.rows_read, cur.nrows);
-		if (where)
-			gs_buf_printf(&sum, ", %ld left out by --where", cur.rows_where);
-		gs_buf_printf(&sum, ", %ld rejected", cur.rows_bad);
-		if (a.compare_given)
-			gs_buf_printf(&sum, "; previous period: %ld read, %ld rejected", prev.rows_read, prev.rows_bad);
-		gs_msg(NULL, 0, "%s", sum.p);
-		gs_buf_free(&sum);
-	}
-	status = gs_manifest_end(status);
-	for (size_t i = 0; i < ncols; i++) {
-		for (size_t r = 0; r < nout; r++) {
-			free(cols[i].val[r]);
-			free(cols[i].shown[r]);
-		}
-		free(cols[i].val);
-		free(cols[i].shown);
-		free(cols[i].name);
-		free(cols[i].label);
-	}
-	free(cols);
-	for (size_t s2 = 0; s2 < nsteps; s2++) {
-		free(steps[s2].line);
-		free_list(steps[s2].files, steps[s2].nfiles);
-	}
-	free(steps);
-	free_table(&cur);
-	free_table(&prev);
-	gs_catalogue_free(cat);
-	free_list(pick, npick);
-	free_list(pct, npct);
-	free_list(keys, nkeys);
-	free_list(up, nup);
-	free_list(down, ndown);
-	free(kcur);
-	free(kprev);
-	free(prev_of);
-	free(cur_of);
-	free(missed);
-	free(date);
-	free_list(decs.col, decs.ncol);
-	free(decs.n);
-	gs_expr_free(target);
-	gs_buf_free(&err);
-	gs_buf_free(&out);
-	gs_buf_free(&opts);
-	gs_buf_free(&prov);
-	gs_buf_free(&tsum);
+	struct report r = {.a = &a, .status = GS_OK};
+	check_options(&r);
+	read_tables(&r);
+	choose_columns(&r);
+	match_previous(&r);
+	build_columns(&r);
+	judge_target(&r);
+	provenance(&r);
+	formats[r.fmt].render(&r);
+	write_page(&r);
+	summary(&r);
+	r.status = gs_manifest_end(r.status);
+	free_report(&r);
 	cmdline_parser_free(&a);
-	return gs_close_stdout(status);
+	return gs_close_stdout(r.status);
 }

@@ -459,6 +459,20 @@ How these figures were computed:
    output -, sha256 …, 63 bytes, 2 rows
 3. report --percent rate r.csv (status 0)
 
+### the appendix quotes each argument for sh(1) as the footer does: pasted back into the shell, every word comes out as it was
+$ printf 'a,b\nx,1\n' > t.csv; report --manifest m.jsonl --title "it's \$HOME a=b" --caption '' t.csv | tail -1; line=$(report --manifest-in m.jsonl t.csv | sed -n 's/^1\. \(.*\) (status 0)$/\1/p'); echo "$line"; eval "set -- $line"; printf '[%s]\n' "$@"
+>>>
+govstat 0.1.0; input t.csv, sha256 2661769fdda7208208355a48b395369341709e88b067792ba8fff73cae47ad86, 1 rows; report --manifest m.jsonl --title 'it'\''s $HOME a=b' --caption '' t.csv
+report --manifest m.jsonl --title 'it'\''s $HOME a=b' --caption '' t.csv
+[report]
+[--manifest]
+[m.jsonl]
+[--title]
+[it's $HOME a=b]
+[--caption]
+[]
+[t.csv]
+
 ### tools side by side append whole lines (no interleaving)
 $ for i in $(seq 1 40); do printf 'g\na\n' | tally --manifest m2.jsonl -g g -a 'n=count()' > /dev/null & done; wait; wc -l < m2.jsonl; grep -c '^{"tool":"tally".*\]}$' m2.jsonl
 >>>

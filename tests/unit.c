@@ -7,12 +7,16 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <cjson/cJSON.h>
+
 #include "buf.h"
 #include "dates.h"
 #include "hash.h"
 #include "input.h"
+#include "jsonfile.h"
 #include "records_impl.h"
 #include "sha256.h"
+#include "shquote.h"
 #include "num.h"
 #include "numbers.h"
 #include "utf8.h"
@@ -693,6 +697,74 @@ static void test_workbook(void)
 	      "sheet pick: none names the sheets", "got %s%s", err, "");
 }
 
+/* Each word comes back from sh as it was given. */
+static void test_shell_quote(void)
+{
+	static const struct { const char *in, *want; } q[] = {
+		{"-k", "-k"}, {"a=b,c/d:e+f.g_h", "a=b,c/d:e+f.g_h"}, {"田园镇", "田园镇"}, {"", "''"},
+		{"a b", "'a b'"}, {"it's", "'it'\\''s'"}, {"$HOME", "'$HOME'"}, {"`x`", "'`x`'"},
+		{"~", "'~'"}, {"#x", "'#x'"}, {"a\nb", "'a\nb'"}, {"n=count()", "'n=count()'"},
+	};
+	for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
+		gs_buf b = {0};
+		char name[64];
+		snprintf(name, sizeof name, "shell quote %zu", i);
+		gs_shell_quote(&b, q[i].in);
+		check(b.p && !strcmp(b.p, q[i].want), name, "got %s, want %s", b.p ? b.p : "", q[i].want);
+		gs_buf_free(&b);
+	}
+}
+
+/* Lines across reads, an invalid and an empty line, a last line without
+ * its line end. */
+static void test_json_lines(void)
+{
+	char path[] = "/tmp/govstat-unit-XXXXXX";
+	int fd = mkstemp(path);
+	static const char text[] = "{\"a\":[1,{\"b\":2}]}\nnot json\n\n{\"c\":3}";
+	if (fd < 0 || write(fd, text, sizeof text - 1) != (ssize_t)(sizeof text - 1)) {
+		check(0, "json lines", "cannot write %s%s", path, "");
+		return;
+	}
+	close(fd);
+	const char *why;
+	gs_json_lines *r = gs_json_lines_open(path, &why);
+	cJSON *o;
+	int k1 = gs_json_lines_next(r, &o);
+	const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, "a");
+	check(k1 == 1 && cJSON_GetArraySize(a) == 2 && gs_json_lines_line(r) == 1, "json lines: nested values", "%s%s", "", "");
+	cJSON_Delete(o);
+	int k2 = gs_json_lines_next(r, &o);
+	check(k2 == 1 && !o && gs_json_lines_line(r) == 2, "json lines: an invalid line", "%s%s", "", "");
+	int k3 = gs_json_lines_next(r, &o);
+	check(k3 == 1 && !o && gs_json_lines_line(r) == 3, "json lines: an empty line", "%s%s", "", "");
+	int k4 = gs_json_lines_next(r, &o);
+	check(k4 == 1 && cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(o, "c")) && gs_json_lines_line(r) == 4,
+	      "json lines: the last line without its line end", "%s%s", "", "");
+	cJSON_Delete(o);
+	check(gs_json_lines_next(r, &o) == 0 && !o, "json lines: the end", "%s%s", "", "");
+	gs_json_lines_close(r);
+	/* a line longer than any one read */
+	FILE *fp = fopen(path, "w");
+	fputs("{\"x\":\"", fp);
+	for (int i = 0; i < 300000; i++)
+		fputc('a', fp);
+	fputs("\"}\n{\"y\":1}\n", fp);
+	fclose(fp);
+	r = gs_json_lines_open(path, &why);
+	int k5 = gs_json_lines_next(r, &o);
+	const cJSON *x = cJSON_GetObjectItemCaseSensitive(o, "x");
+	check(k5 == 1 && cJSON_IsString(x) && strlen(x->valuestring) == 300000, "json lines: a long line", "%s%s", "", "");
+	cJSON_Delete(o);
+	int k6 = gs_json_lines_next(r, &o);
+	check(k6 == 1 && cJSON_GetObjectItemCaseSensitive(o, "y") && gs_json_lines_line(r) == 2,
+	      "json lines: the line after a long one", "%s%s", "", "");
+	cJSON_Delete(o);
+	check(gs_json_lines_next(r, &o) == 0, "json lines: the end after a long line", "%s%s", "", "");
+	gs_json_lines_close(r);
+	unlink(path);
+}
+
 int main(void)
 {
 	test_dates();
@@ -705,5 +777,7 @@ int main(void)
 	test_csv_fast_path();
 	test_gb18030_round_trip();
 	test_workbook();
+	test_shell_quote();
+	test_json_lines();
 	return failures ? 1 : 0;
 }
