@@ -3,7 +3,7 @@
 #include "diag.h"
 #include "hash.h"
 #include "jsonfile.h"
-#include "numbers.h"
+#include "ledgernum.h"
 #include "utf8.h"
 
 #include <cjson/cJSON.h>

@@ -1,5 +1,6 @@
 /* records: reading text into records, shared by every format; the
- * formats themselves are csvparse.c and jsonl.c (see records_impl.h). */
+ * formats themselves are records_csv.c and records_jsonl.c (see
+ * records_impl.h). */
 #include "records.h"
 #include "diag.h"
 #include "records_impl.h"

@@ -14,7 +14,7 @@
 #include "records_impl.h"
 #include "sha256.h"
 #include "num.h"
-#include "numbers.h"
+#include "ledgernum.h"
 #include "utf8.h"
 #include "workbook.h"
 

@@ -1,5 +1,5 @@
-/* xls: Excel 97-2003 and Excel 5.0/95 workbooks (.xls, BIFF8 and BIFF5)
- * as records.
+/* records_xls: Excel 97-2003 and Excel 5.0/95 workbooks (.xls, BIFF8
+ * and BIFF5) as records.
  *
  * biff.c reads the sheet's cells from the workbook's records (older
  * BIFF2-4 files it names and refuses); here they become rows, each cell's

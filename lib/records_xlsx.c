@@ -1,4 +1,4 @@
-/* xlsx: Office Open XML workbooks (.xlsx, .xlsm) as records.
+/* records_xlsx: Office Open XML workbooks (.xlsx, .xlsm) as records.
  *
  * The zip container is read with libzip, its XML with expat. The small
  * parts (workbook, relationships, styles, shared strings) are parsed

@@ -1,4 +1,4 @@
-/* jsonl: JSON-lines records (see records.h for the rules).
+/* records_jsonl: JSON-lines records (see records.h for the rules).
  *
  * A scanner of flat objects rather than a JSON tree: numbers keep their
  * exact text (a tree library would turn them into doubles), and a nested
