@@ -1,5 +1,7 @@
 /* records_impl: what the record parsers of each format share. Internal
- * to lib/records*.c: tools use records.h.
+ * to the record readers (records.c, records_*.c) and to merges.c, which
+ * fills a workbook's rows in place; the tests reach gs_csv_fast_path
+ * here too. Tools use records.h.
  *
  * A format is one file (records_csv.c, records_jsonl.c) with a next and
  * a free function; records.c reads the text, skips lines, keeps the

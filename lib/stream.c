@@ -25,7 +25,7 @@ struct gs_stream {
 	gs_buf curbuf;           /*   (FILE[SHEET] for a workbook) */
 	gs_field *pad;           /* a short workbook row, filled out */
 	size_t cappad;
-	int format;              /* of the first file */
+	int format;              /* of the first file with a header */
 
 	int have_header;
 	long header_line;        /* where the current file's header starts */

@@ -100,7 +100,9 @@ long gs_stream_header_line(const gs_stream *s);
 /* 1 when the last GS_REC_BAD row was bad only for its number of fields. */
 int gs_stream_bad_width(const gs_stream *s);
 
-/* The format of the first file ("auto" resolved). */
+/* The format for output like the input: that of the first file whose
+ * header was read ("auto" resolved), CSV for a workbook; before any
+ * header, the format asked for (CSV for "auto"). */
 int gs_stream_format(const gs_stream *s);
 
 void gs_stream_close(gs_stream *s);
