@@ -638,10 +638,13 @@ static void test_workbook(void)
 		snprintf(w, sizeof w, "%d", f[i].want);
 		check(k == f[i].want, name, "got kind %s, want %s", g, w);
 	}
+	/* 1e300 written out: "1" and 300 zeros */
+#define Z10 "0000000000"
+#define Z100 Z10 Z10 Z10 Z10 Z10 Z10 Z10 Z10 Z10 Z10
 	static const struct { const char *in; const char *want; } n[] = {
 		{"0.1", "0.1"}, {"0.30000000000000004", "0.3"}, {"123456789012", "123456789012"},
 		{"1.2345678901234567E+18", "1234567890123460000"}, {"1E-7", "0.0000001"},
-		{"3.0", "3"}, {"-0", "0"}, {"-2.50", "-2.5"}, {"007", "7"}, {"1e300", NULL},
+		{"3.0", "3"}, {"-0", "0"}, {"-2.50", "-2.5"}, {"007", "7"}, {"1e300", "1" Z100 Z100 Z100},
 		{"99999999999999999", "100000000000000000"}, {"0.1234567890123456", "0.123456789012346"},
 		{"abc", NULL}, {"", NULL}, {" 1", NULL}, {"1.5x", NULL},
 	};
@@ -650,14 +653,14 @@ static void test_workbook(void)
 		char name[64];
 		snprintf(name, sizeof name, "cell number '%s'", n[i].in);
 		int r = gs_cell_number_text(&b, n[i].in, strlen(n[i].in));
-		if (!n[i].want && !strcmp(n[i].in, "1e300"))
-			check(r == 0 && b.len == 301 && b.p[0] == '1', name, "got '%.20s'%s", b.p ? b.p : "", "...");
-		else if (n[i].want)
+		if (n[i].want)
 			check(r == 0 && !strcmp(b.p, n[i].want), name, "got '%s', want '%s'", b.p ? b.p : "", n[i].want);
 		else
 			check(r < 0, name, "got '%s'%s, want an error", b.p ? b.p : "", "");
 		gs_buf_free(&b);
 	}
+#undef Z100
+#undef Z10
 	static const struct { double v; int d1904, kind; const char *want; } d[] = {
 		{1, 0, GS_NUM_DATE, "1900-01-01"}, {59, 0, GS_NUM_DATE, "1900-02-28"},
 		{60, 0, GS_NUM_DATE, NULL}, {61, 0, GS_NUM_DATE, "1900-03-01"},
