@@ -4,6 +4,7 @@
 #include "hash.h"
 #include "jsonfile.h"
 #include "ledgernum.h"
+#include "stream.h"
 #include "utf8.h"
 
 #include <cjson/cJSON.h>
@@ -249,9 +250,11 @@ static int load(gs_map *m, const cJSON *root)
 				return bad(m, "must be a whole number of lines:", k);
 			m->skip = v->valueint;
 		} else if (!strcmp(k, "header_rows")) {
-			if (!cJSON_IsNumber(v) || v->valueint < 1 || v->valueint > 16 ||
-			    v->valuedouble != (double)v->valueint)
-				return bad(m, "must be a whole number from 1 to 16:", k);
+			if (!cJSON_IsNumber(v) || v->valueint < 1 || v->valueint > GS_HEADER_ROWS_MAX ||
+			    v->valuedouble != (double)v->valueint) {
+				gs_msg(m->path, 0, "must be a whole number from 1 to %d: '%s'", GS_HEADER_ROWS_MAX, k);
+				return -1;
+			}
 			m->header_rows = v->valueint;
 		} else if (!strcmp(k, "footer")) {
 			if (cJSON_IsString(v)) {

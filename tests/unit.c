@@ -5,16 +5,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "buf.h"
 #include "dates.h"
+#include "diag.h"
 #include "hash.h"
 #include "input.h"
 #include "records_impl.h"
 #include "sha256.h"
 #include "num.h"
 #include "ledgernum.h"
+#include "stream.h"
 #include "utf8.h"
 #include "workbook.h"
 
@@ -614,6 +617,44 @@ static void test_sha256(void)
 	      "sha256 of a million 'a'", "got %s%s", hex, "");
 }
 
+/* GS_HEADER_ROWS_MAX header rows are read; one more is refused when the
+ * stream is opened (the rows are joined in arrays of that size), ending
+ * the process with GS_USAGE: seen from a child. */
+static void test_header_rows(void)
+{
+	char path[] = "/tmp/govstat-unit-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *fp = fdopen(fd, "w");
+	for (int i = 0; i < GS_HEADER_ROWS_MAX; i++)
+		fprintf(fp, "h%d\n", i + 1);
+	fputs("v\n", fp);
+	fclose(fp);
+	char *files[] = {path};
+	gs_stream_opts o = {.header_rows = GS_HEADER_ROWS_MAX};
+	gs_stream *st = gs_stream_open(files, 1, &o);
+	const gs_field *names;
+	size_t n = 0;
+	gs_row row;
+	int ok = gs_stream_header(st, &names, &n) == 0 && n == 1 && names[0].n > 0 &&
+	         gs_stream_next(st, &row) == GS_REC_ROW && row.n == 1 && row.f[0].n == 1 &&
+	         row.f[0].p[0] == 'v' && gs_stream_next(st, &row) == GS_REC_EOF;
+	gs_stream_close(st);
+	check(ok, "header rows: the most is read", "%s%s", "", "");
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		gs_quiet = 1;
+		o.header_rows = GS_HEADER_ROWS_MAX + 1;
+		gs_stream_open(files, 1, &o);
+		_exit(0);
+	}
+	int status = 0;
+	waitpid(pid, &status, 0);
+	check(WIFEXITED(status) && WEXITSTATUS(status) == GS_USAGE, "header rows: one more is refused",
+	      "%s%s", "the child did not exit with GS_USAGE", "");
+	unlink(path);
+}
+
 static void test_workbook(void)
 {
 	static const struct { int id; const char *code; int want; } f[] = {
@@ -706,6 +747,7 @@ int main(void)
 	test_sha256();
 	test_num();
 	test_csv_fast_path();
+	test_header_rows();
 	test_gb18030_round_trip();
 	test_workbook();
 	return failures ? 1 : 0;
