@@ -23,7 +23,6 @@ struct rule {
 	char *dflt;        /* the "*" entry, or NULL */
 	int excel;         /* date, datetime: GS_EXCEL_* */
 	int drop_time;     /* date: {"time": "drop"} keeps the date of a date-time */
-	int used;          /* some output column has this name */
 };
 
 /* One entry of "fields", in the map's order. */
@@ -409,17 +408,16 @@ static int check_renames(const gs_map *m, gs_hash *found, const char *file)
 	return ok;
 }
 
-gs_plan *gs_plan_new(const gs_map *m, const gs_field *raw, size_t n, int trim,
-                     const char *file)
+gs_plan *gs_plan_new(gs_map *m, const gs_field *raw, size_t n, int trim, const char *file)
 {
-	gs_plan *p = calloc(1, sizeof *p);
-	if (!p)
-		gs_die(GS_IO, NULL, 0, "out of memory");
+	gs_plan *p = gs_xcalloc(1, sizeof *p);
 	p->trim = trim;
 	p->map = m;
 	p->cols = gs_xmalloc((n + 1) * sizeof *p->cols);
 	size_t *noff = gs_xmalloc((n + 1) * sizeof *noff), *nlen = gs_xmalloc((n + 1) * sizeof *nlen);
 	gs_hash *found = gs_hash_new(), *outnames = gs_hash_new();
+	/* the rules some output column has, by index */
+	char *used = gs_xcalloc(m ? m->nrules + 1 : 1, 1);
 	int ok = 1;
 	for (size_t i = 0; i < n; i++) {
 		gs_hash_put(found, raw[i].p, raw[i].n, (void *)(i + 1));
@@ -460,7 +458,7 @@ gs_plan *gs_plan_new(const gs_map *m, const gs_field *raw, size_t n, int trim,
 		for (size_t r = 0; m && r < m->nrules; r++)
 			if (strlen(m->rules[r].field) == nn && !memcmp(m->rules[r].field, name, nn)) {
 				c->rule = &m->rules[r];
-				m->rules[r].used = 1;
+				used[r] = 1;
 			}
 		noff[p->ncols] = p->namebuf.len;
 		nlen[p->ncols] = nn;
@@ -472,13 +470,12 @@ gs_plan *gs_plan_new(const gs_map *m, const gs_field *raw, size_t n, int trim,
 	if (ok && m)
 		ok = check_renames(m, found, file);
 	for (size_t r = 0; m && r < m->nrules; r++)
-		if (!m->rules[r].used) {
+		if (!used[r]) {
 			gs_msg(file, 0, "no column '%s', which the map %s has rules for",
 			       m->rules[r].field, m->path);
 			ok = 0;
 		}
-	for (size_t r = 0; m && r < m->nrules; r++)
-		m->rules[r].used = 0;
+	free(used);
 	/* the columns drop_rows looks at, by their canonical names */
 	p->dropcol = gs_xmalloc((m ? m->ndroprows : 0) * sizeof *p->dropcol + 1);
 	for (size_t d = 0; ok && m && d < m->ndroprows; d++) {
