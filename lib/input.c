@@ -611,11 +611,6 @@ int gs_input_read_failed(const gs_input *in)
 	return in->read_failed;
 }
 
-const char *gs_input_encoding(const gs_input *in)
-{
-	return in->enc;
-}
-
 void gs_input_close(gs_input *in)
 {
 	if (!in)

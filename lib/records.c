@@ -50,11 +50,6 @@ int gs_format_parse(const char *name)
 	return -1;
 }
 
-const char *gs_format_name(int format)
-{
-	return format_of(format)->name;
-}
-
 int gs_format_is_workbook(int format)
 {
 	return format_of(format)->open != NULL && format != GS_FMT_AUTO;
