@@ -564,9 +564,7 @@ static int bof_version(unsigned type, const unsigned char *p, size_t len, const 
 static int read_globals(gs_biff *b, char *err, size_t errn)
 {
 	/* number format codes by id: offset + 1 in b->text, 0 for none */
-	uint32_t *fmt = calloc(65536, sizeof *fmt);
-	if (!fmt)
-		gs_die(GS_IO, NULL, 0, "out of memory");
+	uint32_t *fmt = gs_xcalloc(65536, sizeof *fmt);
 	size_t capxf = 0, capsh = 0, nbound = 0, pos = 0, *bounds = NULL, nb = 0, capb = 0;
 	const char *nm;
 	int ret = -1, done = 0;
@@ -695,9 +693,7 @@ out:
 
 gs_biff *gs_biff_open(const unsigned char *data, size_t n, char *err, size_t errn)
 {
-	gs_biff *b = calloc(1, sizeof *b);
-	if (!b)
-		gs_die(GS_IO, NULL, 0, "out of memory");
+	gs_biff *b = gs_xcalloc(1, sizeof *b);
 	b->cd = (iconv_t)-1;
 	b->codepage = 1252;
 	int ole = n >= 8 && !memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);

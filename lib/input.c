@@ -69,9 +69,7 @@ int gs_encoding_known(const char *encoding)
  * encoding. */
 static gs_input *new_input(int fd, int is_stdin, const char *encoding, const char **why)
 {
-	gs_input *in = calloc(1, sizeof *in);
-	if (!in)
-		gs_die(GS_IO, NULL, 0, "out of memory");
+	gs_input *in = gs_xcalloc(1, sizeof *in);
 	in->fd = fd;
 	in->is_stdin = is_stdin;
 	in->cd = (iconv_t)-1;

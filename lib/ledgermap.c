@@ -289,9 +289,7 @@ gs_map *gs_map_load_text(const char *path, const char *t, size_t len)
 	cJSON *root = gs_json_parse(path, t, len, "map");
 	if (!root)
 		return NULL;
-	gs_map *m = calloc(1, sizeof *m);
-	if (!m)
-		gs_die(GS_IO, NULL, 0, "out of memory");
+	gs_map *m = gs_xcalloc(1, sizeof *m);
 	m->path = gs_xstrndup(path, strlen(path));
 	m->fields = gs_hash_new();
 	m->drop = gs_hash_new();

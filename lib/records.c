@@ -57,9 +57,7 @@ int gs_format_is_workbook(int format)
 
 gs_records *gs_records_open(gs_input *in, int format, long skip)
 {
-	gs_records *r = calloc(1, sizeof *r);
-	if (!r)
-		gs_die(GS_IO, NULL, 0, "out of memory");
+	gs_records *r = gs_xcalloc(1, sizeof *r);
 	r->in = in;
 	r->format = format;
 	r->skip = skip;

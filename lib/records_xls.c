@@ -31,9 +31,7 @@ typedef struct xls {
 
 int gs_xls_open(gs_records *r)
 {
-	xls *x = calloc(1, sizeof *x);
-	if (!x)
-		gs_die(GS_IO, NULL, 0, "out of memory");
+	xls *x = gs_xcalloc(1, sizeof *x);
 	r->state = x;
 	const void *mem;
 	size_t n = 0;

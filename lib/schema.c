@@ -718,8 +718,8 @@ static int load_rules(gs_schema *sc, const cJSON *v)
 	if (!cJSON_IsArray(v))
 		return err(sc, "rowConstraints must be a list of expressions%s%s", "", "");
 	size_t cap = (size_t)cJSON_GetArraySize(v) + 1;
-	sc->rules = calloc(cap, sizeof *sc->rules);
-	sc->rule_text = calloc(cap, sizeof *sc->rule_text);
+	sc->rules = gs_xcalloc(cap, sizeof *sc->rules);
+	sc->rule_text = gs_xcalloc(cap, sizeof *sc->rule_text);
 	gs_field *names = gs_xmalloc((sc->nfields + 1) * sizeof *names);
 	for (size_t i = 0; i < sc->nfields; i++)
 		names[i] = (gs_field){sc->fields[i].name, strlen(sc->fields[i].name)};
@@ -776,7 +776,7 @@ static int load(gs_schema *sc, const cJSON *root)
 	const cJSON *fields = cJSON_GetObjectItemCaseSensitive(root, "fields");
 	if (!cJSON_IsArray(fields) || !cJSON_GetArraySize(fields))
 		return err(sc, "a schema needs a non-empty \"fields\" list%s%s", "", "");
-	sc->fields = calloc((size_t)cJSON_GetArraySize(fields), sizeof *sc->fields);
+	sc->fields = gs_xcalloc((size_t)cJSON_GetArraySize(fields), sizeof *sc->fields);
 	sc->by_name = gs_hash_new();
 	const cJSON *o;
 	cJSON_ArrayForEach(o, fields) {
@@ -819,7 +819,7 @@ static int load(gs_schema *sc, const cJSON *root)
 		} else if (!strcmp(k, "foreignKeys")) {
 			if (!cJSON_IsArray(v))
 				return err(sc, "foreignKeys must be a list%s%s", "", "");
-			sc->fks = calloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *sc->fks);
+			sc->fks = gs_xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *sc->fks);
 			const cJSON *e;
 			cJSON_ArrayForEach(e, v) {
 				gs_fkey *fk = &sc->fks[sc->nfks++];
@@ -838,7 +838,7 @@ static int load(gs_schema *sc, const cJSON *root)
 						return err(sc, "foreignKeys reference: unsupported property '%s'%s", x->string, "");
 				if (name_list(sc, ff, "foreignKeys fields", &fk->fields, &fk->n))
 					return -1;
-				fk->ref_fields = calloc(fk->n + 1, sizeof *fk->ref_fields);
+				fk->ref_fields = gs_xcalloc(fk->n + 1, sizeof *fk->ref_fields);
 				if (cJSON_IsString(rf)) {
 					if (fk->n != 1)
 						return err(sc, "a foreign key's reference fields must match its fields%s%s", "", "");
@@ -892,9 +892,7 @@ gs_schema *gs_schema_load_text(const char *path, const char *t, size_t len)
 	cJSON *root = gs_json_parse(path, t, len, "schema");
 	if (!root)
 		return NULL;
-	gs_schema *sc = calloc(1, sizeof *sc);
-	if (!sc)
-		gs_die(GS_IO, NULL, 0, "out of memory");
+	gs_schema *sc = gs_xcalloc(1, sizeof *sc);
 	sc->path = dup(path);
 	sc->missing = gs_xmalloc(sizeof *sc->missing);
 	sc->missing[0] = dup("");
