@@ -59,11 +59,11 @@ DEB_BENCH = miller datamash csvkit python3-openpyxl time
 all: deps $(PROGS) $(if $(SANITIZE),,$(MANS))
 
 deps:
-	@sh tests/deps.sh $(DEB_BUILD)
+	@sh build-aux/deps.sh $(DEB_BUILD)
 deps-check:
-	@sh tests/deps.sh $(DEB_CHECK)
+	@sh build-aux/deps.sh $(DEB_CHECK)
 deps-bench:
-	@sh tests/deps.sh $(DEB_BENCH)
+	@sh build-aux/deps.sh $(DEB_BENCH)
 
 $(BUILD)/gen/%_cmd.c $(BUILD)/gen/%_cmd.h: src/%.ggo
 	@mkdir -p $(BUILD)/gen
@@ -122,9 +122,9 @@ check: deps-check all $(UNIT)
 endif
 
 deps-valgrind:
-	@sh tests/deps.sh valgrind
+	@sh build-aux/deps.sh valgrind
 deps-fuzz:
-	@sh tests/deps.sh clang libclang-rt-14-dev zlib1g-dev
+	@sh build-aux/deps.sh clang libclang-rt-14-dev zlib1g-dev
 
 demo: all
 	sh share/govstat/demo.sh $(abspath $(BIN)) out/demo

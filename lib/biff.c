@@ -564,9 +564,7 @@ static int bof_version(unsigned type, const unsigned char *p, size_t len, const 
 static int read_globals(gs_biff *b, char *err, size_t errn)
 {
 	/* number format codes by id: offset + 1 in b->text, 0 for none */
-	uint32_t *fmt = calloc(65536, sizeof *fmt);
-	if (!fmt)
-		gs_die(GS_IO, NULL, 0, "out of memory");
+	uint32_t *fmt = gs_xcalloc(65536, sizeof *fmt);
 	size_t capxf = 0, capsh = 0, nbound = 0, pos = 0, *bounds = NULL, nb = 0, capb = 0;
 	const char *nm;
 	int ret = -1, done = 0;
@@ -695,9 +693,7 @@ out:
 
 gs_biff *gs_biff_open(const unsigned char *data, size_t n, char *err, size_t errn)
 {
-	gs_biff *b = calloc(1, sizeof *b);
-	if (!b)
-		gs_die(GS_IO, NULL, 0, "out of memory");
+	gs_biff *b = gs_xcalloc(1, sizeof *b);
 	b->cd = (iconv_t)-1;
 	b->codepage = 1252;
 	int ole = n >= 8 && !memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
@@ -771,11 +767,24 @@ static gs_biff_cell *add_cell(gs_biff *b, unsigned row, unsigned col, int type)
 	return c;
 }
 
-static void add_number(gs_biff *b, unsigned row, unsigned col, unsigned xf, double v)
+/* A number cell in format XF. -1, with ERR set, when the workbook has no
+ * such XF: the cell's number format, and with it whether the number is a
+ * date, a time or a percentage, is lost, and a plain number in its place
+ * would pass for the value. */
+static int add_number(gs_biff *b, unsigned row, unsigned col, unsigned xf, double v, char *err,
+                      size_t errn)
 {
+	if (xf >= b->nxf) {
+		char ref[24];
+		gs_cell_name(ref, sizeof ref, col + 1, row + 1UL);
+		snprintf(err, errn, "cell %s refers to cell format (XF) %u, but the workbook has %zu",
+		         ref, xf, b->nxf);
+		return -1;
+	}
 	gs_biff_cell *c = add_cell(b, row, col, GS_BIFF_NUM);
-	c->kind = xf < b->nxf ? b->xfkind[xf] : GS_NUM_PLAIN;
+	c->kind = b->xfkind[xf];
 	c->v.num = v;
+	return 0;
 }
 
 static void add_const(gs_biff *b, unsigned row, unsigned col, int k)
@@ -867,17 +876,18 @@ static int sheet_record(gs_biff *b, unsigned type, size_t p, unsigned len, size_
 	unsigned row = len >= 4 ? u16(q) : 0, col = len >= 4 ? u16(q + 2) : 0;
 	switch (type) {
 	case R_NUMBER:
-		if (len >= 14)
-			add_number(b, row, col, u16(q + 4), le_double(q + 6));
+		if (len >= 14 && add_number(b, row, col, u16(q + 4), le_double(q + 6), err, errn) < 0)
+			return -1;
 		break;
 	case R_RK:
-		if (len >= 10)
-			add_number(b, row, col, u16(q + 4), rk_value(u32(q + 6)));
+		if (len >= 10 && add_number(b, row, col, u16(q + 4), rk_value(u32(q + 6)), err, errn) < 0)
+			return -1;
 		break;
 	case R_MULRK:
 		/* row, first column, (format, RK) six bytes a cell, last column */
 		for (size_t k = 4; k + 6 + 2 <= len && col < 65536; k += 6, col++)
-			add_number(b, row, col, u16(q + k), rk_value(u32(q + k + 2)));
+			if (add_number(b, row, col, u16(q + k), rk_value(u32(q + k + 2)), err, errn) < 0)
+				return -1;
 		break;
 	case R_LABEL: case R_RSTRING:
 		if (len < 6 || add_label(b, row, col, p + 6, len - 6, type == R_LABEL) < 0) {
@@ -909,9 +919,10 @@ static int sheet_record(gs_biff *b, unsigned type, size_t p, unsigned len, size_
 		 * type in byte 0 of the result when its bytes 6-7 are FFFF */
 		if (len < 14)
 			break;
-		if (u16(q + 12) != 0xFFFF)
-			add_number(b, row, col, u16(q + 4), le_double(q + 6));
-		else if (q[6] == 0) {
+		if (u16(q + 12) != 0xFFFF) {
+			if (add_number(b, row, col, u16(q + 4), le_double(q + 6), err, errn) < 0)
+				return -1;
+		} else if (q[6] == 0) {
 			gs_biff_cell *c = add_cell(b, row, col, GS_BIFF_TEXT);
 			c->v.s.off = c->v.s.len = 0;
 			*pending = b->ncells - 1;

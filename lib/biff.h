@@ -1,5 +1,5 @@
 /* biff: the cells of a .xls sheet, read from the workbook's records.
- * Internal to the .xls reader (xls.c).
+ * Internal to the .xls reader (records_xls.c).
  *
  * Reads BIFF8 (Excel 97-2003) and BIFF5/7 (Excel 5.0/95) workbooks in an
  * OLE2 compound file: shared strings, text (BIFF5's in the workbook's code

@@ -215,10 +215,8 @@ gs_catalogue *gs_catalogue_load(const char *path)
 		cJSON_Delete(root);
 		return NULL;
 	}
-	gs_catalogue *c = calloc(1, sizeof *c);
-	if (!c)
-		gs_die(GS_IO, NULL, 0, "out of memory");
-	c->v = calloc((size_t)cJSON_GetArraySize(list) + 1, sizeof *c->v);
+	gs_catalogue *c = gs_xcalloc(1, sizeof *c);
+	c->v = gs_xcalloc((size_t)cJSON_GetArraySize(list) + 1, sizeof *c->v);
 	const cJSON *o;
 	cJSON_ArrayForEach(o, list) {
 		if (load_one(path, o, &c->v[c->n]) < 0) {

@@ -676,11 +676,6 @@ int gs_expr_test(const gs_expr *e, const gs_field *row, gs_buf *err)
 	return truth(&v);
 }
 
-long gs_expr_field(const gs_expr *e)
-{
-	return e && e->op == E_FIELD ? e->col : -1;
-}
-
 const char *gs_expr_field_name(const gs_expr *e)
 {
 	return e && e->op == E_FIELD ? e->text : NULL;

@@ -59,9 +59,6 @@ int gs_expr_test(const gs_expr *e, const gs_field *row, gs_buf *err);
  * text that is not a number. */
 int gs_value_number(const gs_value *v, gs_num *out);
 
-/* If E is a bare field, its column (after bind), else -1. */
-long gs_expr_field(const gs_expr *e);
-
 /* The name of the field E is, or NULL. */
 const char *gs_expr_field_name(const gs_expr *e);
 

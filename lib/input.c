@@ -1,5 +1,6 @@
 #include "input.h"
 #include "diag.h"
+#include "gb18030.h"
 #include "sha256.h"
 #include "utf8.h"
 
@@ -22,8 +23,6 @@
 #define SNIFF_SIZE (64 * 1024)
 
 enum mode { M_SNIFF, M_UTF8, M_ICONV };
-
-struct gb2;
 
 struct gs_input {
 	int fd;                  /* -1 when reading from memory */
@@ -50,12 +49,10 @@ struct gs_input {
 	unsigned long long bytes; /* raw bytes read */
 	int hashing;
 	gs_sha256 sha;
-	const struct gb2 *gb;     /* GB18030 two-byte table, or NULL */
+	const gs_gb18030 *gb;    /* GB18030 two-byte table, or NULL */
 	char enc[64];
 	char err[160];
 };
-
-static struct gb2 *gb_table(void);
 
 int gs_encoding_known(const char *encoding)
 {
@@ -72,9 +69,7 @@ int gs_encoding_known(const char *encoding)
  * encoding. */
 static gs_input *new_input(int fd, int is_stdin, const char *encoding, const char **why)
 {
-	gs_input *in = calloc(1, sizeof *in);
-	if (!in)
-		gs_die(GS_IO, NULL, 0, "out of memory");
+	gs_input *in = gs_xcalloc(1, sizeof *in);
 	in->fd = fd;
 	in->is_stdin = is_stdin;
 	in->cd = (iconv_t)-1;
@@ -99,7 +94,7 @@ static gs_input *new_input(int fd, int is_stdin, const char *encoding, const cha
 		in->mode = M_ICONV;
 		snprintf(in->enc, sizeof in->enc, "%s", encoding);
 		if (!strcasecmp(encoding, "GB18030"))
-			in->gb = gb_table();
+			in->gb = gs_gb18030_table();
 	}
 	return in;
 }
@@ -178,7 +173,7 @@ static int start_iconv(gs_input *in, const char *enc)
 	in->mode = M_ICONV;
 	snprintf(in->enc, sizeof in->enc, "%s", enc);
 	if (!strcasecmp(enc, "GB18030"))
-		in->gb = gb_table();
+		in->gb = gs_gb18030_table();
 	return 0;
 }
 
@@ -402,77 +397,6 @@ static ssize_t read_utf8(gs_input *in, const char **text)
 	return fail(in, "invalid UTF-8 byte %s (give the encoding with -e, e.g. -e gb18030)", hex);
 }
 
-/* GB18030's two-byte sequences (lead 0x81..0xFE, trail 0x40..0x7E or
- * 0x80..0xFE) cover GBK, nearly every character of a county ledger. They
- * are decoded through a table that iconv itself fills once, so the mapping
- * stays the C library's; four-byte sequences and errors go to iconv. */
-struct gb2 {
-	unsigned char len;       /* UTF-8 bytes, 0 when iconv refuses the pair */
-	char utf8[3];
-};
-#define GB_LEADS 126
-#define GB_TRAILS 191
-
-static struct gb2 *gb_table(void)
-{
-	static struct gb2 *tab;
-	if (tab)
-		return tab;
-	iconv_t cd = iconv_open("UTF-8", "GB18030");
-	if (cd == (iconv_t)-1)
-		return NULL;
-	tab = calloc(GB_LEADS * GB_TRAILS, sizeof *tab);
-	if (!tab)
-		gs_die(GS_IO, NULL, 0, "out of memory");
-	for (int l = 0; l < GB_LEADS; l++)
-		for (int t = 0; t < GB_TRAILS; t++) {
-			if (t + 0x40 == 0x7F)
-				continue;
-			char in[2] = {(char)(l + 0x81), (char)(t + 0x40)}, out[8];
-			char *ip = in, *op = out;
-			size_t il = 2, ol = sizeof out;
-			if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 && il == 0 &&
-			    sizeof out - ol <= 3) {
-				tab[l * GB_TRAILS + t].len = (unsigned char)(sizeof out - ol);
-				memcpy(tab[l * GB_TRAILS + t].utf8, out, sizeof out - ol);
-			}
-		}
-	iconv_close(cd);
-	return tab;
-}
-
-/* Decode what the table can from raw[rpos..rend) into OUT (ROOM bytes).
- * Stops before anything else: a four-byte sequence, an invalid or
- * incomplete one. Returns the bytes made. */
-static size_t gb_fast(gs_input *in, char *out, size_t room)
-{
-	const unsigned char *s = (const unsigned char *)in->raw + in->rpos;
-	const unsigned char *e = (const unsigned char *)in->raw + in->rend;
-	char *o = out, *oe = out + room - 3;
-	const struct gb2 *tab = in->gb;
-	while (s < e && o < oe) {
-		unsigned c = *s;
-		if (c < 0x80) {
-			*o++ = (char)c;
-			s++;
-			continue;
-		}
-		if (c == 0x80 || c == 0xFF || s + 1 >= e)
-			break;
-		unsigned t = s[1];
-		if (t < 0x40 || t == 0x7F || t == 0xFF)
-			break;
-		const struct gb2 *g = &tab[(c - 0x81) * GB_TRAILS + (t - 0x40)];
-		if (!g->len)
-			break;
-		memcpy(o, g->utf8, 3);
-		o += g->len;
-		s += 2;
-	}
-	in->rpos = (size_t)((const char *)s - in->raw);
-	return (size_t)(o - out);
-}
-
 static ssize_t read_iconv(gs_input *in, const char **text)
 {
 	if (!in->out)
@@ -488,7 +412,12 @@ static ssize_t read_iconv(gs_input *in, const char **text)
 				return -1;
 			continue;
 		}
-		size_t made = in->gb ? gb_fast(in, in->out, OUT_SIZE) : 0;
+		size_t made = 0;
+		if (in->gb) {
+			const char *p = in->raw + in->rpos;
+			made = gs_gb18030_decode(in->gb, &p, in->raw + in->rend, in->out, OUT_SIZE);
+			in->rpos = (size_t)(p - in->raw);
+		}
 		size_t r = 0;
 		int e = 0;
 		if (!made) {
@@ -678,11 +607,6 @@ void gs_input_sha256(gs_input *in, char out[65])
 int gs_input_read_failed(const gs_input *in)
 {
 	return in->read_failed;
-}
-
-const char *gs_input_encoding(const gs_input *in)
-{
-	return in->enc;
 }
 
 void gs_input_close(gs_input *in)

@@ -68,9 +68,6 @@ void gs_input_hash(gs_input *in);
 unsigned long long gs_input_bytes(const gs_input *in);
 void gs_input_sha256(gs_input *in, char out[65]);
 
-/* The encoding in use ("UTF-8", "GB18030", "UTF-16LE", ...). */
-const char *gs_input_encoding(const gs_input *in);
-
 /* Close the file (not standard input) and free IN. NULL is allowed. */
 void gs_input_close(gs_input *in);
 

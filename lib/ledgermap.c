@@ -3,7 +3,8 @@
 #include "diag.h"
 #include "hash.h"
 #include "jsonfile.h"
-#include "numbers.h"
+#include "ledgernum.h"
+#include "stream.h"
 #include "utf8.h"
 
 #include <cjson/cJSON.h>
@@ -22,7 +23,6 @@ struct rule {
 	char *dflt;        /* the "*" entry, or NULL */
 	int excel;         /* date, datetime: GS_EXCEL_* */
 	int drop_time;     /* date: {"time": "drop"} keeps the date of a date-time */
-	int used;          /* some output column has this name */
 };
 
 /* One entry of "fields", in the map's order. */
@@ -249,9 +249,11 @@ static int load(gs_map *m, const cJSON *root)
 				return bad(m, "must be a whole number of lines:", k);
 			m->skip = v->valueint;
 		} else if (!strcmp(k, "header_rows")) {
-			if (!cJSON_IsNumber(v) || v->valueint < 1 || v->valueint > 16 ||
-			    v->valuedouble != (double)v->valueint)
-				return bad(m, "must be a whole number from 1 to 16:", k);
+			if (!cJSON_IsNumber(v) || v->valueint < 1 || v->valueint > GS_HEADER_ROWS_MAX ||
+			    v->valuedouble != (double)v->valueint) {
+				gs_msg(m->path, 0, "must be a whole number from 1 to %d: '%s'", GS_HEADER_ROWS_MAX, k);
+				return -1;
+			}
 			m->header_rows = v->valueint;
 		} else if (!strcmp(k, "footer")) {
 			if (cJSON_IsString(v)) {
@@ -287,9 +289,7 @@ gs_map *gs_map_load_text(const char *path, const char *t, size_t len)
 	cJSON *root = gs_json_parse(path, t, len, "map");
 	if (!root)
 		return NULL;
-	gs_map *m = calloc(1, sizeof *m);
-	if (!m)
-		gs_die(GS_IO, NULL, 0, "out of memory");
+	gs_map *m = gs_xcalloc(1, sizeof *m);
 	m->path = gs_xstrndup(path, strlen(path));
 	m->fields = gs_hash_new();
 	m->drop = gs_hash_new();
@@ -406,17 +406,16 @@ static int check_renames(const gs_map *m, gs_hash *found, const char *file)
 	return ok;
 }
 
-gs_plan *gs_plan_new(const gs_map *m, const gs_field *raw, size_t n, int trim,
-                     const char *file)
+gs_plan *gs_plan_new(gs_map *m, const gs_field *raw, size_t n, int trim, const char *file)
 {
-	gs_plan *p = calloc(1, sizeof *p);
-	if (!p)
-		gs_die(GS_IO, NULL, 0, "out of memory");
+	gs_plan *p = gs_xcalloc(1, sizeof *p);
 	p->trim = trim;
 	p->map = m;
 	p->cols = gs_xmalloc((n + 1) * sizeof *p->cols);
 	size_t *noff = gs_xmalloc((n + 1) * sizeof *noff), *nlen = gs_xmalloc((n + 1) * sizeof *nlen);
 	gs_hash *found = gs_hash_new(), *outnames = gs_hash_new();
+	/* the rules some output column has, by index */
+	char *used = gs_xcalloc(m ? m->nrules + 1 : 1, 1);
 	int ok = 1;
 	for (size_t i = 0; i < n; i++) {
 		gs_hash_put(found, raw[i].p, raw[i].n, (void *)(i + 1));
@@ -457,7 +456,7 @@ gs_plan *gs_plan_new(const gs_map *m, const gs_field *raw, size_t n, int trim,
 		for (size_t r = 0; m && r < m->nrules; r++)
 			if (strlen(m->rules[r].field) == nn && !memcmp(m->rules[r].field, name, nn)) {
 				c->rule = &m->rules[r];
-				m->rules[r].used = 1;
+				used[r] = 1;
 			}
 		noff[p->ncols] = p->namebuf.len;
 		nlen[p->ncols] = nn;
@@ -469,13 +468,12 @@ gs_plan *gs_plan_new(const gs_map *m, const gs_field *raw, size_t n, int trim,
 	if (ok && m)
 		ok = check_renames(m, found, file);
 	for (size_t r = 0; m && r < m->nrules; r++)
-		if (!m->rules[r].used) {
+		if (!used[r]) {
 			gs_msg(file, 0, "no column '%s', which the map %s has rules for",
 			       m->rules[r].field, m->path);
 			ok = 0;
 		}
-	for (size_t r = 0; m && r < m->nrules; r++)
-		m->rules[r].used = 0;
+	free(used);
 	/* the columns drop_rows looks at, by their canonical names */
 	p->dropcol = gs_xmalloc((m ? m->ndroprows : 0) * sizeof *p->dropcol + 1);
 	for (size_t d = 0; ok && m && d < m->ndroprows; d++) {

@@ -46,10 +46,10 @@ typedef struct gs_plan gs_plan;
 
 /* Plan the output for a stream whose header is RAW[0..N): which columns
  * stay, their names and their transformations. M may be NULL (columns pass
- * as they are). TRIM trims every value. Returns NULL after printing
+ * as they are); M records which of its "drop" columns the header has, for
+ * gs_map_warn_drops. TRIM trims every value. Returns NULL after printing
  * "PROG: FILE: ..." when the header does not fit the map (GS_IO). */
-gs_plan *gs_plan_new(const gs_map *m, const gs_field *raw, size_t n, int trim,
-                     const char *file);
+gs_plan *gs_plan_new(gs_map *m, const gs_field *raw, size_t n, int trim, const char *file);
 
 /* Output column names; valid while the plan lives. */
 size_t gs_plan_columns(const gs_plan *p, const gs_field **names);

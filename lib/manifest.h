@@ -43,8 +43,9 @@ void gs_manifest_stream(const gs_stream *st, const char *role);
 void gs_manifest_watch(const gs_stream *st);
 void gs_manifest_unwatch(const gs_stream *st);
 
-/* Record a setting or side file by reading and hashing it (map, schema,
- * catalogue, universe ...); ROWS -1 when rows do not apply. */
+/* Record a setting or side file (map, schema, catalogue, universe ...) by
+ * reading and hashing it. Its "rows" are null: it is not read as records;
+ * its "sha256" is null when it cannot be read. */
 void gs_manifest_file(const char *path, const char *role);
 
 /* Record standard output as written by W (which hashes from its header

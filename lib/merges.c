@@ -25,9 +25,7 @@ struct gs_merges {
 
 gs_merges *gs_merges_new(void)
 {
-	gs_merges *ms = calloc(1, sizeof *ms);
-	if (!ms)
-		gs_die(GS_IO, NULL, 0, "out of memory");
+	gs_merges *ms = gs_xcalloc(1, sizeof *ms);
 	return ms;
 }
 

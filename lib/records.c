@@ -1,5 +1,6 @@
 /* records: reading text into records, shared by every format; the
- * formats themselves are csvparse.c and jsonl.c (see records_impl.h). */
+ * formats themselves are records_csv.c and records_jsonl.c (see
+ * records_impl.h). */
 #include "records.h"
 #include "diag.h"
 #include "records_impl.h"
@@ -49,11 +50,6 @@ int gs_format_parse(const char *name)
 	return -1;
 }
 
-const char *gs_format_name(int format)
-{
-	return format_of(format)->name;
-}
-
 int gs_format_is_workbook(int format)
 {
 	return format_of(format)->open != NULL && format != GS_FMT_AUTO;
@@ -61,9 +57,7 @@ int gs_format_is_workbook(int format)
 
 gs_records *gs_records_open(gs_input *in, int format, long skip)
 {
-	gs_records *r = calloc(1, sizeof *r);
-	if (!r)
-		gs_die(GS_IO, NULL, 0, "out of memory");
+	gs_records *r = gs_xcalloc(1, sizeof *r);
 	r->in = in;
 	r->format = format;
 	r->skip = skip;

@@ -22,7 +22,6 @@ enum gs_format { GS_FMT_AUTO, GS_FMT_CSV, GS_FMT_TSV, GS_FMT_JSON, GS_FMT_XLSX, 
 /* "csv", "tsv", "json" (also "jsonl"), "xlsx" or "xls"; -1 for anything
  * else. */
 int gs_format_parse(const char *name);
-const char *gs_format_name(int format);
 
 /* A field: bytes P[0..N). P is NULL for "not applicable" (computed NA). */
 typedef struct gs_field {

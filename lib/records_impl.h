@@ -1,12 +1,15 @@
 /* records_impl: what the record parsers of each format share. Internal
- * to lib/records*.c: tools use records.h.
+ * to the record readers (records.c, records_*.c) and to merges.c, which
+ * fills a workbook's rows in place; the tests reach gs_csv_fast_path
+ * here too. Tools use records.h.
  *
- * A format is one file (csvparse.c, jsonl.c) with a next and a free
- * function; records.c reads the text, skips lines, keeps the physical
- * line count and dispatches. A workbook format (xlsx.c, xls.c) reads the
- * raw bytes instead and has an open function too: it skips rows by
- * their number and its lines are row numbers. A new source format is one more file and
- * one more entry in records.c's table. */
+ * A format is one file (records_csv.c, records_jsonl.c) with a next and
+ * a free function; records.c reads the text, skips lines, keeps the
+ * physical line count and dispatches. A workbook format (records_xlsx.c,
+ * records_xls.c) reads the raw bytes instead and has an open function
+ * too: it skips rows by their number and its lines are row numbers. A new
+ * source format is one more file and one more entry in records.c's
+ * table. */
 #ifndef GS_RECORDS_IMPL_H
 #define GS_RECORDS_IMPL_H
 
@@ -70,7 +73,7 @@ void gs_rec_raw_from(gs_records *r, const gs_buf *b);
 /* Make room for N fields in r->fields. */
 void gs_rec_fields(gs_records *r, size_t n);
 
-/* 0 turns off csvparse.c's fast path for lines without quotes, so that
+/* 0 turns off records_csv.c's fast path for lines without quotes, so that
  * tests can compare it with libcsv's result. */
 extern int gs_csv_fast_path;
 

@@ -160,6 +160,8 @@ static int datetime_of(const char *s, size_t n, int any, gs_num *v)
 static int cast(const gs_sfield *f, const char *s, size_t n, gs_num *v)
 {
 	switch (f->type) {
+	case GS_T_STRING:        /* any text; its formats are check_format's */
+		return 0;
 	case GS_T_INTEGER: {
 		size_t i = (n && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
 		if (!all_digits(s + i, n - i))
@@ -189,12 +191,12 @@ static int cast(const gs_sfield *f, const char *s, size_t n, gs_num *v)
 		return -1;
 	case GS_T_DATE: {
 		int y, m, d;
-		if (f->fmt == 5) {
+		if (f->fmt == GS_F_PATTERN) {
 			struct tm tm;
 			if (by_pattern(f->format, s, n, &tm))
 				return -1;
 			y = tm.tm_year + 1900, m = tm.tm_mon + 1, d = tm.tm_mday;
-		} else if (f->fmt == 4) {
+		} else if (f->fmt == GS_F_ANY) {
 			const char *why;
 			if (gs_date_parse(s, n, 0, &y, &m, &d, &why))
 				return -1;
@@ -210,7 +212,7 @@ static int cast(const gs_sfield *f, const char *s, size_t n, gs_num *v)
 		return 0;
 	}
 	case GS_T_DATETIME:
-		if (f->fmt == 5) {
+		if (f->fmt == GS_F_PATTERN) {
 			struct tm tm;
 			if (by_pattern(f->format, s, n, &tm))
 				return -1;
@@ -221,7 +223,7 @@ static int cast(const gs_sfield *f, const char *s, size_t n, gs_num *v)
 			                tm.tm_min * 60 + tm.tm_sec);
 			return 0;
 		}
-		return datetime_of(s, n, f->fmt == 4, v);
+		return datetime_of(s, n, f->fmt == GS_F_ANY, v);
 	case GS_T_YEAR:
 		if (n != 4 || !all_digits(s, 4))
 			return -1;
@@ -243,7 +245,7 @@ static int cast(const gs_sfield *f, const char *s, size_t n, gs_num *v)
 static int check_format(const gs_sfield *f, const char *s, size_t n)
 {
 	switch (f->fmt) {
-	case 1: {   /* email: local@domain.tld, no spaces */
+	case GS_F_EMAIL: {   /* local@domain.tld, no spaces */
 		const char *at = memchr(s, '@', n);
 		if (!at || at == s || memchr(at + 1, '@', n - (size_t)(at - s) - 1))
 			return -1;
@@ -255,7 +257,7 @@ static int check_format(const gs_sfield *f, const char *s, size_t n)
 				return -1;
 		return 0;
 	}
-	case 2: {   /* uri: scheme ":" something */
+	case GS_F_URI: {     /* scheme ":" something */
 		size_t i = 0;
 		if (!n || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
 			return -1;
@@ -269,7 +271,7 @@ static int check_format(const gs_sfield *f, const char *s, size_t n)
 				return -1;
 		return 0;
 	}
-	case 3: {   /* uuid: 8-4-4-4-12 hex digits */
+	case GS_F_UUID: {    /* 8-4-4-4-12 hex digits */
 		if (n != 36)
 			return -1;
 		for (size_t i = 0; i < n; i++) {
@@ -282,6 +284,10 @@ static int check_format(const gs_sfield *f, const char *s, size_t n)
 		}
 		return 0;
 	}
+	case GS_F_DEFAULT:
+	case GS_F_ANY:           /* dates: cast reads them */
+	case GS_F_PATTERN:
+		return 0;
 	}
 	return 0;
 }
@@ -330,7 +336,7 @@ static pcre2_match_context *match_context(void)
 	return mc;
 }
 
-int gs_schema_check(const gs_sfield *f, const char *s, size_t n, gs_buf *why)
+enum gs_check gs_schema_check(const gs_sfield *f, const char *s, size_t n, gs_buf *why)
 {
 	gs_num v = gs_num_int(0);
 	if (cast(f, s, n, &v) < 0 || (f->type == GS_T_STRING && check_format(f, s, n) < 0)) {
@@ -342,7 +348,7 @@ int gs_schema_check(const gs_sfield *f, const char *s, size_t n, gs_buf *why)
 			gs_buf_adds(why, " (YYYY-MM-DD)");
 		else if (f->type == GS_T_DATETIME)
 			gs_buf_adds(why, " (YYYY-MM-DDThh:mm:ss)");
-		return 1;
+		return GS_CHECK_TYPE;
 	}
 	int bad = 0;
 #define FAIL(...) do { if (bad++) gs_buf_adds(why, "; "); gs_quote_value(why, s, n); gs_buf_printf(why, __VA_ARGS__); } while (0)
@@ -383,7 +389,7 @@ int gs_schema_check(const gs_sfield *f, const char *s, size_t n, gs_buf *why)
 		}
 	}
 #undef FAIL
-	return bad ? 2 : 0;
+	return bad ? GS_CHECK_CONSTRAINT : GS_CHECK_OK;
 }
 
 void gs_schema_canon(const gs_sfield *f, const char *s, size_t n, gs_buf *out)
@@ -642,18 +648,18 @@ static int load_field(gs_schema *sc, gs_sfield *f, const cJSON *o)
 		if (!strcmp(s, "default"))
 			;
 		else if (f->type == GS_T_STRING && !strcmp(s, "email"))
-			f->fmt = 1;
+			f->fmt = GS_F_EMAIL;
 		else if (f->type == GS_T_STRING && !strcmp(s, "uri"))
-			f->fmt = 2;
+			f->fmt = GS_F_URI;
 		else if (f->type == GS_T_STRING && !strcmp(s, "uuid"))
-			f->fmt = 3;
+			f->fmt = GS_F_UUID;
 		else if ((f->type == GS_T_DATE || f->type == GS_T_DATETIME) && !strcmp(s, "any"))
-			f->fmt = 4;
+			f->fmt = GS_F_ANY;
 		else if ((f->type == GS_T_DATE || f->type == GS_T_DATETIME) && strchr(s, '%'))
-			f->fmt = 5;
+			f->fmt = GS_F_PATTERN;
 		else
 			return err(sc, "field '%s': unsupported format '%s'", f->name, s);
-		if (f->fmt)
+		if (f->fmt != GS_F_DEFAULT)
 			f->format = dup(s);
 	}
 	static const char *defs_true[] = {"true", "True", "TRUE", "1"};
@@ -712,8 +718,8 @@ static int load_rules(gs_schema *sc, const cJSON *v)
 	if (!cJSON_IsArray(v))
 		return err(sc, "rowConstraints must be a list of expressions%s%s", "", "");
 	size_t cap = (size_t)cJSON_GetArraySize(v) + 1;
-	sc->rules = calloc(cap, sizeof *sc->rules);
-	sc->rule_text = calloc(cap, sizeof *sc->rule_text);
+	sc->rules = gs_xcalloc(cap, sizeof *sc->rules);
+	sc->rule_text = gs_xcalloc(cap, sizeof *sc->rule_text);
 	gs_field *names = gs_xmalloc((sc->nfields + 1) * sizeof *names);
 	for (size_t i = 0; i < sc->nfields; i++)
 		names[i] = (gs_field){sc->fields[i].name, strlen(sc->fields[i].name)};
@@ -770,7 +776,7 @@ static int load(gs_schema *sc, const cJSON *root)
 	const cJSON *fields = cJSON_GetObjectItemCaseSensitive(root, "fields");
 	if (!cJSON_IsArray(fields) || !cJSON_GetArraySize(fields))
 		return err(sc, "a schema needs a non-empty \"fields\" list%s%s", "", "");
-	sc->fields = calloc((size_t)cJSON_GetArraySize(fields), sizeof *sc->fields);
+	sc->fields = gs_xcalloc((size_t)cJSON_GetArraySize(fields), sizeof *sc->fields);
 	sc->by_name = gs_hash_new();
 	const cJSON *o;
 	cJSON_ArrayForEach(o, fields) {
@@ -813,7 +819,7 @@ static int load(gs_schema *sc, const cJSON *root)
 		} else if (!strcmp(k, "foreignKeys")) {
 			if (!cJSON_IsArray(v))
 				return err(sc, "foreignKeys must be a list%s%s", "", "");
-			sc->fks = calloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *sc->fks);
+			sc->fks = gs_xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *sc->fks);
 			const cJSON *e;
 			cJSON_ArrayForEach(e, v) {
 				gs_fkey *fk = &sc->fks[sc->nfks++];
@@ -832,7 +838,7 @@ static int load(gs_schema *sc, const cJSON *root)
 						return err(sc, "foreignKeys reference: unsupported property '%s'%s", x->string, "");
 				if (name_list(sc, ff, "foreignKeys fields", &fk->fields, &fk->n))
 					return -1;
-				fk->ref_fields = calloc(fk->n + 1, sizeof *fk->ref_fields);
+				fk->ref_fields = gs_xcalloc(fk->n + 1, sizeof *fk->ref_fields);
 				if (cJSON_IsString(rf)) {
 					if (fk->n != 1)
 						return err(sc, "a foreign key's reference fields must match its fields%s%s", "", "");
@@ -886,9 +892,7 @@ gs_schema *gs_schema_load_text(const char *path, const char *t, size_t len)
 	cJSON *root = gs_json_parse(path, t, len, "schema");
 	if (!root)
 		return NULL;
-	gs_schema *sc = calloc(1, sizeof *sc);
-	if (!sc)
-		gs_die(GS_IO, NULL, 0, "out of memory");
+	gs_schema *sc = gs_xcalloc(1, sizeof *sc);
 	sc->path = dup(path);
 	sc->missing = gs_xmalloc(sizeof *sc->missing);
 	sc->missing[0] = dup("");

@@ -29,13 +29,17 @@
 enum gs_ftype { GS_T_STRING, GS_T_INTEGER, GS_T_NUMBER, GS_T_BOOLEAN, GS_T_DATE,
                 GS_T_DATETIME, GS_T_YEAR, GS_T_YEARMONTH };
 
+/* a field's format: the string formats, and the date formats other than
+ * the default ISO one ("any", a strptime pattern in the field's format) */
+enum gs_fformat { GS_F_DEFAULT, GS_F_EMAIL, GS_F_URI, GS_F_UUID, GS_F_ANY, GS_F_PATTERN };
+
 enum gs_fmatch { GS_M_EXACT, GS_M_EQUAL, GS_M_SUBSET, GS_M_SUPERSET, GS_M_PARTIAL };
 
 typedef struct gs_sfield {
 	char *name;
-	int type;                /* enum gs_ftype */
-	char *format;            /* NULL for default */
-	int fmt;                 /* 0 default, 1 email, 2 uri, 3 uuid, 4 any, 5 pattern */
+	enum gs_ftype type;
+	char *format;            /* as written; NULL for default */
+	enum gs_fformat fmt;
 	char **truev, **falsev;
 	size_t ntrue, nfalse;
 	int required, unique;
@@ -73,7 +77,7 @@ typedef struct gs_schema {
 	size_t nuniq;
 	gs_fkey *fks;
 	size_t nfks;
-	int match;               /* enum gs_fmatch */
+	enum gs_fmatch match;
 	gs_expr **rules;         /* rowConstraints, bound to the fields' order */
 	char **rule_text;        /*   as written */
 	size_t nrules;
@@ -106,10 +110,12 @@ void gs_quote_value(gs_buf *out, const char *s, size_t n);
 /* 1 when S[0..N) is one of the schema's missing values. */
 int gs_schema_is_missing(const gs_schema *sc, const char *s, size_t n);
 
-/* Check one present (not missing) value against field F. Returns 0 when
- * it is valid; else 1 for a type error or 2 for a constraint error, with
- * the message in WHY. */
-int gs_schema_check(const gs_sfield *f, const char *s, size_t n, gs_buf *why);
+/* Check one present (not missing) value against field F. Returns
+ * GS_CHECK_OK when it is valid; else GS_CHECK_TYPE for a value that is
+ * not of the field's type (or format) or GS_CHECK_CONSTRAINT for one that
+ * breaks a constraint, with the message in WHY. */
+enum gs_check { GS_CHECK_OK, GS_CHECK_TYPE, GS_CHECK_CONSTRAINT };
+enum gs_check gs_schema_check(const gs_sfield *f, const char *s, size_t n, gs_buf *why);
 
 /* Append the canonical text of a valid value of F to OUT, so that keys
  * compare typed values: "01" and "1" are one integer, "1.50" and "1.5"

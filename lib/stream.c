@@ -25,7 +25,7 @@ struct gs_stream {
 	gs_buf curbuf;           /*   (FILE[SHEET] for a workbook) */
 	gs_field *pad;           /* a short workbook row, filled out */
 	size_t cappad;
-	int format;              /* of the first file */
+	int format;              /* of the first file with a header */
 
 	int have_header;
 	long header_line;        /* where the current file's header starts */
@@ -81,6 +81,9 @@ gs_stream *gs_stream_open(char *const *files, size_t nfiles, const gs_stream_opt
 	s->files = nfiles ? files : s->stdin_name;
 	s->nfiles = nfiles ? nfiles : 1;
 	s->o = *o;
+	if (s->o.header_rows > GS_HEADER_ROWS_MAX)
+		gs_die(GS_USAGE, NULL, 0, "%d header rows: at most %d are read", s->o.header_rows,
+		       GS_HEADER_ROWS_MAX);
 	if (s->o.header_rows < 1)
 		s->o.header_rows = 1;
 	s->format = o->format;
@@ -181,16 +184,14 @@ static int check_names(gs_stream *s, const gs_field *names, size_t n)
 	return ret;
 }
 
-#define MAX_HEADER_ROWS 16
-
 /* Read the header of the current file into NAMES (bytes in HB). Returns
  * the number of columns, or -1 (reported). */
 static long read_header(gs_stream *s, gs_buf *hb, gs_field **names)
 {
 	size_t nrows = (size_t)s->o.header_rows;
-	gs_buf rows[MAX_HEADER_ROWS] = {{0}};
-	size_t *coff[MAX_HEADER_ROWS] = {0}, *clen[MAX_HEADER_ROWS] = {0};
-	size_t rown[MAX_HEADER_ROWS] = {0};
+	gs_buf rows[GS_HEADER_ROWS_MAX] = {{0}};
+	size_t *coff[GS_HEADER_ROWS_MAX] = {0}, *clen[GS_HEADER_ROWS_MAX] = {0};
+	size_t rown[GS_HEADER_ROWS_MAX] = {0};
 	size_t ncols = 0;
 	long ret = -1;
 	for (size_t r = 0; r < nrows; r++) {

@@ -26,11 +26,17 @@
 #include "progress.h"
 #include "records.h"
 
+/* The most records a header may be made of (ingest --header-rows, a
+ * map's header_rows): a ledger's header is a few rows, and they are
+ * joined in arrays of this size. */
+#define GS_HEADER_ROWS_MAX 16
+
 typedef struct gs_stream_opts {
 	const char *encoding;        /* "auto" when NULL */
 	int format;                  /* GS_FMT_AUTO to detect */
 	long skip;                   /* lines dropped before each header */
-	int header_rows;             /* records that make the header (0 = 1) */
+	int header_rows;             /* records that make the header, at most
+	                                GS_HEADER_ROWS_MAX (0 = 1) */
 	const char *const *footer;   /* a row whose first non-empty cell */
 	size_t nfooter;              /*   starts with one of these ends a file */
 	int hash;                    /* keep each file's SHA-256 (gs_stream_files) */
@@ -58,7 +64,9 @@ typedef struct gs_stream gs_stream;
 
 /* FILES[0..NFILES) ("-" is standard input; NFILES 0 means standard
  * input). The options are copied; the strings they point to must live as
- * long as the stream. */
+ * long as the stream. More than GS_HEADER_ROWS_MAX header rows is the
+ * caller's error: reported, and the tool ends with GS_USAGE (tools check
+ * their options first, with a message of their own). */
 gs_stream *gs_stream_open(char *const *files, size_t nfiles, const gs_stream_opts *o);
 
 /* The header of the stream: the first file that has a usable one. Returns
@@ -100,7 +108,9 @@ long gs_stream_header_line(const gs_stream *s);
 /* 1 when the last GS_REC_BAD row was bad only for its number of fields. */
 int gs_stream_bad_width(const gs_stream *s);
 
-/* The format of the first file ("auto" resolved). */
+/* The format for output like the input: that of the first file whose
+ * header was read ("auto" resolved), CSV for a workbook; before any
+ * header, the format asked for (CSV for "auto"). */
 int gs_stream_format(const gs_stream *s);
 
 void gs_stream_close(gs_stream *s);

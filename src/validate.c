@@ -371,10 +371,10 @@ static void check_cells(struct ctx *c, const gs_row *r)
 			continue;
 		}
 		gs_buf_clear(m);
-		int k = gs_schema_check(sf, v->p, v->n, m);
-		c->ok[f] = !k;
-		if (k)
-			add_error(c, k == 1 ? "type-error" : "constraint-error", line, col + 1, sf->name,
+		enum gs_check k = gs_schema_check(sf, v->p, v->n, m);
+		c->ok[f] = k == GS_CHECK_OK;
+		if (k != GS_CHECK_OK)
+			add_error(c, k == GS_CHECK_TYPE ? "type-error" : "constraint-error", line, col + 1, sf->name,
 			          v->p, v->n, m->p);
 	}
 }
@@ -578,7 +578,7 @@ static int infer_value(const char *s, size_t n)
 		f.type = tries[i].t;
 		f.min_len = f.max_len = -1;
 		gs_buf_clear(&why);
-		if (gs_schema_check(&f, s, n, &why) == 0)
+		if (gs_schema_check(&f, s, n, &why) == GS_CHECK_OK)
 			k |= tries[i].bit;
 	}
 	gs_buf_free(&why);

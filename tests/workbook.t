@@ -297,6 +297,28 @@ ingest: freexl-vpagebreaks.xls: sheet '布尔': the workbook's records are corru
 ingest: freexl-margin.xls: sheet 'Sheet1': the workbook's records are corrupt: the sheet's records run into the next sheet (offset 1289)
 ingest: freexl-label.xls: sheet '纠纷台账': the workbook's records are corrupt: a LABEL record's length does not match its text (offset 660)
 
+### a damaged .xls sheet of booleans is an error with or without --fill-merged: never its cells as 1 and 0 with no message
+$ /usr/bin/python3 "$DATA/workbooks/xlsgen.py" cases c; /usr/bin/python3 "$DATA/workbooks/xlsgen.py" mutate c/booleans.xls m 0 0205 >/dev/null; for f in m/*-len0007.xls m/*-lenffff.xls; do ingest $f; echo "status $?"; ingest --fill-merged $f; echo "status $?"; done
+>>>
+status 3
+status 3
+status 3
+status 3
+>>>2
+ingest: m/booleans-0090-0205-len0007.xls: sheet '布尔': the workbook's records are corrupt: a BOOLERR record is not 8 bytes long (offset 1394)
+ingest: m/booleans-0090-0205-len0007.xls: sheet '布尔': the workbook's records are corrupt: a BOOLERR record is not 8 bytes long (offset 1394)
+ingest: m/booleans-0090-0205-lenffff.xls: sheet '布尔': a record at offset 1394 runs past the end of the workbook stream
+ingest: m/booleans-0090-0205-lenffff.xls: sheet '布尔': a record at offset 1394 runs past the end of the workbook stream
+
+### a .xls number cell in a cell format (XF) the workbook does not have is an error: without its format a duration or a date would pass as a plain number
+$ /usr/bin/python3 "$DATA/workbooks/xlsgen.py" cases c; /usr/bin/python3 "$DATA/workbooks/xlsgen.py" xfpast c/formats.xls x.xls; ingest x.xls; echo "status $?"; ingest --fill-merged x.xls; echo "status $?"
+>>>
+status 3
+status 3
+>>>2
+ingest: x.xls: sheet '格式': cell B2 refers to cell format (XF) 29, but the workbook has 29
+ingest: x.xls: sheet '格式': cell B2 refers to cell format (XF) 29, but the workbook has 29
+
 ### mutated xlwt workbooks: each length of the first HEADER, FOOTER, VERTICALPAGEBREAKS, SST, BOUNDSHEET, LABELSST, FORMULA, STRING, BOF, XF, FORMAT set to 0, 1, n-1, n+1, 255, 65535, n^0x8000: status 0 or 3, a message, in bounded time
 $ /usr/bin/python3 "$DATA/workbooks/xlsgen.py" cases c; /usr/bin/python3 "$DATA/workbooks/xlsgen.py" mutate c/formulas.xls m 0 0014,0015,001a,00fc,0085,00fd,0006,0207,0809,00e0,041e; /usr/bin/python3 "$DATA/workbooks/xlsgen.py" sweep "$(command -v ingest)" --once --orig=c m/*.xls | sed 's/; slowest.*//'
 >>>

@@ -6,7 +6,7 @@
 #include "common.h"
 #include "dates.h"
 #include "num.h"
-#include "numbers.h"
+#include "ledgernum.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

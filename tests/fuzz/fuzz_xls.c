@@ -1,4 +1,4 @@
-/* The .xls reader (lib/xls.c over lib/biff.c: the compound file walk,
+/* The .xls reader (lib/records_xls.c over lib/biff.c: the compound file walk,
  * the workbook globals, the sheet's records) on any bytes, through the
  * records API as the tools call it. The first byte's bit 0 picks the
  * second sheet, bit 1 turns on --fill-merged, bits 2-3 give the header

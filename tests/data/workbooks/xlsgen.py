@@ -23,6 +23,9 @@ for the .xls reader's tests. Needs Debian's python3-xlwt and python3-xlrd
                                0xFF, 0x80 (TYPES, hex numbers joined by
                                commas: only the first record of each);
                                prints how many
+    xlsgen.py xfpast FILE OUT  write FILE with its first number cell (NUMBER
+                               or RK) in a cell format (XF) just past the
+                               workbook's XF table
     xlsgen.py sweep INGEST [--once] [--orig=DIR] FILE...
                                run ingest on each (also with --fill-merged
                                and --sheet 2 unless --once): each must end with
@@ -315,11 +318,8 @@ def mutate(path, d, every=1, types=None):
     """Mutations of the workbook stream of PATH into D; their number.
     EVERY 0: lengths only. TYPES: only the first record of each type
     listed."""
-    from xlrd.compdoc import CompDoc
     os.makedirs(d, exist_ok=True)
-    data = open(path, "rb").read()
-    doc = CompDoc(data, logfile=open(os.devnull, "w"))
-    stream = bytes(doc.get_named_stream("Workbook") or doc.get_named_stream("Book"))
+    stream = workbook_stream(path)
     base = os.path.splitext(os.path.basename(path))[0]
     count, pos, k, seen = 0, 0, 0, set()
     while pos + 4 <= len(stream):
@@ -348,6 +348,21 @@ def mutate(path, d, every=1, types=None):
         pos += 4 + n
         k += 1
     print(count)
+
+
+def workbook_stream(path):
+    from xlrd.compdoc import CompDoc
+    data = open(path, "rb").read()
+    doc = CompDoc(data, logfile=open(os.devnull, "w"))
+    return bytes(doc.get_named_stream("Workbook") or doc.get_named_stream("Book"))
+
+
+def xfpast(path, out):
+    recs = records(workbook_stream(path))
+    nxf = sum(1 for t, _ in recs if t == 0x00E0)
+    cell = next(body for t, body in recs if t in (0x0203, 0x027E))
+    cell[4:6] = struct.pack("<H", nxf)
+    save(out, join(recs))
 
 
 def sweep(ingest, files):
@@ -423,6 +438,8 @@ def main():
     elif cmd == "mutate":
         mutate(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 1,
                {int(t, 16) for t in sys.argv[5].split(",")} if len(sys.argv) > 5 else None)
+    elif cmd == "xfpast":
+        xfpast(sys.argv[2], sys.argv[3])
     elif cmd == "sweep":
         sweep(sys.argv[2], sys.argv[3:])
     else:

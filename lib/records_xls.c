@@ -1,5 +1,5 @@
-/* xls: Excel 97-2003 and Excel 5.0/95 workbooks (.xls, BIFF8 and BIFF5)
- * as records.
+/* records_xls: Excel 97-2003 and Excel 5.0/95 workbooks (.xls, BIFF8
+ * and BIFF5) as records.
  *
  * biff.c reads the sheet's cells from the workbook's records (older
  * BIFF2-4 files it names and refuses); here they become rows, each cell's
@@ -31,9 +31,7 @@ typedef struct xls {
 
 int gs_xls_open(gs_records *r)
 {
-	xls *x = calloc(1, sizeof *x);
-	if (!x)
-		gs_die(GS_IO, NULL, 0, "out of memory");
+	xls *x = gs_xcalloc(1, sizeof *x);
 	r->state = x;
 	const void *mem;
 	size_t n = 0;

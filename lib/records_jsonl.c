@@ -1,4 +1,4 @@
-/* jsonl: JSON-lines records (see records.h for the rules).
+/* records_jsonl: JSON-lines records (see records.h for the rules).
  *
  * A scanner of flat objects rather than a JSON tree: numbers keep their
  * exact text (a tree library would turn them into doubles), and a nested
@@ -293,9 +293,7 @@ int gs_jsonl_next(gs_records *r, gs_row *row)
 {
 	struct json_state *j = r->state;
 	if (!j) {
-		j = r->state = calloc(1, sizeof *j);
-		if (!j)
-			gs_die(GS_IO, NULL, 0, "out of memory");
+		j = r->state = gs_xcalloc(1, sizeof *j);
 	}
 	size_t **koff = &j->koff, **klen = &j->klen, **voff = &j->voff, **vlen = &j->vlen;
 	if (j->pending_values) {
@@ -317,9 +315,7 @@ int gs_jsonl_next(gs_records *r, gs_row *row)
 				goto bad;
 			j->have_header = 1;
 			j->nkeys = 0;   /* counted as they are stored: an error may stop us */
-			j->keys = calloc((size_t)n + 1, sizeof *j->keys);
-			if (!j->keys)
-				gs_die(GS_IO, NULL, 0, "out of memory");
+			j->keys = gs_xcalloc((size_t)n + 1, sizeof *j->keys);
 			j->keyidx = gs_hash_new();
 			j->pos = gs_xmalloc((size_t)n * sizeof *j->pos + 1);
 			j->plen = gs_xmalloc((size_t)n * sizeof *j->plen + 1);

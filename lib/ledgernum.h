@@ -1,10 +1,10 @@
-/* numbers: the number spellings of county ledgers made canonical.
+/* ledgernum: the number spellings of county ledgers made canonical.
  *
  * A canonical number is an optional '-', at least one integer digit with
  * no leading zeros, and optionally '.' and fraction digits, kept as
  * written: the scale of "1.50" is part of the value an auditor sees. */
-#ifndef GS_NUMBERS_H
-#define GS_NUMBERS_H
+#ifndef GS_LEDGERNUM_H
+#define GS_LEDGERNUM_H
 
 #include <stddef.h>
 

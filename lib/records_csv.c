@@ -1,4 +1,4 @@
-/* csvparse: CSV and TSV records through libcsv (see records.h for the
+/* records_csv: CSV and TSV records through libcsv (see records.h for the
  * rules). libcsv's callbacks stay in this file.
  *
  * The text is fed to libcsv one physical line at a time, so that the line

@@ -1,4 +1,4 @@
-#include "numbers.h"
+#include "ledgernum.h"
 #include "utf8.h"
 
 #include <string.h>

@@ -1,4 +1,4 @@
-/* xlsx: Office Open XML workbooks (.xlsx, .xlsm) as records.
+/* records_xlsx: Office Open XML workbooks (.xlsx, .xlsm) as records.
  *
  * The zip container is read with libzip, its XML with expat. The small
  * parts (workbook, relationships, styles, shared strings) are parsed
@@ -829,9 +829,7 @@ static int open_zip(gs_records *r, xlsx *x)
 
 int gs_xlsx_open(gs_records *r)
 {
-	xlsx *x = calloc(1, sizeof *x);
-	if (!x)
-		gs_die(GS_IO, NULL, 0, "out of memory");
+	xlsx *x = gs_xcalloc(1, sizeof *x);
 	r->state = x;
 	x->rec = r;
 	if (open_zip(r, x) < 0)
