@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "buf.h"
+#include "escape.h"
 #include "records.h"
 
 typedef struct gs_writer gs_writer;
@@ -57,11 +58,5 @@ void gs_writer_flush(gs_writer *w);
 
 /* Flush and free; the FILE stays open. */
 void gs_writer_free(gs_writer *w);
-
-/* Append F as a CSV field with delimiter DELIM to B (quoted if needed). */
-void gs_csv_field(gs_buf *b, const char *p, size_t n, char delim);
-
-/* Append P[0..N) as a JSON string, quotes included. */
-void gs_json_string(gs_buf *b, const char *p, size_t n);
 
 #endif
