@@ -94,8 +94,6 @@ void gs_rejects_header(gs_rejects *rj, const gs_field *names, size_t n, int add_
 		if (rj->own[i])
 			h[k++] = (gs_field){rj->own[i], strlen(rj->own[i])};
 	rj->w = gs_writer_new(rj->fp, rj->format);
-	if (gs_manifest_on())
-		gs_writer_hash(rj->w);
 	gs_writer_header(rj->w, h, k, NULL);
 	free(h);
 }

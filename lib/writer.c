@@ -1,6 +1,7 @@
 #include "writer.h"
 #include "buf.h"
 #include "diag.h"
+#include "manifest.h"
 #include "sha256.h"
 
 #include <errno.h>
@@ -38,6 +39,8 @@ gs_writer *gs_writer_new(FILE *fp, int format)
 	w->format = format;
 	w->delim = format == GS_FMT_TSV ? '\t' : ',';
 	w->cd = (iconv_t)-1;
+	if (gs_manifest_on())
+		gs_writer_hash(w);
 	return w;
 }
 
@@ -90,6 +93,8 @@ static gs_buf *encoded(gs_writer *w)
 
 void gs_writer_hash(gs_writer *w)
 {
+	if (w->hashing)
+		return;
 	w->hashing = 1;
 	gs_sha256_init(&w->sha);
 }

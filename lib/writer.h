@@ -19,6 +19,8 @@
 
 typedef struct gs_writer gs_writer;
 
+/* A writer of FORMAT onto FP; it hashes what it writes when a manifest
+ * is on (gs_writer_hash). */
 gs_writer *gs_writer_new(FILE *fp, int format);
 
 /* Set the columns and write the header line (CSV and TSV). NUMERIC, when
@@ -41,9 +43,11 @@ void gs_writer_encode(const gs_writer *w, size_t from, const gs_field *f, size_t
 void gs_writer_row_encoded(gs_writer *w, const char *enc, size_t len, size_t k,
                            const gs_field *rest, size_t nrest);
 
-/* Hash and count what the writer writes from now on (for the manifest);
- * gs_writer_digest gives the SHA-256, bytes and rows after the last
- * flush. */
+/* Hash and count what the writer writes from now on; gs_writer_digest
+ * gives the SHA-256, bytes and rows after the last flush. A writer made
+ * while a manifest is recorded (gs_manifest_begin before gs_writer_new)
+ * hashes from its start without being asked; asking again changes
+ * nothing. */
 void gs_writer_hash(gs_writer *w);
 void gs_writer_digest(gs_writer *w, char sha[65], unsigned long long *bytes, long *rows);
 

@@ -97,8 +97,6 @@ static void start_output(struct run *u, const gs_plan *p, const gs_stream *st)
 	if (u->format < 0)
 		u->format = gs_stream_format(st);
 	u->w = gs_writer_new(stdout, u->format);
-	if (gs_manifest_on())
-		gs_writer_hash(u->w);
 	gs_writer_header(u->w, u->names, u->nout, NULL);
 	u->rj = gs_rejects_open(u->a->rejects_given ? u->a->rejects_arg : NULL, u->format);
 	gs_rejects_header(u->rj, u->names, u->nout, !u->a->lineage_given);

@@ -1479,8 +1479,6 @@ static void render_stream(struct report *r)
 	gs_writer *w = gs_writer_new(stdout, r->fmt == F_JSON ? GS_FMT_JSON : r->fmt == F_TSV ? GS_FMT_TSV : GS_FMT_CSV);
 	if (gs_writer_encoding(w, a->encoding_given ? a->encoding_arg : NULL, a->bom_given) < 0)
 		gs_usage_error("--encoding: iconv knows no encoding '%s'", a->encoding_arg);
-	if (gs_manifest_on())
-		gs_writer_hash(w);
 	gs_field *h = gs_xmalloc((ncols + 1) * sizeof *h);
 	unsigned char *num = gs_xcalloc(ncols + 1, 1);
 	for (size_t i = 0; i < ncols; i++) {

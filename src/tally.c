@@ -1637,8 +1637,6 @@ int main(int argc, char **argv)
 			names[c++] = (gs_field){nm, strlen(nm)};
 		}
 		gs_writer *w = gs_writer_new(stdout, run.out_format);
-		if (gs_manifest_on())
-			gs_writer_hash(w);
 		gs_writer_header(w, names, ncol, numeric);
 		result_rows(parts, nparts, &t, cols, ncols, a.rollup_given, a.rollup_label_arg, write_row, w);
 		gs_manifest_output(w);

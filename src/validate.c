@@ -858,8 +858,6 @@ int main(int argc, char **argv)
 		status = GS_IO;
 	} else {
 		gs_writer *w = gs_writer_new(stdout, out_format);
-		if (gs_manifest_on())
-			gs_writer_hash(w);
 		gs_writer_header(w, c.hnames, c.nh, NULL);
 		rj = gs_rejects_open(a.rejects_given ? a.rejects_arg : NULL, out_format);
 		gs_rejects_error_column(rj, "_errors");
