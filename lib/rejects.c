@@ -123,6 +123,13 @@ void gs_rejects_add(gs_rejects *rj, const char *file, long line,
 	gs_writer_row(rj->w, rj->row, k);
 }
 
+void gs_rejects_row(gs_rejects *rj, const gs_row *r, const char *why)
+{
+	if (!why)
+		why = rj->st ? gs_stream_error(rj->st) : "malformed row";
+	gs_rejects_add(rj, rj->st ? gs_stream_file(rj->st) : NULL, r->line, r->f, r->n, why);
+}
+
 long gs_rejects_count(const gs_rejects *rj)
 {
 	return rj->count;

@@ -203,7 +203,7 @@ static void ingest_file(struct run *u, char *path, const gs_stream_opts *so)
 			bad = 1;
 		}
 		if (bad) {
-			gs_rejects_add(u->rj, gs_stream_file(st), r.line, row, u->nout, why.p);
+			gs_rejects_row(u->rj, &(gs_row){row, u->nout, r.line}, why.p);
 			continue;
 		}
 		gs_writer_row(u->w, row, u->nout);

@@ -682,7 +682,7 @@ static void read_rows(struct rank *r, gs_stream *st, const gs_writer *wr, gs_rej
 			break;
 		r->nread++;
 		if (k == GS_REC_BAD) {
-			gs_rejects_add(rj, gs_stream_file(st), row.line, row.f, row.n, gs_stream_error(st));
+			gs_rejects_row(rj, &row, NULL);
 			continue;
 		}
 		gs_buf_clear(&r->err);
@@ -690,14 +690,14 @@ static void read_rows(struct rank *r, gs_stream *st, const gs_writer *wr, gs_rej
 		if (r->veto) {
 			vetoed = gs_expr_test(r->veto, row.f, &r->err);
 			if (vetoed < 0) {
-				gs_rejects_add(rj, gs_stream_file(st), row.line, row.f, row.n, r->err.p);
+				gs_rejects_row(rj, &row, r->err.p);
 				continue;
 			}
 		}
 		if (r->where) {
 			int in = gs_expr_test(r->where, row.f, &r->err);
 			if (in < 0) {
-				gs_rejects_add(rj, gs_stream_file(st), row.line, row.f, row.n, r->err.p);
+				gs_rejects_row(rj, &row, r->err.p);
 				continue;
 			}
 			if (!in) {
@@ -707,7 +707,7 @@ static void read_rows(struct rank *r, gs_stream *st, const gs_writer *wr, gs_rej
 		}
 		gs_num sheet;
 		if (row_numbers(r, &row, &sheet) < 0) {
-			gs_rejects_add(rj, gs_stream_file(st), row.line, row.f, row.n, r->err.p);
+			gs_rejects_row(rj, &row, r->err.p);
 			continue;
 		}
 		add_row(r, gs_stream_file(st), wr, &row, nnames, vetoed, sheet);

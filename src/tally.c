@@ -972,7 +972,7 @@ static int read_input(struct input *in, struct run *run, const gs_stream_opts *s
 			break;
 		if (k == GS_REC_BAD) {
 			in->nread++;
-			gs_rejects_add(in->rj, gs_stream_file(st), r.line, r.f, r.n, gs_stream_error(st));
+			gs_rejects_row(in->rj, &r, NULL);
 			continue;
 		}
 		feed_row(in, run, gs_stream_file(st), r.line, r.f, r.n, &err);

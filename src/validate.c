@@ -727,7 +727,7 @@ static void check_rows(struct ctx *c, gs_stream *st, gs_writer *w, gs_rejects *r
 		c->row_bad = 0;
 		check_row(c, &r, k == GS_REC_BAD, gs_stream_error(st), gs_stream_bad_width(st));
 		if (c->row_bad)
-			gs_rejects_add(rj, gs_stream_file(st), r.line, r.f, r.n, c->rowerr.p);
+			gs_rejects_row(rj, &r, c->rowerr.p);
 		else {
 			gs_writer_row(w, r.f, r.n);
 			c->nvalid++;
