@@ -64,7 +64,7 @@ static int list_sheets(char **files, size_t nfiles, int format)
 /* One ingest run: the output, shared by every file. */
 struct run {
 	const struct gengetopt_args_info *a;
-	const gs_map *map;
+	gs_map *map;            /* its plans record which drops were used */
 	gs_writer *w;
 	gs_rejects *rj;
 	gs_field *names;         /* output columns (canonical, then lineage) */
@@ -227,24 +227,15 @@ done:
 int main(int argc, char **argv)
 {
 	struct gengetopt_args_info a;
-	gs_cli_init(argc, argv, "ingest");
-	if (cmdline_parser(argc, argv, &a) != 0)
-		gs_bad_usage();
-	gs_progress_mode = gs_progress_option(a.progress_given, a.no_progress_given);
-	if (a.help_given)
-		gs_print_help(cmdline_parser_print_help);
-	if (a.version_given)
-		gs_print_version();
-	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
+	gs_cli cli;
+	GS_CLI_START(cli, a, "ingest", argc, argv);
 	{
 		const char *side[] = {a.map_given ? a.map_arg : NULL};
-		gs_output outs[] = {{"the rejects file", a.rejects_given ? a.rejects_arg : NULL}};
-		gs_cli_check_outputs(a.inputs, a.inputs_num, side, sizeof side / sizeof *side,
-		                     outs, sizeof outs / sizeof *outs);
+		gs_cli_outputs(&cli, side, sizeof side / sizeof *side, NULL, 0);
 	}
 
-	int in_format = a.input_format_given ? gs_parse_input_format(a.input_format_arg) : GS_FMT_AUTO;
-	int out_format = a.output_format_given ? gs_parse_output_format(a.output_format_arg) : -1;
+	int in_format = cli.in_format;
+	int out_format = cli.out_format;
 	if (a.skip_given && a.skip_arg < 0)
 		gs_usage_error("--skip: the number of lines must not be negative");
 	if (a.header_rows_given && (a.header_rows_arg < 1 || a.header_rows_arg > 16))

@@ -1233,31 +1233,19 @@ static void note_field(const char *name, void *arg)
 int main(int argc, char **argv)
 {
 	struct gengetopt_args_info a;
-	gs_cli_init(argc, argv, "tally");
-	gs_cli_keep_commas(argc, argv, "g:by a:agg w:where p:period d:date -:rollup-label "
-	                   "-:universe I:catalogue k:indicator -:decimals i:input-format "
-	                   "o:output-format r:rejects -:from -:level -:filter", "agg");
-	if (cmdline_parser(argc, argv, &a) != 0)
-		gs_bad_usage();
-	gs_progress_mode = gs_progress_option(a.progress_given, a.no_progress_given);
-	if (a.help_given)
-		gs_print_help(cmdline_parser_print_help);
-	if (a.version_given)
-		gs_print_version();
-	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
+	gs_cli cli;
+	GS_CLI_START(cli, a, "tally", argc, argv);
 	{
 		const char *side[] = {a.universe_given ? a.universe_arg : NULL, a.catalogue_given ? a.catalogue_arg : NULL,
 		                      a.header_from_given ? a.header_from_arg : NULL};
-		gs_output outs[] = {{"the rejects file", a.rejects_given ? a.rejects_arg : NULL}};
-		gs_cli_check_outputs(a.inputs, a.inputs_num, side, sizeof side / sizeof *side,
-		                     outs, sizeof outs / sizeof *outs);
+		gs_cli_outputs(&cli, side, sizeof side / sizeof *side, NULL, 0);
 	}
 
 	struct tally t = {0};
 	t.index = gs_hash_new();
 	t.period = -1;
-	int in_format = a.input_format_given ? gs_parse_input_format(a.input_format_arg) : GS_FMT_AUTO;
-	int out_format = a.output_format_given ? gs_parse_output_format(a.output_format_arg) : -1;
+	int in_format = cli.in_format;
+	int out_format = cli.out_format;
 	if (a.decimals_arg < 0 || a.decimals_arg > 30)
 		gs_usage_error("--decimals: give a number from 0 to 30");
 	if (a.header_from_given && a.merge_given)
