@@ -1025,6 +1025,7 @@ int main(int argc, char **argv)
 		out_format = gs_stream_format(st);
 	bind_columns(&r, &a, names, nnames);
 	gs_writer *wr = gs_writer_new(stdout, out_format);
+	gs_cli_output_encoding(&cli, wr, out_format, "-o");
 	write_header(&r, a.name_arg, wr, names, nnames);
 
 	gs_rejects *rj = gs_rejects_open(a.rejects_given ? a.rejects_arg : NULL, out_format);

@@ -1259,6 +1259,8 @@ int main(int argc, char **argv)
 		               "give only output options with it");
 	if (a.partial_given && (a.rollup_given || a.universe_given))
 		gs_usage_error("give --rollup and --universe to the --merge step, not to --partial");
+	if (a.partial_given && (cli.bom || cli.encoding))
+		gs_usage_error("--bom and --encoding are for the result people open, not for --partial");
 	if (a.partial_given && a.from_given)
 		gs_usage_error("--partial reads one record type: give FILE arguments, not --from");
 	if (a.from_given && a.inputs_num)
@@ -1625,6 +1627,7 @@ int main(int argc, char **argv)
 			names[c++] = (gs_field){nm, strlen(nm)};
 		}
 		gs_writer *w = gs_writer_new(stdout, run.out_format);
+		gs_cli_output_encoding(&cli, w, run.out_format, "-o");
 		gs_writer_header(w, names, ncol, numeric);
 		result_rows(parts, nparts, &t, cols, ncols, a.rollup_given, a.rollup_label_arg, write_row, w);
 		gs_manifest_output(w);
