@@ -224,6 +224,51 @@ done:
 	gs_stream_close(st);
 }
 
+/* How to read each file: the command line wins over the map's layout. */
+static gs_stream_opts stream_options(const struct gengetopt_args_info *a, const gs_map *map, int format)
+{
+	gs_stream_opts so = {0};
+	so.format = format;
+	so.encoding = a->encoding_given || !gs_map_encoding(map) ? a->encoding_arg : gs_map_encoding(map);
+	so.skip = a->skip_given ? a->skip_arg : gs_map_skip(map) > 0 ? gs_map_skip(map) : 0;
+	so.header_rows = a->header_rows_given ? a->header_rows_arg : gs_map_header_rows(map);
+	if (a->footer_given) {
+		so.footer = (const char *const *)a->footer_arg;
+		so.nfooter = a->footer_given;
+	} else
+		so.footer = gs_map_footer(map, &so.nfooter);
+	so.sheet = a->sheet_given ? a->sheet_arg : NULL;
+	so.fill_merged = a->fill_merged_given;
+	so.hash = gs_manifest_on();
+	if (!gs_encoding_known(so.encoding))
+		gs_die(GS_USAGE, a->map_arg, 0, "unknown encoding '%s'", so.encoding);
+	return so;
+}
+
+/* After the last file: the counts (manifest and stderr) and the rejects
+ * file closed. The exit status. */
+static int finish(struct run *u)
+{
+	long nrej = u->rj ? gs_rejects_count(u->rj) : 0;
+	int status = nrej ? GS_REJECT : GS_OK;
+	if (u->status > status)
+		status = u->status;
+	/* blank rows the stream left out count as read and dropped, like
+	 * the rows the map's drop_rows leaves out */
+	long nread = u->nread + u->nempty, ndropped = u->ndropped + u->nempty;
+	int verbose = u->a->verbose_given;
+	gs_manifest_counts(nread, u->nwritten, nrej, ndropped);
+	if (gs_map_has_drop_rows(u->map) && (nrej || ndropped || verbose))
+		gs_msg(NULL, 0, "%ld rows read, %ld written, %ld rejected, %ld dropped", nread,
+		       u->nwritten, nrej, ndropped);
+	else if (nrej || verbose)
+		gs_summary(nread, u->nwritten, nrej, ndropped);
+	if (verbose && (u->nempty || u->nfooter))
+		gs_msg(NULL, 0, "%ld empty rows skipped, %ld footer rows left out", u->nempty, u->nfooter);
+	int rs = u->rj ? gs_rejects_close(u->rj) : GS_OK;
+	return rs > status ? rs : status;
+}
+
 int main(int argc, char **argv)
 {
 	struct gengetopt_args_info a;
@@ -234,17 +279,14 @@ int main(int argc, char **argv)
 		gs_cli_outputs(&cli, side, sizeof side / sizeof *side, NULL, 0);
 	}
 
-	int in_format = cli.in_format;
-	int out_format = cli.out_format;
 	if (a.skip_given && a.skip_arg < 0)
 		gs_usage_error("--skip: the number of lines must not be negative");
 	if (a.header_rows_given && (a.header_rows_arg < 1 || a.header_rows_arg > 16))
 		gs_usage_error("--header-rows: give a number from 1 to 16");
-
 	if (a.encoding_given && !gs_encoding_known(a.encoding_arg))
 		gs_usage_error("--encoding: unknown encoding '%s'", a.encoding_arg);
 	if (a.list_sheets_given) {
-		int st = list_sheets(a.inputs, a.inputs_num, in_format);
+		int st = list_sheets(a.inputs, a.inputs_num, cli.in_format);
 		cmdline_parser_free(&a);
 		exit(gs_close_stdout(st));
 	}
@@ -254,28 +296,12 @@ int main(int argc, char **argv)
 		exit(GS_USAGE);
 	if (a.map_given)
 		gs_manifest_file(a.map_arg, "map");
-
-	/* the command line wins over the map's layout */
-	gs_stream_opts so = {0};
-	so.format = in_format;
-	so.encoding = a.encoding_given || !gs_map_encoding(map) ? a.encoding_arg : gs_map_encoding(map);
-	so.skip = a.skip_given ? a.skip_arg : gs_map_skip(map) > 0 ? gs_map_skip(map) : 0;
-	so.header_rows = a.header_rows_given ? a.header_rows_arg : gs_map_header_rows(map);
-	if (a.footer_given) {
-		so.footer = (const char *const *)a.footer_arg;
-		so.nfooter = a.footer_given;
-	} else
-		so.footer = gs_map_footer(map, &so.nfooter);
-	so.sheet = a.sheet_given ? a.sheet_arg : NULL;
-	so.fill_merged = a.fill_merged_given;
-	so.hash = gs_manifest_on();
-	if (!gs_encoding_known(so.encoding))
-		gs_die(GS_USAGE, a.map_arg, 0, "unknown encoding '%s'", so.encoding);
+	gs_stream_opts so = stream_options(&a, map, cli.in_format);
 
 	struct run u = {0};
 	u.a = &a;
 	u.map = map;
-	u.format = out_format;
+	u.format = cli.out_format;
 	static char *dash[] = {"-"};
 	char **files = a.inputs_num ? a.inputs : dash;
 	size_t nfiles = a.inputs_num ? a.inputs_num : 1;
@@ -286,25 +312,7 @@ int main(int argc, char **argv)
 	gs_manifest_output(u.w);
 	gs_writer_free(u.w);
 
-	long nrej = u.rj ? gs_rejects_count(u.rj) : 0;
-	int status = nrej ? GS_REJECT : GS_OK;
-	if (u.status > status)
-		status = u.status;
-	/* blank rows the stream left out count as read and dropped, like
-	 * the rows the map's drop_rows leaves out */
-	long nread = u.nread + u.nempty, ndropped = u.ndropped + u.nempty;
-	gs_manifest_counts(nread, u.nwritten, nrej, ndropped);
-	if (gs_map_has_drop_rows(map) && (nrej || ndropped || a.verbose_given))
-		gs_msg(NULL, 0, "%ld rows read, %ld written, %ld rejected, %ld dropped", nread,
-		       u.nwritten, nrej, ndropped);
-	else if (nrej || a.verbose_given)
-		gs_summary(nread, u.nwritten, nrej, ndropped);
-	if (a.verbose_given && (u.nempty || u.nfooter))
-		gs_msg(NULL, 0, "%ld empty rows skipped, %ld footer rows left out", u.nempty, u.nfooter);
-	int rs = u.rj ? gs_rejects_close(u.rj) : GS_OK;
-	if (rs > status)
-		status = rs;
-	status = gs_manifest_end(status);
+	int status = gs_manifest_end(finish(&u));
 	free(u.names);
 	gs_buf_free(&u.namebuf);
 	gs_map_free(map);
