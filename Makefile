@@ -66,9 +66,10 @@ deps-bench:
 	@sh build-aux/deps.sh $(DEB_BENCH)
 
 # A tool's options: its own (src/TOOL.ggo), then the shared ones of
-# src/common/options.ggo, the group "all" and the groups its "#common" line names.
-# src/common/gengetopt.sed adjusts the generated parser; the grep checks that it
-# did.
+# src/common/options.ggo, the group "all" and the groups its "#common"
+# line names. src/common/gengetopt.sed adjusts the generated parser (why:
+# see there); the greps check that it did, so that another gengetopt
+# fails the build, not the tools.
 common_groups = $(shell sed -n 's/^\#common //p' src/$(1).ggo)
 
 $(BUILD)/gen/%.ggo: src/%.ggo src/common/options.ggo

@@ -1,7 +1,7 @@
 /* cli: what every tool's main does the same way around its gengetopt
- * parser: the shared options (src/common/options.ggo), --help and --version on
- * stdout, the checked exit, the check that no output overwrites an
- * input. */
+ * parser: the shared options (src/common/options.ggo), --help and
+ * --version on stdout, the checked exit, the check that no output
+ * overwrites an input. */
 #ifndef GS_CLI_H
 #define GS_CLI_H
 

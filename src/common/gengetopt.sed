@@ -1,10 +1,9 @@
 # Two edits to the parser gengetopt 2.23 generates (the Makefile checks
-# that both took effect, so that another gengetopt fails the build rather
-# than the tools).
+# that both took effect).
 #
 # 1. A repeatable option's value is kept whole. gengetopt splits it at
 # each comma, but ours carry expressions (-a 'r=ratio(count(),count())',
-# --filter, --where), labels and file names; several values are given by
+# --filter), labels, footer texts and file names; several values are given by
 # repeating the option, and the lists that are comma-separated (--by,
 # --indicator) are split by the tools.
 s/^\( *\)multi_token = get_multiple_arg_token(\(.*\));$/\1multi_token = gengetopt_strdup(\2);/
