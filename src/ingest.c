@@ -64,7 +64,7 @@ static int list_sheets(char **files, size_t nfiles, int format)
 /* One ingest run: the output, shared by every file. */
 struct run {
 	const struct gengetopt_args_info *a;
-	gs_map *map;            /* its plans record which drops were used */
+	gs_map *map;            /* each plan marks the dropped columns it met */
 	gs_writer *w;
 	gs_rejects *rj;
 	gs_field *names;         /* output columns (canonical, then lineage) */
