@@ -65,12 +65,27 @@ deps-check:
 deps-bench:
 	@sh build-aux/deps.sh $(DEB_BENCH)
 
-$(BUILD)/gen/%_cmd.c $(BUILD)/gen/%_cmd.h: src/%.ggo
-	@mkdir -p $(BUILD)/gen
-	gengetopt -i $< --output-dir=$(BUILD)/gen -F $*_cmd --set-version=$(VERSION)
+# A tool's options: its own (src/TOOL.ggo), then the shared ones of
+# src/common/options.ggo, the group "all" and the groups its "#common"
+# line names. src/common/gengetopt.sed adjusts the generated parser (why:
+# see there); the greps check that it did, so that another gengetopt
+# fails the build, not the tools.
+common_groups = $(shell sed -n 's/^\#common //p' src/$(1).ggo)
 
-$(BUILD)/gen/%_cmd.o: $(BUILD)/gen/%_cmd.c
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(SAN) -std=c11 -w -c -o $@ $<
+$(BUILD)/gen/%.ggo: src/%.ggo src/common/options.ggo
+	@mkdir -p $(BUILD)/gen
+	awk -v want=" all $(call common_groups,$*) " \
+		'FNR == 1 { f++ } f == 1 { print; next } /^#group / { on = index(want, " " $$2 " ") > 0; next } on' \
+		src/$*.ggo src/common/options.ggo > $@
+
+$(BUILD)/gen/%_cmd.c $(BUILD)/gen/%_cmd.h: $(BUILD)/gen/%.ggo src/common/gengetopt.sed
+	gengetopt -i $< --output-dir=$(BUILD)/gen -F $*_cmd --set-version=$(VERSION)
+	sed -i -f src/common/gengetopt.sed $(BUILD)/gen/$*_cmd.c
+	grep -q 'gs_cli_bad_value' $(BUILD)/gen/$*_cmd.c
+	! grep -q 'multi_token = get_multiple_arg_token\|multi_next = get_multiple_arg_token' $(BUILD)/gen/$*_cmd.c
+
+$(BUILD)/gen/%_cmd.o: $(BUILD)/gen/%_cmd.c lib/cli.h
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(SAN) -std=c11 -w -include cli.h -c -o $@ $<
 
 $(BUILD)/lib/%.o: lib/%.c lib/*.h
 	@mkdir -p $(BUILD)/lib
@@ -80,9 +95,10 @@ $(LIBA): $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $^
 
+# GS_COMMON_<GROUP>: which shared options the tool's parser has (lib/cli.h)
 $(BUILD)/src/%.o: src/%.c $(BUILD)/gen/%_cmd.h lib/*.h
 	@mkdir -p $(BUILD)/src
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(SAN) $(WARN) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(SAN) $(WARN) $(foreach g,$(call common_groups,$*),-DGS_COMMON_$(shell echo $(g) | tr a-z A-Z)) -c -o $@ $<
 
 $(BIN)/%: $(BUILD)/src/%.o $(BUILD)/gen/%_cmd.o $(LIBA)
 	@mkdir -p $(BIN)

@@ -1,7 +1,11 @@
 #include "cli.h"
 #include "diag.h"
 #include "manifest.h"
+#include "progress.h"
 #include "records.h"
+#include "writer.h"
+
+#include <iconv.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +23,7 @@ void gs_cli_init(int argc, char **argv, const char *tool)
 	gs_prog = tool;
 	saved = gs_xmalloc(((size_t)argc + 1) * sizeof *saved);
 	for (int i = 0; i < argc; i++)
-		saved[i] = argv[i];   /* the strings: keep_commas replaces, never edits */
+		saved[i] = argv[i];
 	saved[argc] = NULL;
 	nsaved = argc;
 	argv[0] = (char *)tool;
@@ -105,130 +109,77 @@ void gs_cli_check_outputs(char *const *files, size_t nfiles, const char *const *
 	}
 }
 
-int gs_parse_input_format(const char *value)
+void gs_cli_outputs(const gs_cli *c, const char *const *side, size_t nside,
+                    const gs_output *outs, size_t nout)
 {
-	int f = gs_format_parse(value);
-	if (f < 0)
-		gs_usage_error("--input-format: unknown format '%s' (csv, tsv or json; xlsx or xls to read a workbook)", value);
-	return f;
+	gs_output *all = gs_xmalloc((nout + 1) * sizeof *all);
+	all[0] = (gs_output){"the rejects file", c->rejects};
+	for (size_t i = 0; i < nout; i++)
+		all[i + 1] = outs[i];
+	gs_cli_check_outputs(c->files, c->nfiles, side, nside, all, nout + 1);
+	free(all);
 }
 
-int gs_parse_output_format(const char *value)
+gs_cli gs_cli_start(int parsed, void (*print_help)(void), gs_cli c)
 {
-	int f = gs_format_parse(value);
-	if (f < 0 || gs_format_is_workbook(f))
-		gs_usage_error("--output-format: unknown format '%s' (csv, tsv or json)", value);
-	return f;
-}
-
-/* The long option ARGOPTS names by NAME[0..N) (exactly, or as the unique
- * prefix of one): its entry, or NULL. */
-static const char *find_long(const char *argopts, const char *name, size_t n, int *ambiguous)
-{
-	const char *found = NULL;
-	int count = 0;
-	*ambiguous = 0;
-	for (const char *p = argopts; *p;) {
-		const char *e = strchr(p, ' ');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-		const char *lname = p + 2;
-		size_t ln = len - 2;
-		if (ln == n && !memcmp(lname, name, n))
-			return p;          /* an exact match wins */
-		if (n < ln && !memcmp(lname, name, n)) {
-			found = p;
-			count++;
-		}
-		p += len;
-		while (*p == ' ')
-			p++;
+	if (parsed != 0)
+		gs_bad_usage();
+	gs_progress_mode = gs_progress_option(c.progress, c.no_progress);
+	if (c.help)
+		gs_print_help(print_help);
+	if (c.version)
+		gs_print_version();
+	gs_manifest_begin(c.manifest);
+	/* the parser let through only the values= of src/common/options.ggo */
+	c.in_format = c.input_format ? gs_format_parse(c.input_format) : GS_FMT_AUTO;
+	c.out_format = c.output_format ? gs_format_parse(c.output_format) : -1;
+	if (c.encoding) {
+		iconv_t cd = iconv_open(c.encoding, "UTF-8");
+		if (cd == (iconv_t)-1)
+			gs_usage_error("--encoding: iconv knows no encoding '%s'", c.encoding);
+		iconv_close(cd);
 	}
-	*ambiguous = count > 1;
-	return count == 1 ? found : NULL;
+	return c;
 }
 
-static int is_target(const char *entry, const char *target)
+void gs_cli_output_encoding(const gs_cli *c, gs_writer *w, int format, const char *flag)
 {
-	size_t tl = strlen(target);
-	return !strncmp(entry + 2, target, tl) && (entry[2 + tl] == ' ' || entry[2 + tl] == 0);
+	if (!c->encoding && !c->bom)
+		return;
+	if (format != GS_FMT_CSV && format != GS_FMT_TSV)
+		gs_usage_error("--bom and --encoding go with %s csv or tsv", flag);
+	if (gs_writer_encoding(w, c->encoding, c->bom) < 0)
+		gs_usage_error("--encoding: iconv knows no encoding '%s'", c->encoding);
 }
 
-static char *escaped(const char *s)
+/* The house words for the values of the format options, which name what
+ * each format is for; other options list their values. */
+static const struct {
+	const char *opt, *msg;
+} value_msgs[] = {
+	{"input-format", "unknown format '%s' (csv, tsv or json; xlsx or xls to read a workbook)"},
+	{"output-format", "unknown format '%s' (csv, tsv or json)"},
+};
+
+void gs_cli_bad_value(const char *long_opt, const char *value, const char *values[], int ambiguous)
 {
 	gs_buf b = {0};
-	for (; *s; s++) {
-		if (*s == ',')
-			gs_buf_addc(&b, '\\');
-		gs_buf_addc(&b, *s);
+	for (size_t i = 0; i < sizeof value_msgs / sizeof *value_msgs; i++)
+		if (!ambiguous && !strcmp(long_opt, value_msgs[i].opt))
+			gs_buf_printf(&b, value_msgs[i].msg, value);
+	if (!b.len) {
+		/* an ambiguous start lists what it could be, else every value */
+		const char *pick[64];
+		size_t n = 0, len = strlen(value);
+		for (size_t i = 0; values[i] && n < 64; i++)
+			if (!ambiguous || !strncmp(values[i], value, len))
+				pick[n++] = values[i];
+		gs_buf_printf(&b, "'%s' %s ", value, ambiguous ? "could be" : "is not");
+		for (size_t i = 0; i < n; i++)
+			gs_buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 < n ? ", " : " or ", pick[i]);
 	}
-	if (!b.p)
-		gs_buf_adds(&b, "");
-	return b.p;   /* lives as long as the program: argv is the caller's */
-}
-
-void gs_cli_keep_commas(int argc, char **argv, const char *argopts, const char *target)
-{
-	char tshort = 0;
-	for (const char *p = argopts; *p; p++)
-		if ((p == argopts || p[-1] == ' ') && p[1] == ':' && is_target(p, target))
-			tshort = p[0] == '-' ? 0 : p[0];
-	for (int i = 1; i < argc; i++) {
-		char *a = argv[i];
-		if (!strcmp(a, "--"))
-			return;
-		if (a[0] != '-' || !a[1])
-			continue;
-		if (a[1] == '-') {
-			const char *eq = strchr(a + 2, '=');
-			size_t n = eq ? (size_t)(eq - (a + 2)) : strlen(a + 2);
-			int amb;
-			const char *e = find_long(argopts, a + 2, n, &amb);
-			if (!e)
-				continue;
-			if (eq) {
-				if (is_target(e, target)) {
-					char *v = escaped(eq + 1);
-					gs_buf b = {0};
-					gs_buf_add(&b, a, (size_t)(eq + 1 - a));
-					gs_buf_adds(&b, v);
-					free(v);
-					argv[i] = b.p;
-				}
-			} else if (i + 1 < argc) {
-				if (is_target(e, target))
-					argv[i + 1] = escaped(argv[i + 1]);
-				i++;
-			}
-			continue;
-		}
-		/* a cluster of short options: the first that takes a value takes
-		 * the rest of the word, or the next word */
-		for (char *c = a + 1; *c; c++) {
-			const char *e = NULL;
-			for (const char *p = argopts; *p; p++)
-				if ((p == argopts || p[-1] == ' ') && p[0] == *c && p[1] == ':') {
-					e = p;
-					break;
-				}
-			if (!e)
-				continue;
-			if (c[1]) {
-				if (*c == tshort) {
-					gs_buf b = {0};
-					gs_buf_add(&b, a, (size_t)(c + 1 - a));
-					char *v = escaped(c + 1);
-					gs_buf_adds(&b, v);
-					free(v);
-					argv[i] = b.p;
-				}
-			} else if (i + 1 < argc) {
-				if (*c == tshort)
-					argv[i + 1] = escaped(argv[i + 1]);
-				i++;
-			}
-			break;
-		}
-	}
+	gs_msg(NULL, 0, "--%s: %s", long_opt, b.p);
+	gs_buf_free(&b);
 }
 
 void gs_split_list(const char *s, char ***out, size_t *n)

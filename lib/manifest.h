@@ -48,8 +48,8 @@ void gs_manifest_unwatch(const gs_stream *st);
  * its "sha256" is null when it cannot be read. */
 void gs_manifest_file(const char *path, const char *role);
 
-/* Record standard output as written by W (which hashes from its header
- * on: call gs_writer_hash before gs_writer_header when gs_manifest_on). */
+/* Record standard output as written by W (a writer made after
+ * gs_manifest_begin hashes from its start). */
 void gs_manifest_output(gs_writer *w);
 
 /* Record a file the tool wrote, with what it knows of it. */

@@ -94,8 +94,6 @@ void gs_rejects_header(gs_rejects *rj, const gs_field *names, size_t n, int add_
 		if (rj->own[i])
 			h[k++] = (gs_field){rj->own[i], strlen(rj->own[i])};
 	rj->w = gs_writer_new(rj->fp, rj->format);
-	if (gs_manifest_on())
-		gs_writer_hash(rj->w);
 	gs_writer_header(rj->w, h, k, NULL);
 	free(h);
 }
@@ -123,6 +121,13 @@ void gs_rejects_add(gs_rejects *rj, const char *file, long line,
 		gs_stream_raw(rj->st, &raw, &nraw);
 	rj->row[k++] = (gs_field){raw ? raw : "", nraw};
 	gs_writer_row(rj->w, rj->row, k);
+}
+
+void gs_rejects_row(gs_rejects *rj, const gs_row *r, const char *why)
+{
+	if (!why)
+		why = rj->st ? gs_stream_error(rj->st) : "malformed row";
+	gs_rejects_add(rj, rj->st ? gs_stream_file(rj->st) : NULL, r->line, r->f, r->n, why);
 }
 
 long gs_rejects_count(const gs_rejects *rj)

@@ -41,6 +41,11 @@ void gs_rejects_header(gs_rejects *rj, const gs_field *names, size_t n, int add_
 void gs_rejects_add(gs_rejects *rj, const char *file, long line,
                     const gs_field *f, size_t n, const char *why);
 
+/* Reject the row R the stream of gs_rejects_stream handed out, for WHY;
+ * WHY NULL: the stream's own reason for a bad row (gs_stream_error).
+ * The one call for a row that a tool cannot take. */
+void gs_rejects_row(gs_rejects *rj, const gs_row *r, const char *why);
+
 long gs_rejects_count(const gs_rejects *rj);
 
 /* Close the rejects file. Returns GS_OK, or GS_IO after reporting a write

@@ -14,10 +14,13 @@
 #include <stdio.h>
 
 #include "buf.h"
+#include "escape.h"
 #include "records.h"
 
 typedef struct gs_writer gs_writer;
 
+/* A writer of FORMAT onto FP; it hashes what it writes when a manifest
+ * is on (gs_writer_hash). */
 gs_writer *gs_writer_new(FILE *fp, int format);
 
 /* Set the columns and write the header line (CSV and TSV). NUMERIC, when
@@ -40,9 +43,11 @@ void gs_writer_encode(const gs_writer *w, size_t from, const gs_field *f, size_t
 void gs_writer_row_encoded(gs_writer *w, const char *enc, size_t len, size_t k,
                            const gs_field *rest, size_t nrest);
 
-/* Hash and count what the writer writes from now on (for the manifest);
- * gs_writer_digest gives the SHA-256, bytes and rows after the last
- * flush. */
+/* Hash and count what the writer writes from now on; gs_writer_digest
+ * gives the SHA-256, bytes and rows after the last flush. A writer made
+ * while a manifest is recorded (gs_manifest_begin before gs_writer_new)
+ * hashes from its start without being asked; asking again changes
+ * nothing. */
 void gs_writer_hash(gs_writer *w);
 void gs_writer_digest(gs_writer *w, char sha[65], unsigned long long *bytes, long *rows);
 
@@ -57,11 +62,5 @@ void gs_writer_flush(gs_writer *w);
 
 /* Flush and free; the FILE stays open. */
 void gs_writer_free(gs_writer *w);
-
-/* Append F as a CSV field with delimiter DELIM to B (quoted if needed). */
-void gs_csv_field(gs_buf *b, const char *p, size_t n, char delim);
-
-/* Append P[0..N) as a JSON string, quotes included. */
-void gs_json_string(gs_buf *b, const char *p, size_t n);
 
 #endif

@@ -64,7 +64,7 @@ static int list_sheets(char **files, size_t nfiles, int format)
 /* One ingest run: the output, shared by every file. */
 struct run {
 	const struct gengetopt_args_info *a;
-	const gs_map *map;
+	gs_map *map;            /* each plan marks the dropped columns it met */
 	gs_writer *w;
 	gs_rejects *rj;
 	gs_field *names;         /* output columns (canonical, then lineage) */
@@ -97,8 +97,6 @@ static void start_output(struct run *u, const gs_plan *p, const gs_stream *st)
 	if (u->format < 0)
 		u->format = gs_stream_format(st);
 	u->w = gs_writer_new(stdout, u->format);
-	if (gs_manifest_on())
-		gs_writer_hash(u->w);
 	gs_writer_header(u->w, u->names, u->nout, NULL);
 	u->rj = gs_rejects_open(u->a->rejects_given ? u->a->rejects_arg : NULL, u->format);
 	gs_rejects_header(u->rj, u->names, u->nout, !u->a->lineage_given);
@@ -205,7 +203,7 @@ static void ingest_file(struct run *u, char *path, const gs_stream_opts *so)
 			bad = 1;
 		}
 		if (bad) {
-			gs_rejects_add(u->rj, gs_stream_file(st), r.line, row, u->nout, why.p);
+			gs_rejects_row(u->rj, &(gs_row){row, u->nout, r.line}, why.p);
 			continue;
 		}
 		gs_writer_row(u->w, row, u->nout);
@@ -226,36 +224,69 @@ done:
 	gs_stream_close(st);
 }
 
+/* How to read each file: the command line wins over the map's layout. */
+static gs_stream_opts stream_options(const struct gengetopt_args_info *a, const gs_map *map, int format)
+{
+	gs_stream_opts so = {0};
+	so.format = format;
+	so.encoding = a->encoding_given || !gs_map_encoding(map) ? a->encoding_arg : gs_map_encoding(map);
+	so.skip = a->skip_given ? a->skip_arg : gs_map_skip(map) > 0 ? gs_map_skip(map) : 0;
+	so.header_rows = a->header_rows_given ? a->header_rows_arg : gs_map_header_rows(map);
+	if (a->footer_given) {
+		so.footer = (const char *const *)a->footer_arg;
+		so.nfooter = a->footer_given;
+	} else
+		so.footer = gs_map_footer(map, &so.nfooter);
+	so.sheet = a->sheet_given ? a->sheet_arg : NULL;
+	so.fill_merged = a->fill_merged_given;
+	so.hash = gs_manifest_on();
+	if (!gs_encoding_known(so.encoding))
+		gs_die(GS_USAGE, a->map_arg, 0, "unknown encoding '%s'", so.encoding);
+	return so;
+}
+
+/* After the last file: the counts (manifest and stderr) and the rejects
+ * file closed. The exit status. */
+static int finish(struct run *u)
+{
+	long nrej = u->rj ? gs_rejects_count(u->rj) : 0;
+	int status = nrej ? GS_REJECT : GS_OK;
+	if (u->status > status)
+		status = u->status;
+	/* blank rows the stream left out count as read and dropped, like
+	 * the rows the map's drop_rows leaves out */
+	long nread = u->nread + u->nempty, ndropped = u->ndropped + u->nempty;
+	int verbose = u->a->verbose_given;
+	gs_manifest_counts(nread, u->nwritten, nrej, ndropped);
+	if (gs_map_has_drop_rows(u->map) && (nrej || ndropped || verbose))
+		gs_msg(NULL, 0, "%ld rows read, %ld written, %ld rejected, %ld dropped", nread,
+		       u->nwritten, nrej, ndropped);
+	else if (nrej || verbose)
+		gs_summary(nread, u->nwritten, nrej, ndropped);
+	if (verbose && (u->nempty || u->nfooter))
+		gs_msg(NULL, 0, "%ld empty rows skipped, %ld footer rows left out", u->nempty, u->nfooter);
+	int rs = u->rj ? gs_rejects_close(u->rj) : GS_OK;
+	return rs > status ? rs : status;
+}
+
 int main(int argc, char **argv)
 {
 	struct gengetopt_args_info a;
-	gs_cli_init(argc, argv, "ingest");
-	if (cmdline_parser(argc, argv, &a) != 0)
-		gs_bad_usage();
-	gs_progress_mode = gs_progress_option(a.progress_given, a.no_progress_given);
-	if (a.help_given)
-		gs_print_help(cmdline_parser_print_help);
-	if (a.version_given)
-		gs_print_version();
-	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
+	gs_cli cli;
+	GS_CLI_START(cli, a, "ingest", argc, argv);
 	{
 		const char *side[] = {a.map_given ? a.map_arg : NULL};
-		gs_output outs[] = {{"the rejects file", a.rejects_given ? a.rejects_arg : NULL}};
-		gs_cli_check_outputs(a.inputs, a.inputs_num, side, sizeof side / sizeof *side,
-		                     outs, sizeof outs / sizeof *outs);
+		gs_cli_outputs(&cli, side, sizeof side / sizeof *side, NULL, 0);
 	}
 
-	int in_format = a.input_format_given ? gs_parse_input_format(a.input_format_arg) : GS_FMT_AUTO;
-	int out_format = a.output_format_given ? gs_parse_output_format(a.output_format_arg) : -1;
 	if (a.skip_given && a.skip_arg < 0)
 		gs_usage_error("--skip: the number of lines must not be negative");
 	if (a.header_rows_given && (a.header_rows_arg < 1 || a.header_rows_arg > 16))
 		gs_usage_error("--header-rows: give a number from 1 to 16");
-
 	if (a.encoding_given && !gs_encoding_known(a.encoding_arg))
 		gs_usage_error("--encoding: unknown encoding '%s'", a.encoding_arg);
 	if (a.list_sheets_given) {
-		int st = list_sheets(a.inputs, a.inputs_num, in_format);
+		int st = list_sheets(a.inputs, a.inputs_num, cli.in_format);
 		cmdline_parser_free(&a);
 		exit(gs_close_stdout(st));
 	}
@@ -265,28 +296,12 @@ int main(int argc, char **argv)
 		exit(GS_USAGE);
 	if (a.map_given)
 		gs_manifest_file(a.map_arg, "map");
-
-	/* the command line wins over the map's layout */
-	gs_stream_opts so = {0};
-	so.format = in_format;
-	so.encoding = a.encoding_given || !gs_map_encoding(map) ? a.encoding_arg : gs_map_encoding(map);
-	so.skip = a.skip_given ? a.skip_arg : gs_map_skip(map) > 0 ? gs_map_skip(map) : 0;
-	so.header_rows = a.header_rows_given ? a.header_rows_arg : gs_map_header_rows(map);
-	if (a.footer_given) {
-		so.footer = (const char *const *)a.footer_arg;
-		so.nfooter = a.footer_given;
-	} else
-		so.footer = gs_map_footer(map, &so.nfooter);
-	so.sheet = a.sheet_given ? a.sheet_arg : NULL;
-	so.fill_merged = a.fill_merged_given;
-	so.hash = gs_manifest_on();
-	if (!gs_encoding_known(so.encoding))
-		gs_die(GS_USAGE, a.map_arg, 0, "unknown encoding '%s'", so.encoding);
+	gs_stream_opts so = stream_options(&a, map, cli.in_format);
 
 	struct run u = {0};
 	u.a = &a;
 	u.map = map;
-	u.format = out_format;
+	u.format = cli.out_format;
 	static char *dash[] = {"-"};
 	char **files = a.inputs_num ? a.inputs : dash;
 	size_t nfiles = a.inputs_num ? a.inputs_num : 1;
@@ -297,25 +312,7 @@ int main(int argc, char **argv)
 	gs_manifest_output(u.w);
 	gs_writer_free(u.w);
 
-	long nrej = u.rj ? gs_rejects_count(u.rj) : 0;
-	int status = nrej ? GS_REJECT : GS_OK;
-	if (u.status > status)
-		status = u.status;
-	/* blank rows the stream left out count as read and dropped, like
-	 * the rows the map's drop_rows leaves out */
-	long nread = u.nread + u.nempty, ndropped = u.ndropped + u.nempty;
-	gs_manifest_counts(nread, u.nwritten, nrej, ndropped);
-	if (gs_map_has_drop_rows(map) && (nrej || ndropped || a.verbose_given))
-		gs_msg(NULL, 0, "%ld rows read, %ld written, %ld rejected, %ld dropped", nread,
-		       u.nwritten, nrej, ndropped);
-	else if (nrej || a.verbose_given)
-		gs_summary(nread, u.nwritten, nrej, ndropped);
-	if (a.verbose_given && (u.nempty || u.nfooter))
-		gs_msg(NULL, 0, "%ld empty rows skipped, %ld footer rows left out", u.nempty, u.nfooter);
-	int rs = u.rj ? gs_rejects_close(u.rj) : GS_OK;
-	if (rs > status)
-		status = rs;
-	status = gs_manifest_end(status);
+	int status = gs_manifest_end(finish(&u));
 	free(u.names);
 	gs_buf_free(&u.namebuf);
 	gs_map_free(map);

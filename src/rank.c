@@ -418,19 +418,15 @@ static void put_rank(gs_buf *b, double r)
 /* --method and --normalize. */
 static void parse_choices(const struct gengetopt_args_info *a, enum method *method, enum norm *norm)
 {
-	static const char *mnames[] = {"competition", "dense", "ordinal", "average"};
-	int m = -1;
-	for (int i = 0; i < 4; i++)
-		if (!strcmp(a->method_arg, mnames[i]))
-			m = i;
-	if (m < 0)
-		gs_usage_error("--method: '%s' is not competition, dense, ordinal or average", a->method_arg);
-	int n = !strcmp(a->normalize_arg, "none") ? N_NONE : !strcmp(a->normalize_arg, "minmax") ? N_MINMAX :
-	        !strcmp(a->normalize_arg, "zscore") ? N_ZSCORE : -1;
-	if (n < 0)
-		gs_usage_error("--normalize: '%s' is not none, minmax or zscore", a->normalize_arg);
-	*method = (enum method)m;
-	*norm = (enum norm)n;
+	static const enum method methods[] = {
+		[method_arg_competition] = M_COMPETITION, [method_arg_dense] = M_DENSE,
+		[method_arg_ordinal] = M_ORDINAL, [method_arg_average] = M_AVERAGE,
+	};
+	static const enum norm norms[] = {
+		[normalize_arg_none] = N_NONE, [normalize_arg_minmax] = N_MINMAX, [normalize_arg_zscore] = N_ZSCORE,
+	};
+	*method = methods[a->method_arg];
+	*norm = norms[a->normalize_arg];
 }
 
 /* What the rows are ranked by: the keys, the weights or the score sheet,
@@ -682,7 +678,7 @@ static void read_rows(struct rank *r, gs_stream *st, const gs_writer *wr, gs_rej
 			break;
 		r->nread++;
 		if (k == GS_REC_BAD) {
-			gs_rejects_add(rj, gs_stream_file(st), row.line, row.f, row.n, gs_stream_error(st));
+			gs_rejects_row(rj, &row, NULL);
 			continue;
 		}
 		gs_buf_clear(&r->err);
@@ -690,14 +686,14 @@ static void read_rows(struct rank *r, gs_stream *st, const gs_writer *wr, gs_rej
 		if (r->veto) {
 			vetoed = gs_expr_test(r->veto, row.f, &r->err);
 			if (vetoed < 0) {
-				gs_rejects_add(rj, gs_stream_file(st), row.line, row.f, row.n, r->err.p);
+				gs_rejects_row(rj, &row, r->err.p);
 				continue;
 			}
 		}
 		if (r->where) {
 			int in = gs_expr_test(r->where, row.f, &r->err);
 			if (in < 0) {
-				gs_rejects_add(rj, gs_stream_file(st), row.line, row.f, row.n, r->err.p);
+				gs_rejects_row(rj, &row, r->err.p);
 				continue;
 			}
 			if (!in) {
@@ -707,7 +703,7 @@ static void read_rows(struct rank *r, gs_stream *st, const gs_writer *wr, gs_rej
 		}
 		gs_num sheet;
 		if (row_numbers(r, &row, &sheet) < 0) {
-			gs_rejects_add(rj, gs_stream_file(st), row.line, row.f, row.n, r->err.p);
+			gs_rejects_row(rj, &row, r->err.p);
 			continue;
 		}
 		add_row(r, gs_stream_file(st), wr, &row, nnames, vetoed, sheet);
@@ -994,24 +990,15 @@ static void rank_free(struct rank *r)
 int main(int argc, char **argv)
 {
 	struct gengetopt_args_info a;
-	gs_cli_init(argc, argv, "rank");
-	if (cmdline_parser(argc, argv, &a) != 0)
-		gs_bad_usage();
-	gs_progress_mode = gs_progress_option(a.progress_given, a.no_progress_given);
-	if (a.help_given)
-		gs_print_help(cmdline_parser_print_help);
-	if (a.version_given)
-		gs_print_version();
-	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
+	gs_cli cli;
+	GS_CLI_START(cli, a, "rank", argc, argv);
 	{
 		const char *side[] = {a.score_sheet_given ? a.score_sheet_arg : NULL};
-		gs_output outs[] = {{"the rejects file", a.rejects_given ? a.rejects_arg : NULL}};
-		gs_cli_check_outputs(a.inputs, a.inputs_num, side, sizeof side / sizeof *side,
-		                     outs, sizeof outs / sizeof *outs);
+		gs_cli_outputs(&cli, side, sizeof side / sizeof *side, NULL, 0);
 	}
 
-	int in_format = a.input_format_given ? gs_parse_input_format(a.input_format_arg) : GS_FMT_AUTO;
-	int out_format = a.output_format_given ? gs_parse_output_format(a.output_format_arg) : -1;
+	int in_format = cli.in_format;
+	int out_format = cli.out_format;
 	struct rank r = {0};
 	R = &r;
 	parse_choices(&a, &r.method, &r.norm);
@@ -1038,8 +1025,7 @@ int main(int argc, char **argv)
 		out_format = gs_stream_format(st);
 	bind_columns(&r, &a, names, nnames);
 	gs_writer *wr = gs_writer_new(stdout, out_format);
-	if (gs_manifest_on())
-		gs_writer_hash(wr);
+	gs_cli_output_encoding(&cli, wr, out_format, "-o");
 	write_header(&r, a.name_arg, wr, names, nnames);
 
 	gs_rejects *rj = gs_rejects_open(a.rejects_given ? a.rejects_arg : NULL, out_format);

@@ -749,7 +749,8 @@ struct report {
 static void read_tables(struct report *r)
 {
 	struct gengetopt_args_info *a = r->a;
-	int in_format = a->input_format_given ? gs_parse_input_format(a->input_format_arg) : GS_FMT_AUTO;
+	/* the parser took only the formats gs_format_parse knows */
+	int in_format = a->input_format_given ? gs_format_parse(a->input_format_arg) : GS_FMT_AUTO;
 	r->where = a->where_given ? a->where_arg : NULL;
 	read_table(&r->cur, a->inputs, a->inputs_num, in_format, &r->status, r->where);
 	if (a->compare_given) {
@@ -1479,8 +1480,6 @@ static void render_stream(struct report *r)
 	gs_writer *w = gs_writer_new(stdout, r->fmt == F_JSON ? GS_FMT_JSON : r->fmt == F_TSV ? GS_FMT_TSV : GS_FMT_CSV);
 	if (gs_writer_encoding(w, a->encoding_given ? a->encoding_arg : NULL, a->bom_given) < 0)
 		gs_usage_error("--encoding: iconv knows no encoding '%s'", a->encoding_arg);
-	if (gs_manifest_on())
-		gs_writer_hash(w);
 	gs_field *h = gs_xmalloc((ncols + 1) * sizeof *h);
 	unsigned char *num = gs_xcalloc(ncols + 1, 1);
 	for (size_t i = 0; i < ncols; i++) {
@@ -1784,30 +1783,25 @@ static void render_html(struct report *r)
 
 /* ---- the run ---- */
 
-/* -f: each format's name and renderer, in the order of enum fmt. */
+/* -f: each format (the parser's enum) and its renderer. */
 static const struct {
-	const char *name;
+	enum fmt fmt;
 	void (*render)(struct report *r);
 } formats[] = {
-	[F_TEXT] = {"text", render_text},
-	[F_MARKDOWN] = {"markdown", render_markdown},
-	[F_HTML] = {"html", render_html},
-	[F_JSON] = {"json", render_stream},
-	[F_CSV] = {"csv", render_stream},
-	[F_XLSX] = {"xlsx", render_xlsx},
-	[F_TSV] = {"tsv", render_stream},
+	[format_arg_text] = {F_TEXT, render_text},
+	[format_arg_markdown] = {F_MARKDOWN, render_markdown},
+	[format_arg_html] = {F_HTML, render_html},
+	[format_arg_json] = {F_JSON, render_stream},
+	[format_arg_csv] = {F_CSV, render_stream},
+	[format_arg_xlsx] = {F_XLSX, render_xlsx},
+	[format_arg_tsv] = {F_TSV, render_stream},
 };
 
 /* The options that are checked before anything is read. */
 static void check_options(struct report *r)
 {
 	struct gengetopt_args_info *a = r->a;
-	r->fmt = -1;
-	for (int i = 0; i < (int)(sizeof formats / sizeof *formats); i++)
-		if (!strcmp(a->format_arg, formats[i].name))
-			r->fmt = i;
-	if (r->fmt < 0)
-		gs_usage_error("--format: '%s' is not text, markdown, html, json, csv, tsv or xlsx", a->format_arg);
+	r->fmt = formats[a->format_arg].fmt;
 	if ((a->bom_given || a->encoding_given) && r->fmt != F_CSV && r->fmt != F_TSV)
 		gs_usage_error("--bom and --encoding go with -f csv or tsv");
 	parse_decimals(&r->decs, a->decimals_arg, a->decimals_given);
@@ -1901,19 +1895,12 @@ static void free_report(struct report *r)
 int main(int argc, char **argv)
 {
 	struct gengetopt_args_info a;
-	gs_cli_init(argc, argv, "report");
-	if (cmdline_parser(argc, argv, &a) != 0)
-		gs_bad_usage();
-	gs_progress_mode = gs_progress_option(a.progress_given, a.no_progress_given);
-	if (a.help_given)
-		gs_print_help(cmdline_parser_print_help);
-	if (a.version_given)
-		gs_print_version();
-	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
+	gs_cli cli;
+	GS_CLI_START(cli, a, "report", argc, argv);
 	{
 		/* --manifest-in may be the manifest this run appends to */
 		const char *side[] = {a.compare_given ? a.compare_arg : NULL};
-		gs_cli_check_outputs(a.inputs, a.inputs_num, side, sizeof side / sizeof *side, NULL, 0);
+		gs_cli_outputs(&cli, side, sizeof side / sizeof *side, NULL, 0);
 	}
 
 	struct report r = {.a = &a, .status = GS_OK};
@@ -1924,7 +1911,7 @@ int main(int argc, char **argv)
 	build_columns(&r);
 	judge_target(&r);
 	provenance(&r);
-	formats[r.fmt].render(&r);
+	formats[a.format_arg].render(&r);
 	write_page(&r);
 	summary(&r);
 	r.status = gs_manifest_end(r.status);

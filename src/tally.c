@@ -972,7 +972,7 @@ static int read_input(struct input *in, struct run *run, const gs_stream_opts *s
 			break;
 		if (k == GS_REC_BAD) {
 			in->nread++;
-			gs_rejects_add(in->rj, gs_stream_file(st), r.line, r.f, r.n, gs_stream_error(st));
+			gs_rejects_row(in->rj, &r, NULL);
 			continue;
 		}
 		feed_row(in, run, gs_stream_file(st), r.line, r.f, r.n, &err);
@@ -1233,31 +1233,19 @@ static void note_field(const char *name, void *arg)
 int main(int argc, char **argv)
 {
 	struct gengetopt_args_info a;
-	gs_cli_init(argc, argv, "tally");
-	gs_cli_keep_commas(argc, argv, "g:by a:agg w:where p:period d:date -:rollup-label "
-	                   "-:universe I:catalogue k:indicator -:decimals i:input-format "
-	                   "o:output-format r:rejects -:from -:level -:filter", "agg");
-	if (cmdline_parser(argc, argv, &a) != 0)
-		gs_bad_usage();
-	gs_progress_mode = gs_progress_option(a.progress_given, a.no_progress_given);
-	if (a.help_given)
-		gs_print_help(cmdline_parser_print_help);
-	if (a.version_given)
-		gs_print_version();
-	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
+	gs_cli cli;
+	GS_CLI_START(cli, a, "tally", argc, argv);
 	{
 		const char *side[] = {a.universe_given ? a.universe_arg : NULL, a.catalogue_given ? a.catalogue_arg : NULL,
 		                      a.header_from_given ? a.header_from_arg : NULL};
-		gs_output outs[] = {{"the rejects file", a.rejects_given ? a.rejects_arg : NULL}};
-		gs_cli_check_outputs(a.inputs, a.inputs_num, side, sizeof side / sizeof *side,
-		                     outs, sizeof outs / sizeof *outs);
+		gs_cli_outputs(&cli, side, sizeof side / sizeof *side, NULL, 0);
 	}
 
 	struct tally t = {0};
 	t.index = gs_hash_new();
 	t.period = -1;
-	int in_format = a.input_format_given ? gs_parse_input_format(a.input_format_arg) : GS_FMT_AUTO;
-	int out_format = a.output_format_given ? gs_parse_output_format(a.output_format_arg) : -1;
+	int in_format = cli.in_format;
+	int out_format = cli.out_format;
 	if (a.decimals_arg < 0 || a.decimals_arg > 30)
 		gs_usage_error("--decimals: give a number from 0 to 30");
 	if (a.header_from_given && a.merge_given)
@@ -1271,6 +1259,8 @@ int main(int argc, char **argv)
 		               "give only output options with it");
 	if (a.partial_given && (a.rollup_given || a.universe_given))
 		gs_usage_error("give --rollup and --universe to the --merge step, not to --partial");
+	if (a.partial_given && (cli.bom || cli.encoding))
+		gs_usage_error("--bom and --encoding are for the result people open, not for --partial");
 	if (a.partial_given && a.from_given)
 		gs_usage_error("--partial reads one record type: give FILE arguments, not --from");
 	if (a.from_given && a.inputs_num)
@@ -1637,8 +1627,7 @@ int main(int argc, char **argv)
 			names[c++] = (gs_field){nm, strlen(nm)};
 		}
 		gs_writer *w = gs_writer_new(stdout, run.out_format);
-		if (gs_manifest_on())
-			gs_writer_hash(w);
+		gs_cli_output_encoding(&cli, w, run.out_format, "-o");
 		gs_writer_header(w, names, ncol, numeric);
 		result_rows(parts, nparts, &t, cols, ncols, a.rollup_given, a.rollup_label_arg, write_row, w);
 		gs_manifest_output(w);

@@ -727,7 +727,7 @@ static void check_rows(struct ctx *c, gs_stream *st, gs_writer *w, gs_rejects *r
 		c->row_bad = 0;
 		check_row(c, &r, k == GS_REC_BAD, gs_stream_error(st), gs_stream_bad_width(st));
 		if (c->row_bad)
-			gs_rejects_add(rj, gs_stream_file(st), r.line, r.f, r.n, c->rowerr.p);
+			gs_rejects_row(rj, &r, c->rowerr.p);
 		else {
 			gs_writer_row(w, r.f, r.n);
 			c->nvalid++;
@@ -790,20 +790,12 @@ static void ctx_free(struct ctx *c)
 int main(int argc, char **argv)
 {
 	struct gengetopt_args_info a;
-	gs_cli_init(argc, argv, "validate");
-	if (cmdline_parser(argc, argv, &a) != 0)
-		gs_bad_usage();
-	gs_progress_mode = gs_progress_option(a.progress_given, a.no_progress_given);
-	if (a.help_given)
-		gs_print_help(cmdline_parser_print_help);
-	if (a.version_given)
-		gs_print_version();
-	gs_manifest_begin(a.manifest_given ? a.manifest_arg : NULL);
+	gs_cli cli;
+	GS_CLI_START(cli, a, "validate", argc, argv);
 	{
 		const char *side[] = {a.schema_given ? a.schema_arg : NULL};
-		gs_output outs[] = {{"the rejects file", a.rejects_given ? a.rejects_arg : NULL}, {"the report", a.report_given ? a.report_arg : NULL}};
-		gs_cli_check_outputs(a.inputs, a.inputs_num, side, sizeof side / sizeof *side,
-		                     outs, sizeof outs / sizeof *outs);
+		gs_output outs[] = {{"the report", a.report_given ? a.report_arg : NULL}};
+		gs_cli_outputs(&cli, side, sizeof side / sizeof *side, outs, sizeof outs / sizeof *outs);
 	}
 	/* the report is opened now, so that one that cannot be written stops
 	 * the run before anything is written */
@@ -813,8 +805,8 @@ int main(int argc, char **argv)
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 
-	int in_format = a.input_format_given ? gs_parse_input_format(a.input_format_arg) : GS_FMT_AUTO;
-	int out_format = a.output_format_given ? gs_parse_output_format(a.output_format_arg) : -1;
+	int in_format = cli.in_format;
+	int out_format = cli.out_format;
 	gs_stream_opts so = {0};
 	so.format = in_format;
 	so.hash = a.report_given || gs_manifest_on();   /* digests cost a third of the time */
@@ -858,8 +850,6 @@ int main(int argc, char **argv)
 		status = GS_IO;
 	} else {
 		gs_writer *w = gs_writer_new(stdout, out_format);
-		if (gs_manifest_on())
-			gs_writer_hash(w);
 		gs_writer_header(w, c.hnames, c.nh, NULL);
 		rj = gs_rejects_open(a.rejects_given ? a.rejects_arg : NULL, out_format);
 		gs_rejects_error_column(rj, "_errors");

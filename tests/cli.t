@@ -1,0 +1,116 @@
+# The options every tool shares (src/common/options.ggo) and the parser
+# they go through: values kept whole, values= checked in the tools' words.
+
+### every tool takes the shared options, each once in its --help
+$ for t in ingest validate tally rank report; do printf '%s' "$t"; for o in --input-format --verbose --manifest --help --version --output-format --rejects --bom --encoding; do printf ' %s' "$("$t" --help | grep -c -- "^ *\(-., \)*$o[= ]")"; done; echo; done
+>>>
+ingest 1 1 1 1 1 1 1 0 1
+validate 1 1 1 1 1 1 1 0 0
+tally 1 1 1 1 1 1 1 1 1
+rank 1 1 1 1 1 1 1 1 1
+report 1 1 1 1 1 0 0 1 1
+
+### tally: an aggregate's commas stay in it, whatever option values come before (a manifest named -a)
+$ printf 'g,x\na,1\nb,2\n' > t.csv; tally --manifest -a -a 'r=ratio(count(),count())' t.csv; tally --manifest m.jsonl -a 'r=ratio(count(),count())' t.csv; tally --agg='r=ratio(count(),count())' -ag=count\(\) t.csv; wc -l < -a; wc -l < m.jsonl
+>>>
+r
+1.0000
+r
+1.0000
+r,g
+1.0000,2
+1
+1
+
+### tally: a comma inside an expression of -a is never a separator
+$ printf 'g,x\na,1\nb,2\nc,3\n' | tally -g g -a 'n=count(g in ("a", "b"))' -a 's=sum(x)'
+>>>
+g,n,s
+a,1,1
+b,1,2
+c,0,3
+
+### ingest: a --footer with a comma is one text (a row that starts like its first part is data)
+$ printf 'g,x\nTotal visits,5\n"Total, all",\nz,9\n' | ingest --footer 'Total, all'
+>>>
+g,x
+Total visits,5
+
+### report: a --label with a comma is one label
+$ printf 'g,x\na,1\n' | report --label 'x=甲,乙' | head -1
+>>>
+g  甲,乙
+
+### values=: a value the option does not know is a usage error in the tools' words
+$ rank -k x -m best < /dev/null; rank -k x --normalize q < /dev/null; report -f pdf < /dev/null; validate -o xlsx < /dev/null; tally -i xml < /dev/null; echo "status $?"
+>>>
+status 2
+>>>2
+rank: --method: 'best' is not competition, dense, ordinal or average
+Try 'rank --help' for more information.
+rank: --normalize: 'q' is not none, minmax or zscore
+Try 'rank --help' for more information.
+report: --format: 'pdf' is not text, markdown, html, json, csv, tsv or xlsx
+Try 'report --help' for more information.
+validate: --output-format: unknown format 'xlsx' (csv, tsv or json)
+Try 'validate --help' for more information.
+tally: --input-format: unknown format 'xml' (csv, tsv or json; xlsx or xls to read a workbook)
+Try 'tally --help' for more information.
+
+### values=: a unique start of a value is the value; the start of several is a usage error that names them
+$ printf 'k\n2\n1\n2\n' | rank -k k -m d; printf 'a\n1\n' | report -f t
+>>>
+k,rank
+2,1
+2,1
+1,2
+>>>2
+report: --format: 't' could be text or tsv
+Try 'report --help' for more information.
+>>>= 2
+
+### the format options take jsonl for json
+$ printf '{"a":1}\n' | tally -i jsonl -o jsonl -a 'n=count()'
+>>>
+{"n":1}
+
+### --bom: tally's and rank's CSV and TSV begin with the UTF-8 byte-order mark, then the same bytes as without it
+$ printf 'g,x\n田园镇,1\n石桥乡,2\n' > c.csv; tally -g g -a 's=sum(x)' --bom c.csv | head -c 5 | od -An -tx1; tally -g g -a 's=sum(x)' --bom c.csv | tail -c +4 | cmp - "$(tally -g g -a 's=sum(x)' c.csv > plain; echo plain)" && echo same; rank -k x -o tsv --bom c.csv | od -An -c | head -1
+>>>
+ ef bb bf 67 2c
+same
+ 357 273 277   g  \t   x  \t   r   a   n   k  \n 347 237 263 346
+
+### --encoding gb18030: the bytes are GB18030 (石 is ca af), and iconv turns them back into the UTF-8 output; with --bom the mark is GB18030's
+$ printf 'g,x\n田园镇,1\n石桥乡,2\n' > c.csv; rank -k x --encoding gb18030 c.csv > g.csv; rank -k x c.csv > u.csv; sed -n 2p g.csv | od -An -tx1 | head -1; iconv -f gb18030 -t utf-8 g.csv | cmp - u.csv && echo "round trip"; tally -g g -a 's=sum(x)' --encoding gb18030 --bom c.csv | head -c 4 | od -An -tx1; tally -g g -a 's=sum(x)' --encoding gb18030 c.csv | iconv -f gb18030 -t utf-8
+>>>
+ ca af c7 c5 cf e7 2c 32 2c 31 0a
+round trip
+ 84 31 95 33
+g,s
+田园镇,1
+石桥乡,2
+
+### --bom and --encoding refuse JSON output, as report's do, and --partial's; an encoding iconv does not know, and a character the encoding cannot hold, stop the tool
+$ printf 'g,x\na,1\n' > c.csv; rank -k x -o json --bom c.csv; tally -a 'n=count()' -o json --encoding gb18030 c.csv; printf '{"a":"x"}\n' | tally -a 'n=count()' --bom; tally --partial --bom -a 'n=count()' c.csv; echo "status $?"; tally --encoding nope -a 'n=count()' c.csv; echo "status $?"; printf 'g,x\n😀,1\n' | rank -k x --encoding gbk; echo "status $?"
+>>>
+status 2
+status 2
+status 3
+>>>2
+rank: --bom and --encoding go with -o csv or tsv
+Try 'rank --help' for more information.
+tally: --bom and --encoding go with -o csv or tsv
+Try 'tally --help' for more information.
+tally: --bom and --encoding go with -o csv or tsv
+Try 'tally --help' for more information.
+tally: --bom and --encoding are for the result people open, not for --partial
+Try 'tally --help' for more information.
+tally: --encoding: iconv knows no encoding 'nope'
+Try 'tally --help' for more information.
+rank: output: '😀' cannot be written in gbk
+
+### --manifest: the output's SHA-256 is that of the bytes written, mark and encoding included
+$ printf 'g,x\n田园镇,1\n' > c.csv; tally --manifest m.jsonl -g g -a 's=sum(x)' --bom --encoding gb18030 c.csv > out.csv; sha256sum out.csv | cut -c1-64 > want; grep -o '"role":"output","name":"-","sha256":"[0-9a-f]*"' m.jsonl | grep -o '[0-9a-f]\{64\}' | cmp - want && echo same
+>>>
+same
