@@ -31,7 +31,8 @@ BIN     = bin
 SAN     =
 endif
 
-CPPFLAGS += -Ilib -I$(BUILD)/gen -DGS_VERSION='"$(VERSION)"' -D_DEFAULT_SOURCE
+CPPFLAGS += -Ilib -I$(BUILD)/gen -DGS_VERSION='"$(VERSION)"' -D_DEFAULT_SOURCE \
+            -DGS_LOCALEDIR='"$(PREFIX)/share/locale"'
 WARN     = -std=c11 -Wall -Wextra
 LDLIBS   = -lcsv -lcjson -lzip -lexpat -lpcre2-8 -lxlsxwriter -lunistring -lm
 
@@ -43,9 +44,25 @@ LIBOBJ  = $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o)
 LIBA    = $(BUILD)/libgovstat.a
 UNIT    = $(BUILD)/tests/unit
 
+# Translations (po/LANG.po, domain govstat): the messages are taken from
+# the sources by the keywords of diag.h and i18n.h, the --help texts from
+# the parsers gengetopt generated. The catalogues go to build/locale, where
+# the tools of bin/ find them; the Chinese man pages are made from the
+# translated --help and man/zh_CN/TOOL.h2m.
+LINGUAS   = zh_CN
+MOS       = $(LINGUAS:%=build/locale/%/LC_MESSAGES/govstat.mo)
+POT_KEYS  = --keyword=_ --keyword=N_ --keyword=gs_msg:3 --keyword=gs_die:4 \
+            --keyword=gs_usage_error:1 --keyword=gs_vmsg:3 --keyword=err:2 \
+            --keyword=file_failed:3 --keyword=gs_rejects_add:6 \
+            --flag=gs_msg:3:c-format --flag=gs_die:4:c-format --flag=gs_usage_error:1:c-format \
+            --flag=err:2:c-format --flag=file_failed:3:c-format
+GENHELP   = $(TOOLS:%=build/po/%_help.c)
+ZH_MANS   = $(TOOLS:%=man/zh_CN/%.1)
+
 # Debian packages: to build, and to run the tests.
 DEB_BUILD = gcc make libc6-dev libcsv-dev libcjson-dev libzip-dev libexpat1-dev \
-            libpcre2-dev libxlsxwriter-dev libunistring-dev gengetopt help2man
+            libpcre2-dev libxlsxwriter-dev libunistring-dev gengetopt help2man \
+            gettext gettext-base locales
 DEB_CHECK = $(DEB_BUILD) diffutils gawk parallel tidy chromium time python3 groff-base man-db \
             python3-openpyxl poppler-utils fonts-noto-cjk fontconfig \
             openssh-server openssh-client python3-xlwt python3-xlrd python3-xlsxwriter
@@ -56,7 +73,7 @@ DEB_BENCH = miller datamash csvkit python3-openpyxl time
 .PHONY: all deps deps-check deps-bench check demo bench install clean man fuzz fuzz-build fuzz-regressions
 .SECONDARY:
 
-all: deps $(PROGS) $(if $(SANITIZE),,$(MANS))
+all: deps $(PROGS) $(MOS) $(if $(SANITIZE),,$(MANS) $(ZH_MANS))
 
 deps:
 	@sh build-aux/deps.sh $(DEB_BUILD)
@@ -103,6 +120,34 @@ $(BUILD)/src/%.o: src/%.c $(BUILD)/gen/%_cmd.h lib/*.h
 $(BIN)/%: $(BUILD)/src/%.o $(BUILD)/gen/%_cmd.o $(LIBA)
 	@mkdir -p $(BIN)
 	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+
+# The texts gs_print_help translates: purpose, usage, description and
+# the help lines of each generated parser, and nothing else of it.
+build/po/%_help.c: $(BUILD)/gen/%_cmd.c
+	@mkdir -p build/po
+	awk '/^const char \*gengetopt_args_info_(purpose|usage|description) = /; \
+	     /^const char \*gengetopt_args_info_help\[\] = \{/ { h = 1 } h; h && /^};/ { h = 0 }' $< > $@
+
+build/po/govstat.pot: $(LIBSRC) $(wildcard src/*.c) $(GENHELP)
+	xgettext --from-code=UTF-8 -c -s --no-wrap --package-name=govstat --package-version=$(VERSION) \
+		--msgid-bugs-address= -L C $(POT_KEYS) -o $@.tmp $(LIBSRC) $(wildcard src/*.c)
+	xgettext --from-code=UTF-8 -s --no-wrap -L C -a --join-existing -o $@.tmp $(GENHELP)
+	xgettext --from-code=UTF-8 -s --no-wrap -L Shell --join-existing --keyword=eval_gettext \
+		--keyword=gettext -o $@.tmp share/govstat/weekly.sh share/govstat/demo.sh
+	sed -i '/^"POT-Creation-Date:/d' $@.tmp
+	mv $@.tmp $@
+
+build/locale/%/LC_MESSAGES/govstat.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt -c -o $@ $<
+
+.PHONY: po-update
+# After a change of messages: bring the translations up to date (the new
+# and changed ones come out untranslated or fuzzy, and i18n.t fails until
+# they are done).
+po-update: build/po/govstat.pot
+	for l in $(LINGUAS); do msgmerge -q -s --no-wrap -U po/$$l.po build/po/govstat.pot; done
 
 # Man pages come from --help plus the prose in man/TOOL.h2m, so they
 # cannot drift from the options.

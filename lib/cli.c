@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "diag.h"
+#include "i18n.h"
 #include "manifest.h"
 #include "progress.h"
 #include "records.h"
@@ -21,6 +22,7 @@ static int nsaved;
 void gs_cli_init(int argc, char **argv, const char *tool)
 {
 	gs_prog = tool;
+	gs_i18n_init();
 	saved = gs_xmalloc(((size_t)argc + 1) * sizeof *saved);
 	for (int i = 0; i < argc; i++)
 		saved[i] = argv[i];
@@ -41,15 +43,39 @@ void gs_print_version(void)
 	exit(gs_close_stdout(GS_OK));
 }
 
+/* The texts of the tool's gengetopt parser, which prints them untranslated:
+ * weak, so that a program without a parser (the unit tests) still links. */
+extern const char *gengetopt_args_info_purpose __attribute__((weak));
+extern const char *gengetopt_args_info_usage __attribute__((weak));
+extern const char *gengetopt_args_info_description __attribute__((weak));
+extern const char *gengetopt_args_info_help[] __attribute__((weak));
+
 void gs_print_help(void (*print_help)(void))
 {
-	print_help();
+	if (!&gengetopt_args_info_usage || !gengetopt_args_info_help) {
+		print_help();
+		exit(gs_close_stdout(GS_OK));
+	}
+	/* the layout of gengetopt's cmdline_parser_print_help, each text
+	 * translated */
+	const char *usage = gengetopt_args_info_usage, *purpose = gengetopt_args_info_purpose;
+	const char *description = gengetopt_args_info_description;
+	if (*usage)
+		printf("%s\n", _(usage));
+	if (*purpose)
+		printf("%s\n", _(purpose));
+	if (*usage || *purpose)
+		printf("\n");
+	if (*description)
+		printf("%s\n\n", _(description));
+	for (size_t i = 0; gengetopt_args_info_help[i]; i++)
+		printf("%s\n", _(gengetopt_args_info_help[i]));
 	exit(gs_close_stdout(GS_OK));
 }
 
 void gs_bad_usage(void)
 {
-	fprintf(stderr, "Try '%s --help' for more information.\n", gs_prog);
+	fprintf(stderr, _("Try '%s --help' for more information.\n"), gs_prog);
 	exit(GS_USAGE);
 }
 
@@ -83,10 +109,10 @@ void gs_cli_check_outputs(char *const *files, size_t nfiles, const char *const *
 			what = outs[k].what;
 			path = outs[k].path;
 		} else if (k == nout) {
-			what = "the manifest";
+			what = N_("the manifest");
 			path = gs_manifest_path();
 		} else {
-			what = "standard output";
+			what = N_("standard output");
 			path = NULL;
 			if (fstat(1, &st) != 0 || !S_ISREG(st.st_mode))
 				continue;
@@ -105,7 +131,7 @@ void gs_cli_check_outputs(char *const *files, size_t nfiles, const char *const *
 		}
 		if (in)
 			gs_die(GS_USAGE, path, 0, "%s is the input %s: writing it would destroy what is read",
-			       what, in);
+			       _(what), in);
 	}
 }
 

@@ -8,6 +8,7 @@
 #include "utf8.h"
 #include "writer.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,11 +116,13 @@ static void close_file(gs_stream *s)
 	s->in = NULL;
 }
 
-static void file_failed(gs_stream *s, long line, const char *fmt, const char *arg)
+static void file_failed(gs_stream *s, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void file_failed(gs_stream *s, long line, const char *fmt, ...)
 {
-	char msg[512];
-	snprintf(msg, sizeof msg, fmt, arg);
-	gs_msg(s->cur, line, "%s", msg);
+	va_list ap;
+	va_start(ap, fmt);
+	gs_vmsg(s->cur, line, fmt, ap);
+	va_end(ap);
 	s->status = GS_IO;
 	close_file(s);
 }
@@ -212,7 +215,7 @@ static long read_header(gs_stream *s, gs_buf *hb, gs_field **names)
 			goto out;
 		}
 		if (r && gs_records_format(s->rec) == GS_FMT_JSON) {
-			file_failed(s, 0, "%s", "JSON lines have a one-row header (the first object's keys)");
+			file_failed(s, 0, "JSON lines have a one-row header (the first object's keys)");
 			goto out;
 		}
 		if (row.n > ncols)
