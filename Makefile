@@ -56,6 +56,8 @@ POT_KEYS  = --keyword=_ --keyword=N_ --keyword=gs_msg:3 --keyword=gs_die:4 \
             --keyword=file_failed:3 --keyword=gs_rejects_add:6 \
             --flag=gs_msg:3:c-format --flag=gs_die:4:c-format --flag=gs_usage_error:1:c-format \
             --flag=err:2:c-format --flag=file_failed:3:c-format
+# the template names no address for reports on the English texts
+POT_BUGS  = " "
 GENHELP   = $(TOOLS:%=build/po/%_help.c)
 ZH_MANS   = $(TOOLS:%=man/zh_CN/%.1)
 
@@ -73,7 +75,7 @@ DEB_BENCH = miller datamash csvkit python3-openpyxl time
 .PHONY: all deps deps-check deps-bench check demo bench install clean man fuzz fuzz-build fuzz-regressions
 .SECONDARY:
 
-all: deps $(PROGS) $(MOS) $(if $(SANITIZE),,$(MANS) $(ZH_MANS))
+all: deps $(PROGS) $(MOS) $(if $(SANITIZE),,$(MANS))
 
 deps:
 	@sh build-aux/deps.sh $(DEB_BUILD)
@@ -131,10 +133,10 @@ build/po/%_help.c: $(BUILD)/gen/%_cmd.c
 
 build/po/govstat.pot: $(LIBSRC) $(wildcard src/*.c) $(GENHELP)
 	xgettext --from-code=UTF-8 -c -s --no-wrap --package-name=govstat --package-version=$(VERSION) \
-		--msgid-bugs-address= -L C $(POT_KEYS) -o $@.tmp $(LIBSRC) $(wildcard src/*.c)
-	xgettext --from-code=UTF-8 -s --no-wrap -L C -a --join-existing -o $@.tmp $(GENHELP)
-	xgettext --from-code=UTF-8 -s --no-wrap -L Shell --join-existing --keyword=eval_gettext \
-		--keyword=gettext -o $@.tmp share/govstat/weekly.sh share/govstat/demo.sh
+		--msgid-bugs-address=$(POT_BUGS) -L C $(POT_KEYS) -o $@.tmp $(LIBSRC) $(wildcard src/*.c)
+	xgettext --from-code=UTF-8 -s --no-wrap --msgid-bugs-address=$(POT_BUGS) -L C -a --join-existing -o $@.tmp $(GENHELP)
+	xgettext --from-code=UTF-8 -s --no-wrap --msgid-bugs-address=$(POT_BUGS) -L Shell --join-existing --keyword=eval_gettext \
+		--keyword=gettext --keyword=say -o $@.tmp share/govstat/weekly.sh share/govstat/demo.sh
 	sed -i '/^"POT-Creation-Date:/d' $@.tmp
 	mv $@.tmp $@
 
@@ -148,6 +150,21 @@ build/locale/%/LC_MESSAGES/govstat.mo: po/%.po
 # they are done).
 po-update: build/po/govstat.pot
 	for l in $(LINGUAS); do msgmerge -q -s --no-wrap -U po/$$l.po build/po/govstat.pot; done
+
+# The Chinese pages: the translated --help (a zh_CN.UTF-8 locale that the
+# build makes in build/locales when the system has none) and the prose of
+# man/zh_CN/TOOL.h2m. The tests run in the locales of build/locales
+# (LOCPATH): zh_CN, en_US, and de_DE for its decimal comma.
+ZH_LOCPATH = $(if $(shell LC_ALL=zh_CN.UTF-8 locale charmap 2>/dev/null | grep -x UTF-8),,$(abspath build/locales))
+build/locales/zh_CN.UTF-8/LC_CTYPE:
+	@mkdir -p build/locales
+	localedef -i zh_CN -f UTF-8 build/locales/zh_CN.UTF-8 || [ -f $@ ]
+	localedef -i en_US -f UTF-8 build/locales/en_US.UTF-8 || [ -f build/locales/en_US.UTF-8/LC_CTYPE ]
+	localedef -i de_DE -f UTF-8 build/locales/de_DE.UTF-8 || [ -f build/locales/de_DE.UTF-8/LC_CTYPE ]
+
+man/zh_CN/%.1: bin/% man/zh_CN/%.h2m $(MOS) build/locales/zh_CN.UTF-8/LC_CTYPE
+	$(if $(ZH_LOCPATH),LOCPATH=$(ZH_LOCPATH)) help2man -N -L zh_CN.UTF-8 -s 1 -S govstat \
+		-i man/zh_CN/$*.h2m -o $@ bin/$*
 
 # Man pages come from --help plus the prose in man/TOOL.h2m, so they
 # cannot drift from the options.
@@ -182,6 +199,8 @@ check: deps-check all $(UNIT)
 	BIN=$(abspath $(BIN)) UNIT=$(abspath $(UNIT)) sh tests/run.sh $(CHECK_T)
 endif
 
+check: build/locales/zh_CN.UTF-8/LC_CTYPE
+
 deps-valgrind:
 	@sh build-aux/deps.sh valgrind
 deps-fuzz:
@@ -202,9 +221,16 @@ install: all
 	install -m 644 man/govstat-weekly.1 $(DESTDIR)$(PREFIX)/share/man/man1
 	cp -R share/govstat/. $(DESTDIR)$(PREFIX)/share/govstat/
 	install -m 755 share/govstat/weekly.sh $(DESTDIR)$(PREFIX)/bin/govstat-weekly
+	for l in $(LINGUAS); do \
+		install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES; \
+		install -m 644 build/locale/$$l/LC_MESSAGES/govstat.mo $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES; \
+	done
+	install -d $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1 $(DESTDIR)$(PREFIX)/share/man/zh_CN/man7
+	install -m 644 $(ZH_MANS) man/zh_CN/govstat-weekly.1 $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1
+	install -m 644 man/zh_CN/*.7 $(DESTDIR)$(PREFIX)/share/man/zh_CN/man7
 
 clean:
-	rm -rf build bin/* out $(MANS)
+	rm -rf build bin/* out $(MANS) $(ZH_MANS)
 
 # Fuzzing with libFuzzer (clang). FUZZ_SECONDS per target; the corpus
 # grows in out/fuzz/, seeded from tests/fuzz/TARGET/; crashes are saved

@@ -1,0 +1,102 @@
+# Messages, --help and the scripts in Chinese under a zh_CN locale (GNU
+# gettext, domain govstat, po/zh_CN.po); English under C and English
+# locales. The build makes zh_CN.UTF-8 and en_US.UTF-8 in build/locales
+# (LOCPATH), so the cases do not depend on the locales of the system.
+
+### the catalogue is complete: every message translated, none fuzzy, and the format of each checked
+$ cd "$TOP"; msgfmt -c --statistics -o /dev/null po/zh_CN.po 2>&1 | sed 's/^[0-9]* translated/N translated/'; msgattrib --untranslated --no-obsolete po/zh_CN.po | grep '^msgid' | wc -l; msgattrib --only-fuzzy --no-obsolete po/zh_CN.po | grep '^msgid' | wc -l
+>>>
+N translated messages.
+0
+0
+
+### the catalogue is up to date with the sources: the same messages as the template made from them
+$ cd "$TOP"; make -s build/po/govstat.pot; msgcmp po/zh_CN.po build/po/govstat.pot && echo "every message of the sources is in po/zh_CN.po"; msgcmp --use-untranslated build/po/govstat.pot po/zh_CN.po && echo "po/zh_CN.po has no message the sources lost"
+>>>
+every message of the sources is in po/zh_CN.po
+po/zh_CN.po has no message the sources lost
+
+### --help of every tool is Chinese under zh_CN.UTF-8: the usage line, and every option described in Chinese
+$ for g in "$TOP"/src/*.ggo; do t=$(basename "$g" .ggo); LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 "$t" --help > h; s=$?; head -1 h | grep -q "^用法: $t " || echo "$t: no Chinese usage line"; grep -qx '选项：' h || echo "$t: no 选项："; grep -E '^  +-' h | grep -Pv '[\x{4e00}-\x{9fff}]' | sed "s/^/$t: English: /"; echo "$t $s"; done
+>>>
+ingest 0
+rank 0
+report 0
+tally 0
+validate 0
+
+### the Chinese --help keeps the layout: no line wider than 80 columns, continuation lines indented
+$ for g in "$TOP"/src/*.ggo; do t=$(basename "$g" .ggo); LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 "$t" --help | python3 -c 'import sys, unicodedata as u; [print(sys.argv[1], w) for w in (sum(2 if u.east_asian_width(c) in "WF" else 1 for c in l.rstrip("\n")) for l in sys.stdin) if w > 80]' "$t"; done; echo checked
+>>>
+checked
+
+### C, C.UTF-8 and en_US.UTF-8 stay English byte for byte: --help and messages
+$ for g in "$TOP"/src/*.ggo; do t=$(basename "$g" .ggo); LC_ALL=C "$t" --help > c; LOCPATH="$TOP/build/locales" LC_ALL=en_US.UTF-8 "$t" --help > e; "$t" --help > u; cmp c e && cmp c u && head -1 c; done; for l in C en_US.UTF-8; do LOCPATH="$TOP/build/locales" LC_ALL=$l tally -a 'n=count()' /no/such.csv; LOCPATH="$TOP/build/locales" LC_ALL=$l tally --period decade -d date -a 'n=count()' < /dev/null; done
+>>>
+Usage: ingest [OPTION]... [FILE]...
+Usage: rank [OPTION]... [FILE]...
+Usage: report [OPTION]... [FILE]...
+Usage: tally [OPTION]... [FILE]...
+Usage: validate -s SCHEMA [OPTION]... [FILE]...
+>>>2
+tally: /no/such.csv: cannot open: No such file or directory
+tally: --period: 'decade' is not day, week, month, quarter or year
+Try 'tally --help' for more information.
+tally: /no/such.csv: cannot open: No such file or directory
+tally: --period: 'decade' is not day, week, month, quarter or year
+Try 'tally --help' for more information.
+>>>= 2
+
+### a missing file in Chinese, the prefix TOOL: FILE: kept, the status unchanged
+$ LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 tally -a 'n=count()' /no/such.csv
+>>>2
+tally: /no/such.csv: 无法打开：没有那个文件或目录
+>>>= 3
+
+### LANGUAGE picks the language too, and a bad option value is Chinese with the hint
+$ LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 rank -k rate -m fastest "$DATA/townships.csv"; echo "status $?"; LOCPATH="$TOP/build/locales" LC_ALL= LC_MESSAGES=zh_CN.UTF-8 report -f pdf "$DATA/indicators.csv"
+>>>
+status 2
+>>>2
+rank: --method：“fastest”不是 competition、dense、ordinal 或 average
+请用“rank --help”查看更多信息。
+report: --format：“pdf”不是 text、markdown、html、json、csv、tsv 或 xlsx
+请用“report --help”查看更多信息。
+>>>= 2
+
+### rejected rows: each at TOOL: FILE:LINE:, the summary line in Chinese; the rejects file keeps its English reasons
+$ printf 'township,n\n田园镇,1\n石桥乡\n' > in.csv; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 ingest -v in.csv; echo "status $?"; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 ingest -r rj.csv in.csv > /dev/null; cat rj.csv
+>>>
+township,n
+田园镇,1
+status 1
+township,n,_line,_error,_raw
+石桥乡,,3,"row has 1 fields, the header has 2",石桥乡
+>>>2
+ingest: in.csv:3: row has 1 fields, the header has 2
+ingest: 读入 2 行，写出 1 行，拒收 1 行
+ingest: 读入 2 行，写出 1 行，拒收 1 行
+
+### a schema error in Chinese, at the schema's name
+$ printf '{"fields": [{"name": "a", "type": "whole"}]}' > s.json; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 validate -s s.json < /dev/null
+>>>2
+validate: s.json: 字段“a”：不支持的类型“whole”
+>>>= 2
+
+### the output streams are the same bytes under zh_CN.UTF-8 and C, and with a decimal comma (de_DE) for numbers: numbers, sorting and rounding do not follow the language
+$ for l in C zh_CN.UTF-8 de_DE.UTF-8; do export LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8; [ $l = C ] && LC_ALL=C; [ $l = de_DE.UTF-8 ] && export LC_ALL= LANG=zh_CN.UTF-8 LC_NUMERIC=$l LC_COLLATE=$l; { tally -g township -a 'n=count()' -a 'p=sum(people)' -a 'm=mean(people)' -a 'r=ratio(count(status=="resolved"),count())' --rollup --round "$DATA/disputes.csv"; rank -k rate -k sense -m average "$DATA/townships.csv"; report --ambiguous narrow --title 化解率 --date 2020-03-31 --percent rate --compare "$DATA/indicators-prev.csv" --key township --up rate --target 'rate >= 0.95' "$DATA/indicators.csv"; report -f csv --compare "$DATA/indicators-prev.csv" --key township --target 'rate >= 0.95' "$DATA/indicators.csv"; report -f html --date 2020-03-31 --chart rate "$DATA/indicators.csv"; } > out-$l 2>&1; done; cmp out-C out-zh_CN.UTF-8 && cmp out-C out-de_DE.UTF-8 && echo same; grep -c . out-C; LOCPATH="$TOP/build/locales" LC_ALL=de_DE.UTF-8 /usr/bin/printf '%.2f\n' 0.5
+>>>
+same
+96
+0,50
+
+### govstat-weekly speaks Chinese too: --help and its messages
+$ LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 sh "$TOP/share/govstat/weekly.sh" --help | head -2; mkdir d; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 sh "$TOP/share/govstat/weekly.sh" d; echo "status $?"; sh "$TOP/share/govstat/weekly.sh" d
+>>>
+用法：govstat-weekly DATA_DIR [AS_OF]
+一个县已校验台账的本周汇总，与上周和去年同期比较，各乡镇按名册顺序排列。
+status 2
+>>>2
+govstat-weekly: d/disputes.csv: 缺少
+govstat-weekly: d/disputes.csv: missing
+>>>= 2
