@@ -75,7 +75,7 @@ DEB_BENCH = miller datamash csvkit python3-openpyxl time
 .PHONY: all deps deps-check deps-bench check demo bench install clean man fuzz fuzz-build fuzz-regressions
 .SECONDARY:
 
-all: deps $(PROGS) $(MOS) $(if $(SANITIZE),,$(MANS))
+all: deps $(PROGS) $(MOS) $(if $(SANITIZE),,$(MANS) $(ZH_MANS))
 
 deps:
 	@sh build-aux/deps.sh $(DEB_BUILD)

@@ -17,7 +17,7 @@ every message of the sources is in po/zh_CN.po
 po/zh_CN.po has no message the sources lost
 
 ### --help of every tool is Chinese under zh_CN.UTF-8: the usage line, and every option described in Chinese
-$ for g in "$TOP"/src/*.ggo; do t=$(basename "$g" .ggo); LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 "$t" --help > h; s=$?; head -1 h | grep -q "^用法: $t " || echo "$t: no Chinese usage line"; grep -qx '选项：' h || echo "$t: no 选项："; grep -E '^  +-' h | grep -Pv '[\x{4e00}-\x{9fff}]' | sed "s/^/$t: English: /"; echo "$t $s"; done
+$ for g in "$TOP"/src/*.ggo; do t=$(basename "$g" .ggo); LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 "$t" --help > h; s=$?; head -1 h | grep -q "^用法: $t " || echo "$t: no Chinese usage line"; grep -qx '选项:' h || echo "$t: no 选项:"; grep -E '^  +-' h | grep -Pv '[\x{4e00}-\x{9fff}]' | sed "s/^/$t: English: /"; echo "$t $s"; done
 >>>
 ingest 0
 rank 0

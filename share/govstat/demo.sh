@@ -151,7 +151,7 @@ cat "$out/summary.txt"
 echo
 say "County totals (from the rows):"
 report --columns disputes,dispute_resolution_ratio,at_source_share,security_sense_rate,satisfaction_rate,zero_incident_villages,zero_incident_village_rate \
-	--catalogue "$cat" --width 110 "$t/county.csv"
+	--catalogue "$cat" --width 130 "$t/county.csv"
 echo
 dir=$(pwd)
 eval_gettext 'demo: in $dir: canonical streams <type>.csv, rejects/, tables/,'; echo
