@@ -125,11 +125,16 @@ $(BIN)/%: $(BUILD)/src/%.o $(BUILD)/gen/%_cmd.o $(LIBA)
 
 
 # The texts gs_print_help translates: purpose, usage, description and
-# the help lines of each generated parser, and nothing else of it.
+# the help lines of each generated parser, and its messages on stderr.
 build/po/%_help.c: $(BUILD)/gen/%_cmd.c
 	@mkdir -p build/po
 	awk '/^const char \*gengetopt_args_info_(purpose|usage|description) = /; \
-	     /^const char \*gengetopt_args_info_help\[\] = \{/ { h = 1 } h; h && /^};/ { h = 0 }' $< > $@
+	     /^const char \*gengetopt_args_info_help\[\] = \{/ { h = 1 } h; h && /^};/ { h = 0 } \
+	     /fprintf *\(stderr, *"/ && match($$0, /"([^"\\]|\\.)*"/) { print "const char *m = " substr($$0, RSTART, RLENGTH) ";" }' $< > $@
+
+# the parsers' own messages, translated (lib/i18n_gen.h)
+$(BUILD)/gen/%_cmd.o: CPPFLAGS += -include lib/i18n_gen.h
+$(TOOLS:%=$(BUILD)/gen/%_cmd.o): lib/i18n_gen.h lib/i18n.h
 
 build/po/govstat.pot: $(LIBSRC) $(wildcard src/*.c) $(GENHELP)
 	xgettext --from-code=UTF-8 -c -s --no-wrap --package-name=govstat --package-version=$(VERSION) \

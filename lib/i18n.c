@@ -2,6 +2,7 @@
 
 #include <limits.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,4 +52,13 @@ void gs_i18n_init(void)
 	char buf[PATH_MAX + 64];
 	bindtextdomain(GS_DOMAIN, locale_dir(buf, sizeof buf));
 	textdomain(GS_DOMAIN);
+}
+
+int gs_fprintf_translated(FILE *fp, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vfprintf(fp, _(fmt), ap);
+	va_end(ap);
+	return n;
 }

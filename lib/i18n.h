@@ -10,6 +10,7 @@
 #define GS_I18N_H
 
 #include <libintl.h>
+#include <stdio.h>
 
 #define GS_DOMAIN "govstat"
 
@@ -29,5 +30,8 @@ static inline __attribute__((format_arg(1))) const char *gs_gettext(const char *
  * locale, so that every output stream is the same in any language) and
  * find the translations. */
 void gs_i18n_init(void);
+
+/* fprintf with FMT translated (i18n_gen.h). */
+int gs_fprintf_translated(FILE *fp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

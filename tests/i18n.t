@@ -53,7 +53,7 @@ $ LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 tally -a 'n=count()' /no/such.
 tally: /no/such.csv: 无法打开：没有那个文件或目录
 >>>= 3
 
-### LANGUAGE picks the language too, and a bad option value is Chinese with the hint
+### LC_MESSAGES alone picks the language too, and a bad option value is Chinese with the hint
 $ LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 rank -k rate -m fastest "$DATA/townships.csv"; echo "status $?"; LOCPATH="$TOP/build/locales" LC_ALL= LC_MESSAGES=zh_CN.UTF-8 report -f pdf "$DATA/indicators.csv"
 >>>
 status 2
@@ -99,4 +99,15 @@ status 2
 >>>2
 govstat-weekly: d/disputes.csv: 缺少
 govstat-weekly: d/disputes.csv: missing
+>>>= 2
+
+### the parser's own messages are Chinese too (a number option given a word, an option given twice), the TOOL: prefix kept
+$ LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 rank -k rate --top many "$DATA/townships.csv"; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 rank -k rate --top 1 --top 2 "$DATA/townships.csv"; rank -k rate --top many "$DATA/townships.csv"
+>>>2
+rank: 无效的数值：many
+请用“rank --help”查看更多信息。
+rank: 选项“--top”给了不止一次
+请用“rank --help”查看更多信息。
+rank: invalid numeric value: many
+Try 'rank --help' for more information.
 >>>= 2
