@@ -103,7 +103,7 @@ say "== 4. report"
 report --title '示例县 2020年 平安建设主要指标（合成数据）' --date 2020-12-31 \
 	--columns rank,township,disputes,dispute_resolution_ratio,safe_village_creation_rate,safe_family_ratio,security_sense_rate,zero_incident_villages,negative_veto \
 	--catalogue "$cat" --label township=乡镇 --label rank=名次 \
-	--target 'dispute_resolution_ratio >= 0.95 && negative_veto == 0' --width 110 \
+	--target 'dispute_resolution_ratio >= 0.95 && negative_veto == 0' --width 140 \
 	"$t/township-ranking.csv" > "$out/summary.txt"
 report -f html --title '示例县 2020年 平安建设主要指标（合成数据）' --date 2020-12-31 \
 	--caption '矛盾纠纷化解率目标 95%；负面清单一票否决的乡镇排在最后' \
