@@ -53,9 +53,9 @@ LINGUAS   = zh_CN
 MOS       = $(LINGUAS:%=build/locale/%/LC_MESSAGES/govstat.mo)
 POT_KEYS  = --keyword=_ --keyword=N_ --keyword=gs_msg:3 --keyword=gs_die:4 \
             --keyword=gs_usage_error:1 --keyword=gs_vmsg:3 --keyword=err:2 \
-            --keyword=file_failed:3 --keyword=gs_rejects_add:6 \
+            --keyword=file_failed:3 --keyword=gs_rejects_add:6 --keyword=json_bad:2 \
             --flag=gs_msg:3:c-format --flag=gs_die:4:c-format --flag=gs_usage_error:1:c-format \
-            --flag=err:2:c-format --flag=file_failed:3:c-format
+            --flag=err:2:c-format --flag=file_failed:3:c-format --flag=json_bad:2:c-format
 # the template names no address for reports on the English texts
 POT_BUGS  = " "
 GENHELP   = $(TOOLS:%=build/po/%_help.c)

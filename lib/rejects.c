@@ -104,7 +104,7 @@ void gs_rejects_add(gs_rejects *rj, const char *file, long line,
 {
 	rj->count++;
 	if (!rj->fp) {
-		gs_msg(file, line, "%s", _(why));   /* the file keeps the English */
+		gs_msg(file, line, "%s", gs_stream_error_shown(rj->st, why));   /* a file keeps the English */
 		return;
 	}
 	char num[32];

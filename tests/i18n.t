@@ -64,7 +64,7 @@ report: --format：“pdf”不是 text、markdown、html、json、csv、tsv 或
 请用“report --help”查看更多信息。
 >>>= 2
 
-### rejected rows: each at TOOL: FILE:LINE:, the summary line in Chinese; the rejects file keeps its English reasons
+### rejected rows: each at TOOL: FILE:LINE: in Chinese, the summary line too; the rejects file keeps its English reasons
 $ printf 'township,n\n田园镇,1\n石桥乡\n' > in.csv; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 ingest -v in.csv; echo "status $?"; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 ingest -r rj.csv in.csv > /dev/null; cat rj.csv
 >>>
 township,n
@@ -73,9 +73,19 @@ status 1
 township,n,_line,_error,_raw
 石桥乡,,3,"row has 1 fields, the header has 2",石桥乡
 >>>2
-ingest: in.csv:3: row has 1 fields, the header has 2
+ingest: in.csv:3: 该行有 1 个字段，表头有 2 个
 ingest: 读入 2 行，写出 1 行，拒收 1 行
 ingest: 读入 2 行，写出 1 行，拒收 1 行
+
+### a bad JSON line is rejected in Chinese
+$ printf '{"a": "1"}\n[1]\n{"a": "2"} x\n' | LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 ingest -i json
+>>>
+{"a":"1"}
+>>>2
+ingest: -:2: 不是 JSON 对象
+ingest: -:3: JSON 对象后面还有文字
+ingest: 读入 3 行，写出 1 行，拒收 2 行
+>>>= 1
 
 ### a schema error in Chinese, at the schema's name
 $ printf '{"fields": [{"name": "a", "type": "whole"}]}' > s.json; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 validate -s s.json < /dev/null
