@@ -121,3 +121,10 @@ rank: 选项“--top”给了不止一次
 rank: invalid numeric value: many
 Try 'rank --help' for more information.
 >>>= 2
+
+### the progress line speaks Chinese too: bytes, rows and the share, the numbers as in C
+$ awk -v rows=3000 -f "$TOP/tests/genledger.awk" > l.csv; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 tally --progress -g township -a 'n=count()' l.csv 2> err > /dev/null; tr '\r' '\n' < err | sed 1d | sed '$d' > lines; echo "lines: $(grep -c . lines | sed "s/^[1-9][0-9]*$/some/")"; grep -Ecv '^tally: [0-9]+\.[0-9] MB，[0-9]+ 行(，[0-9]+\.[0-9] MB/秒)?，[0-9]+%(，还需 [0-9]+ (分 [0-9]+ )?秒)?'"$(printf '\033')"'\[K$' lines
+>>>
+lines: some
+0
+>>>= 1
