@@ -183,8 +183,8 @@ void gs_cli_output_encoding(const gs_cli *c, gs_writer *w, int format, const cha
 static const struct {
 	const char *opt, *msg;
 } value_msgs[] = {
-	{"input-format", "unknown format '%s' (csv, tsv or json; xlsx or xls to read a workbook)"},
-	{"output-format", "unknown format '%s' (csv, tsv or json)"},
+	{"input-format", N_("unknown format '%s' (csv, tsv or json; xlsx or xls to read a workbook)")},
+	{"output-format", N_("unknown format '%s' (csv, tsv or json)")},
 };
 
 void gs_cli_bad_value(const char *long_opt, const char *value, const char *values[], int ambiguous)
@@ -192,7 +192,7 @@ void gs_cli_bad_value(const char *long_opt, const char *value, const char *value
 	gs_buf b = {0};
 	for (size_t i = 0; i < sizeof value_msgs / sizeof *value_msgs; i++)
 		if (!ambiguous && !strcmp(long_opt, value_msgs[i].opt))
-			gs_buf_printf(&b, value_msgs[i].msg, value);
+			gs_buf_printf(&b, _(value_msgs[i].msg), value);
 	if (!b.len) {
 		/* an ambiguous start lists what it could be, else every value */
 		const char *pick[64];
@@ -200,9 +200,11 @@ void gs_cli_bad_value(const char *long_opt, const char *value, const char *value
 		for (size_t i = 0; values[i] && n < 64; i++)
 			if (!ambiguous || !strncmp(values[i], value, len))
 				pick[n++] = values[i];
-		gs_buf_printf(&b, "'%s' %s ", value, ambiguous ? "could be" : "is not");
+		gs_buf list = {0};
 		for (size_t i = 0; i < n; i++)
-			gs_buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 < n ? ", " : " or ", pick[i]);
+			gs_buf_printf(&list, "%s%s", i == 0 ? "" : i + 1 < n ? _(", ") : _(" or "), pick[i]);
+		gs_buf_printf(&b, ambiguous ? _("'%s' could be %s") : _("'%s' is not %s"), value, list.p);
+		gs_buf_free(&list);
 	}
 	gs_msg(NULL, 0, "--%s: %s", long_opt, b.p);
 	gs_buf_free(&b);
