@@ -93,11 +93,12 @@ $ printf '{"fields": [{"name": "a", "type": "whole"}]}' > s.json; LOCPATH="$TOP/
 validate: s.json: 字段“a”：不支持的类型“whole”
 >>>= 2
 
-### the output streams are the same bytes under zh_CN.UTF-8 and C, and with a decimal comma (de_DE) for numbers: numbers, sorting and rounding do not follow the language
-$ for l in C zh_CN.UTF-8 de_DE.UTF-8; do export LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8; [ $l = C ] && LC_ALL=C; [ $l = de_DE.UTF-8 ] && export LC_ALL= LANG=zh_CN.UTF-8 LC_NUMERIC=$l LC_COLLATE=$l; { tally -g township -a 'n=count()' -a 'p=sum(people)' -a 'm=mean(people)' -a 'r=ratio(count(status=="resolved"),count())' --rollup --round "$DATA/disputes.csv"; rank -k rate -k sense -m average "$DATA/townships.csv"; report --ambiguous narrow --title 化解率 --date 2020-03-31 --percent rate --compare "$DATA/indicators-prev.csv" --key township --up rate --target 'rate >= 0.95' "$DATA/indicators.csv"; report -f csv --compare "$DATA/indicators-prev.csv" --key township --target 'rate >= 0.95' "$DATA/indicators.csv"; report -f html --date 2020-03-31 --chart rate "$DATA/indicators.csv"; } > out-$l 2>&1; done; cmp out-C out-zh_CN.UTF-8 && cmp out-C out-de_DE.UTF-8 && echo same; grep -c . out-C; LOCPATH="$TOP/build/locales" LC_ALL=de_DE.UTF-8 /usr/bin/printf '%.2f\n' 0.5
+### the streams for machines are the same bytes under zh_CN.UTF-8 and C (tally, rank, report's CSV and JSON); every output, the reports for people too, is the same with a decimal comma (de_DE) for numbers and sorting: numbers, sorting and rounding do not follow the language
+$ for l in C zh_CN.UTF-8 de_DE.UTF-8; do export LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8; [ $l = C ] && LC_ALL=C; [ $l = de_DE.UTF-8 ] && export LC_ALL= LANG=zh_CN.UTF-8 LC_NUMERIC=$l LC_COLLATE=$l; { tally -g township -a 'n=count()' -a 'p=sum(people)' -a 'm=mean(people)' -a 'r=ratio(count(status=="resolved"),count())' --rollup --round "$DATA/disputes.csv"; rank -k rate -k sense -m average "$DATA/townships.csv"; report -f csv --compare "$DATA/indicators-prev.csv" --key township --up rate --target 'rate >= 0.95' "$DATA/indicators.csv"; report -f json --percent rate "$DATA/indicators.csv"; } > machine-$l 2>&1; { report --title 化解率 --date 2020-03-31 --percent rate --compare "$DATA/indicators-prev.csv" --key township --up rate --target 'rate >= 0.95' "$DATA/indicators.csv"; report -f html --date 2020-03-31 --chart rate --percent rate "$DATA/indicators.csv"; report -f markdown --decimals 3 "$DATA/indicators.csv"; } > people-$l 2>&1; done; cmp machine-C machine-zh_CN.UTF-8 && cmp machine-C machine-de_DE.UTF-8 && cmp people-zh_CN.UTF-8 people-de_DE.UTF-8 && echo same; grep -c . machine-C; grep -c 97.58% people-de_DE.UTF-8; LOCPATH="$TOP/build/locales" LC_ALL=de_DE.UTF-8 /usr/bin/printf '%.2f\n' 0.5
 >>>
 same
-96
+21
+4
 0,50
 
 ### govstat-weekly speaks Chinese too: --help and its messages
@@ -128,3 +129,20 @@ $ awk -v rows=3000 -f "$TOP/tests/genledger.awk" > l.csv; LOCPATH="$TOP/build/lo
 lines: some
 0
 >>>= 1
+
+### report's own words in Chinese: the target column and line, the previous period's headers, the provenance footer; the CSV keeps its column names
+$ cp "$DATA/indicators.csv" "$DATA/indicators-prev.csv" .; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report --ambiguous narrow --width 120 --date 2020-03-31 --percent rate --compare indicators-prev.csv --key township --up rate --target 'rate >= 0.95' indicators.csv; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report -f csv --compare indicators-prev.csv --key township --up rate --target 'rate >= 0.95' indicators.csv | head -1
+>>>
+2020-03-31
+
+township      disputes  disputes 上期  disputes 变化    rate  rate 上期   rate 变化  rate 应升  全部达标  目标
+--------------------------------------------------------------------------------------------------------------
+田园镇               6              4           +2 ↑  97.58%     96.00%   +1.58pp ↑          ✓         ✓     ✓
+石桥乡               5              5            0 →  60.00%     70.00%  -10.00pp ↓          ✗         ✗     ✗
+Longtan Town        13              -              -  95.00%          -           -          -         ✗     ✓
+新华社区             0              -              -       -          -           -          -         ✗     ✗
+白沙乡               -              2              -       -     50.00%           -          -         ✗     -
+
+4 行中有 2 行未达目标 rate >= 0.95
+govstat 0.1.0；输入 indicators.csv，sha256 fd5adad06b0b7874b7e8dd6d59e7328468355c809f1c76992422fc7d9b1de587，4 行；report --ambiguous narrow --width 120 --date 2020-03-31 --percent rate --compare indicators-prev.csv --key township --up rate --target 'rate >= 0.95' indicators.csv
+township,disputes,disputes_prev,disputes_change,rate,rate_prev,rate_change,rate_met,all_met,target
