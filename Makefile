@@ -31,7 +31,8 @@ BIN     = bin
 SAN     =
 endif
 
-CPPFLAGS += -Ilib -I$(BUILD)/gen -DGS_VERSION='"$(VERSION)"' -D_DEFAULT_SOURCE
+CPPFLAGS += -Ilib -I$(BUILD)/gen -DGS_VERSION='"$(VERSION)"' -D_DEFAULT_SOURCE \
+            -DGS_LOCALEDIR='"$(PREFIX)/share/locale"'
 WARN     = -std=c11 -Wall -Wextra
 LDLIBS   = -lcsv -lcjson -lzip -lexpat -lpcre2-8 -lxlsxwriter -lunistring -lm
 
@@ -43,12 +44,31 @@ LIBOBJ  = $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o)
 LIBA    = $(BUILD)/libgovstat.a
 UNIT    = $(BUILD)/tests/unit
 
+# Translations (po/LANG.po, domain govstat): the messages are taken from
+# the sources by the keywords of diag.h and i18n.h, the --help texts from
+# the parsers gengetopt generated. The catalogues go to build/locale, where
+# the tools of bin/ find them; the Chinese man pages are made from the
+# translated --help and man/zh_CN/TOOL.h2m.
+LINGUAS   = zh_CN
+MOS       = $(LINGUAS:%=build/locale/%/LC_MESSAGES/govstat.mo)
+POT_KEYS  = --keyword=_ --keyword=N_ --keyword=gs_msg:3 --keyword=gs_die:4 \
+            --keyword=gs_usage_error:1 --keyword=gs_vmsg:3 --keyword=err:2 \
+            --keyword=file_failed:3 --keyword=gs_rejects_add:6 --keyword=json_bad:2 \
+            --flag=gs_msg:3:c-format --flag=gs_die:4:c-format --flag=gs_usage_error:1:c-format \
+            --flag=err:2:c-format --flag=file_failed:3:c-format --flag=json_bad:2:c-format
+# the template names no address for reports on the English texts
+POT_BUGS  = " "
+GENHELP   = $(TOOLS:%=build/po/%_help.c)
+ZH_MANS   = $(TOOLS:%=man/zh_CN/%.1)
+
 # Debian packages: to build, and to run the tests.
 DEB_BUILD = gcc make libc6-dev libcsv-dev libcjson-dev libzip-dev libexpat1-dev \
-            libpcre2-dev libxlsxwriter-dev libunistring-dev gengetopt help2man
+            libpcre2-dev libxlsxwriter-dev libunistring-dev gengetopt help2man \
+            gettext gettext-base locales
 DEB_CHECK = $(DEB_BUILD) diffutils gawk parallel tidy chromium time python3 groff-base man-db \
             python3-openpyxl poppler-utils fonts-noto-cjk fontconfig \
-            openssh-server openssh-client python3-xlwt python3-xlrd python3-xlsxwriter
+            openssh-server openssh-client python3-xlwt python3-xlrd python3-xlsxwriter \
+            libc-l10n
 DEB_BENCH = miller datamash csvkit python3-openpyxl time
 
 
@@ -56,7 +76,7 @@ DEB_BENCH = miller datamash csvkit python3-openpyxl time
 .PHONY: all deps deps-check deps-bench check demo bench install clean man fuzz fuzz-build fuzz-regressions
 .SECONDARY:
 
-all: deps $(PROGS) $(if $(SANITIZE),,$(MANS))
+all: deps $(PROGS) $(MOS) $(if $(SANITIZE),,$(MANS) $(ZH_MANS))
 
 deps:
 	@sh build-aux/deps.sh $(DEB_BUILD)
@@ -104,6 +124,54 @@ $(BIN)/%: $(BUILD)/src/%.o $(BUILD)/gen/%_cmd.o $(LIBA)
 	@mkdir -p $(BIN)
 	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+
+# The texts gs_print_help translates: purpose, usage, description and
+# the help lines of each generated parser, and its messages on stderr.
+build/po/%_help.c: $(BUILD)/gen/%_cmd.c
+	@mkdir -p build/po
+	awk '/^const char \*gengetopt_args_info_(purpose|usage|description) = /; \
+	     /^const char \*gengetopt_args_info_help\[\] = \{/ { h = 1 } h; h && /^};/ { h = 0 } \
+	     /fprintf *\(stderr, *"/ && match($$0, /"([^"\\]|\\.)*"/) { print "const char *m = " substr($$0, RSTART, RLENGTH) ";" }' $< > $@
+
+# the parsers' own messages, translated (lib/i18n_gen.h)
+$(BUILD)/gen/%_cmd.o: CPPFLAGS += -include lib/i18n_gen.h
+$(TOOLS:%=$(BUILD)/gen/%_cmd.o): lib/i18n_gen.h lib/i18n.h
+
+build/po/govstat.pot: $(LIBSRC) $(wildcard src/*.c) $(GENHELP)
+	xgettext --from-code=UTF-8 -c -s --no-wrap --package-name=govstat --package-version=$(VERSION) \
+		--msgid-bugs-address=$(POT_BUGS) -L C $(POT_KEYS) -o $@.tmp $(LIBSRC) $(wildcard src/*.c)
+	xgettext --from-code=UTF-8 -s --no-wrap --msgid-bugs-address=$(POT_BUGS) -L C -a --join-existing -o $@.tmp $(GENHELP)
+	xgettext --from-code=UTF-8 -s --no-wrap --msgid-bugs-address=$(POT_BUGS) -L Shell --join-existing --keyword=eval_gettext \
+		--keyword=gettext --keyword=say -o $@.tmp share/govstat/weekly.sh share/govstat/demo.sh
+	sed -i '/^"POT-Creation-Date:/d' $@.tmp
+	mv $@.tmp $@
+
+build/locale/%/LC_MESSAGES/govstat.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt -c -o $@ $<
+
+.PHONY: po-update
+# After a change of messages: bring the translations up to date (the new
+# and changed ones come out untranslated or fuzzy, and i18n.t fails until
+# they are done).
+po-update: build/po/govstat.pot
+	for l in $(LINGUAS); do msgmerge -q -s --no-wrap -U po/$$l.po build/po/govstat.pot; done
+
+# The Chinese pages: the translated --help (a zh_CN.UTF-8 locale that the
+# build makes in build/locales when the system has none) and the prose of
+# man/zh_CN/TOOL.h2m. The tests run in the locales of build/locales
+# (LOCPATH): zh_CN, en_US, and de_DE for its decimal comma.
+ZH_LOCPATH = $(if $(shell LC_ALL=zh_CN.UTF-8 locale charmap 2>/dev/null | grep -x UTF-8),,$(abspath build/locales))
+build/locales/zh_CN.UTF-8/LC_CTYPE:
+	@mkdir -p build/locales
+	localedef -i zh_CN -f UTF-8 build/locales/zh_CN.UTF-8 || [ -f $@ ]
+	localedef -i en_US -f UTF-8 build/locales/en_US.UTF-8 || [ -f build/locales/en_US.UTF-8/LC_CTYPE ]
+	localedef -i de_DE -f UTF-8 build/locales/de_DE.UTF-8 || [ -f build/locales/de_DE.UTF-8/LC_CTYPE ]
+
+man/zh_CN/%.1: bin/% man/zh_CN/%.h2m $(MOS) build/locales/zh_CN.UTF-8/LC_CTYPE
+	$(if $(ZH_LOCPATH),LOCPATH=$(ZH_LOCPATH)) help2man -N -L zh_CN.UTF-8 -s 1 -S govstat \
+		-i man/zh_CN/$*.h2m -o $@ bin/$*
+
 # Man pages come from --help plus the prose in man/TOOL.h2m, so they
 # cannot drift from the options.
 man/%.1: bin/% man/%.h2m
@@ -137,6 +205,8 @@ check: deps-check all $(UNIT)
 	BIN=$(abspath $(BIN)) UNIT=$(abspath $(UNIT)) sh tests/run.sh $(CHECK_T)
 endif
 
+check: build/locales/zh_CN.UTF-8/LC_CTYPE
+
 deps-valgrind:
 	@sh build-aux/deps.sh valgrind
 deps-fuzz:
@@ -157,9 +227,16 @@ install: all
 	install -m 644 man/govstat-weekly.1 $(DESTDIR)$(PREFIX)/share/man/man1
 	cp -R share/govstat/. $(DESTDIR)$(PREFIX)/share/govstat/
 	install -m 755 share/govstat/weekly.sh $(DESTDIR)$(PREFIX)/bin/govstat-weekly
+	for l in $(LINGUAS); do \
+		install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES; \
+		install -m 644 build/locale/$$l/LC_MESSAGES/govstat.mo $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES; \
+	done
+	install -d $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1 $(DESTDIR)$(PREFIX)/share/man/zh_CN/man7
+	install -m 644 $(ZH_MANS) man/zh_CN/govstat-weekly.1 $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1
+	install -m 644 man/zh_CN/*.7 $(DESTDIR)$(PREFIX)/share/man/zh_CN/man7
 
 clean:
-	rm -rf build bin/* out $(MANS)
+	rm -rf build bin/* out $(MANS) $(ZH_MANS)
 
 # Fuzzing with libFuzzer (clang). FUZZ_SECONDS per target; the corpus
 # grows in out/fuzz/, seeded from tests/fuzz/TARGET/; crashes are saved

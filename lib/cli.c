@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "diag.h"
+#include "i18n.h"
 #include "manifest.h"
 #include "progress.h"
 #include "records.h"
@@ -21,6 +22,7 @@ static int nsaved;
 void gs_cli_init(int argc, char **argv, const char *tool)
 {
 	gs_prog = tool;
+	gs_i18n_init();
 	saved = gs_xmalloc(((size_t)argc + 1) * sizeof *saved);
 	for (int i = 0; i < argc; i++)
 		saved[i] = argv[i];
@@ -41,15 +43,39 @@ void gs_print_version(void)
 	exit(gs_close_stdout(GS_OK));
 }
 
+/* The texts of the tool's gengetopt parser, which prints them untranslated:
+ * weak, so that a program without a parser (the unit tests) still links. */
+extern const char *gengetopt_args_info_purpose __attribute__((weak));
+extern const char *gengetopt_args_info_usage __attribute__((weak));
+extern const char *gengetopt_args_info_description __attribute__((weak));
+extern const char *gengetopt_args_info_help[] __attribute__((weak));
+
 void gs_print_help(void (*print_help)(void))
 {
-	print_help();
+	if (!&gengetopt_args_info_usage || !gengetopt_args_info_help) {
+		print_help();
+		exit(gs_close_stdout(GS_OK));
+	}
+	/* the layout of gengetopt's cmdline_parser_print_help, each text
+	 * translated */
+	const char *usage = gengetopt_args_info_usage, *purpose = gengetopt_args_info_purpose;
+	const char *description = gengetopt_args_info_description;
+	if (*usage)
+		printf("%s\n", _(usage));
+	if (*purpose)
+		printf("%s\n", _(purpose));
+	if (*usage || *purpose)
+		printf("\n");
+	if (*description)
+		printf("%s\n\n", _(description));
+	for (size_t i = 0; gengetopt_args_info_help[i]; i++)
+		printf("%s\n", _(gengetopt_args_info_help[i]));
 	exit(gs_close_stdout(GS_OK));
 }
 
 void gs_bad_usage(void)
 {
-	fprintf(stderr, "Try '%s --help' for more information.\n", gs_prog);
+	fprintf(stderr, _("Try '%s --help' for more information.\n"), gs_prog);
 	exit(GS_USAGE);
 }
 
@@ -83,10 +109,10 @@ void gs_cli_check_outputs(char *const *files, size_t nfiles, const char *const *
 			what = outs[k].what;
 			path = outs[k].path;
 		} else if (k == nout) {
-			what = "the manifest";
+			what = N_("the manifest");
 			path = gs_manifest_path();
 		} else {
-			what = "standard output";
+			what = N_("standard output");
 			path = NULL;
 			if (fstat(1, &st) != 0 || !S_ISREG(st.st_mode))
 				continue;
@@ -105,7 +131,7 @@ void gs_cli_check_outputs(char *const *files, size_t nfiles, const char *const *
 		}
 		if (in)
 			gs_die(GS_USAGE, path, 0, "%s is the input %s: writing it would destroy what is read",
-			       what, in);
+			       _(what), in);
 	}
 }
 
@@ -157,8 +183,8 @@ void gs_cli_output_encoding(const gs_cli *c, gs_writer *w, int format, const cha
 static const struct {
 	const char *opt, *msg;
 } value_msgs[] = {
-	{"input-format", "unknown format '%s' (csv, tsv or json; xlsx or xls to read a workbook)"},
-	{"output-format", "unknown format '%s' (csv, tsv or json)"},
+	{"input-format", N_("unknown format '%s' (csv, tsv or json; xlsx or xls to read a workbook)")},
+	{"output-format", N_("unknown format '%s' (csv, tsv or json)")},
 };
 
 void gs_cli_bad_value(const char *long_opt, const char *value, const char *values[], int ambiguous)
@@ -166,7 +192,7 @@ void gs_cli_bad_value(const char *long_opt, const char *value, const char *value
 	gs_buf b = {0};
 	for (size_t i = 0; i < sizeof value_msgs / sizeof *value_msgs; i++)
 		if (!ambiguous && !strcmp(long_opt, value_msgs[i].opt))
-			gs_buf_printf(&b, value_msgs[i].msg, value);
+			gs_buf_printf(&b, _(value_msgs[i].msg), value);
 	if (!b.len) {
 		/* an ambiguous start lists what it could be, else every value */
 		const char *pick[64];
@@ -174,9 +200,11 @@ void gs_cli_bad_value(const char *long_opt, const char *value, const char *value
 		for (size_t i = 0; values[i] && n < 64; i++)
 			if (!ambiguous || !strncmp(values[i], value, len))
 				pick[n++] = values[i];
-		gs_buf_printf(&b, "'%s' %s ", value, ambiguous ? "could be" : "is not");
+		gs_buf list = {0};
 		for (size_t i = 0; i < n; i++)
-			gs_buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 < n ? ", " : " or ", pick[i]);
+			gs_buf_printf(&list, "%s%s", i == 0 ? "" : i + 1 < n ? _(", ") : _(" or "), pick[i]);
+		gs_buf_printf(&b, ambiguous ? _("'%s' could be %s") : _("'%s' is not %s"), value, list.p);
+		gs_buf_free(&list);
 	}
 	gs_msg(NULL, 0, "--%s: %s", long_opt, b.p);
 	gs_buf_free(&b);

@@ -1,4 +1,5 @@
 #include "diag.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -10,7 +11,7 @@ const char *gs_prog = "govstat";
 int gs_quiet;
 void (*gs_msg_hook)(void);
 
-static void vmsg(const char *file, long line, const char *fmt, va_list ap)
+void gs_vmsg(const char *file, long line, const char *fmt, va_list ap)
 {
 	if (gs_quiet)
 		return;
@@ -24,7 +25,7 @@ static void vmsg(const char *file, long line, const char *fmt, va_list ap)
 		else
 			fprintf(stderr, "%s: ", file);
 	}
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, _(fmt), ap);
 	fputc('\n', stderr);
 }
 
@@ -32,7 +33,7 @@ void gs_msg(const char *file, long line, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vmsg(file, line, fmt, ap);
+	gs_vmsg(file, line, fmt, ap);
 	va_end(ap);
 }
 
@@ -40,7 +41,7 @@ void gs_die(int status, const char *file, long line, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vmsg(file, line, fmt, ap);
+	gs_vmsg(file, line, fmt, ap);
 	va_end(ap);
 	exit(status);
 }
@@ -49,9 +50,9 @@ void gs_usage_error(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vmsg(NULL, 0, fmt, ap);
+	gs_vmsg(NULL, 0, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "Try '%s --help' for more information.\n", gs_prog);
+	fprintf(stderr, _("Try '%s --help' for more information.\n"), gs_prog);
 	exit(GS_USAGE);
 }
 

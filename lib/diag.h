@@ -7,6 +7,7 @@
 #define GS_DIAG_H
 
 #include <stddef.h>
+#include <stdarg.h>
 #include <stdio.h>
 
 enum gs_status {
@@ -27,10 +28,16 @@ extern int gs_quiet;
  * line is erased, so that the message stands on its own line). */
 extern void (*gs_msg_hook)(void);
 
-/* Print "PROG: FILE:LINE: message\n" on stderr. FILE NULL omits the place;
+/* Print "PROG: FILE:LINE: message\n" on stderr, the message translated
+ * into the user's language (i18n.h). FILE NULL omits the place;
  * LINE <= 0 omits the line number. */
 void gs_msg(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* gs_msg with the arguments in AP. FMT is English: it is translated
+ * (i18n.h) before it is formatted. */
+void gs_vmsg(const char *file, long line, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
 
 /* gs_msg, then exit with STATUS. */
 void gs_die(int status, const char *file, long line, const char *fmt, ...)

@@ -4,6 +4,7 @@
 #include "sha256.h"
 #include "utf8.h"
 
+#include <stdarg.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
@@ -117,9 +118,13 @@ gs_input *gs_input_open(const char *path, const char *encoding, const char **why
 	return in;
 }
 
-static ssize_t fail(gs_input *in, const char *fmt, const char *arg)
+static ssize_t fail(gs_input *in, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static ssize_t fail(gs_input *in, const char *fmt, ...)
 {
-	snprintf(in->err, sizeof in->err, fmt, arg);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(in->err, sizeof in->err, fmt, ap);
+	va_end(ap);
 	in->failed = 1;
 	return -1;
 }
@@ -315,11 +320,11 @@ static ssize_t sniff(gs_input *in)
 	} else if (n >= 2 && b[0] == 0xFF && b[1] == 0xFE) {
 		in->rpos = 2;
 		if (start_iconv(in, "UTF-16LE") < 0)
-			return fail(in, "%s", "UTF-16LE is not supported by iconv");
+			return fail(in, "UTF-16LE is not supported by iconv");
 	} else if (n >= 2 && b[0] == 0xFE && b[1] == 0xFF) {
 		in->rpos = 2;
 		if (start_iconv(in, "UTF-16BE") < 0)
-			return fail(in, "%s", "UTF-16BE is not supported by iconv");
+			return fail(in, "UTF-16BE is not supported by iconv");
 	} else {
 		in->mode = M_UTF8;
 		int incomplete;
@@ -329,7 +334,7 @@ static ssize_t sniff(gs_input *in)
 		 * the rest reads as Chinese) or names its line */
 		if (in->autodetect && ok < n && !(incomplete && !in->eof && n - ok < 4) &&
 		    gb_plausible(b, n) && start_iconv(in, "GB18030") < 0)
-			return fail(in, "%s", "GB18030 is not supported by iconv");
+			return fail(in, "GB18030 is not supported by iconv");
 	}
 	return 0;
 }
@@ -360,7 +365,7 @@ static ssize_t read_utf8(gs_input *in, const char **text)
 			break;
 		const char *nul = memchr(p, '\0', ok);
 		if (nul == p)
-			return fail(in, "%s", "NUL byte in input (not a text file?)");
+			return fail(in, "NUL byte in input (not a text file?)");
 		if (nul)
 			ok = (size_t)(nul - p);   /* the text before it first */
 		if (!in->seen_nonascii) {
@@ -379,14 +384,14 @@ static ssize_t read_utf8(gs_input *in, const char **text)
 	    !(in->gb_refused = !gb_plausible((const unsigned char *)in->raw + in->rpos,
 	                                     in->rend - in->rpos))) {
 		if (start_iconv(in, "GB18030") < 0)
-			return fail(in, "%s", "GB18030 is not supported by iconv");
+			return fail(in, "GB18030 is not supported by iconv");
 		return -2; /* the caller goes on in iconv mode */
 	}
 	if (in->eof && in->rend - in->rpos < 4) {
 		int incomplete;
 		gs_utf8_valid_prefix(in->raw + in->rpos, in->rend - in->rpos, &incomplete);
 		if (incomplete)
-			return fail(in, "%s", "truncated UTF-8 sequence at end of input");
+			return fail(in, "truncated UTF-8 sequence at end of input");
 	}
 	char hex[8];
 	snprintf(hex, sizeof hex, "0x%02X", (unsigned char)in->raw[in->rpos]);
@@ -402,7 +407,7 @@ static ssize_t read_iconv(gs_input *in, const char **text)
 	if (!in->out)
 		in->out = gs_xmalloc(OUT_SIZE);
 	if (in->nul_pending)
-		return fail(in, "%s", "NUL character in input (not a text file?)");
+		return fail(in, "NUL character in input (not a text file?)");
 	for (;;) {
 		size_t avail = in->rend - in->rpos;
 		if (avail == 0) {
@@ -435,7 +440,7 @@ static ssize_t read_iconv(gs_input *in, const char **text)
 		if (made) {
 			const char *nul = memchr(in->out, '\0', made);
 			if (nul == in->out)
-				return fail(in, "%s", "NUL character in input (not a text file?)");
+				return fail(in, "NUL character in input (not a text file?)");
 			if (nul) {
 				/* the text before it first; fail on the next call */
 				made = (size_t)(nul - in->out);

@@ -1,5 +1,6 @@
 #include "progress.h"
 #include "diag.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,18 +84,19 @@ void gs_progress_update(gs_progress *p, unsigned long long bytes, long rows)
 	p->last = t;
 	char line[160];
 	double mb = (double)bytes / 1e6;
-	int k = snprintf(line, sizeof line, "\r%s: %.1f MB, %ld rows", gs_prog, mb, rows);
+	int k = snprintf(line, sizeof line, "\r");
+	k += snprintf(line + k, sizeof line - (size_t)k, _("%s: %.1f MB, %ld rows"), gs_prog, mb, rows);
 	if (el > 0.05)
-		k += snprintf(line + k, sizeof line - (size_t)k, ", %.1f MB/s", mb / el);
+		k += snprintf(line + k, sizeof line - (size_t)k, _(", %.1f MB/s"), mb / el);
 	if (p->total && bytes <= p->total && bytes > 0) {
 		double share = (double)bytes / (double)p->total;
-		k += snprintf(line + k, sizeof line - (size_t)k, ", %d%%", (int)(share * 100));
+		k += snprintf(line + k, sizeof line - (size_t)k, _(", %d%%"), (int)(share * 100));
 		if (el > 0.5) {
 			long left = (long)(el / share - el + 0.5);
 			if (left < 60)
-				k += snprintf(line + k, sizeof line - (size_t)k, ", %ld s left", left);
+				k += snprintf(line + k, sizeof line - (size_t)k, _(", %ld s left"), left);
 			else
-				k += snprintf(line + k, sizeof line - (size_t)k, ", %ld min %02ld s left",
+				k += snprintf(line + k, sizeof line - (size_t)k, _(", %ld min %02ld s left"),
 				              left / 60, left % 60);
 		}
 	}

@@ -7,6 +7,7 @@
 #include "hash.h"
 #include "records_impl.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,9 +160,13 @@ static const char *json_number(const char *p, const char *e)
 	return p;
 }
 
-static int json_bad(gs_records *r, const char *fmt, const char *arg)
+static int json_bad(gs_records *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int json_bad(gs_records *r, const char *fmt, ...)
 {
-	snprintf(r->err, sizeof r->err, fmt, arg);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(r->err, sizeof r->err, fmt, ap);
+	va_end(ap);
 	return -1;
 }
 
@@ -176,11 +181,11 @@ static long json_object(gs_records *r, const char *p, const char *e,
 	gs_buf *b = &r->data;
 	p = ws(p, e);
 	if (p >= e || *p != '{')
-		return json_bad(r, "%s", "not a JSON object");
+		return json_bad(r, "not a JSON object");
 	p = ws(p + 1, e);
 	if (p < e && *p == '}') {
 		p = ws(p + 1, e);
-		return p == e ? 0 : json_bad(r, "%s", "text after the JSON object");
+		return p == e ? 0 : json_bad(r, "text after the JSON object");
 	}
 	for (;;) {
 		if ((size_t)n == *cap) {
@@ -191,21 +196,21 @@ static long json_object(gs_records *r, const char *p, const char *e,
 			*vlen = gs_xrealloc(*vlen, *cap * sizeof **vlen);
 		}
 		if (p >= e || *p != '"')
-			return json_bad(r, "%s", "invalid JSON: expected a key");
+			return json_bad(r, "invalid JSON: expected a key");
 		(*koff)[n] = b->len;
 		if (!(p = json_string(p, e, b)))
-			return json_bad(r, "%s", "invalid JSON string");
+			return json_bad(r, "invalid JSON string");
 		(*klen)[n] = b->len - (*koff)[n];
 		p = ws(p, e);
 		if (p >= e || *p != ':')
-			return json_bad(r, "%s", "invalid JSON: expected ':'");
+			return json_bad(r, "invalid JSON: expected ':'");
 		p = ws(p + 1, e);
 		if (p >= e)
-			return json_bad(r, "%s", "invalid JSON: expected a value");
+			return json_bad(r, "invalid JSON: expected a value");
 		size_t vo = b->len;
 		if (*p == '"') {
 			if (!(p = json_string(p, e, b)))
-				return json_bad(r, "%s", "invalid JSON string");
+				return json_bad(r, "invalid JSON string");
 		} else if (*p == '{' || *p == '[') {
 			gs_buf key = {0};
 			gs_buf_add(&key, b->p + (*koff)[n], (*klen)[n]);
@@ -224,7 +229,7 @@ static long json_object(gs_records *r, const char *p, const char *e,
 		} else {
 			const char *q = json_number(p, e);
 			if (!q)
-				return json_bad(r, "%s", "invalid JSON value");
+				return json_bad(r, "invalid JSON value");
 			gs_buf_add(b, p, (size_t)(q - p));
 			p = q;
 		}
@@ -239,10 +244,10 @@ static long json_object(gs_records *r, const char *p, const char *e,
 		if (p < e && *p == '}') {
 			p = ws(p + 1, e);
 			if (p != e)
-				return json_bad(r, "%s", "text after the JSON object");
+				return json_bad(r, "text after the JSON object");
 			return n;
 		}
-		return json_bad(r, "%s", "invalid JSON: expected ',' or '}'");
+		return json_bad(r, "invalid JSON: expected ',' or '}'");
 	}
 }
 

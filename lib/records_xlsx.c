@@ -17,6 +17,7 @@
 #include "records_impl.h"
 #include "workbook.h"
 
+#include <stdarg.h>
 #include <expat.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,10 +112,15 @@ static const char *attr(const char **atts, const char *name)
 
 /* End the parse: the file cannot be read further (a bad cell only makes
  * its row bad: bad_cell). */
-static void stop(xlsx *x, const char *fmt, const char *arg)
+static void stop(xlsx *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void stop(xlsx *x, const char *fmt, ...)
 {
-	if (!x->cause[0])
-		snprintf(x->cause, sizeof x->cause, fmt, arg);
+	if (!x->cause[0]) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(x->cause, sizeof x->cause, fmt, ap);
+		va_end(ap);
+	}
 	XML_StopParser(x->p, XML_FALSE);
 }
 
@@ -185,7 +191,7 @@ static void XMLCALL on_doctype(void *ud, const XML_Char *name, const XML_Char *s
                                const XML_Char *pub, int internal)
 {
 	(void)name, (void)sys, (void)pub, (void)internal;
-	stop(ud, "%s", "the XML declares a DTD, which a workbook never needs (refused: its entities could expand without bound)");
+	stop(ud, "the XML declares a DTD, which a workbook never needs (refused: its entities could expand without bound)");
 }
 
 static void XMLCALL on_text(void *ud, const XML_Char *s, int n)
@@ -261,7 +267,7 @@ static void XMLCALL workbook_start(void *ud, const XML_Char *name, const XML_Cha
 		if (!sn)
 			return;
 		if (x->nsheets >= 65536) {
-			stop(x, "%s", "more than 65536 sheets");
+			stop(x, "more than 65536 sheets");
 			return;
 		}
 		size_t k = x->nsheets++;
@@ -344,7 +350,7 @@ static void XMLCALL sst_end(void *ud, const XML_Char *name)
 		gs_buf_add(&x->text, "", 0);
 		unescape(&x->text, 0);
 		if (x->sst.len + x->text.len > MAX_HELD) {
-			stop(x, "%s", "the shared strings take more than 1 GiB");
+			stop(x, "the shared strings take more than 1 GiB");
 			return;
 		}
 		if ((x->nsst & (x->nsst + 1)) == 0 || x->nsst == 0)
@@ -373,7 +379,7 @@ static void XMLCALL merges_start(void *ud, const XML_Char *name, const XML_Char 
 	if (cellref(a, &c1, &r1) < 0 || cellref(b, &c2, &r2) < 0)
 		return;
 	if (gs_merges_add(x->merges, r1, r2, c1, c2) < 0 && r1 && r2 >= r1 && c2 >= c1)
-		stop(x, "%s", "more than a million merged ranges");
+		stop(x, "more than a million merged ranges");
 }
 
 /* ---- reading parts ---- */
@@ -442,7 +448,7 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
 {
 	xlsx *x = ud;
 	if (++x->depth > MAX_DEPTH) {
-		stop(x, "%s", "the XML nests elements more than 256 deep");
+		stop(x, "the XML nests elements more than 256 deep");
 		return;
 	}
 	if (x->on_start)

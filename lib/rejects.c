@@ -1,4 +1,5 @@
 #include "rejects.h"
+#include "i18n.h"
 #include "buf.h"
 #include "diag.h"
 #include "hash.h"
@@ -103,7 +104,7 @@ void gs_rejects_add(gs_rejects *rj, const char *file, long line,
 {
 	rj->count++;
 	if (!rj->fp) {
-		gs_msg(file, line, "%s", why);
+		gs_msg(file, line, "%s", gs_stream_error_shown(rj->st, why));   /* a file keeps the English */
 		return;
 	}
 	char num[32];
@@ -166,7 +167,7 @@ const char *gs_dropped_note(long dropped)
 	static char note[48];
 	note[0] = 0;
 	if (dropped)
-		snprintf(note, sizeof note, ", %ld dropped", dropped);
+		snprintf(note, sizeof note, _(", %ld dropped"), dropped);
 	return note;
 }
 

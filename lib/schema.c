@@ -6,6 +6,7 @@
 #include "utf8.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
+#include <stdarg.h>
 #include <cjson/cJSON.h>
 #include <pcre2.h>
 #include <errno.h>
@@ -420,11 +421,13 @@ int gs_schema_is_missing(const gs_schema *sc, const char *s, size_t n)
 
 /* ---- loading ---- */
 
-static int err(const gs_schema *sc, const char *fmt, const char *a, const char *b)
+static int err(const gs_schema *sc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int err(const gs_schema *sc, const char *fmt, ...)
 {
-	char m[512];
-	snprintf(m, sizeof m, fmt, a, b);
-	gs_msg(sc->path, 0, "%s", m);
+	va_list ap;
+	va_start(ap, fmt);
+	gs_vmsg(sc->path, 0, fmt, ap);
+	va_end(ap);
 	return -1;
 }
 
@@ -458,12 +461,12 @@ static int name_list(gs_schema *sc, const cJSON *v, const char *what, size_t **o
 		return 0;
 	}
 	if (!cJSON_IsArray(v) || !cJSON_GetArraySize(v))
-		return err(sc, "%s must be a field name or a list of them%s", what, "");
+		return err(sc, "%s must be a field name or a list of them", what);
 	*out = gs_xmalloc((size_t)cJSON_GetArraySize(v) * sizeof **out);
 	const cJSON *e;
 	cJSON_ArrayForEach(e, v) {
 		if (!cJSON_IsString(e))
-			return err(sc, "%s must be a field name or a list of them%s", what, "");
+			return err(sc, "%s must be a field name or a list of them", what);
 		long k = field_index(sc, e->valuestring);
 		if (k < 0)
 			return err(sc, "%s names no field '%s'", what, e->valuestring);
@@ -477,13 +480,13 @@ static int str_list(gs_schema *sc, const cJSON *v, const char *what, char ***out
 	*out = NULL;
 	*n = 0;
 	if (!cJSON_IsArray(v))
-		return err(sc, "%s must be a list of strings%s", what, "");
+		return err(sc, "%s must be a list of strings", what);
 	const cJSON *e;
 	*out = gs_xmalloc(((size_t)cJSON_GetArraySize(v) + 1) * sizeof **out);
 	*n = 0;
 	cJSON_ArrayForEach(e, v) {
 		if (!cJSON_IsString(e))
-			return err(sc, "%s must be a list of strings%s", what, "");
+			return err(sc, "%s must be a list of strings", what);
 		(*out)[(*n)++] = dup(e->valuestring);
 	}
 	return 0;
@@ -533,7 +536,7 @@ static void free_pattern(void *p)
 static int load_constraints(gs_schema *sc, gs_sfield *f, const cJSON *c)
 {
 	if (!cJSON_IsObject(c))
-		return err(sc, "field '%s': constraints must be an object%s", f->name, "");
+		return err(sc, "field '%s': constraints must be an object", f->name);
 	const cJSON *v;
 	cJSON_ArrayForEach(v, c) {
 		const char *k = v->string;
@@ -570,7 +573,7 @@ static int load_constraints(gs_schema *sc, gs_sfield *f, const cJSON *c)
 				f->max_len = (long)v->valuedouble;
 		} else if (!strcmp(k, "pattern")) {
 			if (!cJSON_IsString(v))
-				return err(sc, "field '%s': pattern must be a string%s", f->name, "");
+				return err(sc, "field '%s': pattern must be a string", f->name);
 			/* anchored at both ends: the pattern matches the whole value */
 			int ec;
 			PCRE2_SIZE at;
@@ -597,7 +600,7 @@ static int load_constraints(gs_schema *sc, gs_sfield *f, const cJSON *c)
 			f->pattern_text = dup(v->valuestring);
 		} else if (!strcmp(k, "enum")) {
 			if (!cJSON_IsArray(v) || !cJSON_GetArraySize(v))
-				return err(sc, "field '%s': enum must be a non-empty list%s", f->name, "");
+				return err(sc, "field '%s': enum must be a non-empty list", f->name);
 			size_t cap = (size_t)cJSON_GetArraySize(v);
 			f->enums = gs_xmalloc(cap * sizeof *f->enums);
 			f->enum_num = gs_xmalloc(cap * sizeof *f->enum_num);
@@ -605,7 +608,7 @@ static int load_constraints(gs_schema *sc, gs_sfield *f, const cJSON *c)
 			cJSON_ArrayForEach(e, v) {
 				if (f->type == GS_T_STRING) {
 					if (!cJSON_IsString(e))
-						return err(sc, "field '%s': enum items must be strings%s", f->name, "");
+						return err(sc, "field '%s': enum items must be strings", f->name);
 					f->enums[f->nenum++] = dup(e->valuestring);
 				} else {
 					if (bound(sc, f, e, "enum item", &f->enum_num[f->nenum], &f->enums[f->nenum]))
@@ -623,10 +626,10 @@ static int load_field(gs_schema *sc, gs_sfield *f, const cJSON *o)
 {
 	f->min_len = f->max_len = -1;
 	if (!cJSON_IsObject(o))
-		return err(sc, "each field must be an object%s%s", "", "");
+		return err(sc, "each field must be an object");
 	const cJSON *name = cJSON_GetObjectItemCaseSensitive(o, "name");
 	if (!cJSON_IsString(name) || !*name->valuestring)
-		return err(sc, "a field has no name%s%s", "", "");
+		return err(sc, "a field has no name");
 	f->name = dup(name->valuestring);
 	const cJSON *type = cJSON_GetObjectItemCaseSensitive(o, "type");
 	f->type = GS_T_STRING;
@@ -643,7 +646,7 @@ static int load_field(gs_schema *sc, gs_sfield *f, const cJSON *o)
 	const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(o, "format");
 	if (fmt) {
 		if (!cJSON_IsString(fmt))
-			return err(sc, "field '%s': format must be a string%s", f->name, "");
+			return err(sc, "field '%s': format must be a string", f->name);
 		const char *s = fmt->valuestring;
 		if (!strcmp(s, "default"))
 			;
@@ -716,7 +719,7 @@ static char *resolve(const char *schema_path, const char *res)
 static int load_rules(gs_schema *sc, const cJSON *v)
 {
 	if (!cJSON_IsArray(v))
-		return err(sc, "rowConstraints must be a list of expressions%s%s", "", "");
+		return err(sc, "rowConstraints must be a list of expressions");
 	size_t cap = (size_t)cJSON_GetArraySize(v) + 1;
 	sc->rules = gs_xcalloc(cap, sizeof *sc->rules);
 	sc->rule_text = gs_xcalloc(cap, sizeof *sc->rule_text);
@@ -728,7 +731,7 @@ static int load_rules(gs_schema *sc, const cJSON *v)
 	const cJSON *e;
 	cJSON_ArrayForEach(e, v) {
 		if (!cJSON_IsString(e)) {
-			rc = err(sc, "rowConstraints must be a list of expressions%s%s", "", "");
+			rc = err(sc, "rowConstraints must be a list of expressions");
 			break;
 		}
 		size_t pos = 0;
@@ -772,10 +775,10 @@ size_t gs_schema_rules(const gs_schema *sc, const gs_field *values,
 static int load(gs_schema *sc, const cJSON *root)
 {
 	if (!cJSON_IsObject(root))
-		return err(sc, "a schema must be a JSON object%s%s", "", "");
+		return err(sc, "a schema must be a JSON object");
 	const cJSON *fields = cJSON_GetObjectItemCaseSensitive(root, "fields");
 	if (!cJSON_IsArray(fields) || !cJSON_GetArraySize(fields))
-		return err(sc, "a schema needs a non-empty \"fields\" list%s%s", "", "");
+		return err(sc, "a schema needs a non-empty \"fields\" list");
 	sc->fields = gs_xcalloc((size_t)cJSON_GetArraySize(fields), sizeof *sc->fields);
 	sc->by_name = gs_hash_new();
 	const cJSON *o;
@@ -784,7 +787,7 @@ static int load(gs_schema *sc, const cJSON *root)
 		if (load_field(sc, f, o))
 			return -1;
 		if (field_index(sc, f->name) >= 0)
-			return err(sc, "two fields are named '%s'%s", f->name, "");
+			return err(sc, "two fields are named '%s'", f->name);
 		gs_hash_put(sc->by_name, f->name, strlen(f->name), (void *)sc->nfields);
 	}
 	const cJSON *v;
@@ -806,7 +809,7 @@ static int load(gs_schema *sc, const cJSON *root)
 				return -1;
 		} else if (!strcmp(k, "uniqueKeys")) {
 			if (!cJSON_IsArray(v))
-				return err(sc, "uniqueKeys must be a list of lists of field names%s%s", "", "");
+				return err(sc, "uniqueKeys must be a list of lists of field names");
 			size_t cap = (size_t)cJSON_GetArraySize(v) + 1;
 			sc->uniq = gs_xmalloc(cap * sizeof *sc->uniq);
 			sc->nuniq_fields = gs_xmalloc(cap * sizeof *sc->nuniq_fields);
@@ -818,7 +821,7 @@ static int load(gs_schema *sc, const cJSON *root)
 			}
 		} else if (!strcmp(k, "foreignKeys")) {
 			if (!cJSON_IsArray(v))
-				return err(sc, "foreignKeys must be a list%s%s", "", "");
+				return err(sc, "foreignKeys must be a list");
 			sc->fks = gs_xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *sc->fks);
 			const cJSON *e;
 			cJSON_ArrayForEach(e, v) {
@@ -828,34 +831,34 @@ static int load(gs_schema *sc, const cJSON *root)
 				const cJSON *res = cJSON_GetObjectItemCaseSensitive(ref, "resource");
 				const cJSON *rf = cJSON_GetObjectItemCaseSensitive(ref, "fields");
 				if (!cJSON_IsObject(e) || !ff || !cJSON_IsObject(ref) || !cJSON_IsString(res) || !rf)
-					return err(sc, "a foreign key needs fields and reference {resource, fields}%s%s", "", "");
+					return err(sc, "a foreign key needs fields and reference {resource, fields}");
 				const cJSON *x;
 				cJSON_ArrayForEach(x, e)
 					if (strcmp(x->string, "fields") && strcmp(x->string, "reference"))
-						return err(sc, "foreignKeys: unsupported property '%s'%s", x->string, "");
+						return err(sc, "foreignKeys: unsupported property '%s'", x->string);
 				cJSON_ArrayForEach(x, ref)
 					if (strcmp(x->string, "resource") && strcmp(x->string, "fields"))
-						return err(sc, "foreignKeys reference: unsupported property '%s'%s", x->string, "");
+						return err(sc, "foreignKeys reference: unsupported property '%s'", x->string);
 				if (name_list(sc, ff, "foreignKeys fields", &fk->fields, &fk->n))
 					return -1;
 				fk->ref_fields = gs_xcalloc(fk->n + 1, sizeof *fk->ref_fields);
 				if (cJSON_IsString(rf)) {
 					if (fk->n != 1)
-						return err(sc, "a foreign key's reference fields must match its fields%s%s", "", "");
+						return err(sc, "a foreign key's reference fields must match its fields");
 					fk->ref_fields[0] = dup(rf->valuestring);
 				} else {
 					if (!cJSON_IsArray(rf) || (size_t)cJSON_GetArraySize(rf) != fk->n)
-						return err(sc, "a foreign key's reference fields must match its fields%s%s", "", "");
+						return err(sc, "a foreign key's reference fields must match its fields");
 					size_t i = 0;
 					cJSON_ArrayForEach(x, rf) {
 						if (!cJSON_IsString(x))
-							return err(sc, "foreign key reference fields must be names%s%s", "", "");
+							return err(sc, "foreign key reference fields must be names");
 						fk->ref_fields[i++] = dup(x->valuestring);
 					}
 				}
 				fk->resource = dup(res->valuestring);
 				if (!*res->valuestring)
-					return err(sc, "foreignKeys: a reference to this same table (resource \"\") is not supported; name a CSV file%s%s", "", "");
+					return err(sc, "foreignKeys: a reference to this same table (resource \"\") is not supported; name a CSV file");
 				fk->path = resolve(sc->path, res->valuestring);
 			}
 		} else if (!strcmp(k, "rowConstraints")) {
@@ -868,10 +871,10 @@ static int load(gs_schema *sc, const cJSON *root)
 				if (!strcmp(v->valuestring, m[i]))
 					found = i;
 			if (found < 0)
-				return err(sc, "unsupported fieldsMatch '%s'%s", cJSON_IsString(v) ? v->valuestring : "?", "");
+				return err(sc, "unsupported fieldsMatch '%s'", cJSON_IsString(v) ? v->valuestring : "?");
 			sc->match = found;
 		} else
-			return err(sc, "unsupported property '%s'%s", k, "");
+			return err(sc, "unsupported property '%s'", k);
 	}
 	return 0;
 }

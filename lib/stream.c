@@ -1,6 +1,7 @@
 #include "stream.h"
 #include "buf.h"
 #include "diag.h"
+#include "i18n.h"
 #include "hash.h"
 #include "input.h"
 #include "manifest.h"
@@ -8,6 +9,7 @@
 #include "utf8.h"
 #include "writer.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +49,7 @@ struct gs_stream {
 	unsigned long long done_bytes;   /* raw bytes of the files closed */
 	unsigned long calls;     /* of gs_stream_next */
 	char err[256];
+	char err_shown[256];   /* err in the user's language */
 };
 
 /* The bytes of FILES[0..N) together when every one is a regular file,
@@ -115,11 +118,13 @@ static void close_file(gs_stream *s)
 	s->in = NULL;
 }
 
-static void file_failed(gs_stream *s, long line, const char *fmt, const char *arg)
+static void file_failed(gs_stream *s, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void file_failed(gs_stream *s, long line, const char *fmt, ...)
 {
-	char msg[512];
-	snprintf(msg, sizeof msg, fmt, arg);
-	gs_msg(s->cur, line, "%s", msg);
+	va_list ap;
+	va_start(ap, fmt);
+	gs_vmsg(s->cur, line, fmt, ap);
+	va_end(ap);
 	s->status = GS_IO;
 	close_file(s);
 }
@@ -212,7 +217,7 @@ static long read_header(gs_stream *s, gs_buf *hb, gs_field **names)
 			goto out;
 		}
 		if (r && gs_records_format(s->rec) == GS_FMT_JSON) {
-			file_failed(s, 0, "%s", "JSON lines have a one-row header (the first object's keys)");
+			file_failed(s, 0, "JSON lines have a one-row header (the first object's keys)");
 			goto out;
 		}
 		if (row.n > ncols)
@@ -419,6 +424,7 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 		}
 		if (k == GS_REC_BAD) {
 			snprintf(s->err, sizeof s->err, "%s", gs_records_error(s->rec));
+			snprintf(s->err_shown, sizeof s->err_shown, "%s", _(gs_records_error(s->rec)));
 			s->bad_width = 0;
 			s->last_bad = 1;
 			s->bad = *row;
@@ -461,6 +467,8 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 		if (row->n != s->ncols) {
 			snprintf(s->err, sizeof s->err, "row has %zu fields, the header has %zu",
 			         row->n, s->ncols);
+			snprintf(s->err_shown, sizeof s->err_shown, _("row has %zu fields, the header has %zu"),
+			         row->n, s->ncols);
 			s->bad_width = 1;
 			s->last_bad = 1;
 			s->bad = *row;
@@ -473,6 +481,11 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 const char *gs_stream_error(const gs_stream *s)
 {
 	return s->err;
+}
+
+const char *gs_stream_error_shown(const gs_stream *s, const char *why)
+{
+	return s && !strcmp(why, s->err) && s->err_shown[0] ? s->err_shown : _(why);
 }
 
 const char *gs_stream_file(const gs_stream *s)

@@ -80,6 +80,11 @@ int gs_stream_next(gs_stream *s, gs_row *row);
 
 const char *gs_stream_error(const gs_stream *s);
 
+/* WHY, the reason a row of S is rejected, as a person reads it: in the
+ * user's language (i18n.h) when it is the stream's own error or a message
+ * of the catalogue. The rejects file keeps gs_stream_error's English. */
+const char *gs_stream_error_shown(const gs_stream *s, const char *why);
+
 /* The display name of the file being read ("-" for standard input). */
 const char *gs_stream_file(const gs_stream *s);
 

@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "dates.h"
 #include "diag.h"
+#include "i18n.h"
 #include "expr.h"
 #include "hash.h"
 #include "jsonfile.h"
@@ -873,7 +874,7 @@ static void new_derived(struct report *r, const char *name, const char *suffix, 
 {
 	gs_buf nm = {0}, lb = {0};
 	gs_buf_printf(&nm, "%s%s", name, suffix);
-	gs_buf_printf(&lb, "%s %s", label, word);
+	gs_buf_printf(&lb, "%s %s", label, _(word));
 	new_col(r, nm.p, label_of(r->a->label_arg, r->a->label_given, nm.p, lb.p), kind);
 	gs_buf_free(&lb);
 }
@@ -887,10 +888,10 @@ static void add_change(struct report *r, const char *name, const char *label, lo
 	int want_up = in_list(r->up, r->nup, name);
 	int judged = want_up || in_list(r->down, r->ndown, name);
 	size_t first = r->ncols;
-	new_derived(r, name, "_prev", label, "prev", kind);
-	new_derived(r, name, "_change", label, "change", kind);
+	new_derived(r, name, "_prev", label, N_("prev"), kind);
+	new_derived(r, name, "_change", label, N_("change"), kind);
 	if (judged)
-		new_derived(r, name, "_met", label, want_up ? "up" : "down", K_MARK);
+		new_derived(r, name, "_met", label, want_up ? N_("up") : N_("down"), K_MARK);
 	struct col *pv = &r->cols[first], *ch = &r->cols[first + 1], *mk = judged ? &r->cols[first + 2] : NULL;
 	pv->numeric = ch->numeric = 1;
 	pv->decimals = ch->decimals = dec;
@@ -968,7 +969,7 @@ static void add_picked(struct report *r, const char *name)
 static void add_all_met(struct report *r)
 {
 	size_t nm = r->ncols;
-	struct col *c = new_col(r, dup("all_met"), dup("all_met"), K_MARK);
+	struct col *c = new_col(r, dup("all_met"), dup(_("all_met")), K_MARK);
 	for (size_t i = 0; i < r->nout; i++) {
 		int all = 1;
 		for (size_t k = 0; k < nm; k++)
@@ -1006,7 +1007,7 @@ static void judge_target(struct report *r)
 	if (gs_expr_bind(r->target, names, cur->ncols, &err) < 0)
 		gs_usage_error("--target: %s", err.p);
 	gs_field *row = gs_xmalloc((cur->ncols + 1) * sizeof *row);
-	struct col *c = new_col(r, dup("target"), label_of(a->label_arg, a->label_given, "target", "target"), K_MARK);
+	struct col *c = new_col(r, dup("target"), label_of(a->label_arg, a->label_given, "target", _("target")), K_MARK);
 	for (size_t i = 0; i < r->nout; i++) {
 		if (r->cur_of[i] < 0) {
 			c->val[i] = dup("");
@@ -1039,21 +1040,21 @@ static void provenance(struct report *r)
 	r->date = shown_date(a->date_arg);
 	gs_buf opts = {0};
 	options_used(&opts);
-	gs_buf_printf(&r->prov, "govstat %s; input %s, sha256 %s, %ld rows", GS_VERSION, cur->source,
+	gs_buf_printf(&r->prov, _("govstat %s; input %s, sha256 %s, %ld rows"), GS_VERSION, cur->source,
 	              cur->sha[0] ? cur->sha : "-", cur->rows_read);
 	/* the page says what it leaves out */
 	if (cur->rows_bad || cur->rows_where) {
-		gs_buf_printf(&r->prov, ", %zu shown", cur->nrows);
+		gs_buf_printf(&r->prov, _(", %zu shown"), cur->nrows);
 		if (cur->rows_bad)
-			gs_buf_printf(&r->prov, ", %ld unreadable and left out (see the messages on standard error)",
+			gs_buf_printf(&r->prov, _(", %ld unreadable and left out (see the messages on standard error)"),
 			              cur->rows_bad);
 		if (cur->rows_where)
-			gs_buf_printf(&r->prov, ", %ld left out by --where", cur->rows_where);
+			gs_buf_printf(&r->prov, _(", %ld left out by --where"), cur->rows_where);
 	}
-	gs_buf_printf(&r->prov, "; %s", opts.p);
+	gs_buf_printf(&r->prov, _("; %s"), opts.p);
 	gs_buf_free(&opts);
 	if (r->target)
-		gs_buf_printf(&r->tsum, "%ld of %ld rows miss the target %s", r->nmissed, r->njudged, a->target_arg);
+		gs_buf_printf(&r->tsum, _("%ld of %ld rows miss the target %s"), r->nmissed, r->njudged, a->target_arg);
 	if (a->manifest_in_given) {
 		r->steps = read_manifest(a->manifest_in_arg, &r->nsteps);
 		gs_manifest_file(a->manifest_in_arg, "manifest");
@@ -1740,7 +1741,7 @@ static void render_html(struct report *r)
 {
 	const struct gengetopt_args_info *a = r->a;
 	gs_buf *out = &r->out;
-	html_head(out, a->lang_arg, a->title_given ? a->title_arg : "govstat report");
+	html_head(out, a->lang_arg, a->title_given ? a->title_arg : _("govstat report"));
 	if (r->date) {
 		gs_buf_adds(out, "<p class=\"date\">");
 		html_escape(out, r->date);
@@ -1842,12 +1843,12 @@ static void summary(const struct report *r)
 	if (!cur->rows_bad && !prev->rows_bad && !r->a->verbose_given)
 		return;
 	gs_buf sum = {0};
-	gs_buf_printf(&sum, "%ld rows read, %zu written", cur->rows_read, cur->nrows);
+	gs_buf_printf(&sum, _("%ld rows read, %zu written"), cur->rows_read, cur->nrows);
 	if (r->where)
-		gs_buf_printf(&sum, ", %ld left out by --where", cur->rows_where);
-	gs_buf_printf(&sum, ", %ld rejected", cur->rows_bad);
+		gs_buf_printf(&sum, _(", %ld left out by --where"), cur->rows_where);
+	gs_buf_printf(&sum, _(", %ld rejected"), cur->rows_bad);
 	if (r->a->compare_given)
-		gs_buf_printf(&sum, "; previous period: %ld read, %ld rejected", prev->rows_read, prev->rows_bad);
+		gs_buf_printf(&sum, _("; previous period: %ld read, %ld rejected"), prev->rows_read, prev->rows_bad);
 	gs_msg(NULL, 0, "%s", sum.p);
 	gs_buf_free(&sum);
 }

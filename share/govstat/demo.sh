@@ -12,6 +12,21 @@ share=$(cd "$(dirname "$0")" && pwd)
 here=$share
 PATH=$bin:$PATH
 export PATH
+# messages in the user's language (gettext.sh of gettext-base), from the
+# tools' catalogue: the source tree's build/locale, or the installed
+# share/locale
+TEXTDOMAIN=govstat
+for TEXTDOMAINDIR in "${GOVSTAT_LOCALEDIR:-}" "$here/../../build/locale" "$here/../locale"; do
+	[ -n "$TEXTDOMAINDIR" ] && [ -d "$TEXTDOMAINDIR" ] && break
+done
+export TEXTDOMAIN TEXTDOMAINDIR
+if command -v gettext.sh > /dev/null 2>&1; then
+	. gettext.sh
+else
+	gettext() { printf '%s' "$1"; }
+	eval_gettext() { eval "_m=\"$1\""; printf '%s' "$_m"; }
+fi
+say() { gettext "$1"; echo; }
 mkdir -p "$out"
 # Work inside OUTDIR with relative paths only, on a copy of the setup, so
 # that the reports and the manifest are the same bytes on every machine.
@@ -29,9 +44,9 @@ cp "$here"/schemas/*.json "$share/samples/units.csv" schemas/
 t=tables
 
 # allow status 1 (rows rejected: they are in the rejects files), stop on worse
-ok() { [ "$1" -le 1 ] || { echo "demo: step failed (status $1)" >&2; exit "$1"; }; }
+ok() { [ "$1" -le 1 ] || { printf "$(gettext 'demo: step failed (status %s)')\n" "$1" >&2; exit "$1"; }; }
 
-echo "== 1. ingest and validate the raw ledgers (GB18030, title rows, two-row headers)"
+say "== 1. ingest and validate the raw ledgers (GB18030, title rows, two-row headers)"
 for ty in disputes incidents petitions titles households survey; do
 	s1=0
 	ingest -m "$share/maps/$ty.json" -r "$out/rejects/$ty-ingest.csv" "$share/samples/raw-$ty.csv" \
@@ -41,25 +56,25 @@ for ty in disputes incidents petitions titles households survey; do
 	validate -s "$out/schemas/$ty.json" -r "$out/rejects/$ty-validate.csv" "$t/$ty-ingested.csv" \
 		> "$out/$ty.csv" 2>> "$t/$ty.log" || s2=$?
 	ok $s2
-	printf '   %-10s %5d valid rows; rejected: %d by ingest, %d by validate\n' "$ty" \
+	printf "$(gettext '   %-10s %5d valid rows; rejected: %d by ingest, %d by validate')\n" "$ty" \
 		$(($(wc -l < "$out/$ty.csv") - 1)) $(($(wc -l < "$out/rejects/$ty-ingest.csv") - 1)) \
 		$(($(wc -l < "$out/rejects/$ty-validate.csv") - 1))
 done
 cp "$share/samples/units.csv" "$out/units.csv"
-echo "== 1b. the titles ledger again, as the Excel workbook a township sends"
+say "== 1b. the titles ledger again, as the Excel workbook a township sends"
 s1=0
 ingest -m "$share/maps/titles.json" -r "$out/rejects/titles-xlsx-ingest.csv" "$share/samples/raw-titles.xlsx" \
 	> "$t/titles-xlsx-ingested.csv" 2> "$t/titles-xlsx.log" || s1=$?
 ok $s1
 if cmp -s "$t/titles-xlsx-ingested.csv" "$t/titles-ingested.csv"; then
-	printf '   %-10s the same %d rows as from the CSV export\n' "titles" \
+	printf "$(gettext '   %-10s the same %d rows as from the CSV export')\n" "titles" \
 		$(($(wc -l < "$t/titles-xlsx-ingested.csv") - 1))
 else
-	echo "demo: the workbook and the CSV export of the titles ledger differ" >&2
+	say "demo: the workbook and the CSV export of the titles ledger differ" >&2
 	exit 3
 fi
 
-echo "== 2. tally the catalogue's indicators by township: one keyed table from every ledger"
+say "== 2. tally the catalogue's indicators by township: one keyed table from every ledger"
 # the register as it is (township from the parent where the column is
 # empty); each indicator reads the ledger its catalogue "record" names
 from="--from disputes=$out/disputes.csv --from titles=$out/titles.csv --from households=$out/households.csv
@@ -80,32 +95,24 @@ tally -I "$cat" --universe "$out/units.csv" --level county $from \
 tally -I "$cat" -k disputes,dispute_resolution_ratio -p week -d date_found "$out/disputes.csv" > "$t/weekly-disputes.csv"
 tally -I "$cat" -k street_incidents -p month -d date "$out/incidents.csv" > "$t/monthly-street-incidents.csv"
 
-echo "== 3. rank the townships: the veto first, then the resolution ratio, then security sense"
+say "== 3. rank the townships: the veto first, then the resolution ratio, then security sense"
 rank -k dispute_resolution_ratio -k security_sense_rate --veto 'negative_veto > 0' \
 	"$t/township-indicators.csv" > "$t/township-ranking.csv"
 
-echo "== 4. report"
+say "== 4. report"
 report --title '示例县 2020年 平安建设主要指标（合成数据）' --date 2020-12-31 \
 	--columns rank,township,disputes,dispute_resolution_ratio,safe_village_creation_rate,safe_family_ratio,security_sense_rate,zero_incident_villages,negative_veto \
-	--label township=乡镇 --label disputes=纠纷数 --label dispute_resolution_ratio=化解率 \
-	--label safe_village_creation_rate=平安村寨创建率 --label safe_family_ratio=平安家庭比例 \
-	--label security_sense_rate=安全感 --label zero_incident_villages=无发案村 \
-	--label negative_veto=否决事件 --label rank=名次 \
-	--percent dispute_resolution_ratio,safe_village_creation_rate,safe_family_ratio,security_sense_rate \
-	--target 'dispute_resolution_ratio >= 0.95 && negative_veto == 0' --width 110 \
+	--catalogue "$cat" --label township=乡镇 --label rank=名次 \
+	--target 'dispute_resolution_ratio >= 0.95 && negative_veto == 0' --width 140 \
 	"$t/township-ranking.csv" > "$out/summary.txt"
 report -f html --title '示例县 2020年 平安建设主要指标（合成数据）' --date 2020-12-31 \
 	--caption '矛盾纠纷化解率目标 95%；负面清单一票否决的乡镇排在最后' \
 	--columns rank,township,disputes,dispute_resolution_ratio,security_sense_rate,satisfaction_rate,zero_incident_villages,negative_hits,negative_veto \
-	--label township=乡镇 --label disputes=纠纷数 --label dispute_resolution_ratio=化解率 \
-	--label security_sense_rate=安全感 --label satisfaction_rate=满意度 \
-	--label zero_incident_villages=无发案村 --label negative_hits=负面清单事件 \
-	--label negative_veto=否决事件 --label rank=名次 \
-	--percent dispute_resolution_ratio,security_sense_rate,satisfaction_rate \
+	--catalogue "$cat" --label township=乡镇 --label rank=名次 \
 	--target 'dispute_resolution_ratio >= 0.95 && negative_veto == 0' \
 	--chart dispute_resolution_ratio --chart-label township --chart-target 0.95 \
 	"$t/township-ranking.csv" > "$out/summary.html"
-echo "== 5. five up, two down: 2020 against 2019, from two years of ledgers and the yearly scores"
+say "== 5. five up, two down: 2020 against 2019, from two years of ledgers and the yearly scores"
 # the year before: its ledgers, ingested and validated like this year's
 mkdir -p 2019 rejects/2019
 for ty in disputes incidents petitions; do
@@ -142,15 +149,12 @@ report -f html --title '示例县 2020年 平安建设主要指标：计算过�
 
 cat "$out/summary.txt"
 echo
-echo "County totals (from the rows):"
+say "County totals (from the rows):"
 report --columns disputes,dispute_resolution_ratio,at_source_share,security_sense_rate,satisfaction_rate,zero_incident_villages,zero_incident_village_rate \
-	--label disputes=纠纷数 --label dispute_resolution_ratio=化解率 --label at_source_share=就地化解 \
-	--label security_sense_rate=安全感 --label satisfaction_rate=满意度 \
-	--label zero_incident_villages=无发案村 --label zero_incident_village_rate=无发案村比例 \
-	--percent dispute_resolution_ratio,at_source_share,security_sense_rate,satisfaction_rate,zero_incident_village_rate \
-	--width 110 "$t/county.csv"
+	--catalogue "$cat" --width 130 "$t/county.csv"
 echo
-echo "demo: in $(pwd): canonical streams <type>.csv, rejects/, tables/,"
-echo "demo: reports summary.txt, summary.html, five-up-two-down.html, audit.html,"
-echo "demo: the year before in 2019/,"
-echo "demo: and the manifest manifest.jsonl that audit.html renders"
+dir=$(pwd)
+eval_gettext 'demo: in $dir: canonical streams <type>.csv, rejects/, tables/,'; echo
+say "demo: reports summary.txt, summary.html, five-up-two-down.html, audit.html,"
+say "demo: the year before in 2019/,"
+say "demo: and the manifest manifest.jsonl that audit.html renders"

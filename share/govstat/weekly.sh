@@ -12,11 +12,27 @@
 # negative-list veto item was hit in the week (so that cron mails someone),
 # 2 on a usage error or a missing file, 3 and more when a tool failed.
 set -eu
-usage="usage: govstat-weekly DATA_DIR [AS_OF]"
+here=$(cd "$(dirname "$0")" && pwd)
+# messages in the user's language (gettext.sh of gettext-base), from the
+# tools' catalogue: the source tree's build/locale, or the installed
+# share/locale
+TEXTDOMAIN=govstat
+for TEXTDOMAINDIR in "${GOVSTAT_LOCALEDIR:-}" "$here/../../build/locale" "$here/../share/locale"; do
+	[ -n "$TEXTDOMAINDIR" ] && [ -d "$TEXTDOMAINDIR" ] && break
+done
+export TEXTDOMAIN TEXTDOMAINDIR
+if command -v gettext.sh > /dev/null 2>&1; then
+	. gettext.sh
+else
+	gettext() { printf '%s' "$1"; }
+	eval_gettext() { eval "_m=\"$1\""; printf '%s' "$_m"; }
+fi
+# MESSAGE: "govstat-weekly: MESSAGE" on stderr
+warn() { printf 'govstat-weekly: %s\n' "$1" >&2; }
+usage=$(gettext "usage: govstat-weekly DATA_DIR [AS_OF]")
 if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then
-	cat <<EOF
-$usage
-The week's summary of a county's validated ledgers, compared with the week
+	echo "$usage"
+	gettext "The week's summary of a county's validated ledgers, compared with the week
 before and the same week a year earlier, by township in the register's order.
 
 DATA_DIR holds disputes.csv, incidents.csv, petitions.csv (validated) and
@@ -29,8 +45,8 @@ Exit status: 0 no negative-list veto item was hit in the week; 1 one was
 (a message on stderr says so, for cron to mail); 2 usage error or a
 missing file; 3 and more a tool failed.
 The catalogue: GOVSTAT_SHARE, beside the script, or the installed share/govstat.
-See govstat-weekly(1).
-EOF
+See govstat-weekly(1)."
+	echo
 	exit 0
 fi
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then
@@ -40,7 +56,6 @@ fi
 given=$1
 data=$(cd "$1" && pwd)
 asof=${2:-$(date +%F)}
-here=$(cd "$(dirname "$0")" && pwd)
 # the catalogue: GOVSTAT_SHARE, beside this script (source tree), or the
 # installed share/govstat
 for d in "${GOVSTAT_SHARE:-}" "$here" "$here/../share/govstat"; do
@@ -49,11 +64,11 @@ for d in "${GOVSTAT_SHARE:-}" "$here" "$here/../share/govstat"; do
 		break
 	fi
 done
-[ -n "${share:-}" ] || { echo "govstat-weekly: no catalogue.json found (set GOVSTAT_SHARE)" >&2; exit 2; }
+[ -n "${share:-}" ] || { warn "$(gettext "no catalogue.json found (set GOVSTAT_SHARE)")"; exit 2; }
 for f in disputes.csv incidents.csv petitions.csv units.csv; do
-	[ -f "$data/$f" ] || { echo "govstat-weekly: $given/$f: missing" >&2; exit 2; }
+	[ -f "$data/$f" ] || { warn "$given/$f: $(gettext "missing")"; exit 2; }
 done
-dow=$(date -d "$asof" +%u) || { echo "govstat-weekly: '$asof' is not a date" >&2; exit 2; }
+dow=$(date -d "$asof" +%u) || { warn "$(eval_gettext "'\$asof' is not a date")"; exit 2; }
 mon=$(date -d "$asof -$((dow - 1)) days" +%F)
 week=$(date -d "$mon" +%G-W%V)
 out=$data/weekly/$week
@@ -108,6 +123,6 @@ cat summary.txt
 # the county's vetoes in the week: the one value of vetoes.csv
 { read -r _ && read -r vetoes; } < vetoes.csv
 if [ "${vetoes:-0}" != "0" ]; then
-	echo "govstat-weekly: $week: $vetoes negative-list veto event(s); see $given/weekly/$week/summary.txt" >&2
+	warn "$week: $(eval_gettext "\$vetoes negative-list veto event(s); see \$given/weekly/\$week/summary.txt")"
 	exit 1
 fi

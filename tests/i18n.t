@@ -1,0 +1,148 @@
+# Messages, --help and the scripts in Chinese under a zh_CN locale (GNU
+# gettext, domain govstat, po/zh_CN.po); English under C and English
+# locales. The build makes zh_CN.UTF-8 and en_US.UTF-8 in build/locales
+# (LOCPATH), so the cases do not depend on the locales of the system.
+
+### the catalogue is complete: every message translated, none fuzzy, and the format of each checked
+$ cd "$TOP"; msgfmt -c --statistics -o /dev/null po/zh_CN.po 2>&1 | sed 's/^[0-9]* translated/N translated/'; msgattrib --untranslated --no-obsolete po/zh_CN.po | grep '^msgid' | wc -l; msgattrib --only-fuzzy --no-obsolete po/zh_CN.po | grep '^msgid' | wc -l
+>>>
+N translated messages.
+0
+0
+
+### the catalogue is up to date with the sources: the same messages as the template made from them
+$ cd "$TOP"; make -s build/po/govstat.pot; msgcmp po/zh_CN.po build/po/govstat.pot && echo "every message of the sources is in po/zh_CN.po"; msgcmp --use-untranslated build/po/govstat.pot po/zh_CN.po && echo "po/zh_CN.po has no message the sources lost"
+>>>
+every message of the sources is in po/zh_CN.po
+po/zh_CN.po has no message the sources lost
+
+### --help of every tool is Chinese under zh_CN.UTF-8: the usage line, and every option described in Chinese
+$ for g in "$TOP"/src/*.ggo; do t=$(basename "$g" .ggo); LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 "$t" --help > h; s=$?; head -1 h | grep -q "^用法: $t " || echo "$t: no Chinese usage line"; grep -qx '选项:' h || echo "$t: no 选项:"; grep -E '^  +-' h | grep -Pv '[\x{4e00}-\x{9fff}]' | sed "s/^/$t: English: /"; echo "$t $s"; done
+>>>
+ingest 0
+rank 0
+report 0
+tally 0
+validate 0
+
+### the Chinese --help keeps the layout: no line wider than 80 columns, continuation lines indented
+$ for g in "$TOP"/src/*.ggo; do t=$(basename "$g" .ggo); LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 "$t" --help | python3 -c 'import sys, unicodedata as u; [print(sys.argv[1], w) for w in (sum(2 if u.east_asian_width(c) in "WF" else 1 for c in l.rstrip("\n")) for l in sys.stdin) if w > 80]' "$t"; done; echo checked
+>>>
+checked
+
+### C, C.UTF-8 and en_US.UTF-8 stay English byte for byte: --help and messages
+$ for g in "$TOP"/src/*.ggo; do t=$(basename "$g" .ggo); LC_ALL=C "$t" --help > c; LOCPATH="$TOP/build/locales" LC_ALL=en_US.UTF-8 "$t" --help > e; "$t" --help > u; cmp c e && cmp c u && head -1 c; done; for l in C en_US.UTF-8; do LOCPATH="$TOP/build/locales" LC_ALL=$l tally -a 'n=count()' /no/such.csv; LOCPATH="$TOP/build/locales" LC_ALL=$l tally --period decade -d date -a 'n=count()' < /dev/null; done
+>>>
+Usage: ingest [OPTION]... [FILE]...
+Usage: rank [OPTION]... [FILE]...
+Usage: report [OPTION]... [FILE]...
+Usage: tally [OPTION]... [FILE]...
+Usage: validate -s SCHEMA [OPTION]... [FILE]...
+>>>2
+tally: /no/such.csv: cannot open: No such file or directory
+tally: --period: 'decade' is not day, week, month, quarter or year
+Try 'tally --help' for more information.
+tally: /no/such.csv: cannot open: No such file or directory
+tally: --period: 'decade' is not day, week, month, quarter or year
+Try 'tally --help' for more information.
+>>>= 2
+
+### a missing file in Chinese, the prefix TOOL: FILE: kept, the status unchanged
+$ LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 tally -a 'n=count()' /no/such.csv
+>>>2
+tally: /no/such.csv: 无法打开：没有那个文件或目录
+>>>= 3
+
+### LC_MESSAGES alone picks the language too, and a bad option value is Chinese with the hint
+$ LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 rank -k rate -m fastest "$DATA/townships.csv"; echo "status $?"; LOCPATH="$TOP/build/locales" LC_ALL= LC_MESSAGES=zh_CN.UTF-8 report -f pdf "$DATA/indicators.csv"
+>>>
+status 2
+>>>2
+rank: --method：“fastest”不是 competition、dense、ordinal 或 average
+请用“rank --help”查看更多信息。
+report: --format：“pdf”不是 text、markdown、html、json、csv、tsv 或 xlsx
+请用“report --help”查看更多信息。
+>>>= 2
+
+### rejected rows: each at TOOL: FILE:LINE: in Chinese, the summary line too; the rejects file keeps its English reasons
+$ printf 'township,n\n田园镇,1\n石桥乡\n' > in.csv; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 ingest -v in.csv; echo "status $?"; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 ingest -r rj.csv in.csv > /dev/null; cat rj.csv
+>>>
+township,n
+田园镇,1
+status 1
+township,n,_line,_error,_raw
+石桥乡,,3,"row has 1 fields, the header has 2",石桥乡
+>>>2
+ingest: in.csv:3: 该行有 1 个字段，表头有 2 个
+ingest: 读入 2 行，写出 1 行，拒收 1 行
+ingest: 读入 2 行，写出 1 行，拒收 1 行
+
+### a bad JSON line is rejected in Chinese
+$ printf '{"a": "1"}\n[1]\n{"a": "2"} x\n' | LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 ingest -i json
+>>>
+{"a":"1"}
+>>>2
+ingest: -:2: 不是 JSON 对象
+ingest: -:3: JSON 对象后面还有文字
+ingest: 读入 3 行，写出 1 行，拒收 2 行
+>>>= 1
+
+### a schema error in Chinese, at the schema's name
+$ printf '{"fields": [{"name": "a", "type": "whole"}]}' > s.json; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 validate -s s.json < /dev/null
+>>>2
+validate: s.json: 字段“a”：不支持的类型“whole”
+>>>= 2
+
+### the streams for machines are the same bytes under zh_CN.UTF-8 and C (tally, rank, report's CSV and JSON); every output, the reports for people too, is the same with a decimal comma (de_DE) for numbers and sorting: numbers, sorting and rounding do not follow the language
+$ for l in C zh_CN.UTF-8 de_DE.UTF-8; do export LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8; [ $l = C ] && LC_ALL=C; [ $l = de_DE.UTF-8 ] && export LC_ALL= LANG=zh_CN.UTF-8 LC_NUMERIC=$l LC_COLLATE=$l; { tally -g township -a 'n=count()' -a 'p=sum(people)' -a 'm=mean(people)' -a 'r=ratio(count(status=="resolved"),count())' --rollup --round "$DATA/disputes.csv"; rank -k rate -k sense -m average "$DATA/townships.csv"; report -f csv --compare "$DATA/indicators-prev.csv" --key township --up rate --target 'rate >= 0.95' "$DATA/indicators.csv"; report -f json --percent rate "$DATA/indicators.csv"; } > machine-$l 2>&1; { report --title 化解率 --date 2020-03-31 --percent rate --compare "$DATA/indicators-prev.csv" --key township --up rate --target 'rate >= 0.95' "$DATA/indicators.csv"; report -f html --date 2020-03-31 --chart rate --percent rate "$DATA/indicators.csv"; report -f markdown --decimals 3 "$DATA/indicators.csv"; } > people-$l 2>&1; done; cmp machine-C machine-zh_CN.UTF-8 && cmp machine-C machine-de_DE.UTF-8 && cmp people-zh_CN.UTF-8 people-de_DE.UTF-8 && echo same; grep -c . machine-C; grep -c 97.58% people-de_DE.UTF-8; LOCPATH="$TOP/build/locales" LC_ALL=de_DE.UTF-8 /usr/bin/printf '%.2f\n' 0.5
+>>>
+same
+21
+4
+0,50
+
+### govstat-weekly speaks Chinese too: --help and its messages
+$ LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 sh "$TOP/share/govstat/weekly.sh" --help | head -2; mkdir d; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 sh "$TOP/share/govstat/weekly.sh" d; echo "status $?"; sh "$TOP/share/govstat/weekly.sh" d
+>>>
+用法：govstat-weekly DATA_DIR [AS_OF]
+一个县已校验台账的本周汇总，与上周和去年同期比较，各乡镇按名册顺序排列。
+status 2
+>>>2
+govstat-weekly: d/disputes.csv: 缺少
+govstat-weekly: d/disputes.csv: missing
+>>>= 2
+
+### the parser's own messages are Chinese too (a number option given a word, an option given twice), the TOOL: prefix kept
+$ LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 rank -k rate --top many "$DATA/townships.csv"; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 rank -k rate --top 1 --top 2 "$DATA/townships.csv"; rank -k rate --top many "$DATA/townships.csv"
+>>>2
+rank: 无效的数值：many
+请用“rank --help”查看更多信息。
+rank: 选项“--top”给了不止一次
+请用“rank --help”查看更多信息。
+rank: invalid numeric value: many
+Try 'rank --help' for more information.
+>>>= 2
+
+### the progress line speaks Chinese too: bytes, rows and the share, the numbers as in C
+$ awk -v rows=3000 -f "$TOP/tests/genledger.awk" > l.csv; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 tally --progress -g township -a 'n=count()' l.csv 2> err > /dev/null; tr '\r' '\n' < err | sed 1d | sed '$d' > lines; echo "lines: $(grep -c . lines | sed "s/^[1-9][0-9]*$/some/")"; grep -Ecv '^tally: [0-9]+\.[0-9] MB，[0-9]+ 行(，[0-9]+\.[0-9] MB/秒)?，[0-9]+%(，还需 [0-9]+ (分 [0-9]+ )?秒)?'"$(printf '\033')"'\[K$' lines
+>>>
+lines: some
+0
+>>>= 1
+
+### report's own words in Chinese: the target column and line, the previous period's headers, the provenance footer; the CSV keeps its column names
+$ cp "$DATA/indicators.csv" "$DATA/indicators-prev.csv" .; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report --ambiguous narrow --width 120 --date 2020-03-31 --percent rate --compare indicators-prev.csv --key township --up rate --target 'rate >= 0.95' indicators.csv; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report -f csv --compare indicators-prev.csv --key township --up rate --target 'rate >= 0.95' indicators.csv | head -1
+>>>
+2020-03-31
+
+township      disputes  disputes 上期  disputes 变化    rate  rate 上期   rate 变化  rate 应升  全部达标  目标
+--------------------------------------------------------------------------------------------------------------
+田园镇               6              4           +2 ↑  97.58%     96.00%   +1.58pp ↑          ✓         ✓     ✓
+石桥乡               5              5            0 →  60.00%     70.00%  -10.00pp ↓          ✗         ✗     ✗
+Longtan Town        13              -              -  95.00%          -           -          -         ✗     ✓
+新华社区             0              -              -       -          -           -          -         ✗     ✗
+白沙乡               -              2              -       -     50.00%           -          -         ✗     -
+
+4 行中有 2 行未达目标 rate >= 0.95
+govstat 0.1.0；输入 indicators.csv，sha256 fd5adad06b0b7874b7e8dd6d59e7328468355c809f1c76992422fc7d9b1de587，4 行；report --ambiguous narrow --width 120 --date 2020-03-31 --percent rate --compare indicators-prev.csv --key township --up rate --target 'rate >= 0.95' indicators.csv
+township,disputes,disputes_prev,disputes_change,rate,rate_prev,rate_change,rate_met,all_met,target
