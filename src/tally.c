@@ -767,17 +767,8 @@ struct run {                 /* what every input shares */
 	const char *label;       /* --rollup's label, or NULL without --rollup */
 	const char *rejects;     /* --rejects, "{record}" replaced */
 	int out_format;          /* -1 until the first input's is known */
-	int nfrom;
 	struct prov *pv;         /* --partial: what the inputs were */
 };
-
-static int field_col(const gs_field *names, size_t n, const char *want)
-{
-	for (size_t k = 0; k < n; k++)
-		if (names[k].n == strlen(want) && !memcmp(names[k].p, want, names[k].n))
-			return (int)k;
-	return -1;
-}
 
 static void sink_bind(struct sink *k, const gs_field *names, size_t n, const char *record)
 {
@@ -789,7 +780,7 @@ static void sink_bind(struct sink *k, const gs_field *names, size_t n, const cha
 		const char *want = i < t->nby ? t->by[i] : t->date_field;
 		if (!want)
 			continue;
-		long c = field_col(names, n, want);
+		long c = gs_field_find(names, n, want);
 		if (c < 0)
 			gs_usage_error("%s: no field '%s' in the input%s%s", i < t->nby ? "--by" : "--date", want,
 			               record ? " of " : "", record ? record : "");
@@ -1149,9 +1140,7 @@ static void over_row(void *arg, const gs_field *row, size_t n)
 
 static struct tally *new_tally(const struct tally *shape, char **by, size_t nby)
 {
-	struct tally *t = calloc(1, sizeof *t);
-	if (!t)
-		gs_die(GS_IO, NULL, 0, "out of memory");
+	struct tally *t = gs_xcalloc(1, sizeof *t);
 	t->index = gs_hash_new();
 	t->by = by;
 	t->nby = nby;
@@ -1230,6 +1219,543 @@ static void note_field(const char *name, void *arg)
 
 /* ---- main ---- */
 
+/* One run of tally: the options, and what main builds from them. */
+struct tool {
+	struct gengetopt_args_info *a;
+	const gs_cli *cli;       /* the shared options */
+	struct tally t;          /* the output's keys, aggregates and universe */
+	gs_stream_opts so;       /* how the inputs (and reference tables) are read */
+	struct prov pv;          /* --partial and --merge: what is covered */
+	gs_buf hfbytes;          /* --header-from: the names' bytes */
+	gs_field *hfnames;
+	struct reg reg;          /* --universe with --level: the unit register */
+	int have_reg;
+	const char *level;       /* --level, or NULL */
+	int round;               /* round means and ratios for reading */
+	gs_catalogue *cat;
+	struct input *ins;       /* the FILE arguments, or one per --from record */
+	size_t nins;
+	struct part *parts;      /* at the output's level */
+	size_t nparts;
+	struct part *lower;      /* at the village level, for "over" indicators */
+	size_t nlower;
+	struct colref *cols;     /* the output's aggregate columns */
+	size_t ncols;
+	struct tally vshape;     /* the village level's keys and universe */
+	struct part over;        /* the indicators over the villages */
+	struct input over_in;    /* the villages' table, as their input */
+	struct fieldlist lowids; /* the village-level indicators they read */
+	gs_expr *where;
+	struct run run;
+	struct part single;      /* without --from: the one part, over t */
+	int out_format;          /* --output-format, or -1 */
+	int status;
+};
+
+/* The options that exclude or need each other. */
+static void check_options(const struct gengetopt_args_info *a, const gs_cli *cli)
+{
+	if (a->decimals_arg < 0 || a->decimals_arg > 30)
+		gs_usage_error("--decimals: give a number from 0 to 30");
+	if (a->header_from_given && a->merge_given)
+		gs_usage_error("--header-from is for the tally of a split, not for --merge");
+	if (a->header_from_given && a->from_given)
+		gs_usage_error("--header-from is for the tally of a split, given as FILE arguments, not --from");
+	if (a->merge_given && (a->by_given || a->agg_given || a->indicator_given || a->where_given ||
+	                       a->period_given || a->date_given || a->catalogue_given || a->from_given ||
+	                       a->level_given))
+		gs_usage_error("--merge takes the keys and aggregates from the partial streams; "
+		               "give only output options with it");
+	if (a->partial_given && (a->rollup_given || a->universe_given))
+		gs_usage_error("give --rollup and --universe to the --merge step, not to --partial");
+	if (a->partial_given && (cli->bom || cli->encoding))
+		gs_usage_error("--bom and --encoding are for the result people open, not for --partial");
+	if (a->partial_given && a->from_given)
+		gs_usage_error("--partial reads one record type: give FILE arguments, not --from");
+	if (a->from_given && a->inputs_num)
+		gs_usage_error("with --from, every input is named by its record type: "
+		               "give --from RECORD=FILE instead of FILE arguments");
+	if (a->from_given && a->agg_given)
+		gs_usage_error("with --from, give catalogue indicators (-k): each reads the input of its record");
+	if (a->filter_given && !a->from_given)
+		gs_usage_error("--filter goes with --from");
+}
+
+/* The keys: the period, then --by or --level's. */
+static void set_keys(struct tool *tl)
+{
+	const struct gengetopt_args_info *a = tl->a;
+	struct tally *t = &tl->t;
+	if (a->period_given) {
+		t->period = gs_period_parse(a->period_arg);
+		if (t->period < 0)
+			gs_usage_error("--period: '%s' is not day, week, month, quarter or year", a->period_arg);
+		if (!a->date_given)
+			gs_usage_error("--period needs --date FIELD");
+		t->date_field = a->date_arg;
+	} else if (a->date_given)
+		gs_usage_error("--date goes with --period");
+	tl->level = a->level_given ? a->level_arg : NULL;
+	const char *level = tl->level;
+	if (level) {
+		if (strcmp(level, "township") && strcmp(level, "village") && strcmp(level, "county"))
+			gs_usage_error("--level: '%s' is not county, township or village", level);
+		if (a->by_given)
+			gs_usage_error("--level sets the keys (none, township, or township,village): give no --by");
+		if (strcmp(level, "county"))
+			gs_split_list(strcmp(level, "village") ? "township" : "township,village", &t->by, &t->nby);
+	} else if (a->by_given)
+		gs_split_list(a->by_arg, &t->by, &t->nby);
+	t->nkey = t->nby + (t->period >= 0);
+}
+
+/* How inputs are read, and the files beside them: --header-from, the
+ * register of --level, the catalogue. */
+static void open_references(struct tool *tl)
+{
+	const struct gengetopt_args_info *a = tl->a;
+	tl->so.hash = gs_manifest_on() || a->partial_given;   /* a partial names its inputs' digests */
+	if (a->header_from_given)
+		header_from(a->header_from_arg, &tl->so, &tl->hfbytes, &tl->hfnames, &tl->pv);
+	if (tl->level && a->universe_given) {
+		load_register(&tl->reg, a->universe_arg, &tl->so);
+		if (strcmp(tl->level, "county"))
+			universe_from_register(&tl->t, &tl->reg, tl->level);
+		tl->have_reg = 1;
+	}
+	/* rounding is for people, when asked: a stream another tool reads
+	 * carries means and ratios exactly enough to decide on (-1 - D: at
+	 * least D places, more where the digits go on) */
+	tl->round = a->round_given || a->decimals_given;
+	if (a->indicator_given && !a->catalogue_given)
+		gs_usage_error("--indicator needs --catalogue FILE");
+	if (a->from_given && !a->indicator_given)
+		gs_usage_error("--from needs --catalogue FILE and --indicator IDS");
+	if (a->catalogue_given && !(tl->cat = gs_catalogue_load(a->catalogue_arg)))
+		exit(GS_USAGE);
+}
+
+/* The input of RECORD, or NULL. */
+static struct input *find_input(struct tool *tl, const char *record, size_t len)
+{
+	for (size_t k = 0; k < tl->nins; k++)
+		if (strlen(tl->ins[k].record) == len && !strncmp(tl->ins[k].record, record, len))
+			return &tl->ins[k];
+	return NULL;
+}
+
+/* --from RECORD=FILE and --filter RECORD=EXPR: one input per record. */
+static void from_inputs(struct tool *tl)
+{
+	const struct gengetopt_args_info *a = tl->a;
+	tl->ins = gs_xcalloc(a->from_given + 1, sizeof *tl->ins);
+	tl->parts = gs_xcalloc(a->from_given + 2, sizeof *tl->parts);
+	tl->lower = gs_xcalloc(a->from_given + 1, sizeof *tl->lower);
+	for (unsigned i = 0; i < a->from_given; i++) {
+		const char *eq = strchr(a->from_arg[i], '=');
+		if (!eq || eq == a->from_arg[i] || !eq[1])
+			gs_usage_error("--from '%s': give RECORD=FILE", a->from_arg[i]);
+		struct input *in = find_input(tl, a->from_arg[i], (size_t)(eq - a->from_arg[i]));
+		if (!in) {
+			in = &tl->ins[tl->nins++];
+			in->record = gs_xstrndup(a->from_arg[i], (size_t)(eq - a->from_arg[i]));
+		}
+		in->files = gs_xrealloc(in->files, (in->nfiles + 1) * sizeof *in->files);
+		in->files[in->nfiles++] = (char *)eq + 1;
+	}
+	for (unsigned i = 0; i < a->filter_given; i++) {
+		const char *eq = strchr(a->filter_arg[i], '=');
+		struct input *in = eq ? find_input(tl, a->filter_arg[i], (size_t)(eq - a->filter_arg[i])) : NULL;
+		if (!in)
+			gs_usage_error("--filter '%s': give RECORD=EXPR for a record of --from", a->filter_arg[i]);
+		gs_buf err = {0};
+		size_t pos = 0;
+		in->filter = gs_expr_parse(eq + 1, &pos, 1, &err);
+		if (!in->filter)
+			gs_usage_error("--filter '%s': column %zu: %s", eq + 1, pos + 1, err.p);
+		gs_buf_free(&err);
+	}
+	if (a->universe_given && !tl->have_reg)
+		load_universe(&tl->t, a->universe_arg, &tl->so);
+}
+
+/* The tally indicator IND goes into: with --from, the part of its
+ * record's input (or the part over the villages), else the one tally. */
+static struct tally *indicator_part(struct tool *tl, const gs_indicator *ind)
+{
+	const struct gengetopt_args_info *a = tl->a;
+	struct tally *t = &tl->t;
+	if (!a->from_given)
+		return t;
+	if (ind->over) {
+		if (!tl->have_reg || !strcmp(tl->level, "village"))
+			gs_usage_error("indicator %s counts the villages of the unit register: "
+			               "give --universe REGISTER --level township or county", ind->id);
+		if (t->period >= 0)
+			gs_usage_error("indicator %s counts villages: it does not go with --period", ind->id);
+		if (!tl->over.t) {
+			tl->over.t = new_tally(t, t->by, t->nby);
+			share_universe(tl->over.t, t);
+		}
+		return tl->over.t;
+	}
+	if (!ind->record)
+		gs_usage_error("indicator %s names no \"record\" in %s", ind->id, a->catalogue_arg);
+	struct input *in = find_input(tl, ind->record, strlen(ind->record));
+	if (!in)
+		gs_usage_error("indicator %s reads the %s record: give --from %s=FILE",
+		               ind->id, ind->record, ind->record);
+	if (!in->nsinks || in->sinks[0].p->t->nby != t->nby) {
+		/* the input's first part at the output's level */
+		struct part *p = &tl->parts[tl->nparts++];
+		p->t = new_tally(t, t->by, t->nby);
+		share_universe(p->t, t);
+		memmove(&in->sinks[1], &in->sinks[0], in->nsinks * sizeof in->sinks[0]);
+		memset(&in->sinks[0], 0, sizeof in->sinks[0]);
+		in->sinks[0].p = p;
+		in->nsinks++;
+	}
+	return in->sinks[0].p->t;
+}
+
+/* Catalogue indicator IND as a column, in the order asked. */
+static void add_indicator(struct tool *tl, const gs_indicator *ind)
+{
+	const struct gengetopt_args_info *a = tl->a;
+	gs_buf what = {0}, err = {0};
+	gs_buf_printf(&what, "indicator %s", ind->id);
+	struct tally *into = indicator_part(tl, ind);
+	int d = ind->decimals >= 0 ? ind->decimals : a->decimals_arg;
+	add_agg(into, ind->id, ind->agg, ind->where, tl->round ? d : -1 - d, what.p);
+	if (into != &tl->t) {
+		tl->cols = gs_xrealloc(tl->cols, (tl->ncols + 1) * sizeof *tl->cols);
+		struct colref *c = &tl->cols[tl->ncols++];
+		c->c = into->aggs.ncols - 1;
+		c->p = &tl->over;
+		for (size_t q = 0; q < tl->nparts; q++)
+			if (tl->parts[q].t == into)
+				c->p = &tl->parts[q];
+	}
+	if (into == tl->over.t) {
+		gs_aggset tmp = {0};
+		gs_aggset_add(&tmp, ind->id, ind->agg, ind->where, 0, &err);
+		gs_aggset_fields(&tmp, note_field, &tl->lowids);
+		gs_aggset_free(&tmp);
+	}
+	gs_buf_free(&what);
+	gs_buf_free(&err);
+}
+
+/* --agg and --indicator, in the order given. */
+static void add_columns(struct tool *tl)
+{
+	const struct gengetopt_args_info *a = tl->a;
+	for (unsigned i = 0; i < a->agg_given; i++)
+		add_agg(&tl->t, NULL, a->agg_arg[i], NULL, tl->round ? a->decimals_arg : -1 - a->decimals_arg,
+		        "--agg");
+	tl->lowids.cat = tl->cat;
+	for (unsigned i = 0; i < a->indicator_given; i++) {
+		char **ids = NULL;
+		size_t nids = 0;
+		gs_split_list(a->indicator_arg[i], &ids, &nids);
+		for (size_t k = 0; k < nids; k++) {
+			const gs_indicator *ind = gs_catalogue_find(tl->cat, ids[k]);
+			if (!ind)
+				gs_usage_error("--indicator: no indicator '%s' in %s", ids[k], a->catalogue_arg);
+			add_indicator(tl, ind);
+			free(ids[k]);
+		}
+		free(ids);
+	}
+	if (!a->merge_given && tl->t.aggs.ncols == 0 && !a->from_given)
+		gs_usage_error("give at least one --agg or --indicator");
+}
+
+/* The village level under the "over" indicators: a part per record
+ * input that a village-level indicator reads. */
+static void village_level(struct tool *tl)
+{
+	struct tally *vs = &tl->vshape;
+	vs->period = -1;
+	gs_split_list("township,village", &vs->by, &vs->nby);
+	vs->nkey = vs->nby;
+	universe_from_register(vs, &tl->reg, "village");
+	if (!tl->lowids.n)
+		gs_usage_error("the indicators over the villages name no village-level indicator");
+	for (size_t k = 0; k < tl->lowids.n; k++) {
+		const gs_indicator *ind = gs_catalogue_find(tl->cat, tl->lowids.ids[k]);
+		struct input *in = ind->record ? find_input(tl, ind->record, strlen(ind->record)) : NULL;
+		if (!in)
+			gs_usage_error("indicator %s reads the %s record: give --from %s=FILE", ind->id,
+			               ind->record ? ind->record : "(no)", ind->record ? ind->record : "RECORD");
+		struct part *p = NULL;
+		for (size_t s = 0; s < in->nsinks; s++)
+			if (in->sinks[s].p->t->nby == 2)
+				p = in->sinks[s].p;
+		if (!p) {
+			p = &tl->lower[tl->nlower++];
+			p->t = new_tally(vs, vs->by, vs->nby);
+			share_universe(p->t, vs);
+			memset(&in->sinks[in->nsinks], 0, sizeof in->sinks[0]);
+			in->sinks[in->nsinks++].p = p;
+		}
+		gs_buf err = {0};
+		/* a village's value decides what is counted, never read: exact */
+		int d = ind->decimals >= 0 ? ind->decimals : tl->a->decimals_arg;
+		if (gs_aggset_add(&p->t->aggs, ind->id, ind->agg, ind->where, -1 - d, &err) < 0)
+			gs_usage_error("indicator %s '%s': %s", ind->id, ind->agg, err.p);
+		gs_buf_free(&err);
+	}
+}
+
+/* --where, what every input shares, and the one input of the FILE
+ * arguments. */
+static void set_run(struct tool *tl)
+{
+	const struct gengetopt_args_info *a = tl->a;
+	if (a->where_given) {
+		gs_buf err = {0};
+		size_t pos = 0;
+		tl->where = gs_expr_parse(a->where_arg, &pos, 1, &err);
+		if (!tl->where)
+			gs_usage_error("--where '%s': column %zu: %s", a->where_arg, pos + 1, err.p);
+		gs_buf_free(&err);
+	}
+	tl->run = (struct run){tl->where, a->rollup_given ? a->rollup_label_arg : NULL,
+	                       a->rejects_given ? a->rejects_arg : NULL,
+	                       tl->out_format,
+	                       a->partial_given ? &tl->pv : NULL};
+	tl->single = (struct part){&tl->t, NULL};
+	if (!a->from_given && !a->merge_given) {
+		tl->ins = gs_xcalloc(2, sizeof *tl->ins);
+		tl->nins = 1;
+		tl->ins[0].files = a->inputs;
+		tl->ins[0].nfiles = a->inputs_num;
+		tl->ins[0].sinks[0].p = &tl->single;
+		tl->ins[0].nsinks = 1;
+		if (a->universe_given && !a->partial_given && !tl->have_reg)
+			load_universe(&tl->t, a->universe_arg, &tl->so);
+	}
+	if (a->from_given && a->rejects_given && tl->nins > 1 && !strstr(a->rejects_arg, "{record}"))
+		gs_usage_error("--rejects with several --from records: put {record} in the file name "
+		               "(rejects-{record}.csv), one file a record");
+}
+
+/* --merge: the partial streams (standard input without FILE) into t. */
+static void merge_inputs(struct tool *tl)
+{
+	const struct gengetopt_args_info *a = tl->a;
+	size_t nf = a->inputs_num ? a->inputs_num : 1;
+	for (size_t i = 0; i < nf; i++) {
+		int s = merge_file(&tl->t, &tl->pv, a->inputs_num ? a->inputs[i] : "-");
+		if (s > tl->status)
+			tl->status = s;
+	}
+	if (tl->run.out_format < 0)
+		tl->run.out_format = GS_FMT_CSV;
+	if (!tl->t.aggs.ncols)
+		exit(gs_close_stdout(GS_IO));
+	if (a->universe_given) {
+		gs_stream_opts uso = {0};
+		load_universe(&tl->t, a->universe_arg, &uso);
+	}
+}
+
+/* The villages' table of the lower parts, fed as an input to the part of
+ * the indicators over it. */
+static void tally_villages(struct tool *tl)
+{
+	size_t nlc = 0;
+	struct colref *lc = NULL;
+	const struct fieldlist *ids = &tl->lowids;
+	gs_field *lnames = gs_xmalloc((2 + ids->n + 1) * sizeof *lnames);
+	lnames[0] = (gs_field){"township", 8};
+	lnames[1] = (gs_field){"village", 7};
+	for (size_t k = 0; k < ids->n; k++) {
+		for (size_t q = 0; q < tl->nlower; q++)
+			for (size_t c = 0; c < tl->lower[q].t->aggs.ncols; c++)
+				if (!strcmp(tl->lower[q].t->aggs.cols[c].name, ids->ids[k])) {
+					lc = gs_xrealloc(lc, (nlc + 1) * sizeof *lc);
+					lc[nlc++] = (struct colref){&tl->lower[q], c};
+				}
+		lnames[2 + k] = (gs_field){ids->ids[k], strlen(ids->ids[k])};
+	}
+	struct input *in = &tl->over_in;
+	in->record = "villages";
+	in->sinks[0].p = &tl->over;
+	in->nsinks = 1;
+	sink_bind(&in->sinks[0], lnames, 2 + nlc, "the villages' table");
+	in->rj = gs_rejects_open(NULL, GS_FMT_CSV);
+	gs_rejects_header(in->rj, lnames, 2 + nlc, 1);
+	struct run orun = {NULL, NULL, NULL, tl->run.out_format, NULL};
+	struct over_feed of = {in, &orun, {0}};
+	result_rows(tl->lower, tl->nlower, &tl->vshape, lc, nlc, 0, "*", over_row, &of);
+	gs_buf_free(&of.err);
+	free(lc);
+	free(lnames);
+	tl->parts[tl->nparts++] = tl->over;
+	for (size_t k = 0; k < tl->ncols; k++)
+		if (tl->cols[k].p == &tl->over)
+			tl->cols[k].p = &tl->parts[tl->nparts - 1];
+}
+
+/* Without --from: the one part, every column of t. */
+static void single_part(struct tool *tl)
+{
+	tl->parts = gs_xcalloc(2, sizeof *tl->parts);
+	tl->parts[0] = tl->single;
+	tl->nparts = 1;
+	free(tl->cols);
+	tl->ncols = tl->t.aggs.ncols;
+	tl->cols = gs_xmalloc((tl->ncols + 1) * sizeof *tl->cols);
+	for (size_t k = 0; k < tl->ncols; k++)
+		tl->cols[k] = (struct colref){&tl->parts[0], k};
+}
+
+/* --partial: the header, then the leaf groups' states sorted by key. */
+static void write_partial(struct tool *tl)
+{
+	struct tally *t = &tl->t;
+	size_t nleaf = t->ngroups;
+	struct group **order = gs_xmalloc((nleaf + 1) * sizeof *order);
+	for (size_t i = 0; i < nleaf; i++)
+		order[i] = &t->groups[i];
+	sort_t = t;
+	qsort(order, nleaf, sizeof *order, cmp_groups);
+	gs_sha256 sc;
+	gs_sha256_init(&sc);
+	unsigned long long nbytes = 0;
+	gs_buf line = {0};
+	partial_header(t, &tl->pv, &line);
+	for (size_t i = 0; i <= nleaf; i++) {
+		if (i) {
+			gs_buf_clear(&line);
+			gs_buf_adds(&line, "{\"k\":");
+			write_json_strings(&line, order[i - 1]->key, t->nkey);
+			gs_buf_adds(&line, ",\"s\":");
+			gs_slots_write(&t->aggs, order[i - 1]->slots, &line);
+			gs_buf_adds(&line, "}\n");
+		}
+		fwrite(line.p, 1, line.len, stdout);
+		gs_sha256_update(&sc, line.p, line.len);
+		nbytes += line.len;
+	}
+	char sha[65];
+	gs_sha256_hex(&sc, sha);
+	gs_manifest_written("-", "output", sha, nbytes, (long)nleaf);
+	gs_buf_free(&line);
+	free(order);
+}
+
+/* The result table: keys, then the columns, one row per group. */
+static void write_table(struct tool *tl)
+{
+	const struct tally *t = &tl->t;
+	size_t ncol = t->nkey + tl->ncols;
+	gs_field *names = gs_xmalloc((ncol + 1) * sizeof *names);
+	unsigned char *numeric = gs_xcalloc(ncol + 1, 1);
+	size_t c = 0;
+	if (t->period >= 0)
+		names[c++] = (gs_field){"period", 6};
+	for (size_t i = 0; i < t->nby; i++)
+		names[c++] = (gs_field){t->by[i], strlen(t->by[i])};
+	for (size_t i = 0; i < tl->ncols; i++) {
+		numeric[c] = 1;
+		const char *nm = tl->cols[i].p->t->aggs.cols[tl->cols[i].c].name;
+		names[c++] = (gs_field){nm, strlen(nm)};
+	}
+	gs_writer *w = gs_writer_new(stdout, tl->run.out_format);
+	gs_cli_output_encoding(tl->cli, w, tl->run.out_format, "-o");
+	gs_writer_header(w, names, ncol, numeric);
+	result_rows(tl->parts, tl->nparts, t, tl->cols, tl->ncols, tl->a->rollup_given,
+	            tl->a->rollup_label_arg, write_row, w);
+	gs_manifest_output(w);
+	gs_writer_free(w);
+	free(names);
+	free(numeric);
+}
+
+/* The row counts, the rejects closed, the manifest's record; the status. */
+static int finish(struct tool *tl)
+{
+	const struct gengetopt_args_info *a = tl->a;
+	int status = tl->status;
+	for (size_t i = 0; i < tl->nins; i++) {
+		struct input *in = &tl->ins[i];
+		long nrej = in->rj ? gs_rejects_count(in->rj) : 0;
+		if (nrej && status < GS_REJECT)
+			status = GS_REJECT;
+		summary(in, a->verbose_given);
+		if (in->rj) {
+			int rs = gs_rejects_close(in->rj);
+			if (rs > status)
+				status = rs;
+		}
+	}
+	if (tl->over_in.rj) {
+		if (gs_rejects_count(tl->over_in.rj) && status < GS_REJECT)
+			status = GS_REJECT;
+		gs_rejects_close(tl->over_in.rj);
+	}
+	if (a->catalogue_given)
+		gs_manifest_file(a->catalogue_arg, "catalogue");
+	if (a->universe_given && !tl->have_reg)
+		gs_manifest_file(a->universe_arg, "universe");
+	if (a->header_from_given)
+		gs_manifest_file(a->header_from_arg, "header");
+	return gs_manifest_end(status);
+}
+
+static void free_tool(struct tool *tl)
+{
+	struct tally *t = &tl->t;
+	for (size_t i = 0; i < tl->nins; i++) {
+		struct input *in = &tl->ins[i];
+		for (size_t k = 0; k < in->nsinks; k++)
+			sink_free(&in->sinks[k]);
+		if (tl->a->from_given) {
+			free((char *)in->record);
+			free(in->files);
+		}
+		gs_expr_free(in->filter);
+	}
+	if (tl->over_in.rj)
+		sink_free(&tl->over_in.sinks[0]);
+	free(tl->ins);
+	for (size_t i = 0; i < tl->nparts; i++) {
+		gs_slots_free(&tl->parts[i].t->aggs, tl->parts[i].blank);
+		if (tl->parts[i].t != t) {
+			free_tally(tl->parts[i].t, 0);
+			free(tl->parts[i].t);
+		}
+	}
+	for (size_t i = 0; i < tl->nlower; i++) {
+		gs_slots_free(&tl->lower[i].t->aggs, tl->lower[i].blank);
+		free_tally(tl->lower[i].t, 0);
+		free(tl->lower[i].t);
+	}
+	free(tl->parts);
+	free(tl->lower);
+	free(tl->cols);
+	free(tl->lowids.ids);
+	if (tl->vshape.by) {
+		for (size_t i = 0; i < tl->vshape.nby; i++)
+			free(tl->vshape.by[i]);
+		free(tl->vshape.by);
+		free_tally(&tl->vshape, 1);
+	}
+	free_register(&tl->reg);
+	free_tally(t, 1);
+	for (size_t i = 0; i < t->nby; i++)
+		free(t->by[i]);
+	free(t->by);
+	gs_expr_free(tl->where);
+	gs_catalogue_free(tl->cat);
+	prov_free(&tl->pv);
+	gs_buf_free(&tl->hfbytes);
+	free(tl->hfnames);
+}
+
 int main(int argc, char **argv)
 {
 	struct gengetopt_args_info a;
@@ -1241,469 +1767,41 @@ int main(int argc, char **argv)
 		gs_cli_outputs(&cli, side, sizeof side / sizeof *side, NULL, 0);
 	}
 
-	struct tally t = {0};
-	t.index = gs_hash_new();
-	t.period = -1;
-	int in_format = cli.in_format;
-	int out_format = cli.out_format;
-	if (a.decimals_arg < 0 || a.decimals_arg > 30)
-		gs_usage_error("--decimals: give a number from 0 to 30");
-	if (a.header_from_given && a.merge_given)
-		gs_usage_error("--header-from is for the tally of a split, not for --merge");
-	if (a.header_from_given && a.from_given)
-		gs_usage_error("--header-from is for the tally of a split, given as FILE arguments, not --from");
-	if (a.merge_given && (a.by_given || a.agg_given || a.indicator_given || a.where_given ||
-	                      a.period_given || a.date_given || a.catalogue_given || a.from_given ||
-	                      a.level_given))
-		gs_usage_error("--merge takes the keys and aggregates from the partial streams; "
-		               "give only output options with it");
-	if (a.partial_given && (a.rollup_given || a.universe_given))
-		gs_usage_error("give --rollup and --universe to the --merge step, not to --partial");
-	if (a.partial_given && (cli.bom || cli.encoding))
-		gs_usage_error("--bom and --encoding are for the result people open, not for --partial");
-	if (a.partial_given && a.from_given)
-		gs_usage_error("--partial reads one record type: give FILE arguments, not --from");
-	if (a.from_given && a.inputs_num)
-		gs_usage_error("with --from, every input is named by its record type: "
-		               "give --from RECORD=FILE instead of FILE arguments");
-	if (a.from_given && a.agg_given)
-		gs_usage_error("with --from, give catalogue indicators (-k): each reads the input of its record");
-	if (a.filter_given && !a.from_given)
-		gs_usage_error("--filter goes with --from");
-	if (a.period_given) {
-		t.period = gs_period_parse(a.period_arg);
-		if (t.period < 0)
-			gs_usage_error("--period: '%s' is not day, week, month, quarter or year", a.period_arg);
-		if (!a.date_given)
-			gs_usage_error("--period needs --date FIELD");
-		t.date_field = a.date_arg;
-	} else if (a.date_given)
-		gs_usage_error("--date goes with --period");
-	const char *level = a.level_given ? a.level_arg : NULL;
-	if (level) {
-		if (strcmp(level, "township") && strcmp(level, "village") && strcmp(level, "county"))
-			gs_usage_error("--level: '%s' is not county, township or village", level);
-		if (a.by_given)
-			gs_usage_error("--level sets the keys (none, township, or township,village): give no --by");
-		if (strcmp(level, "county"))
-			gs_split_list(strcmp(level, "village") ? "township" : "township,village", &t.by, &t.nby);
-	} else if (a.by_given)
-		gs_split_list(a.by_arg, &t.by, &t.nby);
-	t.nkey = t.nby + (t.period >= 0);
-
-	/* the register, when --level says the universe is one */
-	struct reg reg = {0};
-	gs_stream_opts so = {0};
-	so.format = in_format;
-	so.hash = gs_manifest_on() || a.partial_given;   /* a partial names its inputs' digests */
-	struct prov pv = {0};
-	gs_buf hfbytes = {0};
-	gs_field *hfnames = NULL;
-	if (a.header_from_given)
-		header_from(a.header_from_arg, &so, &hfbytes, &hfnames, &pv);
-	int have_reg = 0;
-	if (level && a.universe_given) {
-		load_register(&reg, a.universe_arg, &so);
-		if (strcmp(level, "county"))
-			universe_from_register(&t, &reg, level);
-		have_reg = 1;
+	struct tool tl = {0};
+	tl.a = &a;
+	tl.t.index = gs_hash_new();
+	tl.t.period = -1;
+	tl.cli = &cli;
+	tl.so.format = cli.in_format;
+	tl.out_format = cli.out_format;
+	check_options(&a, &cli);
+	set_keys(&tl);
+	open_references(&tl);
+	if (a.from_given)
+		from_inputs(&tl);
+	add_columns(&tl);
+	if (tl.over.t)
+		village_level(&tl);
+	set_run(&tl);
+	if (a.merge_given)
+		merge_inputs(&tl);
+	for (size_t i = 0; i < tl.nins; i++) {
+		int s = read_input(&tl.ins[i], &tl.run, &tl.so);
+		if (s > tl.status)
+			tl.status = s;
 	}
-
-	/* rounding is for people, when asked: a stream another tool reads
-	 * carries means and ratios exactly enough to decide on (-1 - D: at
-	 * least D places, more where the digits go on) */
-	int round = a.round_given || a.decimals_given;
-	gs_catalogue *cat = NULL;
-	if (a.indicator_given && !a.catalogue_given)
-		gs_usage_error("--indicator needs --catalogue FILE");
-	if (a.from_given && !a.indicator_given)
-		gs_usage_error("--from needs --catalogue FILE and --indicator IDS");
-	if (a.catalogue_given && !(cat = gs_catalogue_load(a.catalogue_arg)))
-		exit(GS_USAGE);
-
-	/* the inputs: the FILE arguments, or one per --from record */
-	struct input *ins = NULL;
-	size_t nins = 0;
-	struct part *parts = NULL;     /* at the output's level */
-	size_t nparts = 0;
-	struct part *lower = NULL;     /* at the village level, for "over" indicators */
-	size_t nlower = 0;
-	struct colref *cols = NULL;
-	size_t ncols = 0;
-	struct tally vshape = {0};     /* the village level's keys and universe */
-	struct part over = {0};
-	struct input over_in = {0};
-	if (a.from_given) {
-		ins = calloc(a.from_given + 1, sizeof *ins);
-		parts = calloc(a.from_given + 2, sizeof *parts);
-		lower = calloc(a.from_given + 1, sizeof *lower);
-		for (unsigned i = 0; i < a.from_given; i++) {
-			const char *eq = strchr(a.from_arg[i], '=');
-			if (!eq || eq == a.from_arg[i] || !eq[1])
-				gs_usage_error("--from '%s': give RECORD=FILE", a.from_arg[i]);
-			char *rec = gs_xstrndup(a.from_arg[i], (size_t)(eq - a.from_arg[i]));
-			size_t k;
-			for (k = 0; k < nins; k++)
-				if (!strcmp(ins[k].record, rec))
-					break;
-			if (k == nins)
-				ins[nins++].record = rec;
-			else
-				free(rec);
-			ins[k].files = gs_xrealloc(ins[k].files, (ins[k].nfiles + 1) * sizeof *ins[k].files);
-			ins[k].files[ins[k].nfiles++] = (char *)eq + 1;
-		}
-		for (unsigned i = 0; i < a.filter_given; i++) {
-			const char *eq = strchr(a.filter_arg[i], '=');
-			size_t k = nins;
-			if (eq)
-				for (k = 0; k < nins; k++)
-					if (strlen(ins[k].record) == (size_t)(eq - a.filter_arg[i]) &&
-					    !strncmp(ins[k].record, a.filter_arg[i], (size_t)(eq - a.filter_arg[i])))
-						break;
-			if (k == nins)
-				gs_usage_error("--filter '%s': give RECORD=EXPR for a record of --from", a.filter_arg[i]);
-			gs_buf err = {0};
-			size_t pos = 0;
-			ins[k].filter = gs_expr_parse(eq + 1, &pos, 1, &err);
-			if (!ins[k].filter)
-				gs_usage_error("--filter '%s': column %zu: %s", eq + 1, pos + 1, err.p);
-			gs_buf_free(&err);
-		}
-		if (!a.universe_given) {
-			/* nothing: the keys the rows have */
-		} else if (!have_reg)
-			load_universe(&t, a.universe_arg, &so);
-	}
-	for (unsigned i = 0; i < a.agg_given; i++)
-		add_agg(&t, NULL, a.agg_arg[i], NULL, round ? a.decimals_arg : -1 - a.decimals_arg, "--agg");
-	struct fieldlist lowids = {cat, NULL, 0};
-	for (unsigned i = 0; i < a.indicator_given; i++) {
-		char **ids = NULL;
-		size_t nids = 0;
-		gs_split_list(a.indicator_arg[i], &ids, &nids);
-		for (size_t k = 0; k < nids; k++) {
-			const gs_indicator *ind = gs_catalogue_find(cat, ids[k]);
-			if (!ind)
-				gs_usage_error("--indicator: no indicator '%s' in %s", ids[k], a.catalogue_arg);
-			gs_buf what = {0}, err = {0};
-			gs_buf_printf(&what, "indicator %s", ind->id);
-			struct tally *into = &t;
-			if (a.from_given && ind->over) {
-				if (!have_reg || !strcmp(level, "village"))
-					gs_usage_error("indicator %s counts the villages of the unit register: "
-					               "give --universe REGISTER --level township or county", ind->id);
-				if (t.period >= 0)
-					gs_usage_error("indicator %s counts villages: it does not go with --period", ind->id);
-				if (!over.t) {
-					over.t = new_tally(&t, t.by, t.nby);
-					share_universe(over.t, &t);
-				}
-				into = over.t;
-			} else if (a.from_given) {
-				if (!ind->record)
-					gs_usage_error("indicator %s names no \"record\" in %s", ind->id, a.catalogue_arg);
-				size_t r;
-				for (r = 0; r < nins; r++)
-					if (!strcmp(ins[r].record, ind->record))
-						break;
-				if (r == nins)
-					gs_usage_error("indicator %s reads the %s record: give --from %s=FILE",
-					               ind->id, ind->record, ind->record);
-				struct input *in = &ins[r];
-				if (!in->nsinks || in->sinks[0].p->t->nby != t.nby) {
-					/* the input's first part at the output's level */
-					struct part *p = &parts[nparts++];
-					p->t = new_tally(&t, t.by, t.nby);
-					share_universe(p->t, &t);
-					memmove(&in->sinks[1], &in->sinks[0], in->nsinks * sizeof in->sinks[0]);
-					memset(&in->sinks[0], 0, sizeof in->sinks[0]);
-					in->sinks[0].p = p;
-					in->nsinks++;
-				}
-				into = in->sinks[0].p->t;
-			}
-			int d = ind->decimals >= 0 ? ind->decimals : a.decimals_arg;
-			add_agg(into, ind->id, ind->agg, ind->where, round ? d : -1 - d, what.p);
-			/* the column, in the order asked */
-			if (into != &t) {
-				cols = gs_xrealloc(cols, (ncols + 1) * sizeof *cols);
-				cols[ncols].c = into->aggs.ncols - 1;
-				cols[ncols].p = &over;
-				for (size_t q = 0; q < nparts; q++)
-					if (parts[q].t == into)
-						cols[ncols].p = &parts[q];
-				ncols++;
-			}
-			if (into == over.t) {
-				gs_aggset tmp = {0};
-				gs_aggset_add(&tmp, ind->id, ind->agg, ind->where, 0, &err);
-				gs_aggset_fields(&tmp, note_field, &lowids);
-				gs_aggset_free(&tmp);
-			}
-			gs_buf_free(&what);
-			gs_buf_free(&err);
-			free(ids[k]);
-		}
-		free(ids);
-	}
-	if (!a.merge_given && t.aggs.ncols == 0 && !a.from_given)
-		gs_usage_error("give at least one --agg or --indicator");
-
-	/* the village level under the "over" indicators */
-	if (over.t) {
-		vshape.period = -1;
-		gs_split_list("township,village", &vshape.by, &vshape.nby);
-		vshape.nkey = vshape.nby;
-		universe_from_register(&vshape, &reg, "village");
-		if (!lowids.n)
-			gs_usage_error("the indicators over the villages name no village-level indicator");
-		for (size_t k = 0; k < lowids.n; k++) {
-			const gs_indicator *ind = gs_catalogue_find(cat, lowids.ids[k]);
-			size_t r;
-			for (r = 0; ind->record && r < nins; r++)
-				if (!strcmp(ins[r].record, ind->record))
-					break;
-			if (!ind->record || r == nins)
-				gs_usage_error("indicator %s reads the %s record: give --from %s=FILE", ind->id,
-				               ind->record ? ind->record : "(no)", ind->record ? ind->record : "RECORD");
-			struct input *in = &ins[r];
-			struct part *p = NULL;
-			for (size_t s = 0; s < in->nsinks; s++)
-				if (in->sinks[s].p->t->nby == 2)
-					p = in->sinks[s].p;
-			if (!p) {
-				p = &lower[nlower++];
-				p->t = new_tally(&vshape, vshape.by, vshape.nby);
-				share_universe(p->t, &vshape);
-				memset(&in->sinks[in->nsinks], 0, sizeof in->sinks[0]);
-				in->sinks[in->nsinks++].p = p;
-			}
-			gs_buf err = {0};
-			/* a village's value decides what is counted, never read: exact */
-			int d = ind->decimals >= 0 ? ind->decimals : a.decimals_arg;
-			if (gs_aggset_add(&p->t->aggs, ind->id, ind->agg, ind->where, -1 - d, &err) < 0)
-				gs_usage_error("indicator %s '%s': %s", ind->id, ind->agg, err.p);
-			gs_buf_free(&err);
-		}
-	}
-
-	gs_expr *where = NULL;
-	gs_buf err = {0};
-	if (a.where_given) {
-		size_t pos = 0;
-		where = gs_expr_parse(a.where_arg, &pos, 1, &err);
-		if (!where)
-			gs_usage_error("--where '%s': column %zu: %s", a.where_arg, pos + 1, err.p);
-	}
-
-	int status = GS_OK;
-	struct run run = {where, a.rollup_given ? a.rollup_label_arg : NULL,
-	                  a.rejects_given ? a.rejects_arg : NULL, out_format, (int)a.from_given,
-	                  a.partial_given ? &pv : NULL};
-	struct part single = {&t, NULL};
-	if (!a.from_given && !a.merge_given) {
-		ins = calloc(2, sizeof *ins);
-		nins = 1;
-		ins[0].files = a.inputs;
-		ins[0].nfiles = a.inputs_num;
-		ins[0].sinks[0].p = &single;
-		ins[0].nsinks = 1;
-		if (a.universe_given && !a.partial_given && !have_reg)
-			load_universe(&t, a.universe_arg, &so);
-	}
-	if (a.from_given && a.rejects_given && nins > 1 && !strstr(a.rejects_arg, "{record}"))
-		gs_usage_error("--rejects with several --from records: put {record} in the file name "
-		               "(rejects-{record}.csv), one file a record");
-	if (a.merge_given) {
-		size_t nf = a.inputs_num ? a.inputs_num : 1;
-		for (size_t i = 0; i < nf; i++) {
-			int s = merge_file(&t, &pv, a.inputs_num ? a.inputs[i] : "-");
-			if (s > status)
-				status = s;
-		}
-		if (run.out_format < 0)
-			run.out_format = GS_FMT_CSV;
-		if (!t.aggs.ncols)
-			exit(gs_close_stdout(GS_IO));
-		if (a.universe_given) {
-			gs_stream_opts uso = {0};
-			load_universe(&t, a.universe_arg, &uso);
-		}
-	}
-	for (size_t i = 0; i < nins; i++) {
-		int s = read_input(&ins[i], &run, &so);
-		if (s > status)
-			status = s;
-	}
-	/* the village level, then the indicators over it */
-	if (over.t) {
-		size_t nlc = 0;
-		struct colref *lc = NULL;
-		gs_field *lnames = gs_xmalloc((2 + lowids.n + 1) * sizeof *lnames);
-		lnames[0] = (gs_field){"township", 8};
-		lnames[1] = (gs_field){"village", 7};
-		for (size_t k = 0; k < lowids.n; k++) {
-			for (size_t q = 0; q < nlower; q++)
-				for (size_t c = 0; c < lower[q].t->aggs.ncols; c++)
-					if (!strcmp(lower[q].t->aggs.cols[c].name, lowids.ids[k])) {
-						lc = gs_xrealloc(lc, (nlc + 1) * sizeof *lc);
-						lc[nlc++] = (struct colref){&lower[q], c};
-					}
-			lnames[2 + k] = (gs_field){lowids.ids[k], strlen(lowids.ids[k])};
-		}
-		over_in.record = "villages";
-		over_in.sinks[0].p = &over;
-		over_in.nsinks = 1;
-		sink_bind(&over_in.sinks[0], lnames, 2 + nlc, "the villages' table");
-		over_in.rj = gs_rejects_open(NULL, GS_FMT_CSV);
-		gs_rejects_header(over_in.rj, lnames, 2 + nlc, 1);
-		struct run orun = {NULL, NULL, NULL, run.out_format, 0, NULL};
-		struct over_feed of = {&over_in, &orun, {0}};
-		result_rows(lower, nlower, &vshape, lc, nlc, 0, "*", over_row, &of);
-		gs_buf_free(&of.err);
-		free(lc);
-		free(lnames);
-		parts[nparts++] = over;
-		for (size_t k = 0; k < ncols; k++)
-			if (cols[k].p == &over)
-				cols[k].p = &parts[nparts - 1];
-	}
-	if (!a.from_given) {
-		parts = calloc(2, sizeof *parts);
-		parts[0] = single;
-		nparts = 1;
-		free(cols);
-		ncols = t.aggs.ncols;
-		cols = gs_xmalloc((ncols + 1) * sizeof *cols);
-		for (size_t k = 0; k < ncols; k++)
-			cols[k] = (struct colref){&parts[0], k};
-	}
-	if (run.out_format < 0)
-		run.out_format = GS_FMT_CSV;
-
-	gs_buf line = {0};
-	if (a.partial_given) {
-		/* leaf groups, sorted by key */
-		size_t nleaf = t.ngroups;
-		struct group **order = gs_xmalloc((nleaf + 1) * sizeof *order);
-		for (size_t i = 0; i < nleaf; i++)
-			order[i] = &t.groups[i];
-		sort_t = &t;
-		qsort(order, nleaf, sizeof *order, cmp_groups);
-		gs_sha256 sc;
-		gs_sha256_init(&sc);
-		unsigned long long nbytes = 0;
-		partial_header(&t, &pv, &line);
-		for (size_t i = 0; i <= nleaf; i++) {
-			if (i) {
-				gs_buf_clear(&line);
-				gs_buf_adds(&line, "{\"k\":");
-				write_json_strings(&line, order[i - 1]->key, t.nkey);
-				gs_buf_adds(&line, ",\"s\":");
-				gs_slots_write(&t.aggs, order[i - 1]->slots, &line);
-				gs_buf_adds(&line, "}\n");
-			}
-			fwrite(line.p, 1, line.len, stdout);
-			gs_sha256_update(&sc, line.p, line.len);
-			nbytes += line.len;
-		}
-		char sha[65];
-		gs_sha256_hex(&sc, sha);
-		gs_manifest_written("-", "output", sha, nbytes, (long)nleaf);
-		free(order);
-	} else {
-		size_t ncol = t.nkey + ncols;
-		gs_field *names = gs_xmalloc((ncol + 1) * sizeof *names);
-		unsigned char *numeric = calloc(ncol + 1, 1);
-		size_t c = 0;
-		if (t.period >= 0)
-			names[c++] = (gs_field){"period", 6};
-		for (size_t i = 0; i < t.nby; i++)
-			names[c++] = (gs_field){t.by[i], strlen(t.by[i])};
-		for (size_t i = 0; i < ncols; i++) {
-			numeric[c] = 1;
-			const char *nm = cols[i].p->t->aggs.cols[cols[i].c].name;
-			names[c++] = (gs_field){nm, strlen(nm)};
-		}
-		gs_writer *w = gs_writer_new(stdout, run.out_format);
-		gs_cli_output_encoding(&cli, w, run.out_format, "-o");
-		gs_writer_header(w, names, ncol, numeric);
-		result_rows(parts, nparts, &t, cols, ncols, a.rollup_given, a.rollup_label_arg, write_row, w);
-		gs_manifest_output(w);
-		gs_writer_free(w);
-		free(names);
-		free(numeric);
-	}
-	gs_buf_free(&line);
-
-	for (size_t i = 0; i < nins; i++) {
-		struct input *in = &ins[i];
-		long nrej = in->rj ? gs_rejects_count(in->rj) : 0;
-		if (nrej && status < GS_REJECT)
-			status = GS_REJECT;
-		summary(in, a.verbose_given);
-		if (in->rj) {
-			int rs = gs_rejects_close(in->rj);
-			if (rs > status)
-				status = rs;
-		}
-		for (size_t k = 0; k < in->nsinks; k++)
-			sink_free(&in->sinks[k]);
-		if (a.from_given) {
-			free((char *)in->record);
-			free(in->files);
-		}
-		gs_expr_free(in->filter);
-	}
-	if (over_in.rj) {
-		if (gs_rejects_count(over_in.rj) && status < GS_REJECT)
-			status = GS_REJECT;
-		gs_rejects_close(over_in.rj);
-		sink_free(&over_in.sinks[0]);
-	}
-	free(ins);
-	if (a.catalogue_given)
-		gs_manifest_file(a.catalogue_arg, "catalogue");
-	if (a.universe_given && !have_reg)
-		gs_manifest_file(a.universe_arg, "universe");
-	if (a.header_from_given)
-		gs_manifest_file(a.header_from_arg, "header");
-	status = gs_manifest_end(status);
-	for (size_t i = 0; i < nparts; i++) {
-		if (parts[i].t != &t) {
-			gs_slots_free(&parts[i].t->aggs, parts[i].blank);
-			free_tally(parts[i].t, 0);
-			free(parts[i].t);
-		} else
-			gs_slots_free(&t.aggs, parts[i].blank);
-	}
-	for (size_t i = 0; i < nlower; i++) {
-		gs_slots_free(&lower[i].t->aggs, lower[i].blank);
-		free_tally(lower[i].t, 0);
-		free(lower[i].t);
-	}
-	free(parts);
-	free(lower);
-	free(cols);
-	free(lowids.ids);
-	if (vshape.by) {
-		for (size_t i = 0; i < vshape.nby; i++)
-			free(vshape.by[i]);
-		free(vshape.by);
-		free_tally(&vshape, 1);
-	}
-	free_register(&reg);
-	free_tally(&t, 1);
-	gs_buf_free(&err);
-	for (size_t i = 0; i < t.nby; i++)
-		free(t.by[i]);
-	free(t.by);
-	gs_expr_free(where);
-	gs_catalogue_free(cat);
-	prov_free(&pv);
-	gs_buf_free(&hfbytes);
-	free(hfnames);
+	if (tl.over.t)
+		tally_villages(&tl);
+	if (!a.from_given)
+		single_part(&tl);
+	if (tl.run.out_format < 0)
+		tl.run.out_format = GS_FMT_CSV;
+	if (a.partial_given)
+		write_partial(&tl);
+	else
+		write_table(&tl);
+	int status = finish(&tl);
+	free_tool(&tl);
 	cmdline_parser_free(&a);
 	return gs_close_stdout(status);
 }
