@@ -23,6 +23,7 @@
 #include "hash.h"
 #include "input.h"
 #include "keyset.h"
+#include "lines.h"
 #include "rejects.h"
 #include "sha256.h"
 #include "stream.h"
@@ -458,8 +459,8 @@ static void partial_header(const struct tally *t, struct prov *pv, gs_buf *b)
 	gs_buf_adds(b, "]}\n");
 }
 
-/* Set up T from the first partial header O. Returns 0, or -1 (reported). */
-static int merge_setup(struct tally *t, const cJSON *o, const char *name, long lineno)
+/* Set up T from the first partial header O; exits on a malformed column. */
+static void merge_setup(struct tally *t, const cJSON *o, const char *name, long lineno)
 {
 	gs_buf err = {0};
 	const cJSON *by = cJSON_GetObjectItemCaseSensitive(o, "by"), *e;
@@ -490,7 +491,6 @@ static int merge_setup(struct tally *t, const cJSON *o, const char *name, long l
 		}
 	}
 	gs_buf_free(&err);
-	return 0;
 }
 
 /* 1 when partial headers A and B were made with the same options. */
@@ -544,55 +544,103 @@ static int merge_covers(struct prov *pv, const cJSON *o, const char *name, long 
 	return ret;
 }
 
+/* Where merge_file is in one partial stream. */
+struct merging {
+	const char *name;
+	long line;
+	int have_header;
+	long ngroups;            /* group lines read */
+	gs_field *key;
+	gs_slot *tmp;            /* the states of the group line at hand */
+	gs_buf err;
+};
+
+/* A header line O (taken): checked, and the first sets up T. Returns
+ * GS_OK, or GS_IO (reported). */
+static int merge_header(struct tally *t, struct prov *pv, struct merging *m, cJSON *o)
+{
+	const cJSON *tag = cJSON_GetObjectItemCaseSensitive(o, "govstat_partial");
+	const char *why = NULL;
+	if (o && cJSON_IsNumber(tag) && tag->valueint == 1)
+		why = "a partial stream of an older tally, which does not say what it covers: make it again";
+	else if (!o || !cJSON_IsNumber(tag) || tag->valueint != 2)
+		why = "not a partial stream of tally --partial";
+	else if (pv->first && !same_options(pv->first, o))
+		why = "this partial stream was made with other options than the first";
+	if (why)
+		gs_msg(m->name, m->line, "%s", why);
+	if (why || merge_covers(pv, o, m->name, m->line) < 0) {
+		cJSON_Delete(o);
+		return GS_IO;
+	}
+	if (!pv->first) {
+		merge_setup(t, o, m->name, m->line);
+		m->key = gs_xrealloc(m->key, (t->nkey + 1) * sizeof *m->key);
+		pv->first = o;
+	} else
+		cJSON_Delete(o);
+	m->have_header = 1;
+	if (!m->tmp)
+		m->tmp = gs_slots_new(&t->aggs);
+	return GS_OK;
+}
+
+/* A group line O: its states merged into its group. Returns GS_OK, or
+ * GS_IO (reported). */
+static int merge_group(struct tally *t, struct merging *m, const cJSON *o)
+{
+	const cJSON *k = cJSON_GetObjectItemCaseSensitive(o, "k");
+	const cJSON *sl = cJSON_GetObjectItemCaseSensitive(o, "s");
+	int ok = o && cJSON_IsArray(k) && (size_t)cJSON_GetArraySize(k) == t->nkey;
+	for (size_t i = 0; ok && i < t->nkey; i++) {
+		const cJSON *e = cJSON_GetArrayItem(k, (int)i);
+		ok = cJSON_IsString(e);
+		if (ok)
+			m->key[i] = (gs_field){e->valuestring, strlen(e->valuestring)};
+	}
+	if (ok) {
+		gs_slots_free(&t->aggs, m->tmp);
+		m->tmp = gs_slots_new(&t->aggs);
+		ok = gs_slots_read(&t->aggs, m->tmp, sl, &m->err) == 0;
+	}
+	if (!ok) {
+		gs_msg(m->name, m->line, "not a group of this partial stream");
+		return GS_IO;
+	}
+	size_t gi = find_group(t, m->key, 0);
+	if (gs_slots_merge(&t->aggs, t->groups[gi].slots, m->tmp, &m->err) < 0) {
+		gs_msg(m->name, m->line, "%s", m->err.p);
+		return GS_IO;
+	}
+	m->ngroups++;
+	return GS_OK;
+}
+
 /* Read one partial stream into the groups. The first header sets up T;
  * later ones must have the same options and cover other inputs. Returns
  * GS_OK or GS_IO (reported). */
 static int merge_file(struct tally *t, struct prov *pv, const char *path)
 {
-	const char *why, *name = gs_display_name(path);
+	const char *why;
+	struct merging m = {gs_display_name(path), 0, 0, 0, NULL, NULL, {0}};
 	gs_input *in = gs_input_open(path, "utf-8", &why);
 	if (!in) {
-		gs_msg(name, 0, "cannot open: %s", why);
+		gs_msg(m.name, 0, "cannot open: %s", why);
 		return GS_IO;
 	}
 	gs_input_hash(in);
-	gs_buf line = {0}, err = {0};
-	long lineno = 0, ngroups = 0;
-	int status = GS_OK, have_header = 0;
-	gs_field *key = gs_xmalloc((t->nkey + 8) * sizeof *key);
-	gs_slot *tmp = NULL;
-	const char *text;
-	ssize_t n;
-	size_t done = 0;
-	int eof = 0;
-	for (;;) {
-		/* gather a line */
-		char *nl = line.p ? memchr(line.p + done, '\n', line.len - done) : NULL;
-		if (!nl && !eof) {
-			n = gs_input_read(in, &text);
-			if (n < 0) {
-				gs_msg(name, lineno + 1, "%s", gs_input_error(in));
-				status = GS_IO;
-				break;
-			}
-			if (n == 0)
-				eof = 1;
-			else {
-				if (done) {
-					memmove(line.p, line.p + done, line.len - done);
-					line.len -= done;
-					done = 0;
-				}
-				gs_buf_add(&line, text, (size_t)n);
-			}
-			continue;
-		}
-		size_t len = nl ? (size_t)(nl - (line.p + done)) : line.len - done;
-		if (!nl && len == 0)
+	m.key = gs_xmalloc((t->nkey + 1) * sizeof *m.key);
+	gs_lines *ls = gs_lines_open(in);
+	int status = GS_OK, got;
+	const char *s;
+	size_t len;
+	while (status == GS_OK && (got = gs_lines_next(ls, &s, &len)) != 0) {
+		if (got < 0) {
+			gs_msg(m.name, gs_lines_number(ls) + 1, "%s", gs_input_error(in));
+			status = GS_IO;
 			break;
-		char *s = line.p + done;
-		done += len + (nl ? 1 : 0);
-		lineno++;
+		}
+		m.line = gs_lines_number(ls);
 		/* Hadoop Streaming hands a reducer each line as KEY TAB VALUE; the
 		 * whole partial line is the key, the value empty */
 		if (len && s[len - 1] == '\t')
@@ -600,90 +648,28 @@ static int merge_file(struct tally *t, struct prov *pv, const char *path)
 		if (len == 0)
 			continue;
 		cJSON *o = cJSON_ParseWithLength(s, len);
-		const cJSON *tag = cJSON_GetObjectItemCaseSensitive(o, "govstat_partial");
 		/* partial streams may be concatenated (parallel --pipe does): a
 		 * header can come again, with the same options */
-		if (!have_header || tag) {
-			if (o && cJSON_IsNumber(tag) && tag->valueint == 1) {
-				gs_msg(name, lineno, "a partial stream of an older tally, which does not say "
-				       "what it covers: make it again");
-				cJSON_Delete(o);
-				status = GS_IO;
-				break;
-			}
-			if (!o || !cJSON_IsNumber(tag) || tag->valueint != 2) {
-				gs_msg(name, lineno, "not a partial stream of tally --partial");
-				cJSON_Delete(o);
-				status = GS_IO;
-				break;
-			}
-			if (pv->first && !same_options(pv->first, o)) {
-				gs_msg(name, lineno, "this partial stream was made with other options than the first");
-				cJSON_Delete(o);
-				status = GS_IO;
-				break;
-			}
-			if (merge_covers(pv, o, name, lineno) < 0) {
-				cJSON_Delete(o);
-				status = GS_IO;
-				break;
-			}
-			if (!pv->first) {
-				merge_setup(t, o, name, lineno);
-				key = gs_xrealloc(key, (t->nkey + 1) * sizeof *key);
-				pv->first = o;
-			} else
-				cJSON_Delete(o);
-			have_header = 1;
-			if (!tmp)
-				tmp = gs_slots_new(&t->aggs);
-			continue;
-		}
-		const cJSON *k = cJSON_GetObjectItemCaseSensitive(o, "k");
-		const cJSON *sl = cJSON_GetObjectItemCaseSensitive(o, "s");
-		int ok = o && cJSON_IsArray(k) && (size_t)cJSON_GetArraySize(k) == t->nkey;
-		for (size_t i = 0; ok && i < t->nkey; i++) {
-			const cJSON *e = cJSON_GetArrayItem(k, (int)i);
-			ok = cJSON_IsString(e);
-			if (ok)
-				key[i] = (gs_field){e->valuestring, strlen(e->valuestring)};
-		}
-		if (ok) {
-			gs_slots_free(&t->aggs, tmp);
-			tmp = gs_slots_new(&t->aggs);
-			ok = gs_slots_read(&t->aggs, tmp, sl, &err) == 0;
-		}
-		if (ok) {
-			size_t gi = find_group(t, key, 0);
-			ok = gs_slots_merge(&t->aggs, t->groups[gi].slots, tmp, &err) == 0;
-			if (!ok) {
-				gs_msg(name, lineno, "%s", err.p);
-				cJSON_Delete(o);
-				status = GS_IO;
-				break;
-			}
-			ngroups++;
-		}
-		cJSON_Delete(o);
-		if (!ok) {
-			gs_msg(name, lineno, "not a group of this partial stream");
-			status = GS_IO;
-			break;
+		if (!m.have_header || cJSON_GetObjectItemCaseSensitive(o, "govstat_partial"))
+			status = merge_header(t, pv, &m, o);
+		else {
+			status = merge_group(t, &m, o);
+			cJSON_Delete(o);
 		}
 	}
-	if (!have_header && status == GS_OK) {
-		gs_msg(name, 0, "empty input: not a partial stream");
+	if (!m.have_header && status == GS_OK) {
+		gs_msg(m.name, 0, "empty input: not a partial stream");
 		status = GS_IO;
 	}
 	/* the audit trail: what was read of this partial, and its digest */
 	char sha[65];
 	gs_input_sha256(in, sha);
-	prov_from(pv, "partial", name, sha, gs_input_bytes(in), ngroups);
-	gs_manifest_written(name, "partial", sha, gs_input_bytes(in), ngroups);
-	gs_slots_free(&t->aggs, tmp);
-	free(key);
-	gs_buf_free(&line);
-	gs_buf_free(&err);
+	prov_from(pv, "partial", m.name, sha, gs_input_bytes(in), m.ngroups);
+	gs_manifest_written(m.name, "partial", sha, gs_input_bytes(in), m.ngroups);
+	gs_slots_free(&t->aggs, m.tmp);
+	free(m.key);
+	gs_buf_free(&m.err);
+	gs_lines_close(ls);
 	gs_input_close(in);
 	return status;
 }
