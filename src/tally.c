@@ -921,6 +921,31 @@ static void input_rejects(struct input *in, struct run *run, const gs_field *nam
 	gs_buf_free(&path);
 }
 
+/* Fold the rows of ST into the groups of IN's sinks, rejecting to IN's
+ * rejects and counting in IN: the one loop over records. What it changes
+ * is IN's alone (its sinks' parts and counts), so that a stream over one
+ * byte range of a file can be folded into a state of its own. */
+static void tally_rows(struct input *in, const struct run *run, gs_stream *st)
+{
+	gs_buf err = {0};
+	gs_rejects_stream(in->rj, st);
+	for (;;) {
+		gs_row r;
+		int k = gs_stream_next(st, &r);
+		if (k == GS_REC_EOF)
+			break;
+		if (k == GS_REC_BAD) {
+			in->nread++;
+			gs_rejects_row(in->rj, &r, NULL);
+			continue;
+		}
+		feed_row(in, run, gs_stream_file(st), r.line, r.f, r.n, &err);
+	}
+	in->ndropped += gs_stream_empty_rows(st);
+	in->nread += gs_stream_empty_rows(st);
+	gs_buf_free(&err);
+}
+
 /* Read one input through its sinks. Returns the stream's status. */
 static int read_input(struct input *in, struct run *run, const gs_stream_opts *so)
 {
@@ -941,22 +966,8 @@ static int read_input(struct input *in, struct run *run, const gs_stream_opts *s
 	for (size_t i = 0; i < in->nsinks; i++)
 		sink_bind(&in->sinks[i], names, nnames, in->record);
 	input_rejects(in, run, names, nnames);
-	gs_rejects_stream(in->rj, st);
-	for (;;) {
-		gs_row r;
-		int k = gs_stream_next(st, &r);
-		if (k == GS_REC_EOF)
-			break;
-		if (k == GS_REC_BAD) {
-			in->nread++;
-			gs_rejects_row(in->rj, &r, NULL);
-			continue;
-		}
-		feed_row(in, run, gs_stream_file(st), r.line, r.f, r.n, &err);
-	}
+	tally_rows(in, run, st);
 	int status = gs_stream_status(st);
-	in->ndropped += gs_stream_empty_rows(st);
-	in->nread += gs_stream_empty_rows(st);
 	gs_manifest_stream(st, "input");
 	if (run->pv && prov_stream(run->pv, st) < 0)
 		exit(gs_close_stdout(GS_IO));
@@ -983,6 +994,59 @@ static const gs_slot *group_slots(struct part *p, const struct group *g)
 	return v ? t->groups[(size_t)v - 1].slots : p->blank;
 }
 
+/* The periods any part's groups have, in the order first seen: the
+ * universe's units appear in each. */
+static char **periods_seen(struct part *parts, size_t np, size_t *nper)
+{
+	char **periods = NULL;
+	*nper = 0;
+	gs_hash *seen = gs_hash_new();
+	for (size_t p = 0; p < np; p++)
+		for (size_t i = 0; i < parts[p].t->ngroups; i++) {
+			const gs_field *f = &parts[p].t->groups[i].key[0];
+			if (f->p && !gs_hash_get(seen, f->p, f->n)) {
+				gs_hash_put(seen, f->p, f->n, (void *)1);
+				periods = gs_xrealloc(periods, (*nper + 1) * sizeof *periods);
+				periods[(*nper)++] = gs_xstrndup(f->p, f->n);
+			}
+		}
+	gs_hash_free(seen);
+	return periods;
+}
+
+/* The universe: a group for every unit of SHAPE's, in every period of
+ * PERIODS (or once without a period), so that no row is no row. */
+static void add_universe(struct tally *t, const struct tally *shape, char **periods, size_t nper)
+{
+	size_t koff = shape->period >= 0;
+	gs_field *key = gs_xmalloc((shape->nkey + 1) * sizeof *key);
+	for (size_t pi = 0; pi < (koff ? nper : 1); pi++)
+		for (size_t u = 0; u < shape->nuni; u++) {
+			if (koff)
+				key[0] = (gs_field){periods[pi], strlen(periods[pi])};
+			universe_key(shape, u, key + koff);
+			find_group(t, key, 0);
+		}
+	free(key);
+}
+
+/* Rollups, merged from the leaves' exact states. */
+static void add_rollups(struct tally *t)
+{
+	gs_buf err = {0};
+	size_t nleaf = t->ngroups;
+	for (size_t i = 0; i < nleaf; i++) {
+		if (t->groups[i].rolled)
+			continue;
+		for (int r = 1; r <= (int)t->nkey; r++) {
+			size_t gi = find_group(t, t->groups[i].key, r);
+			if (gs_slots_rollup(&t->aggs, t->groups[gi].slots, t->groups[i].slots, &err) < 0)
+				gs_die(GS_IO, NULL, 0, "%s", err.p);
+		}
+	}
+	gs_buf_free(&err);
+}
+
 /* The result: every part's groups (the universe's units in every period
  * seen, the rollups), one row per key in SHAPE's order, each column from
  * its part's group of that key. */
@@ -990,53 +1054,21 @@ static void result_rows(struct part *parts, size_t np, const struct tally *shape
                         const struct colref *cols, size_t ncols, int rollup, const char *label,
                         row_fn fn, void *arg)
 {
-	gs_buf err = {0};
 	size_t koff = shape->period >= 0;
 	char **periods = NULL;
 	size_t nper = 0;
-	if (koff && shape->uni) {
-		gs_hash *seen = gs_hash_new();
-		for (size_t p = 0; p < np; p++)
-			for (size_t i = 0; i < parts[p].t->ngroups; i++) {
-				const gs_field *f = &parts[p].t->groups[i].key[0];
-				if (f->p && !gs_hash_get(seen, f->p, f->n)) {
-					gs_hash_put(seen, f->p, f->n, (void *)1);
-					periods = gs_xrealloc(periods, (nper + 1) * sizeof *periods);
-					periods[nper++] = gs_xstrndup(f->p, f->n);
-				}
-			}
-		gs_hash_free(seen);
-	}
-	gs_field *key = gs_xmalloc((shape->nkey + 1) * sizeof *key);
+	if (koff && shape->uni)
+		periods = periods_seen(parts, np, &nper);
 	for (size_t p = 0; p < np; p++) {
-		struct tally *t = parts[p].t;
-		/* the universe: every unit, in every period seen */
 		if (shape->uni)
-			for (size_t pi = 0; pi < (koff ? nper : 1); pi++)
-				for (size_t u = 0; u < shape->nuni; u++) {
-					if (koff)
-						key[0] = (gs_field){periods[pi], strlen(periods[pi])};
-					universe_key(shape, u, key + koff);
-					find_group(t, key, 0);
-				}
-		/* rollups, merged from the leaves' exact states */
-		size_t nleaf = t->ngroups;
+			add_universe(parts[p].t, shape, periods, nper);
 		if (rollup)
-			for (size_t i = 0; i < nleaf; i++) {
-				if (t->groups[i].rolled)
-					continue;
-				for (int r = 1; r <= (int)t->nkey; r++) {
-					size_t gi = find_group(t, t->groups[i].key, r);
-					if (gs_slots_rollup(&t->aggs, t->groups[gi].slots, t->groups[i].slots, &err) < 0)
-						gs_die(GS_IO, NULL, 0, "%s", err.p);
-				}
-			}
-		parts[p].blank = gs_slots_new(&t->aggs);
+			add_rollups(parts[p].t);
+		parts[p].blank = gs_slots_new(&parts[p].t->aggs);
 	}
 	for (size_t i = 0; i < nper; i++)
 		free(periods[i]);
 	free(periods);
-	free(key);
 
 	/* every key any part has, in order */
 	struct tally m = *shape;
@@ -1103,7 +1135,6 @@ static void result_rows(struct part *parts, size_t np, const struct tally *shape
 	free(m.groups);
 	gs_hash_free(m.index);
 	gs_buf_free(&m.scratch);
-	gs_buf_free(&err);
 }
 
 static void write_row(void *arg, const gs_field *row, size_t n)
