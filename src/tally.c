@@ -8,9 +8,13 @@
  * back, so that tallying shards and merging gives the single-pass result.
  * Expressions are lib/expr, aggregates and their states lib/agg. */
 #include <cjson/cJSON.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "agg.h"
 #include "buf.h"
@@ -56,6 +60,9 @@ struct tally {
 	gs_buf unikeys;          /* encoded keys, one after another */
 	size_t *unioff, nuni;
 	const char *uni_path;
+
+	int speculative;         /* a piece's state (see fold_split): a conflict */
+	int failed;              /*   sets failed instead of ending the tool */
 };
 
 /* ---- keys ---- */
@@ -754,6 +761,8 @@ struct run {                 /* what every input shares */
 	const char *rejects;     /* --rejects, "{record}" replaced */
 	int out_format;          /* -1 until the first input's is known */
 	struct prov *pv;         /* --partial: what the inputs were */
+	const char *where_src;   /* --where as written, for each thread's own */
+	int jobs;                /* --jobs */
 };
 
 static void sink_bind(struct sink *k, const gs_field *names, size_t n, const char *record)
@@ -850,6 +859,10 @@ static void row_commit(struct sink *k, const char *file, long line, gs_buf *err)
 	struct tally *t = k->p->t;
 	size_t gi = find_group(t, k->key, k->rolled);
 	if (gs_slots_apply(&t->aggs, t->groups[gi].slots, k->deltas, err) < 0) {
+		if (t->speculative) {
+			t->failed = 1;
+			return;
+		}
 		gs_buf unit = {0};
 		size_t koff = t->period >= 0;
 		for (size_t i = 0; i < t->nkey - (size_t)k->rolled; i++)
@@ -946,6 +959,258 @@ static void tally_rows(struct input *in, const struct run *run, gs_stream *st)
 	gs_buf_free(&err);
 }
 
+static void share_universe(struct tally *t, const struct tally *from);
+static void free_tally(struct tally *t, int own_universe);
+
+/* ---- one file on several threads ----
+ *
+ * A regular CSV or TSV file is cut at '\n's outside quotes (a quoted field
+ * may hold line ends: the quotes before a cut are counted from the start
+ * of the file, so a cut is never inside one). Each piece is folded by a
+ * thread into a state of its own, made with the same options, and the
+ * states are merged in the file's order by the algebra of --merge: groups
+ * are made in the order of their first row, as in one pass. The pieces
+ * are speculative: when any of them meets what one pass reports or stops
+ * at (a rejected row, a value in conflict, text that is not UTF-8), they
+ * are thrown away and the file is read again on one thread, so that
+ * messages, rejects and their line numbers are those of one pass. */
+
+/* One thread's share of the file, and the state it folds into. */
+struct piece {
+	const char *path;
+	unsigned long long off, len;   /* its bytes in the file */
+	int first;               /* it holds the file's header */
+	const char *file;        /* the name in messages */
+	int format;
+	const gs_field *names;   /* the file's header */
+	size_t nnames;
+	struct tally t;
+	struct part part;
+	struct input in;
+	gs_expr *where;
+	struct run run;
+	int ok;                  /* folded, and nothing to report */
+};
+
+/* 1 when P[0..N) holds an odd number of quotes. */
+static int odd_quotes(const char *p, size_t n)
+{
+	int odd = 0;
+	const char *e = p + n;
+	while (p < e && (p = memchr(p, '"', (size_t)(e - p)))) {
+		odd ^= 1;
+		p++;
+	}
+	return odd;
+}
+
+/* Cut the N bytes of FD into at most NP pieces after '\n's outside
+ * quotes, in one read of it: CUT[0..k] their bounds. Returns k, the number
+ * of pieces, or 0 when FD cannot be read. */
+static size_t cut_pieces(int fd, unsigned long long n, size_t np, unsigned long long *cut)
+{
+	enum { BLOCK = 1 << 20 };
+	char *buf = gs_xmalloc(BLOCK);
+	size_t k = 0;
+	unsigned long long at = 0, target = n / np;   /* at: the next byte to read */
+	int inq = 0;
+	cut[0] = 0;
+	while (k + 1 < np && at < n) {
+		ssize_t got = read(fd, buf, BLOCK);
+		if (got <= 0) {
+			free(buf);
+			return 0;
+		}
+		const char *p = buf, *e = buf + got;
+		while (p < e && k + 1 < np) {
+			unsigned long long pos = at + (unsigned long long)(p - buf);
+			if (pos < target) {
+				size_t m = (size_t)(target - pos) < (size_t)(e - p) ? (size_t)(target - pos) : (size_t)(e - p);
+				inq ^= odd_quotes(p, m);
+				p += m;
+				continue;
+			}
+			const char *nl = memchr(p, '\n', (size_t)(e - p));
+			inq ^= odd_quotes(p, (size_t)((nl ? nl : e) - p));
+			if (!nl) {
+				p = e;
+				break;
+			}
+			p = nl + 1;
+			if (!inq) {
+				unsigned long long c = at + (unsigned long long)(p - buf);
+				if (c >= n)
+					goto out;
+				cut[++k] = c;
+				target = n / np * (k + 1);
+			}
+		}
+		at += (unsigned long long)got;
+	}
+out:
+	free(buf);
+	cut[++k] = n;
+	return k;
+}
+
+static void piece_init(struct piece *pc, const struct tally *t, const struct run *run,
+                       const gs_field *names, size_t nnames)
+{
+	gs_buf err = {0};
+	pc->t.index = gs_hash_new();
+	pc->t.by = t->by;
+	pc->t.nby = t->nby;
+	pc->t.period = t->period;
+	pc->t.date_field = t->date_field;
+	pc->t.nkey = t->nkey;
+	pc->t.speculative = 1;
+	share_universe(&pc->t, t);
+	for (size_t i = 0; i < t->aggs.ncols; i++) {
+		const gs_aggcol *c = &t->aggs.cols[i];
+		if (gs_aggset_add(&pc->t.aggs, c->name, c->src, c->where_src, c->decimals, &err) < 0)
+			gs_die(GS_IO, NULL, 0, "%s", err.p);
+	}
+	pc->part.t = &pc->t;
+	pc->in.sinks[0].p = &pc->part;
+	pc->in.nsinks = 1;
+	sink_bind(&pc->in.sinks[0], names, nnames, NULL);
+	pc->run = *run;
+	pc->run.where = NULL;
+	if (run->where_src) {
+		size_t pos = 0;
+		pc->where = gs_expr_parse(run->where_src, &pos, 1, &err);
+		if (!pc->where || gs_expr_bind(pc->where, names, nnames, &err) < 0)
+			gs_die(GS_IO, NULL, 0, "%s", err.p);
+		pc->run.where = pc->where;
+	}
+	/* a rejected row sends the file back to one pass: count, keep nothing */
+	pc->in.rj = gs_rejects_open("/dev/null", pc->format);
+	gs_rejects_header(pc->in.rj, names, nnames, 1);
+	pc->names = names;
+	pc->nnames = nnames;
+	gs_buf_free(&err);
+}
+
+static void piece_free(struct piece *pc)
+{
+	sink_free(&pc->in.sinks[0]);
+	gs_rejects_close(pc->in.rj);
+	gs_expr_free(pc->where);
+	free_tally(&pc->t, 0);
+}
+
+static void *fold_piece(void *arg)
+{
+	struct piece *pc = arg;
+	/* read as UTF-8: a file that is not is read by one pass, which judges
+	 * its encoding */
+	gs_stream *st = gs_stream_open_range(pc->path, pc->file, pc->off, pc->len, pc->format,
+	                                     pc->first ? NULL : pc->names, pc->nnames);
+	tally_rows(&pc->in, &pc->run, st);
+	pc->ok = gs_stream_status(st) == GS_OK && !gs_rejects_count(pc->in.rj) && !pc->t.failed;
+	gs_stream_close(st);
+	return NULL;
+}
+
+/* Merge FROM's groups into INTO's, in FROM's order. 0, or -1 on a
+ * conflict. */
+static int merge_tally(struct tally *into, const struct tally *from, gs_buf *err)
+{
+	for (size_t i = 0; i < from->ngroups; i++) {
+		const struct group *g = &from->groups[i];
+		size_t gi = find_group(into, g->key, g->rolled);
+		if (gs_slots_merge(&into->aggs, into->groups[gi].slots, g->slots, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Fold the pieces PC[0..NP) on threads; merged into IN's one part. 1 when
+ * done, 0 when IN is to be read in one pass (nothing of it changed). */
+static int fold_pieces(struct input *in, struct piece *pc, size_t np)
+{
+	pthread_t *th = gs_xcalloc(np, sizeof *th);
+	int quiet = gs_quiet;
+	gs_quiet = 1;              /* one pass says what is wrong, once */
+	size_t started = 1;
+	for (size_t i = 1; i < np; i++, started++)
+		if (pthread_create(&th[i], NULL, fold_piece, &pc[i]))
+			break;
+	fold_piece(&pc[0]);
+	for (size_t i = 1; i < started; i++)
+		pthread_join(th[i], NULL);
+	gs_quiet = quiet;
+	free(th);
+	int ok = started == np;
+	for (size_t i = 0; ok && i < np; i++)
+		ok = pc[i].ok;
+	gs_buf err = {0};
+	for (size_t i = 1; ok && i < np; i++)
+		ok = merge_tally(&pc[0].t, &pc[i].t, &err) == 0;
+	if (ok && merge_tally(in->sinks[0].p->t, &pc[0].t, &err) < 0)
+		gs_die(GS_IO, NULL, 0, "%s", err.p);   /* into no groups: cannot be */
+	gs_buf_free(&err);
+	for (size_t i = 0; ok && i < np; i++) {
+		in->nread += pc[i].in.nread;
+		in->nused += pc[i].in.nused;
+		in->nfiltered += pc[i].in.nfiltered;
+		in->noutside += pc[i].in.noutside;
+		in->ndropped += pc[i].in.ndropped;
+	}
+	return ok;
+}
+
+/* The file IN reads, when it can be folded on JOBS threads: a regular
+ * CSV or TSV file, the only one, read with the header it starts with, for
+ * one part, nothing of it to hash. */
+static int can_split(const struct input *in, const struct run *run, const gs_stream_opts *so,
+                     gs_stream *st)
+{
+	int f = gs_stream_format(st);
+	return run->jobs > 1 && in->nfiles == 1 && strcmp(in->files[0], "-") && in->nsinks == 1 &&
+	       !in->filter && !so->header && !so->hash && !run->pv && (f == GS_FMT_CSV || f == GS_FMT_TSV) &&
+	       !strcmp(gs_stream_file(st), gs_display_name(in->files[0]));    /* not a workbook's sheet */
+}
+
+/* Fold IN's one file on threads when it can be (see above). 1 when done,
+ * 0 when it is to be read in one pass. */
+static int fold_split(struct input *in, const struct run *run, const gs_stream_opts *so,
+                      gs_stream *st, const gs_field *names, size_t nnames)
+{
+	if (!can_split(in, run, so, st))
+		return 0;
+	int fd = open(in->files[0], O_RDONLY);
+	struct stat sb;
+	char sig[4];
+	/* a workbook is read whole, never split */
+	if (fd < 0 || fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode) || sb.st_size < 4 ||
+	    read(fd, sig, 4) != 4 || !memcmp(sig, "PK\3\4", 4) || !memcmp(sig, "\xD0\xCF\x11\xE0", 4) ||
+	    lseek(fd, 0, SEEK_SET) < 0) {
+		if (fd >= 0)
+			close(fd);
+		return 0;
+	}
+	unsigned long long *cut = gs_xmalloc(((size_t)run->jobs + 1) * sizeof *cut);
+	size_t np = cut_pieces(fd, (unsigned long long)sb.st_size, (size_t)run->jobs, cut);
+	close(fd);
+	int done = 0;
+	if (np > 1) {
+		struct piece *pc = gs_xcalloc(np, sizeof *pc);
+		for (size_t i = 0; i < np; i++) {
+			pc[i] = (struct piece){.path = in->files[0], .off = cut[i], .len = cut[i + 1] - cut[i],
+			                       .first = i == 0, .file = gs_stream_file(st),
+			                       .format = gs_stream_format(st)};
+			piece_init(&pc[i], in->sinks[0].p->t, run, names, nnames);
+		}
+		done = fold_pieces(in, pc, np);
+		for (size_t i = 0; i < np; i++)
+			piece_free(&pc[i]);
+		free(pc);
+	}
+	free(cut);
+	return done;
+}
+
 /* Read one input through its sinks. Returns the stream's status. */
 static int read_input(struct input *in, struct run *run, const gs_stream_opts *so)
 {
@@ -966,7 +1231,8 @@ static int read_input(struct input *in, struct run *run, const gs_stream_opts *s
 	for (size_t i = 0; i < in->nsinks; i++)
 		sink_bind(&in->sinks[i], names, nnames, in->record);
 	input_rejects(in, run, names, nnames);
-	tally_rows(in, run, st);
+	if (!fold_split(in, run, so, st, names, nnames))
+		tally_rows(in, run, st);
 	int status = gs_stream_status(st);
 	gs_manifest_stream(st, "input");
 	if (run->pv && prov_stream(run->pv, st) < 0)
@@ -1296,6 +1562,8 @@ static void check_options(const struct gengetopt_args_info *a, const gs_cli *cli
 		gs_usage_error("with --from, give catalogue indicators (-k): each reads the input of its record");
 	if (a->filter_given && !a->from_given)
 		gs_usage_error("--filter goes with --from");
+	if (a->jobs_given && (a->jobs_arg < 1 || a->jobs_arg > 1024))
+		gs_usage_error("--jobs: give a number of threads from 1 to 1024");
 }
 
 /* The keys: the period, then --by or --level's. */
@@ -1541,7 +1809,9 @@ static void set_run(struct tool *tl)
 	tl->run = (struct run){tl->where, a->rollup_given ? a->rollup_label_arg : NULL,
 	                       a->rejects_given ? a->rejects_arg : NULL,
 	                       tl->out_format,
-	                       a->partial_given ? &tl->pv : NULL};
+	                       a->partial_given ? &tl->pv : NULL,
+	                       a->where_given ? a->where_arg : NULL,
+	                       a->jobs_given ? a->jobs_arg : (int)sysconf(_SC_NPROCESSORS_ONLN)};
 	tl->single = (struct part){&tl->t, NULL};
 	if (!a->from_given && !a->merge_given) {
 		tl->ins = gs_xcalloc(2, sizeof *tl->ins);
@@ -1604,7 +1874,7 @@ static void tally_villages(struct tool *tl)
 	sink_bind(&in->sinks[0], lnames, 2 + nlc, "the villages' table");
 	in->rj = gs_rejects_open(NULL, GS_FMT_CSV);
 	gs_rejects_header(in->rj, lnames, 2 + nlc, 1);
-	struct run orun = {NULL, NULL, NULL, tl->run.out_format, NULL};
+	struct run orun = {.out_format = tl->run.out_format};
 	struct over_feed of = {in, &orun, {0}};
 	result_rows(tl->lower, tl->nlower, &tl->vshape, lc, nlc, 0, "*", over_row, &of);
 	gs_buf_free(&of.err);
