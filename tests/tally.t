@@ -577,3 +577,12 @@ $ tally --jobs 0 -a 'n=count()'
 tally: --jobs: give a number of threads from 1 to 1024
 Try 'tally --help' for more information.
 >>>= 2
+
+### --jobs: blank lines and rows of empty cells are dropped and counted as in one pass
+$ awk 'BEGIN { print "g,x"; for (i = 1; i <= 3000; i++) { if (i % 97 == 0) print ",,"; else if (i % 89 == 0) print ""; else print "a" i % 3 "," i } }' > b.csv; for j in 1 2 7; do tally --jobs $j -v -g g -a 'n=count()' -a 's=sum(x)' b.csv > b$j.csv 2>&1; done; cmp b1.csv b2.csv && cmp b1.csv b7.csv && cat b1.csv
+>>>
+g,n,s
+a0,979,1467873
+a1,979,1468792
+a2,979,1469801
+tally: 2967 rows read, 2937 tallied, 0 left out by --where, 0 rejected, 30 dropped
