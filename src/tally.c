@@ -1172,8 +1172,60 @@ static int can_split(const struct input *in, const struct run *run, const gs_str
 	       !strcmp(gs_stream_file(st), gs_display_name(in->files[0]));    /* not a workbook's sheet */
 }
 
-/* Fold IN's one file on threads when it can be (see above). 1 when done,
- * 0 when it is to be read in one pass. */
+/* Guess the cuts: the first '\n' after each Nth of the N bytes of FD, a
+ * few small reads, no counting of quotes. A guess inside a quoted field
+ * gives itself away: the piece before it ends inside the quotes, which
+ * one pass would not do, and is refused (fold_piece). Returns the number
+ * of pieces, 0 on a read error. */
+static size_t guess_cuts(int fd, unsigned long long n, size_t np, unsigned long long *cut)
+{
+	char buf[1 << 16];
+	size_t k = 0;
+	cut[0] = 0;
+	for (size_t i = 1; i < np; i++) {
+		unsigned long long at = n / np * i;
+		if (at < cut[k])
+			at = cut[k];
+		const char *nl = NULL;
+		ssize_t got;
+		while (at < n && !nl) {
+			if ((got = pread(fd, buf, sizeof buf, (off_t)at)) <= 0)
+				return 0;
+			nl = memchr(buf, '\n', (size_t)got);
+			at += nl ? (unsigned long long)(nl - buf) + 1 : (unsigned long long)got;
+		}
+		if (!nl || at >= n)
+			break;
+		cut[++k] = at;
+	}
+	cut[++k] = n;
+	return k;
+}
+
+/* Fold IN's file cut at CUT[0..NP] on threads. 1 when done, 0 when not. */
+static int fold_cuts(struct input *in, const struct run *run, gs_stream *st, const gs_field *names,
+                     size_t nnames, const unsigned long long *cut, size_t np)
+{
+	if (np < 2)
+		return 0;
+	struct piece *pc = gs_xcalloc(np, sizeof *pc);
+	for (size_t i = 0; i < np; i++) {
+		pc[i] = (struct piece){.path = in->files[0], .off = cut[i], .len = cut[i + 1] - cut[i],
+		                       .first = i == 0, .file = gs_stream_file(st),
+		                       .format = gs_stream_format(st)};
+		piece_init(&pc[i], in->sinks[0].p->t, run, names, nnames);
+	}
+	int done = fold_pieces(in, pc, np);
+	for (size_t i = 0; i < np; i++)
+		piece_free(&pc[i]);
+	free(pc);
+	return done;
+}
+
+/* Fold IN's one file on threads when it can be (see above): at guessed
+ * cuts, and when they fail at cuts outside quotes counted from the
+ * start, when those differ. 1 when done, 0 when it is to be read in one
+ * pass. */
 static int fold_split(struct input *in, const struct run *run, const gs_stream_opts *so,
                       gs_stream *st, const gs_field *names, size_t nnames)
 {
@@ -1190,23 +1242,18 @@ static int fold_split(struct input *in, const struct run *run, const gs_stream_o
 			close(fd);
 		return 0;
 	}
-	unsigned long long *cut = gs_xmalloc(((size_t)run->jobs + 1) * sizeof *cut);
-	size_t np = cut_pieces(fd, (unsigned long long)sb.st_size, (size_t)run->jobs, cut);
-	close(fd);
-	int done = 0;
-	if (np > 1) {
-		struct piece *pc = gs_xcalloc(np, sizeof *pc);
-		for (size_t i = 0; i < np; i++) {
-			pc[i] = (struct piece){.path = in->files[0], .off = cut[i], .len = cut[i + 1] - cut[i],
-			                       .first = i == 0, .file = gs_stream_file(st),
-			                       .format = gs_stream_format(st)};
-			piece_init(&pc[i], in->sinks[0].p->t, run, names, nnames);
-		}
-		done = fold_pieces(in, pc, np);
-		for (size_t i = 0; i < np; i++)
-			piece_free(&pc[i]);
-		free(pc);
+	size_t nc = (size_t)run->jobs + 1;
+	unsigned long long *guess = gs_xmalloc(nc * sizeof *guess), *cut = gs_xmalloc(nc * sizeof *cut);
+	unsigned long long size = (unsigned long long)sb.st_size;
+	size_t ng = guess_cuts(fd, size, (size_t)run->jobs, guess);
+	int done = fold_cuts(in, run, st, names, nnames, guess, ng);
+	if (!done) {
+		size_t np = cut_pieces(fd, size, (size_t)run->jobs, cut);
+		if (np != ng || memcmp(cut, guess, (np + 1) * sizeof *cut))
+			done = fold_cuts(in, run, st, names, nnames, cut, np);
 	}
+	close(fd);
+	free(guess);
 	free(cut);
 	return done;
 }

@@ -586,3 +586,16 @@ a0,979,1467873
 a1,979,1468792
 a2,979,1469801
 tally: 2967 rows read, 2937 tallied, 0 left out by --where, 0 rejected, 30 dropped
+
+### --jobs: a quoted field of 2000 lines over the middle of the file is never cut
+$ awk 'BEGIN { print "g,x,note"; for (i = 1; i <= 400; i++) print "a" i % 3 "," i ",plain"; printf "b,1,\""; for (i = 1; i <= 2000; i++) printf "line %d, \"\"quoted\"\"\n", i; print "\""; for (i = 1; i <= 400; i++) print "c" i % 3 "," i ",plain" }' > big.csv; for j in 1 2 3 7; do tally --jobs $j -v -g g -a 'n=count()' -a 's=sum(x)' -a 'd=distinct(note)' big.csv > big$j.csv 2>&1; done; cmp big1.csv big2.csv && cmp big1.csv big3.csv && cmp big1.csv big7.csv && cat big1.csv
+>>>
+g,n,s,d
+a0,133,26733,1
+a1,134,26867,1
+a2,133,26600,1
+b,1,1,1
+c0,133,26733,1
+c1,134,26867,1
+c2,133,26600,1
+tally: 801 rows read, 801 tallied, 0 left out by --where, 0 rejected
