@@ -965,8 +965,9 @@ static void free_tally(struct tally *t, int own_universe);
 /* ---- one file on several threads ----
  *
  * A regular CSV or TSV file is cut at '\n's outside quotes (a quoted field
- * may hold line ends: the quotes before a cut are counted from the start
- * of the file, so a cut is never inside one). Each piece is folded by a
+ * may hold line ends): first at guessed cuts, which the pieces verify, then,
+ * when they fail, at cuts after an even number of quotes counted from the
+ * start of the file. Each piece is folded by a
  * thread into a state of its own, made with the same options, and the
  * states are merged in the file's order by the algebra of --merge: groups
  * are made in the order of their first row, as in one pass. The pieces
