@@ -593,3 +593,8 @@ gs_stream *gs_stream_open_range(const char *path, const char *name, unsigned lon
 	s->have_header = 1;
 	return s;
 }
+
+int gs_stream_shows_progress(const gs_stream *s)
+{
+	return s->progress != NULL;
+}

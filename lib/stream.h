@@ -113,6 +113,10 @@ int gs_stream_bad_width(const gs_stream *s);
  * header, the format asked for (CSV for "auto"). */
 int gs_stream_format(const gs_stream *s);
 
+/* 1 when a progress line may be drawn for S (progress.h: forced, or
+ * stderr a terminal), else 0. */
+int gs_stream_shows_progress(const gs_stream *s);
+
 /* A stream over the bytes [OFF, OFF + LEN) of the regular file PATH, a
  * piece of it cut at a record boundary, read as UTF-8 (gs_input_open_range)
  * in FORMAT (CSV or TSV) and named NAME in messages (PATH and NAME are not

@@ -1163,13 +1163,15 @@ static int fold_pieces(struct input *in, struct piece *pc, size_t np)
 
 /* The file IN reads, when it can be folded on JOBS threads: a regular
  * CSV or TSV file, the only one, read with the header it starts with, for
- * one part, nothing of it to hash. */
+ * one part, nothing of it to hash, no progress line to draw (it counts
+ * what one stream reads). */
 static int can_split(const struct input *in, const struct run *run, const gs_stream_opts *so,
                      gs_stream *st)
 {
 	int f = gs_stream_format(st);
 	return run->jobs > 1 && in->nfiles == 1 && strcmp(in->files[0], "-") && in->nsinks == 1 &&
 	       !in->filter && !so->header && !so->hash && !run->pv && (f == GS_FMT_CSV || f == GS_FMT_TSV) &&
+	       !gs_stream_shows_progress(st) &&
 	       !strcmp(gs_stream_file(st), gs_display_name(in->files[0]));    /* not a workbook's sheet */
 }
 
