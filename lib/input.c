@@ -32,6 +32,8 @@ struct gs_input {
 	char spool_path[32];
 	const char *mem;
 	size_t memlen, mempos;
+	int ranged;              /* gs_input_open_range: LEFT bytes more to read */
+	unsigned long long left;
 	int is_stdin;
 	int autodetect;          /* encoding was "auto" */
 	enum mode mode;
@@ -118,6 +120,22 @@ gs_input *gs_input_open(const char *path, const char *encoding, const char **why
 	return in;
 }
 
+gs_input *gs_input_open_range(const char *path, unsigned long long off, unsigned long long len,
+                              const char *encoding, const char **why)
+{
+	gs_input *in = gs_input_open(path, encoding, why);
+	if (in && lseek(in->fd, (off_t)off, SEEK_SET) < 0) {
+		*why = strerror(errno);
+		gs_input_close(in);
+		return NULL;
+	}
+	if (in) {
+		in->ranged = 1;
+		in->left = len;
+	}
+	return in;
+}
+
 static ssize_t fail(gs_input *in, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static ssize_t fail(gs_input *in, const char *fmt, ...)
 {
@@ -153,7 +171,12 @@ static ssize_t fill(gs_input *in)
 		return (ssize_t)r;
 	}
 	for (;;) {
-		ssize_t r = read(in->fd, in->raw + in->rend, RAW_SIZE - in->rend);
+		size_t want = RAW_SIZE - in->rend;
+		if (in->ranged && want > in->left)
+			want = (size_t)in->left;
+		ssize_t r = want ? read(in->fd, in->raw + in->rend, want) : 0;
+		if (r > 0 && in->ranged)
+			in->left -= (unsigned long long)r;
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {

@@ -25,6 +25,12 @@ int gs_encoding_known(const char *encoding);
  * *WHY then points to a static description. */
 gs_input *gs_input_open(const char *path, const char *encoding, const char **why);
 
+/* Open the bytes [OFF, OFF + LEN) of the regular file PATH only, read as
+ * if they were the whole file: a piece of it cut at a line end, for
+ * reading on threads. NULL as gs_input_open. */
+gs_input *gs_input_open_range(const char *path, unsigned long long off, unsigned long long len,
+                              const char *encoding, const char **why);
+
 /* Read N bytes at DATA (not copied: they must outlive IN) as if they were
  * a file, in ENCODING; for tests and fuzzing. NULL for an unknown
  * encoding. */

@@ -569,3 +569,45 @@ void gs_stream_close(gs_stream *s)
 	free(s->names);
 	free(s);
 }
+
+gs_stream *gs_stream_open_range(const char *path, const char *name, unsigned long long off,
+                                unsigned long long len, int format, const gs_field *names,
+                                size_t ncols)
+{
+	gs_stream *s = gs_xcalloc(1, sizeof *s);
+	s->stdin_name[0] = (char *)path;
+	s->files = s->stdin_name;
+	s->nfiles = s->next_file = 1;    /* open_next has nothing more to open */
+	s->o.format = s->format = format;
+	s->o.header_rows = 1;
+	s->cur = name;
+	const char *why;
+	s->in = gs_input_open_range(path, off, len, "utf-8", &why);
+	if (!s->in) {
+		gs_msg(s->cur, 0, "cannot open: %s", why);
+		s->status = GS_IO;
+		return s;
+	}
+	s->rec = gs_records_open(s->in, format, 0);
+	if (gs_records_start(s->rec) < 0) {
+		file_failed(s, 0, "%s", gs_records_error(s->rec));
+		return s;
+	}
+	if (names) {
+		s->names = gs_xmalloc((ncols + 1) * sizeof *s->names);
+		memcpy(s->names, names, ncols * sizeof *s->names);
+		s->ncols = ncols;
+	} else {
+		long k = read_header(s, &s->hbuf, &s->names);
+		if (k < 0)
+			return s;
+		s->ncols = (size_t)k;
+	}
+	s->have_header = 1;
+	return s;
+}
+
+int gs_stream_shows_progress(const gs_stream *s)
+{
+	return s->progress != NULL;
+}

@@ -118,6 +118,22 @@ int gs_stream_bad_width(const gs_stream *s);
  * header, the format asked for (CSV for "auto"). */
 int gs_stream_format(const gs_stream *s);
 
+/* 1 when a progress line may be drawn for S (progress.h: forced, or
+ * stderr a terminal), else 0. */
+int gs_stream_shows_progress(const gs_stream *s);
+
+/* A stream over the bytes [OFF, OFF + LEN) of the regular file PATH, a
+ * piece of it cut at a record boundary, read as UTF-8 (gs_input_open_range)
+ * in FORMAT (CSV or TSV) and named NAME in messages (PATH and NAME are not
+ * copied). With NAMES NULL the piece starts with the file's header; else
+ * it is data only, under the file's header NAMES[0..NCOLS) (copied; their
+ * bytes must outlive the stream), and every row is kept. Line numbers
+ * count from the piece's start. Not watched by the manifest: the file's
+ * own stream is. */
+gs_stream *gs_stream_open_range(const char *path, const char *name, unsigned long long off,
+                                unsigned long long len, int format, const gs_field *names,
+                                size_t ncols);
+
 void gs_stream_close(gs_stream *s);
 
 #endif

@@ -8,9 +8,13 @@
  * back, so that tallying shards and merging gives the single-pass result.
  * Expressions are lib/expr, aggregates and their states lib/agg. */
 #include <cjson/cJSON.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "agg.h"
 #include "buf.h"
@@ -23,6 +27,7 @@
 #include "hash.h"
 #include "input.h"
 #include "keyset.h"
+#include "lines.h"
 #include "rejects.h"
 #include "sha256.h"
 #include "stream.h"
@@ -55,6 +60,9 @@ struct tally {
 	gs_buf unikeys;          /* encoded keys, one after another */
 	size_t *unioff, nuni;
 	const char *uni_path;
+
+	int speculative;         /* a piece's state (see fold_split): a conflict */
+	int failed;              /*   sets failed instead of ending the tool */
 };
 
 /* ---- keys ---- */
@@ -458,8 +466,8 @@ static void partial_header(const struct tally *t, struct prov *pv, gs_buf *b)
 	gs_buf_adds(b, "]}\n");
 }
 
-/* Set up T from the first partial header O. Returns 0, or -1 (reported). */
-static int merge_setup(struct tally *t, const cJSON *o, const char *name, long lineno)
+/* Set up T from the first partial header O; exits on a malformed column. */
+static void merge_setup(struct tally *t, const cJSON *o, const char *name, long lineno)
 {
 	gs_buf err = {0};
 	const cJSON *by = cJSON_GetObjectItemCaseSensitive(o, "by"), *e;
@@ -490,7 +498,6 @@ static int merge_setup(struct tally *t, const cJSON *o, const char *name, long l
 		}
 	}
 	gs_buf_free(&err);
-	return 0;
 }
 
 /* 1 when partial headers A and B were made with the same options. */
@@ -544,55 +551,103 @@ static int merge_covers(struct prov *pv, const cJSON *o, const char *name, long 
 	return ret;
 }
 
+/* Where merge_file is in one partial stream. */
+struct merging {
+	const char *name;
+	long line;
+	int have_header;
+	long ngroups;            /* group lines read */
+	gs_field *key;
+	gs_slot *tmp;            /* the states of the group line at hand */
+	gs_buf err;
+};
+
+/* A header line O (taken): checked, and the first sets up T. Returns
+ * GS_OK, or GS_IO (reported). */
+static int merge_header(struct tally *t, struct prov *pv, struct merging *m, cJSON *o)
+{
+	const cJSON *tag = cJSON_GetObjectItemCaseSensitive(o, "govstat_partial");
+	const char *why = NULL;
+	if (o && cJSON_IsNumber(tag) && tag->valueint == 1)
+		why = "a partial stream of an older tally, which does not say what it covers: make it again";
+	else if (!o || !cJSON_IsNumber(tag) || tag->valueint != 2)
+		why = "not a partial stream of tally --partial";
+	else if (pv->first && !same_options(pv->first, o))
+		why = "this partial stream was made with other options than the first";
+	if (why)
+		gs_msg(m->name, m->line, "%s", why);
+	if (why || merge_covers(pv, o, m->name, m->line) < 0) {
+		cJSON_Delete(o);
+		return GS_IO;
+	}
+	if (!pv->first) {
+		merge_setup(t, o, m->name, m->line);
+		m->key = gs_xrealloc(m->key, (t->nkey + 1) * sizeof *m->key);
+		pv->first = o;
+	} else
+		cJSON_Delete(o);
+	m->have_header = 1;
+	if (!m->tmp)
+		m->tmp = gs_slots_new(&t->aggs);
+	return GS_OK;
+}
+
+/* A group line O: its states merged into its group. Returns GS_OK, or
+ * GS_IO (reported). */
+static int merge_group(struct tally *t, struct merging *m, const cJSON *o)
+{
+	const cJSON *k = cJSON_GetObjectItemCaseSensitive(o, "k");
+	const cJSON *sl = cJSON_GetObjectItemCaseSensitive(o, "s");
+	int ok = o && cJSON_IsArray(k) && (size_t)cJSON_GetArraySize(k) == t->nkey;
+	for (size_t i = 0; ok && i < t->nkey; i++) {
+		const cJSON *e = cJSON_GetArrayItem(k, (int)i);
+		ok = cJSON_IsString(e);
+		if (ok)
+			m->key[i] = (gs_field){e->valuestring, strlen(e->valuestring)};
+	}
+	if (ok) {
+		gs_slots_free(&t->aggs, m->tmp);
+		m->tmp = gs_slots_new(&t->aggs);
+		ok = gs_slots_read(&t->aggs, m->tmp, sl, &m->err) == 0;
+	}
+	if (!ok) {
+		gs_msg(m->name, m->line, "not a group of this partial stream");
+		return GS_IO;
+	}
+	size_t gi = find_group(t, m->key, 0);
+	if (gs_slots_merge(&t->aggs, t->groups[gi].slots, m->tmp, &m->err) < 0) {
+		gs_msg(m->name, m->line, "%s", m->err.p);
+		return GS_IO;
+	}
+	m->ngroups++;
+	return GS_OK;
+}
+
 /* Read one partial stream into the groups. The first header sets up T;
  * later ones must have the same options and cover other inputs. Returns
  * GS_OK or GS_IO (reported). */
 static int merge_file(struct tally *t, struct prov *pv, const char *path)
 {
-	const char *why, *name = gs_display_name(path);
+	const char *why;
+	struct merging m = {gs_display_name(path), 0, 0, 0, NULL, NULL, {0}};
 	gs_input *in = gs_input_open(path, "utf-8", &why);
 	if (!in) {
-		gs_msg(name, 0, "cannot open: %s", why);
+		gs_msg(m.name, 0, "cannot open: %s", why);
 		return GS_IO;
 	}
 	gs_input_hash(in);
-	gs_buf line = {0}, err = {0};
-	long lineno = 0, ngroups = 0;
-	int status = GS_OK, have_header = 0;
-	gs_field *key = gs_xmalloc((t->nkey + 8) * sizeof *key);
-	gs_slot *tmp = NULL;
-	const char *text;
-	ssize_t n;
-	size_t done = 0;
-	int eof = 0;
-	for (;;) {
-		/* gather a line */
-		char *nl = line.p ? memchr(line.p + done, '\n', line.len - done) : NULL;
-		if (!nl && !eof) {
-			n = gs_input_read(in, &text);
-			if (n < 0) {
-				gs_msg(name, lineno + 1, "%s", gs_input_error(in));
-				status = GS_IO;
-				break;
-			}
-			if (n == 0)
-				eof = 1;
-			else {
-				if (done) {
-					memmove(line.p, line.p + done, line.len - done);
-					line.len -= done;
-					done = 0;
-				}
-				gs_buf_add(&line, text, (size_t)n);
-			}
-			continue;
-		}
-		size_t len = nl ? (size_t)(nl - (line.p + done)) : line.len - done;
-		if (!nl && len == 0)
+	m.key = gs_xmalloc((t->nkey + 1) * sizeof *m.key);
+	gs_lines *ls = gs_lines_open(in);
+	int status = GS_OK, got;
+	const char *s;
+	size_t len;
+	while (status == GS_OK && (got = gs_lines_next(ls, &s, &len)) != 0) {
+		if (got < 0) {
+			gs_msg(m.name, gs_lines_number(ls) + 1, "%s", gs_input_error(in));
+			status = GS_IO;
 			break;
-		char *s = line.p + done;
-		done += len + (nl ? 1 : 0);
-		lineno++;
+		}
+		m.line = gs_lines_number(ls);
 		/* Hadoop Streaming hands a reducer each line as KEY TAB VALUE; the
 		 * whole partial line is the key, the value empty */
 		if (len && s[len - 1] == '\t')
@@ -600,90 +655,28 @@ static int merge_file(struct tally *t, struct prov *pv, const char *path)
 		if (len == 0)
 			continue;
 		cJSON *o = cJSON_ParseWithLength(s, len);
-		const cJSON *tag = cJSON_GetObjectItemCaseSensitive(o, "govstat_partial");
 		/* partial streams may be concatenated (parallel --pipe does): a
 		 * header can come again, with the same options */
-		if (!have_header || tag) {
-			if (o && cJSON_IsNumber(tag) && tag->valueint == 1) {
-				gs_msg(name, lineno, "a partial stream of an older tally, which does not say "
-				       "what it covers: make it again");
-				cJSON_Delete(o);
-				status = GS_IO;
-				break;
-			}
-			if (!o || !cJSON_IsNumber(tag) || tag->valueint != 2) {
-				gs_msg(name, lineno, "not a partial stream of tally --partial");
-				cJSON_Delete(o);
-				status = GS_IO;
-				break;
-			}
-			if (pv->first && !same_options(pv->first, o)) {
-				gs_msg(name, lineno, "this partial stream was made with other options than the first");
-				cJSON_Delete(o);
-				status = GS_IO;
-				break;
-			}
-			if (merge_covers(pv, o, name, lineno) < 0) {
-				cJSON_Delete(o);
-				status = GS_IO;
-				break;
-			}
-			if (!pv->first) {
-				merge_setup(t, o, name, lineno);
-				key = gs_xrealloc(key, (t->nkey + 1) * sizeof *key);
-				pv->first = o;
-			} else
-				cJSON_Delete(o);
-			have_header = 1;
-			if (!tmp)
-				tmp = gs_slots_new(&t->aggs);
-			continue;
-		}
-		const cJSON *k = cJSON_GetObjectItemCaseSensitive(o, "k");
-		const cJSON *sl = cJSON_GetObjectItemCaseSensitive(o, "s");
-		int ok = o && cJSON_IsArray(k) && (size_t)cJSON_GetArraySize(k) == t->nkey;
-		for (size_t i = 0; ok && i < t->nkey; i++) {
-			const cJSON *e = cJSON_GetArrayItem(k, (int)i);
-			ok = cJSON_IsString(e);
-			if (ok)
-				key[i] = (gs_field){e->valuestring, strlen(e->valuestring)};
-		}
-		if (ok) {
-			gs_slots_free(&t->aggs, tmp);
-			tmp = gs_slots_new(&t->aggs);
-			ok = gs_slots_read(&t->aggs, tmp, sl, &err) == 0;
-		}
-		if (ok) {
-			size_t gi = find_group(t, key, 0);
-			ok = gs_slots_merge(&t->aggs, t->groups[gi].slots, tmp, &err) == 0;
-			if (!ok) {
-				gs_msg(name, lineno, "%s", err.p);
-				cJSON_Delete(o);
-				status = GS_IO;
-				break;
-			}
-			ngroups++;
-		}
-		cJSON_Delete(o);
-		if (!ok) {
-			gs_msg(name, lineno, "not a group of this partial stream");
-			status = GS_IO;
-			break;
+		if (!m.have_header || cJSON_GetObjectItemCaseSensitive(o, "govstat_partial"))
+			status = merge_header(t, pv, &m, o);
+		else {
+			status = merge_group(t, &m, o);
+			cJSON_Delete(o);
 		}
 	}
-	if (!have_header && status == GS_OK) {
-		gs_msg(name, 0, "empty input: not a partial stream");
+	if (!m.have_header && status == GS_OK) {
+		gs_msg(m.name, 0, "empty input: not a partial stream");
 		status = GS_IO;
 	}
 	/* the audit trail: what was read of this partial, and its digest */
 	char sha[65];
 	gs_input_sha256(in, sha);
-	prov_from(pv, "partial", name, sha, gs_input_bytes(in), ngroups);
-	gs_manifest_written(name, "partial", sha, gs_input_bytes(in), ngroups);
-	gs_slots_free(&t->aggs, tmp);
-	free(key);
-	gs_buf_free(&line);
-	gs_buf_free(&err);
+	prov_from(pv, "partial", m.name, sha, gs_input_bytes(in), m.ngroups);
+	gs_manifest_written(m.name, "partial", sha, gs_input_bytes(in), m.ngroups);
+	gs_slots_free(&t->aggs, m.tmp);
+	free(m.key);
+	gs_buf_free(&m.err);
+	gs_lines_close(ls);
 	gs_input_close(in);
 	return status;
 }
@@ -767,17 +760,10 @@ struct run {                 /* what every input shares */
 	const char *label;       /* --rollup's label, or NULL without --rollup */
 	const char *rejects;     /* --rejects, "{record}" replaced */
 	int out_format;          /* -1 until the first input's is known */
-	int nfrom;
 	struct prov *pv;         /* --partial: what the inputs were */
+	const char *where_src;   /* --where as written, for each thread's own */
+	int jobs;                /* --jobs */
 };
-
-static int field_col(const gs_field *names, size_t n, const char *want)
-{
-	for (size_t k = 0; k < n; k++)
-		if (names[k].n == strlen(want) && !memcmp(names[k].p, want, names[k].n))
-			return (int)k;
-	return -1;
-}
 
 static void sink_bind(struct sink *k, const gs_field *names, size_t n, const char *record)
 {
@@ -789,7 +775,7 @@ static void sink_bind(struct sink *k, const gs_field *names, size_t n, const cha
 		const char *want = i < t->nby ? t->by[i] : t->date_field;
 		if (!want)
 			continue;
-		long c = field_col(names, n, want);
+		long c = gs_field_find(names, n, want);
 		if (c < 0)
 			gs_usage_error("%s: no field '%s' in the input%s%s", i < t->nby ? "--by" : "--date", want,
 			               record ? " of " : "", record ? record : "");
@@ -873,6 +859,10 @@ static void row_commit(struct sink *k, const char *file, long line, gs_buf *err)
 	struct tally *t = k->p->t;
 	size_t gi = find_group(t, k->key, k->rolled);
 	if (gs_slots_apply(&t->aggs, t->groups[gi].slots, k->deltas, err) < 0) {
+		if (t->speculative) {
+			t->failed = 1;
+			return;
+		}
 		gs_buf unit = {0};
 		size_t koff = t->period >= 0;
 		for (size_t i = 0; i < t->nkey - (size_t)k->rolled; i++)
@@ -944,6 +934,333 @@ static void input_rejects(struct input *in, struct run *run, const gs_field *nam
 	gs_buf_free(&path);
 }
 
+/* Fold the rows of ST into the groups of IN's sinks, rejecting to IN's
+ * rejects and counting in IN: the one loop over records. What it changes
+ * is IN's alone (its sinks' parts and counts), so that a stream over one
+ * byte range of a file can be folded into a state of its own. */
+static void tally_rows(struct input *in, const struct run *run, gs_stream *st)
+{
+	gs_buf err = {0};
+	gs_rejects_stream(in->rj, st);
+	for (;;) {
+		gs_row r;
+		int k = gs_stream_next(st, &r);
+		if (k == GS_REC_EOF)
+			break;
+		if (k == GS_REC_BAD) {
+			in->nread++;
+			gs_rejects_row(in->rj, &r, NULL);
+			continue;
+		}
+		feed_row(in, run, gs_stream_file(st), r.line, r.f, r.n, &err);
+	}
+	in->ndropped += gs_stream_empty_rows(st);
+	in->nread += gs_stream_empty_rows(st);
+	gs_buf_free(&err);
+}
+
+static void share_universe(struct tally *t, const struct tally *from);
+static void free_tally(struct tally *t, int own_universe);
+
+/* ---- one file on several threads ----
+ *
+ * A regular CSV or TSV file is cut at '\n's outside quotes (a quoted field
+ * may hold line ends): first at guessed cuts, which the pieces verify, then,
+ * when they fail, at cuts after an even number of quotes counted from the
+ * start of the file. Each piece is folded by a
+ * thread into a state of its own, made with the same options, and the
+ * states are merged in the file's order by the algebra of --merge: groups
+ * are made in the order of their first row, as in one pass. The pieces
+ * are speculative: when any of them meets what one pass reports or stops
+ * at (a rejected row, a value in conflict, text that is not UTF-8), they
+ * are thrown away and the file is read again on one thread, so that
+ * messages, rejects and their line numbers are those of one pass. */
+
+/* One thread's share of the file, and the state it folds into. */
+struct piece {
+	const char *path;
+	unsigned long long off, len;   /* its bytes in the file */
+	int first;               /* it holds the file's header */
+	const char *file;        /* the name in messages */
+	int format;
+	const gs_field *names;   /* the file's header */
+	size_t nnames;
+	struct tally t;
+	struct part part;
+	struct input in;
+	gs_expr *where;
+	struct run run;
+	int ok;                  /* folded, and nothing to report */
+};
+
+/* 1 when P[0..N) holds an odd number of quotes. */
+static int odd_quotes(const char *p, size_t n)
+{
+	int odd = 0;
+	const char *e = p + n;
+	while (p < e && (p = memchr(p, '"', (size_t)(e - p)))) {
+		odd ^= 1;
+		p++;
+	}
+	return odd;
+}
+
+/* Cut the N bytes of FD into at most NP pieces after '\n's outside
+ * quotes, in one read of it: CUT[0..k] their bounds. Returns k, the number
+ * of pieces, or 0 when FD cannot be read. */
+static size_t cut_pieces(int fd, unsigned long long n, size_t np, unsigned long long *cut)
+{
+	enum { BLOCK = 1 << 20 };
+	char *buf = gs_xmalloc(BLOCK);
+	size_t k = 0;
+	unsigned long long at = 0, target = n / np;   /* at: the next byte to read */
+	int inq = 0;
+	cut[0] = 0;
+	while (k + 1 < np && at < n) {
+		ssize_t got = read(fd, buf, BLOCK);
+		if (got <= 0) {
+			free(buf);
+			return 0;
+		}
+		const char *p = buf, *e = buf + got;
+		while (p < e && k + 1 < np) {
+			unsigned long long pos = at + (unsigned long long)(p - buf);
+			if (pos < target) {
+				size_t m = (size_t)(target - pos) < (size_t)(e - p) ? (size_t)(target - pos) : (size_t)(e - p);
+				inq ^= odd_quotes(p, m);
+				p += m;
+				continue;
+			}
+			const char *nl = memchr(p, '\n', (size_t)(e - p));
+			inq ^= odd_quotes(p, (size_t)((nl ? nl : e) - p));
+			if (!nl) {
+				p = e;
+				break;
+			}
+			p = nl + 1;
+			if (!inq) {
+				unsigned long long c = at + (unsigned long long)(p - buf);
+				if (c >= n)
+					goto out;
+				cut[++k] = c;
+				target = n / np * (k + 1);
+			}
+		}
+		at += (unsigned long long)got;
+	}
+out:
+	free(buf);
+	cut[++k] = n;
+	return k;
+}
+
+static void piece_init(struct piece *pc, const struct tally *t, const struct run *run,
+                       const gs_field *names, size_t nnames)
+{
+	gs_buf err = {0};
+	pc->t.index = gs_hash_new();
+	pc->t.by = t->by;
+	pc->t.nby = t->nby;
+	pc->t.period = t->period;
+	pc->t.date_field = t->date_field;
+	pc->t.nkey = t->nkey;
+	pc->t.speculative = 1;
+	share_universe(&pc->t, t);
+	for (size_t i = 0; i < t->aggs.ncols; i++) {
+		const gs_aggcol *c = &t->aggs.cols[i];
+		if (gs_aggset_add(&pc->t.aggs, c->name, c->src, c->where_src, c->decimals, &err) < 0)
+			gs_die(GS_IO, NULL, 0, "%s", err.p);
+	}
+	pc->part.t = &pc->t;
+	pc->in.sinks[0].p = &pc->part;
+	pc->in.nsinks = 1;
+	sink_bind(&pc->in.sinks[0], names, nnames, NULL);
+	pc->run = *run;
+	pc->run.where = NULL;
+	if (run->where_src) {
+		size_t pos = 0;
+		pc->where = gs_expr_parse(run->where_src, &pos, 1, &err);
+		if (!pc->where || gs_expr_bind(pc->where, names, nnames, &err) < 0)
+			gs_die(GS_IO, NULL, 0, "%s", err.p);
+		pc->run.where = pc->where;
+	}
+	/* a rejected row sends the file back to one pass: count, keep nothing */
+	pc->in.rj = gs_rejects_open("/dev/null", pc->format);
+	gs_rejects_header(pc->in.rj, names, nnames, 1);
+	pc->names = names;
+	pc->nnames = nnames;
+	gs_buf_free(&err);
+}
+
+static void piece_free(struct piece *pc)
+{
+	sink_free(&pc->in.sinks[0]);
+	gs_rejects_close(pc->in.rj);
+	gs_expr_free(pc->where);
+	free_tally(&pc->t, 0);
+}
+
+static void *fold_piece(void *arg)
+{
+	struct piece *pc = arg;
+	/* read as UTF-8: a file that is not is read by one pass, which judges
+	 * its encoding */
+	gs_stream *st = gs_stream_open_range(pc->path, pc->file, pc->off, pc->len, pc->format,
+	                                     pc->first ? NULL : pc->names, pc->nnames);
+	tally_rows(&pc->in, &pc->run, st);
+	pc->ok = gs_stream_status(st) == GS_OK && !gs_rejects_count(pc->in.rj) && !pc->t.failed;
+	gs_stream_close(st);
+	return NULL;
+}
+
+/* Merge FROM's groups into INTO's, in FROM's order. 0, or -1 on a
+ * conflict. */
+static int merge_tally(struct tally *into, const struct tally *from, gs_buf *err)
+{
+	for (size_t i = 0; i < from->ngroups; i++) {
+		const struct group *g = &from->groups[i];
+		size_t gi = find_group(into, g->key, g->rolled);
+		if (gs_slots_merge(&into->aggs, into->groups[gi].slots, g->slots, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Fold the pieces PC[0..NP) on threads; merged into IN's one part. 1 when
+ * done, 0 when IN is to be read in one pass (nothing of it changed). */
+static int fold_pieces(struct input *in, struct piece *pc, size_t np)
+{
+	pthread_t *th = gs_xcalloc(np, sizeof *th);
+	int quiet = gs_quiet;
+	gs_quiet = 1;              /* one pass says what is wrong, once */
+	size_t started = 1;
+	for (size_t i = 1; i < np; i++, started++)
+		if (pthread_create(&th[i], NULL, fold_piece, &pc[i]))
+			break;
+	fold_piece(&pc[0]);
+	for (size_t i = 1; i < started; i++)
+		pthread_join(th[i], NULL);
+	gs_quiet = quiet;
+	free(th);
+	int ok = started == np;
+	for (size_t i = 0; ok && i < np; i++)
+		ok = pc[i].ok;
+	gs_buf err = {0};
+	for (size_t i = 1; ok && i < np; i++)
+		ok = merge_tally(&pc[0].t, &pc[i].t, &err) == 0;
+	if (ok && merge_tally(in->sinks[0].p->t, &pc[0].t, &err) < 0)
+		gs_die(GS_IO, NULL, 0, "%s", err.p);   /* into no groups: cannot be */
+	gs_buf_free(&err);
+	for (size_t i = 0; ok && i < np; i++) {
+		in->nread += pc[i].in.nread;
+		in->nused += pc[i].in.nused;
+		in->nfiltered += pc[i].in.nfiltered;
+		in->noutside += pc[i].in.noutside;
+		in->ndropped += pc[i].in.ndropped;
+	}
+	return ok;
+}
+
+/* The file IN reads, when it can be folded on JOBS threads: a regular
+ * CSV or TSV file, the only one, read with the header it starts with, for
+ * one part, nothing of it to hash, no progress line to draw (it counts
+ * what one stream reads). */
+static int can_split(const struct input *in, const struct run *run, const gs_stream_opts *so,
+                     gs_stream *st)
+{
+	int f = gs_stream_format(st);
+	return run->jobs > 1 && in->nfiles == 1 && strcmp(in->files[0], "-") && in->nsinks == 1 &&
+	       !in->filter && !so->header && !so->hash && !run->pv && (f == GS_FMT_CSV || f == GS_FMT_TSV) &&
+	       !gs_stream_shows_progress(st) &&
+	       !strcmp(gs_stream_file(st), gs_display_name(in->files[0]));    /* not a workbook's sheet */
+}
+
+/* Guess the cuts: the first '\n' after each Nth of the N bytes of FD, a
+ * few small reads, no counting of quotes. A guess inside a quoted field
+ * gives itself away: the piece before it ends inside the quotes, which
+ * one pass would not do, and is refused (fold_piece). Returns the number
+ * of pieces, 0 on a read error. */
+static size_t guess_cuts(int fd, unsigned long long n, size_t np, unsigned long long *cut)
+{
+	char buf[1 << 16];
+	size_t k = 0;
+	cut[0] = 0;
+	for (size_t i = 1; i < np; i++) {
+		unsigned long long at = n / np * i;
+		if (at < cut[k])
+			at = cut[k];
+		const char *nl = NULL;
+		ssize_t got;
+		while (at < n && !nl) {
+			if ((got = pread(fd, buf, sizeof buf, (off_t)at)) <= 0)
+				return 0;
+			nl = memchr(buf, '\n', (size_t)got);
+			at += nl ? (unsigned long long)(nl - buf) + 1 : (unsigned long long)got;
+		}
+		if (!nl || at >= n)
+			break;
+		cut[++k] = at;
+	}
+	cut[++k] = n;
+	return k;
+}
+
+/* Fold IN's file cut at CUT[0..NP] on threads. 1 when done, 0 when not. */
+static int fold_cuts(struct input *in, const struct run *run, gs_stream *st, const gs_field *names,
+                     size_t nnames, const unsigned long long *cut, size_t np)
+{
+	if (np < 2)
+		return 0;
+	struct piece *pc = gs_xcalloc(np, sizeof *pc);
+	for (size_t i = 0; i < np; i++) {
+		pc[i] = (struct piece){.path = in->files[0], .off = cut[i], .len = cut[i + 1] - cut[i],
+		                       .first = i == 0, .file = gs_stream_file(st),
+		                       .format = gs_stream_format(st)};
+		piece_init(&pc[i], in->sinks[0].p->t, run, names, nnames);
+	}
+	int done = fold_pieces(in, pc, np);
+	for (size_t i = 0; i < np; i++)
+		piece_free(&pc[i]);
+	free(pc);
+	return done;
+}
+
+/* Fold IN's one file on threads when it can be (see above): at guessed
+ * cuts, and when they fail at cuts outside quotes counted from the
+ * start, when those differ. 1 when done, 0 when it is to be read in one
+ * pass. */
+static int fold_split(struct input *in, const struct run *run, const gs_stream_opts *so,
+                      gs_stream *st, const gs_field *names, size_t nnames)
+{
+	if (!can_split(in, run, so, st))
+		return 0;
+	int fd = open(in->files[0], O_RDONLY);
+	struct stat sb;
+	char sig[4];
+	/* a workbook is read whole, never split */
+	if (fd < 0 || fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode) || sb.st_size < 4 ||
+	    read(fd, sig, 4) != 4 || !memcmp(sig, "PK\3\4", 4) || !memcmp(sig, "\xD0\xCF\x11\xE0", 4) ||
+	    lseek(fd, 0, SEEK_SET) < 0) {
+		if (fd >= 0)
+			close(fd);
+		return 0;
+	}
+	size_t nc = (size_t)run->jobs + 1;
+	unsigned long long *guess = gs_xmalloc(nc * sizeof *guess), *cut = gs_xmalloc(nc * sizeof *cut);
+	unsigned long long size = (unsigned long long)sb.st_size;
+	size_t ng = guess_cuts(fd, size, (size_t)run->jobs, guess);
+	int done = fold_cuts(in, run, st, names, nnames, guess, ng);
+	if (!done) {
+		size_t np = cut_pieces(fd, size, (size_t)run->jobs, cut);
+		if (np != ng || memcmp(cut, guess, (np + 1) * sizeof *cut))
+			done = fold_cuts(in, run, st, names, nnames, cut, np);
+	}
+	close(fd);
+	free(guess);
+	free(cut);
+	return done;
+}
+
 /* Read one input through its sinks. Returns the stream's status. */
 static int read_input(struct input *in, struct run *run, const gs_stream_opts *so)
 {
@@ -964,22 +1281,9 @@ static int read_input(struct input *in, struct run *run, const gs_stream_opts *s
 	for (size_t i = 0; i < in->nsinks; i++)
 		sink_bind(&in->sinks[i], names, nnames, in->record);
 	input_rejects(in, run, names, nnames);
-	gs_rejects_stream(in->rj, st);
-	for (;;) {
-		gs_row r;
-		int k = gs_stream_next(st, &r);
-		if (k == GS_REC_EOF)
-			break;
-		if (k == GS_REC_BAD) {
-			in->nread++;
-			gs_rejects_row(in->rj, &r, NULL);
-			continue;
-		}
-		feed_row(in, run, gs_stream_file(st), r.line, r.f, r.n, &err);
-	}
+	if (!fold_split(in, run, so, st, names, nnames))
+		tally_rows(in, run, st);
 	int status = gs_stream_status(st);
-	in->ndropped += gs_stream_empty_rows(st);
-	in->nread += gs_stream_empty_rows(st);
 	gs_manifest_stream(st, "input");
 	if (run->pv && prov_stream(run->pv, st) < 0)
 		exit(gs_close_stdout(GS_IO));
@@ -1006,6 +1310,59 @@ static const gs_slot *group_slots(struct part *p, const struct group *g)
 	return v ? t->groups[(size_t)v - 1].slots : p->blank;
 }
 
+/* The periods any part's groups have, in the order first seen: the
+ * universe's units appear in each. */
+static char **periods_seen(struct part *parts, size_t np, size_t *nper)
+{
+	char **periods = NULL;
+	*nper = 0;
+	gs_hash *seen = gs_hash_new();
+	for (size_t p = 0; p < np; p++)
+		for (size_t i = 0; i < parts[p].t->ngroups; i++) {
+			const gs_field *f = &parts[p].t->groups[i].key[0];
+			if (f->p && !gs_hash_get(seen, f->p, f->n)) {
+				gs_hash_put(seen, f->p, f->n, (void *)1);
+				periods = gs_xrealloc(periods, (*nper + 1) * sizeof *periods);
+				periods[(*nper)++] = gs_xstrndup(f->p, f->n);
+			}
+		}
+	gs_hash_free(seen);
+	return periods;
+}
+
+/* The universe: a group for every unit of SHAPE's, in every period of
+ * PERIODS (or once without a period), so that no row is no row. */
+static void add_universe(struct tally *t, const struct tally *shape, char **periods, size_t nper)
+{
+	size_t koff = shape->period >= 0;
+	gs_field *key = gs_xmalloc((shape->nkey + 1) * sizeof *key);
+	for (size_t pi = 0; pi < (koff ? nper : 1); pi++)
+		for (size_t u = 0; u < shape->nuni; u++) {
+			if (koff)
+				key[0] = (gs_field){periods[pi], strlen(periods[pi])};
+			universe_key(shape, u, key + koff);
+			find_group(t, key, 0);
+		}
+	free(key);
+}
+
+/* Rollups, merged from the leaves' exact states. */
+static void add_rollups(struct tally *t)
+{
+	gs_buf err = {0};
+	size_t nleaf = t->ngroups;
+	for (size_t i = 0; i < nleaf; i++) {
+		if (t->groups[i].rolled)
+			continue;
+		for (int r = 1; r <= (int)t->nkey; r++) {
+			size_t gi = find_group(t, t->groups[i].key, r);
+			if (gs_slots_rollup(&t->aggs, t->groups[gi].slots, t->groups[i].slots, &err) < 0)
+				gs_die(GS_IO, NULL, 0, "%s", err.p);
+		}
+	}
+	gs_buf_free(&err);
+}
+
 /* The result: every part's groups (the universe's units in every period
  * seen, the rollups), one row per key in SHAPE's order, each column from
  * its part's group of that key. */
@@ -1013,53 +1370,21 @@ static void result_rows(struct part *parts, size_t np, const struct tally *shape
                         const struct colref *cols, size_t ncols, int rollup, const char *label,
                         row_fn fn, void *arg)
 {
-	gs_buf err = {0};
 	size_t koff = shape->period >= 0;
 	char **periods = NULL;
 	size_t nper = 0;
-	if (koff && shape->uni) {
-		gs_hash *seen = gs_hash_new();
-		for (size_t p = 0; p < np; p++)
-			for (size_t i = 0; i < parts[p].t->ngroups; i++) {
-				const gs_field *f = &parts[p].t->groups[i].key[0];
-				if (f->p && !gs_hash_get(seen, f->p, f->n)) {
-					gs_hash_put(seen, f->p, f->n, (void *)1);
-					periods = gs_xrealloc(periods, (nper + 1) * sizeof *periods);
-					periods[nper++] = gs_xstrndup(f->p, f->n);
-				}
-			}
-		gs_hash_free(seen);
-	}
-	gs_field *key = gs_xmalloc((shape->nkey + 1) * sizeof *key);
+	if (koff && shape->uni)
+		periods = periods_seen(parts, np, &nper);
 	for (size_t p = 0; p < np; p++) {
-		struct tally *t = parts[p].t;
-		/* the universe: every unit, in every period seen */
 		if (shape->uni)
-			for (size_t pi = 0; pi < (koff ? nper : 1); pi++)
-				for (size_t u = 0; u < shape->nuni; u++) {
-					if (koff)
-						key[0] = (gs_field){periods[pi], strlen(periods[pi])};
-					universe_key(shape, u, key + koff);
-					find_group(t, key, 0);
-				}
-		/* rollups, merged from the leaves' exact states */
-		size_t nleaf = t->ngroups;
+			add_universe(parts[p].t, shape, periods, nper);
 		if (rollup)
-			for (size_t i = 0; i < nleaf; i++) {
-				if (t->groups[i].rolled)
-					continue;
-				for (int r = 1; r <= (int)t->nkey; r++) {
-					size_t gi = find_group(t, t->groups[i].key, r);
-					if (gs_slots_rollup(&t->aggs, t->groups[gi].slots, t->groups[i].slots, &err) < 0)
-						gs_die(GS_IO, NULL, 0, "%s", err.p);
-				}
-			}
-		parts[p].blank = gs_slots_new(&t->aggs);
+			add_rollups(parts[p].t);
+		parts[p].blank = gs_slots_new(&parts[p].t->aggs);
 	}
 	for (size_t i = 0; i < nper; i++)
 		free(periods[i]);
 	free(periods);
-	free(key);
 
 	/* every key any part has, in order */
 	struct tally m = *shape;
@@ -1126,7 +1451,6 @@ static void result_rows(struct part *parts, size_t np, const struct tally *shape
 	free(m.groups);
 	gs_hash_free(m.index);
 	gs_buf_free(&m.scratch);
-	gs_buf_free(&err);
 }
 
 static void write_row(void *arg, const gs_field *row, size_t n)
@@ -1149,9 +1473,7 @@ static void over_row(void *arg, const gs_field *row, size_t n)
 
 static struct tally *new_tally(const struct tally *shape, char **by, size_t nby)
 {
-	struct tally *t = calloc(1, sizeof *t);
-	if (!t)
-		gs_die(GS_IO, NULL, 0, "out of memory");
+	struct tally *t = gs_xcalloc(1, sizeof *t);
 	t->index = gs_hash_new();
 	t->by = by;
 	t->nby = nby;
@@ -1230,6 +1552,547 @@ static void note_field(const char *name, void *arg)
 
 /* ---- main ---- */
 
+/* One run of tally: the options, and what main builds from them. */
+struct tool {
+	struct gengetopt_args_info *a;
+	const gs_cli *cli;       /* the shared options */
+	struct tally t;          /* the output's keys, aggregates and universe */
+	gs_stream_opts so;       /* how the inputs (and reference tables) are read */
+	struct prov pv;          /* --partial and --merge: what is covered */
+	gs_buf hfbytes;          /* --header-from: the names' bytes */
+	gs_field *hfnames;
+	struct reg reg;          /* --universe with --level: the unit register */
+	int have_reg;
+	const char *level;       /* --level, or NULL */
+	int round;               /* round means and ratios for reading */
+	gs_catalogue *cat;
+	struct input *ins;       /* the FILE arguments, or one per --from record */
+	size_t nins;
+	struct part *parts;      /* at the output's level */
+	size_t nparts;
+	struct part *lower;      /* at the village level, for "over" indicators */
+	size_t nlower;
+	struct colref *cols;     /* the output's aggregate columns */
+	size_t ncols;
+	struct tally vshape;     /* the village level's keys and universe */
+	struct part over;        /* the indicators over the villages */
+	struct input over_in;    /* the villages' table, as their input */
+	struct fieldlist lowids; /* the village-level indicators they read */
+	gs_expr *where;
+	struct run run;
+	struct part single;      /* without --from: the one part, over t */
+	int out_format;          /* --output-format, or -1 */
+	int status;
+};
+
+/* The options that exclude or need each other. */
+static void check_options(const struct gengetopt_args_info *a, const gs_cli *cli)
+{
+	if (a->decimals_arg < 0 || a->decimals_arg > 30)
+		gs_usage_error("--decimals: give a number from 0 to 30");
+	if (a->header_from_given && a->merge_given)
+		gs_usage_error("--header-from is for the tally of a split, not for --merge");
+	if (a->header_from_given && a->from_given)
+		gs_usage_error("--header-from is for the tally of a split, given as FILE arguments, not --from");
+	if (a->merge_given && (a->by_given || a->agg_given || a->indicator_given || a->where_given ||
+	                       a->period_given || a->date_given || a->catalogue_given || a->from_given ||
+	                       a->level_given))
+		gs_usage_error("--merge takes the keys and aggregates from the partial streams; "
+		               "give only output options with it");
+	if (a->partial_given && (a->rollup_given || a->universe_given))
+		gs_usage_error("give --rollup and --universe to the --merge step, not to --partial");
+	if (a->partial_given && (cli->bom || cli->encoding))
+		gs_usage_error("--bom and --encoding are for the result people open, not for --partial");
+	if (a->partial_given && a->from_given)
+		gs_usage_error("--partial reads one record type: give FILE arguments, not --from");
+	if (a->from_given && a->inputs_num)
+		gs_usage_error("with --from, every input is named by its record type: "
+		               "give --from RECORD=FILE instead of FILE arguments");
+	if (a->from_given && a->agg_given)
+		gs_usage_error("with --from, give catalogue indicators (-k): each reads the input of its record");
+	if (a->filter_given && !a->from_given)
+		gs_usage_error("--filter goes with --from");
+	if (a->jobs_given && (a->jobs_arg < 1 || a->jobs_arg > 1024))
+		gs_usage_error("--jobs: give a number of threads from 1 to 1024");
+}
+
+/* The keys: the period, then --by or --level's. */
+static void set_keys(struct tool *tl)
+{
+	const struct gengetopt_args_info *a = tl->a;
+	struct tally *t = &tl->t;
+	if (a->period_given) {
+		t->period = gs_period_parse(a->period_arg);
+		if (t->period < 0)
+			gs_usage_error("--period: '%s' is not day, week, month, quarter or year", a->period_arg);
+		if (!a->date_given)
+			gs_usage_error("--period needs --date FIELD");
+		t->date_field = a->date_arg;
+	} else if (a->date_given)
+		gs_usage_error("--date goes with --period");
+	tl->level = a->level_given ? a->level_arg : NULL;
+	const char *level = tl->level;
+	if (level) {
+		if (strcmp(level, "township") && strcmp(level, "village") && strcmp(level, "county"))
+			gs_usage_error("--level: '%s' is not county, township or village", level);
+		if (a->by_given)
+			gs_usage_error("--level sets the keys (none, township, or township,village): give no --by");
+		if (strcmp(level, "county"))
+			gs_split_list(strcmp(level, "village") ? "township" : "township,village", &t->by, &t->nby);
+	} else if (a->by_given)
+		gs_split_list(a->by_arg, &t->by, &t->nby);
+	t->nkey = t->nby + (t->period >= 0);
+}
+
+/* How inputs are read, and the files beside them: --header-from, the
+ * register of --level, the catalogue. */
+static void open_references(struct tool *tl)
+{
+	const struct gengetopt_args_info *a = tl->a;
+	tl->so.hash = gs_manifest_on() || a->partial_given;   /* a partial names its inputs' digests */
+	if (a->header_from_given)
+		header_from(a->header_from_arg, &tl->so, &tl->hfbytes, &tl->hfnames, &tl->pv);
+	if (tl->level && a->universe_given) {
+		load_register(&tl->reg, a->universe_arg, &tl->so);
+		if (strcmp(tl->level, "county"))
+			universe_from_register(&tl->t, &tl->reg, tl->level);
+		tl->have_reg = 1;
+	}
+	/* rounding is for people, when asked: a stream another tool reads
+	 * carries means and ratios exactly enough to decide on (-1 - D: at
+	 * least D places, more where the digits go on) */
+	tl->round = a->round_given || a->decimals_given;
+	if (a->indicator_given && !a->catalogue_given)
+		gs_usage_error("--indicator needs --catalogue FILE");
+	if (a->from_given && !a->indicator_given)
+		gs_usage_error("--from needs --catalogue FILE and --indicator IDS");
+	if (a->catalogue_given && !(tl->cat = gs_catalogue_load(a->catalogue_arg)))
+		exit(GS_USAGE);
+}
+
+/* The input of RECORD, or NULL. */
+static struct input *find_input(struct tool *tl, const char *record, size_t len)
+{
+	for (size_t k = 0; k < tl->nins; k++)
+		if (strlen(tl->ins[k].record) == len && !strncmp(tl->ins[k].record, record, len))
+			return &tl->ins[k];
+	return NULL;
+}
+
+/* --from RECORD=FILE and --filter RECORD=EXPR: one input per record. */
+static void from_inputs(struct tool *tl)
+{
+	const struct gengetopt_args_info *a = tl->a;
+	tl->ins = gs_xcalloc(a->from_given + 1, sizeof *tl->ins);
+	tl->parts = gs_xcalloc(a->from_given + 2, sizeof *tl->parts);
+	tl->lower = gs_xcalloc(a->from_given + 1, sizeof *tl->lower);
+	for (unsigned i = 0; i < a->from_given; i++) {
+		const char *eq = strchr(a->from_arg[i], '=');
+		if (!eq || eq == a->from_arg[i] || !eq[1])
+			gs_usage_error("--from '%s': give RECORD=FILE", a->from_arg[i]);
+		struct input *in = find_input(tl, a->from_arg[i], (size_t)(eq - a->from_arg[i]));
+		if (!in) {
+			in = &tl->ins[tl->nins++];
+			in->record = gs_xstrndup(a->from_arg[i], (size_t)(eq - a->from_arg[i]));
+		}
+		in->files = gs_xrealloc(in->files, (in->nfiles + 1) * sizeof *in->files);
+		in->files[in->nfiles++] = (char *)eq + 1;
+	}
+	for (unsigned i = 0; i < a->filter_given; i++) {
+		const char *eq = strchr(a->filter_arg[i], '=');
+		struct input *in = eq ? find_input(tl, a->filter_arg[i], (size_t)(eq - a->filter_arg[i])) : NULL;
+		if (!in)
+			gs_usage_error("--filter '%s': give RECORD=EXPR for a record of --from", a->filter_arg[i]);
+		gs_buf err = {0};
+		size_t pos = 0;
+		in->filter = gs_expr_parse(eq + 1, &pos, 1, &err);
+		if (!in->filter)
+			gs_usage_error("--filter '%s': column %zu: %s", eq + 1, pos + 1, err.p);
+		gs_buf_free(&err);
+	}
+	if (a->universe_given && !tl->have_reg)
+		load_universe(&tl->t, a->universe_arg, &tl->so);
+}
+
+/* The tally indicator IND goes into: with --from, the part of its
+ * record's input (or the part over the villages), else the one tally. */
+static struct tally *indicator_part(struct tool *tl, const gs_indicator *ind)
+{
+	const struct gengetopt_args_info *a = tl->a;
+	struct tally *t = &tl->t;
+	if (!a->from_given)
+		return t;
+	if (ind->over) {
+		if (!tl->have_reg || !strcmp(tl->level, "village"))
+			gs_usage_error("indicator %s counts the villages of the unit register: "
+			               "give --universe REGISTER --level township or county", ind->id);
+		if (t->period >= 0)
+			gs_usage_error("indicator %s counts villages: it does not go with --period", ind->id);
+		if (!tl->over.t) {
+			tl->over.t = new_tally(t, t->by, t->nby);
+			share_universe(tl->over.t, t);
+		}
+		return tl->over.t;
+	}
+	if (!ind->record)
+		gs_usage_error("indicator %s names no \"record\" in %s", ind->id, a->catalogue_arg);
+	struct input *in = find_input(tl, ind->record, strlen(ind->record));
+	if (!in)
+		gs_usage_error("indicator %s reads the %s record: give --from %s=FILE",
+		               ind->id, ind->record, ind->record);
+	if (!in->nsinks || in->sinks[0].p->t->nby != t->nby) {
+		/* the input's first part at the output's level */
+		struct part *p = &tl->parts[tl->nparts++];
+		p->t = new_tally(t, t->by, t->nby);
+		share_universe(p->t, t);
+		memmove(&in->sinks[1], &in->sinks[0], in->nsinks * sizeof in->sinks[0]);
+		memset(&in->sinks[0], 0, sizeof in->sinks[0]);
+		in->sinks[0].p = p;
+		in->nsinks++;
+	}
+	return in->sinks[0].p->t;
+}
+
+/* Catalogue indicator IND as a column, in the order asked. */
+static void add_indicator(struct tool *tl, const gs_indicator *ind)
+{
+	const struct gengetopt_args_info *a = tl->a;
+	gs_buf what = {0}, err = {0};
+	gs_buf_printf(&what, "indicator %s", ind->id);
+	struct tally *into = indicator_part(tl, ind);
+	int d = ind->decimals >= 0 ? ind->decimals : a->decimals_arg;
+	add_agg(into, ind->id, ind->agg, ind->where, tl->round ? d : -1 - d, what.p);
+	if (into != &tl->t) {
+		tl->cols = gs_xrealloc(tl->cols, (tl->ncols + 1) * sizeof *tl->cols);
+		struct colref *c = &tl->cols[tl->ncols++];
+		c->c = into->aggs.ncols - 1;
+		c->p = &tl->over;
+		for (size_t q = 0; q < tl->nparts; q++)
+			if (tl->parts[q].t == into)
+				c->p = &tl->parts[q];
+	}
+	if (into == tl->over.t) {
+		gs_aggset tmp = {0};
+		gs_aggset_add(&tmp, ind->id, ind->agg, ind->where, 0, &err);
+		gs_aggset_fields(&tmp, note_field, &tl->lowids);
+		gs_aggset_free(&tmp);
+	}
+	gs_buf_free(&what);
+	gs_buf_free(&err);
+}
+
+/* --agg and --indicator, in the order given. */
+static void add_columns(struct tool *tl)
+{
+	const struct gengetopt_args_info *a = tl->a;
+	for (unsigned i = 0; i < a->agg_given; i++)
+		add_agg(&tl->t, NULL, a->agg_arg[i], NULL, tl->round ? a->decimals_arg : -1 - a->decimals_arg,
+		        "--agg");
+	tl->lowids.cat = tl->cat;
+	for (unsigned i = 0; i < a->indicator_given; i++) {
+		char **ids = NULL;
+		size_t nids = 0;
+		gs_split_list(a->indicator_arg[i], &ids, &nids);
+		for (size_t k = 0; k < nids; k++) {
+			const gs_indicator *ind = gs_catalogue_find(tl->cat, ids[k]);
+			if (!ind)
+				gs_usage_error("--indicator: no indicator '%s' in %s", ids[k], a->catalogue_arg);
+			add_indicator(tl, ind);
+			free(ids[k]);
+		}
+		free(ids);
+	}
+	if (!a->merge_given && tl->t.aggs.ncols == 0 && !a->from_given)
+		gs_usage_error("give at least one --agg or --indicator");
+}
+
+/* The village level under the "over" indicators: a part per record
+ * input that a village-level indicator reads. */
+static void village_level(struct tool *tl)
+{
+	struct tally *vs = &tl->vshape;
+	vs->period = -1;
+	gs_split_list("township,village", &vs->by, &vs->nby);
+	vs->nkey = vs->nby;
+	universe_from_register(vs, &tl->reg, "village");
+	if (!tl->lowids.n)
+		gs_usage_error("the indicators over the villages name no village-level indicator");
+	for (size_t k = 0; k < tl->lowids.n; k++) {
+		const gs_indicator *ind = gs_catalogue_find(tl->cat, tl->lowids.ids[k]);
+		struct input *in = ind->record ? find_input(tl, ind->record, strlen(ind->record)) : NULL;
+		if (!in)
+			gs_usage_error("indicator %s reads the %s record: give --from %s=FILE", ind->id,
+			               ind->record ? ind->record : "(no)", ind->record ? ind->record : "RECORD");
+		struct part *p = NULL;
+		for (size_t s = 0; s < in->nsinks; s++)
+			if (in->sinks[s].p->t->nby == 2)
+				p = in->sinks[s].p;
+		if (!p) {
+			p = &tl->lower[tl->nlower++];
+			p->t = new_tally(vs, vs->by, vs->nby);
+			share_universe(p->t, vs);
+			memset(&in->sinks[in->nsinks], 0, sizeof in->sinks[0]);
+			in->sinks[in->nsinks++].p = p;
+		}
+		gs_buf err = {0};
+		/* a village's value decides what is counted, never read: exact */
+		int d = ind->decimals >= 0 ? ind->decimals : tl->a->decimals_arg;
+		if (gs_aggset_add(&p->t->aggs, ind->id, ind->agg, ind->where, -1 - d, &err) < 0)
+			gs_usage_error("indicator %s '%s': %s", ind->id, ind->agg, err.p);
+		gs_buf_free(&err);
+	}
+}
+
+/* --where, what every input shares, and the one input of the FILE
+ * arguments. */
+static void set_run(struct tool *tl)
+{
+	const struct gengetopt_args_info *a = tl->a;
+	if (a->where_given) {
+		gs_buf err = {0};
+		size_t pos = 0;
+		tl->where = gs_expr_parse(a->where_arg, &pos, 1, &err);
+		if (!tl->where)
+			gs_usage_error("--where '%s': column %zu: %s", a->where_arg, pos + 1, err.p);
+		gs_buf_free(&err);
+	}
+	tl->run = (struct run){tl->where, a->rollup_given ? a->rollup_label_arg : NULL,
+	                       a->rejects_given ? a->rejects_arg : NULL,
+	                       tl->out_format,
+	                       a->partial_given ? &tl->pv : NULL,
+	                       a->where_given ? a->where_arg : NULL,
+	                       a->jobs_given ? a->jobs_arg : (int)sysconf(_SC_NPROCESSORS_ONLN)};
+	tl->single = (struct part){&tl->t, NULL};
+	if (!a->from_given && !a->merge_given) {
+		tl->ins = gs_xcalloc(2, sizeof *tl->ins);
+		tl->nins = 1;
+		tl->ins[0].files = a->inputs;
+		tl->ins[0].nfiles = a->inputs_num;
+		tl->ins[0].sinks[0].p = &tl->single;
+		tl->ins[0].nsinks = 1;
+		if (a->universe_given && !a->partial_given && !tl->have_reg)
+			load_universe(&tl->t, a->universe_arg, &tl->so);
+	}
+	if (a->from_given && a->rejects_given && tl->nins > 1 && !strstr(a->rejects_arg, "{record}"))
+		gs_usage_error("--rejects with several --from records: put {record} in the file name "
+		               "(rejects-{record}.csv), one file a record");
+}
+
+/* --merge: the partial streams (standard input without FILE) into t. */
+static void merge_inputs(struct tool *tl)
+{
+	const struct gengetopt_args_info *a = tl->a;
+	size_t nf = a->inputs_num ? a->inputs_num : 1;
+	for (size_t i = 0; i < nf; i++) {
+		int s = merge_file(&tl->t, &tl->pv, a->inputs_num ? a->inputs[i] : "-");
+		if (s > tl->status)
+			tl->status = s;
+	}
+	if (tl->run.out_format < 0)
+		tl->run.out_format = GS_FMT_CSV;
+	if (!tl->t.aggs.ncols)
+		exit(gs_close_stdout(GS_IO));
+	if (a->universe_given) {
+		gs_stream_opts uso = {0};
+		load_universe(&tl->t, a->universe_arg, &uso);
+	}
+}
+
+/* The villages' table of the lower parts, fed as an input to the part of
+ * the indicators over it. */
+static void tally_villages(struct tool *tl)
+{
+	size_t nlc = 0;
+	struct colref *lc = NULL;
+	const struct fieldlist *ids = &tl->lowids;
+	gs_field *lnames = gs_xmalloc((2 + ids->n + 1) * sizeof *lnames);
+	lnames[0] = (gs_field){"township", 8};
+	lnames[1] = (gs_field){"village", 7};
+	for (size_t k = 0; k < ids->n; k++) {
+		for (size_t q = 0; q < tl->nlower; q++)
+			for (size_t c = 0; c < tl->lower[q].t->aggs.ncols; c++)
+				if (!strcmp(tl->lower[q].t->aggs.cols[c].name, ids->ids[k])) {
+					lc = gs_xrealloc(lc, (nlc + 1) * sizeof *lc);
+					lc[nlc++] = (struct colref){&tl->lower[q], c};
+				}
+		lnames[2 + k] = (gs_field){ids->ids[k], strlen(ids->ids[k])};
+	}
+	struct input *in = &tl->over_in;
+	in->record = "villages";
+	in->sinks[0].p = &tl->over;
+	in->nsinks = 1;
+	sink_bind(&in->sinks[0], lnames, 2 + nlc, "the villages' table");
+	in->rj = gs_rejects_open(NULL, GS_FMT_CSV);
+	gs_rejects_header(in->rj, lnames, 2 + nlc, 1);
+	struct run orun = {.out_format = tl->run.out_format};
+	struct over_feed of = {in, &orun, {0}};
+	result_rows(tl->lower, tl->nlower, &tl->vshape, lc, nlc, 0, "*", over_row, &of);
+	gs_buf_free(&of.err);
+	free(lc);
+	free(lnames);
+	tl->parts[tl->nparts++] = tl->over;
+	for (size_t k = 0; k < tl->ncols; k++)
+		if (tl->cols[k].p == &tl->over)
+			tl->cols[k].p = &tl->parts[tl->nparts - 1];
+}
+
+/* Without --from: the one part, every column of t. */
+static void single_part(struct tool *tl)
+{
+	tl->parts = gs_xcalloc(2, sizeof *tl->parts);
+	tl->parts[0] = tl->single;
+	tl->nparts = 1;
+	free(tl->cols);
+	tl->ncols = tl->t.aggs.ncols;
+	tl->cols = gs_xmalloc((tl->ncols + 1) * sizeof *tl->cols);
+	for (size_t k = 0; k < tl->ncols; k++)
+		tl->cols[k] = (struct colref){&tl->parts[0], k};
+}
+
+/* --partial: the header, then the leaf groups' states sorted by key. */
+static void write_partial(struct tool *tl)
+{
+	struct tally *t = &tl->t;
+	size_t nleaf = t->ngroups;
+	struct group **order = gs_xmalloc((nleaf + 1) * sizeof *order);
+	for (size_t i = 0; i < nleaf; i++)
+		order[i] = &t->groups[i];
+	sort_t = t;
+	qsort(order, nleaf, sizeof *order, cmp_groups);
+	gs_sha256 sc;
+	gs_sha256_init(&sc);
+	unsigned long long nbytes = 0;
+	gs_buf line = {0};
+	partial_header(t, &tl->pv, &line);
+	for (size_t i = 0; i <= nleaf; i++) {
+		if (i) {
+			gs_buf_clear(&line);
+			gs_buf_adds(&line, "{\"k\":");
+			write_json_strings(&line, order[i - 1]->key, t->nkey);
+			gs_buf_adds(&line, ",\"s\":");
+			gs_slots_write(&t->aggs, order[i - 1]->slots, &line);
+			gs_buf_adds(&line, "}\n");
+		}
+		fwrite(line.p, 1, line.len, stdout);
+		gs_sha256_update(&sc, line.p, line.len);
+		nbytes += line.len;
+	}
+	char sha[65];
+	gs_sha256_hex(&sc, sha);
+	gs_manifest_written("-", "output", sha, nbytes, (long)nleaf);
+	gs_buf_free(&line);
+	free(order);
+}
+
+/* The result table: keys, then the columns, one row per group. */
+static void write_table(struct tool *tl)
+{
+	const struct tally *t = &tl->t;
+	size_t ncol = t->nkey + tl->ncols;
+	gs_field *names = gs_xmalloc((ncol + 1) * sizeof *names);
+	unsigned char *numeric = gs_xcalloc(ncol + 1, 1);
+	size_t c = 0;
+	if (t->period >= 0)
+		names[c++] = (gs_field){"period", 6};
+	for (size_t i = 0; i < t->nby; i++)
+		names[c++] = (gs_field){t->by[i], strlen(t->by[i])};
+	for (size_t i = 0; i < tl->ncols; i++) {
+		numeric[c] = 1;
+		const char *nm = tl->cols[i].p->t->aggs.cols[tl->cols[i].c].name;
+		names[c++] = (gs_field){nm, strlen(nm)};
+	}
+	gs_writer *w = gs_writer_new(stdout, tl->run.out_format);
+	gs_cli_output_encoding(tl->cli, w, tl->run.out_format, "-o");
+	gs_writer_header(w, names, ncol, numeric);
+	result_rows(tl->parts, tl->nparts, t, tl->cols, tl->ncols, tl->a->rollup_given,
+	            tl->a->rollup_label_arg, write_row, w);
+	gs_manifest_output(w);
+	gs_writer_free(w);
+	free(names);
+	free(numeric);
+}
+
+/* The row counts, the rejects closed, the manifest's record; the status. */
+static int finish(struct tool *tl)
+{
+	const struct gengetopt_args_info *a = tl->a;
+	int status = tl->status;
+	for (size_t i = 0; i < tl->nins; i++) {
+		struct input *in = &tl->ins[i];
+		long nrej = in->rj ? gs_rejects_count(in->rj) : 0;
+		if (nrej && status < GS_REJECT)
+			status = GS_REJECT;
+		summary(in, a->verbose_given);
+		if (in->rj) {
+			int rs = gs_rejects_close(in->rj);
+			if (rs > status)
+				status = rs;
+		}
+	}
+	if (tl->over_in.rj) {
+		if (gs_rejects_count(tl->over_in.rj) && status < GS_REJECT)
+			status = GS_REJECT;
+		gs_rejects_close(tl->over_in.rj);
+	}
+	if (a->catalogue_given)
+		gs_manifest_file(a->catalogue_arg, "catalogue");
+	if (a->universe_given && !tl->have_reg)
+		gs_manifest_file(a->universe_arg, "universe");
+	if (a->header_from_given)
+		gs_manifest_file(a->header_from_arg, "header");
+	return gs_manifest_end(status);
+}
+
+static void free_tool(struct tool *tl)
+{
+	struct tally *t = &tl->t;
+	for (size_t i = 0; i < tl->nins; i++) {
+		struct input *in = &tl->ins[i];
+		for (size_t k = 0; k < in->nsinks; k++)
+			sink_free(&in->sinks[k]);
+		if (tl->a->from_given) {
+			free((char *)in->record);
+			free(in->files);
+		}
+		gs_expr_free(in->filter);
+	}
+	if (tl->over_in.rj)
+		sink_free(&tl->over_in.sinks[0]);
+	free(tl->ins);
+	for (size_t i = 0; i < tl->nparts; i++) {
+		gs_slots_free(&tl->parts[i].t->aggs, tl->parts[i].blank);
+		if (tl->parts[i].t != t) {
+			free_tally(tl->parts[i].t, 0);
+			free(tl->parts[i].t);
+		}
+	}
+	for (size_t i = 0; i < tl->nlower; i++) {
+		gs_slots_free(&tl->lower[i].t->aggs, tl->lower[i].blank);
+		free_tally(tl->lower[i].t, 0);
+		free(tl->lower[i].t);
+	}
+	free(tl->parts);
+	free(tl->lower);
+	free(tl->cols);
+	free(tl->lowids.ids);
+	if (tl->vshape.by) {
+		for (size_t i = 0; i < tl->vshape.nby; i++)
+			free(tl->vshape.by[i]);
+		free(tl->vshape.by);
+		free_tally(&tl->vshape, 1);
+	}
+	free_register(&tl->reg);
+	free_tally(t, 1);
+	for (size_t i = 0; i < t->nby; i++)
+		free(t->by[i]);
+	free(t->by);
+	gs_expr_free(tl->where);
+	gs_catalogue_free(tl->cat);
+	prov_free(&tl->pv);
+	gs_buf_free(&tl->hfbytes);
+	free(tl->hfnames);
+}
+
 int main(int argc, char **argv)
 {
 	struct gengetopt_args_info a;
@@ -1241,469 +2104,41 @@ int main(int argc, char **argv)
 		gs_cli_outputs(&cli, side, sizeof side / sizeof *side, NULL, 0);
 	}
 
-	struct tally t = {0};
-	t.index = gs_hash_new();
-	t.period = -1;
-	int in_format = cli.in_format;
-	int out_format = cli.out_format;
-	if (a.decimals_arg < 0 || a.decimals_arg > 30)
-		gs_usage_error("--decimals: give a number from 0 to 30");
-	if (a.header_from_given && a.merge_given)
-		gs_usage_error("--header-from is for the tally of a split, not for --merge");
-	if (a.header_from_given && a.from_given)
-		gs_usage_error("--header-from is for the tally of a split, given as FILE arguments, not --from");
-	if (a.merge_given && (a.by_given || a.agg_given || a.indicator_given || a.where_given ||
-	                      a.period_given || a.date_given || a.catalogue_given || a.from_given ||
-	                      a.level_given))
-		gs_usage_error("--merge takes the keys and aggregates from the partial streams; "
-		               "give only output options with it");
-	if (a.partial_given && (a.rollup_given || a.universe_given))
-		gs_usage_error("give --rollup and --universe to the --merge step, not to --partial");
-	if (a.partial_given && (cli.bom || cli.encoding))
-		gs_usage_error("--bom and --encoding are for the result people open, not for --partial");
-	if (a.partial_given && a.from_given)
-		gs_usage_error("--partial reads one record type: give FILE arguments, not --from");
-	if (a.from_given && a.inputs_num)
-		gs_usage_error("with --from, every input is named by its record type: "
-		               "give --from RECORD=FILE instead of FILE arguments");
-	if (a.from_given && a.agg_given)
-		gs_usage_error("with --from, give catalogue indicators (-k): each reads the input of its record");
-	if (a.filter_given && !a.from_given)
-		gs_usage_error("--filter goes with --from");
-	if (a.period_given) {
-		t.period = gs_period_parse(a.period_arg);
-		if (t.period < 0)
-			gs_usage_error("--period: '%s' is not day, week, month, quarter or year", a.period_arg);
-		if (!a.date_given)
-			gs_usage_error("--period needs --date FIELD");
-		t.date_field = a.date_arg;
-	} else if (a.date_given)
-		gs_usage_error("--date goes with --period");
-	const char *level = a.level_given ? a.level_arg : NULL;
-	if (level) {
-		if (strcmp(level, "township") && strcmp(level, "village") && strcmp(level, "county"))
-			gs_usage_error("--level: '%s' is not county, township or village", level);
-		if (a.by_given)
-			gs_usage_error("--level sets the keys (none, township, or township,village): give no --by");
-		if (strcmp(level, "county"))
-			gs_split_list(strcmp(level, "village") ? "township" : "township,village", &t.by, &t.nby);
-	} else if (a.by_given)
-		gs_split_list(a.by_arg, &t.by, &t.nby);
-	t.nkey = t.nby + (t.period >= 0);
-
-	/* the register, when --level says the universe is one */
-	struct reg reg = {0};
-	gs_stream_opts so = {0};
-	so.format = in_format;
-	so.hash = gs_manifest_on() || a.partial_given;   /* a partial names its inputs' digests */
-	struct prov pv = {0};
-	gs_buf hfbytes = {0};
-	gs_field *hfnames = NULL;
-	if (a.header_from_given)
-		header_from(a.header_from_arg, &so, &hfbytes, &hfnames, &pv);
-	int have_reg = 0;
-	if (level && a.universe_given) {
-		load_register(&reg, a.universe_arg, &so);
-		if (strcmp(level, "county"))
-			universe_from_register(&t, &reg, level);
-		have_reg = 1;
+	struct tool tl = {0};
+	tl.a = &a;
+	tl.t.index = gs_hash_new();
+	tl.t.period = -1;
+	tl.cli = &cli;
+	tl.so.format = cli.in_format;
+	tl.out_format = cli.out_format;
+	check_options(&a, &cli);
+	set_keys(&tl);
+	open_references(&tl);
+	if (a.from_given)
+		from_inputs(&tl);
+	add_columns(&tl);
+	if (tl.over.t)
+		village_level(&tl);
+	set_run(&tl);
+	if (a.merge_given)
+		merge_inputs(&tl);
+	for (size_t i = 0; i < tl.nins; i++) {
+		int s = read_input(&tl.ins[i], &tl.run, &tl.so);
+		if (s > tl.status)
+			tl.status = s;
 	}
-
-	/* rounding is for people, when asked: a stream another tool reads
-	 * carries means and ratios exactly enough to decide on (-1 - D: at
-	 * least D places, more where the digits go on) */
-	int round = a.round_given || a.decimals_given;
-	gs_catalogue *cat = NULL;
-	if (a.indicator_given && !a.catalogue_given)
-		gs_usage_error("--indicator needs --catalogue FILE");
-	if (a.from_given && !a.indicator_given)
-		gs_usage_error("--from needs --catalogue FILE and --indicator IDS");
-	if (a.catalogue_given && !(cat = gs_catalogue_load(a.catalogue_arg)))
-		exit(GS_USAGE);
-
-	/* the inputs: the FILE arguments, or one per --from record */
-	struct input *ins = NULL;
-	size_t nins = 0;
-	struct part *parts = NULL;     /* at the output's level */
-	size_t nparts = 0;
-	struct part *lower = NULL;     /* at the village level, for "over" indicators */
-	size_t nlower = 0;
-	struct colref *cols = NULL;
-	size_t ncols = 0;
-	struct tally vshape = {0};     /* the village level's keys and universe */
-	struct part over = {0};
-	struct input over_in = {0};
-	if (a.from_given) {
-		ins = calloc(a.from_given + 1, sizeof *ins);
-		parts = calloc(a.from_given + 2, sizeof *parts);
-		lower = calloc(a.from_given + 1, sizeof *lower);
-		for (unsigned i = 0; i < a.from_given; i++) {
-			const char *eq = strchr(a.from_arg[i], '=');
-			if (!eq || eq == a.from_arg[i] || !eq[1])
-				gs_usage_error("--from '%s': give RECORD=FILE", a.from_arg[i]);
-			char *rec = gs_xstrndup(a.from_arg[i], (size_t)(eq - a.from_arg[i]));
-			size_t k;
-			for (k = 0; k < nins; k++)
-				if (!strcmp(ins[k].record, rec))
-					break;
-			if (k == nins)
-				ins[nins++].record = rec;
-			else
-				free(rec);
-			ins[k].files = gs_xrealloc(ins[k].files, (ins[k].nfiles + 1) * sizeof *ins[k].files);
-			ins[k].files[ins[k].nfiles++] = (char *)eq + 1;
-		}
-		for (unsigned i = 0; i < a.filter_given; i++) {
-			const char *eq = strchr(a.filter_arg[i], '=');
-			size_t k = nins;
-			if (eq)
-				for (k = 0; k < nins; k++)
-					if (strlen(ins[k].record) == (size_t)(eq - a.filter_arg[i]) &&
-					    !strncmp(ins[k].record, a.filter_arg[i], (size_t)(eq - a.filter_arg[i])))
-						break;
-			if (k == nins)
-				gs_usage_error("--filter '%s': give RECORD=EXPR for a record of --from", a.filter_arg[i]);
-			gs_buf err = {0};
-			size_t pos = 0;
-			ins[k].filter = gs_expr_parse(eq + 1, &pos, 1, &err);
-			if (!ins[k].filter)
-				gs_usage_error("--filter '%s': column %zu: %s", eq + 1, pos + 1, err.p);
-			gs_buf_free(&err);
-		}
-		if (!a.universe_given) {
-			/* nothing: the keys the rows have */
-		} else if (!have_reg)
-			load_universe(&t, a.universe_arg, &so);
-	}
-	for (unsigned i = 0; i < a.agg_given; i++)
-		add_agg(&t, NULL, a.agg_arg[i], NULL, round ? a.decimals_arg : -1 - a.decimals_arg, "--agg");
-	struct fieldlist lowids = {cat, NULL, 0};
-	for (unsigned i = 0; i < a.indicator_given; i++) {
-		char **ids = NULL;
-		size_t nids = 0;
-		gs_split_list(a.indicator_arg[i], &ids, &nids);
-		for (size_t k = 0; k < nids; k++) {
-			const gs_indicator *ind = gs_catalogue_find(cat, ids[k]);
-			if (!ind)
-				gs_usage_error("--indicator: no indicator '%s' in %s", ids[k], a.catalogue_arg);
-			gs_buf what = {0}, err = {0};
-			gs_buf_printf(&what, "indicator %s", ind->id);
-			struct tally *into = &t;
-			if (a.from_given && ind->over) {
-				if (!have_reg || !strcmp(level, "village"))
-					gs_usage_error("indicator %s counts the villages of the unit register: "
-					               "give --universe REGISTER --level township or county", ind->id);
-				if (t.period >= 0)
-					gs_usage_error("indicator %s counts villages: it does not go with --period", ind->id);
-				if (!over.t) {
-					over.t = new_tally(&t, t.by, t.nby);
-					share_universe(over.t, &t);
-				}
-				into = over.t;
-			} else if (a.from_given) {
-				if (!ind->record)
-					gs_usage_error("indicator %s names no \"record\" in %s", ind->id, a.catalogue_arg);
-				size_t r;
-				for (r = 0; r < nins; r++)
-					if (!strcmp(ins[r].record, ind->record))
-						break;
-				if (r == nins)
-					gs_usage_error("indicator %s reads the %s record: give --from %s=FILE",
-					               ind->id, ind->record, ind->record);
-				struct input *in = &ins[r];
-				if (!in->nsinks || in->sinks[0].p->t->nby != t.nby) {
-					/* the input's first part at the output's level */
-					struct part *p = &parts[nparts++];
-					p->t = new_tally(&t, t.by, t.nby);
-					share_universe(p->t, &t);
-					memmove(&in->sinks[1], &in->sinks[0], in->nsinks * sizeof in->sinks[0]);
-					memset(&in->sinks[0], 0, sizeof in->sinks[0]);
-					in->sinks[0].p = p;
-					in->nsinks++;
-				}
-				into = in->sinks[0].p->t;
-			}
-			int d = ind->decimals >= 0 ? ind->decimals : a.decimals_arg;
-			add_agg(into, ind->id, ind->agg, ind->where, round ? d : -1 - d, what.p);
-			/* the column, in the order asked */
-			if (into != &t) {
-				cols = gs_xrealloc(cols, (ncols + 1) * sizeof *cols);
-				cols[ncols].c = into->aggs.ncols - 1;
-				cols[ncols].p = &over;
-				for (size_t q = 0; q < nparts; q++)
-					if (parts[q].t == into)
-						cols[ncols].p = &parts[q];
-				ncols++;
-			}
-			if (into == over.t) {
-				gs_aggset tmp = {0};
-				gs_aggset_add(&tmp, ind->id, ind->agg, ind->where, 0, &err);
-				gs_aggset_fields(&tmp, note_field, &lowids);
-				gs_aggset_free(&tmp);
-			}
-			gs_buf_free(&what);
-			gs_buf_free(&err);
-			free(ids[k]);
-		}
-		free(ids);
-	}
-	if (!a.merge_given && t.aggs.ncols == 0 && !a.from_given)
-		gs_usage_error("give at least one --agg or --indicator");
-
-	/* the village level under the "over" indicators */
-	if (over.t) {
-		vshape.period = -1;
-		gs_split_list("township,village", &vshape.by, &vshape.nby);
-		vshape.nkey = vshape.nby;
-		universe_from_register(&vshape, &reg, "village");
-		if (!lowids.n)
-			gs_usage_error("the indicators over the villages name no village-level indicator");
-		for (size_t k = 0; k < lowids.n; k++) {
-			const gs_indicator *ind = gs_catalogue_find(cat, lowids.ids[k]);
-			size_t r;
-			for (r = 0; ind->record && r < nins; r++)
-				if (!strcmp(ins[r].record, ind->record))
-					break;
-			if (!ind->record || r == nins)
-				gs_usage_error("indicator %s reads the %s record: give --from %s=FILE", ind->id,
-				               ind->record ? ind->record : "(no)", ind->record ? ind->record : "RECORD");
-			struct input *in = &ins[r];
-			struct part *p = NULL;
-			for (size_t s = 0; s < in->nsinks; s++)
-				if (in->sinks[s].p->t->nby == 2)
-					p = in->sinks[s].p;
-			if (!p) {
-				p = &lower[nlower++];
-				p->t = new_tally(&vshape, vshape.by, vshape.nby);
-				share_universe(p->t, &vshape);
-				memset(&in->sinks[in->nsinks], 0, sizeof in->sinks[0]);
-				in->sinks[in->nsinks++].p = p;
-			}
-			gs_buf err = {0};
-			/* a village's value decides what is counted, never read: exact */
-			int d = ind->decimals >= 0 ? ind->decimals : a.decimals_arg;
-			if (gs_aggset_add(&p->t->aggs, ind->id, ind->agg, ind->where, -1 - d, &err) < 0)
-				gs_usage_error("indicator %s '%s': %s", ind->id, ind->agg, err.p);
-			gs_buf_free(&err);
-		}
-	}
-
-	gs_expr *where = NULL;
-	gs_buf err = {0};
-	if (a.where_given) {
-		size_t pos = 0;
-		where = gs_expr_parse(a.where_arg, &pos, 1, &err);
-		if (!where)
-			gs_usage_error("--where '%s': column %zu: %s", a.where_arg, pos + 1, err.p);
-	}
-
-	int status = GS_OK;
-	struct run run = {where, a.rollup_given ? a.rollup_label_arg : NULL,
-	                  a.rejects_given ? a.rejects_arg : NULL, out_format, (int)a.from_given,
-	                  a.partial_given ? &pv : NULL};
-	struct part single = {&t, NULL};
-	if (!a.from_given && !a.merge_given) {
-		ins = calloc(2, sizeof *ins);
-		nins = 1;
-		ins[0].files = a.inputs;
-		ins[0].nfiles = a.inputs_num;
-		ins[0].sinks[0].p = &single;
-		ins[0].nsinks = 1;
-		if (a.universe_given && !a.partial_given && !have_reg)
-			load_universe(&t, a.universe_arg, &so);
-	}
-	if (a.from_given && a.rejects_given && nins > 1 && !strstr(a.rejects_arg, "{record}"))
-		gs_usage_error("--rejects with several --from records: put {record} in the file name "
-		               "(rejects-{record}.csv), one file a record");
-	if (a.merge_given) {
-		size_t nf = a.inputs_num ? a.inputs_num : 1;
-		for (size_t i = 0; i < nf; i++) {
-			int s = merge_file(&t, &pv, a.inputs_num ? a.inputs[i] : "-");
-			if (s > status)
-				status = s;
-		}
-		if (run.out_format < 0)
-			run.out_format = GS_FMT_CSV;
-		if (!t.aggs.ncols)
-			exit(gs_close_stdout(GS_IO));
-		if (a.universe_given) {
-			gs_stream_opts uso = {0};
-			load_universe(&t, a.universe_arg, &uso);
-		}
-	}
-	for (size_t i = 0; i < nins; i++) {
-		int s = read_input(&ins[i], &run, &so);
-		if (s > status)
-			status = s;
-	}
-	/* the village level, then the indicators over it */
-	if (over.t) {
-		size_t nlc = 0;
-		struct colref *lc = NULL;
-		gs_field *lnames = gs_xmalloc((2 + lowids.n + 1) * sizeof *lnames);
-		lnames[0] = (gs_field){"township", 8};
-		lnames[1] = (gs_field){"village", 7};
-		for (size_t k = 0; k < lowids.n; k++) {
-			for (size_t q = 0; q < nlower; q++)
-				for (size_t c = 0; c < lower[q].t->aggs.ncols; c++)
-					if (!strcmp(lower[q].t->aggs.cols[c].name, lowids.ids[k])) {
-						lc = gs_xrealloc(lc, (nlc + 1) * sizeof *lc);
-						lc[nlc++] = (struct colref){&lower[q], c};
-					}
-			lnames[2 + k] = (gs_field){lowids.ids[k], strlen(lowids.ids[k])};
-		}
-		over_in.record = "villages";
-		over_in.sinks[0].p = &over;
-		over_in.nsinks = 1;
-		sink_bind(&over_in.sinks[0], lnames, 2 + nlc, "the villages' table");
-		over_in.rj = gs_rejects_open(NULL, GS_FMT_CSV);
-		gs_rejects_header(over_in.rj, lnames, 2 + nlc, 1);
-		struct run orun = {NULL, NULL, NULL, run.out_format, 0, NULL};
-		struct over_feed of = {&over_in, &orun, {0}};
-		result_rows(lower, nlower, &vshape, lc, nlc, 0, "*", over_row, &of);
-		gs_buf_free(&of.err);
-		free(lc);
-		free(lnames);
-		parts[nparts++] = over;
-		for (size_t k = 0; k < ncols; k++)
-			if (cols[k].p == &over)
-				cols[k].p = &parts[nparts - 1];
-	}
-	if (!a.from_given) {
-		parts = calloc(2, sizeof *parts);
-		parts[0] = single;
-		nparts = 1;
-		free(cols);
-		ncols = t.aggs.ncols;
-		cols = gs_xmalloc((ncols + 1) * sizeof *cols);
-		for (size_t k = 0; k < ncols; k++)
-			cols[k] = (struct colref){&parts[0], k};
-	}
-	if (run.out_format < 0)
-		run.out_format = GS_FMT_CSV;
-
-	gs_buf line = {0};
-	if (a.partial_given) {
-		/* leaf groups, sorted by key */
-		size_t nleaf = t.ngroups;
-		struct group **order = gs_xmalloc((nleaf + 1) * sizeof *order);
-		for (size_t i = 0; i < nleaf; i++)
-			order[i] = &t.groups[i];
-		sort_t = &t;
-		qsort(order, nleaf, sizeof *order, cmp_groups);
-		gs_sha256 sc;
-		gs_sha256_init(&sc);
-		unsigned long long nbytes = 0;
-		partial_header(&t, &pv, &line);
-		for (size_t i = 0; i <= nleaf; i++) {
-			if (i) {
-				gs_buf_clear(&line);
-				gs_buf_adds(&line, "{\"k\":");
-				write_json_strings(&line, order[i - 1]->key, t.nkey);
-				gs_buf_adds(&line, ",\"s\":");
-				gs_slots_write(&t.aggs, order[i - 1]->slots, &line);
-				gs_buf_adds(&line, "}\n");
-			}
-			fwrite(line.p, 1, line.len, stdout);
-			gs_sha256_update(&sc, line.p, line.len);
-			nbytes += line.len;
-		}
-		char sha[65];
-		gs_sha256_hex(&sc, sha);
-		gs_manifest_written("-", "output", sha, nbytes, (long)nleaf);
-		free(order);
-	} else {
-		size_t ncol = t.nkey + ncols;
-		gs_field *names = gs_xmalloc((ncol + 1) * sizeof *names);
-		unsigned char *numeric = calloc(ncol + 1, 1);
-		size_t c = 0;
-		if (t.period >= 0)
-			names[c++] = (gs_field){"period", 6};
-		for (size_t i = 0; i < t.nby; i++)
-			names[c++] = (gs_field){t.by[i], strlen(t.by[i])};
-		for (size_t i = 0; i < ncols; i++) {
-			numeric[c] = 1;
-			const char *nm = cols[i].p->t->aggs.cols[cols[i].c].name;
-			names[c++] = (gs_field){nm, strlen(nm)};
-		}
-		gs_writer *w = gs_writer_new(stdout, run.out_format);
-		gs_cli_output_encoding(&cli, w, run.out_format, "-o");
-		gs_writer_header(w, names, ncol, numeric);
-		result_rows(parts, nparts, &t, cols, ncols, a.rollup_given, a.rollup_label_arg, write_row, w);
-		gs_manifest_output(w);
-		gs_writer_free(w);
-		free(names);
-		free(numeric);
-	}
-	gs_buf_free(&line);
-
-	for (size_t i = 0; i < nins; i++) {
-		struct input *in = &ins[i];
-		long nrej = in->rj ? gs_rejects_count(in->rj) : 0;
-		if (nrej && status < GS_REJECT)
-			status = GS_REJECT;
-		summary(in, a.verbose_given);
-		if (in->rj) {
-			int rs = gs_rejects_close(in->rj);
-			if (rs > status)
-				status = rs;
-		}
-		for (size_t k = 0; k < in->nsinks; k++)
-			sink_free(&in->sinks[k]);
-		if (a.from_given) {
-			free((char *)in->record);
-			free(in->files);
-		}
-		gs_expr_free(in->filter);
-	}
-	if (over_in.rj) {
-		if (gs_rejects_count(over_in.rj) && status < GS_REJECT)
-			status = GS_REJECT;
-		gs_rejects_close(over_in.rj);
-		sink_free(&over_in.sinks[0]);
-	}
-	free(ins);
-	if (a.catalogue_given)
-		gs_manifest_file(a.catalogue_arg, "catalogue");
-	if (a.universe_given && !have_reg)
-		gs_manifest_file(a.universe_arg, "universe");
-	if (a.header_from_given)
-		gs_manifest_file(a.header_from_arg, "header");
-	status = gs_manifest_end(status);
-	for (size_t i = 0; i < nparts; i++) {
-		if (parts[i].t != &t) {
-			gs_slots_free(&parts[i].t->aggs, parts[i].blank);
-			free_tally(parts[i].t, 0);
-			free(parts[i].t);
-		} else
-			gs_slots_free(&t.aggs, parts[i].blank);
-	}
-	for (size_t i = 0; i < nlower; i++) {
-		gs_slots_free(&lower[i].t->aggs, lower[i].blank);
-		free_tally(lower[i].t, 0);
-		free(lower[i].t);
-	}
-	free(parts);
-	free(lower);
-	free(cols);
-	free(lowids.ids);
-	if (vshape.by) {
-		for (size_t i = 0; i < vshape.nby; i++)
-			free(vshape.by[i]);
-		free(vshape.by);
-		free_tally(&vshape, 1);
-	}
-	free_register(&reg);
-	free_tally(&t, 1);
-	gs_buf_free(&err);
-	for (size_t i = 0; i < t.nby; i++)
-		free(t.by[i]);
-	free(t.by);
-	gs_expr_free(where);
-	gs_catalogue_free(cat);
-	prov_free(&pv);
-	gs_buf_free(&hfbytes);
-	free(hfnames);
+	if (tl.over.t)
+		tally_villages(&tl);
+	if (!a.from_given)
+		single_part(&tl);
+	if (tl.run.out_format < 0)
+		tl.run.out_format = GS_FMT_CSV;
+	if (a.partial_given)
+		write_partial(&tl);
+	else
+		write_table(&tl);
+	int status = finish(&tl);
+	free_tool(&tl);
 	cmdline_parser_free(&a);
 	return gs_close_stdout(status);
 }

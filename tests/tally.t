@@ -506,3 +506,96 @@ m
 1.67
 m
 1.66666666666666666667
+
+### --jobs: the same bytes for any number of threads, on a ledger with quoted line ends and doubled quotes, CRLF and a BOM
+$ awk 'BEGIN { printf "\357\273\277id,town,v,x,d,note\r\n"; s = 7; for (i = 1; i <= 4000; i++) { s = (s * 16807) % 2147483647; n = s % 5 == 0 ? "\"line one\r\nline \"\"two\"\",\nthree\"" : "plain"; printf "%d,t%d,%d,%d.%d,2020-%02d-01,%s\r\n", i, s % 7, s % 11, s % 100, s % 3, s % 12 + 1, n } }' > l.csv; set -- -g town -a 'n=count()' -a 'dv=distinct(v)' -a 'lo=min(x)' -a 'hi=max(x)' -a 's=sum(x)' -a 'm=mean(x)' -a 'nl=count(note!="plain")' -a 'e=events(v>5,v,d,x>50)' -p month -d d --rollup; tally --jobs 1 -v "$@" l.csv > j1.csv 2> j1.err; for j in 2 3 7; do tally --jobs $j -v "$@" l.csv > j$j.csv 2> j$j.err; cmp j1.csv j$j.csv && cmp j1.err j$j.err && echo $j identical; done; wc -l < j1.csv; sed -n 2p j1.csv; cat j1.err
+>>>
+2 identical
+3 identical
+7 identical
+98
+2020-01,t0,54,11,0.0,96.0,2184.0,40.44444444444444444444,18,5
+tally: 4000 rows read, 4000 tallied, 0 left out by --where, 0 rejected
+
+### --jobs: rejects, their line numbers and the counts are those of one pass
+$ awk 'BEGIN { print "id,town,x,d,note"; for (i = 1; i <= 3000; i++) { if (i == 700) print "700,t1,1"; else if (i == 1500) print "1500,t2,a\"b,2020-01-01,plain"; else if (i == 2200) print "2200,t3,zz,2020-01-01,plain"; else if (i == 2900) print "2900,t4,5,notadate,plain"; else printf "%d,t%d,%d,2020-%02d-03,\"a\nb\"\n", i, i % 5, i % 13, i % 12 + 1 } }' > r.csv; set -- -g town -a 'n=count()' -a 's=sum(x)' -p quarter -d d; for j in 1 2 3 7; do tally --jobs $j "$@" -r rj$j.csv r.csv > o$j.csv 2> e$j.err; echo "status $?" >> e$j.err; done; for j in 2 3 7; do cmp o1.csv o$j.csv && cmp rj1.csv rj$j.csv && cmp e1.err e$j.err && echo $j identical; done; cat rj1.csv e1.err; wc -l < o1.csv
+>>>
+2 identical
+3 identical
+7 identical
+id,town,x,d,note,_line,_error,_raw
+700,t1,1,,,1400,"row has 3 fields, the header has 5","700,t1,1"
+1500,t2,,,,2999,"misplaced quote (a quote inside an unquoted field, or text after a closing quote)","1500,t2,a""b,2020-01-01,plain"
+2200,t3,zz,2020-01-01,plain,4398,field 'x': 'zz' is not a number,
+2900,t4,5,notadate,plain,5797,field 'd': 'notadate' is not a date (not a date),
+tally: 3000 rows read, 2996 tallied, 0 left out by --where, 4 rejected
+status 1
+21
+
+### --jobs: a header only, fewer rows than threads, no last line end, an empty file, CR line ends, TSV, JSON lines and standard input read as with one thread
+$ printf 'g,x\r\n' > h.csv; printf 'g,x\na,1\nb,2\n' > s.csv; printf 'g,x\na,1\nb,2' > nonl.csv; : > empty.csv; printf 'g,x\ra,1\rb,2\ra,3\r' > cr.csv; printf 'g\tx\na\t1\nb\t"2\n"\n' > t.tsv; printf '{"g":"a","x":"1"}\n{"g":"b","x":"2"}\n' > j.json; for f in h.csv s.csv nonl.csv empty.csv cr.csv t.tsv j.json; do for j in 1 2 7; do tally --jobs $j -v -g g -a 'n=count()' -a 's=sum(x)' $f > $f.$j 2>&1; echo "status $?" >> $f.$j; done; cmp $f.1 $f.2 && cmp $f.1 $f.7 && cat $f.1; done; for j in 1 7; do tally --jobs $j -g g -a 'n=count()' < s.csv > in.$j; done; cmp in.1 in.7 && echo stdin identical
+>>>
+g,n,s
+tally: 0 rows read, 0 tallied, 0 left out by --where, 0 rejected
+status 0
+g,n,s
+a,1,1
+b,1,2
+tally: 2 rows read, 2 tallied, 0 left out by --where, 0 rejected
+status 0
+g,n,s
+a,1,1
+b,1,2
+tally: 2 rows read, 2 tallied, 0 left out by --where, 0 rejected
+status 0
+tally: empty.csv: empty input: no header
+status 3
+g,n,s
+a,2,4
+b,1,2
+tally: 3 rows read, 3 tallied, 0 left out by --where, 0 rejected
+status 0
+tally: --by: no field 'g' in the input
+Try 'tally --help' for more information.
+status 2
+{"g":"a","n":1,"s":1}
+{"g":"b","n":1,"s":2}
+tally: 2 rows read, 2 tallied, 0 left out by --where, 0 rejected
+status 0
+stdin identical
+
+### --jobs: one() in conflict within a piece and across pieces is reported at the line one pass reports
+$ awk 'BEGIN { print "g,x"; for (i = 1; i <= 2000; i++) print "a," (i == 1800 ? 2 : 1) }' > in.csv; awk 'BEGIN { print "g,x"; for (i = 1; i <= 2000; i++) print "a," (i > 1000 ? 2 : 1) }' > across.csv; for j in 1 2 7; do tally --jobs $j -g g -a 'o=one(x)' in.csv; echo "status $?"; tally --jobs $j -g g -a 'o=one(x)' across.csv; echo "status $?"; done 2>&1 | sort | uniq -c
+>>>
+      6 status 3
+      3 tally: across.csv:1002: g 'a': one() has two different values, 1 and 2
+      3 tally: in.csv:1801: g 'a': one() has two different values, 1 and 2
+
+### --jobs: a number of threads from 1
+$ tally --jobs 0 -a 'n=count()'
+>>>2
+tally: --jobs: give a number of threads from 1 to 1024
+Try 'tally --help' for more information.
+>>>= 2
+
+### --jobs: blank lines and rows of empty cells are dropped and counted as in one pass
+$ awk 'BEGIN { print "g,x"; for (i = 1; i <= 3000; i++) { if (i % 97 == 0) print ",,"; else if (i % 89 == 0) print ""; else print "a" i % 3 "," i } }' > b.csv; for j in 1 2 7; do tally --jobs $j -v -g g -a 'n=count()' -a 's=sum(x)' b.csv > b$j.csv 2>&1; done; cmp b1.csv b2.csv && cmp b1.csv b7.csv && cat b1.csv
+>>>
+g,n,s
+a0,979,1467873
+a1,979,1468792
+a2,979,1469801
+tally: 2967 rows read, 2937 tallied, 0 left out by --where, 0 rejected, 30 dropped
+
+### --jobs: a quoted field of 2000 lines over the middle of the file is never cut
+$ awk 'BEGIN { print "g,x,note"; for (i = 1; i <= 400; i++) print "a" i % 3 "," i ",plain"; printf "b,1,\""; for (i = 1; i <= 2000; i++) printf "line %d, \"\"quoted\"\"\n", i; print "\""; for (i = 1; i <= 400; i++) print "c" i % 3 "," i ",plain" }' > big.csv; for j in 1 2 3 7; do tally --jobs $j -v -g g -a 'n=count()' -a 's=sum(x)' -a 'd=distinct(note)' big.csv > big$j.csv 2>&1; done; cmp big1.csv big2.csv && cmp big1.csv big3.csv && cmp big1.csv big7.csv && cat big1.csv
+>>>
+g,n,s,d
+a0,133,26733,1
+a1,134,26867,1
+a2,133,26600,1
+b,1,1,1
+c0,133,26733,1
+c1,134,26867,1
+c2,133,26600,1
+tally: 801 rows read, 801 tallied, 0 left out by --where, 0 rejected
