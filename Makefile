@@ -67,7 +67,7 @@ DEB_BUILD = gcc make libc6-dev libcsv-dev libcjson-dev libzip-dev libexpat1-dev 
             gettext gettext-base locales
 DEB_CHECK = $(DEB_BUILD) diffutils gawk parallel tidy chromium time python3 groff-base man-db \
             python3-openpyxl poppler-utils fonts-noto-cjk fontconfig \
-            openssh-server openssh-client python3-xlwt python3-xlrd python3-xlsxwriter \
+            openssh-server openssh-client python3-xlwt python3-xlrd python3-xlsxwriter strace \
             libc-l10n
 DEB_BENCH = miller datamash csvkit python3-openpyxl time
 

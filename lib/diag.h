@@ -21,7 +21,9 @@ enum gs_status {
 extern const char *gs_prog;
 
 /* When set, gs_msg prints nothing (fuzz targets: bad input is expected
- * there, and printing it would hide the fuzzer's own reports). */
+ * there, and printing it would hide the fuzzer's own reports; tally's
+ * threads, whose findings one pass reports again). gs_die still says why
+ * it ends the run. */
 extern int gs_quiet;
 
 /* When set, called before a message is printed (progress.h: a progress

@@ -132,6 +132,9 @@ gs_input *gs_input_open_range(const char *path, unsigned long long off, unsigned
 	if (in) {
 		in->ranged = 1;
 		in->left = len;
+		/* a byte-order mark is one only at the start of the file: a line
+		 * that starts with those bytes after a cut keeps them */
+		in->at_start = off == 0;
 	}
 	return in;
 }
@@ -274,9 +277,9 @@ static size_t utf8_prefix(const char *p, size_t n, int *incomplete)
 {
 	size_t i = 0;
 #ifdef HAVE_UTF8_SIMD
-	static int simd = -1;
-	if (simd < 0)
-		simd = __builtin_cpu_supports("ssse3");
+	/* asked each time (a load of what the C library found at start-up):
+	 * a cached answer would be a static that threads write */
+	int simd = __builtin_cpu_supports("ssse3");
 	const unsigned char *s = (const unsigned char *)p;
 	size_t m = n & ~(size_t)15;
 	if (simd && m >= 64 && utf8_blocks_valid(s, m)) {

@@ -7,9 +7,13 @@
  * and printed. --partial prints the states instead; --merge reads them
  * back, so that tallying shards and merging gives the single-pass result.
  * Expressions are lib/expr, aggregates and their states lib/agg. */
+/* sched_getaffinity and CPU_COUNT */
+#define _GNU_SOURCE
 #include <cjson/cJSON.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -763,6 +767,7 @@ struct run {                 /* what every input shares */
 	struct prov *pv;         /* --partial: what the inputs were */
 	const char *where_src;   /* --where as written, for each thread's own */
 	int jobs;                /* --jobs */
+	struct watch *watch;     /* a thread's piece of a file (below), or NULL */
 };
 
 static void sink_bind(struct sink *k, const gs_field *names, size_t n, const char *record)
@@ -938,6 +943,19 @@ static void input_rejects(struct input *in, struct run *run, const gs_field *nam
  * rejects and counting in IN: the one loop over records. What it changes
  * is IN's alone (its sinks' parts and counts), so that a stream over one
  * byte range of a file can be folded into a state of its own. */
+/* The processors this process may run on (its affinity mask, which a
+ * container or taskset narrows), for --jobs' default. */
+static int cores(void)
+{
+	cpu_set_t set;
+	if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+		return CPU_COUNT(&set);
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? (int)n : 1;
+}
+
+static int watch_row(struct watch *w, const struct input *in);
+
 static void tally_rows(struct input *in, const struct run *run, gs_stream *st)
 {
 	gs_buf err = {0};
@@ -950,9 +968,10 @@ static void tally_rows(struct input *in, const struct run *run, gs_stream *st)
 		if (k == GS_REC_BAD) {
 			in->nread++;
 			gs_rejects_row(in->rj, &r, NULL);
-			continue;
-		}
-		feed_row(in, run, gs_stream_file(st), r.line, r.f, r.n, &err);
+		} else
+			feed_row(in, run, gs_stream_file(st), r.line, r.f, r.n, &err);
+		if (run->watch && watch_row(run->watch, in))
+			break;
 	}
 	in->ndropped += gs_stream_empty_rows(st);
 	in->nread += gs_stream_empty_rows(st);
@@ -990,7 +1009,23 @@ struct piece {
 	struct input in;
 	gs_expr *where;
 	struct run run;
+	struct watch *watch;
 	int ok;                  /* folded, and nothing to report */
+};
+
+/* What a piece's thread watches as it folds: its own first failure (a
+ * rejected row, a value in conflict), and whether another piece has
+ * failed, which makes the rest of its work useless. Where its first
+ * failure falls tells whether a cut may be at fault: a cut inside a
+ * quoted field makes the piece before it end on a bad row and can make
+ * the piece after it start on one. */
+struct watch {
+	atomic_int *stop;        /* shared: some piece failed */
+	long rows;               /* rows folded so far */
+	long failed_at;          /* the row of the first failure, from 1; 0: none */
+	long failures;           /* rejected rows and conflicts seen */
+	int at_end;              /* the failure was the piece's last row, or
+	                            its stream failed */
 };
 
 /* 1 when P[0..N) holds an odd number of quotes. */
@@ -1100,6 +1135,26 @@ static void piece_free(struct piece *pc)
 	free_tally(&pc->t, 0);
 }
 
+static int piece_failures(const struct input *in)
+{
+	return (int)gs_rejects_count(in->rj) + (in->sinks[0].p->t->failed != 0);
+}
+
+/* After each row of a piece: 1 when the piece is to stop. */
+static int watch_row(struct watch *w, const struct input *in)
+{
+	w->rows++;
+	long f = piece_failures(in);
+	if (f != w->failures) {
+		if (!w->failed_at)
+			w->failed_at = w->rows;
+		w->failures = f;
+		atomic_store_explicit(w->stop, 1, memory_order_relaxed);
+		return 1;
+	}
+	return (w->rows & 255) == 0 && atomic_load_explicit(w->stop, memory_order_relaxed);
+}
+
 static void *fold_piece(void *arg)
 {
 	struct piece *pc = arg;
@@ -1107,10 +1162,39 @@ static void *fold_piece(void *arg)
 	 * its encoding */
 	gs_stream *st = gs_stream_open_range(pc->path, pc->file, pc->off, pc->len, pc->format,
 	                                     pc->first ? NULL : pc->names, pc->nnames);
+	struct watch *w = pc->watch;
+	pc->run.watch = w;
 	tally_rows(&pc->in, &pc->run, st);
-	pc->ok = gs_stream_status(st) == GS_OK && !gs_rejects_count(pc->in.rj) && !pc->t.failed;
+	if (w->failed_at == w->rows && w->failed_at) {
+		gs_row r;
+		w->at_end = gs_stream_next(st, &r) == GS_REC_EOF;
+	}
+	if (gs_stream_status(st) != GS_OK) {
+		w->at_end = 1;
+		if (!w->failed_at)
+			w->failed_at = w->rows + 1;
+	}
+	pc->ok = !w->failed_at && !atomic_load_explicit(w->stop, memory_order_relaxed);
+	if (!pc->ok)
+		atomic_store_explicit(w->stop, 1, memory_order_relaxed);
 	gs_stream_close(st);
 	return NULL;
+}
+
+/* After a failed fold: 1 when a cut may have been inside a quoted field
+ * (a piece but the last failed on its last row, or a piece but the first
+ * on its first), so that cutting again outside quotes may succeed; 0 when
+ * the failure is the file's own and one pass is all that is left. */
+static int cut_suspect(const struct piece *pc, size_t np)
+{
+	for (size_t i = 0; i < np; i++) {
+		const struct watch *w = pc[i].watch;
+		if (!w->failed_at)
+			continue;
+		if ((i > 0 && w->failed_at == 1) || (i + 1 < np && w->at_end))
+			return 1;
+	}
+	return 0;
 }
 
 /* Merge FROM's groups into INTO's, in FROM's order. 0, or -1 on a
@@ -1205,23 +1289,30 @@ static size_t guess_cuts(int fd, unsigned long long n, size_t np, unsigned long 
 	return k;
 }
 
-/* Fold IN's file cut at CUT[0..NP] on threads. 1 when done, 0 when not. */
+/* Fold IN's file cut at CUT[0..NP] on threads. 1 when done, 0 when not;
+ * then *SUSPECT says whether cutting elsewhere may succeed. */
 static int fold_cuts(struct input *in, const struct run *run, gs_stream *st, const gs_field *names,
-                     size_t nnames, const unsigned long long *cut, size_t np)
+                     size_t nnames, const unsigned long long *cut, size_t np, int *suspect)
 {
 	if (np < 2)
 		return 0;
 	struct piece *pc = gs_xcalloc(np, sizeof *pc);
+	struct watch *w = gs_xcalloc(np, sizeof *w);
+	atomic_int stop;
+	atomic_init(&stop, 0);
 	for (size_t i = 0; i < np; i++) {
 		pc[i] = (struct piece){.path = in->files[0], .off = cut[i], .len = cut[i + 1] - cut[i],
 		                       .first = i == 0, .file = gs_stream_file(st),
-		                       .format = gs_stream_format(st)};
+		                       .format = gs_stream_format(st), .watch = &w[i]};
+		w[i].stop = &stop;
 		piece_init(&pc[i], in->sinks[0].p->t, run, names, nnames);
 	}
 	int done = fold_pieces(in, pc, np);
+	*suspect = !done && cut_suspect(pc, np);
 	for (size_t i = 0; i < np; i++)
 		piece_free(&pc[i]);
 	free(pc);
+	free(w);
 	return done;
 }
 
@@ -1249,11 +1340,12 @@ static int fold_split(struct input *in, const struct run *run, const gs_stream_o
 	unsigned long long *guess = gs_xmalloc(nc * sizeof *guess), *cut = gs_xmalloc(nc * sizeof *cut);
 	unsigned long long size = (unsigned long long)sb.st_size;
 	size_t ng = guess_cuts(fd, size, (size_t)run->jobs, guess);
-	int done = fold_cuts(in, run, st, names, nnames, guess, ng);
-	if (!done) {
+	int suspect = 0;
+	int done = fold_cuts(in, run, st, names, nnames, guess, ng, &suspect);
+	if (!done && suspect) {
 		size_t np = cut_pieces(fd, size, (size_t)run->jobs, cut);
 		if (np != ng || memcmp(cut, guess, (np + 1) * sizeof *cut))
-			done = fold_cuts(in, run, st, names, nnames, cut, np);
+			done = fold_cuts(in, run, st, names, nnames, cut, np, &suspect);
 	}
 	close(fd);
 	free(guess);
@@ -1861,7 +1953,11 @@ static void set_run(struct tool *tl)
 	                       tl->out_format,
 	                       a->partial_given ? &tl->pv : NULL,
 	                       a->where_given ? a->where_arg : NULL,
-	                       a->jobs_given ? a->jobs_arg : (int)sysconf(_SC_NPROCESSORS_ONLN)};
+	                       a->jobs_given ? a->jobs_arg : cores(), NULL};
+	/* the progress line counts what one stream reads: threads asked for
+	 * by name win over a line drawn only because stderr is a terminal */
+	if (tl->run.jobs > 1 && a->jobs_given && gs_progress_mode == GS_PROGRESS_AUTO)
+		gs_progress_mode = GS_PROGRESS_OFF;
 	tl->single = (struct part){&tl->t, NULL};
 	if (!a->from_given && !a->merge_given) {
 		tl->ins = gs_xcalloc(2, sizeof *tl->ins);
