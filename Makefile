@@ -99,6 +99,7 @@ $(BUILD)/gen/%.ggo: src/%.ggo src/common/options.ggo
 		src/$*.ggo src/common/options.ggo > $@
 
 $(BUILD)/gen/%_cmd.c $(BUILD)/gen/%_cmd.h: $(BUILD)/gen/%.ggo src/common/gengetopt.sed
+	@gengetopt --version | head -1 | grep -q ' 2\.23' || { echo 'src/common/gengetopt.sed patches the parser gengetopt 2.23 writes: check it against this gengetopt' >&2; exit 1; }
 	gengetopt -i $< --output-dir=$(BUILD)/gen -F $*_cmd --set-version=$(VERSION)
 	sed -i -f src/common/gengetopt.sed $(BUILD)/gen/$*_cmd.c
 	grep -q 'gs_cli_bad_value' $(BUILD)/gen/$*_cmd.c

@@ -1,4 +1,5 @@
-/* The fast path for lines without quotes against libcsv alone: the same
+/* The fast path (lines split sixteen bytes a step, quoted fields whole on
+ * their line included) against libcsv alone: the same
  * records, fields and line numbers. */
 #include <stdlib.h>
 #include <string.h>
