@@ -606,3 +606,10 @@ $ printf '镇街,r\n东岭镇,0.97575757575757575758\n西坝街道,0.5\n' > p.cs
 西坝街道     0.5     0.5      0.0 →     ✗        ✗
 镇街,r,r_prev,r_change,r_met,all_met
 东岭镇,0.97580645161290322581,0.97575757575757575758,0.00004887585532746823,1,1
+
+### --compare with --catalogue: the previous value, change and direction columns carry the indicator's name, in Chinese and in English
+$ printf 'township,livelihood_support\n甲镇,10\n乙乡,5\n' > c.csv; printf 'township,livelihood_support\n甲镇,8\n乙乡,6\n' > p.csv; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report --catalogue "$TOP/share/govstat/catalogue.json" --compare p.csv --key township --up livelihood_support c.csv | sed -n 1p; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report -f html --catalogue "$TOP/share/govstat/catalogue.json" --compare p.csv --key township --up livelihood_support c.csv | grep '^<tr><th'; LC_ALL=en_US.UTF-8 report --catalogue "$TOP/share/govstat/catalogue.json" --compare p.csv --key township -f markdown --up livelihood_support c.csv | sed -n 1p
+>>>
+township  民生保障  民生保障 上期  民生保障 变化  民生保障 应升  全部达标
+<tr><th scope="col">township</th><th scope="col">民生保障</th><th scope="col">民生保障 上期</th><th scope="col">民生保障 变化</th><th scope="col">民生保障 应升</th><th scope="col">全部达标</th></tr>
+| township | Livelihood support score | Livelihood support score prev | Livelihood support score change | Livelihood support score up | all\_met |
