@@ -719,7 +719,8 @@ static void read_rows(struct rank *r, gs_stream *st, const gs_writer *wr, gs_rej
  * that fit 64 bits at the column's largest scale compares as integers;
  * else a key mostly of numbers compares them exactly (as fractions when
  * every one fits gs_num, else as digits) and ranks its few other values
- * (n/a, 待核实) after the numbers, each named; else it is text. */
+ * (n/a, 待核实) after the numbers, each named; else it is text, and
+ * said to be when some of its values are numbers. */
 static void type_key(struct rank *r, size_t k)
 {
 	struct kvals *v = &r->kv[k];
@@ -759,6 +760,17 @@ static void type_key(struct rank *r, size_t k)
 			nan[i] ? nnot++ : nnum++;
 	}
 	if (nnum <= nnot) {
+		/* one rule for the column keeps the order total; a column with
+		 * numbers ranked as text puts 100 after 95, so it is said */
+		for (size_t i = 0; i < r->nrows && nnum; i++)
+			if (nan[i]) {
+				gs_msg(r->rows[i].file, r->rows[i].line,
+				       "field '%s': ranked as text, byte by byte: %zu of %zu values are not numbers, "
+				       "such as '%.*s' here (a key ranks as numbers when most of its values are)",
+				       r->keys[k].field, nnot, nnot + nnum, (int)(v->tlen[i] > 64 ? 64 : v->tlen[i]),
+				       v->text[i]);
+				break;
+			}
 		free(nan);
 		return;
 	}

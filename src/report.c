@@ -736,7 +736,7 @@ struct report {
 	const char *na;          /* how a missing value is shown */
 	gs_expr *target;         /* --target, or NULL */
 	char *missed;            /* per row shown: 1 when it misses the target */
-	long nmissed, njudged;
+	long nmissed, njudged, nna; /* rows judged; not judged, a value the target reads empty */
 	char *date;              /* the date shown, or NULL */
 	gs_buf prov;             /* the provenance footer */
 	gs_buf tsum;             /* "N of M rows miss the target ...", with --target */
@@ -989,6 +989,20 @@ static void build_columns(struct report *r)
 		add_all_met(r);
 }
 
+/* The columns of T the target reads. */
+struct target_reads {
+	const struct table *t;
+	char *reads;
+};
+
+static void mark_read(const char *name, void *arg)
+{
+	struct target_reads *tr = arg;
+	long k = col_index(tr->t, name);
+	if (k >= 0)
+		tr->reads[k] = 1;
+}
+
 /* --target: a column of marks, and which rows missed it. */
 static void judge_target(struct report *r)
 {
@@ -1007,6 +1021,9 @@ static void judge_target(struct report *r)
 	if (gs_expr_bind(r->target, names, cur->ncols, &err) < 0)
 		gs_usage_error("--target: %s", err.p);
 	gs_field *row = gs_xmalloc((cur->ncols + 1) * sizeof *row);
+	struct target_reads tr = {cur, gs_xcalloc(cur->ncols + 1, 1)};
+	gs_expr_fields(r->target, mark_read, &tr);
+	char *reads = tr.reads;
 	struct col *c = new_col(r, dup("target"), label_of(a->label_arg, a->label_given, "target", _("target")), K_MARK);
 	for (size_t i = 0; i < r->nout; i++) {
 		if (r->cur_of[i] < 0) {
@@ -1015,8 +1032,20 @@ static void judge_target(struct report *r)
 			continue;
 		}
 		char **cells = cur->cells[r->cur_of[i]];
-		for (size_t k = 0; k < cur->ncols; k++)
+		int na = 0;
+		for (size_t k = 0; k < cur->ncols; k++) {
 			row[k] = (gs_field){cells[k], strlen(cells[k])};
+			na |= reads[k] && !*cells[k];
+		}
+		/* an empty value is not applicable (a zero denominator): the
+		 * row neither meets nor misses the target, where a comparison
+		 * with NA would call it missed */
+		if (na) {
+			r->nna++;
+			c->val[i] = dup("");
+			c->shown[i] = dup(r->na);
+			continue;
+		}
 		int t = gs_expr_test(r->target, row, &err);
 		if (t < 0)
 			gs_die(GS_USAGE, NULL, 0, "--target: %s", err.p);
@@ -1027,6 +1056,7 @@ static void judge_target(struct report *r)
 		c->shown[i] = dup(t ? "✓" : "✗");
 	}
 	free(row);
+	free(reads);
 	free(names);
 	gs_buf_free(&err);
 }
@@ -1055,6 +1085,8 @@ static void provenance(struct report *r)
 	gs_buf_free(&opts);
 	if (r->target)
 		gs_buf_printf(&r->tsum, _("%ld of %ld rows miss the target %s"), r->nmissed, r->njudged, a->target_arg);
+	if (r->target && r->nna)
+		gs_buf_printf(&r->tsum, _("; %ld not applicable (a value it reads is empty), left out"), r->nna);
 	if (a->manifest_in_given) {
 		r->steps = read_manifest(a->manifest_in_arg, &r->nsteps);
 		gs_manifest_file(a->manifest_in_arg, "manifest");

@@ -50,13 +50,30 @@ b,0.9760,1
 c,0.976,1
 a,0.9758,3
 
-### text keys compare as text when a value is not a number
+### text keys compare as text when a value is not a number; a number among them is said to be ranked as text
 $ printf 'u,grade\na,B\nb,A\nc,10\n' | rank -k grade:asc
 >>>
 u,grade,rank
 c,10,1
 b,A,2
 a,B,3
+>>>2
+rank: -:2: field 'grade': ranked as text, byte by byte: 2 of 3 values are not numbers, such as 'B' here (a key ranks as numbers when most of its values are)
+
+### half numbers, half 待核实: not most numbers, so ranked as text (待核实 first, 100 after 95), and said on stderr with the column and why; no number in the column, nothing said
+$ printf 'u,v\na,100\nb,95\nc,待核实\nd,待核实\n' | rank -k v; echo "status $?"; printf 'u,v\na,甲\nb,乙\n' | rank -k v
+>>>
+u,v,rank
+c,待核实,1
+d,待核实,1
+b,95,3
+a,100,4
+status 0
+u,v,rank
+a,甲,1
+b,乙,2
+>>>2
+rank: -:4: field 'v': ranked as text, byte by byte: 2 of 4 values are not numbers, such as '待核实' here (a key ranks as numbers when most of its values are)
 
 ### groups: rank within each township, groups in order of first appearance
 $ printf 'township,village,n\n田园镇,桃源村,3\n石桥乡,白沙村,1\n田园镇,李家村,5\n石桥乡,龙井村,4\n田园镇,新华社区,3\n' | rank -g township -k n

@@ -133,7 +133,7 @@ report: --pivot-value: 'u' is not a number column
 Try 'report --help' for more information.
 >>>= 2
 
-### --target marks the rows where it is false and counts them
+### --target marks the rows where it is false and counts them; a row whose value is empty (not applicable: no disputes) is neither, and left out of the count
 $ report --percent rate --target 'rate >= 0.95' "$DATA/indicators.csv" | sed -n '1,8p'
 >>>
 township      disputes    rate  target
@@ -141,9 +141,29 @@ township      disputes    rate  target
 田园镇               6  97.58%       ✓
 石桥乡               5  60.00%       ✗
 Longtan Town        13  95.00%       ✓
-新华社区             0       -       ✗
+新华社区             0       -       -
 
-2 of 4 rows miss the target rate >= 0.95
+1 of 3 rows miss the target rate >= 0.95; 1 not applicable (a value it reads is empty), left out
+
+### --target from the catalogue: a not-applicable ratio is neither met nor missed in any format (empty, null, the NA mark, not shaded); all_met is its own
+$ printf 'township,disputes,dispute_resolution_ratio\n田园镇,6,0.9758\n石桥乡,5,0.6\n新华社区,0,\n' > r.csv; printf 'township,disputes,dispute_resolution_ratio\n田园镇,4,0.96\n石桥乡,5,0.7\n新华社区,1,0.5\n' > p.csv; report --catalogue "$TOP/share/govstat/catalogue.json" r.csv | sed -n '3,7p'; report -f csv --catalogue "$TOP/share/govstat/catalogue.json" r.csv; report -f json --catalogue "$TOP/share/govstat/catalogue.json" r.csv | tail -1; report -f html --catalogue "$TOP/share/govstat/catalogue.json" r.csv | grep -E '^<tr><td>新华社区|not applicable'; report -f csv --compare p.csv --key township --down disputes --catalogue "$TOP/share/govstat/catalogue.json" r.csv | cut -d, -f1,5-
+>>>
+田园镇                 6          97.58%       ✓
+石桥乡                 5          60.00%       ✗
+新华社区               0               -       -
+
+1 of 2 rows miss the target dispute_resolution_ratio >= 0.95; 1 not applicable (a value it reads is empty), left out
+township,disputes,dispute_resolution_ratio,target
+田园镇,6,0.9758,1
+石桥乡,5,0.6,0
+新华社区,0,,
+{"township":"新华社区","disputes":0,"dispute_resolution_ratio":null,"target":null}
+<tr><td>新华社区</td><td class="num">0</td><td class="num">—</td><td class="mark">—</td></tr>
+<p><span class="missed">✗</span> 1 of 2 rows miss the target dispute_resolution_ratio &gt;= 0.95; 1 not applicable (a value it reads is empty), left out</p>
+township,disputes_met,dispute_resolution_ratio,dispute_resolution_ratio_prev,dispute_resolution_ratio_change,all_met,target
+田园镇,0,0.9758,0.96,0.0158,0,1
+石桥乡,0,0.6,0.7,-0.1,0,0
+新华社区,1,,0.5,,1,
 
 ### --compare: previous value, change with an arrow, met or missed; units in one period only are shown
 $ report --compare "$DATA/indicators-prev.csv" --key township --up rate --down disputes --percent rate --width 120 "$DATA/indicators.csv" | sed -n '1,7p'
@@ -172,7 +192,7 @@ township,disputes,rate,target
 田园镇,6,0.9758,1
 石桥乡,5,0.6,0
 Longtan Town,13,0.95,1
-新华社区,0,,0
+新华社区,0,,
 
 ### csv and tsv for Excel on Windows: --bom starts with a UTF-8 byte-order mark, --encoding gb18030 writes GB18030 (with --bom its own mark), the manifest hashes the bytes written
 $ report -f csv --bom "$DATA/indicators.csv" | head -c 12 | od -An -tx1; report -f tsv --encoding gb18030 "$DATA/indicators.csv" > g.tsv; sed -n 2p g.tsv | od -An -tx1; iconv -f gb18030 -t utf-8 g.tsv; report -f csv --encoding GB18030 --bom "$DATA/indicators.csv" | head -c 4 | od -An -tx1; report -f csv --bom --manifest m.jsonl "$DATA/indicators.csv" > b.csv; grep -c "$(sha256sum b.csv | cut -c1-64)" m.jsonl
@@ -218,7 +238,7 @@ $ report -f html --title '矛盾纠纷化解率' --percent rate --target 'rate >
 tidy 0
 1
 0
-3
+2
 4
 1
 
@@ -362,14 +382,13 @@ A7 s '0700104' @ -
 B7 s 'Hill "North" Farm' @ -
 D7 n 0 General -
 E7 n 0 General -
-G7 s '✗' @ -
 A8 s '0700100' @ bold
 B8 s '全县' @ bold
 D8 n 96 General bold
 E8 n 92 General bold
 F8 n 0.958333 0.00% bold
 G8 s '✓' @ bold
-A10 s '2 of 5 rows miss the target close_ratio >= 0.95' General -
+A10 s '1 of 4 rows miss the target close_ratio >= 0.95; 1 not applicable (a value it reads is empty), left out' General -
 A12 s '填报单位：东岭县委政法委\u3000\u3000制表人：王芳\u3000\u3000审核人：赵强\u3000\u3000报表日期：2026-11-22' General -
 
 ### xlsx: an all-digit 18-digit ID and a 12-digit code stay text with every digit; --decimals is the number format; --total-label names a total row; no title, no merge
@@ -587,3 +606,10 @@ $ printf '镇街,r\n东岭镇,0.97575757575757575758\n西坝街道,0.5\n' > p.cs
 西坝街道     0.5     0.5      0.0 →     ✗        ✗
 镇街,r,r_prev,r_change,r_met,all_met
 东岭镇,0.97580645161290322581,0.97575757575757575758,0.00004887585532746823,1,1
+
+### --compare with --catalogue: the previous value, change and direction columns carry the indicator's name, in Chinese and in English
+$ printf 'township,livelihood_support\n甲镇,10\n乙乡,5\n' > c.csv; printf 'township,livelihood_support\n甲镇,8\n乙乡,6\n' > p.csv; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report --catalogue "$TOP/share/govstat/catalogue.json" --compare p.csv --key township --up livelihood_support c.csv | sed -n 1p; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report -f html --catalogue "$TOP/share/govstat/catalogue.json" --compare p.csv --key township --up livelihood_support c.csv | grep '^<tr><th'; LC_ALL=en_US.UTF-8 report --catalogue "$TOP/share/govstat/catalogue.json" --compare p.csv --key township -f markdown --up livelihood_support c.csv | sed -n 1p
+>>>
+township  民生保障  民生保障 上期  民生保障 变化  民生保障 应升  全部达标
+<tr><th scope="col">township</th><th scope="col">民生保障</th><th scope="col">民生保障 上期</th><th scope="col">民生保障 变化</th><th scope="col">民生保障 应升</th><th scope="col">全部达标</th></tr>
+| township | Livelihood support score | Livelihood support score prev | Livelihood support score change | Livelihood support score up | all\_met |

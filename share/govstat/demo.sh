@@ -141,7 +141,7 @@ fiveup="--compare $t/year-2019.csv --key township
 # shellcheck disable=SC2086
 report --title '五升两降：2020年比2019年' $fiveup -f csv "$t/year-2020.csv" > "$t/five-up-two-down.csv"
 # shellcheck disable=SC2086
-report --title '五升两降：2020年比2019年' $fiveup -f html --label township=单位 "$t/year-2020.csv" \
+report --title '五升两降：2020年比2019年' $fiveup -f html --catalogue "$cat" --label township=单位 "$t/year-2020.csv" \
 	> "$out/five-up-two-down.html"
 # the appendix last, when every step is in the manifest
 report -f html --title '示例县 2020年 平安建设主要指标：计算过程' --date 2020-12-31 \
