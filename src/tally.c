@@ -57,6 +57,7 @@ struct tally {
 	struct group *groups;
 	size_t ngroups, capgroups;
 	gs_buf scratch;
+	size_t last;             /* the group find_group found last, + 1 */
 
 	/* the universe: non-period keys in the register's order */
 	gs_hash *uni;            /* encoded key -> order + 1 */
@@ -109,15 +110,36 @@ static struct group *add_group(struct tally *t, const gs_field *key, int rolled)
 
 /* The group for KEY (leaf, or rolled up over its last ROLLED values),
  * made when new. Groups move when the array grows: use the index. */
+static int same_key(const struct group *g, const gs_field *key, size_t n, int rolled)
+{
+	if (g->rolled != rolled)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (g->key[i].n != key[i].n || (key[i].n && memcmp(g->key[i].p, key[i].p, key[i].n)))
+			return 0;
+	return 1;
+}
+
+/* Ledgers come sorted or in runs (a township's rows together): the group
+ * of the row before is tried first, by comparing the key's values, which
+ * costs less than encoding and hashing them. The index is the truth; the
+ * check against ngroups keeps a copied or emptied state from using a
+ * stale one. */
 static size_t find_group(struct tally *t, const gs_field *key, int rolled)
 {
-	encode(&t->scratch, key, t->nkey - (size_t)rolled);
+	size_t n = t->nkey - (size_t)rolled;
+	if (t->last && t->last <= t->ngroups && same_key(&t->groups[t->last - 1], key, n, rolled))
+		return t->last - 1;
+	encode(&t->scratch, key, n);
 	gs_buf_addc(&t->scratch, (char)rolled);
 	void *v = gs_hash_get(t->index, t->scratch.p, t->scratch.len);
-	if (v)
+	if (v) {
+		t->last = (size_t)v;
 		return (size_t)v - 1;
+	}
 	gs_hash_put(t->index, t->scratch.p, t->scratch.len, (void *)(t->ngroups + 1));
 	add_group(t, key, rolled);
+	t->last = t->ngroups;
 	return t->ngroups - 1;
 }
 
