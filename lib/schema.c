@@ -321,6 +321,7 @@ enum { MATCH_LIMIT = 1000000, DEPTH_LIMIT = 10000, HEAP_LIMIT_KIB = 65536 };
 struct pattern {
 	pcre2_code *re;
 	pcre2_match_data *md;
+	int jit;                 /* compiled to machine code too */
 };
 
 static pcre2_match_context *match_context(void)
@@ -370,6 +371,11 @@ enum gs_check gs_schema_check(const gs_sfield *f, const char *s, size_t n, gs_bu
 	if (f->pattern) {
 		const struct pattern *pt = f->pattern;
 		int rc = pcre2_match(pt->re, (PCRE2_SPTR)s, n, 0, 0, pt->md, match_context());
+		/* The JIT counts its match limit its own way and has a stack of
+		 * its own: where it gives up, the interpreter, under the limits
+		 * above, decides, as it would without the JIT. */
+		if (pt->jit && (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT))
+			rc = pcre2_match(pt->re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_JIT, pt->md, match_context());
 		if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT)
 			FAIL(" cannot be checked against the pattern %s (it passes PCRE2's match limit)", f->pattern_text);
 		else if (rc < 0)
@@ -590,6 +596,10 @@ static int load_constraints(gs_schema *sc, gs_sfield *f, const cJSON *c)
 			}
 			struct pattern *pt = gs_xmalloc(sizeof *pt);
 			pt->re = re;
+			/* most of validate's time on a pattern was the interpreter;
+			 * where there is no JIT (a build or an architecture without
+			 * it, memory that may not be executable) it stays */
+			pt->jit = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
 			pt->md = pcre2_match_data_create_from_pattern(re, NULL);
 			if (!pt->md)
 				gs_die(GS_IO, NULL, 0, "out of memory");

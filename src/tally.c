@@ -14,6 +14,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +58,7 @@ struct tally {
 	struct group *groups;
 	size_t ngroups, capgroups;
 	gs_buf scratch;
+	size_t recent[64];       /* groups + 1 by a print of their keys */
 
 	/* the universe: non-period keys in the register's order */
 	gs_hash *uni;            /* encoded key -> order + 1 */
@@ -109,15 +111,59 @@ static struct group *add_group(struct tally *t, const gs_field *key, int rolled)
 
 /* The group for KEY (leaf, or rolled up over its last ROLLED values),
  * made when new. Groups move when the array grows: use the index. */
+static int same_key(const struct group *g, const gs_field *key, size_t n, int rolled)
+{
+	if (g->rolled != rolled)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (g->key[i].n != key[i].n || (key[i].n && memcmp(g->key[i].p, key[i].p, key[i].n)))
+			return 0;
+	return 1;
+}
+
+/* A print of KEY[0..N) and ROLLED from each value's length and its first
+ * and last four bytes: less than a hash, enough to tell a county's
+ * townships or villages apart. */
+static uint64_t key_print(const gs_field *key, size_t n, int rolled)
+{
+	uint64_t h = (uint64_t)rolled << 56 | n;
+	for (size_t i = 0; i < n; i++) {
+		const char *p = key[i].p;
+		size_t m = key[i].n;
+		uint32_t a = 0, b = 0;
+		if (m >= 4) {
+			memcpy(&a, p, 4);
+			memcpy(&b, p + m - 4, 4);
+		} else {
+			for (size_t j = 0; j < m; j++)
+				a = a << 8 | (unsigned char)p[j];
+		}
+		h = (h ^ m ^ a ^ (uint64_t)b << 32) * 0x9E3779B97F4A7C15u;
+	}
+	return h;
+}
+
+/* Most rows fall in one of a few dozen groups: a small table of recent
+ * groups by key_print, each hit checked value by value, spares most rows
+ * the key's encoding and the hash. The index is the truth; the check
+ * against ngroups keeps a copied or emptied state from reading past its
+ * groups. */
 static size_t find_group(struct tally *t, const gs_field *key, int rolled)
 {
-	encode(&t->scratch, key, t->nkey - (size_t)rolled);
+	size_t n = t->nkey - (size_t)rolled;
+	size_t *slot = &t->recent[key_print(key, n, rolled) >> 58];
+	if (*slot && *slot <= t->ngroups && same_key(&t->groups[*slot - 1], key, n, rolled))
+		return *slot - 1;
+	encode(&t->scratch, key, n);
 	gs_buf_addc(&t->scratch, (char)rolled);
 	void *v = gs_hash_get(t->index, t->scratch.p, t->scratch.len);
-	if (v)
+	if (v) {
+		*slot = (size_t)v;
 		return (size_t)v - 1;
+	}
 	gs_hash_put(t->index, t->scratch.p, t->scratch.len, (void *)(t->ngroups + 1));
 	add_group(t, key, rolled);
+	*slot = t->ngroups;
 	return t->ngroups - 1;
 }
 

@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "dates.h"
 #include "diag.h"
+#include "escape.h"
 #include "hash.h"
 #include "input.h"
 #include "jsonfile.h"
@@ -810,6 +811,63 @@ static void test_json_lines(void)
 	unlink(path);
 }
 
+/* The reference for gs_csv_field: quoted when any byte is DELIM, a
+ * quote, CR or LF, quotes doubled. */
+static void csv_field_ref(gs_buf *b, const char *p, size_t n, char delim)
+{
+	int q = 0;
+	for (size_t i = 0; i < n; i++)
+		q |= p[i] == delim || p[i] == '"' || p[i] == '\n' || p[i] == '\r';
+	if (q)
+		gs_buf_addc(b, '"');
+	for (size_t i = 0; i < n; i++) {
+		gs_buf_addc(b, p[i]);
+		if (p[i] == '"')
+			gs_buf_addc(b, '"');
+	}
+	if (q)
+		gs_buf_addc(b, '"');
+}
+
+/* Every field length up to three 16-byte blocks, a byte needing quotes
+ * (or one that does not, under the other delimiter) at every position;
+ * each field in a buffer of its own size, so that a sanitized build sees
+ * any read past its end. */
+static void test_csv_field(void)
+{
+	static const char delims[] = {',', '\t'};
+	static const char specials[] = {',', '\t', '"', '\n', '\r', 'a', '\x80'};
+	for (size_t d = 0; d < sizeof delims; d++)
+		for (size_t s = 0; s < sizeof specials; s++) {
+			char name[64], why[160] = "";
+			int ok = 1;
+			for (size_t n = 0; n <= 48 && ok; n++)
+				for (size_t at = 0; at <= n && ok; at++) {
+					char *p = gs_xmalloc(n ? n : 1);
+					for (size_t i = 0; i < n; i++)
+						p[i] = (char)('0' + i % 10);
+					if (at < n)
+						p[at] = specials[s];
+					gs_buf got = {0}, want = {0};
+					gs_buf_add(&got, "", 0);
+					gs_buf_add(&want, "", 0);
+					gs_csv_field(&got, p, n, delims[d]);
+					csv_field_ref(&want, p, n, delims[d]);
+					if (got.len != want.len || memcmp(got.p, want.p, got.len)) {
+						ok = 0;
+						snprintf(why, sizeof why, "length %zu, byte %zu: got [%s], want [%s]",
+						         n, at, got.p, want.p);
+					}
+					gs_buf_free(&got);
+					gs_buf_free(&want);
+					free(p);
+				}
+			snprintf(name, sizeof name, "csv field: delimiter 0x%02x, byte 0x%02x at every position",
+			         (unsigned)delims[d], (unsigned char)specials[s]);
+			check(ok, name, "%s%s", why, "");
+		}
+}
+
 int main(void)
 {
 	test_dates();
@@ -825,5 +883,6 @@ int main(void)
 	test_workbook();
 	test_shell_quote();
 	test_json_lines();
+	test_csv_field();
 	return failures ? 1 : 0;
 }
