@@ -19,7 +19,7 @@
 #include "i18n.h"
 #include "expr.h"
 #include "hash.h"
-#include "jsonfile.h"
+#include "lines.h"
 #include "manifest.h"
 #include "num.h"
 #include "report_cmd.h"
@@ -434,23 +434,29 @@ static struct step *read_manifest(const char *path, size_t *n)
 {
 	const char *why;
 	/* a file, "-" too: standard input is the table's */
-	gs_json_lines *jl = gs_json_lines_open(strcmp(path, "-") ? path : "./-", &why);
-	if (!jl)
+	gs_input *in = gs_input_open(strcmp(path, "-") ? path : "./-", "utf-8", &why);
+	if (!in)
 		gs_die(GS_IO, path, 0, "cannot open the manifest");
+	/* its names are the bytes each tool was given, in any encoding */
+	gs_input_raw(in);
+	gs_json_lines *jl = gs_json_lines_open(in);
 	struct step *steps = NULL;
 	*n = 0;
 	cJSON *o;
-	int k;
-	while ((k = gs_json_lines_next(jl, &o)) > 0) {
+	enum gs_json_line k;
+	while ((k = gs_json_lines_next(jl, &o)) != GS_JSONL_EOF && k != GS_JSONL_FAIL) {
+		if (k == GS_JSONL_EMPTY)
+			continue;
 		steps = gs_xrealloc(steps, (*n + 1) * sizeof *steps);
 		if (read_step(o, &steps[*n]) < 0)
-			gs_die(GS_IO, path, gs_json_lines_line(jl), "not a govstat manifest line");
+			gs_die(GS_IO, path, gs_json_lines_number(jl), "not a govstat manifest line");
 		(*n)++;
 		cJSON_Delete(o);
 	}
-	if (k < 0)
-		gs_die(GS_IO, path, gs_json_lines_line(jl) + 1, "%s", gs_json_lines_error(jl));
+	if (k == GS_JSONL_FAIL)   /* the bytes are not decoded: no line to name */
+		gs_die(GS_IO, path, 0, "%s", gs_input_error(in));
 	gs_json_lines_close(jl);
+	gs_input_close(in);
 	return steps;
 }
 

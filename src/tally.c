@@ -641,24 +641,23 @@ static int merge_file(struct tally *t, struct prov *pv, const char *path)
 	}
 	gs_input_hash(in);
 	m.key = gs_xmalloc((t->nkey + 1) * sizeof *m.key);
-	gs_lines *ls = gs_lines_open(in);
-	int status = GS_OK, got;
-	const char *s;
-	size_t len;
-	while (status == GS_OK && (got = gs_lines_next(ls, &s, &len)) != 0) {
-		if (got < 0) {
-			gs_msg(m.name, gs_lines_number(ls) + 1, "%s", gs_input_error(in));
+	gs_json_lines *jl = gs_json_lines_open(in);
+	int status = GS_OK;
+	enum gs_json_line got;
+	cJSON *o;
+	/* an empty line is skipped, and a tab after the value is space:
+	 * Hadoop Streaming hands a reducer each line as KEY TAB VALUE, the
+	 * whole partial line the key and the value empty */
+	while (status == GS_OK && (got = gs_json_lines_next(jl, &o)) != GS_JSONL_EOF) {
+		if (got == GS_JSONL_FAIL) {
+			gs_msg(m.name, gs_input_read_failed(in) ? 0 : gs_json_lines_number(jl) + 1, "%s",
+			       gs_input_error(in));
 			status = GS_IO;
 			break;
 		}
-		m.line = gs_lines_number(ls);
-		/* Hadoop Streaming hands a reducer each line as KEY TAB VALUE; the
-		 * whole partial line is the key, the value empty */
-		if (len && s[len - 1] == '\t')
-			len--;
-		if (len == 0)
+		m.line = gs_json_lines_number(jl);
+		if (got == GS_JSONL_EMPTY)
 			continue;
-		cJSON *o = cJSON_ParseWithLength(s, len);
 		/* partial streams may be concatenated (parallel --pipe does): a
 		 * header can come again, with the same options */
 		if (!m.have_header || cJSON_GetObjectItemCaseSensitive(o, "govstat_partial"))
@@ -680,7 +679,7 @@ static int merge_file(struct tally *t, struct prov *pv, const char *path)
 	gs_slots_free(&t->aggs, m.tmp);
 	free(m.key);
 	gs_buf_free(&m.err);
-	gs_lines_close(ls);
+	gs_json_lines_close(jl);
 	gs_input_close(in);
 	return status;
 }
