@@ -880,9 +880,10 @@ static void row_commit(struct sink *k, const char *file, long line, gs_buf *err)
 	}
 }
 
-/* One row for every sink of IN: rejected as a whole, or taken. */
-static void feed_row(struct input *in, const struct run *run, const char *file, long line,
-                     const gs_field *f, size_t n, gs_buf *err)
+/* One row for every sink of IN: taken, or left out and counted, or
+ * ROW_REJECT with ERR saying why, for the caller to reject (once). */
+static enum row feed_row(struct input *in, const struct run *run, const char *file, long line,
+                         const gs_field *f, gs_buf *err)
 {
 	in->nread++;
 	gs_buf_clear(err);
@@ -891,23 +892,19 @@ static void feed_row(struct input *in, const struct run *run, const char *file, 
 		if (!w[i])
 			continue;
 		int ok = gs_expr_test(w[i], f, err);
-		if (ok < 0) {
-			gs_rejects_add(in->rj, file, line, f, n, err->p);
-			return;
-		}
+		if (ok < 0)
+			return ROW_REJECT;
 		if (!ok) {
 			in->nfiltered++;
-			return;
+			return ROW_FILTERED;
 		}
 	}
 	int taken = 0, outside = 0;
 	for (size_t i = 0; i < in->nsinks; i++) {
 		struct sink *k = &in->sinks[i];
 		k->state = row_prepare(k, run, f, err);
-		if (k->state == ROW_REJECT) {
-			gs_rejects_add(in->rj, file, line, f, n, err->p);
-			return;
-		}
+		if (k->state == ROW_REJECT)
+			return ROW_REJECT;
 		taken |= k->state == ROW_TAKEN;
 		outside |= k->state == ROW_OUTSIDE;
 	}
@@ -920,6 +917,7 @@ static void feed_row(struct input *in, const struct run *run, const char *file, 
 		in->noutside++;
 	else
 		in->nfiltered++;
+	return taken ? ROW_TAKEN : outside ? ROW_OUTSIDE : ROW_FILTERED;
 }
 
 static void input_rejects(struct input *in, struct run *run, const gs_field *names, size_t n)
@@ -967,8 +965,8 @@ static void tally_rows(struct input *in, const struct run *run, gs_stream *st)
 		if (k == GS_REC_BAD) {
 			in->nread++;
 			gs_rejects_row(in->rj, &r, NULL);
-		} else
-			feed_row(in, run, gs_stream_file(st), r.line, r.f, r.n, &err);
+		} else if (feed_row(in, run, gs_stream_file(st), r.line, r.f, &err) == ROW_REJECT)
+			gs_rejects_row(in->rj, &r, err.p);
 		if (run->watch && watch_row(run->watch, in))
 			break;
 	}
@@ -1559,7 +1557,11 @@ struct over_feed {
 static void over_row(void *arg, const gs_field *row, size_t n)
 {
 	struct over_feed *o = arg;
-	feed_row(o->in, o->run, "(villages)", (long)o->in->nread + 2, row, n, &o->err);
+	long line = (long)o->in->nread + 2;
+	/* the villages' table is made here, read from no stream for
+	 * gs_rejects_row to name: the message names it */
+	if (feed_row(o->in, o->run, "(villages)", line, row, &o->err) == ROW_REJECT)
+		gs_rejects_add(o->in->rj, "(villages)", line, row, n, o->err.p);
 }
 
 static struct tally *new_tally(const struct tally *shape, char **by, size_t nby)
