@@ -174,7 +174,7 @@ void gs_cli_output_encoding(const gs_cli *c, gs_writer *w, int format, const cha
 		return;
 	if (format != GS_FMT_CSV && format != GS_FMT_TSV)
 		gs_usage_error("--bom and --encoding go with %s csv or tsv", flag);
-	if (gs_writer_encoding(w, c->encoding, c->bom) < 0)
+	if (w && gs_writer_encoding(w, c->encoding, c->bom) < 0)
 		gs_usage_error("--encoding: iconv knows no encoding '%s'", c->encoding);
 }
 

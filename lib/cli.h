@@ -90,7 +90,8 @@ void gs_cli_bad_value(const char *long_opt, const char *value, const char *value
 /* Begin the output of W (csv or tsv) with a byte-order mark or write it
  * in another encoding, as C's --bom and --encoding ask; FLAG names the
  * option that chose the format, for the message that refuses both with
- * JSON ("-o" ...). */
+ * another FORMAT ("-o" ...). W NULL only checks, for a tool that judges
+ * its options before it reads. */
 struct gs_writer;
 void gs_cli_output_encoding(const gs_cli *c, struct gs_writer *w, int format, const char *flag);
 

@@ -23,7 +23,7 @@
 /* how much of the input "auto" judges before it decides */
 #define SNIFF_SIZE (64 * 1024)
 
-enum mode { M_SNIFF, M_UTF8, M_ICONV };
+enum mode { M_SNIFF, M_UTF8, M_ICONV, M_RAW };
 
 struct gs_input {
 	int fd;                  /* -1 when reading from memory */
@@ -490,6 +490,22 @@ static ssize_t read_iconv(gs_input *in, const char **text)
 	}
 }
 
+/* gs_input_raw: what is there, as it is. */
+static ssize_t read_raw(gs_input *in, const char **text)
+{
+	if (in->rpos == in->rend) {
+		if (in->eof)
+			return 0;
+		ssize_t r = fill(in);
+		if (r <= 0)
+			return r;
+	}
+	*text = in->raw + in->rpos;
+	size_t n = in->rend - in->rpos;
+	in->rpos = in->rend;
+	return (ssize_t)n;
+}
+
 gs_input *gs_input_from_memory(const void *data, size_t n, const char *encoding)
 {
 	const char *why;
@@ -507,6 +523,8 @@ ssize_t gs_input_read(gs_input *in, const char **text)
 		return -1;
 	if (in->mode == M_SNIFF && sniff(in) < 0)
 		return -1;
+	if (in->mode == M_RAW)
+		return read_raw(in, text);
 	ssize_t n;
 	for (;;) {
 		n = in->mode == M_UTF8 ? read_utf8(in, text) : read_iconv(in, text);
@@ -616,6 +634,11 @@ int gs_input_memory(const gs_input *in, const void **data, size_t *n)
 const char *gs_input_error(const gs_input *in)
 {
 	return in->err;
+}
+
+void gs_input_raw(gs_input *in)
+{
+	in->mode = M_RAW;
 }
 
 void gs_input_hash(gs_input *in)

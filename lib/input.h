@@ -66,6 +66,13 @@ const char *gs_input_error(const gs_input *in);
  * it was in decoding them. */
 int gs_input_read_failed(const gs_input *in);
 
+/* Hand out the bytes as they are, in the chunks read, instead of text:
+ * nothing decoded, no byte-order mark taken off, NUL bytes let through
+ * (call before the first read). For a file whose bytes are its meaning:
+ * a manifest keeps each argument's bytes as the tool was given them,
+ * whatever their encoding. */
+void gs_input_raw(gs_input *in);
+
 /* Hash the raw bytes as they are read (call before the first read). */
 void gs_input_hash(gs_input *in);
 

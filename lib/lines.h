@@ -1,6 +1,6 @@
-/* lines: a text input read one line at a time, for the JSON-lines files
- * whose values nest (tally's partial streams, the audit manifest), which
- * the flat JSON reader of records.h refuses on purpose. */
+/* lines: a file of JSON lines, one value a line, whose values may nest
+ * (tally's partial streams, the audit manifest), which the flat JSON
+ * reader of records.h refuses on purpose. */
 #ifndef GS_LINES_H
 #define GS_LINES_H
 
@@ -8,21 +8,32 @@
 
 #include "input.h"
 
-typedef struct gs_lines gs_lines;
+struct cJSON;
 
-/* Lines of IN, which the reader does not own. */
-gs_lines *gs_lines_open(gs_input *in);
+typedef struct gs_json_lines gs_json_lines;
 
-/* The next line, its '\n' left out (a '\r' before it is kept: JSON reads
- * it as space), into *P[0..*N), valid until the next call. Empty lines
- * are handed out too; a last line without '\n' is one when not empty.
- * Returns 1, 0 at the end of input, or -1 when IN cannot be read or
- * decoded (gs_input_error says why). */
-int gs_lines_next(gs_lines *r, const char **p, size_t *n);
+/* The lines of IN, which the reader does not own: IN decodes (or, after
+ * gs_input_raw, passes the bytes through) and may hash what is read. */
+gs_json_lines *gs_json_lines_open(gs_input *in);
+
+enum gs_json_line {
+	GS_JSONL_VALUE,   /* a line that is one JSON value */
+	GS_JSONL_EMPTY,   /* a line of JSON white space only, or nothing */
+	GS_JSONL_BAD,     /* a line that is not one JSON value */
+	GS_JSONL_EOF,     /* the end of the input */
+	GS_JSONL_FAIL     /* IN cannot be read or decoded further: gs_input_error */
+};
+
+/* The next line: GS_JSONL_VALUE with *OBJ its value, the caller's
+ * (cJSON_Delete); else *OBJ is NULL. A line ends at '\n'; white space
+ * around the value (a '\r' before the '\n', the tab of KEY TAB VALUE)
+ * is no part of it, and anything else after it makes the line bad. A
+ * last line without '\n' counts; a line may be of any length. */
+enum gs_json_line gs_json_lines_next(gs_json_lines *r, struct cJSON **obj);
 
 /* The number of the line last handed out (0 before the first). */
-long gs_lines_number(const gs_lines *r);
+long gs_json_lines_number(const gs_json_lines *r);
 
-void gs_lines_close(gs_lines *r);
+void gs_json_lines_close(gs_json_lines *r);
 
 #endif

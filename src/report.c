@@ -19,7 +19,7 @@
 #include "i18n.h"
 #include "expr.h"
 #include "hash.h"
-#include "jsonfile.h"
+#include "lines.h"
 #include "manifest.h"
 #include "num.h"
 #include "report_cmd.h"
@@ -434,23 +434,29 @@ static struct step *read_manifest(const char *path, size_t *n)
 {
 	const char *why;
 	/* a file, "-" too: standard input is the table's */
-	gs_json_lines *jl = gs_json_lines_open(strcmp(path, "-") ? path : "./-", &why);
-	if (!jl)
+	gs_input *in = gs_input_open(strcmp(path, "-") ? path : "./-", "utf-8", &why);
+	if (!in)
 		gs_die(GS_IO, path, 0, "cannot open the manifest");
+	/* its names are the bytes each tool was given, in any encoding */
+	gs_input_raw(in);
+	gs_json_lines *jl = gs_json_lines_open(in);
 	struct step *steps = NULL;
 	*n = 0;
 	cJSON *o;
-	int k;
-	while ((k = gs_json_lines_next(jl, &o)) > 0) {
+	enum gs_json_line k;
+	while ((k = gs_json_lines_next(jl, &o)) != GS_JSONL_EOF && k != GS_JSONL_FAIL) {
+		if (k == GS_JSONL_EMPTY)
+			continue;
 		steps = gs_xrealloc(steps, (*n + 1) * sizeof *steps);
 		if (read_step(o, &steps[*n]) < 0)
-			gs_die(GS_IO, path, gs_json_lines_line(jl), "not a govstat manifest line");
+			gs_die(GS_IO, path, gs_json_lines_number(jl), "not a govstat manifest line");
 		(*n)++;
 		cJSON_Delete(o);
 	}
-	if (k < 0)
-		gs_die(GS_IO, path, gs_json_lines_line(jl) + 1, "%s", gs_json_lines_error(jl));
+	if (k == GS_JSONL_FAIL)   /* the bytes are not decoded: no line to name */
+		gs_die(GS_IO, path, 0, "%s", gs_input_error(in));
 	gs_json_lines_close(jl);
+	gs_input_close(in);
 	return steps;
 }
 
@@ -718,6 +724,7 @@ static char *label_of(char **args, unsigned n, const char *name, const char *def
 
 struct report {
 	struct gengetopt_args_info *a; /* the options (the catalogue may set the targets) */
+	const gs_cli *cli;       /* the shared ones */
 	int fmt;                 /* enum fmt */
 	struct decs decs;        /* --decimals */
 	int status;              /* the exit status so far */
@@ -1505,14 +1512,20 @@ static void render_xlsx(struct report *r)
 
 /* ---- the other formats ---- */
 
+/* The writer's format of F (enum fmt): csv and tsv are its own, the
+ * others none of its text formats (GS_FMT_AUTO). */
+static int stream_format(int f)
+{
+	return f == F_JSON ? GS_FMT_JSON : f == F_CSV ? GS_FMT_CSV : f == F_TSV ? GS_FMT_TSV : GS_FMT_AUTO;
+}
+
 /* JSON lines, CSV, TSV: the raw values, exact, through the writer. */
 static void render_stream(struct report *r)
 {
-	const struct gengetopt_args_info *a = r->a;
 	size_t ncols = r->ncols;
-	gs_writer *w = gs_writer_new(stdout, r->fmt == F_JSON ? GS_FMT_JSON : r->fmt == F_TSV ? GS_FMT_TSV : GS_FMT_CSV);
-	if (gs_writer_encoding(w, a->encoding_given ? a->encoding_arg : NULL, a->bom_given) < 0)
-		gs_usage_error("--encoding: iconv knows no encoding '%s'", a->encoding_arg);
+	int format = stream_format(r->fmt);
+	gs_writer *w = gs_writer_new(stdout, format);
+	gs_cli_output_encoding(r->cli, w, format, "-f");
 	gs_field *h = gs_xmalloc((ncols + 1) * sizeof *h);
 	unsigned char *num = gs_xcalloc(ncols + 1, 1);
 	for (size_t i = 0; i < ncols; i++) {
@@ -1835,8 +1848,7 @@ static void check_options(struct report *r)
 {
 	struct gengetopt_args_info *a = r->a;
 	r->fmt = formats[a->format_arg].fmt;
-	if ((a->bom_given || a->encoding_given) && r->fmt != F_CSV && r->fmt != F_TSV)
-		gs_usage_error("--bom and --encoding go with -f csv or tsv");
+	gs_cli_output_encoding(r->cli, NULL, stream_format(r->fmt), "-f");
 	parse_decimals(&r->decs, a->decimals_arg, a->decimals_given);
 	if (a->width_arg < 20)
 		gs_usage_error("--width: give 20 or more");
@@ -1936,7 +1948,7 @@ int main(int argc, char **argv)
 		gs_cli_outputs(&cli, side, sizeof side / sizeof *side, NULL, 0);
 	}
 
-	struct report r = {.a = &a, .status = GS_OK};
+	struct report r = {.a = &a, .cli = &cli, .status = GS_OK};
 	check_options(&r);
 	read_tables(&r);
 	choose_columns(&r);

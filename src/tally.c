@@ -687,24 +687,23 @@ static int merge_file(struct tally *t, struct prov *pv, const char *path)
 	}
 	gs_input_hash(in);
 	m.key = gs_xmalloc((t->nkey + 1) * sizeof *m.key);
-	gs_lines *ls = gs_lines_open(in);
-	int status = GS_OK, got;
-	const char *s;
-	size_t len;
-	while (status == GS_OK && (got = gs_lines_next(ls, &s, &len)) != 0) {
-		if (got < 0) {
-			gs_msg(m.name, gs_lines_number(ls) + 1, "%s", gs_input_error(in));
+	gs_json_lines *jl = gs_json_lines_open(in);
+	int status = GS_OK;
+	enum gs_json_line got;
+	cJSON *o;
+	/* an empty line is skipped, and a tab after the value is space:
+	 * Hadoop Streaming hands a reducer each line as KEY TAB VALUE, the
+	 * whole partial line the key and the value empty */
+	while (status == GS_OK && (got = gs_json_lines_next(jl, &o)) != GS_JSONL_EOF) {
+		if (got == GS_JSONL_FAIL) {
+			gs_msg(m.name, gs_input_read_failed(in) ? 0 : gs_json_lines_number(jl) + 1, "%s",
+			       gs_input_error(in));
 			status = GS_IO;
 			break;
 		}
-		m.line = gs_lines_number(ls);
-		/* Hadoop Streaming hands a reducer each line as KEY TAB VALUE; the
-		 * whole partial line is the key, the value empty */
-		if (len && s[len - 1] == '\t')
-			len--;
-		if (len == 0)
+		m.line = gs_json_lines_number(jl);
+		if (got == GS_JSONL_EMPTY)
 			continue;
-		cJSON *o = cJSON_ParseWithLength(s, len);
 		/* partial streams may be concatenated (parallel --pipe does): a
 		 * header can come again, with the same options */
 		if (!m.have_header || cJSON_GetObjectItemCaseSensitive(o, "govstat_partial"))
@@ -726,7 +725,7 @@ static int merge_file(struct tally *t, struct prov *pv, const char *path)
 	gs_slots_free(&t->aggs, m.tmp);
 	free(m.key);
 	gs_buf_free(&m.err);
-	gs_lines_close(ls);
+	gs_json_lines_close(jl);
 	gs_input_close(in);
 	return status;
 }
@@ -927,9 +926,10 @@ static void row_commit(struct sink *k, const char *file, long line, gs_buf *err)
 	}
 }
 
-/* One row for every sink of IN: rejected as a whole, or taken. */
-static void feed_row(struct input *in, const struct run *run, const char *file, long line,
-                     const gs_field *f, size_t n, gs_buf *err)
+/* One row for every sink of IN: taken, or left out and counted, or
+ * ROW_REJECT with ERR saying why, for the caller to reject (once). */
+static enum row feed_row(struct input *in, const struct run *run, const char *file, long line,
+                         const gs_field *f, gs_buf *err)
 {
 	in->nread++;
 	gs_buf_clear(err);
@@ -938,23 +938,19 @@ static void feed_row(struct input *in, const struct run *run, const char *file, 
 		if (!w[i])
 			continue;
 		int ok = gs_expr_test(w[i], f, err);
-		if (ok < 0) {
-			gs_rejects_add(in->rj, file, line, f, n, err->p);
-			return;
-		}
+		if (ok < 0)
+			return ROW_REJECT;
 		if (!ok) {
 			in->nfiltered++;
-			return;
+			return ROW_FILTERED;
 		}
 	}
 	int taken = 0, outside = 0;
 	for (size_t i = 0; i < in->nsinks; i++) {
 		struct sink *k = &in->sinks[i];
 		k->state = row_prepare(k, run, f, err);
-		if (k->state == ROW_REJECT) {
-			gs_rejects_add(in->rj, file, line, f, n, err->p);
-			return;
-		}
+		if (k->state == ROW_REJECT)
+			return ROW_REJECT;
 		taken |= k->state == ROW_TAKEN;
 		outside |= k->state == ROW_OUTSIDE;
 	}
@@ -967,6 +963,7 @@ static void feed_row(struct input *in, const struct run *run, const char *file, 
 		in->noutside++;
 	else
 		in->nfiltered++;
+	return taken ? ROW_TAKEN : outside ? ROW_OUTSIDE : ROW_FILTERED;
 }
 
 static void input_rejects(struct input *in, struct run *run, const gs_field *names, size_t n)
@@ -1014,8 +1011,8 @@ static void tally_rows(struct input *in, const struct run *run, gs_stream *st)
 		if (k == GS_REC_BAD) {
 			in->nread++;
 			gs_rejects_row(in->rj, &r, NULL);
-		} else
-			feed_row(in, run, gs_stream_file(st), r.line, r.f, r.n, &err);
+		} else if (feed_row(in, run, gs_stream_file(st), r.line, r.f, &err) == ROW_REJECT)
+			gs_rejects_row(in->rj, &r, err.p);
 		if (run->watch && watch_row(run->watch, in))
 			break;
 	}
@@ -1606,7 +1603,11 @@ struct over_feed {
 static void over_row(void *arg, const gs_field *row, size_t n)
 {
 	struct over_feed *o = arg;
-	feed_row(o->in, o->run, "(villages)", (long)o->in->nread + 2, row, n, &o->err);
+	long line = (long)o->in->nread + 2;
+	/* the villages' table is made here, read from no stream for
+	 * gs_rejects_row to name: the message names it */
+	if (feed_row(o->in, o->run, "(villages)", line, row, &o->err) == ROW_REJECT)
+		gs_rejects_add(o->in->rj, "(villages)", line, row, n, o->err.p);
 }
 
 static struct tally *new_tally(const struct tally *shape, char **by, size_t nby)

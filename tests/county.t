@@ -148,6 +148,20 @@ usage: govstat-weekly DATA_DIR [AS_OF]
 The week's summary of a county's validated ledgers, compared with the week
 1
 
+### govstat-weekly --version says the tools' version as they do; a --help, --version or summary that cannot be written is said so and exits 3, never the veto's 1
+$ S="$TOP/share/govstat/weekly.sh"; sh "$S" --version; v=$(sh "$S" --version); t=$(tally --version); [ "${v#govstat-weekly }" = "${t#tally }" ] && echo "the tools' version"; sh "$S" --help > /dev/full; echo "status $?"; sh "$S" --version > /dev/full; echo "status $?"; sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; PATH="$TOP/bin:$PATH"; sh "$S" d 2020-05-20 > /dev/full; echo "status $?"; ls d/weekly/2020-W21/summary.txt
+>>>
+govstat-weekly (govstat) 0.1.0
+the tools' version
+status 3
+status 3
+status 3
+d/weekly/2020-W21/summary.txt
+>>>2
+govstat-weekly: write error
+govstat-weekly: write error
+govstat-weekly: write error
+
 ### the issue's example on the demo's output: one keyed table, the same figures as the demo's township table
 $ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; cd d; tally -I "$TOP/share/govstat/catalogue.json" -k disputes,dispute_resolution_ratio,safe_family_ratio,zero_incident_villages,petitions --universe units.csv --level township --from disputes=disputes.csv --from households=households.csv --from incidents=incidents.csv --from petitions=petitions.csv > ../issue.csv; echo "status $?"; cd ..; tally -a 'n=count()' -a 'd=sum(disputes)' -a 'z=sum(zero_incident_villages)' -a 'p=sum(petitions)' issue.csv
 >>>

@@ -112,6 +112,16 @@ govstat-weekly: d/disputes.csv: 缺少
 govstat-weekly: d/disputes.csv: missing
 >>>= 2
 
+### govstat-weekly's write error in Chinese, the --help in Chinese saying what --version does and that a failed write is 3
+$ LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 sh "$TOP/share/govstat/weekly.sh" --help > /dev/full; echo "status $?"; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 sh "$TOP/share/govstat/weekly.sh" --help | tail -3
+>>>
+status 3
+（标准输出无法写入时也是 3）。
+指标目录：GOVSTAT_SHARE、脚本所在目录，或安装的 share/govstat。
+--version 显示版本。见 govstat-weekly(1)。
+>>>2
+govstat-weekly: 写入错误
+
 ### the parser's own messages are Chinese too (a number option given a word, an option given twice), the TOOL: prefix kept
 $ LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 rank -k rate --top many "$DATA/townships.csv"; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 rank -k rate --top 1 --top 2 "$DATA/townships.csv"; rank -k rate --top many "$DATA/townships.csv"
 >>>2

@@ -492,6 +492,16 @@ report --manifest m.jsonl --title 'it'\''s $HOME a=b' --caption '' t.csv
 []
 [t.csv]
 
+### --manifest-in keeps the bytes of a name in another encoding (a GBK file name) as they are, skips an empty line, names a line that is not one manifest line, and a manifest it cannot read
+$ printf 'a,b\nx,1\n' > t.csv; n=$(printf '\325\305.csv'); cp t.csv "$n"; report --manifest m.jsonl "$n" > /dev/null; echo >> m.jsonl; report --manifest-in m.jsonl t.csv | sed -n 's/^1\. //p' | iconv -f gbk -t utf-8; printf '{"tool":"x","args":[],"files":[]} {}\n' >> m.jsonl; report --manifest-in m.jsonl t.csv; echo "status $?"; mkdir d; report --manifest-in d t.csv; echo "status $?"
+>>>
+report --manifest m.jsonl 张.csv (status 0)
+status 3
+status 3
+>>>2
+report: m.jsonl:3: not a govstat manifest line
+report: d: read error: Is a directory
+
 ### tools side by side append whole lines (no interleaving)
 $ for i in $(seq 1 40); do printf 'g\na\n' | tally --manifest m2.jsonl -g g -a 'n=count()' > /dev/null & done; wait; wc -l < m2.jsonl; grep -c '^{"tool":"tally".*\]}$' m2.jsonl
 >>>

@@ -22,6 +22,7 @@
 #include "shquote.h"
 #include "num.h"
 #include "ledgernum.h"
+#include "lines.h"
 #include "stream.h"
 #include "utf8.h"
 #include "workbook.h"
@@ -762,34 +763,65 @@ static void test_shell_quote(void)
 }
 
 /* Lines across reads, an invalid and an empty line, a last line without
- * its line end. */
+ * its line end; the bytes passed through undecoded. */
 static void test_json_lines(void)
 {
 	char path[] = "/tmp/govstat-unit-XXXXXX";
 	int fd = mkstemp(path);
-	static const char text[] = "{\"a\":[1,{\"b\":2}]}\nnot json\n\n{\"c\":3}";
+	static const char text[] = "{\"a\":[1,{\"b\":2}]}\nnot json\n\n {\"n\":\"\xD5\xC5\"}\t\r\n"
+	                           "{\"d\":1} {\"e\":2}\n \t\r\n{\"c\":3}";
 	if (fd < 0 || write(fd, text, sizeof text - 1) != (ssize_t)(sizeof text - 1)) {
 		check(0, "json lines", "cannot write %s%s", path, "");
 		return;
 	}
 	close(fd);
 	const char *why;
-	gs_json_lines *r = gs_json_lines_open(path, &why);
+	gs_input *in = gs_input_open(path, "utf-8", &why);
+	gs_input_raw(in);
+	gs_input_hash(in);
+	gs_json_lines *r = gs_json_lines_open(in);
 	cJSON *o;
 	int k1 = gs_json_lines_next(r, &o);
 	const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, "a");
-	check(k1 == 1 && cJSON_GetArraySize(a) == 2 && gs_json_lines_line(r) == 1, "json lines: nested values", "%s%s", "", "");
+	check(k1 == GS_JSONL_VALUE && cJSON_GetArraySize(a) == 2 && gs_json_lines_number(r) == 1,
+	      "json lines: nested values", "%s%s", "", "");
 	cJSON_Delete(o);
 	int k2 = gs_json_lines_next(r, &o);
-	check(k2 == 1 && !o && gs_json_lines_line(r) == 2, "json lines: an invalid line", "%s%s", "", "");
+	check(k2 == GS_JSONL_BAD && !o && gs_json_lines_number(r) == 2, "json lines: an invalid line", "%s%s", "", "");
 	int k3 = gs_json_lines_next(r, &o);
-	check(k3 == 1 && !o && gs_json_lines_line(r) == 3, "json lines: an empty line", "%s%s", "", "");
+	check(k3 == GS_JSONL_EMPTY && !o && gs_json_lines_number(r) == 3, "json lines: an empty line", "%s%s", "", "");
 	int k4 = gs_json_lines_next(r, &o);
-	check(k4 == 1 && cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(o, "c")) && gs_json_lines_line(r) == 4,
-	      "json lines: the last line without its line end", "%s%s", "", "");
+	const cJSON *nm = cJSON_GetObjectItemCaseSensitive(o, "n");
+	check(k4 == GS_JSONL_VALUE && cJSON_IsString(nm) && !strcmp(nm->valuestring, "\xD5\xC5") &&
+	      gs_json_lines_number(r) == 4, "json lines: GBK bytes as they are, space around the value",
+	      "%s%s", "", "");
 	cJSON_Delete(o);
-	check(gs_json_lines_next(r, &o) == 0 && !o, "json lines: the end", "%s%s", "", "");
+	int k5 = gs_json_lines_next(r, &o);
+	check(k5 == GS_JSONL_BAD && !o && gs_json_lines_number(r) == 5, "json lines: two values on a line",
+	      "%s%s", "", "");
+	int k6 = gs_json_lines_next(r, &o);
+	check(k6 == GS_JSONL_EMPTY && !o && gs_json_lines_number(r) == 6, "json lines: a line of white space",
+	      "%s%s", "", "");
+	int k7 = gs_json_lines_next(r, &o);
+	check(k7 == GS_JSONL_VALUE && cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(o, "c")) &&
+	      gs_json_lines_number(r) == 7, "json lines: the last line without its line end", "%s%s", "", "");
+	cJSON_Delete(o);
+	check(gs_json_lines_next(r, &o) == GS_JSONL_EOF && !o, "json lines: the end", "%s%s", "", "");
+	check(gs_input_bytes(in) == sizeof text - 1, "json lines: every byte counted", "%s%s", "", "");
 	gs_json_lines_close(r);
+	gs_input_close(in);
+	/* decoded, GBK bytes are not UTF-8: the read fails, after the lines
+	 * before them */
+	in = gs_input_open(path, "utf-8", &why);
+	r = gs_json_lines_open(in);
+	int d1 = gs_json_lines_next(r, &o);
+	cJSON_Delete(o);
+	int d2 = gs_json_lines_next(r, &o), d3 = gs_json_lines_next(r, &o);
+	check(d1 == GS_JSONL_VALUE && d2 == GS_JSONL_BAD && d3 == GS_JSONL_EMPTY &&
+	      gs_json_lines_next(r, &o) == GS_JSONL_FAIL && !o && gs_json_lines_number(r) == 3 &&
+	      strstr(gs_input_error(in), "0xD5"), "json lines: a decoding error", "%s%s", gs_input_error(in), "");
+	gs_json_lines_close(r);
+	gs_input_close(in);
 	/* a line longer than any one read */
 	FILE *fp = fopen(path, "w");
 	fputs("{\"x\":\"", fp);
@@ -797,17 +829,20 @@ static void test_json_lines(void)
 		fputc('a', fp);
 	fputs("\"}\n{\"y\":1}\n", fp);
 	fclose(fp);
-	r = gs_json_lines_open(path, &why);
-	int k5 = gs_json_lines_next(r, &o);
+	in = gs_input_open(path, "utf-8", &why);
+	r = gs_json_lines_open(in);
+	int k8 = gs_json_lines_next(r, &o);
 	const cJSON *x = cJSON_GetObjectItemCaseSensitive(o, "x");
-	check(k5 == 1 && cJSON_IsString(x) && strlen(x->valuestring) == 300000, "json lines: a long line", "%s%s", "", "");
+	check(k8 == GS_JSONL_VALUE && cJSON_IsString(x) && strlen(x->valuestring) == 300000,
+	      "json lines: a long line", "%s%s", "", "");
 	cJSON_Delete(o);
-	int k6 = gs_json_lines_next(r, &o);
-	check(k6 == 1 && cJSON_GetObjectItemCaseSensitive(o, "y") && gs_json_lines_line(r) == 2,
+	int k9 = gs_json_lines_next(r, &o);
+	check(k9 == GS_JSONL_VALUE && cJSON_GetObjectItemCaseSensitive(o, "y") && gs_json_lines_number(r) == 2,
 	      "json lines: the line after a long one", "%s%s", "", "");
 	cJSON_Delete(o);
-	check(gs_json_lines_next(r, &o) == 0, "json lines: the end after a long line", "%s%s", "", "");
+	check(gs_json_lines_next(r, &o) == GS_JSONL_EOF, "json lines: the end after a long line", "%s%s", "", "");
 	gs_json_lines_close(r);
+	gs_input_close(in);
 	unlink(path);
 }
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # govstat-weekly: the weekly summary a county office mails out.
 #
-# Usage: govstat-weekly DATA_DIR [AS_OF]
+# Usage: govstat-weekly DATA_DIR [AS_OF] | --help | --version
 #
 # DATA_DIR holds the validated canonical streams (disputes.csv,
 # incidents.csv, petitions.csv) and the unit register units.csv. AS_OF
@@ -10,7 +10,8 @@
 # the same week a year earlier (52 weeks before), and is written with its
 # manifest into DATA_DIR/weekly/YYYY-Www/. Exit status: 0, or 1 when a
 # negative-list veto item was hit in the week (so that cron mails someone),
-# 2 on a usage error or a missing file, 3 and more when a tool failed.
+# 2 on a usage error or a missing file, 3 and more when a tool failed (3
+# too when standard output cannot be written).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 # messages in the user's language (gettext.sh of gettext-base), from the
@@ -27,12 +28,22 @@ else
 	gettext() { printf '%s' "$1"; }
 	eval_gettext() { eval "_m=\"$1\""; printf '%s' "$_m"; }
 fi
+# govstat's version, the Makefile's VERSION (tests/county.t checks that
+# the tools say the same)
+version=0.1.0
 # MESSAGE: "govstat-weekly: MESSAGE" on stderr
 warn() { printf 'govstat-weekly: %s\n' "$1" >&2; }
+# COMMAND [ARG]...: run it to standard output; a write that fails ends
+# the job with the status of a tool's write error (3), not the shell's 1,
+# which would say a veto item was hit
+out() { "$@" 2> /dev/null || { warn "$(gettext "write error")"; exit 3; }; }
 usage=$(gettext "usage: govstat-weekly DATA_DIR [AS_OF]")
+if [ "${1:-}" = "--version" ]; then
+	out printf '%s\n' "govstat-weekly (govstat) $version"
+	exit 0
+fi
 if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then
-	echo "$usage"
-	gettext "The week's summary of a county's validated ledgers, compared with the week
+	out printf '%s\n' "$usage" "$(gettext "The week's summary of a county's validated ledgers, compared with the week
 before and the same week a year earlier, by township in the register's order.
 
 DATA_DIR holds disputes.csv, incidents.csv, petitions.csv (validated) and
@@ -43,10 +54,10 @@ manifest go to DATA_DIR/weekly/YYYY-Www/.
 
 Exit status: 0 no negative-list veto item was hit in the week; 1 one was
 (a message on stderr says so, for cron to mail); 2 usage error or a
-missing file; 3 and more a tool failed.
+missing file; 3 and more a tool failed (3 also: standard output cannot
+be written).
 The catalogue: GOVSTAT_SHARE, beside the script, or the installed share/govstat.
-See govstat-weekly(1)."
-	echo
+--version prints the version. See govstat-weekly(1).")"
 	exit 0
 fi
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then
@@ -118,7 +129,7 @@ report --title "$week 周报：与去年同期比（同比）" --compare last-ye
 # shellcheck disable=SC2086
 report -f html --title "$week 周报" --date "$asof" --compare last-week.csv $common \
 	--chart dispute_resolution_ratio --chart-target 0.95 this-week.csv > summary.html
-cat summary.txt
+out cat summary.txt
 
 # the county's vetoes in the week: the one value of vetoes.csv
 { read -r _ && read -r vetoes; } < vetoes.csv
