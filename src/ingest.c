@@ -214,7 +214,7 @@ static void ingest_file(struct run *u, char *path, const gs_stream_opts *so)
 done:
 	if (gs_stream_status(st) > u->status)
 		u->status = gs_stream_status(st);
-	u->nempty += gs_stream_empty_rows(st);
+	u->nempty += gs_stream_empty_rows(st) - gs_stream_footer_rows(st);
 	u->nfooter += gs_stream_footer_rows(st);
 	gs_manifest_stream(st, "input");
 	free(perm);
@@ -253,15 +253,19 @@ static int finish(struct run *u)
 	int status = nrej ? GS_REJECT : GS_OK;
 	if (u->status > status)
 		status = u->status;
-	/* blank rows the stream left out count as read and dropped, like
-	 * the rows the map's drop_rows leaves out */
-	long nread = u->nread + u->nempty, ndropped = u->ndropped + u->nempty;
+	/* blank and footer rows the stream left out count as read and
+	 * dropped, like the rows the map's drop_rows leaves out */
+	long left = u->nempty + u->nfooter;
+	long nread = u->nread + left, ndropped = u->ndropped + left;
 	int verbose = u->a->verbose_given;
 	gs_manifest_counts(nread, u->nwritten, nrej, ndropped);
-	if (gs_map_has_drop_rows(u->map) && (nrej || ndropped || verbose))
+	/* after a failed write no summary claims the rows written:
+	 * gs_close_stdout says why they were not */
+	int written = gs_flush_stdout() == 0;
+	if (written && gs_map_has_drop_rows(u->map) && (nrej || ndropped || verbose))
 		gs_msg(NULL, 0, "%ld rows read, %ld written, %ld rejected, %ld dropped", nread,
 		       u->nwritten, nrej, ndropped);
-	else if (nrej || verbose)
+	else if (written && (nrej || verbose))
 		gs_summary(nread, u->nwritten, nrej, ndropped);
 	if (verbose && (u->nempty || u->nfooter))
 		gs_msg(NULL, 0, "%ld empty rows skipped, %ld footer rows left out", u->nempty, u->nfooter);
