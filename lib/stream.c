@@ -328,7 +328,7 @@ static int open_next(gs_stream *s)
 			} else
 				gs_buf_printf(&m, "header differs from the first file's: %ld columns, expected %zu",
 				              n, s->ncols);
-			file_failed(s, 0, "%s", m.p);
+			file_failed(s, s->header_line, "%s", m.p);
 			gs_buf_free(&m);
 		}
 		gs_buf_free(&hb);

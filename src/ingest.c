@@ -105,7 +105,8 @@ static void start_output(struct run *u, const gs_plan *p, const gs_stream *st)
 /* Where each output column is in plan P's columns (PERM[0..ncols)), when P
  * gives the first file's columns, in any order. 0, or -1 after saying how
  * the file differs. */
-static int match_columns(const struct run *u, const gs_plan *p, size_t *perm, const char *file)
+static int match_columns(const struct run *u, const gs_plan *p, size_t *perm, const char *file,
+                         long line)
 {
 	const gs_field *cols;
 	size_t n = gs_plan_columns(p, &cols), i;
@@ -136,10 +137,10 @@ static int match_columns(const struct run *u, const gs_plan *p, size_t *perm, co
 	       !memcmp(cols[j].p, u->names[j].p, cols[j].n))
 		j++;
 	if (j < n && j < u->ncols)
-		gs_msg(file, 0, "header differs from the first file's: column %zu is '%.*s', expected '%.*s'",
+		gs_msg(file, line, "header differs from the first file's: column %zu is '%.*s', expected '%.*s'",
 		       j + 1, (int)cols[j].n, cols[j].p, (int)u->names[j].n, u->names[j].p);
 	else
-		gs_msg(file, 0, "header differs from the first file's: %zu columns, expected %zu", n, u->ncols);
+		gs_msg(file, line, "header differs from the first file's: %zu columns, expected %zu", n, u->ncols);
 	return -1;
 }
 
@@ -157,7 +158,8 @@ static void ingest_file(struct run *u, char *path, const gs_stream_opts *so)
 			u->status = GS_IO;
 		goto done;
 	}
-	plan = gs_plan_new(u->map, raw, nraw, u->a->trim_given, gs_stream_file(st));
+	plan = gs_plan_new(u->map, raw, nraw, u->a->trim_given, gs_stream_file(st),
+	                   gs_stream_header_line(st));
 	if (!plan) {
 		/* left out unread: the manifest names it by its whole bytes */
 		gs_manifest_file(strcmp(path, "-") ? path : NULL, "input");
@@ -168,7 +170,7 @@ static void ingest_file(struct run *u, char *path, const gs_stream_opts *so)
 		start_output(u, plan, st);
 	gs_rejects_stream(u->rj, st);
 	perm = gs_xmalloc((u->ncols + 1) * sizeof *perm);
-	if (match_columns(u, plan, perm, gs_stream_file(st)) < 0) {
+	if (match_columns(u, plan, perm, gs_stream_file(st), gs_stream_header_line(st)) < 0) {
 		gs_manifest_file(strcmp(path, "-") ? path : NULL, "input");
 		u->status = GS_IO;
 		goto done;

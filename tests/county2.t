@@ -45,8 +45,8 @@ JQ2101002,白沙乡,竹林村,2021-01-04T23:59:59,traffic,handled
 JQ2101003,望江街道,江滨社区,2021-01-05T09:05:00,assistance,handled
 status 3
 >>>2
-ingest: police-both.csv: columns '乡镇' (column 2) and '所属乡镇' (column 3) are both renamed to 'township' by the map police.json: a file may have only one of them
-ingest: police-none.csv: no column '所属乡镇' or '乡镇', one of which the map police.json renames to 'township'
+ingest: police-both.csv:2: columns '乡镇' (column 2) and '所属乡镇' (column 3) are both renamed to 'township' by the map police.json: a file may have only one of them
+ingest: police-none.csv:2: no column '所属乡镇' or '乡镇', one of which the map police.json renames to 'township'
 ingest: police.json: warning: drop: no file has a column '序号'
 ingest: 5 rows read, 3 written, 0 rejected, 2 dropped
 

@@ -358,7 +358,7 @@ a,b
 1,2
 5,6
 >>>2
-ingest: two.csv: header differs from the first file's: column 2 is 'c', expected 'b'
+ingest: two.csv:1: header differs from the first file's: column 2 is 'c', expected 'b'
 >>>= 3
 
 ### standard input named as -
@@ -561,20 +561,20 @@ ingest: nope.json: cannot open map: No such file or directory
 ### a map naming a column the ledger lacks is an unusable header
 $ printf '{"fields": {"乡镇": "township"}, "numbers": ["people"]}' > m.json; printf 'a\n1\n' | ingest -m m.json
 >>>2
-ingest: -: no column '乡镇', which the map m.json renames
-ingest: -: no column 'people', which the map m.json has rules for
+ingest: -:1: no column '乡镇', which the map m.json renames
+ingest: -:1: no column 'people', which the map m.json has rules for
 >>>= 3
 
 ### a map that would give two columns one name
 $ printf '{"fields": {"a": "x", "b": "x"}}' > m.json; printf 'a,b\n1,2\n' | ingest -m m.json
 >>>2
-ingest: -: columns 'a' (column 1) and 'b' (column 2) are both renamed to 'x' by the map m.json: a file may have only one of them
+ingest: -:1: columns 'a' (column 1) and 'b' (column 2) are both renamed to 'x' by the map m.json: a file may have only one of them
 >>>= 3
 
 ### a column renamed onto another column's own name
 $ printf '{"fields": {"a": "b"}}' > m.json; printf 'a,b\n1,2\n' | ingest -m m.json
 >>>2
-ingest: -: two columns would be named 'b' (columns 1 and 2)
+ingest: -:1: two columns would be named 'b' (columns 1 and 2)
 >>>= 3
 
 ### a full disk is a write error, status 3
