@@ -11,11 +11,23 @@ const char *gs_prog = "govstat";
 int gs_quiet;
 void (*gs_msg_hook)(void);
 
+static int stdout_errno;   /* why the first write to stdout failed */
+
+int gs_flush_stdout(void)
+{
+	int saved = errno;
+	errno = 0;
+	if (fflush(stdout) != 0 && !stdout_errno)
+		stdout_errno = errno;
+	errno = saved;
+	return ferror(stdout) ? -1 : 0;
+}
+
 static void emit(const char *file, long line, const char *fmt, va_list ap)
 {
 	if (gs_msg_hook)
 		gs_msg_hook();
-	fflush(stdout); /* keep stdout and stderr in order on a terminal */
+	gs_flush_stdout(); /* keep stdout and stderr in order on a terminal */
 	fprintf(stderr, "%s: ", gs_prog);
 	if (file) {
 		if (line > 0)
@@ -62,8 +74,6 @@ void gs_usage_error(const char *fmt, ...)
 	fprintf(stderr, _("Try '%s --help' for more information.\n"), gs_prog);
 	exit(GS_USAGE);
 }
-
-static int stdout_errno;   /* why the first write to stdout failed */
 
 size_t gs_fwrite(const void *p, size_t n, FILE *fp)
 {

@@ -55,6 +55,10 @@ void gs_usage_error(const char *fmt, ...)
  * Returns N, or 0 on failure. */
 size_t gs_fwrite(const void *p, size_t n, FILE *fp);
 
+/* Flush stdout, keeping the reason of a failure as gs_fwrite does (a
+ * message flushes it too). 0, or -1 once any write to stdout failed. */
+int gs_flush_stdout(void);
+
 /* Flush and close stdout; on any write error report it and return GS_IO,
  * else return STATUS unchanged. Call as the last step of main. */
 int gs_close_stdout(int status);

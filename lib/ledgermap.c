@@ -369,7 +369,7 @@ static size_t renames_to(const gs_map *m, const char *canon)
 
 /* Every raw header the map renames must be there; of several that give
  * one canonical field, one. 1 if so, else 0 after saying what is not. */
-static int check_renames(const gs_map *m, gs_hash *found, const char *file)
+static int check_renames(const gs_map *m, gs_hash *found, const char *file, long line)
 {
 	int ok = 1;
 	for (size_t i = 0; i < m->nrenames; i++) {
@@ -377,7 +377,7 @@ static int check_renames(const gs_map *m, gs_hash *found, const char *file)
 		size_t k = renames_to(m, r->canon);
 		if (k == 1) {
 			if (!gs_hash_get(found, r->raw, strlen(r->raw))) {
-				gs_msg(file, 0, "no column '%s', which the map %s renames", r->raw, m->path);
+				gs_msg(file, line, "no column '%s', which the map %s renames", r->raw, m->path);
 				ok = 0;
 			}
 			continue;
@@ -397,7 +397,7 @@ static int check_renames(const gs_map *m, gs_hash *found, const char *file)
 				              m->renames[e].raw);
 			}
 		if (!have) {
-			gs_msg(file, 0, "no column %s, one of which the map %s renames to '%s'",
+			gs_msg(file, line, "no column %s, one of which the map %s renames to '%s'",
 			       names.p, m->path, r->canon);
 			ok = 0;
 		}
@@ -406,7 +406,8 @@ static int check_renames(const gs_map *m, gs_hash *found, const char *file)
 	return ok;
 }
 
-gs_plan *gs_plan_new(gs_map *m, const gs_field *raw, size_t n, int trim, const char *file)
+gs_plan *gs_plan_new(gs_map *m, const gs_field *raw, size_t n, int trim, const char *file,
+                     long line)
 {
 	gs_plan *p = gs_xcalloc(1, sizeof *p);
 	p->trim = trim;
@@ -432,7 +433,7 @@ gs_plan *gs_plan_new(gs_map *m, const gs_field *raw, size_t n, int trim, const c
 		    gs_hash_get(m->fields, raw[(size_t)prev - 1].p, raw[(size_t)prev - 1].n) &&
 		    renames_to(m, name) > 1) {
 			/* two templates' names for one field, both in one file */
-			gs_msg(file, 0, "columns '%.*s' (column %zu) and '%.*s' (column %zu) are both "
+			gs_msg(file, line, "columns '%.*s' (column %zu) and '%.*s' (column %zu) are both "
 			       "renamed to '%s' by the map %s: a file may have only one of them",
 			       (int)raw[(size_t)prev - 1].n, raw[(size_t)prev - 1].p, (size_t)prev,
 			       (int)raw[i].n, raw[i].p, i + 1, name, m->path);
@@ -444,7 +445,7 @@ gs_plan *gs_plan_new(gs_map *m, const gs_field *raw, size_t n, int trim, const c
 			gs_buf_adds(&msg, "two columns would be named '");
 			gs_buf_add(&msg, name, nn);
 			gs_buf_printf(&msg, "' (columns %zu and %zu)", (size_t)prev, i + 1);
-			gs_msg(file, 0, "%s", msg.p);
+			gs_msg(file, line, "%s", msg.p);
 			gs_buf_free(&msg);
 			ok = 0;
 			break;
@@ -466,10 +467,10 @@ gs_plan *gs_plan_new(gs_map *m, const gs_field *raw, size_t n, int trim, const c
 	/* every column the map renames, and every field it has rules for,
 	 * must be there: a map that misses its ledger is a wrong map */
 	if (ok && m)
-		ok = check_renames(m, found, file);
+		ok = check_renames(m, found, file, line);
 	for (size_t r = 0; m && r < m->nrules; r++)
 		if (!used[r]) {
-			gs_msg(file, 0, "no column '%s', which the map %s has rules for",
+			gs_msg(file, line, "no column '%s', which the map %s has rules for",
 			       m->rules[r].field, m->path);
 			ok = 0;
 		}
@@ -482,7 +483,7 @@ gs_plan *gs_plan_new(gs_map *m, const gs_field *raw, size_t n, int trim, const c
 		                        memcmp(p->namebuf.p + noff[c], m->droprows[d].field, dn)))
 			c++;
 		if (c == p->ncols) {
-			gs_msg(file, 0, "no column '%s', which the map %s has drop_rows for",
+			gs_msg(file, line, "no column '%s', which the map %s has drop_rows for",
 			       m->droprows[d].field, m->path);
 			ok = 0;
 		} else

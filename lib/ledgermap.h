@@ -48,8 +48,10 @@ typedef struct gs_plan gs_plan;
  * stay, their names and their transformations. M may be NULL (columns pass
  * as they are); M records which of its "drop" columns the header has, for
  * gs_map_warn_drops. TRIM trims every value. Returns NULL after printing
- * "PROG: FILE: ..." when the header does not fit the map (GS_IO). */
-gs_plan *gs_plan_new(gs_map *m, const gs_field *raw, size_t n, int trim, const char *file);
+ * "PROG: FILE:LINE: ..." (LINE where the header starts) when the header
+ * does not fit the map (GS_IO). */
+gs_plan *gs_plan_new(gs_map *m, const gs_field *raw, size_t n, int trim, const char *file,
+                     long line);
 
 /* Output column names; valid while the plan lives. */
 size_t gs_plan_columns(const gs_plan *p, const gs_field **names);

@@ -328,7 +328,7 @@ static int open_next(gs_stream *s)
 			} else
 				gs_buf_printf(&m, "header differs from the first file's: %ld columns, expected %zu",
 				              n, s->ncols);
-			file_failed(s, 0, "%s", m.p);
+			file_failed(s, s->header_line, "%s", m.p);
 			gs_buf_free(&m);
 		}
 		gs_buf_free(&hb);
@@ -434,12 +434,23 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 		if (is_header(s, row))
 			continue;
 		if (is_footer(s, row)) {
-			/* the rest of the file is footer: count its records */
+			/* the rest of the file is footer: count its records, and
+			 * say where one looks like data (a footer line put above
+			 * the last rows cuts them off) */
+			long at = row->line, first = 0, ndata = 0;
 			s->footer_rows++;
 			gs_row rest;
 			int j;
-			while ((j = gs_records_next(s->rec, &rest)) == GS_REC_ROW || j == GS_REC_BAD)
+			while ((j = gs_records_next(s->rec, &rest)) == GS_REC_ROW || j == GS_REC_BAD) {
 				s->footer_rows++;
+				if (j == GS_REC_BAD || (!all_empty(&rest) && !is_footer(s, &rest))) {
+					if (!ndata++)
+						first = rest.line;
+				}
+			}
+			if (ndata)
+				gs_msg(s->cur, first, "%ld rows after the footer line %ld are not footer text: "
+				       "left out with the footer", ndata, at);
 			if (j == GS_REC_FAIL) {
 				file_failed(s, gs_records_line(s->rec), "%s", gs_records_error(s->rec));
 				continue;
@@ -539,7 +550,7 @@ int gs_stream_bad_width(const gs_stream *s)
 
 long gs_stream_empty_rows(const gs_stream *s)
 {
-	return s->empty_rows;
+	return s->empty_rows + s->footer_rows;
 }
 
 long gs_stream_footer_rows(const gs_stream *s)

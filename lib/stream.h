@@ -91,10 +91,12 @@ const char *gs_stream_file(const gs_stream *s);
 /* GS_IO once any file could not be read whole, else GS_OK. */
 int gs_stream_status(const gs_stream *s);
 
-/* Rows left out because every cell was empty or blank (spaces, tabs,
- * U+3000; a JSON {}): the stream never hands them out, for every tool
- * alike, and a tool counts them as read and dropped. And footer rows
- * that ended a file (with the lines after them), which are not data. */
+/* Rows the stream never hands out, for every tool alike, and which a
+ * tool counts as read and dropped: those where every cell was empty or
+ * blank (spaces, tabs, U+3000; a JSON {}), and the footer rows that ended
+ * a file with every record after them, which are not data (a record
+ * after the footer line that is neither blank nor footer text is named
+ * in a warning). gs_stream_footer_rows: how many of them are footer. */
 long gs_stream_empty_rows(const gs_stream *s);
 long gs_stream_footer_rows(const gs_stream *s);
 

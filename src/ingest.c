@@ -105,7 +105,8 @@ static void start_output(struct run *u, const gs_plan *p, const gs_stream *st)
 /* Where each output column is in plan P's columns (PERM[0..ncols)), when P
  * gives the first file's columns, in any order. 0, or -1 after saying how
  * the file differs. */
-static int match_columns(const struct run *u, const gs_plan *p, size_t *perm, const char *file)
+static int match_columns(const struct run *u, const gs_plan *p, size_t *perm, const char *file,
+                         long line)
 {
 	const gs_field *cols;
 	size_t n = gs_plan_columns(p, &cols), i;
@@ -136,10 +137,10 @@ static int match_columns(const struct run *u, const gs_plan *p, size_t *perm, co
 	       !memcmp(cols[j].p, u->names[j].p, cols[j].n))
 		j++;
 	if (j < n && j < u->ncols)
-		gs_msg(file, 0, "header differs from the first file's: column %zu is '%.*s', expected '%.*s'",
+		gs_msg(file, line, "header differs from the first file's: column %zu is '%.*s', expected '%.*s'",
 		       j + 1, (int)cols[j].n, cols[j].p, (int)u->names[j].n, u->names[j].p);
 	else
-		gs_msg(file, 0, "header differs from the first file's: %zu columns, expected %zu", n, u->ncols);
+		gs_msg(file, line, "header differs from the first file's: %zu columns, expected %zu", n, u->ncols);
 	return -1;
 }
 
@@ -157,7 +158,8 @@ static void ingest_file(struct run *u, char *path, const gs_stream_opts *so)
 			u->status = GS_IO;
 		goto done;
 	}
-	plan = gs_plan_new(u->map, raw, nraw, u->a->trim_given, gs_stream_file(st));
+	plan = gs_plan_new(u->map, raw, nraw, u->a->trim_given, gs_stream_file(st),
+	                   gs_stream_header_line(st));
 	if (!plan) {
 		/* left out unread: the manifest names it by its whole bytes */
 		gs_manifest_file(strcmp(path, "-") ? path : NULL, "input");
@@ -168,7 +170,7 @@ static void ingest_file(struct run *u, char *path, const gs_stream_opts *so)
 		start_output(u, plan, st);
 	gs_rejects_stream(u->rj, st);
 	perm = gs_xmalloc((u->ncols + 1) * sizeof *perm);
-	if (match_columns(u, plan, perm, gs_stream_file(st)) < 0) {
+	if (match_columns(u, plan, perm, gs_stream_file(st), gs_stream_header_line(st)) < 0) {
 		gs_manifest_file(strcmp(path, "-") ? path : NULL, "input");
 		u->status = GS_IO;
 		goto done;
@@ -214,7 +216,7 @@ static void ingest_file(struct run *u, char *path, const gs_stream_opts *so)
 done:
 	if (gs_stream_status(st) > u->status)
 		u->status = gs_stream_status(st);
-	u->nempty += gs_stream_empty_rows(st);
+	u->nempty += gs_stream_empty_rows(st) - gs_stream_footer_rows(st);
 	u->nfooter += gs_stream_footer_rows(st);
 	gs_manifest_stream(st, "input");
 	free(perm);
@@ -253,15 +255,19 @@ static int finish(struct run *u)
 	int status = nrej ? GS_REJECT : GS_OK;
 	if (u->status > status)
 		status = u->status;
-	/* blank rows the stream left out count as read and dropped, like
-	 * the rows the map's drop_rows leaves out */
-	long nread = u->nread + u->nempty, ndropped = u->ndropped + u->nempty;
+	/* blank and footer rows the stream left out count as read and
+	 * dropped, like the rows the map's drop_rows leaves out */
+	long left = u->nempty + u->nfooter;
+	long nread = u->nread + left, ndropped = u->ndropped + left;
 	int verbose = u->a->verbose_given;
 	gs_manifest_counts(nread, u->nwritten, nrej, ndropped);
-	if (gs_map_has_drop_rows(u->map) && (nrej || ndropped || verbose))
+	/* after a failed write no summary claims the rows written:
+	 * gs_close_stdout says why they were not */
+	int written = gs_flush_stdout() == 0;
+	if (written && gs_map_has_drop_rows(u->map) && (nrej || ndropped || verbose))
 		gs_msg(NULL, 0, "%ld rows read, %ld written, %ld rejected, %ld dropped", nread,
 		       u->nwritten, nrej, ndropped);
-	else if (nrej || verbose)
+	else if (written && (nrej || verbose))
 		gs_summary(nread, u->nwritten, nrej, ndropped);
 	if (verbose && (u->nempty || u->nfooter))
 		gs_msg(NULL, 0, "%ld empty rows skipped, %ld footer rows left out", u->nempty, u->nfooter);

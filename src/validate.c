@@ -638,7 +638,16 @@ static int infer(gs_stream *st)
 	}
 	gs_buf b = {0};
 	gs_buf_adds(&b, "{\n  \"fields\": [\n");
+	int first = 1;
 	for (size_t i = 0; i < n; i++) {
+		/* the lineage ingest --lineage adds is no field: validate
+		 * passes it unchecked, and a schema requiring it would refuse
+		 * the same records without it */
+		if (names[i].n == 5 && (!memcmp(names[i].p, "_file", 5) || !memcmp(names[i].p, "_line", 5)))
+			continue;
+		if (!first)
+			gs_buf_adds(&b, ",\n");
+		first = 0;
 		int c = seenv[i] ? can[i] : 0;
 		const char *type = c & I_BOOL ? "boolean" : c & I_INT ? "integer" : c & I_NUM ? "number" :
 		                   c & I_DATE ? "date" : c & I_DATETIME ? "datetime" : c & I_YM ? "yearmonth" : "string";
@@ -647,8 +656,9 @@ static int infer(gs_stream *st)
 		gs_buf_printf(&b, ", \"type\": \"%s\"", type);
 		if (seenv[i] && !missing[i])
 			gs_buf_adds(&b, ", \"constraints\": {\"required\": true}");
-		gs_buf_adds(&b, i + 1 < n ? "},\n" : "}\n");
+		gs_buf_adds(&b, "}");
 	}
+	gs_buf_adds(&b, first ? "" : "\n");
 	gs_buf_adds(&b, "  ],\n  \"missingValues\": [\"\"]\n}\n");
 	fwrite(b.p, 1, b.len, stdout);
 	gs_buf_free(&b);

@@ -35,6 +35,8 @@ $ printf 'g,x\nTotal visits,5\n"Total, all",\nz,9\n' | ingest --footer 'Total, a
 >>>
 g,x
 Total visits,5
+>>>2
+ingest: -:4: 1 rows after the footer line 3 are not footer text: left out with the footer
 
 ### report: a --label with a comma is one label
 $ printf 'g,x\na,1\n' | report --label 'x=甲,乙' | head -1

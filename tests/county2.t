@@ -25,7 +25,7 @@ incident_id,reported_at,township,village,category,outcome,_file,_line,_error,_ra
 JJ2003009,2020-03-10 25:10,龙泉镇,上湾村,public_order,handled,police-2020.csv,11,field 'reported_at': '2020-03-10 25:10': no such time of day,
 JJ2003010,2020-03-10 14:61,龙泉镇,上湾村,public_order,handled,police-2020.csv,12,field 'reported_at': '2020-03-10 14:61': no such time of day,
 >>>2
-ingest: 18 rows read, 12 written, 2 rejected, 4 dropped
+ingest: 19 rows read, 12 written, 2 rejected, 5 dropped
 
 ### the 2021 template first: its column order is the stream's, the 2020 file's columns follow it
 $ ingest -m "$DATA/county2/police.json" -r /dev/null "$DATA/county2/police-2021.csv" "$DATA/county2/police-2020.csv" | sed -n '1,2p;5p'
@@ -34,7 +34,7 @@ incident_id,township,village,reported_at,category,outcome
 JQ2101001,龙泉镇,下湾村,2021-01-04T07:45:00,public_order,handled
 JJ2003001,龙泉镇,上湾村,2020-03-05T14:30:00,public_order,handled
 >>>2
-ingest: 18 rows read, 12 written, 2 rejected, 4 dropped
+ingest: 19 rows read, 12 written, 2 rejected, 5 dropped
 
 ### a file with both templates' township column, and one with neither, are left out naming the headers; a drop name no file has is a warning
 $ cd "$DATA/county2"; ingest -m police.json police-both.csv police-none.csv police-2021.csv; echo "status $?"
@@ -45,8 +45,8 @@ JQ2101002,白沙乡,竹林村,2021-01-04T23:59:59,traffic,handled
 JQ2101003,望江街道,江滨社区,2021-01-05T09:05:00,assistance,handled
 status 3
 >>>2
-ingest: police-both.csv: columns '乡镇' (column 2) and '所属乡镇' (column 3) are both renamed to 'township' by the map police.json: a file may have only one of them
-ingest: police-none.csv: no column '所属乡镇' or '乡镇', one of which the map police.json renames to 'township'
+ingest: police-both.csv:2: columns '乡镇' (column 2) and '所属乡镇' (column 3) are both renamed to 'township' by the map police.json: a file may have only one of them
+ingest: police-none.csv:2: no column '所属乡镇' or '乡镇', one of which the map police.json renames to 'township'
 ingest: police.json: warning: drop: no file has a column '序号'
 ingest: 5 rows read, 3 written, 0 rejected, 2 dropped
 

@@ -112,7 +112,7 @@ $ printf 'k,v\na,1\nb,x\n' > l.csv; printf '{"fields": [{"name": "k"}, {"name": 
 >>>
 k,v,_file,_line,_reject_line,_errors,_raw
 b,x,l.csv,3,3,type-error:v:'x' is not of type integer,
-7
+5
 _reject_line,n
 3,1
 k,v,_file,_line,_reject_line,_errors,_raw,_reject_reject_line,_error,_reject_raw
@@ -233,3 +233,16 @@ ingest: 4 rows read, 2 written, 2 rejected
 validate: 2 rows read, 1 written, 1 rejected
 tally: 2 rows read, 1 tallied, 0 left out by --where, 1 rejected
 rank: 2 rows read, 1 written, 0 below --top, 1 rejected
+
+### a later file's header that differs names the line where it starts (after --skip's lines); its rows are left out
+$ printf 'g,n\nx,1\n' > d.csv; printf 'g,status\ny,2\n' > x.csv; tally -g g -a 'n=count()' d.csv x.csv; echo "status $?"; printf '标题,\ng,n\nx,1\n' > dt.csv; printf '标题,\ng,status\ny,2\n' > t.csv; ingest --skip 1 dt.csv t.csv; echo "status $?"
+>>>
+g,n
+x,1
+status 3
+g,n
+x,1
+status 3
+>>>2
+tally: x.csv:1: header differs from the first file's: column 2 is 'status', expected 'n'
+ingest: t.csv:2: header differs from the first file's: column 2 is 'status', expected 'n'

@@ -220,8 +220,27 @@ $ ingest --skip 1 --footer 备注 --footer 制表人 -v
 田园镇,桃源村,3
 石桥乡,石桥社区,0
 >>>2
-ingest: 3 rows read, 2 written, 0 rejected, 1 dropped
+ingest: 5 rows read, 2 written, 0 rejected, 3 dropped
 ingest: 1 empty rows skipped, 2 footer rows left out
+
+### a data row after a misplaced footer line: named, and the footer rows and it count as read and dropped, in the summary and the manifest
+$ printf '乡镇,件数\n甲,1\n乙,2\n制表人：张三,\n审核人：李四,\n,\n丙,3\n' > late.csv; printf '{"footer": ["制表人", "审核人"], "fields": {"乡镇": "town", "件数": "n"}}' > map.json; ingest -m map.json --manifest m.jsonl -v late.csv; grep -o '"counts":{[^}]*}' m.jsonl
+>>>
+town,n
+甲,1
+乙,2
+"counts":{"read":6,"written":2,"rejected":0,"dropped":4}
+>>>2
+ingest: late.csv:7: 1 rows after the footer line 4 are not footer text: left out with the footer
+ingest: 6 rows read, 2 written, 0 rejected, 4 dropped
+ingest: 0 empty rows skipped, 4 footer rows left out
+
+### footer text after the footer line is no warning; the counts add up without -v too
+$ printf 'g,n\nx,1\n备注：演示,\n制表人：王某,\n' | ingest --footer 备注 --footer 制表人 --manifest m.jsonl; grep -o '"counts":{[^}]*}' m.jsonl
+>>>
+g,n
+x,1
+"counts":{"read":3,"written":1,"rejected":0,"dropped":2}
 
 ### UTF-8 with a byte-order mark: the BOM never reaches the header
 $ printf '\357\273\277名称,数\n田园镇,1\n' | ingest
@@ -339,7 +358,7 @@ a,b
 1,2
 5,6
 >>>2
-ingest: two.csv: header differs from the first file's: column 2 is 'c', expected 'b'
+ingest: two.csv:1: header differs from the first file's: column 2 is 'c', expected 'b'
 >>>= 3
 
 ### standard input named as -
@@ -542,24 +561,36 @@ ingest: nope.json: cannot open map: No such file or directory
 ### a map naming a column the ledger lacks is an unusable header
 $ printf '{"fields": {"乡镇": "township"}, "numbers": ["people"]}' > m.json; printf 'a\n1\n' | ingest -m m.json
 >>>2
-ingest: -: no column '乡镇', which the map m.json renames
-ingest: -: no column 'people', which the map m.json has rules for
+ingest: -:1: no column '乡镇', which the map m.json renames
+ingest: -:1: no column 'people', which the map m.json has rules for
 >>>= 3
 
 ### a map that would give two columns one name
 $ printf '{"fields": {"a": "x", "b": "x"}}' > m.json; printf 'a,b\n1,2\n' | ingest -m m.json
 >>>2
-ingest: -: columns 'a' (column 1) and 'b' (column 2) are both renamed to 'x' by the map m.json: a file may have only one of them
+ingest: -:1: columns 'a' (column 1) and 'b' (column 2) are both renamed to 'x' by the map m.json: a file may have only one of them
 >>>= 3
 
 ### a column renamed onto another column's own name
 $ printf '{"fields": {"a": "b"}}' > m.json; printf 'a,b\n1,2\n' | ingest -m m.json
 >>>2
-ingest: -: two columns would be named 'b' (columns 1 and 2)
+ingest: -:1: two columns would be named 'b' (columns 1 and 2)
 >>>= 3
 
 ### a full disk is a write error, status 3
 $ printf 'a\n1\n' | ingest > /dev/full
+>>>2
+ingest: write error: No space left on device
+>>>= 3
+
+### a full disk with a map that drops rows: the reason, and no summary claiming rows written
+$ printf '{"drop_rows": {"g": ["合计"]}}' > m.json; printf 'g,n\nx,1\n合计,1\n' | ingest -m m.json > /dev/full
+>>>2
+ingest: write error: No space left on device
+>>>= 3
+
+### a full disk with -v: the reason, and no summary
+$ printf 'g,n\nx,1\n' | ingest -v > /dev/full
 >>>2
 ingest: write error: No space left on device
 >>>= 3

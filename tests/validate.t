@@ -490,7 +490,7 @@ township,village,date_found,category,people,risk,mediation_level,status,date_clo
 青山乡,北坡村,2020-10-24,forest_rights,3,low,township,resolved,2020-10-28,MD20200001,raw-disputes.csv,4
 1
 >>>2
-ingest: 1503 rows read, 1500 written, 2 rejected, 1 dropped
+ingest: 1505 rows read, 1500 written, 2 rejected, 3 dropped
 validate: 1500 rows read, 1500 written, 0 rejected
 
 ### a foreign key's resource that is not beside the schema says how to name it; --resource names only the schema's resources
@@ -569,6 +569,19 @@ validate: s.json: rowConstraints must be a list of expressions
 validate: -:2: row-constraint::the rule 'a + 1 > 2' cannot be checked on this row: field 'a': 'x' is not a number
 validate: -:4: row-constraint::the row breaks the rule 'empty(b) || b == a'
 validate: 4 rows read, 2 written, 2 rejected
+
+### --infer leaves the lineage out: the schema takes the records with or without it
+$ printf 'g,n\nx,1\ny,2\n' > led.csv; ingest --lineage led.csv > l.csv; validate --infer l.csv | tee s.json; validate -s s.json l.csv > /dev/null; echo "status $?"; validate -s s.json led.csv > /dev/null; echo "status $?"
+>>>
+{
+  "fields": [
+    {"name": "g", "type": "string", "constraints": {"required": true}},
+    {"name": "n", "type": "integer", "constraints": {"required": true}}
+  ],
+  "missingValues": [""]
+}
+status 0
+status 0
 
 ### --infer reports malformed rows and leaves them out (status 1), and gives no schema for a header validate -s would refuse
 $ printf 'a,b\n1,x"y\n2,3\n4,5,6\n' | validate --infer; echo "status $?"; printf '户号,,户号\n1,2,3\n' | validate --infer; echo "status $?"

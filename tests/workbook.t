@@ -27,7 +27,7 @@ $ cp "$DATA/workbooks/ledger.xlsx" .; ingest --skip 1 --header-rows 2 --footer �
 河口乡,河口村,劳动争议,2020-03-08,已调解,1234.5
 >>>2
 ingest: ledger.xlsx[纠纷台账]:9: cell D9: serial 60 is 1900-02-29, a day that does not exist (Excel's 1900 leap-year bug)
-ingest: 5 rows read, 4 written, 1 rejected
+ingest: 6 rows read, 4 written, 1 rejected, 1 dropped
 >>>= 1
 
 ### a map works as for CSV: layout, names, codes, dates; --fill-merged repeats 城关镇 down A5:A6
@@ -40,7 +40,7 @@ township,village,kind,date,status,amount
 河口乡,河口村,劳动争议,2020-03-08,resolved,1234.5
 >>>2
 ingest: ledger.xlsx[纠纷台账]:9: cell D9: serial 60 is 1900-02-29, a day that does not exist (Excel's 1900 leap-year bug)
-ingest: 5 rows read, 4 written, 1 rejected
+ingest: 6 rows read, 4 written, 1 rejected, 1 dropped
 ingest: 0 empty rows skipped, 1 footer rows left out
 >>>= 1
 

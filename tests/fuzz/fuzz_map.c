@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		{{"", 0}, {"已化解", 9}, {"y", 1}, {"43895", 5}, {"97.5%", 5}},
 		{{"小计", 6}, {"z", 1}, {"2020年3月5日14:30", 20}, {"43895.6", 7}, {"", 0}},
 	};
-	gs_plan *p = gs_plan_new(m, hdr, 5, 1, "fuzz");
+	gs_plan *p = gs_plan_new(m, hdr, 5, 1, "fuzz", 1);
 	if (p) {
 		gs_buf why = {0};
 		for (size_t r = 0; r < 3; r++) {
