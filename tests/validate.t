@@ -493,6 +493,15 @@ township,village,date_found,category,people,risk,mediation_level,status,date_clo
 ingest: 1505 rows read, 1500 written, 2 rejected, 3 dropped
 validate: 1500 rows read, 1500 written, 0 rejected
 
+### README's pipeline, its last step: the village rates over the sample's register with their rollups, the county last
+$ ingest -m "$TOP/share/govstat/maps/disputes.json" --lineage "$TOP/share/govstat/samples/raw-disputes.csv" 2>/dev/null | validate -s "$TOP/share/govstat/schemas/disputes.json" --resource units.csv="$TOP/share/govstat/samples/units.csv" 2>/dev/null > valid.csv; tally --universe "$TOP/share/govstat/samples/units.csv" --level village --rollup -a 'rate=ratio(count(status=="resolved"),count())' valid.csv > t.csv; echo "status $?"; head -2 t.csv; wc -l < t.csv; tail -n 1 t.csv
+>>>
+status 0
+township,village,rate
+田园镇,田园社区,1.0000
+139
+*,*,0.9380
+
 ### a foreign key's resource that is not beside the schema says how to name it; --resource names only the schema's resources
 $ printf '{"fields": [{"name": "v"}], "foreignKeys": [{"fields": "v", "reference": {"resource": "units.csv", "fields": "name"}}]}' > s.json; printf 'v\n下坝村\n' | validate -s s.json; printf 'v\n下坝村\n' | validate -s s.json --resource register.csv=x.csv; printf 'v\n下坝村\n' | validate -s s.json --resource units.csv; printf 'v\n下坝村\n鹭岛村\n' | validate -s s.json --resource units.csv="$DATA/validate2/units.csv"
 >>>
