@@ -576,15 +576,15 @@ $ awk 'BEGIN { print "k,x"; for (i = 1; i <= 3000; i++) print "a,1"; printf "\35
 >>>
  357 273 277 a , 1 \n
 
-### --jobs: threads do run on a regular file, and once more after guessed cuts fell inside a quoted field; a rejected row far from the cuts sends the file to one pass without a second cutting
-$ awk 'BEGIN { print "g,x"; for (i = 1; i <= 20000; i++) print "a" i % 3 "," i }' > plain.csv; awk 'BEGIN { print "g,x,note"; for (i = 1; i <= 400; i++) print "a" i % 3 "," i ",plain"; printf "b,1,\""; for (i = 1; i <= 2000; i++) printf "line %d\n", i; print "\""; for (i = 1; i <= 400; i++) print "c" i % 3 "," i ",plain" }' > q.csv; awk 'BEGIN { print "g,x"; for (i = 1; i <= 20000; i++) print (i == 5000 ? "bad" : "a" i % 3 "," i) }' > rej.csv; for f in plain q rej; do for j in 1 2; do strace -f -qq -e trace=clone,clone3 -o tr.$f.$j tally --jobs $j -g g -a 'n=count()' -r /dev/null $f.csv > $f.$j.csv 2> $f.$j.err; done; cmp $f.1.csv $f.2.csv && cmp $f.1.err $f.2.err || echo "$f differs"; echo "$f: threads started by --jobs 2: $(( $(grep -c 'clone' tr.$f.2) - $(grep -c 'clone' tr.$f.1) ))"; done
+### --jobs (LeakSanitizer cannot run under strace, so a sanitized build leaves leaks to the other cases here): threads do run on a regular file, and once more after guessed cuts fell inside a quoted field; a rejected row far from the cuts sends the file to one pass without a second cutting
+$ awk 'BEGIN { print "g,x"; for (i = 1; i <= 20000; i++) print "a" i % 3 "," i }' > plain.csv; awk 'BEGIN { print "g,x,note"; for (i = 1; i <= 400; i++) print "a" i % 3 "," i ",plain"; printf "b,1,\""; for (i = 1; i <= 2000; i++) printf "line %d\n", i; print "\""; for (i = 1; i <= 400; i++) print "c" i % 3 "," i ",plain" }' > q.csv; awk 'BEGIN { print "g,x"; for (i = 1; i <= 20000; i++) print (i == 5000 ? "bad" : "a" i % 3 "," i) }' > rej.csv; for f in plain q rej; do for j in 1 2; do ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" strace -f -qq -e trace=clone,clone3 -o tr.$f.$j tally --jobs $j -g g -a 'n=count()' -r /dev/null $f.csv > $f.$j.csv 2> $f.$j.err; done; cmp $f.1.csv $f.2.csv && cmp $f.1.err $f.2.err || echo "$f differs"; echo "$f: threads started by --jobs 2: $(( $(grep -c 'clone' tr.$f.2) - $(grep -c 'clone' tr.$f.1) ))"; done
 >>>
 plain: threads started by --jobs 2: 1
 q: threads started by --jobs 2: 2
 rej: threads started by --jobs 2: 1
 
 ### --jobs: threads asked for by name run with stderr a terminal too, where the default leaves them for the progress line
-$ awk 'BEGIN { print "g,x"; for (i = 1; i <= 20000; i++) print "a" i % 3 "," i }' > p.csv; for o in "--jobs 1" "--jobs 2" ""; do script -qec "strace -f -qq -e trace=clone,clone3 -o tr.tty tally $o -g g -a 'n=count()' p.csv > p.out" /dev/null > /dev/null; c=$(grep -c clone tr.tty); echo "[$o] threads started: $(( c - ${c1:=$c} ))"; done; tally --jobs 1 -g g -a 'n=count()' p.csv | cmp - p.out && echo same
+$ awk 'BEGIN { print "g,x"; for (i = 1; i <= 20000; i++) print "a" i % 3 "," i }' > p.csv; for o in "--jobs 1" "--jobs 2" ""; do script -qec "ASAN_OPTIONS=\"${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0\" strace -f -qq -e trace=clone,clone3 -o tr.tty tally $o -g g -a 'n=count()' p.csv > p.out" /dev/null > /dev/null; c=$(grep -c clone tr.tty); echo "[$o] threads started: $(( c - ${c1:=$c} ))"; done; tally --jobs 1 -g g -a 'n=count()' p.csv | cmp - p.out && echo same
 >>>
 [--jobs 1] threads started: 0
 [--jobs 2] threads started: 1
