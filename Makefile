@@ -80,9 +80,9 @@ all: deps $(PROGS) $(MOS) $(if $(SANITIZE),,$(MANS) $(ZH_MANS))
 
 deps:
 	@sh build-aux/deps.sh $(DEB_BUILD)
-deps-check:
+deps-check: deps
 	@sh build-aux/deps.sh $(DEB_CHECK)
-deps-bench:
+deps-bench: deps
 	@sh build-aux/deps.sh $(DEB_BENCH)
 
 # A tool's options: its own (src/TOOL.ggo), then the shared ones of
@@ -92,7 +92,7 @@ deps-bench:
 # fails the build, not the tools.
 common_groups = $(shell sed -n 's/^\#common //p' src/$(1).ggo)
 
-$(BUILD)/gen/%.ggo: src/%.ggo src/common/options.ggo
+$(BUILD)/gen/%.ggo: src/%.ggo src/common/options.ggo | deps
 	@mkdir -p $(BUILD)/gen
 	awk -v want=" all $(call common_groups,$*) " \
 		'FNR == 1 { f++ } f == 1 { print; next } /^#group / { on = index(want, " " $$2 " ") > 0; next } on' \
@@ -108,7 +108,7 @@ $(BUILD)/gen/%_cmd.c $(BUILD)/gen/%_cmd.h: $(BUILD)/gen/%.ggo src/common/gengeto
 $(BUILD)/gen/%_cmd.o: $(BUILD)/gen/%_cmd.c lib/cli.h
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(SAN) -std=c11 -w -include cli.h -c -o $@ $<
 
-$(BUILD)/lib/%.o: lib/%.c lib/*.h
+$(BUILD)/lib/%.o: lib/%.c lib/*.h | deps
 	@mkdir -p $(BUILD)/lib
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(SAN) $(WARN) -c -o $@ $<
 
@@ -147,7 +147,7 @@ build/po/govstat.pot: $(LIBSRC) $(wildcard src/*.c) $(GENHELP)
 	sed -i '/^"POT-Creation-Date:/d' $@.tmp
 	mv $@.tmp $@
 
-build/locale/%/LC_MESSAGES/govstat.mo: po/%.po
+build/locale/%/LC_MESSAGES/govstat.mo: po/%.po | deps
 	@mkdir -p $(@D)
 	msgfmt -c -o $@ $<
 
@@ -163,7 +163,7 @@ po-update: build/po/govstat.pot
 # man/zh_CN/TOOL.h2m. The tests run in the locales of build/locales
 # (LOCPATH): zh_CN, en_US, and de_DE for its decimal comma.
 ZH_LOCPATH = $(if $(shell LC_ALL=zh_CN.UTF-8 locale charmap 2>/dev/null | grep -x UTF-8),,$(abspath build/locales))
-build/locales/zh_CN.UTF-8/LC_CTYPE:
+build/locales/zh_CN.UTF-8/LC_CTYPE: | deps
 	@mkdir -p build/locales
 	localedef -i zh_CN -f UTF-8 build/locales/zh_CN.UTF-8 || [ -f $@ ]
 	localedef -i en_US -f UTF-8 build/locales/en_US.UTF-8 || [ -f build/locales/en_US.UTF-8/LC_CTYPE ]
@@ -210,9 +210,9 @@ endif
 
 check: build/locales/zh_CN.UTF-8/LC_CTYPE
 
-deps-valgrind:
+deps-valgrind: deps-check
 	@sh build-aux/deps.sh valgrind
-deps-fuzz:
+deps-fuzz: deps
 	@sh build-aux/deps.sh clang libclang-rt-14-dev zlib1g-dev
 
 demo: all
