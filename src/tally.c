@@ -381,6 +381,11 @@ static void free_register(struct reg *g)
 
 static const struct tally *sort_t;
 
+/* The output order of two groups of sort_t, key column by key column: a
+ * rolled-up value after every value of its column; a key of the universe
+ * by its rank there (the register's order), keys outside it before those
+ * of the universe; otherwise by bytes. Two groups compare equal only
+ * when they are the same key. */
 static int cmp_groups(const void *pa, const void *pb)
 {
 	const struct group *a = *(struct group *const *)pa, *b = *(struct group *const *)pb;
@@ -390,13 +395,17 @@ static int cmp_groups(const void *pa, const void *pb)
 		int ra = i >= t->nkey - (size_t)a->rolled, rb = i >= t->nkey - (size_t)b->rolled;
 		if (ra || rb)
 			return ra - rb;
-		int c;
+		int c = 0;
 		if (t->uni && i >= off) {
 			long x = a->rank[i - off], y = b->rank[i - off];
 			c = (x > y) - (x < y);
-		} else {
+		}
+		/* without a universe, and between values outside it (rank 0:
+		 * a --merge of partials made without it), byte order: qsort
+		 * must not be left to order what compares equal */
+		if (!c) {
 			size_t n = a->key[i].n < b->key[i].n ? a->key[i].n : b->key[i].n;
-			c = memcmp(a->key[i].p, b->key[i].p, n);
+			c = n ? memcmp(a->key[i].p, b->key[i].p, n) : 0;
 			if (!c)
 				c = (a->key[i].n > b->key[i].n) - (a->key[i].n < b->key[i].n);
 		}

@@ -359,6 +359,19 @@ tally: p2:1: this partial stream was made with other options than the first
 tally: disputes.csv:1: not a partial stream of tally --partial
 >>>= 3
 
+### --merge --universe: groups outside the universe come before its units, in byte order, whatever order the partials list them in
+$ printf 'township\n东乡\n西镇\n' > u.csv; printf 'township,x\n甲,1\n东乡,1\n丁,1\n' | tally --partial -g township -a 'n=count()' > p1; printf 'township,x\n乙,1\n西镇,1\n丙,1\n' | tally --partial -g township -a 'n=count()' > p2; tally --merge --universe u.csv --rollup p1 p2; tally --merge --universe u.csv p2 p1 | tr '\n' ' '; echo
+>>>
+township,n
+丁,1
+丙,1
+乙,1
+甲,1
+东乡,1
+西镇,1
+*,6
+township,n 丁,1 丙,1 乙,1 甲,1 东乡,1 西镇,1 
+
 ### --merge takes no aggregation options
 $ tally --merge -a 'n=count()' < /dev/null
 >>>2
