@@ -24,6 +24,14 @@ titles 124 = 124 + 0 + 0 ok
 households 124 = 124 + 0 + 0 ok
 survey 1300 = 1300 + 0 + 0 ok
 
+### the manifest's per-file counts add up to the run's: over two ledgers, each input's rows (data) and skipped (blank and footer rows) sum to the read of "counts"
+$ S="$TOP/share/govstat"; { head -n -2 "$S/samples/raw-disputes-2019.csv"; printf ',,,,,,,,,,\n,,,,,,,,,,\n'; tail -n 2 "$S/samples/raw-disputes-2019.csv"; } > more-blank.csv; ingest --manifest m.jsonl -m "$S/maps/disputes.json" "$S/samples/raw-disputes.csv" more-blank.csv > /dev/null 2>&1; echo "status $?"; python3 -c 'import json; r = json.loads(open("m.jsonl").read()); ins = [f for f in r["files"] if f["role"] == "input"]; [print(f["name"].split("/")[-1], f["rows"], f.get("skipped")) for f in ins]; c = r["counts"]; s = sum(f["rows"] + f["skipped"] for f in ins); print("read", c["read"], "rows + skipped", s, "written + rejected + dropped", c["written"] + c["rejected"] + c["dropped"])'
+>>>
+status 1
+raw-disputes.csv 1502 3
+more-blank.csv 1502 5
+read 3012 rows + skipped 3012 written + rejected + dropped 3012
+
 ### the dispute resolution ratio per township, recomputed with awk (to 12 decimals: the tables carry exact ratios)
 $ col() { awk -F, -v want="$1" 'NR == 1 { n = split(want, w, ","); for (i = 1; i <= NF; i++) c[$i] = i } { s = ""; for (k = 1; k <= n; k++) s = s (k > 1 ? "," : "") $c[w[k]]; print s }' "$2"; }; sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { n[$c["township"]]++; if ($c["status"] == "resolved") r[$c["township"]]++ } END { for (t in n) printf "%s,%d,%.12f\n", t, n[t], r[t] / n[t] }' d/disputes.csv | sort > awk.csv; col township,disputes,dispute_resolution_ratio d/tables/township-indicators.csv | tail -n +2 | awk -F, '{ printf "%s,%d,%.12f\n", $1, $2, $3 }' | sort > govstat.csv; cmp awk.csv govstat.csv && echo "13 townships agree"; wc -l < awk.csv
 >>>
