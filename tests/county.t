@@ -170,6 +170,30 @@ govstat-weekly: write error
 govstat-weekly: write error
 govstat-weekly: write error
 
+### the scripts' printf formats from gettext are c-format in the template and the catalogue, so msgfmt -c checks their translations
+$ cd "$TOP"; make -s build/po/govstat.pot; for f in build/po/govstat.pot po/zh_CN.po; do awk 'BEGIN { RS = "" } /#: [^\n]*share\/govstat\// && match($0, /\nmsgid "[^\n]*%[-0-9]*[sd][^\n]*"/) { print (/#,[^\n]*c-format/ ? "c-format " : "not c-format ") substr($0, RSTART + 7, RLENGTH - 7) }' "$f"; done; sed 's/validate %d 行/validate 行/' po/zh_CN.po > "$OLDPWD/bad.po"; msgfmt -c -o /dev/null "$OLDPWD/bad.po" 2>&1 | sed 's/^.*bad.po:[0-9]*: //'
+>>>
+c-format "   %-10s %5d valid rows; rejected: %d by ingest, %d by validate"
+c-format "   %-10s the same %d rows as from the CSV export"
+c-format "demo: step failed (status %s)"
+c-format "   %-10s %5d valid rows; rejected: %d by ingest, %d by validate"
+c-format "   %-10s the same %d rows as from the CSV export"
+c-format "demo: step failed (status %s)"
+number of format specifications in 'msgid' and 'msgstr' does not match
+msgfmt: found 1 fatal error
+
+### installed, govstat-weekly and the demo find the pack's i18n.sh and speak Chinese under zh_CN
+$ cd "$TOP"; make -s install DESTDIR="$OLDPWD/root" PREFIX=/usr > /dev/null 2>&1; echo "status $?"; cd "$OLDPWD"; ls root/usr/share/govstat/i18n.sh; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 sh root/usr/share/govstat/demo.sh root/usr/bin d > log 2>&1; echo "status $?"; head -2 log; PATH="$PWD/root/usr/bin:$PATH" LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 root/usr/bin/govstat-weekly d 2020-05-10 > /dev/null; echo "status $?"
+>>>
+status 0
+root/usr/share/govstat/i18n.sh
+status 0
+== 1. 导入并校验原始台账（GB18030 编码、标题行、两行表头）
+   disputes    1500 行合格；拒收：ingest 2 行，validate 0 行
+status 1
+>>>2
+govstat-weekly: 2020-W19: 1 起负面清单一票否决事件；见 d/weekly/2020-W19/summary.txt
+
 ### the issue's example on the demo's output: one keyed table, the same figures as the demo's township table
 $ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; cd d; tally -I "$TOP/share/govstat/catalogue.json" -k disputes,dispute_resolution_ratio,safe_family_ratio,zero_incident_villages,petitions --universe units.csv --level township --from disputes=disputes.csv --from households=households.csv --from incidents=incidents.csv --from petitions=petitions.csv > ../issue.csv; echo "status $?"; cd ..; tally -a 'n=count()' -a 'd=sum(disputes)' -a 'z=sum(zero_incident_villages)' -a 'p=sum(petitions)' issue.csv
 >>>

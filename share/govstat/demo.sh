@@ -12,20 +12,9 @@ share=$(cd "$(dirname "$0")" && pwd)
 here=$share
 PATH=$bin:$PATH
 export PATH
-# messages in the user's language (gettext.sh of gettext-base), from the
-# tools' catalogue: the source tree's build/locale, or the installed
-# share/locale
-TEXTDOMAIN=govstat
-for TEXTDOMAINDIR in "${GOVSTAT_LOCALEDIR:-}" "$here/../../build/locale" "$here/../locale"; do
-	[ -n "$TEXTDOMAINDIR" ] && [ -d "$TEXTDOMAINDIR" ] && break
-done
-export TEXTDOMAIN TEXTDOMAINDIR
-if command -v gettext.sh > /dev/null 2>&1; then
-	. gettext.sh
-else
-	gettext() { printf '%s' "$1"; }
-	eval_gettext() { eval "_m=\"$1\""; printf '%s' "$_m"; }
-fi
+# messages in the user's language (i18n.sh, beside this script)
+govstat_pack=$here
+. "$govstat_pack/i18n.sh"
 say() { gettext "$1"; echo; }
 mkdir -p "$out"
 # Work inside OUTDIR with relative paths only, on a copy of the setup, so
@@ -44,6 +33,7 @@ cp "$here"/schemas/*.json "$share/samples/units.csv" schemas/
 t=tables
 
 # allow status 1 (rows rejected: they are in the rejects files), stop on worse
+# xgettext: c-format
 ok() { [ "$1" -le 1 ] || { printf "$(gettext 'demo: step failed (status %s)')\n" "$1" >&2; exit "$1"; }; }
 
 say "== 1. ingest and validate the raw ledgers (GB18030, title rows, two-row headers)"
@@ -56,6 +46,7 @@ for ty in disputes incidents petitions titles households survey; do
 	validate -s "$out/schemas/$ty.json" -r "$out/rejects/$ty-validate.csv" "$t/$ty-ingested.csv" \
 		> "$out/$ty.csv" 2>> "$t/$ty.log" || s2=$?
 	ok $s2
+	# xgettext: c-format
 	printf "$(gettext '   %-10s %5d valid rows; rejected: %d by ingest, %d by validate')\n" "$ty" \
 		$(($(wc -l < "$out/$ty.csv") - 1)) $(($(wc -l < "$out/rejects/$ty-ingest.csv") - 1)) \
 		$(($(wc -l < "$out/rejects/$ty-validate.csv") - 1))
@@ -67,6 +58,7 @@ ingest -m "$share/maps/titles.json" -r "$out/rejects/titles-xlsx-ingest.csv" "$s
 	> "$t/titles-xlsx-ingested.csv" 2> "$t/titles-xlsx.log" || s1=$?
 ok $s1
 if cmp -s "$t/titles-xlsx-ingested.csv" "$t/titles-ingested.csv"; then
+	# xgettext: c-format
 	printf "$(gettext '   %-10s the same %d rows as from the CSV export')\n" "titles" \
 		$(($(wc -l < "$t/titles-xlsx-ingested.csv") - 1))
 else

@@ -14,20 +14,15 @@
 # too when standard output cannot be written).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-# messages in the user's language (gettext.sh of gettext-base), from the
-# tools' catalogue: the source tree's build/locale, or the installed
-# share/locale
-TEXTDOMAIN=govstat
-for TEXTDOMAINDIR in "${GOVSTAT_LOCALEDIR:-}" "$here/../../build/locale" "$here/../share/locale"; do
-	[ -n "$TEXTDOMAINDIR" ] && [ -d "$TEXTDOMAINDIR" ] && break
+# messages in the user's language: i18n.sh of the pack, beside this
+# script in the source tree, in share/govstat when installed as
+# PREFIX/bin/govstat-weekly
+for govstat_pack in "$here" "$here/../share/govstat"; do
+	[ -f "$govstat_pack/i18n.sh" ] && break
 done
-export TEXTDOMAIN TEXTDOMAINDIR
-if command -v gettext.sh > /dev/null 2>&1; then
-	. gettext.sh
-else
-	gettext() { printf '%s' "$1"; }
-	eval_gettext() { eval "_m=\"$1\""; printf '%s' "$_m"; }
-fi
+[ -f "$govstat_pack/i18n.sh" ] ||
+	{ echo "govstat-weekly: no i18n.sh in $here or $here/../share/govstat: install govstat again" >&2; exit 2; }
+. "$govstat_pack/i18n.sh"
 # govstat's version, the Makefile's VERSION (tests/county.t checks that
 # the tools say the same)
 version=0.1.0
