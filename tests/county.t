@@ -194,6 +194,15 @@ status 1
 >>>2
 govstat-weekly: 2020-W19: 1 起负面清单一票否决事件；见 d/weekly/2020-W19/summary.txt
 
+### govstat-weekly: a veto week whose summary cannot be written exits 3 and still tells the veto on stderr
+$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; PATH="$TOP/bin:$PATH"; sh "$TOP/share/govstat/weekly.sh" d 2020-05-10 > /dev/full; echo "status $?"; ls d/weekly/2020-W19/summary.txt
+>>>
+status 3
+d/weekly/2020-W19/summary.txt
+>>>2
+govstat-weekly: write error
+govstat-weekly: 2020-W19: 1 negative-list veto event(s); see d/weekly/2020-W19/summary.txt
+
 ### the issue's example on the demo's output: one keyed table, the same figures as the demo's township table
 $ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; cd d; tally -I "$TOP/share/govstat/catalogue.json" -k disputes,dispute_resolution_ratio,safe_family_ratio,zero_incident_villages,petitions --universe units.csv --level township --from disputes=disputes.csv --from households=households.csv --from incidents=incidents.csv --from petitions=petitions.csv > ../issue.csv; echo "status $?"; cd ..; tally -a 'n=count()' -a 'd=sum(disputes)' -a 'z=sum(zero_incident_villages)' -a 'p=sum(petitions)' issue.csv
 >>>
