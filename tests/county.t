@@ -2,8 +2,8 @@
 # weekly job. The figures are recomputed by a route independent of govstat
 # (awk over the canonical streams) and compared.
 
-### the demo runs from the raw ledgers, and its reports are the same bytes twice
-$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d1 > log1 2>&1; echo "status $?"; sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d2 > /dev/null 2>&1; for f in summary.txt summary.html five-up-two-down.html audit.html manifest.jsonl disputes.csv tables/township-ranking.csv; do cmp -s d1/$f d2/$f && echo "same $f"; done
+### the demo runs from the raw ledgers, and its reports are the same bytes twice: by hand and as make demo runs it (SOURCE_DATE_EPOCH set), every page dated the sample year's end
+$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d1 > log1 2>&1; echo "status $?"; SOURCE_DATE_EPOCH=1795564800 sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d2 > log2 2>&1; for f in summary.txt summary.html five-up-two-down.html audit.html manifest.jsonl disputes.csv tables/township-ranking.csv; do cmp -s d1/$f d2/$f && echo "same $f"; done; sed 's|/d[12]:|/dN:|' log1 > p1; sed 's|/d[12]:|/dN:|' log2 > p2; cmp -s p1 p2 && echo "printed the same"; for f in d1/summary.txt d1/summary.html d1/five-up-two-down.html d1/audit.html log1; do echo "$f $(grep -c -e '^2020-12-31$' -e 'class="date">2020-12-31<' $f)"; done
 >>>
 status 0
 same summary.txt
@@ -13,6 +13,12 @@ same audit.html
 same manifest.jsonl
 same disputes.csv
 same tables/township-ranking.csv
+printed the same
+d1/summary.txt 1
+d1/summary.html 1
+d1/five-up-two-down.html 1
+d1/audit.html 1
+log1 2
 
 ### every raw row ends valid or rejected: the counts add up per ledger
 $ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; for t in disputes incidents petitions titles households survey; do raw=$(grep -c "ingest\",\"version.*raw-$t.csv" d/manifest.jsonl); rows=$(grep "raw-$t.csv" d/manifest.jsonl | grep -o '"role":"input","name":"setup/samples/raw-[a-z]*.csv","sha256":"[0-9a-f]*","bytes":[0-9]*,"rows":[0-9]*' | grep -o '[0-9]*$'); valid=$(($(wc -l < d/$t.csv) - 1)); r1=$(($(wc -l < d/rejects/$t-ingest.csv) - 1)); r2=$(($(wc -l < d/rejects/$t-validate.csv) - 1)); echo "$t $rows = $valid + $r1 + $r2 $([ $rows -eq $((valid + r1 + r2)) ] && echo ok)"; done

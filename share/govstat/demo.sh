@@ -32,6 +32,10 @@ cat=$share/catalogue.json
 cp "$here"/schemas/*.json "$share/samples/units.csv" schemas/
 t=tables
 
+# every page is dated the end of the sample's year, not by the clock nor
+# SOURCE_DATE_EPOCH: the same bytes from make demo and by hand
+asof=2020-12-31
+
 # allow status 1 (rows rejected: they are in the rejects files), stop on worse
 # xgettext: c-format
 ok() { [ "$1" -le 1 ] || { printf "$(gettext 'demo: step failed (status %s)')\n" "$1" >&2; exit "$1"; }; }
@@ -92,12 +96,12 @@ rank -k dispute_resolution_ratio -k security_sense_rate --veto 'negative_veto > 
 	"$t/township-indicators.csv" > "$t/township-ranking.csv"
 
 say "== 4. report"
-report --title '示例县 2020年 平安建设主要指标（合成数据）' --date 2020-12-31 \
+report --title '示例县 2020年 平安建设主要指标（合成数据）' --date "$asof" \
 	--columns rank,township,disputes,dispute_resolution_ratio,safe_village_creation_rate,safe_family_ratio,security_sense_rate,zero_incident_villages,negative_veto \
 	--catalogue "$cat" --label township=乡镇 --label rank=名次 \
 	--target 'dispute_resolution_ratio >= 0.95 && negative_veto == 0' --width 140 \
 	"$t/township-ranking.csv" > "$out/summary.txt"
-report -f html --title '示例县 2020年 平安建设主要指标（合成数据）' --date 2020-12-31 \
+report -f html --title '示例县 2020年 平安建设主要指标（合成数据）' --date "$asof" \
 	--caption '矛盾纠纷化解率目标 95%；负面清单一票否决的乡镇排在最后' \
 	--columns rank,township,disputes,dispute_resolution_ratio,security_sense_rate,satisfaction_rate,zero_incident_villages,negative_hits,negative_veto \
 	--catalogue "$cat" --label township=乡镇 --label rank=名次 \
@@ -133,16 +137,16 @@ fiveup="--compare $t/year-2019.csv --key township
 # shellcheck disable=SC2086
 report --title '五升两降：2020年比2019年' $fiveup -f csv "$t/year-2020.csv" > "$t/five-up-two-down.csv"
 # shellcheck disable=SC2086
-report --title '五升两降：2020年比2019年' $fiveup -f html --catalogue "$cat" --label township=单位 "$t/year-2020.csv" \
-	> "$out/five-up-two-down.html"
+report --title '五升两降：2020年比2019年' --date "$asof" $fiveup -f html --catalogue "$cat" --label township=单位 \
+	"$t/year-2020.csv" > "$out/five-up-two-down.html"
 # the appendix last, when every step is in the manifest
-report -f html --title '示例县 2020年 平安建设主要指标：计算过程' --date 2020-12-31 \
+report -f html --title '示例县 2020年 平安建设主要指标：计算过程' --date "$asof" \
 	--manifest-in "$out/manifest.jsonl" "$t/county.csv" > "$out/audit.html"
 
 cat "$out/summary.txt"
 echo
 say "County totals (from the rows):"
-report --columns disputes,dispute_resolution_ratio,at_source_share,security_sense_rate,satisfaction_rate,zero_incident_villages,zero_incident_village_rate \
+report --date "$asof" --columns disputes,dispute_resolution_ratio,at_source_share,security_sense_rate,satisfaction_rate,zero_incident_villages,zero_incident_village_rate \
 	--catalogue "$cat" --width 130 "$t/county.csv"
 echo
 dir=$(pwd)
