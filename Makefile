@@ -138,12 +138,16 @@ build/po/%_help.c: $(BUILD)/gen/%_cmd.c
 $(BUILD)/gen/%_cmd.o: CPPFLAGS += -include lib/i18n_gen.h
 $(TOOLS:%=$(BUILD)/gen/%_cmd.o): lib/i18n_gen.h lib/i18n.h
 
-build/po/govstat.pot: $(LIBSRC) $(wildcard src/*.c) $(GENHELP)
+# the county pack's scripts: their printf formats from gettext carry a
+# "# xgettext: c-format" line (xgettext's --flag does nothing for Shell)
+SH_MSGS   = share/govstat/weekly.sh share/govstat/demo.sh share/govstat/i18n.sh
+
+build/po/govstat.pot: $(LIBSRC) $(wildcard src/*.c) $(GENHELP) $(SH_MSGS)
 	xgettext --from-code=UTF-8 -c -s --no-wrap --package-name=govstat --package-version=$(VERSION) \
 		--msgid-bugs-address=$(POT_BUGS) -L C $(POT_KEYS) -o $@.tmp $(LIBSRC) $(wildcard src/*.c)
 	xgettext --from-code=UTF-8 -s --no-wrap --msgid-bugs-address=$(POT_BUGS) -L C -a --join-existing -o $@.tmp $(GENHELP)
 	xgettext --from-code=UTF-8 -s --no-wrap --msgid-bugs-address=$(POT_BUGS) -L Shell --join-existing --keyword=eval_gettext \
-		--keyword=gettext --keyword=say -o $@.tmp share/govstat/weekly.sh share/govstat/demo.sh
+		--keyword=gettext --keyword=say -o $@.tmp $(SH_MSGS)
 	sed -i '/^"POT-Creation-Date:/d' $@.tmp
 	mv $@.tmp $@
 
@@ -221,6 +225,8 @@ demo: all
 bench: all deps-bench
 	sh tests/bench.sh
 
+# The pack goes to share/govstat whole, i18n.sh with it: the installed
+# govstat-weekly (bin/) and share/govstat/demo.sh source it from there.
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/man/man7 $(DESTDIR)$(PREFIX)/share/govstat

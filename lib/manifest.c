@@ -33,14 +33,14 @@ static int npending;
 
 static int write_line(int status);
 static void add_to(gs_buf *b, int *n, const char *role, const char *name, const char *sha,
-                   unsigned long long bytes, long rows);
+                   unsigned long long bytes, long rows, long skipped);
 
 static void add_stream_to(gs_buf *b, int *n, const gs_stream *st, const char *role)
 {
 	size_t k;
 	const gs_file_stat *fs = gs_stream_files(st, &k);
 	for (size_t i = 0; i < k; i++)
-		add_to(b, n, role, fs[i].name, fs[i].sha256, fs[i].bytes, fs[i].rows);
+		add_to(b, n, role, fs[i].name, fs[i].sha256, fs[i].bytes, fs[i].rows, fs[i].skipped);
 }
 
 /* A run that ends any other way than through gs_manifest_end (a usage
@@ -121,8 +121,12 @@ int gs_manifest_on(void)
 	return mpath != NULL;
 }
 
+/* One file's item: ROWS null when negative; "skipped" (the blank and
+ * footer rows the reading left out, which the run's "counts" count as
+ * read and dropped) only when there were any, so that the rows and
+ * skipped of the inputs add up to the run's read. */
 static void add_to(gs_buf *b, int *n, const char *role, const char *name, const char *sha,
-                   unsigned long long bytes, long rows)
+                   unsigned long long bytes, long rows, long skipped)
 {
 	if (!mpath)
 		return;
@@ -137,15 +141,18 @@ static void add_to(gs_buf *b, int *n, const char *role, const char *name, const 
 		gs_buf_adds(b, "null");
 	gs_buf_printf(b, ",\"bytes\":%llu,\"rows\":", bytes);
 	if (rows >= 0)
-		gs_buf_printf(b, "%ld}", rows);
+		gs_buf_printf(b, "%ld", rows);
 	else
-		gs_buf_adds(b, "null}");
+		gs_buf_adds(b, "null");
+	if (skipped > 0)
+		gs_buf_printf(b, ",\"skipped\":%ld", skipped);
+	gs_buf_addc(b, '}');
 }
 
 static void add_file(const char *role, const char *name, const char *sha, unsigned long long bytes,
-                     long rows)
+                     long rows, long skipped)
 {
-	add_to(&files, &nfiles, role, name, sha, bytes, rows);
+	add_to(&files, &nfiles, role, name, sha, bytes, rows, skipped);
 }
 
 void gs_manifest_stream(const gs_stream *st, const char *role)
@@ -156,7 +163,7 @@ void gs_manifest_stream(const gs_stream *st, const char *role)
 	size_t n;
 	const gs_file_stat *fs = gs_stream_files(st, &n);
 	for (size_t i = 0; i < n; i++)
-		add_file(role, fs[i].name, fs[i].sha256, fs[i].bytes, fs[i].rows);
+		add_file(role, fs[i].name, fs[i].sha256, fs[i].bytes, fs[i].rows, fs[i].skipped);
 }
 
 void gs_manifest_file(const char *path, const char *role)
@@ -177,7 +184,7 @@ void gs_manifest_file(const char *path, const char *role)
 		fclose(fp);
 		gs_sha256_hex(&c, hex);
 	}
-	add_file(role, path, hex, bytes, -1);
+	add_file(role, path, hex, bytes, -1, 0);
 }
 
 void gs_manifest_output(gs_writer *w)
@@ -188,13 +195,13 @@ void gs_manifest_output(gs_writer *w)
 	unsigned long long bytes;
 	long rows;
 	gs_writer_digest(w, sha, &bytes, &rows);
-	add_file("output", "-", sha, bytes, rows);
+	add_file("output", "-", sha, bytes, rows, 0);
 }
 
 void gs_manifest_written(const char *name, const char *role, const char *sha256,
                          unsigned long long bytes, long rows)
 {
-	add_file(role, name, sha256, bytes, rows);
+	add_file(role, name, sha256, bytes, rows, 0);
 }
 
 void gs_manifest_counts(long read, long written, long rejected, long dropped)

@@ -7,7 +7,12 @@
  *
  *   {"tool":"tally","version":"0.1.0","args":["-g","township",...],
  *    "status":0,"files":[{"role":"input","name":"-","sha256":"…",
- *    "bytes":1234,"rows":56},{"role":"output",...}]}
+ *    "bytes":1234,"rows":56,"skipped":3},{"role":"output",...}]}
+ *
+ * An input's "rows" are its data rows (good and bad, as the tool saw
+ * them), its "skipped" the blank and footer rows the reading left out,
+ * present when there were any: over the inputs, rows plus skipped is the
+ * run's "counts" read, and written + rejected + dropped of those counts.
  *
  * The line is written with one write() on a file opened for appending,
  * under an exclusive lock, so tools running side by side in a pipeline

@@ -37,6 +37,7 @@ struct gs_stream {
 
 	int status;
 	long empty_rows, footer_rows;
+	long skipped_before;     /* empty + footer rows of the files closed */
 	gs_file_stat *stats;     /* files finished */
 	size_t nstats;
 	long cur_rows;
@@ -107,6 +108,8 @@ static void close_file(gs_stream *s)
 		if (s->o.hash)
 			gs_input_sha256(s->in, f->sha256);
 		f->rows = s->cur_rows;
+		f->skipped = s->empty_rows + s->footer_rows - s->skipped_before;
+		s->skipped_before = s->empty_rows + s->footer_rows;
 		f->complete = s->rec && s->complete;
 		s->done_bytes += f->bytes;
 	}

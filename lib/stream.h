@@ -57,6 +57,7 @@ typedef struct gs_file_stat {
 	unsigned long long bytes;    /* raw bytes read */
 	char sha256[65];             /* "" unless opts.hash */
 	long rows;                   /* data rows (good and bad) */
+	long skipped;                /* blank and footer rows left out */
 	int complete;                /* read to the end */
 } gs_file_stat;
 

@@ -66,6 +66,8 @@ struct tally {
 	gs_buf unikeys;          /* encoded keys, one after another */
 	size_t *unioff, nuni;
 	const char *uni_path;
+	char **bare;             /* --level village: the register's townships */
+	size_t nbare;            /*   without a village, for --rollup's rows */
 
 	int speculative;         /* a piece's state (see fold_split): a conflict */
 	int failed;              /*   sets failed instead of ending the tool */
@@ -322,19 +324,48 @@ static int is_level(const char *have, const char *level)
 	return !strcmp(have, level);
 }
 
-/* The universe of LEVEL's units: key township, or township and village. */
+/* The universe of LEVEL's units: key township, or township and village.
+ * For village, the townships rank in the register's order (their first
+ * row, township or village), and those with no village are kept in
+ * t->bare: a village table's rollup still has a row for each, as a
+ * township table has. */
 static void universe_from_register(struct tally *t, const struct reg *g, const char *level)
 {
 	t->uni = gs_hash_new();
 	t->uniprefix = gs_hash_new();
 	t->uni_path = g->path;
 	gs_buf enc = {0};
+	int village = !strcmp(level, "village");
+	gs_hash *hasvillage = gs_hash_new();
+	size_t ntown = 0;
+	for (size_t i = 0; village && i < g->n; i++) {
+		if (!is_level(g->level[i], "township") && !is_level(g->level[i], "village"))
+			continue;
+		gs_field town = {g->town[i], strlen(g->town[i])};
+		encode(&enc, &town, 1);
+		if (!gs_hash_get(t->uniprefix, enc.p, enc.len))
+			gs_hash_put(t->uniprefix, enc.p, enc.len, (void *)++ntown);
+		if (is_level(g->level[i], "village"))
+			gs_hash_put(hasvillage, enc.p, enc.len, (void *)1);
+	}
 	for (size_t i = 0; i < g->n; i++) {
 		if (!is_level(g->level[i], level))
 			continue;
 		gs_field key[2] = {{g->town[i], strlen(g->town[i])}, {g->name[i], strlen(g->name[i])}};
 		uni_add(t, key, &enc);
 	}
+	for (size_t i = 0; village && i < g->n; i++) {
+		if (!is_level(g->level[i], "township"))
+			continue;
+		gs_field town = {g->town[i], strlen(g->town[i])};
+		encode(&enc, &town, 1);
+		if (gs_hash_get(hasvillage, enc.p, enc.len))
+			continue;
+		gs_hash_put(hasvillage, enc.p, enc.len, (void *)1);   /* listed twice, kept once */
+		t->bare = gs_xrealloc(t->bare, (t->nbare + 1) * sizeof *t->bare);
+		t->bare[t->nbare++] = gs_xstrndup(town.p, town.n);
+	}
+	gs_hash_free(hasvillage);
 	gs_buf_free(&enc);
 }
 
@@ -350,6 +381,11 @@ static void free_register(struct reg *g)
 
 static const struct tally *sort_t;
 
+/* The output order of two groups of sort_t, key column by key column: a
+ * rolled-up value after every value of its column; a key of the universe
+ * by its rank there (the register's order), keys outside it before those
+ * of the universe; otherwise by bytes. Two groups compare equal only
+ * when they are the same key. */
 static int cmp_groups(const void *pa, const void *pb)
 {
 	const struct group *a = *(struct group *const *)pa, *b = *(struct group *const *)pb;
@@ -359,13 +395,17 @@ static int cmp_groups(const void *pa, const void *pb)
 		int ra = i >= t->nkey - (size_t)a->rolled, rb = i >= t->nkey - (size_t)b->rolled;
 		if (ra || rb)
 			return ra - rb;
-		int c;
+		int c = 0;
 		if (t->uni && i >= off) {
 			long x = a->rank[i - off], y = b->rank[i - off];
 			c = (x > y) - (x < y);
-		} else {
+		}
+		/* without a universe, and between values outside it (rank 0:
+		 * a --merge of partials made without it), byte order: qsort
+		 * must not be left to order what compares equal */
+		if (!c) {
 			size_t n = a->key[i].n < b->key[i].n ? a->key[i].n : b->key[i].n;
-			c = memcmp(a->key[i].p, b->key[i].p, n);
+			c = n ? memcmp(a->key[i].p, b->key[i].p, n) : 0;
 			if (!c)
 				c = (a->key[i].n > b->key[i].n) - (a->key[i].n < b->key[i].n);
 		}
@@ -1466,18 +1506,27 @@ static char **periods_seen(struct part *parts, size_t np, size_t *nper)
 }
 
 /* The universe: a group for every unit of SHAPE's, in every period of
- * PERIODS (or once without a period), so that no row is no row. */
-static void add_universe(struct tally *t, const struct tally *shape, char **periods, size_t nper)
+ * PERIODS (or once without a period), so that no row is no row; with
+ * ROLLUP, the subtotals of SHAPE's townships without a unit too, and the
+ * totals above them. */
+static void add_universe(struct tally *t, const struct tally *shape, char **periods, size_t nper,
+                         int rollup)
 {
 	size_t koff = shape->period >= 0;
 	gs_field *key = gs_xmalloc((shape->nkey + 1) * sizeof *key);
-	for (size_t pi = 0; pi < (koff ? nper : 1); pi++)
+	for (size_t pi = 0; pi < (koff ? nper : 1); pi++) {
+		if (koff)
+			key[0] = (gs_field){periods[pi], strlen(periods[pi])};
 		for (size_t u = 0; u < shape->nuni; u++) {
-			if (koff)
-				key[0] = (gs_field){periods[pi], strlen(periods[pi])};
 			universe_key(shape, u, key + koff);
 			find_group(t, key, 0);
 		}
+		for (size_t b = 0; rollup && b < shape->nbare; b++) {
+			key[koff] = (gs_field){shape->bare[b], strlen(shape->bare[b])};
+			for (int r = 1; r <= (int)shape->nkey; r++)
+				find_group(t, key, r);
+		}
+	}
 	free(key);
 }
 
@@ -1512,7 +1561,7 @@ static void result_rows(struct part *parts, size_t np, const struct tally *shape
 		periods = periods_seen(parts, np, &nper);
 	for (size_t p = 0; p < np; p++) {
 		if (shape->uni)
-			add_universe(parts[p].t, shape, periods, nper);
+			add_universe(parts[p].t, shape, periods, nper, rollup);
 		if (rollup)
 			add_rollups(parts[p].t);
 		parts[p].blank = gs_slots_new(&parts[p].t->aggs);
@@ -1630,6 +1679,8 @@ static void share_universe(struct tally *t, const struct tally *from)
 	t->unioff = from->unioff;
 	t->nuni = from->nuni;
 	t->uni_path = from->uni_path;
+	t->bare = from->bare;
+	t->nbare = from->nbare;
 }
 
 static void free_tally(struct tally *t, int own_universe)
@@ -1650,6 +1701,9 @@ static void free_tally(struct tally *t, int own_universe)
 		gs_hash_free(t->uniprefix);
 		gs_buf_free(&t->unikeys);
 		free(t->unioff);
+		for (size_t i = 0; i < t->nbare; i++)
+			free(t->bare[i]);
+		free(t->bare);
 	}
 	gs_buf_free(&t->scratch);
 	gs_aggset_free(&t->aggs);

@@ -10,12 +10,23 @@ here=$(cd "$(dirname "$0")" && pwd)
 : "${ROWS:=2000000}" "${RUNS:=3}" "${BIN:=$here/../bin}"
 out=$here/../out/bench
 mkdir -p "$out"
+# The generated files are reused while newer than what they are made
+# from, so each is written as FILE.part and renamed once whole: a run
+# killed half-way leaves no truncated FILE for the next run to take as
+# made. The parts a run leaves are removed when it ends.
+trap 'rm -f "$out"/*.part' EXIT
+trap 'exit 130' INT TERM HUP
+# FILE COMMAND [ARG]...: COMMAND's standard output, as FILE
+gen() {
+	_f=$1; shift
+	"$@" > "$_f.part" && mv "$_f.part" "$_f"
+}
 data=$out/ledger-$ROWS.csv
 small=$out/ledger-200000.csv
 # made again when the generator changed
-[ "$data" -nt "$here/genledger.awk" ] || awk -v rows="$ROWS" -f "$here/genledger.awk" > "$data"
-[ "$small" -nt "$here/genledger.awk" ] || awk -v rows=200000 -f "$here/genledger.awk" > "$small"
-[ "$data.gb18030" -nt "$data" ] || iconv -f UTF-8 -t GB18030 "$data" > "$data.gb18030"
+[ "$data" -nt "$here/genledger.awk" ] || gen "$data" awk -v rows="$ROWS" -f "$here/genledger.awk"
+[ "$small" -nt "$here/genledger.awk" ] || gen "$small" awk -v rows=200000 -f "$here/genledger.awk"
+[ "$data.gb18030" -nt "$data" ] || gen "$data.gb18030" iconv -f UTF-8 -t GB18030 "$data"
 awk -f "$here/genunits.awk" > "$out/units.csv"
 cp "$here/data/bench-ledger.schema.json" "$out/ledger.schema.json"
 head -200001 "$data" > "$out/slice-200000.csv"
@@ -23,7 +34,7 @@ head -1000001 "$data" > "$out/slice-1000000.csv"
 # the same 200,000 rows as a workbook, written by openpyxl (Debian's python3)
 xlsx=$out/slice-200000.xlsx
 [ "$xlsx" -nt "$out/slice-200000.csv" ] && [ "$xlsx" -nt "$here/mkxlsx.py" ] ||
-	/usr/bin/python3 "$here/mkxlsx.py" "$xlsx" < "$out/slice-200000.csv"
+	{ /usr/bin/python3 "$here/mkxlsx.py" "$xlsx.part" < "$out/slice-200000.csv" && mv "$xlsx.part" "$xlsx"; }
 
 # measure NAME COMMAND...: median wall seconds and peak RSS (KB) of RUNS runs
 measure() {
@@ -78,7 +89,7 @@ else
 	cp "$here/bench-peers.mjs" "$peers/"
 	for n in $PEER_ROWS; do
 		f=$out/ledger-$n.csv
-		[ "$f" -nt "$here/genledger.awk" ] || awk -v rows="$n" -f "$here/genledger.awk" > "$f"
+		[ "$f" -nt "$here/genledger.awk" ] || gen "$f" awk -v rows="$n" -f "$here/genledger.awk"
 		bytes=$(wc -c < "$f")
 		# median seconds and the largest peak RSS of RUNS runs of one engine
 		for e in tally duckdb polars; do

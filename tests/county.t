@@ -2,8 +2,8 @@
 # weekly job. The figures are recomputed by a route independent of govstat
 # (awk over the canonical streams) and compared.
 
-### the demo runs from the raw ledgers, and its reports are the same bytes twice
-$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d1 > log1 2>&1; echo "status $?"; sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d2 > /dev/null 2>&1; for f in summary.txt summary.html five-up-two-down.html audit.html manifest.jsonl disputes.csv tables/township-ranking.csv; do cmp -s d1/$f d2/$f && echo "same $f"; done
+### the demo runs from the raw ledgers, and its reports are the same bytes twice: by hand and as make demo runs it (SOURCE_DATE_EPOCH set), every page dated the sample year's end
+$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d1 > log1 2>&1; echo "status $?"; SOURCE_DATE_EPOCH=1795564800 sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d2 > log2 2>&1; for f in summary.txt summary.html five-up-two-down.html audit.html manifest.jsonl disputes.csv tables/township-ranking.csv; do cmp -s d1/$f d2/$f && echo "same $f"; done; sed 's|/d[12]:|/dN:|' log1 > p1; sed 's|/d[12]:|/dN:|' log2 > p2; cmp -s p1 p2 && echo "printed the same"; for f in d1/summary.txt d1/summary.html d1/five-up-two-down.html d1/audit.html log1; do echo "$f $(grep -c -e '^2020-12-31$' -e 'class="date">2020-12-31<' $f)"; done
 >>>
 status 0
 same summary.txt
@@ -13,6 +13,12 @@ same audit.html
 same manifest.jsonl
 same disputes.csv
 same tables/township-ranking.csv
+printed the same
+d1/summary.txt 1
+d1/summary.html 1
+d1/five-up-two-down.html 1
+d1/audit.html 1
+log1 2
 
 ### every raw row ends valid or rejected: the counts add up per ledger
 $ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; for t in disputes incidents petitions titles households survey; do raw=$(grep -c "ingest\",\"version.*raw-$t.csv" d/manifest.jsonl); rows=$(grep "raw-$t.csv" d/manifest.jsonl | grep -o '"role":"input","name":"setup/samples/raw-[a-z]*.csv","sha256":"[0-9a-f]*","bytes":[0-9]*,"rows":[0-9]*' | grep -o '[0-9]*$'); valid=$(($(wc -l < d/$t.csv) - 1)); r1=$(($(wc -l < d/rejects/$t-ingest.csv) - 1)); r2=$(($(wc -l < d/rejects/$t-validate.csv) - 1)); echo "$t $rows = $valid + $r1 + $r2 $([ $rows -eq $((valid + r1 + r2)) ] && echo ok)"; done
@@ -23,6 +29,14 @@ petitions 421 = 420 + 0 + 1 ok
 titles 124 = 124 + 0 + 0 ok
 households 124 = 124 + 0 + 0 ok
 survey 1300 = 1300 + 0 + 0 ok
+
+### the manifest's per-file counts add up to the run's: over two ledgers, each input's rows (data) and skipped (blank and footer rows) sum to the read of "counts"
+$ S="$TOP/share/govstat"; { head -n -2 "$S/samples/raw-disputes-2019.csv"; printf ',,,,,,,,,,\n,,,,,,,,,,\n'; tail -n 2 "$S/samples/raw-disputes-2019.csv"; } > more-blank.csv; ingest --manifest m.jsonl -m "$S/maps/disputes.json" "$S/samples/raw-disputes.csv" more-blank.csv > /dev/null 2>&1; echo "status $?"; python3 -c 'import json; r = json.loads(open("m.jsonl").read()); ins = [f for f in r["files"] if f["role"] == "input"]; [print(f["name"].split("/")[-1], f["rows"], f.get("skipped")) for f in ins]; c = r["counts"]; s = sum(f["rows"] + f["skipped"] for f in ins); print("read", c["read"], "rows + skipped", s, "written + rejected + dropped", c["written"] + c["rejected"] + c["dropped"])'
+>>>
+status 1
+raw-disputes.csv 1502 3
+more-blank.csv 1502 5
+read 3012 rows + skipped 3012 written + rejected + dropped 3012
 
 ### the dispute resolution ratio per township, recomputed with awk (to 12 decimals: the tables carry exact ratios)
 $ col() { awk -F, -v want="$1" 'NR == 1 { n = split(want, w, ","); for (i = 1; i <= NF; i++) c[$i] = i } { s = ""; for (k = 1; k <= n; k++) s = s (k > 1 ? "," : "") $c[w[k]]; print s }' "$2"; }; sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { n[$c["township"]]++; if ($c["status"] == "resolved") r[$c["township"]]++ } END { for (t in n) printf "%s,%d,%.12f\n", t, n[t], r[t] / n[t] }' d/disputes.csv | sort > awk.csv; col township,disputes,dispute_resolution_ratio d/tables/township-indicators.csv | tail -n +2 | awk -F, '{ printf "%s,%d,%.12f\n", $1, $2, $3 }' | sort > govstat.csv; cmp awk.csv govstat.csv && echo "13 townships agree"; wc -l < awk.csv
@@ -161,6 +175,39 @@ d/weekly/2020-W21/summary.txt
 govstat-weekly: write error
 govstat-weekly: write error
 govstat-weekly: write error
+
+### the scripts' printf formats from gettext are c-format in the template and the catalogue, so msgfmt -c checks their translations
+$ cd "$TOP"; make -s build/po/govstat.pot; for f in build/po/govstat.pot po/zh_CN.po; do awk 'BEGIN { RS = "" } /#: [^\n]*share\/govstat\// && match($0, /\nmsgid "[^\n]*%[-0-9]*[sd][^\n]*"/) { print (/#,[^\n]*c-format/ ? "c-format " : "not c-format ") substr($0, RSTART + 7, RLENGTH - 7) }' "$f"; done; sed 's/validate %d 行/validate 行/' po/zh_CN.po > "$OLDPWD/bad.po"; msgfmt -c -o /dev/null "$OLDPWD/bad.po" 2>&1 | sed 's/^.*bad.po:[0-9]*: //'
+>>>
+c-format "   %-10s %5d valid rows; rejected: %d by ingest, %d by validate"
+c-format "   %-10s the same %d rows as from the CSV export"
+c-format "demo: step failed (status %s)"
+c-format "   %-10s %5d valid rows; rejected: %d by ingest, %d by validate"
+c-format "   %-10s the same %d rows as from the CSV export"
+c-format "demo: step failed (status %s)"
+number of format specifications in 'msgid' and 'msgstr' does not match
+msgfmt: found 1 fatal error
+
+### installed, govstat-weekly and the demo find the pack's i18n.sh and speak Chinese under zh_CN
+$ cd "$TOP"; make -s install DESTDIR="$OLDPWD/root" PREFIX=/usr > /dev/null 2>&1; echo "status $?"; cd "$OLDPWD"; ls root/usr/share/govstat/i18n.sh; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 sh root/usr/share/govstat/demo.sh root/usr/bin d > log 2>&1; echo "status $?"; head -2 log; PATH="$PWD/root/usr/bin:$PATH" LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 root/usr/bin/govstat-weekly d 2020-05-10 > /dev/null; echo "status $?"
+>>>
+status 0
+root/usr/share/govstat/i18n.sh
+status 0
+== 1. 导入并校验原始台账（GB18030 编码、标题行、两行表头）
+   disputes    1500 行合格；拒收：ingest 2 行，validate 0 行
+status 1
+>>>2
+govstat-weekly: 2020-W19: 1 起负面清单一票否决事件；见 d/weekly/2020-W19/summary.txt
+
+### govstat-weekly: a veto week whose summary cannot be written exits 3 and still tells the veto on stderr
+$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; PATH="$TOP/bin:$PATH"; sh "$TOP/share/govstat/weekly.sh" d 2020-05-10 > /dev/full; echo "status $?"; ls d/weekly/2020-W19/summary.txt
+>>>
+status 3
+d/weekly/2020-W19/summary.txt
+>>>2
+govstat-weekly: write error
+govstat-weekly: 2020-W19: 1 negative-list veto event(s); see d/weekly/2020-W19/summary.txt
 
 ### the issue's example on the demo's output: one keyed table, the same figures as the demo's township table
 $ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; cd d; tally -I "$TOP/share/govstat/catalogue.json" -k disputes,dispute_resolution_ratio,safe_family_ratio,zero_incident_villages,petitions --universe units.csv --level township --from disputes=disputes.csv --from households=households.csv --from incidents=incidents.csv --from petitions=petitions.csv > ../issue.csv; echo "status $?"; cd ..; tally -a 'n=count()' -a 'd=sum(disputes)' -a 'z=sum(zero_incident_villages)' -a 'p=sum(petitions)' issue.csv

@@ -359,6 +359,19 @@ tally: p2:1: this partial stream was made with other options than the first
 tally: disputes.csv:1: not a partial stream of tally --partial
 >>>= 3
 
+### --merge --universe: groups outside the universe come before its units, in byte order, whatever order the partials list them in
+$ printf 'township\n东乡\n西镇\n' > u.csv; printf 'township,x\n甲,1\n东乡,1\n丁,1\n' | tally --partial -g township -a 'n=count()' > p1; printf 'township,x\n乙,1\n西镇,1\n丙,1\n' | tally --partial -g township -a 'n=count()' > p2; tally --merge --universe u.csv --rollup p1 p2; tally --merge --universe u.csv p2 p1 | tr '\n' ' '; echo
+>>>
+township,n
+丁,1
+丙,1
+乙,1
+甲,1
+东乡,1
+西镇,1
+*,6
+township,n 丁,1 丙,1 乙,1 甲,1 东乡,1 西镇,1 
+
 ### --merge takes no aggregation options
 $ tally --merge -a 'n=count()' < /dev/null
 >>>2
@@ -400,6 +413,46 @@ township,village,serious_cases,disputes
 >>>2
 tally: disputes: 5 rows read, 5 tallied, 0 left out by --where, 0 rejected
 tally: incidents: 4 rows read, 3 tallied, 0 left out by --where, 1 outside the universe and left out by every column's where, 0 rejected
+
+### --level village --rollup: a township of the register with no village still has its subtotal row (0 counts, NA ratios), in the register's order, in every period
+$ printf 'code,name,level,parent,township\n9,山县,county,,\n901,东乡,township,9,\n903,南乡,township,9,\n902,西镇,township,9,\n90101,甲村,village,901,\n90201,丙村,village,902,\n' > units.csv; printf 'township,village,date,status\n东乡,甲村,2020-01-05,resolved\n西镇,丙村,2020-02-01,failed\n西镇,丙村,2020-02-03,resolved\n' > d.csv; tally --universe units.csv --level village --rollup -a 'n=count()' -a 'r=ratio(count(status=="resolved"),count())' d.csv; tally --universe units.csv --level village --rollup --rollup-label 全县 -p month -d date -a 'n=count()' d.csv; tally --universe units.csv --level village -a 'n=count()' d.csv
+>>>
+township,village,n,r
+东乡,甲村,1,1.0000
+东乡,*,1,1.0000
+南乡,*,0,
+西镇,丙村,2,0.5000
+西镇,*,2,0.5000
+*,*,3,0.66666666666666666667
+period,township,village,n
+2020-01,东乡,甲村,1
+2020-01,东乡,全县,1
+2020-01,南乡,全县,0
+2020-01,西镇,丙村,0
+2020-01,西镇,全县,0
+2020-01,全县,全县,1
+2020-02,东乡,甲村,0
+2020-02,东乡,全县,0
+2020-02,南乡,全县,0
+2020-02,西镇,丙村,2
+2020-02,西镇,全县,2
+2020-02,全县,全县,2
+全县,全县,全县,3
+township,village,n
+东乡,甲村,1
+西镇,丙村,2
+
+### --level village --rollup with --from: the township without villages of a catalogue table has its row too
+$ C="$TOP/share/govstat/catalogue.json"; K="$DATA/keyed"; { cat "$K/units.csv"; echo '903,南乡,township,9,,township'; } > units.csv; tally -I "$C" -k serious_cases,disputes,dispute_resolution_ratio --universe units.csv --level village --rollup --from disputes="$K/disputes.csv" --from incidents="$K/incidents.csv"
+>>>
+township,village,serious_cases,disputes,dispute_resolution_ratio
+东乡,甲村,0,1,1.0000
+东乡,乙村,0,1,1.0000
+东乡,*,0,2,1.0000
+西镇,丙村,1,3,0.66666666666666666667
+西镇,*,1,3,0.66666666666666666667
+南乡,*,0,0,
+*,*,1,5,0.8000
 
 ### an invalid call with no village is outside the villages but left out by every column's where: not rejected; a column that takes every row rejects it
 $ C="$TOP/share/govstat/catalogue.json"; cp "$DATA/keyed/"*.csv .; tally -I "$C" -k serious_cases --universe units.csv --level village --from incidents=incidents.csv; echo "status $?"; tally -I "$C" -k serious_cases,negative_hits --universe units.csv --level village --from incidents=incidents.csv > /dev/null; echo "status $?"

@@ -12,20 +12,9 @@ share=$(cd "$(dirname "$0")" && pwd)
 here=$share
 PATH=$bin:$PATH
 export PATH
-# messages in the user's language (gettext.sh of gettext-base), from the
-# tools' catalogue: the source tree's build/locale, or the installed
-# share/locale
-TEXTDOMAIN=govstat
-for TEXTDOMAINDIR in "${GOVSTAT_LOCALEDIR:-}" "$here/../../build/locale" "$here/../locale"; do
-	[ -n "$TEXTDOMAINDIR" ] && [ -d "$TEXTDOMAINDIR" ] && break
-done
-export TEXTDOMAIN TEXTDOMAINDIR
-if command -v gettext.sh > /dev/null 2>&1; then
-	. gettext.sh
-else
-	gettext() { printf '%s' "$1"; }
-	eval_gettext() { eval "_m=\"$1\""; printf '%s' "$_m"; }
-fi
+# messages in the user's language (i18n.sh, beside this script)
+govstat_pack=$here
+. "$govstat_pack/i18n.sh"
 say() { gettext "$1"; echo; }
 mkdir -p "$out"
 # Work inside OUTDIR with relative paths only, on a copy of the setup, so
@@ -43,7 +32,12 @@ cat=$share/catalogue.json
 cp "$here"/schemas/*.json "$share/samples/units.csv" schemas/
 t=tables
 
+# every page is dated the end of the sample's year, not by the clock nor
+# SOURCE_DATE_EPOCH: the same bytes from make demo and by hand
+asof=2020-12-31
+
 # allow status 1 (rows rejected: they are in the rejects files), stop on worse
+# xgettext: c-format
 ok() { [ "$1" -le 1 ] || { printf "$(gettext 'demo: step failed (status %s)')\n" "$1" >&2; exit "$1"; }; }
 
 say "== 1. ingest and validate the raw ledgers (GB18030, title rows, two-row headers)"
@@ -56,6 +50,7 @@ for ty in disputes incidents petitions titles households survey; do
 	validate -s "$out/schemas/$ty.json" -r "$out/rejects/$ty-validate.csv" "$t/$ty-ingested.csv" \
 		> "$out/$ty.csv" 2>> "$t/$ty.log" || s2=$?
 	ok $s2
+	# xgettext: c-format
 	printf "$(gettext '   %-10s %5d valid rows; rejected: %d by ingest, %d by validate')\n" "$ty" \
 		$(($(wc -l < "$out/$ty.csv") - 1)) $(($(wc -l < "$out/rejects/$ty-ingest.csv") - 1)) \
 		$(($(wc -l < "$out/rejects/$ty-validate.csv") - 1))
@@ -67,6 +62,7 @@ ingest -m "$share/maps/titles.json" -r "$out/rejects/titles-xlsx-ingest.csv" "$s
 	> "$t/titles-xlsx-ingested.csv" 2> "$t/titles-xlsx.log" || s1=$?
 ok $s1
 if cmp -s "$t/titles-xlsx-ingested.csv" "$t/titles-ingested.csv"; then
+	# xgettext: c-format
 	printf "$(gettext '   %-10s the same %d rows as from the CSV export')\n" "titles" \
 		$(($(wc -l < "$t/titles-xlsx-ingested.csv") - 1))
 else
@@ -100,12 +96,12 @@ rank -k dispute_resolution_ratio -k security_sense_rate --veto 'negative_veto > 
 	"$t/township-indicators.csv" > "$t/township-ranking.csv"
 
 say "== 4. report"
-report --title '示例县 2020年 平安建设主要指标（合成数据）' --date 2020-12-31 \
+report --title '示例县 2020年 平安建设主要指标（合成数据）' --date "$asof" \
 	--columns rank,township,disputes,dispute_resolution_ratio,safe_village_creation_rate,safe_family_ratio,security_sense_rate,zero_incident_villages,negative_veto \
 	--catalogue "$cat" --label township=乡镇 --label rank=名次 \
 	--target 'dispute_resolution_ratio >= 0.95 && negative_veto == 0' --width 140 \
 	"$t/township-ranking.csv" > "$out/summary.txt"
-report -f html --title '示例县 2020年 平安建设主要指标（合成数据）' --date 2020-12-31 \
+report -f html --title '示例县 2020年 平安建设主要指标（合成数据）' --date "$asof" \
 	--caption '矛盾纠纷化解率目标 95%；负面清单一票否决的乡镇排在最后' \
 	--columns rank,township,disputes,dispute_resolution_ratio,security_sense_rate,satisfaction_rate,zero_incident_villages,negative_hits,negative_veto \
 	--catalogue "$cat" --label township=乡镇 --label rank=名次 \
@@ -141,16 +137,16 @@ fiveup="--compare $t/year-2019.csv --key township
 # shellcheck disable=SC2086
 report --title '五升两降：2020年比2019年' $fiveup -f csv "$t/year-2020.csv" > "$t/five-up-two-down.csv"
 # shellcheck disable=SC2086
-report --title '五升两降：2020年比2019年' $fiveup -f html --catalogue "$cat" --label township=单位 "$t/year-2020.csv" \
-	> "$out/five-up-two-down.html"
+report --title '五升两降：2020年比2019年' --date "$asof" $fiveup -f html --catalogue "$cat" --label township=单位 \
+	"$t/year-2020.csv" > "$out/five-up-two-down.html"
 # the appendix last, when every step is in the manifest
-report -f html --title '示例县 2020年 平安建设主要指标：计算过程' --date 2020-12-31 \
+report -f html --title '示例县 2020年 平安建设主要指标：计算过程' --date "$asof" \
 	--manifest-in "$out/manifest.jsonl" "$t/county.csv" > "$out/audit.html"
 
 cat "$out/summary.txt"
 echo
 say "County totals (from the rows):"
-report --columns disputes,dispute_resolution_ratio,at_source_share,security_sense_rate,satisfaction_rate,zero_incident_villages,zero_incident_village_rate \
+report --date "$asof" --columns disputes,dispute_resolution_ratio,at_source_share,security_sense_rate,satisfaction_rate,zero_incident_villages,zero_incident_village_rate \
 	--catalogue "$cat" --width 130 "$t/county.csv"
 echo
 dir=$(pwd)

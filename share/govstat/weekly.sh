@@ -14,32 +14,27 @@
 # too when standard output cannot be written).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-# messages in the user's language (gettext.sh of gettext-base), from the
-# tools' catalogue: the source tree's build/locale, or the installed
-# share/locale
-TEXTDOMAIN=govstat
-for TEXTDOMAINDIR in "${GOVSTAT_LOCALEDIR:-}" "$here/../../build/locale" "$here/../share/locale"; do
-	[ -n "$TEXTDOMAINDIR" ] && [ -d "$TEXTDOMAINDIR" ] && break
+# messages in the user's language: i18n.sh of the pack, beside this
+# script in the source tree, in share/govstat when installed as
+# PREFIX/bin/govstat-weekly
+for govstat_pack in "$here" "$here/../share/govstat"; do
+	[ -f "$govstat_pack/i18n.sh" ] && break
 done
-export TEXTDOMAIN TEXTDOMAINDIR
-if command -v gettext.sh > /dev/null 2>&1; then
-	. gettext.sh
-else
-	gettext() { printf '%s' "$1"; }
-	eval_gettext() { eval "_m=\"$1\""; printf '%s' "$_m"; }
-fi
+[ -f "$govstat_pack/i18n.sh" ] ||
+	{ echo "govstat-weekly: no i18n.sh in $here or $here/../share/govstat: install govstat again" >&2; exit 2; }
+. "$govstat_pack/i18n.sh"
 # govstat's version, the Makefile's VERSION (tests/county.t checks that
 # the tools say the same)
 version=0.1.0
 # MESSAGE: "govstat-weekly: MESSAGE" on stderr
 warn() { printf 'govstat-weekly: %s\n' "$1" >&2; }
-# COMMAND [ARG]...: run it to standard output; a write that fails ends
-# the job with the status of a tool's write error (3), not the shell's 1,
-# which would say a veto item was hit
-out() { "$@" 2> /dev/null || { warn "$(gettext "write error")"; exit 3; }; }
+# COMMAND [ARG]...: run it to standard output; a write that fails is
+# said and returns the status of a tool's write error (3), not the
+# shell's 1, which would say a veto item was hit
+out() { "$@" 2> /dev/null || { warn "$(gettext "write error")"; return 3; }; }
 usage=$(gettext "usage: govstat-weekly DATA_DIR [AS_OF]")
 if [ "${1:-}" = "--version" ]; then
-	out printf '%s\n' "govstat-weekly (govstat) $version"
+	out printf '%s\n' "govstat-weekly (govstat) $version" || exit 3
 	exit 0
 fi
 if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then
@@ -57,7 +52,7 @@ Exit status: 0 no negative-list veto item was hit in the week; 1 one was
 missing file; 3 and more a tool failed (3 also: standard output cannot
 be written).
 The catalogue: GOVSTAT_SHARE, beside the script, or the installed share/govstat.
---version prints the version. See govstat-weekly(1).")"
+--version prints the version. See govstat-weekly(1).")" || exit 3
 	exit 0
 fi
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then
@@ -129,11 +124,14 @@ report --title "$week 周报：与去年同期比（同比）" --compare last-ye
 # shellcheck disable=SC2086
 report -f html --title "$week 周报" --date "$asof" --compare last-week.csv $common \
 	--chart dispute_resolution_ratio --chart-target 0.95 this-week.csv > summary.html
-out cat summary.txt
-
-# the county's vetoes in the week: the one value of vetoes.csv
+# the summary, then the county's vetoes in the week (the one value of
+# vetoes.csv): a summary that cannot be written exits 3, but the veto is
+# still told on stderr, for cron to mail
+s=0
+out cat summary.txt || s=$?
 { read -r _ && read -r vetoes; } < vetoes.csv
 if [ "${vetoes:-0}" != "0" ]; then
 	warn "$week: $(eval_gettext "\$vetoes negative-list veto event(s); see \$given/weekly/\$week/summary.txt")"
-	exit 1
+	[ "$s" -ne 0 ] || s=1
 fi
+exit "$s"
