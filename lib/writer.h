@@ -58,6 +58,11 @@ void gs_writer_digest(gs_writer *w, char sha[65], unsigned long long *bytes, lon
  * cannot hold stops the tool with an output error (status 3). */
 int gs_writer_encoding(gs_writer *w, const char *encoding, int bom);
 
+/* Name the file W writes (NAME is kept, not copied), for the message
+ * that stops the tool on a character the encoding cannot hold; a writer
+ * without a name writes the output. */
+void gs_writer_name(gs_writer *w, const char *name);
+
 void gs_writer_flush(gs_writer *w);
 
 /* Flush and free; the FILE stays open. */

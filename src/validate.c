@@ -807,6 +807,11 @@ int main(int argc, char **argv)
 		gs_output outs[] = {{"the report", a.report_given ? a.report_arg : NULL}};
 		gs_cli_outputs(&cli, side, sizeof side / sizeof *side, outs, sizeof outs / sizeof *outs);
 	}
+	if (a.infer_given && (cli.bom || cli.encoding))
+		gs_usage_error("--infer writes a JSON schema: --bom and %s are for CSV and TSV records",
+		               cli.encoding_opt);
+	if (cli.out_format >= 0)
+		gs_cli_output_encoding(&cli, NULL, cli.out_format, "-o");
 	/* the report is opened now, so that one that cannot be written stops
 	 * the run before anything is written */
 	FILE *report_fp = NULL;
@@ -860,6 +865,7 @@ int main(int argc, char **argv)
 		status = GS_IO;
 	} else {
 		gs_writer *w = gs_writer_new(stdout, out_format);
+		gs_cli_output_encoding(&cli, w, out_format, "-o");
 		gs_writer_header(w, c.hnames, c.nh, NULL);
 		rj = gs_rejects_open(a.rejects_given ? a.rejects_arg : NULL, out_format);
 		gs_rejects_error_column(rj, "_errors");
