@@ -131,6 +131,19 @@ void gs_writer_flush(gs_writer *w)
 	}
 }
 
+void gs_write_stdout(const char *p, size_t n, long rows)
+{
+	gs_fwrite(p, n, stdout);
+	if (gs_manifest_on()) {
+		gs_sha256 c;
+		char hex[65];
+		gs_sha256_init(&c);
+		gs_sha256_update(&c, p, n);
+		gs_sha256_hex(&c, hex);
+		gs_manifest_written("-", "output", hex, n, rows);
+	}
+}
+
 static void maybe_flush(gs_writer *w)
 {
 	if (w->out.len >= FLUSH_AT)

@@ -587,13 +587,17 @@ static int infer_value(const char *s, size_t n)
 
 /* A schema from the input: each column's narrowest type. The header must
  * be one validate -s can take (no blank or repeated label); a malformed
- * row is reported and left out of the scan, and makes the status 1. */
+ * row is reported and left out of the scan, and makes the status 1. The
+ * schema is standard output's, recorded in the manifest after the input
+ * as a record stream's would be. */
 static int infer(gs_stream *st)
 {
 	const gs_field *names;
 	size_t n;
-	if (gs_stream_header(st, &names, &n) < 0)
+	if (gs_stream_header(st, &names, &n) < 0) {
+		gs_manifest_stream(st, "input");
 		return gs_stream_status(st) ? gs_stream_status(st) : GS_IO;
+	}
 	gs_hash *seen = gs_hash_new();
 	int bad_header = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -610,8 +614,10 @@ static int infer(gs_stream *st)
 			gs_hash_put(seen, names[i].p, names[i].n, (void *)(i + 1));
 	}
 	gs_hash_free(seen);
-	if (bad_header)
+	if (bad_header) {
+		gs_manifest_stream(st, "input");
 		return GS_IO;
+	}
 	int *can = gs_xmalloc((n + 1) * sizeof *can), *missing = gs_xcalloc(n + 1, sizeof *missing);
 	int *seenv = gs_xcalloc(n + 1, sizeof *seenv);
 	for (size_t i = 0; i < n; i++)
@@ -636,6 +642,7 @@ static int infer(gs_stream *st)
 				can[i] &= infer_value(r.f[i].p, r.f[i].n);
 		}
 	}
+	gs_manifest_stream(st, "input");
 	gs_buf b = {0};
 	gs_buf_adds(&b, "{\n  \"fields\": [\n");
 	int first = 1;
@@ -660,7 +667,7 @@ static int infer(gs_stream *st)
 	}
 	gs_buf_adds(&b, first ? "" : "\n");
 	gs_buf_adds(&b, "  ],\n  \"missingValues\": [\"\"]\n}\n");
-	fwrite(b.p, 1, b.len, stdout);
+	gs_write_stdout(b.p, b.len, -1);
 	gs_buf_free(&b);
 	free(can);
 	free(missing);
@@ -830,7 +837,7 @@ int main(int argc, char **argv)
 		if (a.schema_given)
 			gs_usage_error("--infer writes a schema; it does not take one");
 		gs_stream *st = gs_stream_open(a.inputs, a.inputs_num, &so);
-		int s = infer(st);
+		int s = gs_manifest_end(infer(st));
 		gs_stream_close(st);
 		cmdline_parser_free(&a);
 		return gs_close_stdout(s);

@@ -409,6 +409,19 @@ $ printf '{"fields": [{"name": "n"}]}' > s.json; printf 'n\n1\n' | validate -s s
 validate: write error: No space left on device
 >>>= 3
 
+### --infer on a full disk: the schema's write fails loudly with its reason, also when it is larger than stdio's buffer, and the manifest records the status and the schema's bytes
+$ printf 'a\n1\n' | validate --infer > /dev/full; echo "status $?"; awk 'BEGIN { printf "h"; for (i = 0; i < 300; i++) printf ",c%d", i; print ""; printf "1"; for (i = 0; i < 300; i++) printf ",%d", i; print "" }' > wide.csv; validate --infer wide.csv > /dev/full; echo "status $?"; validate --infer --manifest m.jsonl wide.csv > s.json; validate --infer --manifest m.jsonl wide.csv > /dev/full; grep -o '"status":[0-9]' m.jsonl; grep -c "\"role\":\"input\",\"name\":\"wide.csv\".*\"role\":\"output\",\"name\":\"-\",\"sha256\":\"$(sha256sum s.json | cut -c1-64)\",\"bytes\":$(wc -c < s.json),\"rows\":null" m.jsonl
+>>>
+status 3
+status 3
+"status":0
+"status":3
+2
+>>>2
+validate: write error: No space left on device
+validate: write error: No space left on device
+validate: write error: No space left on device
+
 ### --bom: the valid rows and the rejects file begin with the UTF-8 byte-order mark, then the bytes they have without it; every tool reads the rejects back as they are
 $ printf '{"fields": [{"name": "code", "type": "integer"}, {"name": "name"}]}' > s.json; printf 'code,name\n1,田园镇\nx,石桥乡\n' > in.csv; validate -s s.json -r plain.csv in.csv > plain.out 2>/dev/null; validate -s s.json --bom -r rej.csv in.csv > out.csv; head -c 7 out.csv | od -An -tx1; head -c 7 rej.csv | od -An -tx1; tail -c +4 out.csv | cmp - plain.out && tail -c +4 rej.csv | cmp - plain.csv && echo "the same bytes after the mark"; ingest rej.csv | cmp - plain.csv && validate --infer rej.csv | grep -c '"name": "code"' && tally -g name -a 'n=count()' rej.csv && rank -k _line rej.csv | cut -d, -f1,2,6
 >>>
