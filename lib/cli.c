@@ -4,6 +4,7 @@
 #include "manifest.h"
 #include "progress.h"
 #include "records.h"
+#include "rejects.h"
 #include "writer.h"
 
 #include <iconv.h>
@@ -159,12 +160,16 @@ gs_cli gs_cli_start(int parsed, void (*print_help)(void), gs_cli c)
 	/* the parser let through only the values= of src/common/options.ggo */
 	c.in_format = c.input_format ? gs_format_parse(c.input_format) : GS_FMT_AUTO;
 	c.out_format = c.output_format ? gs_format_parse(c.output_format) : -1;
+	if (!c.encoding_opt)   /* a parser with neither group: excel, recode */
+		c.encoding_opt = "--encoding";
 	if (c.encoding) {
 		iconv_t cd = iconv_open(c.encoding, "UTF-8");
 		if (cd == (iconv_t)-1)
-			gs_usage_error("--encoding: iconv knows no encoding '%s'", c.encoding);
+			gs_usage_error("%s: iconv knows no encoding '%s'", c.encoding_opt, c.encoding);
 		iconv_close(cd);
 	}
+	/* a person opens the rejects file in Excel to mend its rows */
+	gs_rejects_encoding(c.encoding, c.bom);
 	return c;
 }
 
@@ -173,9 +178,9 @@ void gs_cli_output_encoding(const gs_cli *c, gs_writer *w, int format, const cha
 	if (!c->encoding && !c->bom)
 		return;
 	if (format != GS_FMT_CSV && format != GS_FMT_TSV)
-		gs_usage_error("--bom and --encoding go with %s csv or tsv", flag);
+		gs_usage_error("--bom and %s go with %s csv or tsv", c->encoding_opt, flag);
 	if (w && gs_writer_encoding(w, c->encoding, c->bom) < 0)
-		gs_usage_error("--encoding: iconv knows no encoding '%s'", c->encoding);
+		gs_usage_error("%s: iconv knows no encoding '%s'", c->encoding_opt, c->encoding);
 }
 
 /* The house words for the values of the format options, which name what

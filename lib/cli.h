@@ -28,7 +28,10 @@ typedef struct gs_cli {
 	const char *input_format;  /* as given, NULL: detected */
 	const char *output_format; /* as given, NULL: the input's */
 	const char *rejects;       /* --rejects FILE, NULL: on stderr */
-	const char *encoding;      /* --encoding of CSV/TSV output, NULL: UTF-8 */
+	const char *encoding;      /* the encoding of CSV/TSV output, NULL: UTF-8 */
+	const char *encoding_opt;  /* the option that gives it, for messages:
+	                            * --encoding, or --output-encoding where -e
+	                            * is the input's (set by gs_cli_start) */
 	int bom;                   /* --bom */
 	int verbose;
 	int progress, no_progress; /* --progress, --no-progress */
@@ -51,7 +54,8 @@ typedef struct gs_cli {
 		gs_cli_init((argc), (argv), (tool));                               \
 		int parsed_ = cmdline_parser((argc), (argv), &(a));                 \
 		(c) = gs_cli_start(parsed_, cmdline_parser_print_help,              \
-		                   (gs_cli){GS_CLI_ALL_(a) GS_CLI_OUTPUT_(a) GS_CLI_EXCEL_(a)}); \
+		                   (gs_cli){GS_CLI_ALL_(a) GS_CLI_OUTPUT_(a) GS_CLI_EXCEL_(a)    \
+		                            GS_CLI_RECODE_(a)});                     \
 	} while (0)
 
 #define GS_CLI_ALL_(a)                                                           \
@@ -59,6 +63,7 @@ typedef struct gs_cli {
 	.manifest = (a).manifest_given ? (a).manifest_arg : NULL,                  \
 	.input_format = (a).input_format_given ? (a).input_format_arg : NULL,      \
 	.verbose = (a).verbose_given, .progress = (a).progress_given,             \
+	.bom = (a).bom_given,                                                      \
 	.no_progress = (a).no_progress_given, .files = (a).inputs, .nfiles = (a).inputs_num,
 #ifdef GS_COMMON_OUTPUT
 #define GS_CLI_OUTPUT_(a)                                                        \
@@ -69,17 +74,25 @@ typedef struct gs_cli {
 #endif
 #ifdef GS_COMMON_EXCEL
 #define GS_CLI_EXCEL_(a)                                                         \
-	.encoding = (a).encoding_given ? (a).encoding_arg : NULL, .bom = (a).bom_given,
+	.encoding = (a).encoding_given ? (a).encoding_arg : NULL, .encoding_opt = "--encoding",
 #else
 #define GS_CLI_EXCEL_(a)
+#endif
+#ifdef GS_COMMON_RECODE
+#define GS_CLI_RECODE_(a)                                                        \
+	.encoding = (a).output_encoding_given ? (a).output_encoding_arg : NULL,    \
+	.encoding_opt = "--output-encoding",
+#else
+#define GS_CLI_RECODE_(a)
 #endif
 
 /* After the parser ran (PARSED its return, not 0 when it printed why):
  * end a bad command line (GS_USAGE), set the progress line's mode,
  * answer --help (by PRINT_HELP) and
  * --version, begin the manifest, and resolve the formats and the output
- * encoding (an encoding iconv does not know is a usage error). Returns C
- * with in_format and out_format set. */
+ * encoding (an encoding iconv does not know is a usage error), which the
+ * rejects files take too (gs_rejects_encoding). Returns C with in_format
+ * and out_format set. */
 gs_cli gs_cli_start(int parsed, void (*print_help)(void), gs_cli c);
 
 /* Called by the generated parser (src/common/gengetopt.sed) for a VALUE of the
@@ -88,10 +101,10 @@ gs_cli gs_cli_start(int parsed, void (*print_help)(void), gs_cli c);
 void gs_cli_bad_value(const char *long_opt, const char *value, const char *values[], int ambiguous);
 
 /* Begin the output of W (csv or tsv) with a byte-order mark or write it
- * in another encoding, as C's --bom and --encoding ask; FLAG names the
- * option that chose the format, for the message that refuses both with
- * another FORMAT ("-o" ...). W NULL only checks, for a tool that judges
- * its options before it reads. */
+ * in another encoding, as C's --bom and --encoding (--output-encoding)
+ * ask; FLAG names the option that chose the format, for the message that
+ * refuses both with another FORMAT ("-o" ...). W NULL only checks, for a
+ * tool that judges its options before it reads. */
 struct gs_writer;
 void gs_cli_output_encoding(const gs_cli *c, struct gs_writer *w, int format, const char *flag);
 

@@ -25,6 +25,16 @@ struct gs_rejects {
 	long count;
 };
 
+/* gs_rejects_encoding's, for every rejects file of the run */
+static const char *out_encoding;
+static int out_bom;
+
+void gs_rejects_encoding(const char *encoding, int bom)
+{
+	out_encoding = encoding;
+	out_bom = bom;
+}
+
 /* BASE, or BASE with "_reject" in front as often as needed for a name
  * that is none of the input's NAMES[0..N): a column of the input (the
  * _line of ingest --lineage, the columns of a rejects file read again)
@@ -95,6 +105,10 @@ void gs_rejects_header(gs_rejects *rj, const gs_field *names, size_t n, int add_
 		if (rj->own[i])
 			h[k++] = (gs_field){rj->own[i], strlen(rj->own[i])};
 	rj->w = gs_writer_new(rj->fp, rj->format);
+	gs_writer_name(rj->w, rj->path);
+	if ((rj->format == GS_FMT_CSV || rj->format == GS_FMT_TSV) &&
+	    gs_writer_encoding(rj->w, out_encoding, out_bom) < 0)
+		gs_die(GS_USAGE, rj->path, 0, "unknown encoding '%s'", out_encoding);
 	gs_writer_header(rj->w, h, k, NULL);
 	free(h);
 }

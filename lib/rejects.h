@@ -26,6 +26,15 @@ typedef struct gs_rejects gs_rejects;
  * unwritable path ends the tool (GS_IO). */
 gs_rejects *gs_rejects_open(const char *path, int format);
 
+/* Write the CSV and TSV rejects files opened from now on in ENCODING (an
+ * iconv(3) name, NULL: UTF-8) and, with BOM, with a byte-order mark, as
+ * gs_writer_encoding does: the tool's --encoding (--output-encoding) and
+ * --bom, which gs_cli_start hands on, so that a rejects file opens in
+ * Excel as the output does. ENCODING is kept, not copied (an argument).
+ * JSON lines rejects stay UTF-8; the tools refuse both options for JSON
+ * output. */
+void gs_rejects_encoding(const char *encoding, int bom);
+
 /* Name the reason column NAME instead of _error (validate lists several
  * errors in _errors). Call before gs_rejects_header. */
 void gs_rejects_error_column(gs_rejects *rj, const char *name);

@@ -26,6 +26,7 @@ struct gs_writer {
 	long rows;
 	iconv_t cd;              /* to the output encoding, or (iconv_t)-1 */
 	char *encoding;
+	const char *name;        /* the file written, NULL: the output */
 	int bom;                 /* a byte-order mark still to write */
 	gs_buf conv;
 };
@@ -56,6 +57,11 @@ int gs_writer_encoding(gs_writer *w, const char *encoding, int bom)
 	return 0;
 }
 
+void gs_writer_name(gs_writer *w, const char *name)
+{
+	w->name = name;
+}
+
 /* The bytes to write: W->out, with the byte-order mark first, converted
  * to the output encoding. */
 static gs_buf *encoded(gs_writer *w)
@@ -84,8 +90,10 @@ static gs_buf *encoded(gs_writer *w)
 			size_t len = 1;
 			unsigned char c = (unsigned char)*in;
 			len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-			gs_die(GS_IO, NULL, 0, "output: '%.*s' cannot be written in %s", (int)(len < left ? len : left),
-			       in, w->encoding);
+			int n = (int)(len < left ? len : left);
+			if (w->name)
+				gs_die(GS_IO, w->name, 0, "'%.*s' cannot be written in %s", n, in, w->encoding);
+			gs_die(GS_IO, NULL, 0, "output: '%.*s' cannot be written in %s", n, in, w->encoding);
 		}
 	}
 	return &w->conv;
@@ -120,6 +128,19 @@ void gs_writer_flush(gs_writer *w)
 		w->bytes += b->len;
 		gs_fwrite(b->p, b->len, w->fp);
 		gs_buf_clear(&w->out);
+	}
+}
+
+void gs_write_stdout(const char *p, size_t n, long rows)
+{
+	gs_fwrite(p, n, stdout);
+	if (gs_manifest_on()) {
+		gs_sha256 c;
+		char hex[65];
+		gs_sha256_init(&c);
+		gs_sha256_update(&c, p, n);
+		gs_sha256_hex(&c, hex);
+		gs_manifest_written("-", "output", hex, n, rows);
 	}
 }
 

@@ -58,7 +58,19 @@ void gs_writer_digest(gs_writer *w, char sha[65], unsigned long long *bytes, lon
  * cannot hold stops the tool with an output error (status 3). */
 int gs_writer_encoding(gs_writer *w, const char *encoding, int bom);
 
+/* Name the file W writes (NAME is kept, not copied), for the message
+ * that stops the tool on a character the encoding cannot hold; a writer
+ * without a name writes the output. */
+void gs_writer_name(gs_writer *w, const char *name);
+
 void gs_writer_flush(gs_writer *w);
+
+/* Write the whole document P[0..N), which is no record stream (the schema
+ * of validate --infer), on standard output through gs_fwrite, so that
+ * gs_close_stdout reports a failed write with its reason, and record it
+ * in the manifest as the output: its SHA-256, bytes and ROWS (-1: it has
+ * no rows). */
+void gs_write_stdout(const char *p, size_t n, long rows);
 
 /* Flush and free; the FILE stays open. */
 void gs_writer_free(gs_writer *w);

@@ -64,6 +64,7 @@ static int list_sheets(char **files, size_t nfiles, int format)
 /* One ingest run: the output, shared by every file. */
 struct run {
 	const struct gengetopt_args_info *a;
+	const gs_cli *cli;
 	gs_map *map;            /* each plan marks the dropped columns it met */
 	gs_writer *w;
 	gs_rejects *rj;
@@ -97,6 +98,7 @@ static void start_output(struct run *u, const gs_plan *p, const gs_stream *st)
 	if (u->format < 0)
 		u->format = gs_stream_format(st);
 	u->w = gs_writer_new(stdout, u->format);
+	gs_cli_output_encoding(u->cli, u->w, u->format, "-o");
 	gs_writer_header(u->w, u->names, u->nout, NULL);
 	u->rj = gs_rejects_open(u->a->rejects_given ? u->a->rejects_arg : NULL, u->format);
 	gs_rejects_header(u->rj, u->names, u->nout, !u->a->lineage_given);
@@ -291,6 +293,8 @@ int main(int argc, char **argv)
 		gs_usage_error("--header-rows: give a number from 1 to 16");
 	if (a.encoding_given && !gs_encoding_known(a.encoding_arg))
 		gs_usage_error("--encoding: unknown encoding '%s'", a.encoding_arg);
+	if (cli.out_format >= 0)
+		gs_cli_output_encoding(&cli, NULL, cli.out_format, "-o");
 	if (a.list_sheets_given) {
 		int st = list_sheets(a.inputs, a.inputs_num, cli.in_format);
 		cmdline_parser_free(&a);
@@ -306,6 +310,7 @@ int main(int argc, char **argv)
 
 	struct run u = {0};
 	u.a = &a;
+	u.cli = &cli;
 	u.map = map;
 	u.format = cli.out_format;
 	static char *dash[] = {"-"};

@@ -587,13 +587,17 @@ static int infer_value(const char *s, size_t n)
 
 /* A schema from the input: each column's narrowest type. The header must
  * be one validate -s can take (no blank or repeated label); a malformed
- * row is reported and left out of the scan, and makes the status 1. */
+ * row is reported and left out of the scan, and makes the status 1. The
+ * schema is standard output's, recorded in the manifest after the input
+ * as a record stream's would be. */
 static int infer(gs_stream *st)
 {
 	const gs_field *names;
 	size_t n;
-	if (gs_stream_header(st, &names, &n) < 0)
+	if (gs_stream_header(st, &names, &n) < 0) {
+		gs_manifest_stream(st, "input");
 		return gs_stream_status(st) ? gs_stream_status(st) : GS_IO;
+	}
 	gs_hash *seen = gs_hash_new();
 	int bad_header = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -610,8 +614,10 @@ static int infer(gs_stream *st)
 			gs_hash_put(seen, names[i].p, names[i].n, (void *)(i + 1));
 	}
 	gs_hash_free(seen);
-	if (bad_header)
+	if (bad_header) {
+		gs_manifest_stream(st, "input");
 		return GS_IO;
+	}
 	int *can = gs_xmalloc((n + 1) * sizeof *can), *missing = gs_xcalloc(n + 1, sizeof *missing);
 	int *seenv = gs_xcalloc(n + 1, sizeof *seenv);
 	for (size_t i = 0; i < n; i++)
@@ -636,6 +642,7 @@ static int infer(gs_stream *st)
 				can[i] &= infer_value(r.f[i].p, r.f[i].n);
 		}
 	}
+	gs_manifest_stream(st, "input");
 	gs_buf b = {0};
 	gs_buf_adds(&b, "{\n  \"fields\": [\n");
 	int first = 1;
@@ -660,7 +667,7 @@ static int infer(gs_stream *st)
 	}
 	gs_buf_adds(&b, first ? "" : "\n");
 	gs_buf_adds(&b, "  ],\n  \"missingValues\": [\"\"]\n}\n");
-	fwrite(b.p, 1, b.len, stdout);
+	gs_write_stdout(b.p, b.len, -1);
 	gs_buf_free(&b);
 	free(can);
 	free(missing);
@@ -807,6 +814,11 @@ int main(int argc, char **argv)
 		gs_output outs[] = {{"the report", a.report_given ? a.report_arg : NULL}};
 		gs_cli_outputs(&cli, side, sizeof side / sizeof *side, outs, sizeof outs / sizeof *outs);
 	}
+	if (a.infer_given && (cli.bom || cli.encoding))
+		gs_usage_error("--infer writes a JSON schema: --bom and %s are for CSV and TSV records",
+		               cli.encoding_opt);
+	if (cli.out_format >= 0)
+		gs_cli_output_encoding(&cli, NULL, cli.out_format, "-o");
 	/* the report is opened now, so that one that cannot be written stops
 	 * the run before anything is written */
 	FILE *report_fp = NULL;
@@ -825,7 +837,7 @@ int main(int argc, char **argv)
 		if (a.schema_given)
 			gs_usage_error("--infer writes a schema; it does not take one");
 		gs_stream *st = gs_stream_open(a.inputs, a.inputs_num, &so);
-		int s = infer(st);
+		int s = gs_manifest_end(infer(st));
 		gs_stream_close(st);
 		cmdline_parser_free(&a);
 		return gs_close_stdout(s);
@@ -860,6 +872,7 @@ int main(int argc, char **argv)
 		status = GS_IO;
 	} else {
 		gs_writer *w = gs_writer_new(stdout, out_format);
+		gs_cli_output_encoding(&cli, w, out_format, "-o");
 		gs_writer_header(w, c.hnames, c.nh, NULL);
 		rj = gs_rejects_open(a.rejects_given ? a.rejects_arg : NULL, out_format);
 		gs_rejects_error_column(rj, "_errors");

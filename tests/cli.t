@@ -2,13 +2,13 @@
 # they go through: values kept whole, values= checked in the tools' words.
 
 ### every tool takes the shared options, each once in its --help
-$ for t in ingest validate tally rank report; do printf '%s' "$t"; for o in --input-format --verbose --manifest --help --version --output-format --rejects --bom --encoding; do printf ' %s' "$("$t" --help | grep -c -- "^ *\(-., \)*$o[= ]")"; done; echo; done
+$ for t in ingest validate tally rank report; do printf '%s' "$t"; for o in --input-format --verbose --manifest --help --version --output-format --rejects --bom --encoding --output-encoding; do printf ' %s' "$("$t" --help | grep -c -- "^ *\(-., \)*$o[= ]")"; done; echo; done
 >>>
-ingest 1 1 1 1 1 1 1 0 1
-validate 1 1 1 1 1 1 1 0 0
-tally 1 1 1 1 1 1 1 1 1
-rank 1 1 1 1 1 1 1 1 1
-report 1 1 1 1 1 0 0 1 1
+ingest 1 1 1 1 1 1 1 1 1 1
+validate 1 1 1 1 1 1 1 1 0 1
+tally 1 1 1 1 1 1 1 1 1 0
+rank 1 1 1 1 1 1 1 1 1 0
+report 1 1 1 1 1 0 0 1 1 0
 
 ### tally: an aggregate's commas stay in it, whatever option values come before (a manifest named -a)
 $ printf 'g,x\na,1\nb,2\n' > t.csv; tally --manifest -a -a 'r=ratio(count(),count())' t.csv; tally --manifest m.jsonl -a 'r=ratio(count(),count())' t.csv; tally --agg='r=ratio(count(),count())' -ag=count\(\) t.csv; wc -l < -a; wc -l < m.jsonl

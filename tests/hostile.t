@@ -234,6 +234,22 @@ validate: 2 rows read, 1 written, 1 rejected
 tally: 2 rows read, 1 tallied, 0 left out by --where, 1 rejected
 rank: 2 rows read, 1 written, 0 below --top, 1 rejected
 
+### rejects files for Excel: tally's and rank's with --bom are read back by every tool as they are, with --encoding gb18030 by ingest -e gb18030 and every tool's detection; the manifest hashes the bytes written
+$ printf 'k,v\n田园镇,1\n石桥乡,x\n白沙村,1,2\n' > in.csv; tally -g k -a 's=sum(v)' -r tp.csv in.csv > /dev/null 2>&1; rank -k v -r rp.csv in.csv > /dev/null 2>&1; tally -g k -a 's=sum(v)' --bom -r tb.csv --manifest m.jsonl in.csv > /dev/null 2>&1; rank -k v --bom -r rb.csv --manifest m.jsonl in.csv > /dev/null 2>&1; tally -g k -a 's=sum(v)' --encoding gb18030 -r tg.csv --manifest m.jsonl in.csv > /dev/null 2>&1; rank -k v --encoding gb18030 -r rg.csv --manifest m.jsonl in.csv > /dev/null 2>&1; for f in tb rb; do p=${f%b}p; head -c 3 $f.csv | od -An -tx1; ingest $f.csv | cmp - $p.csv && validate --infer $f.csv > /dev/null && rank -k _line $f.csv > /dev/null && tally -a 'n=count()' $f.csv | tail -1; done; for f in tg rg; do p=${f%g}p; sed -n 2p $f.csv | head -c 8 | od -An -tx1; ingest -e gb18030 $f.csv | cmp - $p.csv && ingest $f.csv | cmp - $p.csv && validate --infer $f.csv > /dev/null && rank -k _line $f.csv > /dev/null && tally -a 'n=count()' $f.csv | tail -1; done; for f in tb rb tg rg; do grep -c "\"role\":\"rejects\",\"name\":\"$f.csv\",\"sha256\":\"$(sha256sum $f.csv | cut -c1-64)\",\"bytes\":$(wc -c < $f.csv)," m.jsonl; done
+>>>
+ ef bb bf
+2
+ ef bb bf
+1
+ ca af c7 c5 cf e7 2c 78
+2
+ b0 d7 c9 b3 b4 e5 2c 31
+1
+1
+1
+1
+1
+
 ### a later file's header that differs names the line where it starts (after --skip's lines); its rows are left out
 $ printf 'g,n\nx,1\n' > d.csv; printf 'g,status\ny,2\n' > x.csv; tally -g g -a 'n=count()' d.csv x.csv; echo "status $?"; printf '标题,\ng,n\nx,1\n' > dt.csv; printf '标题,\ng,status\ny,2\n' > t.csv; ingest --skip 1 dt.csv t.csv; echo "status $?"
 >>>

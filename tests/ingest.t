@@ -463,6 +463,77 @@ $ printf 'a,b\n1,2\n3\n' | ingest --lineage -o json -r rej.json; cat rej.json
 >>>2
 ingest: 2 rows read, 1 written, 1 rejected
 
+### --bom: the output and the rejects file begin with the UTF-8 byte-order mark, then the bytes they have without it; plain ingest reads the rejects back
+$ printf 'code,name\n1,田园镇\n2,石桥乡,x\n' > in.csv; ingest -r plain.csv in.csv > plain.out 2>/dev/null; ingest --bom -r rej.csv in.csv > out.csv; head -c 7 out.csv | od -An -tx1; head -c 7 rej.csv | od -An -tx1; tail -c +4 out.csv | cmp - plain.out && tail -c +4 rej.csv | cmp - plain.csv && echo "the same bytes after the mark"; ingest rej.csv | cmp - plain.csv && echo "read back"; ingest -o tsv --bom in.csv 2>/dev/null | od -An -c | head -1
+>>>
+ ef bb bf 63 6f 64 65
+ ef bb bf 63 6f 64 65
+the same bytes after the mark
+read back
+ 357 273 277   c   o   d   e  \t   n   a   m   e  \n   1  \t 347
+>>>2
+ingest: 2 rows read, 1 written, 1 rejected
+
+### --output-encoding gb18030: the output and the rejects file in GB18030 (田园镇 is cc ef d4 b0 d5 f2, 石桥乡 ca af c7 c5 cf e7); ingest -e gb18030 reads the rejects back, and so does ingest's detection; with --bom the mark is GB18030's, and is left out on reading
+$ printf 'code,name\n1,田园镇\n2,石桥乡,x\n' > in.csv; ingest -r plain.csv in.csv > plain.out 2>/dev/null; ingest --output-encoding gb18030 -r rej.csv in.csv > out.csv; sed -n 2p out.csv | od -An -tx1; sed -n 2p rej.csv | head -c 8 | od -An -tx1; iconv -f gb18030 -t utf-8 out.csv | cmp - plain.out && echo "the output round trip"; ingest -e gb18030 rej.csv | cmp - plain.csv && echo "ingest -e gb18030 reads the rejects"; ingest rej.csv | cmp - plain.csv && echo "so does plain ingest"; ingest --bom --output-encoding GB18030 -r bom.csv in.csv 2>/dev/null | head -c 4 | od -An -tx1; head -c 4 bom.csv | od -An -tx1; ingest -e gb18030 bom.csv | cmp - plain.csv && echo "the mark is left out"
+>>>
+ 31 2c cc ef d4 b0 d5 f2 0a
+ 32 2c ca af c7 c5 cf e7
+the output round trip
+ingest -e gb18030 reads the rejects
+so does plain ingest
+ 84 31 95 33
+ 84 31 95 33
+the mark is left out
+>>>2
+ingest: 2 rows read, 1 written, 1 rejected
+
+### -e names the input's encoding, --output-encoding the output's: a GB18030 ledger comes out as its own bytes
+$ printf 'code,name\n1,田园镇\n' | iconv -f utf-8 -t gb18030 > g.csv; ingest -e gb18030 --output-encoding gb18030 g.csv | cmp - g.csv && echo same; ingest -e gb18030 g.csv | sed -n 2p
+>>>
+same
+1,田园镇
+
+### --bom and --output-encoding go with CSV and TSV: JSON output is refused, before anything is written also when it is the input's; an encoding iconv does not know; a character the encoding cannot hold stops the tool, naming the rejects file when it is there
+$ printf 'a\n1\n' > in.csv; ingest -o json --bom in.csv; echo "status $?"; printf '{"a":1}\n' | ingest --output-encoding gb18030 -r rej.json; echo "status $?"; test -e rej.json || echo "no rejects file"; ingest --output-encoding nope in.csv; echo "status $?"; printf 'a\n😀\n' | ingest --output-encoding gbk; echo "status $?"; printf 'a\n1\n😀,2\n' | ingest --output-encoding gbk -r rej.csv; echo "status $?"
+>>>
+status 2
+status 2
+no rejects file
+status 2
+status 3
+a
+1
+status 3
+>>>2
+ingest: --bom and --output-encoding go with -o csv or tsv
+Try 'ingest --help' for more information.
+ingest: --bom and --output-encoding go with -o csv or tsv
+Try 'ingest --help' for more information.
+ingest: --output-encoding: iconv knows no encoding 'nope'
+Try 'ingest --help' for more information.
+ingest: output: '😀' cannot be written in gbk
+ingest: 2 rows read, 1 written, 1 rejected
+ingest: rej.csv: '😀' cannot be written in gbk
+
+### under zh_CN the refusal is Chinese, and the GB18030 output and rejects file are the same bytes as under C
+$ printf 'code,name\n1,田园镇\n2,石桥乡,x\n' > in.csv; ingest --bom --output-encoding gb18030 -r c.csv in.csv > c.out 2>/dev/null; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 ingest --bom --output-encoding gb18030 -r z.csv in.csv > z.out 2>/dev/null; cmp c.out z.out && cmp c.csv z.csv && echo same; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 ingest -o json --output-encoding gb18030 in.csv
+>>>
+same
+>>>2
+ingest: --bom 和 --output-encoding 只与 -o csv 或 tsv 一起用
+请用“ingest --help”查看更多信息。
+>>>= 2
+
+### --manifest: the output's and the rejects file's SHA-256 are those of the bytes written, mark and encoding included
+$ printf 'code,name\n1,田园镇\n2,石桥乡,x\n' > in.csv; ingest --manifest m.jsonl --bom --output-encoding gb18030 -r rej.csv in.csv > out.csv 2>/dev/null; for f in out.csv rej.csv; do grep -c "\"sha256\":\"$(sha256sum $f | cut -c1-64)\",\"bytes\":$(wc -c < $f)," m.jsonl; done; grep -o '"role":"[a-z]*","name":"[^"]*"' m.jsonl
+>>>
+1
+1
+"role":"input","name":"in.csv"
+"role":"output","name":"-"
+"role":"rejects","name":"rej.csv"
+
 ### a default code with "*"; an empty value stays empty
 $ printf '{"values": {"s": {"已化解": "resolved", "*": "other"}}}' > m.json; ingest -m m.json
 <<<

@@ -409,6 +409,79 @@ $ printf '{"fields": [{"name": "n"}]}' > s.json; printf 'n\n1\n' | validate -s s
 validate: write error: No space left on device
 >>>= 3
 
+### --infer on a full disk: the schema's write fails loudly with its reason, also when it is larger than stdio's buffer, and the manifest records the status and the schema's bytes
+$ printf 'a\n1\n' | validate --infer > /dev/full; echo "status $?"; awk 'BEGIN { printf "h"; for (i = 0; i < 300; i++) printf ",c%d", i; print ""; printf "1"; for (i = 0; i < 300; i++) printf ",%d", i; print "" }' > wide.csv; validate --infer wide.csv > /dev/full; echo "status $?"; validate --infer --manifest m.jsonl wide.csv > s.json; validate --infer --manifest m.jsonl wide.csv > /dev/full; grep -o '"status":[0-9]' m.jsonl; grep -c "\"role\":\"input\",\"name\":\"wide.csv\".*\"role\":\"output\",\"name\":\"-\",\"sha256\":\"$(sha256sum s.json | cut -c1-64)\",\"bytes\":$(wc -c < s.json),\"rows\":null" m.jsonl
+>>>
+status 3
+status 3
+"status":0
+"status":3
+2
+>>>2
+validate: write error: No space left on device
+validate: write error: No space left on device
+validate: write error: No space left on device
+
+### --bom: the valid rows and the rejects file begin with the UTF-8 byte-order mark, then the bytes they have without it; every tool reads the rejects back as they are
+$ printf '{"fields": [{"name": "code", "type": "integer"}, {"name": "name"}]}' > s.json; printf 'code,name\n1,田园镇\nx,石桥乡\n' > in.csv; validate -s s.json -r plain.csv in.csv > plain.out 2>/dev/null; validate -s s.json --bom -r rej.csv in.csv > out.csv; head -c 7 out.csv | od -An -tx1; head -c 7 rej.csv | od -An -tx1; tail -c +4 out.csv | cmp - plain.out && tail -c +4 rej.csv | cmp - plain.csv && echo "the same bytes after the mark"; ingest rej.csv | cmp - plain.csv && validate --infer rej.csv | grep -c '"name": "code"' && tally -g name -a 'n=count()' rej.csv && rank -k _line rej.csv | cut -d, -f1,2,6
+>>>
+ ef bb bf 63 6f 64 65
+ ef bb bf 63 6f 64 65
+the same bytes after the mark
+1
+name,n
+石桥乡,1
+code,name,rank
+x,石桥乡,1
+>>>2
+validate: 2 rows read, 1 written, 1 rejected
+
+### --output-encoding gb18030: the valid rows and the rejects in GB18030 (田园镇 is cc ef d4 b0 d5 f2, 石桥乡 ca af c7 c5 cf e7); ingest -e gb18030 reads the rejects back, with --bom too (GB18030's mark, 84 31 95 33, left out)
+$ printf '{"fields": [{"name": "code", "type": "integer"}, {"name": "name"}]}' > s.json; printf 'code,name\n1,田园镇\nx,石桥乡\n' > in.csv; validate -s s.json -r plain.csv in.csv > plain.out 2>/dev/null; validate -s s.json --output-encoding gb18030 -r rej.csv in.csv > out.csv; sed -n 2p out.csv | od -An -tx1; sed -n 2p rej.csv | head -c 8 | od -An -tx1; iconv -f gb18030 -t utf-8 out.csv | cmp - plain.out && echo "the rows round trip"; ingest -e gb18030 rej.csv | cmp - plain.csv && echo "ingest -e gb18030 reads the rejects"; validate -s s.json -o tsv --bom --output-encoding gb18030 -r bom.tsv in.csv 2>/dev/null | head -c 8 | od -An -tx1; head -c 4 bom.tsv | od -An -tx1; ingest -e gb18030 bom.tsv | sed -n 2p
+>>>
+ 31 2c cc ef d4 b0 d5 f2 0a
+ 78 2c ca af c7 c5 cf e7
+the rows round trip
+ingest -e gb18030 reads the rejects
+ 84 31 95 33 63 6f 64 65
+ 84 31 95 33
+x	石桥乡	3	type-error:code:'x' is not of type integer	
+>>>2
+validate: 2 rows read, 1 written, 1 rejected
+
+### --manifest: the valid rows' and the rejects file's SHA-256 are those of the bytes written, mark and encoding included
+$ printf '{"fields": [{"name": "code", "type": "integer"}, {"name": "name"}]}' > s.json; printf 'code,name\n1,田园镇\nx,石桥乡\n' > in.csv; validate -s s.json --manifest m.jsonl --bom --output-encoding gb18030 -r rej.csv in.csv > out.csv 2>/dev/null; for f in out.csv rej.csv; do grep -c "\"sha256\":\"$(sha256sum $f | cut -c1-64)\",\"bytes\":$(wc -c < $f)," m.jsonl; done; grep -o '"role":"[a-z]*","name":"[^"]*"' m.jsonl
+>>>
+1
+1
+"role":"output","name":"-"
+"role":"rejects","name":"rej.csv"
+"role":"schema","name":"s.json"
+"role":"input","name":"in.csv"
+
+### --bom and --output-encoding go with CSV and TSV: JSON output (-o json, or the input's) and --infer's schema refuse them; an encoding iconv does not know; a character the encoding cannot hold stops the tool, naming the rejects file
+$ printf '{"fields": [{"name": "a"}]}' > s.json; printf 'a\n1\n' > in.csv; validate -s s.json -o json --bom in.csv; echo "status $?"; printf '{"a":"1"}\n' | validate -s s.json --output-encoding gb18030 -r rej.json; echo "status $?"; test -e rej.json || echo "no rejects file"; validate --infer --bom in.csv; echo "status $?"; validate -s s.json --output-encoding nope in.csv; echo "status $?"; printf '{"fields": [{"name": "a", "type": "integer"}]}' > n.json; printf 'a\n1\n😀\n' | validate -s n.json --output-encoding gbk -r rej.csv; echo "status $?"
+>>>
+status 2
+status 2
+no rejects file
+status 2
+status 2
+a
+1
+status 3
+>>>2
+validate: --bom and --output-encoding go with -o csv or tsv
+Try 'validate --help' for more information.
+validate: --bom and --output-encoding go with -o csv or tsv
+Try 'validate --help' for more information.
+validate: --infer writes a JSON schema: --bom and --output-encoding are for CSV and TSV records
+Try 'validate --help' for more information.
+validate: --output-encoding: iconv knows no encoding 'nope'
+Try 'validate --help' for more information.
+validate: 2 rows read, 1 written, 1 rejected
+validate: rej.csv: '😀' cannot be written in gbk
+
 ### a schema that gives a key twice is refused, not half-read (found by fuzzing)
 $ printf '{"fields": [{"name": "a"}], "primaryKey": "a", "primaryKey": "a"}' > s.json; validate -s s.json < /dev/null; printf '{"values": {"s": {"x": "1", "x": "2"}}}' > m.json; ingest -m m.json < /dev/null
 >>>2
