@@ -388,6 +388,26 @@ struct step {
 	size_t nfiles;
 };
 
+/* The roles the tools give their files in the manifest, as the appendix
+ * names them. */
+static const char *const roles[] = {
+	/* TRANSLATORS: input, output and the others of this list: the role of
+	 * a file in the appendix "How these figures were computed" (input
+	 * t.csv, sha256 …) */
+	N_("input"), N_("output"), N_("rejects"), N_("map"), N_("schema"), N_("reference"), N_("catalogue"),
+	N_("manifest"), N_("previous"), N_("universe"), N_("header"), N_("partial"), N_("report"),
+	N_("score sheet"),
+};
+
+/* ROLE in the reader's language; a role the list does not know as it is. */
+static const char *role_word(const char *role)
+{
+	for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
+		if (!strcmp(role, roles[i]))
+			return _(roles[i]);
+	return role;
+}
+
 /* One line of the manifest as the appendix shows it, or -1 when O is no
  * manifest line. */
 static int read_step(const cJSON *o, struct step *s)
@@ -417,13 +437,14 @@ static int read_step(const cJSON *o, struct step *s)
 		const cJSON *bytes = cJSON_GetObjectItemCaseSensitive(e, "bytes");
 		const cJSON *rows = cJSON_GetObjectItemCaseSensitive(e, "rows");
 		gs_buf f = {0};
-		gs_buf_printf(&f, "%s %s, sha256 %s, %.0f bytes",
-		              cJSON_IsString(role) ? role->valuestring : "?",
+		/* TRANSLATORS: a file in the appendix: its role, name, digest and size */
+		gs_buf_printf(&f, _("%s %s, sha256 %s, %.0f bytes"),
+		              cJSON_IsString(role) ? role_word(role->valuestring) : "?",
 		              cJSON_IsString(name) ? name->valuestring : "?",
 		              cJSON_IsString(sha) ? sha->valuestring : "-",
 		              cJSON_IsNumber(bytes) ? bytes->valuedouble : 0.0);
 		if (cJSON_IsNumber(rows))
-			gs_buf_printf(&f, ", %.0f rows", rows->valuedouble);
+			gs_buf_printf(&f, _(", %.0f rows"), rows->valuedouble);
 		s->files = gs_xrealloc(s->files, (s->nfiles + 1) * sizeof *s->files);
 		s->files[s->nfiles++] = f.p;
 	}
@@ -818,9 +839,10 @@ static void choose_columns(struct report *r)
 	for (size_t i = 0; i < r->nkeys; i++) {
 		r->kcur[i] = col_index(&r->cur, r->keys[i]);
 		r->kprev[i] = col_index(&r->prev, r->keys[i]);
-		if (r->kcur[i] < 0 || r->kprev[i] < 0)
-			gs_usage_error("--key: no field '%s' in %s", r->keys[i],
-			               r->kcur[i] < 0 ? "the input" : a->compare_arg);
+		if (r->kcur[i] < 0)
+			gs_usage_error("--key: no field '%s' in the input", r->keys[i]);
+		if (r->kprev[i] < 0)
+			gs_usage_error("--key: no field '%s' in %s", r->keys[i], a->compare_arg);
 	}
 }
 
@@ -1194,6 +1216,16 @@ static char *chart_number(const struct chart *c, double v)
 	return chart_text(c, num, "");
 }
 
+/* The label column NAME is shown under (its --label or catalogue name),
+ * or NAME when it is not shown. */
+static const char *shown_label(const struct report *r, const char *name)
+{
+	for (size_t i = 0; i < r->ncols; i++)
+		if (!strcmp(r->cols[i].name, name))
+			return r->cols[i].label;
+	return name;
+}
+
 /* The SVG element of a chart WID by HGT, named LABEL for screen readers. */
 static void chart_open(const struct chart *c, int wid, int hgt, const char *label)
 {
@@ -1238,9 +1270,13 @@ static void chart_target(const struct chart *c, const char *target, int x1, int 
 	gs_buf_printf(c->out, "<text class=\"target\" x=\"%d\" y=\"%d\"", tx, ty);
 	if (anchor)
 		gs_buf_printf(c->out, " text-anchor=\"%s\"", anchor);
-	gs_buf_adds(c->out, " fill=\"#b00020\">target ");
-	html_escape(c->out, st);
+	gs_buf_adds(c->out, " fill=\"#b00020\">");
+	gs_buf lab = {0};
+	/* TRANSLATORS: the label of the target line in a chart: target 95.00% */
+	gs_buf_printf(&lab, _("target %s"), st);
+	html_escape(c->out, lab.p);
 	gs_buf_adds(c->out, "</text>\n");
+	gs_buf_free(&lab);
 	free(st);
 }
 
@@ -1267,7 +1303,7 @@ static void html_chart(struct report *r)
 	const double range = c.maxv - c.floor;
 	const int bar_h = 22, gap = 6, left = 140, right = 90, plot = 420, top = 26;
 	int axis_y = top + (int)cur->nrows * (bar_h + gap);
-	chart_open(&c, left + plot + right, axis_y + 24, a->chart_arg);
+	chart_open(&c, left + plot + right, axis_y + 24, shown_label(r, a->chart_arg));
 	for (size_t i = 0; i < cur->nrows; i++) {
 		gs_num v;
 		int y = top + (int)i * (bar_h + gap);
@@ -1295,16 +1331,13 @@ static void html_chart(struct report *r)
 		chart_target(&c, a->chart_target_arg, x, top - 6, x, axis_y, x, top - 10, "middle");
 	}
 	gs_buf_adds(out, "</svg>\n<figcaption>");
-	const char *cap = a->chart_arg;
-	for (size_t i = 0; i < r->ncols; i++)
-		if (!strcmp(r->cols[i].name, a->chart_arg))
-			cap = r->cols[i].label;
-	html_escape(out, cap);
+	html_escape(out, shown_label(r, a->chart_arg));
 	if (c.floor > 0) {
 		char *s = chart_number(&c, c.floor);
-		gs_buf_adds(out, " (the axis starts at ");
-		html_escape(out, s);
-		gs_buf_adds(out, ", not 0)");
+		gs_buf note = {0};
+		gs_buf_printf(&note, _(" (the axis starts at %s, not 0)"), s);
+		html_escape(out, note.p);
+		gs_buf_free(&note);
 		free(s);
 	}
 	gs_buf_adds(out, "</figcaption>\n</figure>\n");
@@ -1394,7 +1427,7 @@ static void html_trend(struct report *r)
 	}
 	static const char *const colour[] = {"#4a78a8", "#e08a2c", "#3c9a5f", "#8a5cb8", "#b5563e", "#5a9bb0",
 	                                     "#c4648c", "#7f7f3a"};
-	chart_open(&c, tr.left + tr.plot_w + right, top + tr.plot_h + 40, a->trend_arg);
+	chart_open(&c, tr.left + tr.plot_w + right, top + tr.plot_h + 40, shown_label(r, a->trend_arg));
 	chart_axes(&c, tr.left, tr.left + tr.plot_w, tr.axis_y, top,
 	           (struct axis_label[2]){{tr.left - 6, tr.axis_y + 4, "end"}, {tr.left - 6, top + 4, "end"}});
 	/* period labels: all when few, else about eight */
@@ -1416,9 +1449,11 @@ static void html_trend(struct report *r)
 		             NULL);
 	}
 	gs_buf_adds(out, "</svg>\n<figcaption>");
-	html_escape(out, a->trend_arg);
-	gs_buf_adds(out, " by ");
-	html_escape(out, a->trend_period_arg);
+	gs_buf cap = {0};
+	/* TRANSLATORS: the caption of a trend chart: the value by the period, rate by period */
+	gs_buf_printf(&cap, _("%s by %s"), shown_label(r, a->trend_arg), shown_label(r, a->trend_period_arg));
+	html_escape(out, cap.p);
+	gs_buf_free(&cap);
 	gs_buf_adds(out, "</figcaption>\n</figure>\n");
 	free(tr.per);
 	free(unit);
@@ -1620,7 +1655,73 @@ static void text_line(gs_buf *out, const struct report *r, const size_t *wd, lon
 	gs_buf_free(&line);
 }
 
-/* Plain text aligned by display width, for a terminal or a mail. */
+/* ---- the appendix: the manifest, in the three formats for people ---- */
+
+/* How a format writes the appendix: its HEADING (a msgid) between HEAD and
+ * HEAD_END, then each step, numbered "N. " when NUMBERED: STEP, its
+ * command written by CODE, CODE_END, its status, FILES, each file between
+ * FILE and FILE_END, STEP_END; END closes the appendix. ESC writes the
+ * words. */
+struct appendix_style {
+	const char *heading, *head, *head_end;
+	int numbered;
+	const char *step, *code_end, *files, *file, *file_end, *step_end, *end;
+	void (*esc)(gs_buf *b, const char *s);
+	void (*code)(gs_buf *b, const char *s);
+};
+
+static const struct appendix_style text_appendix = {
+	N_("How these figures were computed:"), "", "\n", 1,
+	"", "", "\n", "   ", "\n", "", "", gs_buf_adds, gs_buf_adds,
+};
+
+static const struct appendix_style markdown_appendix = {
+	N_("How these figures were computed"), "## ", "\n\n", 1,
+	"`", "`", "\n", "   - ", "\n", "", "\n", md_escape, gs_buf_adds,
+};
+
+static const struct appendix_style html_appendix = {
+	N_("How these figures were computed"), "<section>\n<h2>", "</h2>\n<ol>\n", 0,
+	"<li><code>", "</code>", "\n<ul>\n", "<li>", "</li>\n", "</ul>\n</li>\n", "</ol>\n</section>\n",
+	html_escape, html_escape,
+};
+
+/* The appendix of --manifest-in, if any, in the style ST: the steps and
+ * their files (read_step), the words translated here once for the three
+ * formats. */
+static void render_appendix(gs_buf *out, const struct report *r, const struct appendix_style *st)
+{
+	if (!r->nsteps)
+		return;
+	gs_buf_adds(out, st->head);
+	st->esc(out, _(st->heading));
+	gs_buf_adds(out, st->head_end);
+	gs_buf status = {0};
+	for (size_t s = 0; s < r->nsteps; s++) {
+		const struct step *p = &r->steps[s];
+		if (st->numbered)
+			gs_buf_printf(out, "%zu. ", s + 1);
+		gs_buf_adds(out, st->step);
+		st->code(out, p->line);
+		gs_buf_adds(out, st->code_end);
+		gs_buf_clear(&status);
+		/* TRANSLATORS: after a step's command in the appendix: its exit
+		 * status (the space parts it from the command) */
+		gs_buf_printf(&status, _(" (status %d)"), p->status);
+		st->esc(out, status.p);
+		gs_buf_adds(out, st->files);
+		for (size_t f = 0; f < p->nfiles; f++) {
+			gs_buf_adds(out, st->file);
+			st->esc(out, p->files[f]);
+			gs_buf_adds(out, st->file_end);
+		}
+		gs_buf_adds(out, st->step_end);
+	}
+	gs_buf_adds(out, st->end);
+	gs_buf_free(&status);
+}
+
+
 static void render_text(struct report *r)
 {
 	const struct gengetopt_args_info *a = r->a;
@@ -1648,14 +1749,7 @@ static void render_text(struct report *r)
 	gs_buf_addc(out, '\n');
 	if (r->target)
 		gs_buf_printf(out, "%s\n", r->tsum.p);
-	if (r->nsteps) {
-		gs_buf_adds(out, "How these figures were computed:\n");
-		for (size_t s = 0; s < r->nsteps; s++) {
-			gs_buf_printf(out, "%zu. %s (status %d)\n", s + 1, r->steps[s].line, r->steps[s].status);
-			for (size_t f = 0; f < r->steps[s].nfiles; f++)
-				gs_buf_printf(out, "   %s\n", r->steps[s].files[f]);
-		}
-	}
+	render_appendix(out, r, &text_appendix);
 	gs_buf_printf(out, "%s\n", r->prov.p);
 	free(wd);
 }
@@ -1699,18 +1793,7 @@ static void render_markdown(struct report *r)
 		md_escape(out, r->tsum.p);
 		gs_buf_adds(out, "\n\n");
 	}
-	if (r->nsteps) {
-		gs_buf_adds(out, "## How these figures were computed\n\n");
-		for (size_t s = 0; s < r->nsteps; s++) {
-			gs_buf_printf(out, "%zu. `%s` (status %d)\n", s + 1, r->steps[s].line, r->steps[s].status);
-			for (size_t f = 0; f < r->steps[s].nfiles; f++) {
-				gs_buf_adds(out, "   - ");
-				md_escape(out, r->steps[s].files[f]);
-				gs_buf_addc(out, '\n');
-			}
-		}
-		gs_buf_addc(out, '\n');
-	}
+	render_appendix(out, r, &markdown_appendix);
 	gs_buf_adds(out, "<small>");
 	md_escape(out, r->prov.p);
 	gs_buf_adds(out, "</small>\n");
@@ -1807,21 +1890,7 @@ static void render_html(struct report *r)
 		html_chart(r);
 	if (a->trend_given)
 		html_trend(r);
-	if (r->nsteps) {
-		gs_buf_adds(out, "<section>\n<h2>How these figures were computed</h2>\n<ol>\n");
-		for (size_t s = 0; s < r->nsteps; s++) {
-			gs_buf_adds(out, "<li><code>");
-			html_escape(out, r->steps[s].line);
-			gs_buf_printf(out, "</code> (status %d)\n<ul>\n", r->steps[s].status);
-			for (size_t f = 0; f < r->steps[s].nfiles; f++) {
-				gs_buf_adds(out, "<li>");
-				html_escape(out, r->steps[s].files[f]);
-				gs_buf_adds(out, "</li>\n");
-			}
-			gs_buf_adds(out, "</ul>\n</li>\n");
-		}
-		gs_buf_adds(out, "</ol>\n</section>\n");
-	}
+	render_appendix(out, r, &html_appendix);
 	gs_buf_adds(out, "<footer>");
 	html_escape(out, r->prov.p);
 	gs_buf_adds(out, "</footer>\n</body>\n</html>\n");

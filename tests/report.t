@@ -1,4 +1,5 @@
 # report(1): tables for people, and their provenance. Data: tests/data.
+# The cases at the end run under zh_CN: report's own words in Chinese.
 
 ### --help and --version
 $ report --help | head -1; report --version
@@ -623,3 +624,48 @@ $ printf 'township,livelihood_support\n甲镇,10\n乙乡,5\n' > c.csv; printf 't
 township  民生保障  民生保障 上期  民生保障 变化  民生保障 应升  全部达标
 <tr><th scope="col">township</th><th scope="col">民生保障</th><th scope="col">民生保障 上期</th><th scope="col">民生保障 变化</th><th scope="col">民生保障 应升</th><th scope="col">全部达标</th></tr>
 | township | Livelihood support score | Livelihood support score prev | Livelihood support score change | Livelihood support score up | all\_met |
+
+### zh_CN: the appendix of --manifest-in is Chinese in text, Markdown and HTML (heading, exit status, the files' roles, bytes, rows); the commands, the names and a role it does not know stay as written; the page is lang zh-CN
+$ printf 'u,n\n甲,1\n' > t.csv; printf '{"tool":"tally","args":["-g","u","t.csv"],"status":0,"files":[{"role":"input","name":"t.csv","sha256":"ab12","bytes":9,"rows":1},{"role":"output","name":"-","sha256":"cd34","bytes":9,"rows":1}]}\n{"tool":"x","args":["a b"],"status":1,"files":[{"role":"odd","name":"o","sha256":"ef56","bytes":1}]}\n' > m.jsonl; for f in text markdown html; do LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report -f $f --manifest-in m.jsonl t.csv > a.$f; done; sed -n '/计算过程/,$p' a.text | grep -v '^govstat'; sed -n '/计算过程/,$p' a.markdown | grep -v '^<small>'; grep '<html' a.html; sed -n '/<section>/,/<.section>/p' a.html
+>>>
+这些数字的计算过程：
+1. tally -g u t.csv（退出状态 0）
+   输入 t.csv，sha256 ab12，9 字节，1 行
+   输出 -，sha256 cd34，9 字节，1 行
+2. x 'a b'（退出状态 1）
+   odd o，sha256 ef56，1 字节
+## 这些数字的计算过程
+
+1. `tally -g u t.csv`（退出状态 0）
+   - 输入 t.csv，sha256 ab12，9 字节，1 行
+   - 输出 -，sha256 cd34，9 字节，1 行
+2. `x 'a b'`（退出状态 1）
+   - odd o，sha256 ef56，1 字节
+
+<html lang="zh-CN">
+<section>
+<h2>这些数字的计算过程</h2>
+<ol>
+<li><code>tally -g u t.csv</code>（退出状态 0）
+<ul>
+<li>输入 t.csv，sha256 ab12，9 字节，1 行</li>
+<li>输出 -，sha256 cd34，9 字节，1 行</li>
+</ul>
+</li>
+<li><code>x &#39;a b&#39;</code>（退出状态 1）
+<ul>
+<li>odd o，sha256 ef56，1 字节</li>
+</ul>
+</li>
+</ol>
+</section>
+
+### zh_CN: the charts' words are Chinese: the target line's label, the caption that says where the axis starts, the trend's caption; charts are named by the column's label
+$ printf 'unit,period,rate\n甲镇,2020-W01,0.91\n乙乡,2020-W01,0.97\n甲镇,2020-W02,0.93\n乙乡,2020-W02,0.96\n' > c.csv; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report -f html --percent rate --label rate=化解率 --label period=周次 --chart rate --trend rate --chart-target 0.95 c.csv | grep -E 'aria-label|class="target"|figcaption' | sed 's/<svg.*aria-label/<svg … aria-label/'
+>>>
+<svg … aria-label="化解率">
+<text class="target" x="467" y="16" text-anchor="middle" fill="#b00020">目标 95.00%</text>
+<figcaption>化解率（坐标轴从 88.00% 起，不从 0 起）</figcaption>
+<svg … aria-label="化解率">
+<text class="target" x="516" y="69" fill="#b00020">目标 95.00%</text>
+<figcaption>化解率（按 周次）</figcaption>
