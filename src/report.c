@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unilbrk.h>
 
 #include "buf.h"
 #include "catalogue.h"
@@ -315,12 +316,13 @@ static size_t width_of(const char *s)
 	return gs_display_width(s, strlen(s));
 }
 
-/* Append S cut to W display columns, ending with '~' when cut. */
-static void put_cut(gs_buf *b, const char *s, size_t w)
+/* Append S (N bytes) cut to W display columns (W >= 1), ending with '~'
+ * when cut. */
+static void put_cut(gs_buf *b, const char *s, size_t n, size_t w)
 {
-	size_t used = 0, i = 0, n = strlen(s);
-	if (width_of(s) <= w) {
-		gs_buf_adds(b, s);
+	size_t used = 0, i = 0;
+	if (gs_display_width(s, n) <= w) {
+		gs_buf_add(b, s, n);
 		return;
 	}
 	while (i < n) {
@@ -1590,55 +1592,266 @@ static int right_aligned(const struct col *c)
 	return c->numeric || c->kind == K_MARK;
 }
 
-/* The width of each text column: its widest cell; then, while the table
- * is wider than --width, the widest text column narrowed step by step
- * (to 6 at least). A table of many numbers may stay wider than --width. */
+/* Lines of text, each its own allocation. */
+struct lines {
+	char **l;
+	size_t n;
+};
+
+static void lines_add(struct lines *ls, const char *s, size_t n)
+{
+	ls->l = gs_xrealloc(ls->l, (ls->n + 1) * sizeof *ls->l);
+	ls->l[ls->n++] = gs_xstrndup(s, n);
+}
+
+static void lines_free(struct lines *ls)
+{
+	free_list(ls->l, ls->n);
+	ls->l = NULL;
+	ls->n = 0;
+}
+
+/* Move CUR, the line being filled, to LS. */
+static void flush_line(struct lines *ls, gs_buf *cur)
+{
+	if (cur->len)
+		lines_add(ls, cur->p, cur->len);
+	gs_buf_clear(cur);
+}
+
+/* Where a line may break in S (N bytes), by Unicode's line breaking rules
+ * (UAX #14, from libunistring, whose widths report uses too): such as
+ * between two Han characters, after a space or a hyphen, never inside a
+ * Latin word or a number. P[i] is UC_BREAK_POSSIBLE when a break may come
+ * before byte i. The caller frees P. */
+static char *break_points(const char *s, size_t n)
+{
+	char *p = gs_xmalloc(n + 1);
+	/* the encoding gives characters of ambiguous class the rule the widths follow */
+	u8_possible_linebreaks((const uint8_t *)s, n, gs_ambiguous_wide() ? "GBK" : "UTF-8", p);
+	return p;
+}
+
+/* The end of the piece of S (N bytes, break points P) that starts at I:
+ * the next break point, or N. */
+static size_t piece_end(const char *p, size_t i, size_t n)
+{
+	for (i++; i < n && p[i] != UC_BREAK_POSSIBLE; i++)
+		;
+	return i;
+}
+
+/* Lay the word S (N bytes, no space) out after CUR in lines of at most W
+ * columns, broken at its break points; a piece wider than W (a Latin word)
+ * is cut with '~'. The last line is left in CUR. */
+static void break_word(struct lines *ls, gs_buf *cur, const char *s, size_t n, size_t w)
+{
+	char *p = break_points(s, n);
+	for (size_t i = 0, j; i < n; i = j) {
+		j = piece_end(p, i, n);
+		size_t pw = gs_display_width(s + i, j - i);
+		if (cur->len && gs_display_width(cur->p, cur->len) + pw > w)
+			flush_line(ls, cur);
+		if (pw > w) {
+			put_cut(cur, s + i, j - i, w);
+			flush_line(ls, cur);
+		} else
+			gs_buf_add(cur, s + i, j - i);
+	}
+	free(p);
+}
+
+/* The header LABEL in lines of at most W columns (W >= 1), added to LS:
+ * one line when it fits; else broken at its spaces, and a word still wider
+ * than W broken by break_word. */
+static void wrap_label(struct lines *ls, const char *s, size_t w)
+{
+	size_t n = strlen(s);
+	if (width_of(s) <= w) {
+		lines_add(ls, s, n);
+		return;
+	}
+	gs_buf cur = {0};
+	for (size_t i = 0, j; i < n; i = j) {
+		while (i < n && s[i] == ' ')
+			i++;
+		for (j = i; j < n && s[j] != ' '; j++)
+			;
+		if (j == i)
+			break;
+		size_t ww = gs_display_width(s + i, j - i);
+		if (cur.len && gs_display_width(cur.p, cur.len) + 1 + ww <= w) {
+			gs_buf_addc(&cur, ' ');
+			gs_buf_add(&cur, s + i, j - i);
+			continue;
+		}
+		flush_line(ls, &cur);
+		if (ww <= w)
+			gs_buf_add(&cur, s + i, j - i);
+		else
+			break_word(ls, &cur, s + i, j - i, w);
+	}
+	flush_line(ls, &cur);
+	gs_buf_free(&cur);
+}
+
+/* The widest line of LABEL wrapped at W; *NLINES, how many lines. */
+static size_t wrapped_width(const char *label, size_t w, size_t *nlines)
+{
+	struct lines ls = {0};
+	wrap_label(&ls, label, w);
+	size_t m = 0;
+	for (size_t i = 0; i < ls.n; i++)
+		if (width_of(ls.l[i]) > m)
+			m = width_of(ls.l[i]);
+	*nlines = ls.n;
+	lines_free(&ls);
+	return m;
+}
+
+/* The widest piece of S between its break points: how narrow its lines
+ * can be with nothing cut. */
+static size_t widest_piece(const char *s)
+{
+	size_t n = strlen(s), m = 0;
+	char *p = break_points(s, n);
+	for (size_t i = 0, j; i < n; i = j) {
+		j = piece_end(p, i, n);
+		/* the spaces a piece ends with are where a line ends */
+		size_t e = j;
+		while (e > i && s[e - 1] == ' ')
+			e--;
+		size_t w = gs_display_width(s + i, e - i);
+		if (w > m)
+			m = w;
+	}
+	free(p);
+	return m;
+}
+
+/* The widest of the words of S between its spaces. */
+static size_t widest_word(const char *s)
+{
+	size_t m = 0, n = strlen(s);
+	for (size_t i = 0, j; i < n; i = j + 1) {
+		for (j = i; j < n && s[j] != ' '; j++)
+			;
+		size_t w = gs_display_width(s + i, j - i);
+		if (w > m)
+			m = w;
+	}
+	return m;
+}
+
+/* The column of WD with the most room above its LEAST, or -1 when none
+ * has any. */
+static long roomiest(const size_t *wd, const size_t *least, size_t ncols)
+{
+	long wi = -1;
+	for (size_t i = 0; i < ncols; i++)
+		if (wd[i] > least[i] && (wi < 0 || wd[i] - least[i] > wd[wi] - least[wi]))
+			wi = (long)i;
+	return wi;
+}
+
+/* The column of WD to narrow next with nothing cut: of those wider than
+ * LEAST, the one whose header then takes the fewest lines, of those the
+ * one with the most room; -1 when none. *NW: its width then, its header
+ * wrapped one column narrower. */
+static long narrow_header(const struct report *r, const size_t *wd, const size_t *least, size_t *nw)
+{
+	long wi = -1;
+	size_t best = 0;
+	for (size_t i = 0; i < r->ncols; i++) {
+		if (wd[i] <= least[i])
+			continue;
+		size_t lines, w = wrapped_width(r->cols[i].label, wd[i] - 1, &lines);
+		if (w < least[i])
+			w = least[i];
+		if (wi < 0 || lines < best || (lines == best && wd[i] - least[i] > wd[wi] - least[wi])) {
+			wi = (long)i;
+			best = lines;
+			*nw = w;
+		}
+	}
+	return wi;
+}
+
+/* The width of each column: its widest cell or header, the header on one
+ * line. A table wider than --width is narrowed in rounds. First every
+ * header wider than its cells is wrapped onto more lines at its spaces
+ * (纠纷数 上期 over two lines), its column as narrow as its widest word
+ * and its widest cell allow: nothing is cut, and a group of columns reads
+ * as one. When that is not enough and narrowing can be, headers are broken
+ * inside their words too where Unicode allows (between Han characters,
+ * after the hyphen of 2020-W01; not inside a Latin word or a number such as
+ * 2020-01), a column at a time, the header that then takes the
+ * fewest lines first, down to the column's cells (2 columns at least, one
+ * Han character). Last, text columns are cut with '~', the widest first, to
+ * 6 columns at least, their headers too. The numbers, the marks and the
+ * headers that name them are never cut: a table of many numbers that
+ * cannot fit keeps its lines long and every header whole. */
 static size_t *text_widths(const struct report *r)
 {
-	size_t ncols = r->ncols;
+	size_t ncols = r->ncols, total = 0, budget = (size_t)r->a->width_arg;
 	size_t *wd = gs_xmalloc((ncols + 1) * sizeof *wd);
-	size_t *minw = gs_xmalloc((ncols + 1) * sizeof *minw);
-	size_t total = 0;
+	size_t *need = gs_xmalloc((ncols + 1) * sizeof *need);
+	size_t *whole = gs_xmalloc((ncols + 1) * sizeof *whole);
+	size_t *least = gs_xmalloc((ncols + 1) * sizeof *least);
+	size_t least_total = 0;
 	for (size_t i = 0; i < ncols; i++) {
-		wd[i] = width_of(r->cols[i].label);
-		size_t need = 0;
-		for (size_t k = 0; k < r->nout; k++) {
-			size_t x = width_of(r->cols[i].shown[k]);
-			if (x > wd[i])
-				wd[i] = x;
-			if (x > need)
-				need = x;
-		}
-		minw[i] = !right_aligned(&r->cols[i]) ? 6 : need > 1 ? need : 1;
+		const struct col *c = &r->cols[i];
+		need[i] = 0;
+		for (size_t k = 0; k < r->nout; k++)
+			if (width_of(c->shown[k]) > need[i])
+				need[i] = width_of(c->shown[k]);
+		wd[i] = width_of(c->label) > need[i] ? width_of(c->label) : need[i];
 		total += wd[i] + (i ? 2 : 0);
+		whole[i] = widest_piece(c->label) > need[i] ? widest_piece(c->label) : need[i];
+		if (whole[i] < 2)
+			whole[i] = 2;
+		least[i] = right_aligned(c) ? whole[i] : 6;
 	}
-	while (total > (size_t)r->a->width_arg) {
-		size_t wi = (size_t)-1;
-		for (size_t i = 0; i < ncols; i++)
-			if (wd[i] > minw[i] && (wi == (size_t)-1 || wd[i] - minw[i] > wd[wi] - minw[wi]))
-				wi = i;
-		if (wi == (size_t)-1)
-			break;     /* cannot narrow more: the lines will be long */
+	/* every header wraps at its spaces, or none */
+	for (size_t i = 0, over = total > budget; i < ncols && over; i++) {
+		size_t nw = widest_word(r->cols[i].label);
+		if (nw < need[i])
+			nw = need[i];
+		total -= wd[i] - nw;
+		wd[i] = nw;
+	}
+	/* breaking words and cutting cells only for a table that then fits */
+	for (size_t i = 0; i < ncols; i++)
+		least_total += (wd[i] < least[i] ? wd[i] : least[i]) + (i ? 2 : 0);
+	long wi;
+	size_t nw;
+	while (total > budget && least_total <= budget && (wi = narrow_header(r, wd, whole, &nw)) >= 0) {
+		total -= wd[wi] - nw;
+		wd[wi] = nw;
+	}
+	while (total > budget && least_total <= budget && (wi = roomiest(wd, least, ncols)) >= 0) {
 		wd[wi]--;
 		total--;
 	}
-	free(minw);
+	free(need);
+	free(whole);
+	free(least);
 	return wd;
 }
 
-/* A line of the text table: the labels (ROW -1), else row ROW; no
+/* A line of the text table, cell I of it CELL[I] in WD[I] columns; no
  * trailing spaces. */
-static void text_line(gs_buf *out, const struct report *r, const size_t *wd, long row)
+static void text_line(gs_buf *out, const struct report *r, const size_t *wd, const char *const *cell)
 {
 	gs_buf line = {0};
 	for (size_t i = 0; i < r->ncols; i++) {
 		const struct col *c = &r->cols[i];
-		const char *s = row >= 0 ? c->shown[row] : c->label;
+		const char *s = cell[i];
 		size_t sw = width_of(s);
 		if (i)
 			gs_buf_adds(&line, "  ");
 		if (sw > wd[i])
-			put_cut(&line, s, wd[i]);
+			put_cut(&line, s, strlen(s), wd[i]);
 		else if (right_aligned(c)) {
 			pad(&line, wd[i] - sw);
 			gs_buf_adds(&line, s);
@@ -1653,6 +1866,29 @@ static void text_line(gs_buf *out, const struct report *r, const size_t *wd, lon
 	gs_buf_add(out, line.p ? line.p : "", line.len);
 	gs_buf_addc(out, '\n');
 	gs_buf_free(&line);
+}
+
+/* The header of the text table: each label wrapped to its column, the
+ * lines of a shorter one at the bottom, beside the rule. */
+static void text_header(gs_buf *out, const struct report *r, const size_t *wd)
+{
+	struct lines *hl = gs_xcalloc(r->ncols + 1, sizeof *hl);
+	const char **cell = gs_xmalloc((r->ncols + 1) * sizeof *cell);
+	size_t nh = 1;
+	for (size_t i = 0; i < r->ncols; i++) {
+		wrap_label(&hl[i], r->cols[i].label, wd[i]);
+		if (hl[i].n > nh)
+			nh = hl[i].n;
+	}
+	for (size_t k = 0; k < nh; k++) {
+		for (size_t i = 0; i < r->ncols; i++)
+			cell[i] = k >= nh - hl[i].n ? hl[i].l[k - (nh - hl[i].n)] : "";
+		text_line(out, r, wd, cell);
+	}
+	for (size_t i = 0; i < r->ncols; i++)
+		lines_free(&hl[i]);
+	free(hl);
+	free(cell);
 }
 
 /* ---- the appendix: the manifest, in the three formats for people ---- */
@@ -1721,7 +1957,7 @@ static void render_appendix(gs_buf *out, const struct report *r, const struct ap
 	gs_buf_free(&status);
 }
 
-
+/* Plain text aligned by display width, for a terminal or a mail. */
 static void render_text(struct report *r)
 {
 	const struct gengetopt_args_info *a = r->a;
@@ -1737,15 +1973,20 @@ static void render_text(struct report *r)
 		gs_buf_printf(out, "%s\n", a->caption_arg);
 	if (a->title_given || r->date || a->caption_given)
 		gs_buf_addc(out, '\n');
-	text_line(out, r, wd, -1);
+	text_header(out, r, wd);
 	size_t rule = 0;
 	for (size_t i = 0; i < r->ncols; i++)
 		rule += wd[i] + (i ? 2 : 0);
 	for (size_t i = 0; i < rule; i++)
 		gs_buf_addc(out, '-');
 	gs_buf_addc(out, '\n');
-	for (size_t k = 0; k < r->nout; k++)
-		text_line(out, r, wd, (long)k);
+	const char **cell = gs_xmalloc((r->ncols + 1) * sizeof *cell);
+	for (size_t k = 0; k < r->nout; k++) {
+		for (size_t i = 0; i < r->ncols; i++)
+			cell[i] = r->cols[i].shown[k];
+		text_line(out, r, wd, cell);
+	}
+	free(cell);
 	gs_buf_addc(out, '\n');
 	if (r->target)
 		gs_buf_printf(out, "%s\n", r->tsum.p);
