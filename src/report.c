@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unilbrk.h>
 
 #include "buf.h"
 #include "catalogue.h"
@@ -315,12 +316,13 @@ static size_t width_of(const char *s)
 	return gs_display_width(s, strlen(s));
 }
 
-/* Append S cut to W display columns, ending with '~' when cut. */
-static void put_cut(gs_buf *b, const char *s, size_t w)
+/* Append S (N bytes) cut to W display columns (W >= 1), ending with '~'
+ * when cut. */
+static void put_cut(gs_buf *b, const char *s, size_t n, size_t w)
 {
-	size_t used = 0, i = 0, n = strlen(s);
-	if (width_of(s) <= w) {
-		gs_buf_adds(b, s);
+	size_t used = 0, i = 0;
+	if (gs_display_width(s, n) <= w) {
+		gs_buf_add(b, s, n);
 		return;
 	}
 	while (i < n) {
@@ -388,6 +390,26 @@ struct step {
 	size_t nfiles;
 };
 
+/* The roles the tools give their files in the manifest, as the appendix
+ * names them. */
+static const char *const roles[] = {
+	/* TRANSLATORS: input, output and the others of this list: the role of
+	 * a file in the appendix "How these figures were computed" (input
+	 * t.csv, sha256 …) */
+	N_("input"), N_("output"), N_("rejects"), N_("map"), N_("schema"), N_("reference"), N_("catalogue"),
+	N_("manifest"), N_("previous"), N_("universe"), N_("header"), N_("partial"), N_("report"),
+	N_("score sheet"),
+};
+
+/* ROLE in the reader's language; a role the list does not know as it is. */
+static const char *role_word(const char *role)
+{
+	for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
+		if (!strcmp(role, roles[i]))
+			return _(roles[i]);
+	return role;
+}
+
 /* One line of the manifest as the appendix shows it, or -1 when O is no
  * manifest line. */
 static int read_step(const cJSON *o, struct step *s)
@@ -417,13 +439,14 @@ static int read_step(const cJSON *o, struct step *s)
 		const cJSON *bytes = cJSON_GetObjectItemCaseSensitive(e, "bytes");
 		const cJSON *rows = cJSON_GetObjectItemCaseSensitive(e, "rows");
 		gs_buf f = {0};
-		gs_buf_printf(&f, "%s %s, sha256 %s, %.0f bytes",
-		              cJSON_IsString(role) ? role->valuestring : "?",
+		/* TRANSLATORS: a file in the appendix: its role, name, digest and size */
+		gs_buf_printf(&f, _("%s %s, sha256 %s, %.0f bytes"),
+		              cJSON_IsString(role) ? role_word(role->valuestring) : "?",
 		              cJSON_IsString(name) ? name->valuestring : "?",
 		              cJSON_IsString(sha) ? sha->valuestring : "-",
 		              cJSON_IsNumber(bytes) ? bytes->valuedouble : 0.0);
 		if (cJSON_IsNumber(rows))
-			gs_buf_printf(&f, ", %.0f rows", rows->valuedouble);
+			gs_buf_printf(&f, _(", %.0f rows"), rows->valuedouble);
 		s->files = gs_xrealloc(s->files, (s->nfiles + 1) * sizeof *s->files);
 		s->files[s->nfiles++] = f.p;
 	}
@@ -818,9 +841,10 @@ static void choose_columns(struct report *r)
 	for (size_t i = 0; i < r->nkeys; i++) {
 		r->kcur[i] = col_index(&r->cur, r->keys[i]);
 		r->kprev[i] = col_index(&r->prev, r->keys[i]);
-		if (r->kcur[i] < 0 || r->kprev[i] < 0)
-			gs_usage_error("--key: no field '%s' in %s", r->keys[i],
-			               r->kcur[i] < 0 ? "the input" : a->compare_arg);
+		if (r->kcur[i] < 0)
+			gs_usage_error("--key: no field '%s' in the input", r->keys[i]);
+		if (r->kprev[i] < 0)
+			gs_usage_error("--key: no field '%s' in %s", r->keys[i], a->compare_arg);
 	}
 }
 
@@ -1194,6 +1218,16 @@ static char *chart_number(const struct chart *c, double v)
 	return chart_text(c, num, "");
 }
 
+/* The label column NAME is shown under (its --label or catalogue name),
+ * or NAME when it is not shown. */
+static const char *shown_label(const struct report *r, const char *name)
+{
+	for (size_t i = 0; i < r->ncols; i++)
+		if (!strcmp(r->cols[i].name, name))
+			return r->cols[i].label;
+	return name;
+}
+
 /* The SVG element of a chart WID by HGT, named LABEL for screen readers. */
 static void chart_open(const struct chart *c, int wid, int hgt, const char *label)
 {
@@ -1238,9 +1272,13 @@ static void chart_target(const struct chart *c, const char *target, int x1, int 
 	gs_buf_printf(c->out, "<text class=\"target\" x=\"%d\" y=\"%d\"", tx, ty);
 	if (anchor)
 		gs_buf_printf(c->out, " text-anchor=\"%s\"", anchor);
-	gs_buf_adds(c->out, " fill=\"#b00020\">target ");
-	html_escape(c->out, st);
+	gs_buf_adds(c->out, " fill=\"#b00020\">");
+	gs_buf lab = {0};
+	/* TRANSLATORS: the label of the target line in a chart: target 95.00% */
+	gs_buf_printf(&lab, _("target %s"), st);
+	html_escape(c->out, lab.p);
 	gs_buf_adds(c->out, "</text>\n");
+	gs_buf_free(&lab);
 	free(st);
 }
 
@@ -1267,7 +1305,7 @@ static void html_chart(struct report *r)
 	const double range = c.maxv - c.floor;
 	const int bar_h = 22, gap = 6, left = 140, right = 90, plot = 420, top = 26;
 	int axis_y = top + (int)cur->nrows * (bar_h + gap);
-	chart_open(&c, left + plot + right, axis_y + 24, a->chart_arg);
+	chart_open(&c, left + plot + right, axis_y + 24, shown_label(r, a->chart_arg));
 	for (size_t i = 0; i < cur->nrows; i++) {
 		gs_num v;
 		int y = top + (int)i * (bar_h + gap);
@@ -1295,16 +1333,13 @@ static void html_chart(struct report *r)
 		chart_target(&c, a->chart_target_arg, x, top - 6, x, axis_y, x, top - 10, "middle");
 	}
 	gs_buf_adds(out, "</svg>\n<figcaption>");
-	const char *cap = a->chart_arg;
-	for (size_t i = 0; i < r->ncols; i++)
-		if (!strcmp(r->cols[i].name, a->chart_arg))
-			cap = r->cols[i].label;
-	html_escape(out, cap);
+	html_escape(out, shown_label(r, a->chart_arg));
 	if (c.floor > 0) {
 		char *s = chart_number(&c, c.floor);
-		gs_buf_adds(out, " (the axis starts at ");
-		html_escape(out, s);
-		gs_buf_adds(out, ", not 0)");
+		gs_buf note = {0};
+		gs_buf_printf(&note, _(" (the axis starts at %s, not 0)"), s);
+		html_escape(out, note.p);
+		gs_buf_free(&note);
 		free(s);
 	}
 	gs_buf_adds(out, "</figcaption>\n</figure>\n");
@@ -1394,7 +1429,7 @@ static void html_trend(struct report *r)
 	}
 	static const char *const colour[] = {"#4a78a8", "#e08a2c", "#3c9a5f", "#8a5cb8", "#b5563e", "#5a9bb0",
 	                                     "#c4648c", "#7f7f3a"};
-	chart_open(&c, tr.left + tr.plot_w + right, top + tr.plot_h + 40, a->trend_arg);
+	chart_open(&c, tr.left + tr.plot_w + right, top + tr.plot_h + 40, shown_label(r, a->trend_arg));
 	chart_axes(&c, tr.left, tr.left + tr.plot_w, tr.axis_y, top,
 	           (struct axis_label[2]){{tr.left - 6, tr.axis_y + 4, "end"}, {tr.left - 6, top + 4, "end"}});
 	/* period labels: all when few, else about eight */
@@ -1416,9 +1451,11 @@ static void html_trend(struct report *r)
 		             NULL);
 	}
 	gs_buf_adds(out, "</svg>\n<figcaption>");
-	html_escape(out, a->trend_arg);
-	gs_buf_adds(out, " by ");
-	html_escape(out, a->trend_period_arg);
+	gs_buf cap = {0};
+	/* TRANSLATORS: the caption of a trend chart: the value by the period, rate by period */
+	gs_buf_printf(&cap, _("%s by %s"), shown_label(r, a->trend_arg), shown_label(r, a->trend_period_arg));
+	html_escape(out, cap.p);
+	gs_buf_free(&cap);
 	gs_buf_adds(out, "</figcaption>\n</figure>\n");
 	free(tr.per);
 	free(unit);
@@ -1555,55 +1592,266 @@ static int right_aligned(const struct col *c)
 	return c->numeric || c->kind == K_MARK;
 }
 
-/* The width of each text column: its widest cell; then, while the table
- * is wider than --width, the widest text column narrowed step by step
- * (to 6 at least). A table of many numbers may stay wider than --width. */
+/* Lines of text, each its own allocation. */
+struct lines {
+	char **l;
+	size_t n;
+};
+
+static void lines_add(struct lines *ls, const char *s, size_t n)
+{
+	ls->l = gs_xrealloc(ls->l, (ls->n + 1) * sizeof *ls->l);
+	ls->l[ls->n++] = gs_xstrndup(s, n);
+}
+
+static void lines_free(struct lines *ls)
+{
+	free_list(ls->l, ls->n);
+	ls->l = NULL;
+	ls->n = 0;
+}
+
+/* Move CUR, the line being filled, to LS. */
+static void flush_line(struct lines *ls, gs_buf *cur)
+{
+	if (cur->len)
+		lines_add(ls, cur->p, cur->len);
+	gs_buf_clear(cur);
+}
+
+/* Where a line may break in S (N bytes), by Unicode's line breaking rules
+ * (UAX #14, from libunistring, whose widths report uses too): such as
+ * between two Han characters, after a space or a hyphen, never inside a
+ * Latin word or a number. P[i] is UC_BREAK_POSSIBLE when a break may come
+ * before byte i. The caller frees P. */
+static char *break_points(const char *s, size_t n)
+{
+	char *p = gs_xmalloc(n + 1);
+	/* the encoding gives characters of ambiguous class the rule the widths follow */
+	u8_possible_linebreaks((const uint8_t *)s, n, gs_ambiguous_wide() ? "GBK" : "UTF-8", p);
+	return p;
+}
+
+/* The end of the piece of S (N bytes, break points P) that starts at I:
+ * the next break point, or N. */
+static size_t piece_end(const char *p, size_t i, size_t n)
+{
+	for (i++; i < n && p[i] != UC_BREAK_POSSIBLE; i++)
+		;
+	return i;
+}
+
+/* Lay the word S (N bytes, no space) out after CUR in lines of at most W
+ * columns, broken at its break points; a piece wider than W (a Latin word)
+ * is cut with '~'. The last line is left in CUR. */
+static void break_word(struct lines *ls, gs_buf *cur, const char *s, size_t n, size_t w)
+{
+	char *p = break_points(s, n);
+	for (size_t i = 0, j; i < n; i = j) {
+		j = piece_end(p, i, n);
+		size_t pw = gs_display_width(s + i, j - i);
+		if (cur->len && gs_display_width(cur->p, cur->len) + pw > w)
+			flush_line(ls, cur);
+		if (pw > w) {
+			put_cut(cur, s + i, j - i, w);
+			flush_line(ls, cur);
+		} else
+			gs_buf_add(cur, s + i, j - i);
+	}
+	free(p);
+}
+
+/* The header LABEL in lines of at most W columns (W >= 1), added to LS:
+ * one line when it fits; else broken at its spaces, and a word still wider
+ * than W broken by break_word. */
+static void wrap_label(struct lines *ls, const char *s, size_t w)
+{
+	size_t n = strlen(s);
+	if (width_of(s) <= w) {
+		lines_add(ls, s, n);
+		return;
+	}
+	gs_buf cur = {0};
+	for (size_t i = 0, j; i < n; i = j) {
+		while (i < n && s[i] == ' ')
+			i++;
+		for (j = i; j < n && s[j] != ' '; j++)
+			;
+		if (j == i)
+			break;
+		size_t ww = gs_display_width(s + i, j - i);
+		if (cur.len && gs_display_width(cur.p, cur.len) + 1 + ww <= w) {
+			gs_buf_addc(&cur, ' ');
+			gs_buf_add(&cur, s + i, j - i);
+			continue;
+		}
+		flush_line(ls, &cur);
+		if (ww <= w)
+			gs_buf_add(&cur, s + i, j - i);
+		else
+			break_word(ls, &cur, s + i, j - i, w);
+	}
+	flush_line(ls, &cur);
+	gs_buf_free(&cur);
+}
+
+/* The widest line of LABEL wrapped at W; *NLINES, how many lines. */
+static size_t wrapped_width(const char *label, size_t w, size_t *nlines)
+{
+	struct lines ls = {0};
+	wrap_label(&ls, label, w);
+	size_t m = 0;
+	for (size_t i = 0; i < ls.n; i++)
+		if (width_of(ls.l[i]) > m)
+			m = width_of(ls.l[i]);
+	*nlines = ls.n;
+	lines_free(&ls);
+	return m;
+}
+
+/* The widest piece of S between its break points: how narrow its lines
+ * can be with nothing cut. */
+static size_t widest_piece(const char *s)
+{
+	size_t n = strlen(s), m = 0;
+	char *p = break_points(s, n);
+	for (size_t i = 0, j; i < n; i = j) {
+		j = piece_end(p, i, n);
+		/* the spaces a piece ends with are where a line ends */
+		size_t e = j;
+		while (e > i && s[e - 1] == ' ')
+			e--;
+		size_t w = gs_display_width(s + i, e - i);
+		if (w > m)
+			m = w;
+	}
+	free(p);
+	return m;
+}
+
+/* The widest of the words of S between its spaces. */
+static size_t widest_word(const char *s)
+{
+	size_t m = 0, n = strlen(s);
+	for (size_t i = 0, j; i < n; i = j + 1) {
+		for (j = i; j < n && s[j] != ' '; j++)
+			;
+		size_t w = gs_display_width(s + i, j - i);
+		if (w > m)
+			m = w;
+	}
+	return m;
+}
+
+/* The column of WD with the most room above its LEAST, or -1 when none
+ * has any. */
+static long roomiest(const size_t *wd, const size_t *least, size_t ncols)
+{
+	long wi = -1;
+	for (size_t i = 0; i < ncols; i++)
+		if (wd[i] > least[i] && (wi < 0 || wd[i] - least[i] > wd[wi] - least[wi]))
+			wi = (long)i;
+	return wi;
+}
+
+/* The column of WD to narrow next with nothing cut: of those wider than
+ * LEAST, the one whose header then takes the fewest lines, of those the
+ * one with the most room; -1 when none. *NW: its width then, its header
+ * wrapped one column narrower. */
+static long narrow_header(const struct report *r, const size_t *wd, const size_t *least, size_t *nw)
+{
+	long wi = -1;
+	size_t best = 0;
+	for (size_t i = 0; i < r->ncols; i++) {
+		if (wd[i] <= least[i])
+			continue;
+		size_t lines, w = wrapped_width(r->cols[i].label, wd[i] - 1, &lines);
+		if (w < least[i])
+			w = least[i];
+		if (wi < 0 || lines < best || (lines == best && wd[i] - least[i] > wd[wi] - least[wi])) {
+			wi = (long)i;
+			best = lines;
+			*nw = w;
+		}
+	}
+	return wi;
+}
+
+/* The width of each column: its widest cell or header, the header on one
+ * line. A table wider than --width is narrowed in rounds. First every
+ * header wider than its cells is wrapped onto more lines at its spaces
+ * (纠纷数 上期 over two lines), its column as narrow as its widest word
+ * and its widest cell allow: nothing is cut, and a group of columns reads
+ * as one. When that is not enough and narrowing can be, headers are broken
+ * inside their words too where Unicode allows (between Han characters,
+ * after the hyphen of 2020-W01; not inside a Latin word or a number such as
+ * 2020-01), a column at a time, the header that then takes the
+ * fewest lines first, down to the column's cells (2 columns at least, one
+ * Han character). Last, text columns are cut with '~', the widest first, to
+ * 6 columns at least, their headers too. The numbers, the marks and the
+ * headers that name them are never cut: a table of many numbers that
+ * cannot fit keeps its lines long and every header whole. */
 static size_t *text_widths(const struct report *r)
 {
-	size_t ncols = r->ncols;
+	size_t ncols = r->ncols, total = 0, budget = (size_t)r->a->width_arg;
 	size_t *wd = gs_xmalloc((ncols + 1) * sizeof *wd);
-	size_t *minw = gs_xmalloc((ncols + 1) * sizeof *minw);
-	size_t total = 0;
+	size_t *need = gs_xmalloc((ncols + 1) * sizeof *need);
+	size_t *whole = gs_xmalloc((ncols + 1) * sizeof *whole);
+	size_t *least = gs_xmalloc((ncols + 1) * sizeof *least);
+	size_t least_total = 0;
 	for (size_t i = 0; i < ncols; i++) {
-		wd[i] = width_of(r->cols[i].label);
-		size_t need = 0;
-		for (size_t k = 0; k < r->nout; k++) {
-			size_t x = width_of(r->cols[i].shown[k]);
-			if (x > wd[i])
-				wd[i] = x;
-			if (x > need)
-				need = x;
-		}
-		minw[i] = !right_aligned(&r->cols[i]) ? 6 : need > 1 ? need : 1;
+		const struct col *c = &r->cols[i];
+		need[i] = 0;
+		for (size_t k = 0; k < r->nout; k++)
+			if (width_of(c->shown[k]) > need[i])
+				need[i] = width_of(c->shown[k]);
+		wd[i] = width_of(c->label) > need[i] ? width_of(c->label) : need[i];
 		total += wd[i] + (i ? 2 : 0);
+		whole[i] = widest_piece(c->label) > need[i] ? widest_piece(c->label) : need[i];
+		if (whole[i] < 2)
+			whole[i] = 2;
+		least[i] = right_aligned(c) ? whole[i] : 6;
 	}
-	while (total > (size_t)r->a->width_arg) {
-		size_t wi = (size_t)-1;
-		for (size_t i = 0; i < ncols; i++)
-			if (wd[i] > minw[i] && (wi == (size_t)-1 || wd[i] - minw[i] > wd[wi] - minw[wi]))
-				wi = i;
-		if (wi == (size_t)-1)
-			break;     /* cannot narrow more: the lines will be long */
+	/* every header wraps at its spaces, or none */
+	for (size_t i = 0, over = total > budget; i < ncols && over; i++) {
+		size_t nw = widest_word(r->cols[i].label);
+		if (nw < need[i])
+			nw = need[i];
+		total -= wd[i] - nw;
+		wd[i] = nw;
+	}
+	/* breaking words and cutting cells only for a table that then fits */
+	for (size_t i = 0; i < ncols; i++)
+		least_total += (wd[i] < least[i] ? wd[i] : least[i]) + (i ? 2 : 0);
+	long wi;
+	size_t nw;
+	while (total > budget && least_total <= budget && (wi = narrow_header(r, wd, whole, &nw)) >= 0) {
+		total -= wd[wi] - nw;
+		wd[wi] = nw;
+	}
+	while (total > budget && least_total <= budget && (wi = roomiest(wd, least, ncols)) >= 0) {
 		wd[wi]--;
 		total--;
 	}
-	free(minw);
+	free(need);
+	free(whole);
+	free(least);
 	return wd;
 }
 
-/* A line of the text table: the labels (ROW -1), else row ROW; no
+/* A line of the text table, cell I of it CELL[I] in WD[I] columns; no
  * trailing spaces. */
-static void text_line(gs_buf *out, const struct report *r, const size_t *wd, long row)
+static void text_line(gs_buf *out, const struct report *r, const size_t *wd, const char *const *cell)
 {
 	gs_buf line = {0};
 	for (size_t i = 0; i < r->ncols; i++) {
 		const struct col *c = &r->cols[i];
-		const char *s = row >= 0 ? c->shown[row] : c->label;
+		const char *s = cell[i];
 		size_t sw = width_of(s);
 		if (i)
 			gs_buf_adds(&line, "  ");
 		if (sw > wd[i])
-			put_cut(&line, s, wd[i]);
+			put_cut(&line, s, strlen(s), wd[i]);
 		else if (right_aligned(c)) {
 			pad(&line, wd[i] - sw);
 			gs_buf_adds(&line, s);
@@ -1618,6 +1866,95 @@ static void text_line(gs_buf *out, const struct report *r, const size_t *wd, lon
 	gs_buf_add(out, line.p ? line.p : "", line.len);
 	gs_buf_addc(out, '\n');
 	gs_buf_free(&line);
+}
+
+/* The header of the text table: each label wrapped to its column, the
+ * lines of a shorter one at the bottom, beside the rule. */
+static void text_header(gs_buf *out, const struct report *r, const size_t *wd)
+{
+	struct lines *hl = gs_xcalloc(r->ncols + 1, sizeof *hl);
+	const char **cell = gs_xmalloc((r->ncols + 1) * sizeof *cell);
+	size_t nh = 1;
+	for (size_t i = 0; i < r->ncols; i++) {
+		wrap_label(&hl[i], r->cols[i].label, wd[i]);
+		if (hl[i].n > nh)
+			nh = hl[i].n;
+	}
+	for (size_t k = 0; k < nh; k++) {
+		for (size_t i = 0; i < r->ncols; i++)
+			cell[i] = k >= nh - hl[i].n ? hl[i].l[k - (nh - hl[i].n)] : "";
+		text_line(out, r, wd, cell);
+	}
+	for (size_t i = 0; i < r->ncols; i++)
+		lines_free(&hl[i]);
+	free(hl);
+	free(cell);
+}
+
+/* ---- the appendix: the manifest, in the three formats for people ---- */
+
+/* How a format writes the appendix: its HEADING (a msgid) between HEAD and
+ * HEAD_END, then each step, numbered "N. " when NUMBERED: STEP, its
+ * command written by CODE, CODE_END, its status, FILES, each file between
+ * FILE and FILE_END, STEP_END; END closes the appendix. ESC writes the
+ * words. */
+struct appendix_style {
+	const char *heading, *head, *head_end;
+	int numbered;
+	const char *step, *code_end, *files, *file, *file_end, *step_end, *end;
+	void (*esc)(gs_buf *b, const char *s);
+	void (*code)(gs_buf *b, const char *s);
+};
+
+static const struct appendix_style text_appendix = {
+	N_("How these figures were computed:"), "", "\n", 1,
+	"", "", "\n", "   ", "\n", "", "", gs_buf_adds, gs_buf_adds,
+};
+
+static const struct appendix_style markdown_appendix = {
+	N_("How these figures were computed"), "## ", "\n\n", 1,
+	"`", "`", "\n", "   - ", "\n", "", "\n", md_escape, gs_buf_adds,
+};
+
+static const struct appendix_style html_appendix = {
+	N_("How these figures were computed"), "<section>\n<h2>", "</h2>\n<ol>\n", 0,
+	"<li><code>", "</code>", "\n<ul>\n", "<li>", "</li>\n", "</ul>\n</li>\n", "</ol>\n</section>\n",
+	html_escape, html_escape,
+};
+
+/* The appendix of --manifest-in, if any, in the style ST: the steps and
+ * their files (read_step), the words translated here once for the three
+ * formats. */
+static void render_appendix(gs_buf *out, const struct report *r, const struct appendix_style *st)
+{
+	if (!r->nsteps)
+		return;
+	gs_buf_adds(out, st->head);
+	st->esc(out, _(st->heading));
+	gs_buf_adds(out, st->head_end);
+	gs_buf status = {0};
+	for (size_t s = 0; s < r->nsteps; s++) {
+		const struct step *p = &r->steps[s];
+		if (st->numbered)
+			gs_buf_printf(out, "%zu. ", s + 1);
+		gs_buf_adds(out, st->step);
+		st->code(out, p->line);
+		gs_buf_adds(out, st->code_end);
+		gs_buf_clear(&status);
+		/* TRANSLATORS: after a step's command in the appendix: its exit
+		 * status (the space parts it from the command) */
+		gs_buf_printf(&status, _(" (status %d)"), p->status);
+		st->esc(out, status.p);
+		gs_buf_adds(out, st->files);
+		for (size_t f = 0; f < p->nfiles; f++) {
+			gs_buf_adds(out, st->file);
+			st->esc(out, p->files[f]);
+			gs_buf_adds(out, st->file_end);
+		}
+		gs_buf_adds(out, st->step_end);
+	}
+	gs_buf_adds(out, st->end);
+	gs_buf_free(&status);
 }
 
 /* Plain text aligned by display width, for a terminal or a mail. */
@@ -1636,26 +1973,24 @@ static void render_text(struct report *r)
 		gs_buf_printf(out, "%s\n", a->caption_arg);
 	if (a->title_given || r->date || a->caption_given)
 		gs_buf_addc(out, '\n');
-	text_line(out, r, wd, -1);
+	text_header(out, r, wd);
 	size_t rule = 0;
 	for (size_t i = 0; i < r->ncols; i++)
 		rule += wd[i] + (i ? 2 : 0);
 	for (size_t i = 0; i < rule; i++)
 		gs_buf_addc(out, '-');
 	gs_buf_addc(out, '\n');
-	for (size_t k = 0; k < r->nout; k++)
-		text_line(out, r, wd, (long)k);
+	const char **cell = gs_xmalloc((r->ncols + 1) * sizeof *cell);
+	for (size_t k = 0; k < r->nout; k++) {
+		for (size_t i = 0; i < r->ncols; i++)
+			cell[i] = r->cols[i].shown[k];
+		text_line(out, r, wd, cell);
+	}
+	free(cell);
 	gs_buf_addc(out, '\n');
 	if (r->target)
 		gs_buf_printf(out, "%s\n", r->tsum.p);
-	if (r->nsteps) {
-		gs_buf_adds(out, "How these figures were computed:\n");
-		for (size_t s = 0; s < r->nsteps; s++) {
-			gs_buf_printf(out, "%zu. %s (status %d)\n", s + 1, r->steps[s].line, r->steps[s].status);
-			for (size_t f = 0; f < r->steps[s].nfiles; f++)
-				gs_buf_printf(out, "   %s\n", r->steps[s].files[f]);
-		}
-	}
+	render_appendix(out, r, &text_appendix);
 	gs_buf_printf(out, "%s\n", r->prov.p);
 	free(wd);
 }
@@ -1699,18 +2034,7 @@ static void render_markdown(struct report *r)
 		md_escape(out, r->tsum.p);
 		gs_buf_adds(out, "\n\n");
 	}
-	if (r->nsteps) {
-		gs_buf_adds(out, "## How these figures were computed\n\n");
-		for (size_t s = 0; s < r->nsteps; s++) {
-			gs_buf_printf(out, "%zu. `%s` (status %d)\n", s + 1, r->steps[s].line, r->steps[s].status);
-			for (size_t f = 0; f < r->steps[s].nfiles; f++) {
-				gs_buf_adds(out, "   - ");
-				md_escape(out, r->steps[s].files[f]);
-				gs_buf_addc(out, '\n');
-			}
-		}
-		gs_buf_addc(out, '\n');
-	}
+	render_appendix(out, r, &markdown_appendix);
 	gs_buf_adds(out, "<small>");
 	md_escape(out, r->prov.p);
 	gs_buf_adds(out, "</small>\n");
@@ -1807,21 +2131,7 @@ static void render_html(struct report *r)
 		html_chart(r);
 	if (a->trend_given)
 		html_trend(r);
-	if (r->nsteps) {
-		gs_buf_adds(out, "<section>\n<h2>How these figures were computed</h2>\n<ol>\n");
-		for (size_t s = 0; s < r->nsteps; s++) {
-			gs_buf_adds(out, "<li><code>");
-			html_escape(out, r->steps[s].line);
-			gs_buf_printf(out, "</code> (status %d)\n<ul>\n", r->steps[s].status);
-			for (size_t f = 0; f < r->steps[s].nfiles; f++) {
-				gs_buf_adds(out, "<li>");
-				html_escape(out, r->steps[s].files[f]);
-				gs_buf_adds(out, "</li>\n");
-			}
-			gs_buf_adds(out, "</ul>\n</li>\n");
-		}
-		gs_buf_adds(out, "</ol>\n</section>\n");
-	}
+	render_appendix(out, r, &html_appendix);
 	gs_buf_adds(out, "<footer>");
 	html_escape(out, r->prov.p);
 	gs_buf_adds(out, "</footer>\n</body>\n</html>\n");

@@ -1,4 +1,6 @@
 # report(1): tables for people, and their provenance. Data: tests/data.
+# The cases at the end run under zh_CN: report's own words in Chinese, and
+# the text table's headers wrapped whole where they used to be cut.
 
 ### --help and --version
 $ report --help | head -1; report --version
@@ -623,3 +625,92 @@ $ printf 'township,livelihood_support\n甲镇,10\n乙乡,5\n' > c.csv; printf 't
 township  民生保障  民生保障 上期  民生保障 变化  民生保障 应升  全部达标
 <tr><th scope="col">township</th><th scope="col">民生保障</th><th scope="col">民生保障 上期</th><th scope="col">民生保障 变化</th><th scope="col">民生保障 应升</th><th scope="col">全部达标</th></tr>
 | township | Livelihood support score | Livelihood support score prev | Livelihood support score change | Livelihood support score up | all\_met |
+
+### zh_CN: the appendix of --manifest-in is Chinese in text, Markdown and HTML (heading, exit status, the files' roles, bytes, rows); the commands, the names and a role it does not know stay as written; the page is lang zh-CN
+$ printf 'u,n\n甲,1\n' > t.csv; printf '{"tool":"tally","args":["-g","u","t.csv"],"status":0,"files":[{"role":"input","name":"t.csv","sha256":"ab12","bytes":9,"rows":1},{"role":"output","name":"-","sha256":"cd34","bytes":9,"rows":1}]}\n{"tool":"x","args":["a b"],"status":1,"files":[{"role":"odd","name":"o","sha256":"ef56","bytes":1}]}\n' > m.jsonl; for f in text markdown html; do LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report -f $f --manifest-in m.jsonl t.csv > a.$f; done; sed -n '/计算过程/,$p' a.text | grep -v '^govstat'; sed -n '/计算过程/,$p' a.markdown | grep -v '^<small>'; grep '<html' a.html; sed -n '/<section>/,/<.section>/p' a.html
+>>>
+这些数字的计算过程：
+1. tally -g u t.csv（退出状态 0）
+   输入 t.csv，sha256 ab12，9 字节，1 行
+   输出 -，sha256 cd34，9 字节，1 行
+2. x 'a b'（退出状态 1）
+   odd o，sha256 ef56，1 字节
+## 这些数字的计算过程
+
+1. `tally -g u t.csv`（退出状态 0）
+   - 输入 t.csv，sha256 ab12，9 字节，1 行
+   - 输出 -，sha256 cd34，9 字节，1 行
+2. `x 'a b'`（退出状态 1）
+   - odd o，sha256 ef56，1 字节
+
+<html lang="zh-CN">
+<section>
+<h2>这些数字的计算过程</h2>
+<ol>
+<li><code>tally -g u t.csv</code>（退出状态 0）
+<ul>
+<li>输入 t.csv，sha256 ab12，9 字节，1 行</li>
+<li>输出 -，sha256 cd34，9 字节，1 行</li>
+</ul>
+</li>
+<li><code>x &#39;a b&#39;</code>（退出状态 1）
+<ul>
+<li>odd o，sha256 ef56，1 字节</li>
+</ul>
+</li>
+</ol>
+</section>
+
+### zh_CN: the charts' words are Chinese: the target line's label, the caption that says where the axis starts, the trend's caption; charts are named by the column's label
+$ printf 'unit,period,rate\n甲镇,2020-W01,0.91\n乙乡,2020-W01,0.97\n甲镇,2020-W02,0.93\n乙乡,2020-W02,0.96\n' > c.csv; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report -f html --percent rate --label rate=化解率 --label period=周次 --chart rate --trend rate --chart-target 0.95 c.csv | grep -E 'aria-label|class="target"|figcaption' | sed 's/<svg.*aria-label/<svg … aria-label/'
+>>>
+<svg … aria-label="化解率">
+<text class="target" x="467" y="16" text-anchor="middle" fill="#b00020">目标 95.00%</text>
+<figcaption>化解率（坐标轴从 88.00% 起，不从 0 起）</figcaption>
+<svg … aria-label="化解率">
+<text class="target" x="516" y="69" fill="#b00020">目标 95.00%</text>
+<figcaption>化解率（按 周次）</figcaption>
+
+### zh_CN text: a table that fits with its headers on one line keeps them so; one that does not has every header wider than its numbers wrapped at its spaces, whole (纠纷数 上期 over two lines, as govstat-weekly's table at --width 200)
+$ printf 'township,disputes,rate\n田园镇,6,0.9758\n石桥乡,5,0.6\n' > c.csv; printf 'township,disputes,rate\n田园镇,4,0.96\n石桥乡,5,0.7\n' > p.csv; for w in 120 100; do LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report --label township=乡镇 --label disputes=纠纷数 --label rate=化解率 --percent rate --compare p.csv --key township --up rate --down disputes --width $w c.csv | sed '/^$/,$d'; done
+>>>
+乡镇    纠纷数  纠纷数 上期  纠纷数 变化  纠纷数 应降  化解率  化解率 上期  化解率 变化  化解率 应升  全部达标
+--------------------------------------------------------------------------------------------------------------
+田园镇       6            4        +2 ↑           ✗  97.58%       96.00%   +1.58pp ↑           ✓        ✗
+石桥乡       5            5         0 →           ✗  60.00%       70.00%  -10.00pp ↓           ✗        ✗
+                纠纷数  纠纷数  纠纷数          化解率               化解率
+乡镇    纠纷数    上期    变化    应降  化解率    上期  化解率 变化    应升  全部达标
+-------------------------------------------------------------------------------------
+田园镇       6       4   +2 ↑      ✗  97.58%  96.00%   +1.58pp ↑      ✓        ✗
+石桥乡       5       5    0 →      ✗  60.00%  70.00%  -10.00pp ↓      ✗        ✗
+
+### zh_CN text, narrower: headers are broken between Han characters too (the one that then takes the fewest lines first) before anything is cut; a table that cannot fit however its headers are broken keeps them whole and its lines long; a period header breaks after its hyphen; a text column is cut only when that makes the table fit
+$ printf 'township,disputes,rate\n田园镇,6,0.9758\n石桥乡,5,0.6\n' > c.csv; printf 'township,disputes,rate\n田园镇,4,0.96\n石桥乡,5,0.7\n' > p.csv; for w in 80 40; do LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report --label township=乡镇 --label disputes=纠纷数 --label rate=化解率 --percent rate --compare p.csv --key township --up rate --down disputes --width $w c.csv | sed '/^$/,$d'; done; printf 'unit,week,n\n青山街道办事处,2020-W01,3\n青山街道办事处,2020-W02,4\n河口镇,2020-W01,5\n' > l.csv; for w in 34 28 20; do LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report --pivot week --width $w l.csv | sed '/^$/,$d'; done
+>>>
+        纠纷  纠纷数  纠纷数  纠纷数          化解率               化解率  全部
+乡镇      数    上期    变化    应降  化解率    上期  化解率 变化    应升  达标
+-------------------------------------------------------------------------------
+田园镇     6       4   +2 ↑      ✗  97.58%  96.00%   +1.58pp ↑      ✓    ✗
+石桥乡     5       5    0 →      ✗  60.00%  70.00%  -10.00pp ↓      ✗    ✗
+                纠纷数  纠纷数  纠纷数          化解率               化解率
+乡镇    纠纷数    上期    变化    应降  化解率    上期  化解率 变化    应升  全部达标
+-------------------------------------------------------------------------------------
+田园镇       6       4   +2 ↑      ✗  97.58%  96.00%   +1.58pp ↑      ✓        ✗
+石桥乡       5       5    0 →      ✗  60.00%  70.00%  -10.00pp ↓      ✗        ✗
+                2020-  2020-
+unit              W01    W02  合计
+----------------------------------
+青山街道办事处      3      4     7
+河口镇              5      -     5
+合计                8      4    12
+            2020-  2020-  合
+unit          W01    W02  计
+----------------------------
+青山街道~       3      4   7
+河口镇          5      -   5
+合计            8      4  12
+unit            2020-W01  2020-W02  合计
+----------------------------------------
+青山街道办事处         3         4     7
+河口镇                 5         -     5
+合计                   8         4    12
