@@ -149,10 +149,9 @@ int gs_datetime_parse(const char *s0, size_t n0, int excel, gs_datetime *t, cons
 {
 	gs_buf b = {0};
 	int ret = -1;
-	gs_fold_fullwidth(&b, s0, n0);
-	const char *s = b.p ? b.p : "";
-	size_t n = b.len;
-	gs_trim(&s, &n);
+	const char *s;
+	size_t n;
+	gs_fold_trim(&b, s0, n0, &s, &n);
 	const char *p = s, *e = s + n;
 	long Y, M = -1, D = -1;
 	memset(t, 0, sizeof *t);

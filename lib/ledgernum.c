@@ -9,10 +9,9 @@ int gs_number_normalize(gs_buf *out, const char *s0, size_t n0, const char **why
 {
 	gs_buf b = {0}, dig = {0};
 	int ret = -1;
-	gs_fold_fullwidth(&b, s0, n0);
-	const char *s = b.p ? b.p : "";
-	size_t n = b.len;
-	gs_trim(&s, &n);
+	const char *s;
+	size_t n;
+	gs_fold_trim(&b, s0, n0, &s, &n);
 	const char *p = s, *e = s + n;
 	*why = "not a number";
 	if (n == 0) {
