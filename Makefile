@@ -53,9 +53,15 @@ LINGUAS   = zh_CN
 MOS       = $(LINGUAS:%=build/locale/%/LC_MESSAGES/govstat.mo)
 POT_KEYS  = --keyword=_ --keyword=N_ --keyword=gs_msg:3 --keyword=gs_die:4 \
             --keyword=gs_usage_error:1 --keyword=gs_vmsg:3 --keyword=err:2 \
-            --keyword=file_failed:3 --keyword=gs_rejects_add:6 --keyword=json_bad:2 \
+            --keyword=file_failed:3 --keyword=json_bad:2 --keyword=bad:2 \
+            --keyword=gs_reason_printf:2 --keyword=gs_reason_nprintf:3,4 --keyword=gs_reason_prefix:2 \
+            --keyword=gs_reason_say:2 --keyword=input_fail:2 --keyword=xml_stop:2 --keyword=set_err:2 --keyword=FAIL:1 \
             --flag=gs_msg:3:c-format --flag=gs_die:4:c-format --flag=gs_usage_error:1:c-format \
-            --flag=err:2:c-format --flag=file_failed:3:c-format --flag=json_bad:2:c-format
+            --flag=err:2:c-format --flag=file_failed:3:c-format --flag=json_bad:2:c-format \
+            --flag=bad:2:c-format --flag=gs_reason_printf:2:c-format --flag=gs_reason_nprintf:3:c-format \
+            --flag=gs_reason_nprintf:4:c-format --flag=gs_reason_prefix:2:c-format \
+            --flag=input_fail:2:c-format --flag=xml_stop:2:c-format --flag=set_err:2:c-format \
+            --flag=FAIL:1:c-format
 # the template names no address for reports on the English texts
 POT_BUGS  = " "
 GENHELP   = $(TOOLS:%=build/po/%_help.c)

@@ -1,5 +1,6 @@
 #include "agg.h"
 #include "diag.h"
+#include "i18n.h"
 #include "writer.h"
 
 #include <cjson/cJSON.h>
@@ -17,7 +18,7 @@ static const struct { const char *name; int kind; int args; } fns[] = {
 struct aparser {
 	const char *s;
 	size_t pos;
-	gs_buf *err;
+	gs_reason *err;
 	size_t errpos;
 };
 
@@ -27,11 +28,12 @@ static void skip_ws(struct aparser *p)
 		p->pos++;
 }
 
+/* MSG is an English message (N_). */
 static int afail(struct aparser *p, size_t at, const char *msg)
 {
 	p->errpos = at;
-	gs_buf_clear(p->err);
-	gs_buf_adds(p->err, msg);
+	gs_reason_clear(p->err);
+	gs_reason_say(p->err, msg);
 	return -1;
 }
 
@@ -63,13 +65,13 @@ static gs_agg *parse_agg(struct aparser *p)
 		if (strlen(fns[k].name) == i - at && !memcmp(fns[k].name, p->s + at, i - at))
 			break;
 	if (k == sizeof fns / sizeof fns[0]) {
-		afail(p, at, "expected count, sum, mean, min, max, distinct, ratio, one, events, deduction or add");
+		afail(p, at, N_("expected count, sum, mean, min, max, distinct, ratio, one, events, deduction or add"));
 		return NULL;
 	}
 	p->pos = i;
 	skip_ws(p);
 	if (p->s[p->pos] != '(') {
-		afail(p, p->pos, "expected '('");
+		afail(p, p->pos, N_("expected '('"));
 		return NULL;
 	}
 	p->pos++;
@@ -84,7 +86,7 @@ static gs_agg *parse_agg(struct aparser *p)
 			goto bad;
 		skip_ws(p);
 		if (p->s[p->pos] != ',') {
-			afail(p, p->pos, "expected ',' between the two aggregates of ratio");
+			afail(p, p->pos, N_("expected ',' between the two aggregates of ratio"));
 			goto bad;
 		}
 		p->pos++;
@@ -96,7 +98,7 @@ static gs_agg *parse_agg(struct aparser *p)
 			if (k) {
 				skip_ws(p);
 				if (p->s[p->pos] != ',') {
-					afail(p, p->pos, "events takes four arguments: CONDITION, ID, ORDER, SENSITIVE");
+					afail(p, p->pos, N_("events takes four arguments: CONDITION, ID, ORDER, SENSITIVE"));
 					goto bad;
 				}
 				p->pos++;
@@ -117,12 +119,12 @@ static gs_agg *parse_agg(struct aparser *p)
 			while (p->s[p->pos] && strchr("0123456789.", p->s[p->pos]))
 				p->pos++;
 			if (gs_num_parse(p->s + b, p->pos - b, n[k]) < 0) {
-				afail(p, b, "deduction takes POINTS, REPEAT and SENSITIVE as numbers, then events(...)");
+				afail(p, b, N_("deduction takes POINTS, REPEAT and SENSITIVE as numbers, then events(...)"));
 				goto bad;
 			}
 			skip_ws(p);
 			if (p->s[p->pos] != ',') {
-				afail(p, p->pos, "expected ',' in deduction");
+				afail(p, p->pos, N_("expected ',' in deduction"));
 				goto bad;
 			}
 			p->pos++;
@@ -130,14 +132,14 @@ static gs_agg *parse_agg(struct aparser *p)
 		if (!(a->x = parse_agg(p)))
 			goto bad;
 		if (a->x->kind != GS_A_EVENTS) {
-			afail(p, p->pos, "deduction's last argument is events(...)");
+			afail(p, p->pos, N_("deduction's last argument is events(...)"));
 			goto bad;
 		}
 	} else if (a->kind == GS_A_ADD) {
 		while (p->s[p->pos] != ')') {
 			if (a->nparts) {
 				if (p->s[p->pos] != ',') {
-					afail(p, p->pos, "expected ',' between the aggregates of add");
+					afail(p, p->pos, N_("expected ',' between the aggregates of add"));
 					goto bad;
 				}
 				p->pos++;
@@ -160,7 +162,7 @@ static gs_agg *parse_agg(struct aparser *p)
 	}
 	skip_ws(p);
 	if (p->s[p->pos] != ')') {
-		afail(p, p->pos, "expected ')'");
+		afail(p, p->pos, N_("expected ')'"));
 		goto bad;
 	}
 	p->pos++;
@@ -198,7 +200,7 @@ static int is_name_char(char c)
 }
 
 int gs_aggset_add(gs_aggset *set, const char *name, const char *src,
-                  const char *where_src, int decimals, gs_buf *err)
+                  const char *where_src, int decimals, gs_reason *err)
 {
 	struct aparser p = {src, 0, err, 0};
 	gs_buf nm = {0};
@@ -207,7 +209,7 @@ int gs_aggset_add(gs_aggset *set, const char *name, const char *src,
 		while (is_name_char(src[p.pos]))
 			p.pos++;
 		if (p.pos == 0 || src[p.pos] != '=' || src[p.pos + 1] == '=') {
-			afail(&p, p.pos, "expected NAME=AGGREGATE");
+			afail(&p, p.pos, N_("expected NAME=AGGREGATE"));
 			goto bad;
 		}
 		gs_buf_add(&nm, src, p.pos);
@@ -221,7 +223,7 @@ int gs_aggset_add(gs_aggset *set, const char *name, const char *src,
 	skip_ws(&p);
 	if (src[p.pos]) {
 		agg_free(a);
-		afail(&p, p.pos, "unexpected text after the aggregate");
+		afail(&p, p.pos, N_("unexpected text after the aggregate"));
 		goto bad;
 	}
 	gs_expr *where = NULL;
@@ -230,11 +232,7 @@ int gs_aggset_add(gs_aggset *set, const char *name, const char *src,
 		where = gs_expr_parse(where_src, &pos, 1, err);
 		if (!where) {
 			agg_free(a);
-			gs_buf tmp = {0};
-			gs_buf_printf(&tmp, "where, column %zu: %s", pos + 1, err->p);
-			gs_buf_clear(err);
-			gs_buf_add(err, tmp.p, tmp.len);
-			gs_buf_free(&tmp);
+			gs_reason_prefix(err, "where, column %zu: ", pos + 1);
 			gs_buf_free(&nm);
 			return -1;
 		}
@@ -252,17 +250,13 @@ int gs_aggset_add(gs_aggset *set, const char *name, const char *src,
 	return 0;
 bad:
 	gs_buf_free(&nm);
-	{
-		gs_buf tmp = {0};
-		gs_buf_printf(&tmp, "column %zu: %s", p.errpos + 1, err->p ? err->p : "bad aggregate");
-		gs_buf_clear(err);
-		gs_buf_add(err, tmp.p, tmp.len);
-		gs_buf_free(&tmp);
-	}
+	if (gs_reason_empty(err))
+		gs_reason_say(err, N_("bad aggregate"));
+	gs_reason_prefix(err, "column %zu: ", p.errpos + 1);
 	return -1;
 }
 
-int gs_aggset_bind(gs_aggset *set, const gs_field *names, size_t n, gs_buf *err)
+int gs_aggset_bind(gs_aggset *set, const gs_field *names, size_t n, gs_reason *err)
 {
 	for (size_t i = 0; i < set->nslots; i++)
 		if (gs_expr_bind(set->slots[i].arg, names, n, err) ||
@@ -274,7 +268,7 @@ int gs_aggset_bind(gs_aggset *set, const gs_field *names, size_t n, gs_buf *err)
 	return 0;
 }
 
-int gs_aggset_eval(const gs_aggset *set, const gs_field *row, gs_delta *d, gs_buf *err)
+int gs_aggset_eval(const gs_aggset *set, const gs_field *row, gs_delta *d, gs_reason *err)
 {
 	const gs_expr *last_where = NULL;
 	int last_ok = 1;
@@ -315,10 +309,12 @@ int gs_aggset_eval(const gs_aggset *set, const gs_field *row, gs_delta *d, gs_bu
 			if (gs_expr_eval(s->id, row, &v, err))
 				return -1;
 			if (v.type == GS_V_NA || v.type == GS_V_BOOL) {
-				gs_buf_clear(err);
+				gs_reason_clear(err);
 				const char *f = gs_expr_field_name(s->id);
-				gs_buf_printf(err, "an event with no id%s%s%s", f ? " (field '" : "", f ? f : "",
-				              f ? "' is empty)" : "");
+				if (f)
+					gs_reason_printf(err, "an event with no id (field '%s' is empty)", f);
+				else
+					gs_reason_say(err, N_("an event with no id"));
 				return -1;
 			}
 			d[i].s = v.s;
@@ -349,12 +345,12 @@ int gs_aggset_eval(const gs_aggset *set, const gs_field *row, gs_delta *d, gs_bu
 		}
 		int k = gs_value_number(&v, &d[i].num);
 		if (k < 0) {
-			gs_buf_clear(err);
+			gs_reason_clear(err);
 			const char *f = gs_expr_field_name(s->arg);
 			if (f)
-				gs_buf_printf(err, "field '%s': '%.*s' is not a number", f, (int)v.n, v.s);
+				gs_reason_printf(err, "field '%s': '%.*s' is not a number", f, (int)v.n, v.s);
 			else
-				gs_buf_printf(err, "'%.*s' is not a number", (int)v.n, v.s);
+				gs_reason_printf(err, "'%.*s' is not a number", (int)v.n, v.s);
 			return -1;
 		}
 		d[i].use = k;
@@ -382,23 +378,25 @@ static void event_see(gs_hash *set, const char *id, size_t n, const char *o, siz
 	e->sensitive |= sens;
 }
 
-static void one_conflict(gs_buf *err, gs_num a, gs_num b)
+static void one_conflict(gs_reason *err, gs_num a, gs_num b)
 {
-	gs_buf_clear(err);
-	gs_buf_adds(err, "one() has two different values, ");
-	gs_num_format(err, a, 4);
-	gs_buf_adds(err, " and ");
-	gs_num_format(err, b, 4);
+	gs_buf ta = {0}, tb = {0};
+	gs_num_format(&ta, a, 4);
+	gs_num_format(&tb, b, 4);
+	gs_reason_clear(err);
+	gs_reason_printf(err, "one() has two different values, %s and %s", ta.p, tb.p);
+	gs_buf_free(&ta);
+	gs_buf_free(&tb);
 }
 
-static int overflow(gs_buf *err)
+static int overflow(gs_reason *err)
 {
-	gs_buf_clear(err);
-	gs_buf_adds(err, "sum out of range (the limit is about 1.7e38 in units of its last decimal)");
+	gs_reason_clear(err);
+	gs_reason_say(err, N_("sum out of range (the limit is about 1.7e38 in units of its last decimal)"));
 	return -1;
 }
 
-int gs_slots_apply(const gs_aggset *set, gs_slot *slots, const gs_delta *d, gs_buf *err)
+int gs_slots_apply(const gs_aggset *set, gs_slot *slots, const gs_delta *d, gs_reason *err)
 {
 	for (size_t i = 0; i < set->nslots; i++) {
 		if (!d[i].use)
@@ -457,7 +455,7 @@ static void unite(const char *key, size_t n, void *value, void *arg)
 		gs_hash_put(into, key, n, (void *)1);
 }
 
-static int merge(const gs_aggset *set, gs_slot *into, const gs_slot *from, int rollup, gs_buf *err)
+static int merge(const gs_aggset *set, gs_slot *into, const gs_slot *from, int rollup, gs_reason *err)
 {
 	for (size_t i = 0; i < set->nslots; i++) {
 		gs_slot *s = &into[i];
@@ -503,17 +501,17 @@ static int merge(const gs_aggset *set, gs_slot *into, const gs_slot *from, int r
 	return 0;
 }
 
-int gs_slots_merge(const gs_aggset *set, gs_slot *into, const gs_slot *from, gs_buf *err)
+int gs_slots_merge(const gs_aggset *set, gs_slot *into, const gs_slot *from, gs_reason *err)
 {
 	return merge(set, into, from, 0, err);
 }
 
-int gs_slots_rollup(const gs_aggset *set, gs_slot *into, const gs_slot *from, gs_buf *err)
+int gs_slots_rollup(const gs_aggset *set, gs_slot *into, const gs_slot *from, gs_reason *err)
 {
 	return merge(set, into, from, 1, err);
 }
 
-int gs_aggset_wanted(const gs_aggset *set, const gs_field *row, gs_buf *err)
+int gs_aggset_wanted(const gs_aggset *set, const gs_field *row, gs_reason *err)
 {
 	for (size_t i = 0; i < set->ncols; i++) {
 		if (!set->cols[i].where)
@@ -820,7 +818,7 @@ static int read_count(const cJSON *v, long long *out)
 	return 0;
 }
 
-int gs_slots_read(const gs_aggset *set, gs_slot *slots, const cJSON *arr, gs_buf *err)
+int gs_slots_read(const gs_aggset *set, gs_slot *slots, const cJSON *arr, gs_reason *err)
 {
 	if (!cJSON_IsArray(arr) || (size_t)cJSON_GetArraySize(arr) != set->nslots)
 		goto bad;
@@ -877,8 +875,8 @@ int gs_slots_read(const gs_aggset *set, gs_slot *slots, const cJSON *arr, gs_buf
 	}
 	return 0;
 bad:
-	gs_buf_clear(err);
-	gs_buf_adds(err, "not a state of these aggregates");
+	gs_reason_clear(err);
+	gs_reason_say(err, N_("not a state of these aggregates"));
 	return -1;
 }
 

@@ -98,10 +98,10 @@ typedef struct gs_event {
  * optional filter WHERE_SRC. On a syntax error returns -1 with the
  * message in ERR, naming the column (from 1) of SRC where it went wrong. */
 int gs_aggset_add(gs_aggset *set, const char *name, const char *src,
-                  const char *where_src, int decimals, gs_buf *err);
+                  const char *where_src, int decimals, gs_reason *err);
 
 /* Bind every expression to the header. -1 with ERR on an unknown field. */
-int gs_aggset_bind(gs_aggset *set, const gs_field *names, size_t n, gs_buf *err);
+int gs_aggset_bind(gs_aggset *set, const gs_field *names, size_t n, gs_reason *err);
 
 /* What one row adds to each slot, found before any state changes so that
  * a bad row changes nothing. */
@@ -117,22 +117,22 @@ typedef struct gs_delta {
 
 /* Evaluate ROW for every slot into DELTAS (set->nslots). Returns 0, or -1
  * with the reason in ERR. */
-int gs_aggset_eval(const gs_aggset *set, const gs_field *row, gs_delta *deltas, gs_buf *err);
+int gs_aggset_eval(const gs_aggset *set, const gs_field *row, gs_delta *deltas, gs_reason *err);
 
 /* Apply DELTAS to the slots of one group. -1 with ERR on overflow. */
-int gs_slots_apply(const gs_aggset *set, gs_slot *slots, const gs_delta *deltas, gs_buf *err);
+int gs_slots_apply(const gs_aggset *set, gs_slot *slots, const gs_delta *deltas, gs_reason *err);
 
 /* Merge the slots FROM into INTO. -1 with ERR on overflow, or when one()
  * has two different values. */
-int gs_slots_merge(const gs_aggset *set, gs_slot *into, const gs_slot *from, gs_buf *err);
+int gs_slots_merge(const gs_aggset *set, gs_slot *into, const gs_slot *from, gs_reason *err);
 
 /* The same for a subtotal made of its parts: one() slots are not merged
  * (a unit's given value is not made from its parts' values). */
-int gs_slots_rollup(const gs_aggset *set, gs_slot *into, const gs_slot *from, gs_buf *err);
+int gs_slots_rollup(const gs_aggset *set, gs_slot *into, const gs_slot *from, gs_reason *err);
 
 /* 1 when some column takes ROW (has no filter of its own, or its filter
  * is true), 0 when every column's filter leaves it out, -1 with ERR. */
-int gs_aggset_wanted(const gs_aggset *set, const gs_field *row, gs_buf *err);
+int gs_aggset_wanted(const gs_aggset *set, const gs_field *row, gs_reason *err);
 
 /* 1 when every column is a one(): a table of given values, not a ledger. */
 int gs_aggset_all_one(const gs_aggset *set);
@@ -151,7 +151,7 @@ int gs_aggcol_format(const gs_aggset *set, size_t c, const gs_slot *slots, gs_bu
 /* Partial state: the slots as a JSON array, and back. */
 void gs_slots_write(const gs_aggset *set, const gs_slot *slots, gs_buf *out);
 struct cJSON;
-int gs_slots_read(const gs_aggset *set, gs_slot *slots, const struct cJSON *arr, gs_buf *err);
+int gs_slots_read(const gs_aggset *set, gs_slot *slots, const struct cJSON *arr, gs_reason *err);
 
 void gs_aggset_free(gs_aggset *set);
 

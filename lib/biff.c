@@ -3,6 +3,7 @@
 #include "biff.h"
 #include "buf.h"
 #include "diag.h"
+#include "i18n.h"
 #include "workbook.h"
 
 #include <errno.h>
@@ -73,19 +74,19 @@ static int read_chain(const cfb *c, const uint32_t *table, size_t nt, uint32_t s
 /* The stream named Workbook (BIFF8) or Book (BIFF5) of the compound file
  * in DATA, into *OUT (malloc'd). 0, or -1 with ERR set. */
 static int workbook_stream(const unsigned char *d, size_t n, unsigned char **out, size_t *outn,
-                           char *err, size_t errn)
+                           gs_reason *err)
 {
 	cfb c = {d, n, 0, NULL, 0};
 	int ret = -1;
 	uint32_t *minifat = NULL;
 	unsigned char *ministream = NULL, *dir = NULL;
 	if (n < 512 || memcmp(d, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
-		snprintf(err, errn, "not an OLE2 compound file");
+		gs_reason_say(err, N_("not an OLE2 compound file"));
 		return -1;
 	}
 	unsigned shift = u16(d + 0x1E);
 	if (shift != 9 && shift != 12) {
-		snprintf(err, errn, "the compound file's sector size is invalid");
+		gs_reason_say(err, N_("the compound file's sector size is invalid"));
 		return -1;
 	}
 	c.ss = (size_t)1 << shift;
@@ -93,7 +94,7 @@ static int workbook_stream(const unsigned char *d, size_t n, unsigned char **out
 	/* the allocation table, from the header's list and the DIFAT chain */
 	uint32_t nfatsect = u32(d + 0x2C);
 	if (nfatsect == 0 || nfatsect > nsect) {
-		snprintf(err, errn, "the compound file's allocation table is corrupt");
+		gs_reason_say(err, N_("the compound file's allocation table is corrupt"));
 		return -1;
 	}
 	size_t per = c.ss / 4;
@@ -142,13 +143,13 @@ static int workbook_stream(const unsigned char *d, size_t n, unsigned char **out
 			book = e;
 	}
 	if (!book || nent == 0) {
-		snprintf(err, errn, "the compound file holds no workbook stream");
+		gs_reason_say(err, N_("the compound file holds no workbook stream"));
 		goto out;
 	}
 	size_t size = u32(book + 120);
 	uint32_t start = u32(book + 116);
 	if (size > MAX_STREAM || size > n) {
-		snprintf(err, errn, "the workbook stream is larger than the file");
+		gs_reason_say(err, N_("the workbook stream is larger than the file"));
 		goto out;
 	}
 	*out = gs_xmalloc(size + 1);
@@ -184,7 +185,7 @@ corrupt_out:
 	free(*out);
 	*out = NULL;
 corrupt:
-	snprintf(err, errn, "the compound file's allocation table is corrupt");
+	gs_reason_say(err, N_("the compound file's allocation table is corrupt"));
 out:
 	free(c.fat);
 	free(dir);
@@ -486,51 +487,51 @@ static int read_sst(gs_biff *b, size_t p, size_t len)
 }
 
 /* What is wrong with the length LEN of the record of type TYPE whose body
- * is Q, or NULL. A record whose length was changed puts every later
+ * is Q (an English message), or NULL. A record whose length was changed puts every later
  * record out of step: the cell and structure records have lengths the
  * format fixes, and no record type is above 0x10FF. */
 static const char *bad_length(const gs_biff *b, unsigned type, const unsigned char *q, size_t len)
 {
 	if (type > 0x10FF)
-		return "a record type Excel never writes (the records are out of step)";
+		return N_("a record type Excel never writes (the records are out of step)");
 	switch (type) {
 	case R_NUMBER:
-		return len == 14 ? NULL : "a NUMBER record is not 14 bytes long";
+		return len == 14 ? NULL : N_("a NUMBER record is not 14 bytes long");
 	case R_RK: case R_LABELSST:
-		return len == 10 ? NULL : "an RK or LABELSST record is not 10 bytes long";
+		return len == 10 ? NULL : N_("an RK or LABELSST record is not 10 bytes long");
 	case R_BOOLERR:
-		return len == 8 ? NULL : "a BOOLERR record is not 8 bytes long";
+		return len == 8 ? NULL : N_("a BOOLERR record is not 8 bytes long");
 	case 0x0201:
-		return len == 6 ? NULL : "a BLANK record is not 6 bytes long";
+		return len == 6 ? NULL : N_("a BLANK record is not 6 bytes long");
 	case 0x0208:
-		return len == 16 ? NULL : "a ROW record is not 16 bytes long";
+		return len == 16 ? NULL : N_("a ROW record is not 16 bytes long");
 	case 0x0200:
-		return len == (b->ver == 8 ? 14u : 10u) ? NULL : "a DIMENSIONS record has the wrong length";
+		return len == (b->ver == 8 ? 14u : 10u) ? NULL : N_("a DIMENSIONS record has the wrong length");
 	case R_EOF:
-		return len == 0 ? NULL : "an EOF record is not empty";
+		return len == 0 ? NULL : N_("an EOF record is not empty");
 	case R_MULRK:
 		return len >= 12 && (len - 6) % 6 == 0 && u16(q + len - 2) == u16(q + 2) + (len - 6) / 6 - 1
-		       ? NULL : "a MULRK record's length does not match its columns";
+		       ? NULL : N_("a MULRK record's length does not match its columns");
 	case 0x00BE:
 		return len >= 8 && (len - 6) % 2 == 0 && u16(q + len - 2) == u16(q + 2) + (len - 6) / 2 - 1
-		       ? NULL : "a MULBLANK record's length does not match its columns";
+		       ? NULL : N_("a MULBLANK record's length does not match its columns");
 	case R_FORMULA:
-		return len >= 22 && 22 + (size_t)u16(q + 20) <= len ? NULL : "a FORMULA record is shorter than its formula";
+		return len >= 22 && 22 + (size_t)u16(q + 20) <= len ? NULL : N_("a FORMULA record is shorter than its formula");
 	case R_MERGEDCELLS:
-		return len >= 2 && len == 2 + 8 * (size_t)u16(q) ? NULL : "a MERGEDCELLS record's length does not match its ranges";
+		return len >= 2 && len == 2 + 8 * (size_t)u16(q) ? NULL : N_("a MERGEDCELLS record's length does not match its ranges");
 	case R_XF:
-		return len == (b->ver == 8 ? 20u : 16u) ? NULL : "an XF record has the wrong length";
+		return len == (b->ver == 8 ? 20u : 16u) ? NULL : N_("an XF record has the wrong length");
 	case R_BOUNDSHEET:
-		return len >= (b->ver == 8 ? 8u : 7u) ? NULL : "a BOUNDSHEET record is too short for a name";
+		return len >= (b->ver == 8 ? 8u : 7u) ? NULL : N_("a BOUNDSHEET record is too short for a name");
 	case 0x0031:  /* FONT: 14 bytes, then its name ends the record */
 		if (len < 15)
-			return "a FONT record is too short for a name";
+			return N_("a FONT record is too short for a name");
 		if (b->ver == 5)
-			return len == 15 + (size_t)q[14] ? NULL : "a FONT record's length does not match its name";
+			return len == 15 + (size_t)q[14] ? NULL : N_("a FONT record's length does not match its name");
 		return len >= 16 && len == 16 + (size_t)q[14] * (q[15] & 1 ? 2 : 1)
-		       ? NULL : "a FONT record's length does not match its name";
+		       ? NULL : N_("a FONT record's length does not match its name");
 	case R_DATEMODE: case R_CODEPAGE:
-		return len == 2 ? NULL : "a DATEMODE or CODEPAGE record is not 2 bytes long";
+		return len == 2 ? NULL : N_("a DATEMODE or CODEPAGE record is not 2 bytes long");
 	default:
 		return NULL;
 	}
@@ -561,7 +562,16 @@ static int bof_version(unsigned type, const unsigned char *p, size_t len, const 
 }
 
 /* Read the globals substream: strings, formats, sheets, date system. */
-static int read_globals(gs_biff *b, char *err, size_t errn)
+/* The reason for a record at byte OFF of the stream that is WHAT (an
+ * English message, bad_length's). */
+static void corrupt(gs_reason *err, const char *what, size_t off)
+{
+	gs_reason_say(err, what);
+	gs_reason_prefix(err, "the workbook's records are corrupt: ");
+	gs_reason_printf(err, " (offset %zu)", off);
+}
+
+static int read_globals(gs_biff *b, gs_reason *err)
 {
 	/* number format codes by id: offset + 1 in b->text, 0 for none */
 	uint32_t *fmt = gs_xcalloc(65536, sizeof *fmt);
@@ -572,14 +582,14 @@ static int read_globals(gs_biff *b, char *err, size_t errn)
 		unsigned type = u16(b->s + pos), len = u16(b->s + pos + 2);
 		size_t p = pos + 4;
 		if (p + len > b->sn) {
-			snprintf(err, errn, "a record at offset %zu runs past the end of the workbook stream", pos);
+			gs_reason_printf(err, "a record at offset %zu runs past the end of the workbook stream", pos);
 			goto out;
 		}
 		const unsigned char *q = b->s + p;
 		uint32_t off, n;
 		const char *bad = bad_length(b, type, q, len);
 		if (bad) {
-			snprintf(err, errn, "the workbook's records are corrupt: %s (offset %zu)", bad, pos);
+			corrupt(err, bad, pos);
 			goto out;
 		}
 		switch (type) {
@@ -587,13 +597,13 @@ static int read_globals(gs_biff *b, char *err, size_t errn)
 			done = 1;
 			break;
 		case R_FILEPASS:
-			snprintf(err, errn, "the workbook is protected by a password");
+			gs_reason_say(err, N_("the workbook is protected by a password"));
 			goto out;
 		case R_CODEPAGE:
 			if (len >= 2 && b->ver == 5 && b->cd == (iconv_t)-1) {
 				b->codepage = u16(q);
 				if (open_codepage(b) < 0) {
-					snprintf(err, errn, "the workbook's code page %u is not one this system converts", b->codepage);
+					gs_reason_printf(err, "the workbook's code page %u is not one this system converts", b->codepage);
 					goto out;
 				}
 			}
@@ -604,14 +614,14 @@ static int read_globals(gs_biff *b, char *err, size_t errn)
 			break;
 		case R_SST:
 			if (b->ver == 8 && b->nsst == 0 && read_sst(b, p, len) < 0) {
-				snprintf(err, errn, "the shared string table is corrupt");
+				gs_reason_say(err, N_("the shared string table is corrupt"));
 				goto out;
 			}
 			break;
 		case R_FORMAT:
 			/* the code is read as a C string: its NUL is kept */
 			if (len < 2 || read_str(b, p + 2, len - 2, b->ver == 8, 1, &off, &n) < 0) {
-				snprintf(err, errn, "the workbook's records are corrupt: a FORMAT record's length does not match its text (offset %zu)", pos);
+				gs_reason_printf(err, "the workbook's records are corrupt: a FORMAT record's length does not match its text (offset %zu)", pos);
 				goto out;
 			}
 			gs_buf_add(&b->text, "", 1);
@@ -639,7 +649,7 @@ static int read_globals(gs_biff *b, char *err, size_t errn)
 				if (q[5] != 0)
 					break;       /* a chart, macro or VB module sheet */
 				if (read_str(b, p + 6, len - 6, 0, 1, &off, &n) < 0) {
-					snprintf(err, errn, "sheet %zu's name is corrupt", nbound);
+					gs_reason_printf(err, "sheet %zu's name is corrupt", nbound);
 					goto out;
 				}
 				if (b->nsheets == capsh) {
@@ -657,7 +667,7 @@ static int read_globals(gs_biff *b, char *err, size_t errn)
 		pos = p + len;
 	}
 	if (!done) {
-		snprintf(err, errn, "the workbook's records are corrupt: the globals have no EOF record");
+		gs_reason_say(err, N_("the workbook's records are corrupt: the globals have no EOF record"));
 		goto out;
 	}
 	/* each XF's kind, from its format's code or the built-in id */
@@ -691,14 +701,14 @@ out:
 	return ret;
 }
 
-gs_biff *gs_biff_open(const unsigned char *data, size_t n, char *err, size_t errn)
+gs_biff *gs_biff_open(const unsigned char *data, size_t n, gs_reason *err)
 {
 	gs_biff *b = gs_xcalloc(1, sizeof *b);
 	b->cd = (iconv_t)-1;
 	b->codepage = 1252;
 	int ole = n >= 8 && !memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
 	if (ole) {
-		if (workbook_stream(data, n, &b->s, &b->sn, err, errn) < 0)
+		if (workbook_stream(data, n, &b->s, &b->sn, err) < 0)
 			goto fail;
 	} else {
 		/* a bare BIFF stream, as Excel 2.x to 4.0 wrote them */
@@ -709,16 +719,16 @@ gs_biff *gs_biff_open(const unsigned char *data, size_t n, char *err, size_t err
 	const char *name = "";
 	int v = b->sn >= 4 ? bof_version(u16(b->s), b->s + 4, b->sn - 4 < u16(b->s + 2) ? b->sn - 4 : u16(b->s + 2), &name) : 0;
 	if (v == 0) {
-		snprintf(err, errn, "%s", ole ? "the workbook stream does not start with a BOF record"
-		                              : "neither an OLE2 compound file nor a BIFF record stream");
+		gs_reason_say(err, ole ? N_("the workbook stream does not start with a BOF record")
+		                       : N_("neither an OLE2 compound file nor a BIFF record stream"));
 		goto fail;
 	}
 	if (v == 1) {
-		snprintf(err, errn, "the workbook stream's BOF record names BIFF version 0x%04X, which is not read", b->sn >= 6 ? u16(b->s + 4) : 0);
+		gs_reason_printf(err, "the workbook stream's BOF record names BIFF version 0x%04X, which is not read", b->sn >= 6 ? u16(b->s + 4) : 0);
 		goto fail;
 	}
 	if (v < 5) {
-		snprintf(err, errn, "%s, older than the Excel 5.0 to 2003 files read here: open it in Excel, WPS or LibreOffice and save it as .xlsx", name);
+		gs_reason_printf(err, "%s, older than the Excel 5.0 to 2003 files read here: open it in Excel, WPS or LibreOffice and save it as .xlsx", name);
 		goto fail;
 	}
 	b->ver = v;
@@ -727,7 +737,7 @@ gs_biff *gs_biff_open(const unsigned char *data, size_t n, char *err, size_t err
 		b->consts[i][1] = (uint32_t)strlen(const_text[i]);
 		gs_buf_adds(&b->text, const_text[i]);
 	}
-	if (read_globals(b, err, errn) < 0)
+	if (read_globals(b, err) < 0)
 		goto fail;
 	return b;
 fail:
@@ -771,13 +781,12 @@ static gs_biff_cell *add_cell(gs_biff *b, unsigned row, unsigned col, int type)
  * such XF: the cell's number format, and with it whether the number is a
  * date, a time or a percentage, is lost, and a plain number in its place
  * would pass for the value. */
-static int add_number(gs_biff *b, unsigned row, unsigned col, unsigned xf, double v, char *err,
-                      size_t errn)
+static int add_number(gs_biff *b, unsigned row, unsigned col, unsigned xf, double v, gs_reason *err)
 {
 	if (xf >= b->nxf) {
 		char ref[24];
 		gs_cell_name(ref, sizeof ref, col + 1, row + 1UL);
-		snprintf(err, errn, "cell %s refers to cell format (XF) %u, but the workbook has %zu",
+		gs_reason_printf(err, "cell %s refers to cell format (XF) %u, but the workbook has %zu",
 		         ref, xf, b->nxf);
 		return -1;
 	}
@@ -840,14 +849,14 @@ static int add_label(gs_biff *b, unsigned row, unsigned col, size_t p, size_t le
 /* Where sheet I's records start in the workbook stream, and in *LIMIT
  * where the next substream starts (no record of the sheet may run past
  * it), or (size_t)-1 with a reason in ERR. */
-static size_t sheet_start(gs_biff *b, size_t i, size_t *limit, char *err, size_t errn)
+static size_t sheet_start(gs_biff *b, size_t i, size_t *limit, gs_reason *err)
 {
 	size_t pos = b->pos[i];
 	const char *nm;
 	if (pos + 4 > b->sn || bof_version(u16(b->s + pos), b->s + pos + 4, 0, &nm) == 0) {
 		/* the offset is wrong: take the substream in the sheet's place */
 		if (b->nth[i] >= b->nsubs) {
-			snprintf(err, errn, "the workbook stream does not hold the sheet");
+			gs_reason_say(err, N_("the workbook stream does not hold the sheet"));
 			return (size_t)-1;
 		}
 		pos = b->subs[b->nth[i]];
@@ -866,7 +875,7 @@ static size_t sheet_start(gs_biff *b, size_t i, size_t *limit, char *err, size_t
  * body at P[0..LEN). A cell record adds its cells; *PENDING is the formula
  * cell whose STRING record may follow. Returns 0, or -1 with ERR. */
 static int sheet_record(gs_biff *b, unsigned type, size_t p, unsigned len, size_t *pending,
-                        gs_merges *merges, char *err, size_t errn)
+                        gs_merges *merges, gs_reason *err)
 {
 	const unsigned char *q = b->s + p;
 	size_t at = p - 4;           /* the record's offset, for messages */
@@ -876,22 +885,22 @@ static int sheet_record(gs_biff *b, unsigned type, size_t p, unsigned len, size_
 	unsigned row = len >= 4 ? u16(q) : 0, col = len >= 4 ? u16(q + 2) : 0;
 	switch (type) {
 	case R_NUMBER:
-		if (len >= 14 && add_number(b, row, col, u16(q + 4), le_double(q + 6), err, errn) < 0)
+		if (len >= 14 && add_number(b, row, col, u16(q + 4), le_double(q + 6), err) < 0)
 			return -1;
 		break;
 	case R_RK:
-		if (len >= 10 && add_number(b, row, col, u16(q + 4), rk_value(u32(q + 6)), err, errn) < 0)
+		if (len >= 10 && add_number(b, row, col, u16(q + 4), rk_value(u32(q + 6)), err) < 0)
 			return -1;
 		break;
 	case R_MULRK:
 		/* row, first column, (format, RK) six bytes a cell, last column */
 		for (size_t k = 4; k + 6 + 2 <= len && col < 65536; k += 6, col++)
-			if (add_number(b, row, col, u16(q + k), rk_value(u32(q + k + 2)), err, errn) < 0)
+			if (add_number(b, row, col, u16(q + k), rk_value(u32(q + k + 2)), err) < 0)
 				return -1;
 		break;
 	case R_LABEL: case R_RSTRING:
 		if (len < 6 || add_label(b, row, col, p + 6, len - 6, type == R_LABEL) < 0) {
-			snprintf(err, errn, "the workbook's records are corrupt: a LABEL record's length does not match its text (offset %zu)", at);
+			gs_reason_printf(err, "the workbook's records are corrupt: a LABEL record's length does not match its text (offset %zu)", at);
 			return -1;
 		}
 		break;
@@ -901,7 +910,7 @@ static int sheet_record(gs_biff *b, unsigned type, size_t p, unsigned len, size_
 			if (k >= b->nsst) {
 				char ref[24];
 				gs_cell_name(ref, sizeof ref, col + 1, row + 1UL);
-				snprintf(err, errn, "cell %s refers to shared string %lu, but the workbook has %zu",
+				gs_reason_printf(err, "cell %s refers to shared string %lu, but the workbook has %zu",
 				         ref, (unsigned long)k, b->nsst);
 				return -1;
 			}
@@ -920,7 +929,7 @@ static int sheet_record(gs_biff *b, unsigned type, size_t p, unsigned len, size_
 		if (len < 14)
 			break;
 		if (u16(q + 12) != 0xFFFF) {
-			if (add_number(b, row, col, u16(q + 4), le_double(q + 6), err, errn) < 0)
+			if (add_number(b, row, col, u16(q + 4), le_double(q + 6), err) < 0)
 				return -1;
 		} else if (q[6] == 0) {
 			gs_biff_cell *c = add_cell(b, row, col, GS_BIFF_TEXT);
@@ -936,7 +945,7 @@ static int sheet_record(gs_biff *b, unsigned type, size_t p, unsigned len, size_
 			uint32_t off, n;
 			b->badtext = 0;
 			if (read_str(b, p, len, 1, 1, &off, &n) < 0) {
-				snprintf(err, errn, "the workbook's records are corrupt: a STRING record's length does not match its text (offset %zu)", at);
+				gs_reason_printf(err, "the workbook's records are corrupt: a STRING record's length does not match its text (offset %zu)", at);
 				return -1;
 			}
 			gs_biff_cell *c = &b->cells[*pending];
@@ -975,11 +984,11 @@ static void order_cells(gs_biff *b)
 }
 
 int gs_biff_sheet(gs_biff *b, size_t i, gs_merges *merges, const gs_biff_cell **cells,
-                  size_t *ncells, char *err, size_t errn)
+                  size_t *ncells, gs_reason *err)
 {
 	b->ncells = 0;
 	size_t limit;
-	size_t pos = sheet_start(b, i, &limit, err, errn);
+	size_t pos = sheet_start(b, i, &limit, err);
 	if (pos == (size_t)-1)
 		return -1;
 	const char *nm;
@@ -990,11 +999,11 @@ int gs_biff_sheet(gs_biff *b, size_t i, gs_merges *merges, const gs_biff_cell **
 		size_t p = pos + 4;
 		const unsigned char *q = b->s + p;
 		if (p + len > b->sn) {
-			snprintf(err, errn, "a record at offset %zu runs past the end of the workbook stream", pos);
+			gs_reason_printf(err, "a record at offset %zu runs past the end of the workbook stream", pos);
 			return -1;
 		}
 		if (p + len > limit) {
-			snprintf(err, errn, "the workbook's records are corrupt: the sheet's records run into the next sheet (offset %zu)", pos);
+			gs_reason_printf(err, "the workbook's records are corrupt: the sheet's records run into the next sheet (offset %zu)", pos);
 			return -1;
 		}
 		pos = p + len;
@@ -1004,7 +1013,7 @@ int gs_biff_sheet(gs_biff *b, size_t i, gs_merges *merges, const gs_biff_cell **
 		}
 		const char *bad = depth == 1 ? bad_length(b, type, q, len) : NULL;
 		if (bad) {
-			snprintf(err, errn, "the workbook's records are corrupt: %s (offset %zu)", bad, p - 4);
+			corrupt(err, bad, p - 4);
 			return -1;
 		}
 		if (type == R_EOF) {
@@ -1013,14 +1022,14 @@ int gs_biff_sheet(gs_biff *b, size_t i, gs_merges *merges, const gs_biff_cell **
 			continue;
 		}
 		if (type == 0 && depth == 1) {
-			snprintf(err, errn, "the workbook's records are corrupt: a record of type 0 (offset %zu)", p - 4);
+			gs_reason_printf(err, "the workbook's records are corrupt: a record of type 0 (offset %zu)", p - 4);
 			return -1;
 		}
-		if (depth == 1 && sheet_record(b, type, p, len, &pending, merges, err, errn) < 0)
+		if (depth == 1 && sheet_record(b, type, p, len, &pending, merges, err) < 0)
 			return -1;
 	}
 	if (depth > 0) {
-		snprintf(err, errn, "the workbook's records are corrupt: the sheet has no EOF record (its records are out of step)");
+		gs_reason_say(err, N_("the workbook's records are corrupt: the sheet has no EOF record (its records are out of step)"));
 		return -1;
 	}
 	order_cells(b);

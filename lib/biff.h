@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #include "merges.h"
+#include "reason.h"
 
 /* What a cell holds. */
 enum gs_biff_type {
@@ -47,9 +48,9 @@ typedef struct gs_biff_cell {
 typedef struct gs_biff gs_biff;
 
 /* Read the workbook globals of the .xls in DATA[0..N) (not kept: the
- * workbook stream is copied). NULL with ERR (ERRN bytes) set when it is
- * not a workbook this reads. */
-gs_biff *gs_biff_open(const unsigned char *data, size_t n, char *err, size_t errn);
+ * workbook stream is copied). NULL with the reason appended to ERR when
+ * it is not a workbook this reads. */
+gs_biff *gs_biff_open(const unsigned char *data, size_t n, gs_reason *err);
 
 /* The worksheets' names (UTF-8, owned by B), in the workbook's order;
  * chart sheets and macro sheets are not listed. */
@@ -60,10 +61,10 @@ int gs_biff_date1904(const gs_biff *b);
 
 /* Read sheet I (from 0 of gs_biff_sheets) into *CELLS (*NCELLS of them,
  * sorted by row then column, one a position; owned by B until the next
- * call), its merged ranges into MERGES unless NULL. 0, or -1 with ERR
- * set. */
+ * call), its merged ranges into MERGES unless NULL. 0, or -1 with the
+ * reason appended to ERR. */
 int gs_biff_sheet(gs_biff *b, size_t i, gs_merges *merges, const gs_biff_cell **cells,
-                  size_t *ncells, char *err, size_t errn);
+                  size_t *ncells, gs_reason *err);
 
 /* The text of a GS_BIFF_TEXT or GS_BIFF_BADTEXT cell: *LEN bytes. */
 const char *gs_biff_text(const gs_biff *b, const gs_biff_cell *c, size_t *len);

@@ -5,6 +5,7 @@
 #ifndef GS_BUF_H
 #define GS_BUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -40,6 +41,11 @@ void gs_buf_adds(gs_buf *b, const char *s);
 /* Append printf-formatted text. */
 void gs_buf_printf(gs_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* gs_buf_printf with the arguments in AP, which it uses up as vsnprintf
+ * does (to format them again, va_copy AP first). */
+void gs_buf_vprintf(gs_buf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 
 /* Empty the buffer, keeping its memory. */
 static inline void gs_buf_clear(gs_buf *b)

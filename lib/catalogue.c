@@ -1,6 +1,7 @@
 #include "catalogue.h"
 #include "buf.h"
 #include "diag.h"
+#include "i18n.h"
 #include "jsonfile.h"
 
 #include <cjson/cJSON.h>
@@ -125,8 +126,10 @@ static int load_one(const char *path, const cJSON *o, gs_indicator *ind)
 		return -1;
 	}
 	if (!ind->id || !*ind->id || !ind->agg) {
-		gs_msg(path, 0, "an indicator needs \"id\" and \"agg\"%s%s",
-		       ind->id ? ": " : "", ind->id ? ind->id : "");
+		if (ind->id)
+			gs_msg(path, 0, "an indicator needs \"id\" and \"agg\": %s", ind->id);
+		else
+			gs_msg(path, 0, "an indicator needs \"id\" and \"agg\"");
 		return -1;
 	}
 	for (const char *p = ind->id; *p; p++)
@@ -206,7 +209,7 @@ static int make_negative(const char *path, const cJSON *root, gs_catalogue *c)
 
 gs_catalogue *gs_catalogue_load(const char *path)
 {
-	cJSON *root = gs_json_load(path, "catalogue");
+	cJSON *root = gs_json_load(path, N_("catalogue"));
 	if (!root)
 		return NULL;
 	const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "indicators");

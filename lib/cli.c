@@ -140,7 +140,7 @@ void gs_cli_outputs(const gs_cli *c, const char *const *side, size_t nside,
                     const gs_output *outs, size_t nout)
 {
 	gs_output *all = gs_xmalloc((nout + 1) * sizeof *all);
-	all[0] = (gs_output){"the rejects file", c->rejects};
+	all[0] = (gs_output){N_("the rejects file"), c->rejects};
 	for (size_t i = 0; i < nout; i++)
 		all[i + 1] = outs[i];
 	gs_cli_check_outputs(c->files, c->nfiles, side, nside, all, nout + 1);

@@ -119,8 +119,9 @@ void gs_print_help(void (*print_help)(void)) __attribute__((noreturn));
  * exit GS_USAGE. */
 void gs_bad_usage(void) __attribute__((noreturn));
 
-/* An output file a tool writes: WHAT names it in messages ("the
- * rejects file"), PATH NULL when not given. */
+/* An output file a tool writes: WHAT names it in messages (English,
+ * marked N_("the rejects file"), shown translated), PATH NULL when not
+ * given. */
 typedef struct gs_output {
 	const char *what;
 	const char *path;

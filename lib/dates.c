@@ -1,4 +1,5 @@
 #include "dates.h"
+#include "i18n.h"
 #include "utf8.h"
 
 #include <stdio.h>
@@ -103,7 +104,7 @@ static int time_of_day(const char *p, const char *e, int sep_optional, gs_dateti
 				while (p < e && *p == '0')
 					p++;
 				if (p == f || (p < e && *p >= '1' && *p <= '9')) {
-					*why = "fractions of a second are not kept";
+					*why = N_("fractions of a second are not kept");
 					return -1;
 				}
 			}
@@ -122,7 +123,7 @@ static int time_of_day(const char *p, const char *e, int sep_optional, gs_dateti
 	if (mi < 0 || sec < 0 || p != e)
 		return -1;
 	if (h > 23 || mi > 59 || sec > 59) {
-		*why = "no such time of day";
+		*why = N_("no such time of day");
 		return -1;
 	}
 	t->hh = (int)h;
@@ -149,16 +150,15 @@ int gs_datetime_parse(const char *s0, size_t n0, int excel, gs_datetime *t, cons
 {
 	gs_buf b = {0};
 	int ret = -1;
-	gs_fold_fullwidth(&b, s0, n0);
-	const char *s = b.p ? b.p : "";
-	size_t n = b.len;
-	gs_trim(&s, &n);
+	const char *s;
+	size_t n;
+	gs_fold_trim(&b, s0, n0, &s, &n);
 	const char *p = s, *e = s + n;
 	long Y, M = -1, D = -1;
 	memset(t, 0, sizeof *t);
-	*why = "not a date";
+	*why = N_("not a date");
 	if (n == 0) {
-		*why = "empty";
+		*why = N_("empty");
 		goto out;
 	}
 	/* all digits: YYYYMMDD or an Excel serial (with a time: a fraction) */
@@ -183,7 +183,7 @@ int gs_datetime_parse(const char *s0, size_t n0, int excel, gs_datetime *t, cons
 		D = digits(&p, p + 2, 2, 2);
 	} else if (nd >= 1 && nd <= 7 && (q == e || frac)) {
 		if (!excel) {
-			*why = "a bare number is not a date (the map can allow Excel serial numbers)";
+			*why = N_("a bare number is not a date (the map can allow Excel serial numbers)");
 			goto out;
 		}
 		long v = digits(&p, q, 1, 7);
@@ -196,19 +196,19 @@ int gs_datetime_parse(const char *s0, size_t n0, int excel, gs_datetime *t, cons
 		if (excel == GS_EXCEL_1904)
 			base = gs_days_from_civil(1904, 1, 1);
 		else if (v == 60) {
-			*why = "Excel serial 60 is 1900-02-29, a day that did not exist";
+			*why = N_("Excel serial 60 is 1900-02-29, a day that did not exist");
 			goto out;
 		} else
 			base = gs_days_from_civil(1899, 12, v < 60 ? 31 : 30);
 		if (excel == GS_EXCEL_1900 && v < 1) {
-			*why = "Excel serial numbers start at 1";
+			*why = N_("Excel serial numbers start at 1");
 			goto out;
 		}
 		int yy, mm, dd;
 		gs_civil_from_days(base + v, &yy, &mm, &dd);
 		Y = yy, M = mm, D = dd;
 		if (!gs_date_valid(yy, mm, dd)) {
-			*why = "Excel serial number out of range";
+			*why = N_("Excel serial number out of range");
 			goto out;
 		}
 		for (size_t i = 0; i < nfrac; i++)
@@ -247,7 +247,7 @@ int gs_datetime_parse(const char *s0, size_t n0, int excel, gs_datetime *t, cons
 	if (Y < 0 || M < 0 || D < 0)
 		goto out;
 	if (!gs_date_valid((int)Y, (int)M, (int)D)) {
-		*why = "no such date";
+		*why = N_("no such date");
 		goto out;
 	}
 	t->y = (int)Y;
@@ -266,7 +266,7 @@ int gs_date_parse(const char *s, size_t n, int excel, int *y, int *m, int *d,
 	if (gs_datetime_parse(s, n, excel, &t, why) < 0)
 		return -1;
 	if (t.hh || t.mi || t.ss) {
-		*why = "has a time of day (only dates are read here)";
+		*why = N_("has a time of day (only dates are read here)");
 		return -1;
 	}
 	*y = t.y;

@@ -1,6 +1,7 @@
 /* dates: calendar arithmetic and the date spellings of county ledgers.
  *
- * Dates are proleptic Gregorian, years 1000 to 9999. */
+ * Dates are proleptic Gregorian, years 1000 to 9999. A *WHY is a fixed
+ * English message (reason.h: gs_reason_say shows it translated). */
 #ifndef GS_DATES_H
 #define GS_DATES_H
 

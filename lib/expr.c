@@ -1,5 +1,6 @@
 #include "expr.h"
 #include "diag.h"
+#include "i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +34,7 @@ struct parser {
 	char op[3];            /* T_OP: the operator */
 	gs_buf text;           /* T_STR, T_NAME, T_NUM: the token's text */
 	int quoted;            /* T_NAME in backticks */
-	gs_buf *err;
+	gs_reason *err;
 	size_t errpos;
 	int failed;
 };
@@ -60,14 +61,15 @@ int gs_expr_scan_quoted(const char *s, size_t *pos, gs_buf *out)
 	}
 }
 
+/* The first error at byte AT wins; MSG is an English message (N_). */
 static void fail(struct parser *p, size_t at, const char *msg)
 {
 	if (p->failed)
 		return;
 	p->failed = 1;
 	p->errpos = at;
-	gs_buf_clear(p->err);
-	gs_buf_adds(p->err, msg);
+	gs_reason_clear(p->err);
+	gs_reason_say(p->err, msg);
 }
 
 static int is_name_start(char c)
@@ -111,7 +113,7 @@ static void next(struct parser *p)
 	if (c == '"' || c == '`') {
 		size_t i = p->pos;
 		if (gs_expr_scan_quoted(s, &i, &p->text) < 0) {
-			fail(p, p->pos, c == '"' ? "string not closed" : "name in backticks not closed");
+			fail(p, p->pos, c == '"' ? N_("string not closed") : N_("name in backticks not closed"));
 			p->t = T_BAD;
 			return;
 		}
@@ -145,11 +147,11 @@ static void next(struct parser *p)
 		return;
 	}
 	if (c == '=') {
-		fail(p, p->pos, "'=' is not an operator (compare with '==')");
+		fail(p, p->pos, N_("'=' is not an operator (compare with '==')"));
 		p->t = T_BAD;
 		return;
 	}
-	fail(p, p->pos, "unexpected character");
+	fail(p, p->pos, N_("unexpected character"));
 	p->t = T_BAD;
 }
 
@@ -184,7 +186,7 @@ static gs_expr *parse_primary(struct parser *p)
 		e->text = gs_xstrndup(p->text.p, p->text.len);
 		e->len = p->text.len;
 		if (gs_num_parse(e->text, e->len, &e->num) < 0) {
-			fail(p, at, "not a number");
+			fail(p, at, N_("not a number"));
 			gs_expr_free(e);
 			return NULL;
 		}
@@ -202,7 +204,7 @@ static gs_expr *parse_primary(struct parser *p)
 		if (!p->quoted && !strcmp(p->text.p, "empty")) {
 			next(p);
 			if (!is_op(p, "(")) {
-				fail(p, p->tpos, "expected '(' after empty");
+				fail(p, p->tpos, N_("expected '(' after empty"));
 				return NULL;
 			}
 			next(p);
@@ -210,7 +212,7 @@ static gs_expr *parse_primary(struct parser *p)
 			if (!a)
 				return NULL;
 			if (!is_op(p, ")")) {
-				fail(p, p->tpos, "expected ')'");
+				fail(p, p->tpos, N_("expected ')'"));
 				gs_expr_free(a);
 				return NULL;
 			}
@@ -218,7 +220,7 @@ static gs_expr *parse_primary(struct parser *p)
 			return node(E_EMPTY, a, NULL);
 		}
 		if (!p->quoted && !strcmp(p->text.p, "in")) {
-			fail(p, at, "'in' needs a value on its left");
+			fail(p, at, N_("'in' needs a value on its left"));
 			return NULL;
 		}
 		gs_expr *e = node(E_FIELD, NULL, NULL);
@@ -226,7 +228,7 @@ static gs_expr *parse_primary(struct parser *p)
 		e->len = p->text.len;
 		next(p);
 		if (!p->quoted && is_op(p, "(")) {
-			fail(p, at, "unknown function");
+			fail(p, at, N_("unknown function"));
 			gs_expr_free(e);
 			return NULL;
 		}
@@ -238,7 +240,7 @@ static gs_expr *parse_primary(struct parser *p)
 		if (!e)
 			return NULL;
 		if (!is_op(p, ")")) {
-			fail(p, p->tpos, "expected ')'");
+			fail(p, p->tpos, N_("expected ')'"));
 			gs_expr_free(e);
 			return NULL;
 		}
@@ -246,9 +248,9 @@ static gs_expr *parse_primary(struct parser *p)
 		return e;
 	}
 	if (p->t == T_END)
-		fail(p, at, "expression ends too soon");
+		fail(p, at, N_("expression ends too soon"));
 	else
-		fail(p, at, "expected a value");
+		fail(p, at, N_("expected a value"));
 	return NULL;
 }
 
@@ -316,7 +318,7 @@ static gs_expr *parse_cmp(struct parser *p)
 	if (p->t == T_NAME && !p->quoted && !strcmp(p->text.p, "in")) {
 		next(p);
 		if (!is_op(p, "(")) {
-			fail(p, p->tpos, "expected '(' after in");
+			fail(p, p->tpos, N_("expected '(' after in"));
 			gs_expr_free(a);
 			return NULL;
 		}
@@ -332,7 +334,7 @@ static gs_expr *parse_cmp(struct parser *p)
 			e->list[e->nlist++] = item;
 		} while (is_op(p, ","));
 		if (!is_op(p, ")")) {
-			fail(p, p->tpos, "expected ',' or ')'");
+			fail(p, p->tpos, N_("expected ',' or ')'"));
 			gs_expr_free(e);
 			return NULL;
 		}
@@ -372,7 +374,7 @@ static gs_expr *parse_or(struct parser *p)
 	return a;
 }
 
-gs_expr *gs_expr_parse(const char *src, size_t *pos, int whole, gs_buf *err)
+gs_expr *gs_expr_parse(const char *src, size_t *pos, int whole, gs_reason *err)
 {
 	struct parser p = {0};
 	p.s = src;
@@ -385,18 +387,18 @@ gs_expr *gs_expr_parse(const char *src, size_t *pos, int whole, gs_buf *err)
 		e = NULL;
 	}
 	if (e && whole && p.t != T_END) {
-		fail(&p, p.tpos, is_op(&p, ")") ? "unmatched ')'" : "unexpected text after the expression");
+		fail(&p, p.tpos, is_op(&p, ")") ? N_("unmatched ')'") : N_("unexpected text after the expression"));
 		gs_expr_free(e);
 		e = NULL;
 	}
 	if (!e && !p.failed)
-		fail(&p, p.tpos, "bad expression");
+		fail(&p, p.tpos, N_("bad expression"));
 	*pos = e ? p.tpos : p.errpos;
 	gs_buf_free(&p.text);
 	return e;
 }
 
-int gs_expr_bind(gs_expr *e, const gs_field *names, size_t n, gs_buf *err)
+int gs_expr_bind(gs_expr *e, const gs_field *names, size_t n, gs_reason *err)
 {
 	if (!e)
 		return 0;
@@ -406,8 +408,8 @@ int gs_expr_bind(gs_expr *e, const gs_field *names, size_t n, gs_buf *err)
 				e->col = (long)i;
 				return 0;
 			}
-		gs_buf_clear(err);
-		gs_buf_printf(err, "no field '%s'", e->text);
+		gs_reason_clear(err);
+		gs_reason_printf(err, "no field '%s'", e->text);
 		return -1;
 	}
 	if (gs_expr_bind(e->a, names, n, err) || gs_expr_bind(e->b, names, n, err))
@@ -522,21 +524,21 @@ static int compare(const gs_value *a, const gs_value *b)
 	return (n > m) - (n < m);
 }
 
-static int arith_operand(const gs_expr *e, const gs_value *v, gs_num *out, gs_buf *err)
+static int arith_operand(const gs_expr *e, const gs_value *v, gs_num *out, gs_reason *err)
 {
 	int k = gs_value_number(v, out);
 	if (k >= 0)
 		return k;
-	gs_buf_clear(err);
+	gs_reason_clear(err);
 	const char *name = gs_expr_field_name(e);
 	if (name)
-		gs_buf_printf(err, "field '%s': '%.*s' is not a number", name, (int)v->n, v->s);
+		gs_reason_printf(err, "field '%s': '%.*s' is not a number", name, (int)v->n, v->s);
 	else
-		gs_buf_printf(err, "'%.*s' is not a number", (int)v->n, v->s);
+		gs_reason_printf(err, "'%.*s' is not a number", (int)v->n, v->s);
 	return -1;
 }
 
-int gs_expr_eval(const gs_expr *e, const gs_field *row, gs_value *out, gs_buf *err)
+int gs_expr_eval(const gs_expr *e, const gs_field *row, gs_value *out, gs_reason *err)
 {
 	gs_value a, b;
 	/* what every value has; each kind sets its own part (a row's
@@ -631,8 +633,8 @@ int gs_expr_eval(const gs_expr *e, const gs_field *row, gs_value *out, gs_buf *e
 			return 0;
 		}
 		if (gs_num_sub(gs_num_int(0), x, &out->num) < 0) {
-			gs_buf_clear(err);
-			gs_buf_adds(err, "arithmetic overflow");
+			gs_reason_clear(err);
+			gs_reason_say(err, N_("arithmetic overflow"));
 			return -1;
 		}
 		out->num.scale = x.scale;
@@ -657,8 +659,8 @@ int gs_expr_eval(const gs_expr *e, const gs_field *row, gs_value *out, gs_buf *e
 		        e->op == E_SUB ? gs_num_sub(x, y, &out->num) :
 		        e->op == E_MUL ? gs_num_mul(x, y, &out->num) : gs_num_div(x, y, &out->num);
 		if (r < 0) {
-			gs_buf_clear(err);
-			gs_buf_adds(err, "arithmetic overflow");
+			gs_reason_clear(err);
+			gs_reason_say(err, N_("arithmetic overflow"));
 			return -1;
 		}
 		out->type = GS_V_NUM;
@@ -668,7 +670,7 @@ int gs_expr_eval(const gs_expr *e, const gs_field *row, gs_value *out, gs_buf *e
 	return 0;
 }
 
-int gs_expr_test(const gs_expr *e, const gs_field *row, gs_buf *err)
+int gs_expr_test(const gs_expr *e, const gs_field *row, gs_reason *err)
 {
 	gs_value v;
 	if (gs_expr_eval(e, row, &v, err))

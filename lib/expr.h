@@ -22,6 +22,7 @@
 
 #include "buf.h"
 #include "num.h"
+#include "reason.h"
 #include "records.h"
 
 typedef struct gs_expr gs_expr;
@@ -42,18 +43,18 @@ typedef struct gs_value {
  * token that cannot continue it (a ',' or an unmatched ')'), and *POS is
  * left there. On error returns NULL with *POS at the byte where it went
  * wrong and the reason in ERR. */
-gs_expr *gs_expr_parse(const char *src, size_t *pos, int whole, gs_buf *err);
+gs_expr *gs_expr_parse(const char *src, size_t *pos, int whole, gs_reason *err);
 
 /* Resolve field names to columns of NAMES[0..N). Returns 0, or -1 with
  * "no field 'X'" in ERR. */
-int gs_expr_bind(gs_expr *e, const gs_field *names, size_t n, gs_buf *err);
+int gs_expr_bind(gs_expr *e, const gs_field *names, size_t n, gs_reason *err);
 
 /* Evaluate on the fields of a row. Returns 0, or -1 with the reason
  * (naming the field) in ERR. OUT may point into ROW or into the tree. */
-int gs_expr_eval(const gs_expr *e, const gs_field *row, gs_value *out, gs_buf *err);
+int gs_expr_eval(const gs_expr *e, const gs_field *row, gs_value *out, gs_reason *err);
 
 /* 1 when E is true on ROW, 0 when not, -1 on error (reason in ERR). */
-int gs_expr_test(const gs_expr *e, const gs_field *row, gs_buf *err);
+int gs_expr_test(const gs_expr *e, const gs_field *row, gs_reason *err);
 
 /* The value as a number: 1 and *OUT set, 0 when it is NA, -1 when it is
  * text that is not a number. */

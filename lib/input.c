@@ -1,6 +1,7 @@
 #include "input.h"
 #include "diag.h"
 #include "gb18030.h"
+#include "i18n.h"
 #include "sha256.h"
 #include "utf8.h"
 
@@ -54,7 +55,7 @@ struct gs_input {
 	gs_sha256 sha;
 	const gs_gb18030 *gb;    /* GB18030 two-byte table, or NULL */
 	char enc[64];
-	char err[160];
+	gs_reason err;
 };
 
 int gs_encoding_known(const char *encoding)
@@ -89,7 +90,7 @@ static gs_input *new_input(int fd, int is_stdin, const char *encoding, const cha
 	} else {
 		in->cd = iconv_open("UTF-8", encoding);
 		if (in->cd == (iconv_t)-1) {
-			*why = "unknown encoding";
+			*why = _("unknown encoding");
 			in->fd = -1;
 			gs_input_close(in);
 			return NULL;
@@ -139,12 +140,14 @@ gs_input *gs_input_open_range(const char *path, unsigned long long off, unsigned
 	return in;
 }
 
-static ssize_t fail(gs_input *in, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static ssize_t fail(gs_input *in, const char *fmt, ...)
+/* Stay failed, FMT (English, as for gs_reason_printf) the reason; -1. */
+static ssize_t input_fail(gs_input *in, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static ssize_t input_fail(gs_input *in, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(in->err, sizeof in->err, fmt, ap);
+	gs_reason_clear(&in->err);
+	gs_reason_vprintf(&in->err, fmt, ap);
 	va_end(ap);
 	in->failed = 1;
 	return -1;
@@ -184,7 +187,7 @@ static ssize_t fill(gs_input *in)
 			continue;
 		if (r < 0) {
 			in->read_failed = 1;
-			return fail(in, "read error: %s", strerror(errno));
+			return input_fail(in, "read error: %s", strerror(errno));
 		}
 		if (r == 0)
 			in->eof = 1;
@@ -346,11 +349,11 @@ static ssize_t sniff(gs_input *in)
 	} else if (n >= 2 && b[0] == 0xFF && b[1] == 0xFE) {
 		in->rpos = 2;
 		if (start_iconv(in, "UTF-16LE") < 0)
-			return fail(in, "UTF-16LE is not supported by iconv");
+			return input_fail(in, "UTF-16LE is not supported by iconv");
 	} else if (n >= 2 && b[0] == 0xFE && b[1] == 0xFF) {
 		in->rpos = 2;
 		if (start_iconv(in, "UTF-16BE") < 0)
-			return fail(in, "UTF-16BE is not supported by iconv");
+			return input_fail(in, "UTF-16BE is not supported by iconv");
 	} else {
 		in->mode = M_UTF8;
 		int incomplete;
@@ -360,7 +363,7 @@ static ssize_t sniff(gs_input *in)
 		 * the rest reads as Chinese) or names its line */
 		if (in->autodetect && ok < n && !(incomplete && !in->eof && n - ok < 4) &&
 		    gb_plausible(b, n) && start_iconv(in, "GB18030") < 0)
-			return fail(in, "GB18030 is not supported by iconv");
+			return input_fail(in, "GB18030 is not supported by iconv");
 	}
 	return 0;
 }
@@ -391,7 +394,7 @@ static ssize_t read_utf8(gs_input *in, const char **text)
 			break;
 		const char *nul = memchr(p, '\0', ok);
 		if (nul == p)
-			return fail(in, "NUL byte in input (not a text file?)");
+			return input_fail(in, "NUL byte in input (not a text file?)");
 		if (nul)
 			ok = (size_t)(nul - p);   /* the text before it first */
 		if (!in->seen_nonascii) {
@@ -410,22 +413,22 @@ static ssize_t read_utf8(gs_input *in, const char **text)
 	    !(in->gb_refused = !gb_plausible((const unsigned char *)in->raw + in->rpos,
 	                                     in->rend - in->rpos))) {
 		if (start_iconv(in, "GB18030") < 0)
-			return fail(in, "GB18030 is not supported by iconv");
+			return input_fail(in, "GB18030 is not supported by iconv");
 		return -2; /* the caller goes on in iconv mode */
 	}
 	if (in->eof && in->rend - in->rpos < 4) {
 		int incomplete;
 		gs_utf8_valid_prefix(in->raw + in->rpos, in->rend - in->rpos, &incomplete);
 		if (incomplete)
-			return fail(in, "truncated UTF-8 sequence at end of input");
+			return input_fail(in, "truncated UTF-8 sequence at end of input");
 	}
 	char hex[8];
 	snprintf(hex, sizeof hex, "0x%02X", (unsigned char)in->raw[in->rpos]);
 	if (in->gb_refused)
-		return fail(in, "invalid UTF-8 byte %s, and the text does not read as Chinese in "
+		return input_fail(in, "invalid UTF-8 byte %s, and the text does not read as Chinese in "
 		            "GB18030 either (give the encoding with -e: -e gb18030, -e latin1, -e cp1252 ...)",
 		            hex);
-	return fail(in, "invalid UTF-8 byte %s (give the encoding with -e, e.g. -e gb18030)", hex);
+	return input_fail(in, "invalid UTF-8 byte %s (give the encoding with -e, e.g. -e gb18030)", hex);
 }
 
 static ssize_t read_iconv(gs_input *in, const char **text)
@@ -433,7 +436,7 @@ static ssize_t read_iconv(gs_input *in, const char **text)
 	if (!in->out)
 		in->out = gs_xmalloc(OUT_SIZE);
 	if (in->nul_pending)
-		return fail(in, "NUL character in input (not a text file?)");
+		return input_fail(in, "NUL character in input (not a text file?)");
 	for (;;) {
 		size_t avail = in->rend - in->rpos;
 		if (avail == 0) {
@@ -466,7 +469,7 @@ static ssize_t read_iconv(gs_input *in, const char **text)
 		if (made) {
 			const char *nul = memchr(in->out, '\0', made);
 			if (nul == in->out)
-				return fail(in, "NUL character in input (not a text file?)");
+				return input_fail(in, "NUL character in input (not a text file?)");
 			if (nul) {
 				/* the text before it first; fail on the next call */
 				made = (size_t)(nul - in->out);
@@ -479,14 +482,14 @@ static ssize_t read_iconv(gs_input *in, const char **text)
 			continue;
 		if (e == EINVAL) {      /* incomplete sequence at the end of the bytes */
 			if (in->eof)
-				return fail(in, "truncated %s sequence at end of input", in->enc);
+				return input_fail(in, "truncated %s sequence at end of input", in->enc);
 			if (fill(in) < 0)
 				return -1;
 			continue;
 		}
 		if (e == EILSEQ)
-			return fail(in, "bytes not valid in %s (give the encoding with -e)", in->enc);
-		return fail(in, "cannot decode input: %s", strerror(e));
+			return input_fail(in, "bytes not valid in %s (give the encoding with -e)", in->enc);
+		return input_fail(in, "cannot decode input: %s", strerror(e));
 	}
 }
 
@@ -567,7 +570,7 @@ static int drain(gs_input *in, int fd)
 				if (w < 0 && errno == EINTR)
 					continue;
 				if (w < 0) {
-					fail(in, "cannot copy the input to a temporary file: %s", strerror(errno));
+					input_fail(in, "cannot copy the input to a temporary file: %s", strerror(errno));
 					return -1;
 				}
 				off += (size_t)w;
@@ -610,7 +613,7 @@ int gs_input_whole(gs_input *in, const char **path)
 	snprintf(tmpl, sizeof tmpl, "%s/govstat-XXXXXX", dir && *dir ? dir : "/tmp");
 	int fd = mkstemp(tmpl);
 	if (fd < 0) {
-		fail(in, "cannot make a temporary copy of the input: %s", strerror(errno));
+		input_fail(in, "cannot make a temporary copy of the input: %s", strerror(errno));
 		return -1;
 	}
 	unlink(tmpl);      /* gone when closed, even if the tool is killed */
@@ -631,9 +634,9 @@ int gs_input_memory(const gs_input *in, const void **data, size_t *n)
 	return 0;
 }
 
-const char *gs_input_error(const gs_input *in)
+const gs_reason *gs_input_reason(const gs_input *in)
 {
-	return in->err;
+	return &in->err;
 }
 
 void gs_input_raw(gs_input *in)
@@ -676,5 +679,6 @@ void gs_input_close(gs_input *in)
 		iconv_close(in->cd);
 	free(in->raw);
 	free(in->out);
+	gs_reason_free(&in->err);
 	free(in);
 }

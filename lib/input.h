@@ -15,6 +15,8 @@
 
 #include <sys/types.h>
 
+#include "reason.h"
+
 typedef struct gs_input gs_input;
 
 /* 1 if ENCODING is "auto" or a name iconv knows, else 0. */
@@ -22,7 +24,8 @@ int gs_encoding_known(const char *encoding);
 
 /* Open PATH ("-" or NULL is standard input) to be read in ENCODING.
  * Returns NULL when the file cannot be opened or the encoding is unknown;
- * *WHY then points to a static description. */
+ * *WHY then points to a static description in the user's language (it is
+ * only ever shown, never written to a stream). */
 gs_input *gs_input_open(const char *path, const char *encoding, const char **why);
 
 /* Open the bytes [OFF, OFF + LEN) of the regular file PATH only, read as
@@ -38,7 +41,7 @@ gs_input *gs_input_from_memory(const void *data, size_t n, const char *encoding)
 
 /* Next chunk of UTF-8 text, valid until the next call. Returns its length
  * (> 0), 0 at the end of input, or -1 when the input cannot be read or
- * decoded; gs_input_error then says why. All text before a decoding error
+ * decoded; gs_input_reason then says why. All text before a decoding error
  * has been returned by earlier calls. */
 ssize_t gs_input_read(gs_input *in, const char **text);
 
@@ -53,14 +56,14 @@ const unsigned char *gs_input_peek(gs_input *in, size_t want, size_t *got);
  * is a regular file read from its start, else a temporary copy (standard
  * input, a pipe) that is removed when IN is closed. Text already taken
  * with gs_input_read is not in the copy: call before reading. 0, or -1
- * with gs_input_error set. */
+ * with gs_input_reason set. */
 int gs_input_whole(gs_input *in, const char **path);
 
 /* For an input made by gs_input_from_memory: its bytes. 0, else -1. */
 int gs_input_memory(const gs_input *in, const void **data, size_t *n);
 
 /* Why the last gs_input_read returned -1. */
-const char *gs_input_error(const gs_input *in);
+const gs_reason *gs_input_reason(const gs_input *in);
 
 /* 1 if the last error was in reading the bytes (no line to name), 0 if
  * it was in decoding them. */

@@ -1,6 +1,7 @@
 #include "jsonfile.h"
 #include "buf.h"
 #include "diag.h"
+#include "i18n.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -34,8 +35,12 @@ char *gs_file_bytes(const char *path, size_t *len)
 char *gs_read_file(const char *path, size_t *len, const char *what)
 {
 	char *p = gs_file_bytes(path, len);
-	if (!p)
-		gs_msg(path, 0, "cannot %s %s: %s", errno == EIO ? "read" : "open", what, strerror(errno));
+	if (p)
+		return p;
+	if (errno == EIO)
+		gs_msg(path, 0, "cannot read %s: %s", _(what), strerror(errno));
+	else
+		gs_msg(path, 0, "cannot open %s: %s", _(what), strerror(errno));
 	return p;
 }
 
@@ -66,13 +71,13 @@ cJSON *gs_json_parse(const char *path, const char *t, size_t len, const char *wh
 		long line = 1;
 		for (const char *p = t; at && p < at && p < t + len; p++)
 			line += *p == '\n';
-		gs_msg(path, line, "the %s is not valid JSON", what);
+		gs_msg(path, line, "the %s is not valid JSON", _(what));
 		return NULL;
 	}
 	/* which of two values a setting means is a guess: refuse it */
 	const char *k = repeated_key(root);
 	if (k) {
-		gs_msg(path, 0, "the %s gives the key '%s' twice in one object", what, k);
+		gs_msg(path, 0, "the %s gives the key '%s' twice in one object", _(what), k);
 		cJSON_Delete(root);
 		return NULL;
 	}

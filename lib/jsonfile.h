@@ -1,5 +1,7 @@
 /* jsonfile: reading the JSON setting files (maps, schemas, catalogues,
- * score sheets), with one way of reporting what is wrong. */
+ * score sheets), with one way of reporting what is wrong. WHAT names the
+ * file's kind in the messages: an English noun marked N_("map"), printed
+ * in the user's language. */
 #ifndef GS_JSONFILE_H
 #define GS_JSONFILE_H
 

@@ -55,7 +55,7 @@ int gs_keyset_next(gs_keyset *k, const gs_field **key, long *line)
 		return 0;
 	}
 	if (s == GS_REC_BAD)
-		gs_die(GS_IO, k->path, r.line, "%s", gs_stream_error(k->st));
+		gs_die(GS_IO, k->path, r.line, "%s", gs_reason_shown(gs_stream_reason(k->st)));
 	/* a good row has every header column (the stream fills a
 	 * workbook's short rows, and a short text row is bad) */
 	for (size_t i = 0; i < k->n; i++)

@@ -2,6 +2,7 @@
 #include "dates.h"
 #include "diag.h"
 #include "hash.h"
+#include "i18n.h"
 #include "jsonfile.h"
 #include "ledgernum.h"
 #include "stream.h"
@@ -9,6 +10,7 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,12 +66,14 @@ static char *keep(gs_map *m, const char *s)
 	return m->owned[m->nowned++] = gs_xstrndup(s, strlen(s));
 }
 
-static int bad(const gs_map *m, const char *what, const char *name)
+/* Say what is wrong with the map (FMT is English, as for gs_msg); -1. */
+static int bad(const gs_map *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int bad(const gs_map *m, const char *fmt, ...)
 {
-	if (name)
-		gs_msg(m->path, 0, "%s '%s'", what, name);
-	else
-		gs_msg(m->path, 0, "%s", what);
+	va_list ap;
+	va_start(ap, fmt);
+	gs_vmsg(m->path, 0, fmt, ap);
+	va_end(ap);
 	return -1;
 }
 
@@ -93,11 +97,11 @@ static int load_string_list(gs_map *m, const cJSON *v, const char *key,
                             char ***out, size_t *n)
 {
 	if (!cJSON_IsArray(v))
-		return bad(m, "must be a list of strings:", key);
+		return bad(m, "must be a list of strings: '%s'", key);
 	const cJSON *e;
 	cJSON_ArrayForEach(e, v) {
 		if (!cJSON_IsString(e))
-			return bad(m, "must be a list of strings:", key);
+			return bad(m, "must be a list of strings: '%s'", key);
 		*out = gs_xrealloc(*out, (*n + 1) * sizeof **out);
 		(*out)[(*n)++] = keep(m, e->valuestring);
 	}
@@ -107,45 +111,40 @@ static int load_string_list(gs_map *m, const cJSON *v, const char *key,
 /* "dates" or "datetimes" (KEY): a list of fields, or field -> options. */
 static int load_dates(gs_map *m, const cJSON *v, const char *key, enum kind kind)
 {
-	const char *twice = "more than one of values, dates, datetimes and numbers for";
 	if (cJSON_IsArray(v)) {
 		const cJSON *e;
 		cJSON_ArrayForEach(e, v) {
 			if (!cJSON_IsString(e))
-				return bad(m, kind == K_DATE ? "dates: must list field names"
-				                             : "datetimes: must list field names", NULL);
+				return kind == K_DATE ? bad(m, "dates: must list field names")
+				                      : bad(m, "datetimes: must list field names");
 			if (!rule_for(m, e->valuestring, kind))
-				return bad(m, twice, e->valuestring);
+				return bad(m, "more than one of values, dates, datetimes and numbers for '%s'", e->valuestring);
 		}
 		return 0;
 	}
 	if (!cJSON_IsObject(v))
-		return bad(m, "must be a list of fields or an object:", key);
+		return bad(m, "must be a list of fields or an object: '%s'", key);
 	const cJSON *f;
 	cJSON_ArrayForEach(f, v) {
 		struct rule *r = rule_for(m, f->string, kind);
-		char what[96];
 		if (!r)
-			return bad(m, twice, f->string);
+			return bad(m, "more than one of values, dates, datetimes and numbers for '%s'", f->string);
 		if (!cJSON_IsObject(f)) {
-			snprintf(what, sizeof what, "%s: the options must be an object for", key);
-			return bad(m, what, f->string);
+			return bad(m, "%s: the options must be an object for '%s'", key, f->string);
 		}
 		const cJSON *o;
 		cJSON_ArrayForEach(o, f) {
 			if (!strcmp(o->string, "excel")) {
 				if (!cJSON_IsNumber(o) || (o->valueint != 1900 && o->valueint != 1904)) {
-					snprintf(what, sizeof what, "%s: \"excel\" must be 1900 or 1904 for", key);
-					return bad(m, what, f->string);
+					return bad(m, "%s: \"excel\" must be 1900 or 1904 for '%s'", key, f->string);
 				}
 				r->excel = o->valueint;
 			} else if (kind == K_DATE && !strcmp(o->string, "time")) {
 				if (!cJSON_IsString(o) || strcmp(o->valuestring, "drop"))
-					return bad(m, "dates: \"time\" can only be \"drop\" for", f->string);
+					return bad(m, "dates: \"time\" can only be \"drop\" for '%s'", f->string);
 				r->drop_time = 1;
 			} else {
-				snprintf(what, sizeof what, "%s: unknown option", key);
-				return bad(m, what, o->string);
+				return bad(m, "%s: unknown option '%s'", key, o->string);
 			}
 		}
 	}
@@ -155,17 +154,17 @@ static int load_dates(gs_map *m, const cJSON *v, const char *key, enum kind kind
 static int load(gs_map *m, const cJSON *root)
 {
 	if (!cJSON_IsObject(root))
-		return bad(m, "a map must be a JSON object", NULL);
+		return bad(m, "a map must be a JSON object");
 	const cJSON *v;
 	cJSON_ArrayForEach(v, root) {
 		const char *k = v->string;
 		if (!strcmp(k, "fields")) {
 			if (!cJSON_IsObject(v))
-				return bad(m, "must be an object of raw header -> name:", k);
+				return bad(m, "must be an object of raw header -> name: '%s'", k);
 			const cJSON *e;
 			cJSON_ArrayForEach(e, v) {
 				if (!cJSON_IsString(e) || !*e->valuestring)
-					return bad(m, "fields: the new name must be a non-empty string for", e->string);
+					return bad(m, "fields: the new name must be a non-empty string for '%s'", e->string);
 				char *canon = keep(m, e->valuestring);
 				gs_hash_put(m->fields, e->string, strlen(e->string), canon);
 				m->renames = gs_xrealloc(m->renames, (m->nrenames + 1) * sizeof *m->renames);
@@ -184,14 +183,14 @@ static int load(gs_map *m, const cJSON *root)
 			free(l);
 		} else if (!strcmp(k, "drop_rows")) {
 			if (!cJSON_IsObject(v))
-				return bad(m, "must be an object of field -> [values]:", k);
+				return bad(m, "must be an object of field -> [values]: '%s'", k);
 			const cJSON *f;
 			cJSON_ArrayForEach(f, v) {
 				char **l = NULL;
 				size_t n = 0;
 				if (!cJSON_IsArray(f) || load_string_list(m, f, f->string, &l, &n)) {
 					free(l);
-					return bad(m, "drop_rows: must be a list of values for", f->string);
+					return bad(m, "drop_rows: must be a list of values for '%s'", f->string);
 				}
 				m->droprows = gs_xrealloc(m->droprows, (m->ndroprows + 1) * sizeof *m->droprows);
 				struct droprow *d = &m->droprows[m->ndroprows++];
@@ -207,20 +206,20 @@ static int load(gs_map *m, const cJSON *root)
 			}
 		} else if (!strcmp(k, "values")) {
 			if (!cJSON_IsObject(v))
-				return bad(m, "must be an object of field -> {raw value: code}:", k);
+				return bad(m, "must be an object of field -> {raw value: code}: '%s'", k);
 			const cJSON *f;
 			cJSON_ArrayForEach(f, v) {
 				if (!cJSON_IsObject(f))
-					return bad(m, "values: must be an object of raw value -> code:", f->string);
+					return bad(m, "values: must be an object of raw value -> code: '%s'", f->string);
 				struct rule *r = rule_for(m, f->string, K_VALUES);
 				if (!r)
-					return bad(m, "more than one of values, dates, datetimes and numbers for", f->string);
+					return bad(m, "more than one of values, dates, datetimes and numbers for '%s'", f->string);
 				if (!r->values)
 					r->values = gs_hash_new();
 				const cJSON *e;
 				cJSON_ArrayForEach(e, f) {
 					if (!cJSON_IsString(e))
-						return bad(m, "values: codes must be strings, see", e->string);
+						return bad(m, "values: codes must be strings, see '%s'", e->string);
 					if (!strcmp(e->string, "*"))
 						r->dflt = keep(m, e->valuestring);
 					else {
@@ -236,17 +235,17 @@ static int load(gs_map *m, const cJSON *root)
 				return -1;
 		} else if (!strcmp(k, "numbers")) {
 			if (!cJSON_IsArray(v))
-				return bad(m, "must be a list of field names:", k);
+				return bad(m, "must be a list of field names: '%s'", k);
 			const cJSON *e;
 			cJSON_ArrayForEach(e, v) {
 				if (!cJSON_IsString(e))
-					return bad(m, "numbers: must list field names", NULL);
+					return bad(m, "numbers: must list field names");
 				if (!rule_for(m, e->valuestring, K_NUMBER))
-					return bad(m, "more than one of values, dates, datetimes and numbers for", e->valuestring);
+					return bad(m, "more than one of values, dates, datetimes and numbers for '%s'", e->valuestring);
 			}
 		} else if (!strcmp(k, "skip")) {
 			if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble != (double)v->valueint)
-				return bad(m, "must be a whole number of lines:", k);
+				return bad(m, "must be a whole number of lines: '%s'", k);
 			m->skip = v->valueint;
 		} else if (!strcmp(k, "header_rows")) {
 			if (!cJSON_IsNumber(v) || v->valueint < 1 || v->valueint > GS_HEADER_ROWS_MAX ||
@@ -263,12 +262,12 @@ static int load(gs_map *m, const cJSON *root)
 				return -1;
 		} else if (!strcmp(k, "encoding")) {
 			if (!cJSON_IsString(v))
-				return bad(m, "must be a string:", k);
+				return bad(m, "must be a string: '%s'", k);
 			m->encoding = keep(m, v->valuestring);
 		} else if (!strcmp(k, "comment") || k[0] == '_') {
 			/* notes for the people who keep the map */
 		} else
-			return bad(m, "unknown key", k);
+			return bad(m, "unknown key '%s'", k);
 	}
 	return 0;
 }
@@ -276,7 +275,7 @@ static int load(gs_map *m, const cJSON *root)
 gs_map *gs_map_load(const char *path)
 {
 	size_t len;
-	char *text = gs_read_file(path, &len, "map");
+	char *text = gs_read_file(path, &len, N_("map"));
 	if (!text)
 		return NULL;
 	gs_map *m = gs_map_load_text(path, text, len);
@@ -286,7 +285,7 @@ gs_map *gs_map_load(const char *path)
 
 gs_map *gs_map_load_text(const char *path, const char *t, size_t len)
 {
-	cJSON *root = gs_json_parse(path, t, len, "map");
+	cJSON *root = gs_json_parse(path, t, len, N_("map"));
 	if (!root)
 		return NULL;
 	gs_map *m = gs_xcalloc(1, sizeof *m);
@@ -393,8 +392,8 @@ static int check_renames(const gs_map *m, gs_hash *found, const char *file, long
 			if (!strcmp(m->renames[e].canon, r->canon)) {
 				if (gs_hash_get(found, m->renames[e].raw, strlen(m->renames[e].raw)))
 					have++;
-				gs_buf_printf(&names, "%s'%s'", j++ ? (j == k ? " or " : ", ") : "",
-				              m->renames[e].raw);
+				gs_buf_adds(&names, j++ ? (j == k ? _(" or ") : _(", ")) : "");
+				gs_buf_printf(&names, _("'%s'"), m->renames[e].raw);
 			}
 		if (!have) {
 			gs_msg(file, line, "no column %s, one of which the map %s renames to '%s'",
@@ -441,12 +440,8 @@ gs_plan *gs_plan_new(gs_map *m, const gs_field *raw, size_t n, int trim, const c
 			continue;
 		}
 		if (prev) {
-			gs_buf msg = {0};
-			gs_buf_adds(&msg, "two columns would be named '");
-			gs_buf_add(&msg, name, nn);
-			gs_buf_printf(&msg, "' (columns %zu and %zu)", (size_t)prev, i + 1);
-			gs_msg(file, line, "%s", msg.p);
-			gs_buf_free(&msg);
+			gs_msg(file, line, "two columns would be named '%.*s' (columns %zu and %zu)", (int)nn, name,
+			       (size_t)prev, i + 1);
 			ok = 0;
 			break;
 		}
@@ -526,7 +521,7 @@ static int apply_rule(const struct rule *r, const char *v, size_t n, gs_buf *cel
 		if (!code)
 			code = r->dflt;
 		if (!code) {
-			*why = "not in the map's values";
+			*why = N_("not in the map's values");
 			return -1;
 		}
 		gs_buf_adds(cells, code);
@@ -541,8 +536,8 @@ static int apply_rule(const struct rule *r, const char *v, size_t n, gs_buf *cel
 		if (r->kind == K_DATETIME)
 			gs_datetime_format(cells, &dt);
 		else if ((dt.hh || dt.mi || dt.ss) && !r->drop_time) {
-			*why = "has a time of day (a \"dates\" field keeps dates only: list it under "
-			       "\"datetimes\", or give it {\"time\": \"drop\"})";
+			*why = N_("has a time of day (a \"dates\" field keeps dates only: list it under "
+			          "\"datetimes\", or give it {\"time\": \"drop\"})");
 			return -1;
 		} else
 			gs_date_format(cells, dt.y, dt.m, dt.d);
@@ -579,7 +574,7 @@ void gs_map_warn_drops(const gs_map *m)
 			gs_msg(m->path, 0, "warning: drop: no file has a column '%s'", m->drops[i]);
 }
 
-int gs_plan_apply(gs_plan *p, const gs_row *row, gs_field **out, gs_buf *why)
+int gs_plan_apply(gs_plan *p, const gs_row *row, gs_field **out, gs_reason *why)
 {
 	int ret = 0;
 	gs_buf_clear(&p->cells);
@@ -596,13 +591,10 @@ int gs_plan_apply(gs_plan *p, const gs_row *row, gs_field **out, gs_buf *why)
 				p->out[i].p = v;   /* the bad cell as it was read */
 				p->out[i].n = n;
 				if (ret)
-					gs_buf_adds(why, "; ");
-				gs_buf_adds(why, "field '");
-				gs_buf_add(why, p->names[i].p, p->names[i].n);
-				gs_buf_adds(why, "': '");
-				gs_buf_add(why, v, n);
-				gs_buf_adds(why, "': ");
-				gs_buf_adds(why, w);
+					gs_reason_add(why, "; ", 2);
+				gs_reason_printf(why, "field '%.*s': '%.*s': ", (int)p->names[i].n, p->names[i].p,
+				                 (int)n, v);
+				gs_reason_say(why, w);
 				ret = -1;
 			} else {
 				p->coff[i] = at;

@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "reason.h"
 #include "records.h"
 
 typedef struct gs_map gs_map;
@@ -57,9 +58,10 @@ gs_plan *gs_plan_new(gs_map *m, const gs_field *raw, size_t n, int trim, const c
 size_t gs_plan_columns(const gs_plan *p, const gs_field **names);
 
 /* Transform ROW into *OUT (valid until the next call). Returns 0, or -1
- * with the reason, naming the field, in WHY; *OUT then holds the row as
- * far as it could be transformed (the bad cell as it was read). */
-int gs_plan_apply(gs_plan *p, const gs_row *row, gs_field **out, gs_buf *why);
+ * with the reason, naming the field, appended to WHY; *OUT then holds
+ * the row as far as it could be transformed (the bad cell as it was
+ * read). */
+int gs_plan_apply(gs_plan *p, const gs_row *row, gs_field **out, gs_reason *why);
 
 /* 1 when ROW is one of the rows the map's drop_rows leaves out (a
  * subtotal, a total): its cell in a listed field, trimmed, is one of the

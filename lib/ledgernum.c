@@ -1,4 +1,5 @@
 #include "ledgernum.h"
+#include "i18n.h"
 #include "utf8.h"
 
 #include <string.h>
@@ -9,12 +10,11 @@ int gs_number_normalize(gs_buf *out, const char *s0, size_t n0, const char **why
 {
 	gs_buf b = {0}, dig = {0};
 	int ret = -1;
-	gs_fold_fullwidth(&b, s0, n0);
-	const char *s = b.p ? b.p : "";
-	size_t n = b.len;
-	gs_trim(&s, &n);
+	const char *s;
+	size_t n;
+	gs_fold_trim(&b, s0, n0, &s, &n);
 	const char *p = s, *e = s + n;
-	*why = "not a number";
+	*why = N_("not a number");
 	if (n == 0) {
 		ret = 0;
 		goto out;
@@ -46,7 +46,7 @@ int gs_number_normalize(gs_buf *out, const char *s0, size_t n0, const char **why
 			break;
 	}
 	if (grouped && group != 3) {
-		*why = "grouping commas must separate groups of three digits";
+		*why = N_("grouping commas must separate groups of three digits");
 		goto out;
 	}
 	long fracdigits = 0;
@@ -70,7 +70,7 @@ int gs_number_normalize(gs_buf *out, const char *s0, size_t n0, const char **why
 		while (p < e && *p >= '0' && *p <= '9') {
 			exp = exp * 10 + (*p++ - '0');
 			if (exp > MAX_EXP) {
-				*why = "exponent out of range";
+				*why = N_("exponent out of range");
 				goto out;
 			}
 		}

@@ -16,7 +16,8 @@
  * point with digits on either side, an exponent ("1.23E+11", as
  * spreadsheets write big numbers; at most 40), and a trailing '%', which
  * divides by 100 exactly ("97.5%" -> "0.975"). An empty value stays
- * empty. Returns 0, or -1 with *WHY set. */
+ * empty. Returns 0, or -1 with *WHY set to a fixed English message
+ * (reason.h: gs_reason_say shows it translated). */
 int gs_number_normalize(gs_buf *out, const char *s, size_t n, const char **why);
 
 #endif

@@ -21,7 +21,7 @@ enum gs_json_line {
 	GS_JSONL_EMPTY,   /* a line of JSON white space only, or nothing */
 	GS_JSONL_BAD,     /* a line that is not one JSON value */
 	GS_JSONL_EOF,     /* the end of the input */
-	GS_JSONL_FAIL     /* IN cannot be read or decoded further: gs_input_error */
+	GS_JSONL_FAIL     /* IN cannot be read or decoded further: gs_input_reason */
 };
 
 /* The next line: GS_JSONL_VALUE with *OBJ its value, the caller's

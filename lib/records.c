@@ -66,9 +66,9 @@ gs_records *gs_records_open(gs_input *in, int format, long skip)
 	return r;
 }
 
-const char *gs_records_error(const gs_records *r)
+const gs_reason *gs_records_reason(const gs_records *r)
 {
-	return r->err;
+	return &r->err;
 }
 
 void gs_records_raw(const gs_records *r, const char **p, size_t *n)
@@ -106,7 +106,7 @@ int gs_rec_more(gs_records *r)
 		return 0;
 	ssize_t n = gs_input_read(r->in, &r->chunk);
 	if (n < 0) {
-		snprintf(r->err, sizeof r->err, "%s", gs_input_error(r->in));
+		gs_reason_copy(&r->err, gs_input_reason(r->in));
 		return -1;
 	}
 	if (n == 0) {
@@ -266,6 +266,7 @@ void gs_records_close(gs_records *r)
 		format_of(r->format)->free(r);
 	gs_buf_free(&r->data);
 	gs_buf_free(&r->raw);
+	gs_reason_free(&r->err);
 	free(r->fields);
 	free(r);
 }

@@ -67,7 +67,7 @@ void gs_records_sheet_options(gs_records *r, const char *sheet, int fill_merged,
 
 /* Settle the format and open a workbook (gs_records_next does it when
  * not called). 0, or -1 when the input is not what it should be
- * (gs_records_error says why). */
+ * (gs_records_reason says why). */
 int gs_records_start(gs_records *r);
 
 /* For a started workbook: the sheet being read, and all of them in
@@ -75,11 +75,12 @@ int gs_records_start(gs_records *r);
 const char *gs_records_sheet(const gs_records *r);
 size_t gs_records_sheets(gs_records *r, const char *const **names);
 
-/* Next record into *ROW. On GS_REC_BAD and GS_REC_FAIL, gs_records_error
+/* Next record into *ROW. On GS_REC_BAD and GS_REC_FAIL, gs_records_reason
  * says why and ROW->line (or gs_records_line) says where. */
 int gs_records_next(gs_records *r, gs_row *row);
 
-const char *gs_records_error(const gs_records *r);
+/* Why the last record was bad, the input failed or the start failed. */
+const gs_reason *gs_records_reason(const gs_records *r);
 
 /* The text of the record last handed out, as read (decoded, its line end
  * left out; a record spanning lines keeps the line ends inside it), for

@@ -17,6 +17,7 @@
  * a closing quote, a line end inside quotes, a line the chunk cuts) goes
  * to libcsv, which decides it as before. */
 #include "diag.h"
+#include "i18n.h"
 #include "records_impl.h"
 
 #include <csv.h>
@@ -333,9 +334,12 @@ int gs_csv_next(gs_records *r, gs_row *row)
 				 * of it, so that no line is lost unseen (the rejects keep
 				 * its text) */
 				long lines = r->line - r->rec_line + (r->at_line_start ? 0 : 1);
-				snprintf(r->err, sizeof r->err,
-				         "quoted field not closed: the record from line %ld runs to the end of input "
-				         "(%ld line%s)", r->rec_line, lines, lines == 1 ? "" : "s");
+				gs_reason_clear(&r->err);
+				gs_reason_nprintf(&r->err, (unsigned long)lines,
+				                  "quoted field not closed: the record from line %ld runs to the end of input "
+				                  "(%ld line)",
+				                  "quoted field not closed: the record from line %ld runs to the end of input "
+				                  "(%ld lines)", r->rec_line, lines);
 				return GS_REC_BAD;
 			}
 			return GS_REC_ROW;
@@ -378,8 +382,8 @@ int gs_csv_next(gs_records *r, gs_row *row)
 			make_row(r, row);
 			gs_rec_raw_from(r, &r->raw);
 			r->in_record = 0;
-			snprintf(r->err, sizeof r->err,
-			         "misplaced quote (a quote inside an unquoted field, or text after a closing quote)");
+			gs_reason_clear(&r->err);
+			gs_reason_say(&r->err, N_("misplaced quote (a quote inside an unquoted field, or text after a closing quote)"));
 			return GS_REC_BAD;
 		}
 		if (c->row_done) {

@@ -44,11 +44,12 @@ struct gs_records {
 	int started;
 
 	void *state;             /* the format's own */
-	char err[256];
+	gs_reason err;           /* why, of GS_REC_BAD, GS_REC_FAIL, a failed start */
 };
 
 /* Make sure some input text is at hand: 1, 0 at the end, -1 on error
- * (r->err says why). */
+ * (r->err says why). A format sets r->err with gs_reason_clear and
+ * gs_reason_printf (reason.h). */
 int gs_rec_more(gs_records *r);
 
 /* Drop N bytes of the pending text. */

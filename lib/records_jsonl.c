@@ -160,12 +160,14 @@ static const char *json_number(const char *p, const char *e)
 	return p;
 }
 
+/* FMT (English, as for gs_reason_printf) is why the record is bad; -1. */
 static int json_bad(gs_records *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int json_bad(gs_records *r, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(r->err, sizeof r->err, fmt, ap);
+	gs_reason_clear(&r->err);
+	gs_reason_vprintf(&r->err, fmt, ap);
 	va_end(ap);
 	return -1;
 }

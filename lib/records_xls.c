@@ -10,6 +10,7 @@
  * record's line is its row number. */
 #include "biff.h"
 #include "diag.h"
+#include "i18n.h"
 #include "jsonfile.h"
 #include "records_impl.h"
 #include "workbook.h"
@@ -39,46 +40,45 @@ int gs_xls_open(gs_records *r)
 	if (gs_input_memory(r->in, &mem, &n) < 0) {
 		const char *path;
 		if (gs_input_whole(r->in, &path) < 0) {
-			snprintf(r->err, sizeof r->err, "%s", gs_input_error(r->in));
+			gs_reason_copy(&r->err, gs_input_reason(r->in));
 			return -1;
 		}
 		if (!(data = gs_file_bytes(path, &n))) {
-			snprintf(r->err, sizeof r->err, "cannot read the workbook again");
+			gs_reason_say(&r->err, N_("cannot read the workbook again"));
 			return -1;
 		}
 		mem = data;
 	}
-	char err[200];
-	x->b = gs_biff_open(mem, n, err, sizeof err);
+	x->b = gs_biff_open(mem, n, &r->err);
 	free(data);
 	if (!x->b) {
-		snprintf(r->err, sizeof r->err, "not a readable .xls workbook: %s", err);
+		gs_reason_prefix(&r->err, "not a readable .xls workbook: ");
 		return -1;
 	}
 	const char *const *names;
 	size_t nsheets = gs_biff_sheets(x->b, &names);
-	int i = gs_sheet_pick(names, nsheets, r->sheet_spec, r->err, sizeof r->err);
+	int i = gs_sheet_pick(names, nsheets, r->sheet_spec, &r->err);
 	if (i < 0)
 		return -1;
 	r->sheet = names[i];
 	if (r->fill_merged)
 		x->merges = gs_merges_new();
-	if (gs_biff_sheet(x->b, (size_t)i, x->merges, &x->cells, &x->ncells, err, sizeof err) < 0) {
-		snprintf(r->err, sizeof r->err, "sheet '%s': %s", names[i], err);
+	if (gs_biff_sheet(x->b, (size_t)i, x->merges, &x->cells, &x->ncells, &r->err) < 0) {
+		gs_reason_prefix(&r->err, "sheet '%s': ", names[i]);
 		return -1;
 	}
 	return 0;
 }
 
-/* Append cell C's text to r->data; WHY (N bytes) says what is wrong when
- * it holds no value this can show. */
-static void cell_text(gs_records *r, const xls *x, const gs_biff_cell *c, char *why, size_t n)
+/* Append cell C's text to r->data; *WHY (a fixed English message) says
+ * what is wrong when it holds no value this can show. */
+static void cell_text(gs_records *r, const xls *x, const gs_biff_cell *c, const char **why)
 {
 	size_t len;
 	const char *s, *sw;
 	switch (c->type) {
 	case GS_BIFF_BADTEXT:
-		snprintf(why, n, "the text has bytes that are not in the workbook's code page (shown as U+FFFD)");
+		*why = N_("the text has bytes that are not in the workbook's code page (shown as U+FFFD)");
 		/* fall through */
 	case GS_BIFF_TEXT:
 		s = gs_biff_text(x->b, c, &len);
@@ -89,9 +89,9 @@ static void cell_text(gs_records *r, const xls *x, const gs_biff_cell *c, char *
 		    gs_cell_serial(&r->data, c->v.num, gs_biff_date1904(x->b), c->kind, &sw) == 0)
 			break;
 		if (c->kind != GS_NUM_PLAIN)
-			snprintf(why, n, "%s", sw);
+			*why = sw;
 		if (gs_cell_number(&r->data, c->v.num) < 0)
-			snprintf(why, n, "a number cell holds no finite number");
+			*why = N_("a number cell holds no finite number");
 	}
 }
 
@@ -116,15 +116,15 @@ int gs_xls_next(gs_records *r, gs_row *row)
 			x->capoff = 2 * cols;
 			x->off = gs_xrealloc(x->off, x->capoff * sizeof *x->off);
 		}
-		char why[200] = "";
+		const char *why = NULL;
 		size_t bad_col = 0;
 		for (size_t col = 0; col < cols; col++) {
 			x->off[2 * col] = r->data.len;
-			char w[200] = "";
+			const char *w = NULL;
 			if (c < stop && c->col == col)
-				cell_text(r, x, c++, w, sizeof w);
-			if (*w && !*why) {
-				memcpy(why, w, sizeof why);
+				cell_text(r, x, c++, &w);
+			if (w && !why) {
+				why = w;
 				bad_col = col;
 			}
 			gs_buf_add(&r->data, "", 0);
@@ -144,10 +144,12 @@ int gs_xls_next(gs_records *r, gs_row *row)
 		row->f = r->fields;
 		row->n = width;
 		row->line = (long)rowno;
-		if (*why) {
+		if (why) {
 			char ref[24];
 			gs_cell_name(ref, sizeof ref, (unsigned)bad_col + 1, rowno);
-			snprintf(r->err, sizeof r->err, "cell %s: %s", ref, why);
+			gs_reason_clear(&r->err);
+			gs_reason_printf(&r->err, "cell %s: ", ref);
+			gs_reason_say(&r->err, why);
 			return GS_REC_BAD;
 		}
 		return GS_REC_ROW;

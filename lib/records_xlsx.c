@@ -13,6 +13,7 @@
  * references past Excel's limits, rows or cells out of order. */
 #define _GNU_SOURCE     /* memmem */
 #include "diag.h"
+#include "i18n.h"
 #include "merges.h"
 #include "records_impl.h"
 #include "workbook.h"
@@ -76,7 +77,7 @@ typedef struct xlsx {
 	int depth_rph, in_si, in_cellxfs, in_numfmts, in_is, in_data;
 	int collect;                 /* character data goes to text */
 	gs_buf text;
-	char cause[240];             /* why a handler stopped the parser */
+	gs_reason cause;             /* why a handler stopped the parser */
 
 	/* the sheet */
 	part sheet;
@@ -89,7 +90,7 @@ typedef struct xlsx {
 	size_t ncells, capcells;
 	long emitted;
 	int row_bad;
-	char row_why[240];
+	gs_reason row_why;
 	gs_merges *merges;           /* with --fill-merged */
 } xlsx;
 
@@ -111,14 +112,15 @@ static const char *attr(const char **atts, const char *name)
 }
 
 /* End the parse: the file cannot be read further (a bad cell only makes
- * its row bad: bad_cell). */
-static void stop(xlsx *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void stop(xlsx *x, const char *fmt, ...)
+ * its row bad: bad_cell). FMT is English, as for gs_reason_printf; the
+ * first cause is kept. */
+static void xml_stop(xlsx *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void xml_stop(xlsx *x, const char *fmt, ...)
 {
-	if (!x->cause[0]) {
+	if (gs_reason_empty(&x->cause)) {
 		va_list ap;
 		va_start(ap, fmt);
-		vsnprintf(x->cause, sizeof x->cause, fmt, ap);
+		gs_reason_vprintf(&x->cause, fmt, ap);
 		va_end(ap);
 	}
 	XML_StopParser(x->p, XML_FALSE);
@@ -191,7 +193,7 @@ static void XMLCALL on_doctype(void *ud, const XML_Char *name, const XML_Char *s
                                const XML_Char *pub, int internal)
 {
 	(void)name, (void)sys, (void)pub, (void)internal;
-	stop(ud, "the XML declares a DTD, which a workbook never needs (refused: its entities could expand without bound)");
+	xml_stop(ud, "the XML declares a DTD, which a workbook never needs (refused: its entities could expand without bound)");
 }
 
 static void XMLCALL on_text(void *ud, const XML_Char *s, int n)
@@ -201,8 +203,10 @@ static void XMLCALL on_text(void *ud, const XML_Char *s, int n)
 		return;
 	if (x->what == P_SST ? x->sst.len + x->text.len + (size_t)n > MAX_HELD
 	                     : x->text.len + (size_t)n > MAX_CELL) {
-		stop(x, "%s", x->what == P_SST ? "the shared strings take more than 1 GiB"
-		                                  : "a cell holds more than 1 MiB of text");
+		if (x->what == P_SST)
+			xml_stop(x, "the shared strings take more than 1 GiB");
+		else
+			xml_stop(x, "a cell holds more than 1 MiB of text");
 		return;
 	}
 	gs_buf_add(&x->text, s, (size_t)n);
@@ -267,7 +271,7 @@ static void XMLCALL workbook_start(void *ud, const XML_Char *name, const XML_Cha
 		if (!sn)
 			return;
 		if (x->nsheets >= 65536) {
-			stop(x, "more than 65536 sheets");
+			xml_stop(x, "more than 65536 sheets");
 			return;
 		}
 		size_t k = x->nsheets++;
@@ -350,7 +354,7 @@ static void XMLCALL sst_end(void *ud, const XML_Char *name)
 		gs_buf_add(&x->text, "", 0);
 		unescape(&x->text, 0);
 		if (x->sst.len + x->text.len > MAX_HELD) {
-			stop(x, "the shared strings take more than 1 GiB");
+			xml_stop(x, "the shared strings take more than 1 GiB");
 			return;
 		}
 		if ((x->nsst & (x->nsst + 1)) == 0 || x->nsst == 0)
@@ -379,10 +383,21 @@ static void XMLCALL merges_start(void *ud, const XML_Char *name, const XML_Char 
 	if (cellref(a, &c1, &r1) < 0 || cellref(b, &c2, &r2) < 0)
 		return;
 	if (gs_merges_add(x->merges, r1, r2, c1, c2) < 0 && r1 && r2 >= r1 && c2 >= c1)
-		stop(x, "more than a million merged ranges");
+		xml_stop(x, "more than a million merged ranges");
 }
 
 /* ---- reading parts ---- */
+
+/* r->err becomes FMT formatted (English, as for gs_reason_printf). */
+static void set_err(gs_records *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void set_err(gs_records *r, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	gs_reason_clear(&r->err);
+	gs_reason_vprintf(&r->err, fmt, ap);
+	va_end(ap);
+}
 
 /* Open the part NAME of the package; NULL with r->err set. */
 static int part_open(gs_records *r, xlsx *x, part *pt, const char *name, int required)
@@ -392,25 +407,24 @@ static int part_open(gs_records *r, xlsx *x, part *pt, const char *name, int req
 	zip_int64_t i = zip_name_locate(x->z, name, ZIP_FL_NOCASE);
 	if (i < 0) {
 		if (required)
-			snprintf(r->err, sizeof r->err, "not an .xlsx workbook: the zip archive has no %s", name);
+			set_err(r, "not an .xlsx workbook: the zip archive has no %s", name);
 		return required ? -1 : 0;
 	}
 	zip_stat_t st;
 	if (zip_stat_index(x->z, (zip_uint64_t)i, 0, &st) < 0 ||
 	    !(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE)) {
-		snprintf(r->err, sizeof r->err, "%s: cannot read its zip entry", name);
+		set_err(r, "%s: cannot read its zip entry", name);
 		return -1;
 	}
 	if (st.size > BOMB_FLOOR && st.size / (st.comp_size ? st.comp_size : 1) > BOMB_RATIO) {
-		snprintf(r->err, sizeof r->err,
-		         "%s: inflates %llu bytes to %llu (more than %d times: refused as a zip bomb)",
-		         name, (unsigned long long)st.comp_size, (unsigned long long)st.size, BOMB_RATIO);
+		set_err(r, "%s: inflates %llu bytes to %llu (more than %d times: refused as a zip bomb)",
+		        name, (unsigned long long)st.comp_size, (unsigned long long)st.size, BOMB_RATIO);
 		return -1;
 	}
 	pt->size = st.size;
 	pt->f = zip_fopen_index(x->z, (zip_uint64_t)i, 0);
 	if (!pt->f) {
-		snprintf(r->err, sizeof r->err, "%s: %s", name, zip_strerror(x->z));
+		set_err(r, "%s: %s", name, zip_strerror(x->z));
 		return -1;
 	}
 	return 1;
@@ -421,14 +435,13 @@ static long part_read(gs_records *r, part *pt, char *buf, size_t n)
 {
 	zip_int64_t k = zip_fread(pt->f, buf, n);
 	if (k < 0) {
-		snprintf(r->err, sizeof r->err, "%s: %s", pt->name, zip_file_strerror(pt->f));
+		set_err(r, "%s: %s", pt->name, zip_file_strerror(pt->f));
 		return -1;
 	}
 	pt->got += (zip_uint64_t)k;
 	if (pt->got > pt->size) {
-		snprintf(r->err, sizeof r->err,
-		         "%s: inflates to more than the %llu bytes its zip entry declares (refused as a zip bomb)",
-		         pt->name, (unsigned long long)pt->size);
+		set_err(r, "%s: inflates to more than the %llu bytes its zip entry declares (refused as a zip bomb)",
+		        pt->name, (unsigned long long)pt->size);
 		return -1;
 	}
 	return (long)k;
@@ -448,7 +461,7 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
 {
 	xlsx *x = ud;
 	if (++x->depth > MAX_DEPTH) {
-		stop(x, "the XML nests elements more than 256 deep");
+		xml_stop(x, "the XML nests elements more than 256 deep");
 		return;
 	}
 	if (x->on_start)
@@ -477,7 +490,7 @@ static XML_Parser new_parser(xlsx *x, int what, XML_StartElementHandler s, XML_E
 	XML_SetStartDoctypeDeclHandler(p, on_doctype);
 	x->p = p;
 	x->what = what;
-	x->cause[0] = 0;
+	gs_reason_clear(&x->cause);
 	x->collect = 0;
 	x->text.len = 0;
 	return p;
@@ -486,12 +499,13 @@ static XML_Parser new_parser(xlsx *x, int what, XML_StartElementHandler s, XML_E
 /* The message for a parse that stopped: a handler's cause, else expat's. */
 static void xml_error(gs_records *r, xlsx *x, const char *part)
 {
-	if (x->cause[0])
-		snprintf(r->err, sizeof r->err, "%s: %s", part, x->cause);
-	else
-		snprintf(r->err, sizeof r->err, "%s: XML line %lu: %s", part,
-		         (unsigned long)XML_GetCurrentLineNumber(x->p),
-		         XML_ErrorString(XML_GetErrorCode(x->p)));
+	if (!gs_reason_empty(&x->cause)) {
+		gs_reason_copy(&r->err, &x->cause);
+		gs_reason_prefix(&r->err, "%s: ", part);
+	} else
+		set_err(r, "%s: XML line %lu: %s", part,
+		        (unsigned long)XML_GetCurrentLineNumber(x->p),
+		        XML_ErrorString(XML_GetErrorCode(x->p)));
 }
 
 /* Parse the part NAME whole with handlers S and E. 1 done, 0 when it is
@@ -544,11 +558,11 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char *
 		unsigned col = x->prev_col + 1;
 		unsigned long row = 0;
 		if (ref && cellref(ref, &col, &row) < 0) {
-			stop(x, "cell reference '%s' is malformed or past XFD1048576", ref);
+			xml_stop(x, "cell reference '%s' is malformed or past XFD1048576", ref);
 			return;
 		}
 		if (col > MAX_COLS || col <= x->prev_col || (row && row != x->row)) {
-			stop(x, "cell '%s' is out of order", ref ? ref : "?");
+			xml_stop(x, "cell '%s' is out of order", ref ? ref : "?");
 			return;
 		}
 		x->prev_col = x->col = col;
@@ -557,7 +571,7 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char *
 		           !strcmp(t, "b") ? T_BOOL : !strcmp(t, "e") ? T_ERR :
 		           !strcmp(t, "d") ? T_DATE : -1;
 		if (x->ctype < 0) {
-			stop(x, "cell type '%s' is unknown", t);
+			xml_stop(x, "cell type '%s' is unknown", t);
 			return;
 		}
 		x->cstyle = s ? atoi(s) : 0;
@@ -586,7 +600,7 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char *
 				row = 0;
 		}
 		if (row == 0 || row > MAX_ROWS || row <= x->prev_row) {
-			stop(x, "row '%s' is out of order or past row 1048576", rr ? rr : "?");
+			xml_stop(x, "row '%s' is out of order or past row 1048576", rr ? rr : "?");
 			return;
 		}
 		x->prev_row = x->row = row;
@@ -597,13 +611,17 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char *
 	}
 }
 
+/* The row is bad for the cell being read, WHY (a fixed English message);
+ * the first bad cell is named. */
 static void bad_cell(xlsx *x, const char *why)
 {
 	if (x->row_bad)
 		return;
 	char ref[24];
 	gs_cell_name(ref, sizeof ref, x->col, x->row);
-	snprintf(x->row_why, sizeof x->row_why, "cell %s: %s", ref, why);
+	gs_reason_clear(&x->row_why);
+	gs_reason_printf(&x->row_why, "cell %s: ", ref);
+	gs_reason_say(&x->row_why, why);
 	x->row_bad = 1;
 }
 
@@ -618,7 +636,7 @@ static void end_cell(gs_records *r, xlsx *x)
 	/* a formula's result is saved in <v>; a numeric one is never empty
 	 * (Excel saves a formula giving "" as a string cell) */
 	if (x->has_f && x->ctype != T_INLINE && (!x->has_v || (x->ctype == T_NUM && !x->text.len)))
-		bad_cell(x, "a formula with no value saved (the workbook was written by a program and never calculated: open and save it in Excel or WPS)");
+		bad_cell(x, N_("a formula with no value saved (the workbook was written by a program and never calculated: open and save it in Excel or WPS)"));
 	switch (x->ctype) {
 	case T_SST: {
 		char *end;
@@ -626,13 +644,12 @@ static void end_cell(gs_records *r, xlsx *x)
 		if (!n)
 			break;
 		if (!x->have_sst || *end || k >= x->nsst) {
-			char ref[24], msg[200];
+			char ref[24];
 			gs_cell_name(ref, sizeof ref, x->col, x->row);
 			if (!x->have_sst)
-				snprintf(msg, sizeof msg, "cell %s refers to shared string %.20s, but the workbook has no shared strings part", ref, v);
+				xml_stop(x, "cell %s refers to shared string %.20s, but the workbook has no shared strings part", ref, v);
 			else
-				snprintf(msg, sizeof msg, "cell %s refers to shared string %.20s, but the workbook has %zu", ref, v, x->nsst);
-			stop(x, "%s", msg);
+				xml_stop(x, "cell %s refers to shared string %.20s, but the workbook has %zu", ref, v, x->nsst);
 			return;
 		}
 		gs_buf_add(out, x->sst.p + x->sst_off[k],
@@ -651,7 +668,7 @@ static void end_cell(gs_records *r, xlsx *x)
 			gs_buf_adds(out, v[0] == '1' ? "TRUE" : "FALSE");
 		else {
 			gs_buf_add(out, v, n);
-			bad_cell(x, "a boolean cell holds neither 0 nor 1");
+			bad_cell(x, N_("a boolean cell holds neither 0 nor 1"));
 		}
 		break;
 	case T_DATE: {
@@ -681,14 +698,14 @@ static void end_cell(gs_records *r, xlsx *x)
 			}
 			if (n >= sizeof tmp || *end || end == tmp) {
 				gs_buf_add(out, v, n);
-				bad_cell(x, "a date cell does not hold a number");
+				bad_cell(x, N_("a date cell does not hold a number"));
 			} else if (gs_cell_serial(out, d, x->date1904, kind, &why) < 0) {
 				gs_buf_add(out, v, n);
 				bad_cell(x, why);
 			}
 		} else if (gs_cell_number_text(out, v, n) < 0) {
 			gs_buf_add(out, v, n);
-			bad_cell(x, "a number cell does not hold a number");
+			bad_cell(x, N_("a number cell does not hold a number"));
 		}
 		break;
 	}
@@ -775,7 +792,7 @@ int gs_xlsx_next(gs_records *r, gs_row *row)
 			st = XML_ParseBuffer(x->p, (int)n, n == 0);
 		}
 		x->suspended = st == XML_STATUS_SUSPENDED;
-		if (st == XML_STATUS_ERROR && !(x->finished && !x->cause[0])) {
+		if (st == XML_STATUS_ERROR && !(x->finished && gs_reason_empty(&x->cause))) {
 			xml_error(r, x, x->sheet.name);
 			r->line = (long)x->row;
 			x->finished = 1;
@@ -793,7 +810,7 @@ int gs_xlsx_next(gs_records *r, gs_row *row)
 			continue;
 		x->emitted++;
 		if (x->row_bad) {
-			snprintf(r->err, sizeof r->err, "%s", x->row_why);
+			gs_reason_copy(&r->err, &x->row_why);
 			return GS_REC_BAD;
 		}
 		return GS_REC_ROW;
@@ -817,7 +834,7 @@ static int open_zip(gs_records *r, xlsx *x)
 	} else {
 		const char *path;
 		if (gs_input_whole(r->in, &path) < 0) {
-			snprintf(r->err, sizeof r->err, "%s", gs_input_error(r->in));
+			gs_reason_copy(&r->err, gs_input_reason(r->in));
 			return -1;
 		}
 		int code = 0;
@@ -825,7 +842,7 @@ static int open_zip(gs_records *r, xlsx *x)
 		zip_error_init_with_code(&ze, code);
 	}
 	if (!x->z) {
-		snprintf(r->err, sizeof r->err, "not a readable workbook: zip archive: %s", zip_error_strerror(&ze));
+		set_err(r, "not a readable workbook: zip archive: %s", zip_error_strerror(&ze));
 		zip_error_fini(&ze);
 		return -1;
 	}
@@ -846,7 +863,7 @@ int gs_xlsx_open(gs_records *r)
 		x->wbdir = gs_xstrndup("xl/workbook.xml", 15);
 	size_t wl = strlen(x->wbdir);
 	if (wl > 4 && !strcmp(x->wbdir + wl - 4, ".bin")) {
-		snprintf(r->err, sizeof r->err, "a binary .xlsb workbook, which is not read: save it as .xlsx");
+		set_err(r, "a binary .xlsb workbook, which is not read: save it as .xlsx");
 		return -1;
 	}
 	char *wbpart = x->wbdir;
@@ -869,16 +886,16 @@ int gs_xlsx_open(gs_records *r)
 			return -1;
 		x->have_sst = k > 0;
 	}
-	int i = gs_sheet_pick((const char *const *)x->names, x->nsheets, r->sheet_spec, r->err, sizeof r->err);
+	int i = gs_sheet_pick((const char *const *)x->names, x->nsheets, r->sheet_spec, &r->err);
 	if (i < 0)
 		return -1;
 	r->sheet = x->names[i];
 	if (!x->targets[i]) {
-		snprintf(r->err, sizeof r->err, "sheet '%s' has no part in the package", x->names[i]);
+		set_err(r, "sheet '%s' has no part in the package", x->names[i]);
 		return -1;
 	}
 	if (!x->worksheet[i]) {
-		snprintf(r->err, sizeof r->err, "sheet '%s' is a chart or dialog sheet, not a worksheet", x->names[i]);
+		set_err(r, "sheet '%s' is a chart or dialog sheet, not a worksheet", x->names[i]);
 		return -1;
 	}
 	if (r->fill_merged) {
@@ -925,6 +942,8 @@ void gs_xlsx_free(gs_records *r)
 	free(x->fmt_id);
 	free(x->fmt_kind);
 	gs_buf_free(&x->text);
+	gs_reason_free(&x->cause);
+	gs_reason_free(&x->row_why);
 	free(x->cells);
 	gs_merges_free(x->merges);
 	free(x);

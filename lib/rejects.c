@@ -114,13 +114,14 @@ void gs_rejects_header(gs_rejects *rj, const gs_field *names, size_t n, int add_
 }
 
 void gs_rejects_add(gs_rejects *rj, const char *file, long line,
-                    const gs_field *f, size_t n, const char *why)
+                    const gs_field *f, size_t n, const gs_reason *reason)
 {
 	rj->count++;
 	if (!rj->fp) {
-		gs_msg(file, line, "%s", gs_stream_error_shown(rj->st, why));   /* a file keeps the English */
+		gs_msg(file, line, "%s", gs_reason_shown(reason));   /* a file keeps the English */
 		return;
 	}
+	const char *why = gs_reason_en(reason);
 	char num[32];
 	size_t k = 0;
 	for (; k < rj->ncols; k++)
@@ -138,11 +139,17 @@ void gs_rejects_add(gs_rejects *rj, const char *file, long line,
 	gs_writer_row(rj->w, rj->row, k);
 }
 
-void gs_rejects_row(gs_rejects *rj, const gs_row *r, const char *why)
+void gs_rejects_row(gs_rejects *rj, const gs_row *r, const gs_reason *why)
 {
-	if (!why)
-		why = rj->st ? gs_stream_error(rj->st) : "malformed row";
+	gs_reason malformed = {0};
+	if (!why && rj->st)
+		why = gs_stream_reason(rj->st);
+	else if (!why) {
+		gs_reason_say(&malformed, N_("malformed row"));
+		why = &malformed;
+	}
 	gs_rejects_add(rj, rj->st ? gs_stream_file(rj->st) : NULL, r->line, r->f, r->n, why);
+	gs_reason_free(&malformed);
 }
 
 long gs_rejects_count(const gs_rejects *rj)

@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 
+#include "reason.h"
 #include "records.h"
 #include "stream.h"
 
@@ -46,14 +47,15 @@ void gs_rejects_stream(gs_rejects *rj, gs_stream *st);
 /* The columns of the rows to come. ADD_LINE adds the _line column. */
 void gs_rejects_header(gs_rejects *rj, const gs_field *names, size_t n, int add_line);
 
-/* Reject a row read from FILE at LINE, with its cells F[0..N). */
+/* Reject a row read from FILE at LINE, with its cells F[0..N), for WHY:
+ * its English in the file, its translation on stderr (reason.h). */
 void gs_rejects_add(gs_rejects *rj, const char *file, long line,
-                    const gs_field *f, size_t n, const char *why);
+                    const gs_field *f, size_t n, const gs_reason *why);
 
 /* Reject the row R the stream of gs_rejects_stream handed out, for WHY;
- * WHY NULL: the stream's own reason for a bad row (gs_stream_error).
+ * WHY NULL: the stream's own reason for a bad row (gs_stream_reason).
  * The one call for a row that a tool cannot take. */
-void gs_rejects_row(gs_rejects *rj, const gs_row *r, const char *why);
+void gs_rejects_row(gs_rejects *rj, const gs_row *r, const gs_reason *why);
 
 long gs_rejects_count(const gs_rejects *rj);
 

@@ -2,6 +2,7 @@
 #include "schema.h"
 #include "dates.h"
 #include "diag.h"
+#include "i18n.h"
 #include "jsonfile.h"
 #include "utf8.h"
 
@@ -301,16 +302,17 @@ static size_t chars(const char *s, size_t n)
 	return k;
 }
 
-void gs_quote_value(gs_buf *out, const char *s, size_t n)
+void gs_quote_value(gs_reason *out, const char *s, size_t n)
 {
 	if (n <= GS_QUOTE_MAX) {
-		gs_buf_printf(out, "'%.*s'", (int)n, s);
+		/* TRANSLATORS: a value quoted in a message */
+		gs_reason_printf(out, "'%.*s'", (int)n, s);
 		return;
 	}
 	size_t k = GS_QUOTE_MAX;
 	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
 		k--;
-	gs_buf_printf(out, "'%.*s...' (%zu bytes)", (int)k, s, n);
+	gs_reason_printf(out, "'%.*s...' (%zu bytes)", (int)k, s, n);
 }
 
 /* PCRE2's limits for one match: a pattern that backtracks without bound
@@ -338,31 +340,35 @@ static pcre2_match_context *match_context(void)
 	return mc;
 }
 
-enum gs_check gs_schema_check(const gs_sfield *f, const char *s, size_t n, gs_buf *why)
+enum gs_check gs_schema_check(const gs_sfield *f, const char *s, size_t n, gs_reason *why)
 {
 	gs_num v = gs_num_int(0);
 	if (cast(f, s, n, &v) < 0 || (f->type == GS_T_STRING && check_format(f, s, n) < 0)) {
 		gs_quote_value(why, s, n);
-		gs_buf_printf(why, " is not of type %s", gs_ftype_name(f->type));
+		gs_reason_printf(why, " is not of type %s", gs_ftype_name(f->type));
 		if (f->format)
-			gs_buf_printf(why, " (format %s)", f->format);
+			gs_reason_printf(why, " (format %s)", f->format);
 		else if (f->type == GS_T_DATE)
-			gs_buf_adds(why, " (YYYY-MM-DD)");
+			gs_reason_add(why, " (YYYY-MM-DD)", 13);
 		else if (f->type == GS_T_DATETIME)
-			gs_buf_adds(why, " (YYYY-MM-DDThh:mm:ss)");
+			gs_reason_add(why, " (YYYY-MM-DDThh:mm:ss)", 22);
 		return GS_CHECK_TYPE;
 	}
 	int bad = 0;
-#define FAIL(...) do { if (bad++) gs_buf_adds(why, "; "); gs_quote_value(why, s, n); gs_buf_printf(why, __VA_ARGS__); } while (0)
+#define FAIL(...) do { if (bad++) gs_reason_add(why, "; ", 2); gs_quote_value(why, s, n); gs_reason_printf(why, __VA_ARGS__); } while (0)
 	if (f->has_min) {
 		int c = gs_num_cmp(v, f->min);
-		if (f->excl_min ? c <= 0 : c < 0)
-			FAIL(" is %s the minimum %s", f->excl_min ? "not above" : "below", f->min_text);
+		if (f->excl_min && c <= 0)
+			FAIL(" is not above the minimum %s", f->min_text);
+		else if (!f->excl_min && c < 0)
+			FAIL(" is below the minimum %s", f->min_text);
 	}
 	if (f->has_max) {
 		int c = gs_num_cmp(v, f->max);
-		if (f->excl_max ? c >= 0 : c > 0)
-			FAIL(" is %s the maximum %s", f->excl_max ? "not below" : "above", f->max_text);
+		if (f->excl_max && c >= 0)
+			FAIL(" is not below the maximum %s", f->max_text);
+		else if (!f->excl_max && c > 0)
+			FAIL(" is above the maximum %s", f->max_text);
 	}
 	if (f->min_len >= 0 && chars(s, n) < (size_t)f->min_len)
 		FAIL(" is shorter than %ld characters", f->min_len);
@@ -391,8 +397,11 @@ enum gs_check gs_schema_check(const gs_sfield *f, const char *s, size_t n, gs_bu
 		}
 		if (!found) {
 			FAIL(" is not one of: ");
-			for (size_t i = 0; i < f->nenum; i++)
-				gs_buf_printf(why, "%s%s", i ? ", " : "", f->enums[i]);
+			for (size_t i = 0; i < f->nenum; i++) {
+				if (i)
+					gs_reason_say(why, N_(", "));
+				gs_reason_add(why, f->enums[i], strlen(f->enums[i]));
+			}
 		}
 	}
 #undef FAIL
@@ -481,18 +490,28 @@ static int name_list(gs_schema *sc, const cJSON *v, const char *what, size_t **o
 	return 0;
 }
 
-static int str_list(gs_schema *sc, const cJSON *v, const char *what, char ***out, size_t *n)
+/* A list of strings, the value of the key WHAT (of field F, or of the
+ * schema when F is NULL). */
+static int not_strings(const gs_schema *sc, const gs_sfield *f, const char *what)
+{
+	if (f)
+		return err(sc, "field %s: %s must be a list of strings", f->name, what);
+	return err(sc, "%s must be a list of strings", what);
+}
+
+static int str_list(gs_schema *sc, const gs_sfield *f, const cJSON *v, const char *what, char ***out,
+                    size_t *n)
 {
 	*out = NULL;
 	*n = 0;
 	if (!cJSON_IsArray(v))
-		return err(sc, "%s must be a list of strings", what);
+		return not_strings(sc, f, what);
 	const cJSON *e;
 	*out = gs_xmalloc(((size_t)cJSON_GetArraySize(v) + 1) * sizeof **out);
 	*n = 0;
 	cJSON_ArrayForEach(e, v) {
 		if (!cJSON_IsString(e))
-			return err(sc, "%s must be a list of strings", what);
+			return not_strings(sc, f, what);
 		(*out)[(*n)++] = dup(e->valuestring);
 	}
 	return 0;
@@ -505,7 +524,8 @@ static int whole(double d, double max)
 	return d >= 0 && d <= max && d == (double)(long long)d;
 }
 
-/* A bound or enum item: a JSON number or string, cast to the field's type. */
+/* A bound (WHAT its key) or, with WHAT NULL, an enum item: a JSON number
+ * or string, cast to the field's type. */
 static int bound(gs_schema *sc, gs_sfield *f, const cJSON *v, const char *what,
                  gs_num *out, char **text)
 {
@@ -520,12 +540,14 @@ static int bound(gs_schema *sc, gs_sfield *f, const cJSON *v, const char *what,
 		if (whole(d < 0 ? -d : d, 9007199254740992.0))
 			snprintf(buf, sizeof buf, "%lld", (long long)d);
 		s = buf;
-	} else
+	} else if (what)
 		return err(sc, "field '%s': %s must be a number or a string", f->name, what);
+	else
+		return err(sc, "field '%s': enum item must be a number or a string", f->name);
 	if (cast(f, s, strlen(s), out) < 0) {
-		char m[256];
-		snprintf(m, sizeof m, "field '%s': %s '%s' is not of type", f->name, what, s);
-		return err(sc, "%s %s", m, gs_ftype_name(f->type));
+		if (what)
+			return err(sc, "field '%s': %s '%s' is not of type %s", f->name, what, s, gs_ftype_name(f->type));
+		return err(sc, "field '%s': enum item '%s' is not of type %s", f->name, s, gs_ftype_name(f->type));
 	}
 	*text = dup(s);
 	return 0;
@@ -589,10 +611,8 @@ static int load_constraints(gs_schema *sc, gs_sfield *f, const cJSON *c)
 			if (!re) {
 				PCRE2_UCHAR msg[256];
 				pcre2_get_error_message(ec, msg, sizeof msg);
-				char m[400];
-				snprintf(m, sizeof m, "'%.60s' is not a valid regular expression: %s at byte %zu",
-				         v->valuestring, (const char *)msg, (size_t)at + 1);
-				return err(sc, "field '%s': pattern %s", f->name, m);
+				return err(sc, "field '%s': pattern '%.60s' is not a valid regular expression: %s at byte %zu",
+				           f->name, v->valuestring, (const char *)msg, (size_t)at + 1);
 			}
 			struct pattern *pt = gs_xmalloc(sizeof *pt);
 			pt->re = re;
@@ -621,7 +641,7 @@ static int load_constraints(gs_schema *sc, gs_sfield *f, const cJSON *c)
 						return err(sc, "field '%s': enum items must be strings", f->name);
 					f->enums[f->nenum++] = dup(e->valuestring);
 				} else {
-					if (bound(sc, f, e, "enum item", &f->enum_num[f->nenum], &f->enums[f->nenum]))
+					if (bound(sc, f, e, NULL, &f->enum_num[f->nenum], &f->enums[f->nenum]))
 						return -1;
 					f->nenum++;
 				}
@@ -690,10 +710,8 @@ static int load_field(gs_schema *sc, gs_sfield *f, const cJSON *o)
 		} else if (!strcmp(k, "trueValues") || !strcmp(k, "falseValues")) {
 			if (f->type != GS_T_BOOLEAN)
 				return err(sc, "field '%s': %s applies to booleans only", f->name, k);
-			char what[64];
-			snprintf(what, sizeof what, "field %s: %s", f->name, k);
-			if (k[0] == 't' ? str_list(sc, v, what, &f->truev, &f->ntrue)
-			                : str_list(sc, v, what, &f->falsev, &f->nfalse))
+			if (k[0] == 't' ? str_list(sc, f, v, k, &f->truev, &f->ntrue)
+			                : str_list(sc, f, v, k, &f->falsev, &f->nfalse))
 				return -1;
 		} else
 			return err(sc, "field '%s': unsupported property '%s'", f->name, k);
@@ -736,7 +754,7 @@ static int load_rules(gs_schema *sc, const cJSON *v)
 	gs_field *names = gs_xmalloc((sc->nfields + 1) * sizeof *names);
 	for (size_t i = 0; i < sc->nfields; i++)
 		names[i] = (gs_field){sc->fields[i].name, strlen(sc->fields[i].name)};
-	gs_buf why = {0};
+	gs_reason why = {0};
 	int rc = 0;
 	const cJSON *e;
 	cJSON_ArrayForEach(e, v) {
@@ -745,40 +763,39 @@ static int load_rules(gs_schema *sc, const cJSON *v)
 			break;
 		}
 		size_t pos = 0;
-		gs_buf_clear(&why);
+		gs_reason_clear(&why);
 		gs_expr *x = gs_expr_parse(e->valuestring, &pos, 1, &why);
 		if (!x) {
-			char m[300];
-			snprintf(m, sizeof m, "%.200s at character %zu", why.p ? why.p : "", pos + 1);
-			rc = err(sc, "rowConstraints: '%s': %s", e->valuestring, m);
+			rc = err(sc, "rowConstraints: '%s': %s at character %zu", e->valuestring,
+			         gs_reason_shown(&why), pos + 1);
 			break;
 		}
 		sc->rules[sc->nrules] = x;
 		sc->rule_text[sc->nrules++] = dup(e->valuestring);
 		if (gs_expr_bind(x, names, sc->nfields, &why)) {
-			rc = err(sc, "rowConstraints: '%s': %s of the schema", e->valuestring, why.p);
+			rc = err(sc, "rowConstraints: '%s': %s of the schema", e->valuestring, gs_reason_shown(&why));
 			break;
 		}
 	}
-	gs_buf_free(&why);
+	gs_reason_free(&why);
 	free(names);
 	return rc;
 }
 
 size_t gs_schema_rules(const gs_schema *sc, const gs_field *values,
-                       void (*broken)(const char *rule, const char *why, void *arg), void *arg)
+                       void (*broken)(const char *rule, const gs_reason *why, void *arg), void *arg)
 {
 	size_t nbroken = 0;
-	gs_buf why = {0};
+	gs_reason why = {0};
 	for (size_t i = 0; i < sc->nrules; i++) {
-		gs_buf_clear(&why);
+		gs_reason_clear(&why);
 		int t = gs_expr_test(sc->rules[i], values, &why);
 		if (t == 1)
 			continue;
 		nbroken++;
-		broken(sc->rule_text[i], t < 0 ? (why.p ? why.p : "") : NULL, arg);
+		broken(sc->rule_text[i], t < 0 ? &why : NULL, arg);
 	}
-	gs_buf_free(&why);
+	gs_reason_free(&why);
 	return nbroken;
 }
 
@@ -812,7 +829,7 @@ static int load(gs_schema *sc, const cJSON *root)
 			free(sc->missing);
 			sc->missing = NULL;
 			sc->nmissing = 0;
-			if (str_list(sc, v, "missingValues", &sc->missing, &sc->nmissing))
+			if (str_list(sc, NULL, v, "missingValues", &sc->missing, &sc->nmissing))
 				return -1;
 		} else if (!strcmp(k, "primaryKey")) {
 			if (name_list(sc, v, "primaryKey", &sc->pk, &sc->npk))
@@ -892,7 +909,7 @@ static int load(gs_schema *sc, const cJSON *root)
 gs_schema *gs_schema_load(const char *path)
 {
 	size_t len;
-	char *text = gs_read_file(path, &len, "schema");
+	char *text = gs_read_file(path, &len, N_("schema"));
 	if (!text)
 		return NULL;
 	gs_schema *sc = gs_schema_load_text(path, text, len);
@@ -902,7 +919,7 @@ gs_schema *gs_schema_load(const char *path)
 
 gs_schema *gs_schema_load_text(const char *path, const char *t, size_t len)
 {
-	cJSON *root = gs_json_parse(path, t, len, "schema");
+	cJSON *root = gs_json_parse(path, t, len, N_("schema"));
 	if (!root)
 		return NULL;
 	gs_schema *sc = gs_xcalloc(1, sizeof *sc);

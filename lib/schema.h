@@ -25,6 +25,7 @@
 #include "expr.h"
 #include "hash.h"
 #include "num.h"
+#include "reason.h"
 
 enum gs_ftype { GS_T_STRING, GS_T_INTEGER, GS_T_NUMBER, GS_T_BOOLEAN, GS_T_DATE,
                 GS_T_DATETIME, GS_T_YEAR, GS_T_YEARMONTH };
@@ -100,12 +101,12 @@ long gs_schema_field(const gs_schema *sc, const char *name, size_t n);
  * Calls BROKEN(RULE, WHY, ARG) for each rule the row breaks (WHY NULL) or
  * that cannot be evaluated on it (WHY says why). Returns how many. */
 size_t gs_schema_rules(const gs_schema *sc, const gs_field *values,
-                       void (*broken)(const char *rule, const char *why, void *arg), void *arg);
+                       void (*broken)(const char *rule, const gs_reason *why, void *arg), void *arg);
 
 /* Append S[0..N) to OUT as messages quote a value: whole when short, else
  * its first GS_QUOTE_MAX bytes (cut at a character) and how long it is. */
 enum { GS_QUOTE_MAX = 200 };
-void gs_quote_value(gs_buf *out, const char *s, size_t n);
+void gs_quote_value(gs_reason *out, const char *s, size_t n);
 
 /* 1 when S[0..N) is one of the schema's missing values. */
 int gs_schema_is_missing(const gs_schema *sc, const char *s, size_t n);
@@ -115,7 +116,7 @@ int gs_schema_is_missing(const gs_schema *sc, const char *s, size_t n);
  * not of the field's type (or format) or GS_CHECK_CONSTRAINT for one that
  * breaks a constraint, with the message in WHY. */
 enum gs_check { GS_CHECK_OK, GS_CHECK_TYPE, GS_CHECK_CONSTRAINT };
-enum gs_check gs_schema_check(const gs_sfield *f, const char *s, size_t n, gs_buf *why);
+enum gs_check gs_schema_check(const gs_sfield *f, const char *s, size_t n, gs_reason *why);
 
 /* Append the canonical text of a valid value of F to OUT, so that keys
  * compare typed values: "01" and "1" are one integer, "1.50" and "1.5"

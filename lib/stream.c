@@ -49,8 +49,7 @@ struct gs_stream {
 	gs_progress *progress;   /* NULL when no line is to be shown */
 	unsigned long long done_bytes;   /* raw bytes of the files closed */
 	unsigned long calls;     /* of gs_stream_next */
-	char err[256];
-	char err_shown[256];   /* err in the user's language */
+	gs_reason err;           /* why the last GS_REC_BAD row is bad */
 };
 
 /* The bytes of FILES[0..N) together when every one is a regular file,
@@ -172,21 +171,16 @@ static int check_names(gs_stream *s, const gs_field *names, size_t n)
 	gs_hash *seen = gs_hash_new();
 	int ret = 0;
 	for (size_t i = 0; i < n && ret == 0; i++) {
-		gs_buf m = {0};
 		void *prev = gs_hash_get(seen, names[i].p, names[i].n);
 		if (names[i].n == 0) {
-			gs_buf_printf(&m, "header: column %zu has an empty name", i + 1);
+			file_failed(s, s->header_line, "header: column %zu has an empty name", i + 1);
 			ret = -1;
 		} else if (prev) {
-			gs_buf_printf(&m, "header: column %zu repeats the name '", i + 1);
-			gs_buf_add(&m, names[i].p, names[i].n);
-			gs_buf_printf(&m, "' of column %zu", (size_t)prev);
+			file_failed(s, s->header_line, "header: column %zu repeats the name '%.*s' of column %zu", i + 1,
+			            (int)names[i].n, names[i].p, (size_t)prev);
 			ret = -1;
 		} else
 			gs_hash_put(seen, names[i].p, names[i].n, (void *)(i + 1));
-		if (ret)
-			file_failed(s, s->header_line, "%s", m.p);
-		gs_buf_free(&m);
 	}
 	gs_hash_free(seen);
 	return ret;
@@ -206,17 +200,20 @@ static long read_header(gs_stream *s, gs_buf *hb, gs_field **names)
 		gs_row row;
 		int k = gs_records_next(s->rec, &row);
 		if (k == GS_REC_FAIL) {
-			file_failed(s, gs_records_line(s->rec), "%s", gs_records_error(s->rec));
+			file_failed(s, gs_records_line(s->rec), "%s", gs_reason_shown(gs_records_reason(s->rec)));
 			goto out;
 		}
 		if (k == GS_REC_EOF) {
-			file_failed(s, 0, "%s", r ? "input ends inside the header" : "empty input: no header");
+			if (r)
+				file_failed(s, 0, "input ends inside the header");
+			else
+				file_failed(s, 0, "empty input: no header");
 			goto out;
 		}
 		if (r == 0)
 			s->header_line = row.line;
 		if (k == GS_REC_BAD) {
-			file_failed(s, row.line, "header: %s", gs_records_error(s->rec));
+			file_failed(s, row.line, "header: %s", gs_reason_shown(gs_records_reason(s->rec)));
 			goto out;
 		}
 		if (r && gs_records_format(s->rec) == GS_FMT_JSON) {
@@ -275,13 +272,15 @@ static int open_next(gs_stream *s)
 		s->rec = gs_records_open(s->in, s->o.format, s->o.skip);
 		gs_records_sheet_options(s->rec, s->o.sheet, s->o.fill_merged, s->o.header_rows);
 		if (gs_records_start(s->rec) < 0) {
-			file_failed(s, 0, "%s", gs_records_error(s->rec));
+			file_failed(s, 0, "%s", gs_reason_shown(gs_records_reason(s->rec)));
 			continue;
 		}
 		const char *sheet = gs_records_sheet(s->rec);
 		if (!sheet && (s->o.sheet || s->o.fill_merged)) {
-			file_failed(s, 0, "%s", s->o.sheet ? "not a workbook (.xlsx or .xls), so --sheet cannot apply"
-			                                   : "not a workbook (.xlsx or .xls), so --fill-merged cannot apply");
+			if (s->o.sheet)
+				file_failed(s, 0, "not a workbook (.xlsx or .xls), so --sheet cannot apply");
+			else
+				file_failed(s, 0, "not a workbook (.xlsx or .xls), so --fill-merged cannot apply");
 			continue;
 		}
 		if (sheet) {
@@ -317,22 +316,17 @@ static int open_next(gs_stream *s)
 			same = names[i].n == s->names[i].n &&
 			       !memcmp(names[i].p, s->names[i].p, names[i].n);
 		if (n >= 0 && !same) {
-			gs_buf m = {0};
 			size_t i = 0;
 			while (i < (size_t)n && i < s->ncols && names[i].n == s->names[i].n &&
 			       !memcmp(names[i].p, s->names[i].p, names[i].n))
 				i++;
-			if (i < (size_t)n && i < s->ncols) {
-				gs_buf_printf(&m, "header differs from the first file's: column %zu is '", i + 1);
-				gs_buf_add(&m, names[i].p, names[i].n);
-				gs_buf_adds(&m, "', expected '");
-				gs_buf_add(&m, s->names[i].p, s->names[i].n);
-				gs_buf_adds(&m, "'");
-			} else
-				gs_buf_printf(&m, "header differs from the first file's: %ld columns, expected %zu",
-				              n, s->ncols);
-			file_failed(s, s->header_line, "%s", m.p);
-			gs_buf_free(&m);
+			if (i < (size_t)n && i < s->ncols)
+				file_failed(s, s->header_line, "header differs from the first file's: column %zu is '%.*s', "
+				            "expected '%.*s'", i + 1, (int)names[i].n, names[i].p, (int)s->names[i].n,
+				            s->names[i].p);
+			else
+				file_failed(s, s->header_line, "header differs from the first file's: %ld columns, expected %zu",
+				            n, s->ncols);
 		}
 		gs_buf_free(&hb);
 		free(names);
@@ -412,7 +406,7 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 		}
 		int k = gs_records_next(s->rec, row);
 		if (s->o.header && gs_records_format(s->rec) == GS_FMT_JSON) {
-			file_failed(s, 0, "%s", "JSON lines name their fields in every line: "
+			file_failed(s, 0, "JSON lines name their fields in every line: "
 			            "a header from another file is for CSV and TSV");
 			continue;
 		}
@@ -422,12 +416,11 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 			continue;
 		}
 		if (k == GS_REC_FAIL) {
-			file_failed(s, gs_records_line(s->rec), "%s", gs_records_error(s->rec));
+			file_failed(s, gs_records_line(s->rec), "%s", gs_reason_shown(gs_records_reason(s->rec)));
 			continue;
 		}
 		if (k == GS_REC_BAD) {
-			snprintf(s->err, sizeof s->err, "%s", gs_records_error(s->rec));
-			snprintf(s->err_shown, sizeof s->err_shown, "%s", _(gs_records_error(s->rec)));
+			gs_reason_copy(&s->err, gs_records_reason(s->rec));
 			s->bad_width = 0;
 			s->last_bad = 1;
 			s->bad = *row;
@@ -455,7 +448,7 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 				gs_msg(s->cur, first, "%ld rows after the footer line %ld are not footer text: "
 				       "left out with the footer", ndata, at);
 			if (j == GS_REC_FAIL) {
-				file_failed(s, gs_records_line(s->rec), "%s", gs_records_error(s->rec));
+				file_failed(s, gs_records_line(s->rec), "%s", gs_reason_shown(gs_records_reason(s->rec)));
 				continue;
 			}
 			s->complete = 1;
@@ -479,10 +472,8 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 			row->n = s->ncols;
 		}
 		if (row->n != s->ncols) {
-			snprintf(s->err, sizeof s->err, "row has %zu fields, the header has %zu",
-			         row->n, s->ncols);
-			snprintf(s->err_shown, sizeof s->err_shown, _("row has %zu fields, the header has %zu"),
-			         row->n, s->ncols);
+			gs_reason_clear(&s->err);
+			gs_reason_printf(&s->err, "row has %zu fields, the header has %zu", row->n, s->ncols);
 			s->bad_width = 1;
 			s->last_bad = 1;
 			s->bad = *row;
@@ -492,14 +483,9 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 	}
 }
 
-const char *gs_stream_error(const gs_stream *s)
+const gs_reason *gs_stream_reason(const gs_stream *s)
 {
-	return s->err;
-}
-
-const char *gs_stream_error_shown(const gs_stream *s, const char *why)
-{
-	return s && !strcmp(why, s->err) && s->err_shown[0] ? s->err_shown : _(why);
+	return &s->err;
 }
 
 const char *gs_stream_file(const gs_stream *s)
@@ -579,6 +565,7 @@ void gs_stream_close(gs_stream *s)
 	gs_buf_free(&s->hbuf);
 	gs_buf_free(&s->curbuf);
 	gs_buf_free(&s->rawbuf);
+	gs_reason_free(&s->err);
 	free(s->pad);
 	free(s->names);
 	free(s);
@@ -604,7 +591,7 @@ gs_stream *gs_stream_open_range(const char *path, const char *name, unsigned lon
 	}
 	s->rec = gs_records_open(s->in, format, 0);
 	if (gs_records_start(s->rec) < 0) {
-		file_failed(s, 0, "%s", gs_records_error(s->rec));
+		file_failed(s, 0, "%s", gs_reason_shown(gs_records_reason(s->rec)));
 		return s;
 	}
 	if (names) {

@@ -75,16 +75,14 @@ gs_stream *gs_stream_open(char *const *files, size_t nfiles, const gs_stream_opt
  * valid until gs_stream_close. */
 int gs_stream_header(gs_stream *s, const gs_field **names, size_t *n);
 
-/* The next data row: GS_REC_ROW, GS_REC_BAD (gs_stream_error says why; the
- * caller rejects it) or GS_REC_EOF. The row is valid until the next call. */
+/* The next data row: GS_REC_ROW, GS_REC_BAD (gs_stream_reason says why;
+ * the caller rejects it) or GS_REC_EOF. The row is valid until the next
+ * call. */
 int gs_stream_next(gs_stream *s, gs_row *row);
 
-const char *gs_stream_error(const gs_stream *s);
-
-/* WHY, the reason a row of S is rejected, as a person reads it: in the
- * user's language (i18n.h) when it is the stream's own error or a message
- * of the catalogue. The rejects file keeps gs_stream_error's English. */
-const char *gs_stream_error_shown(const gs_stream *s, const char *why);
+/* Why the last GS_REC_BAD row is bad (reason.h: the English for a rejects
+ * file, the user's language for stderr); valid until the next call. */
+const gs_reason *gs_stream_reason(const gs_stream *s);
 
 /* The display name of the file being read ("-" for standard input). */
 const char *gs_stream_file(const gs_stream *s);

@@ -123,6 +123,15 @@ void gs_fold_fullwidth(gs_buf *out, const char *str, size_t n)
 	}
 }
 
+void gs_fold_trim(gs_buf *out, const char *s, size_t n, const char **p, size_t *len)
+{
+	gs_buf_clear(out);
+	gs_fold_fullwidth(out, s, n);
+	*p = out->p ? out->p : "";
+	*len = out->len;
+	gs_trim(p, len);
+}
+
 /* Display widths come from libunistring's uc_width (Unicode's East Asian
  * Width and nonspacing data, kept up to date by its maintainers). Its
  * "encoding" argument carries the rule for characters of ambiguous width:

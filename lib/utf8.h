@@ -26,6 +26,13 @@ void gs_trim(const char **s, size_t *n);
  * equivalents and U+3000 replaced by a space. */
 void gs_fold_fullwidth(gs_buf *out, const char *s, size_t n);
 
+/* A ledger cell as the value readers (ledgernum.h, dates.h) take it:
+ * S[0..N) folded (gs_fold_fullwidth) into OUT, which is emptied first,
+ * then trimmed (gs_trim); *P and *LEN give the result, inside OUT ("" and
+ * 0 for an empty one). Typed-in figures come with full-width digits and
+ * spaces of either width around them, which mean nothing. */
+void gs_fold_trim(gs_buf *out, const char *s, size_t n, const char **p, size_t *len);
+
 /* Number of terminal columns S[0..N) takes (libunistring's uc_width):
  * East Asian wide and full-width characters, emoji among them, count two;
  * combining marks, zero-width characters and controls none. Characters of

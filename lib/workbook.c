@@ -2,6 +2,7 @@
  * workbook.h). */
 #include "workbook.h"
 #include "dates.h"
+#include "i18n.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -180,11 +181,11 @@ int gs_cell_number_text(gs_buf *out, const char *s, size_t n)
 int gs_cell_serial(gs_buf *out, double v, int date1904, int kind, const char **why)
 {
 	if (!isfinite(v) || v < 0) {
-		*why = "a negative number is no date or time";
+		*why = N_("a negative number is no date or time");
 		return -1;
 	}
 	if (v >= 1e7) {      /* past 9999-12-31 either way; checked exactly below */
-		*why = "the serial number is after 9999-12-31";
+		*why = N_("the serial number is after 9999-12-31");
 		return -1;
 	}
 	long day = (long)floor(v);
@@ -210,17 +211,17 @@ int gs_cell_serial(gs_buf *out, double v, int date1904, int kind, const char **w
 	if (date1904)
 		days = gs_days_from_civil(1904, 1, 1) + day;
 	else if (day == 0) {
-		*why = "serial 0 is 1900-01-00, a day that does not exist";
+		*why = N_("serial 0 is 1900-01-00, a day that does not exist");
 		return -1;
 	} else if (day == 60) {
-		*why = "serial 60 is 1900-02-29, a day that does not exist (Excel's 1900 leap-year bug)";
+		*why = N_("serial 60 is 1900-02-29, a day that does not exist (Excel's 1900 leap-year bug)");
 		return -1;
 	} else
 		days = gs_days_from_civil(1899, 12, day < 60 ? 31 : 30) + day;
 	int y, m, d;
 	gs_civil_from_days(days, &y, &m, &d);
 	if (y > 9999) {
-		*why = "the serial number is after 9999-12-31";
+		*why = N_("the serial number is after 9999-12-31");
 		return -1;
 	}
 	gs_date_format(out, y, m, d);
@@ -231,10 +232,10 @@ int gs_cell_serial(gs_buf *out, double v, int date1904, int kind, const char **w
 	return 0;
 }
 
-int gs_sheet_pick(const char *const *names, size_t n, const char *spec, char *err, size_t errn)
+int gs_sheet_pick(const char *const *names, size_t n, const char *spec, gs_reason *err)
 {
 	if (n == 0) {
-		snprintf(err, errn, "the workbook has no sheets");
+		gs_reason_say(err, N_("the workbook has no sheets"));
 		return -1;
 	}
 	if (!spec || !*spec)
@@ -247,9 +248,13 @@ int gs_sheet_pick(const char *const *names, size_t n, const char *spec, char *er
 		if (k >= 1 && (size_t)k <= n)
 			return (int)(k - 1);
 	}
-	size_t used = (size_t)snprintf(err, errn, "no sheet '%s'; the workbook has ", spec);
-	for (size_t i = 0; i < n && used < errn; i++)
-		used += (size_t)snprintf(err + used, errn - used, "%s'%s'", i ? ", " : "", names[i]);
+	gs_reason_printf(err, "no sheet '%s'; the workbook has ", spec);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			gs_reason_say(err, N_(", "));
+		/* TRANSLATORS: a name quoted in a message */
+		gs_reason_printf(err, "'%s'", names[i]);
+	}
 	return -1;
 }
 

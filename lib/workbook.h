@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "reason.h"
 
 /* What a number format shows. */
 enum gs_numkind { GS_NUM_PLAIN, GS_NUM_DATE, GS_NUM_TIME, GS_NUM_DATETIME, GS_NUM_ELAPSED };
@@ -36,7 +37,8 @@ int gs_cell_number_text(gs_buf *out, const char *s, size_t n);
 
 /* Append the serial day number V in the 1900 or 1904 date system
  * (DATE1904) shown as KIND. Times are rounded to the second. -1 with
- * *WHY set, nothing appended, for a serial that is no date: negative,
+ * *WHY set (a fixed English message: reason.h, gs_reason_say), nothing
+ * appended, for a serial that is no date: negative,
  * after 9999-12-31, 0 or 60 in the 1900 system (1900-01-00 and the
  * 1900-02-29 that Excel counts and the calendar does not). */
 int gs_cell_serial(gs_buf *out, double v, int date1904, int kind, const char **why);
@@ -47,7 +49,7 @@ void gs_cell_name(char *out, size_t n, unsigned col, unsigned long row);
 
 /* Pick the sheet SPEC names among NAMES[0..N): an exact name first, else
  * a number from 1. NULL or "" picks the first. The index, or -1 with a
- * message in ERR naming the sheets there are. */
-int gs_sheet_pick(const char *const *names, size_t n, const char *spec, char *err, size_t errn);
+ * reason appended to ERR naming the sheets there are. */
+int gs_sheet_pick(const char *const *names, size_t n, const char *spec, gs_reason *err);
 
 #endif

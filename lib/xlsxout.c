@@ -8,6 +8,7 @@
 #include <xlsxwriter.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "jsonfile.h"
 #include "num.h"
 #include "utf8.h"
@@ -176,11 +177,11 @@ static void set_up_print(struct sheet *s, lxw_row_t head)
 
 /* Close the workbook at PATH and append its bytes to OUT; PATH is
  * removed. libxlsxwriter writes only to a file, hence the detour. */
-static int finish(lxw_workbook *wb, const char *path, gs_buf *out, gs_buf *why)
+static int finish(lxw_workbook *wb, const char *path, gs_buf *out, gs_reason *why)
 {
 	lxw_error e = workbook_close(wb);
 	if (e != LXW_NO_ERROR) {
-		gs_buf_printf(why, "cannot write the workbook: %s", lxw_strerror(e));
+		gs_reason_printf(why, "cannot write the workbook: %s", lxw_strerror(e));
 		unlink(path);
 		return -1;
 	}
@@ -189,7 +190,7 @@ static int finish(lxw_workbook *wb, const char *path, gs_buf *out, gs_buf *why)
 	int saved = errno;
 	unlink(path);
 	if (!bytes) {
-		gs_buf_printf(why, "cannot read the workbook back: %s", strerror(saved));
+		gs_reason_printf(why, "cannot read the workbook back: %s", strerror(saved));
 		return -1;
 	}
 	gs_buf_add(out, bytes, len);
@@ -198,7 +199,7 @@ static int finish(lxw_workbook *wb, const char *path, gs_buf *out, gs_buf *why)
 }
 
 int gs_xlsx_table(gs_buf *out, const gs_xlsx_meta *m, const gs_xlsx_col *cols, size_t ncols,
-                  const char *const *cells, size_t nrows, const unsigned char *bold, gs_buf *why)
+                  const char *const *cells, size_t nrows, const unsigned char *bold, gs_reason *why)
 {
 	const char *dir = getenv("TMPDIR");
 	if (!dir || !*dir)
@@ -207,7 +208,7 @@ int gs_xlsx_table(gs_buf *out, const gs_xlsx_meta *m, const gs_xlsx_col *cols, s
 	snprintf(path, sizeof path, "%s/govstat-xlsx.XXXXXX", dir);
 	int fd = mkstemp(path);
 	if (fd < 0) {
-		gs_buf_printf(why, "cannot make a temporary file in %s: %s", dir, strerror(errno));
+		gs_reason_printf(why, "cannot make a temporary file in %s: %s", dir, strerror(errno));
 		return -1;
 	}
 	close(fd);
@@ -215,7 +216,7 @@ int gs_xlsx_table(gs_buf *out, const gs_xlsx_meta *m, const gs_xlsx_col *cols, s
 	struct sheet s = {.wb = workbook_new_opt(path, &wo)};
 	if (!s.wb) {
 		unlink(path);
-		gs_buf_adds(why, "cannot start the workbook");
+		gs_reason_say(why, N_("cannot start the workbook"));
 		return -1;
 	}
 	lxw_doc_properties props = {.title = (char *)(m->title ? m->title : ""), .created = m->created};

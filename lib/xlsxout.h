@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "buf.h"
+#include "reason.h"
 
 enum { GS_XC_TEXT, GS_XC_NUM, GS_XC_PERCENT };
 
@@ -34,8 +35,8 @@ typedef struct {
  * NCOLS + c] is a raw value ("" empty; NUM and PERCENT cells that are not
  * numbers are written as text); BOLD[r] marks a total row. TMPDIR (or
  * /tmp) holds the file while it is assembled. Returns 0, or -1 with a
- * reason in WHY. */
+ * reason appended to WHY. */
 int gs_xlsx_table(gs_buf *out, const gs_xlsx_meta *m, const gs_xlsx_col *cols, size_t ncols,
-                  const char *const *cells, size_t nrows, const unsigned char *bold, gs_buf *why);
+                  const char *const *cells, size_t nrows, const unsigned char *bold, gs_reason *why);
 
 #endif

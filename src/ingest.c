@@ -46,7 +46,7 @@ static int list_sheets(char **files, size_t nfiles, int format)
 		const char *const *names;
 		size_t n = 0;
 		if (gs_records_start(r) < 0) {
-			gs_msg(name, 0, "%s", gs_records_error(r));
+			gs_msg(name, 0, "%s", gs_reason_shown(gs_records_reason(r)));
 			status = GS_IO;
 		} else if (!gs_format_is_workbook(gs_records_format(r))) {
 			gs_msg(name, 0, "not a workbook (.xlsx or .xls): it has no sheets");
@@ -178,7 +178,7 @@ static void ingest_file(struct run *u, char *path, const gs_stream_opts *so)
 		goto done;
 	}
 	gs_field *row = gs_xmalloc((u->nout + 1) * sizeof *row);
-	gs_buf why = {0};
+	gs_reason why = {0};
 	char linebuf[32];
 	for (;;) {
 		gs_row r;
@@ -191,7 +191,7 @@ static void ingest_file(struct run *u, char *path, const gs_stream_opts *so)
 			continue;
 		}
 		gs_field *out;
-		gs_buf_clear(&why);
+		gs_reason_clear(&why);
 		int bad = gs_plan_apply(plan, &r, &out, &why) < 0;
 		for (size_t i = 0; i < u->ncols; i++)
 			row[i] = out[perm[i]];
@@ -202,18 +202,17 @@ static void ingest_file(struct run *u, char *path, const gs_stream_opts *so)
 			row[u->ncols + 1] = (gs_field){linebuf, (size_t)n};
 		}
 		if (k == GS_REC_BAD) {
-			gs_buf_clear(&why);
-			gs_buf_adds(&why, gs_stream_error(st));
+			gs_reason_copy(&why, gs_stream_reason(st));
 			bad = 1;
 		}
 		if (bad) {
-			gs_rejects_row(u->rj, &(gs_row){row, u->nout, r.line}, why.p);
+			gs_rejects_row(u->rj, &(gs_row){row, u->nout, r.line}, &why);
 			continue;
 		}
 		gs_writer_row(u->w, row, u->nout);
 		u->nwritten++;
 	}
-	gs_buf_free(&why);
+	gs_reason_free(&why);
 	free(row);
 done:
 	if (gs_stream_status(st) > u->status)

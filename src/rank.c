@@ -18,6 +18,7 @@
 #include "manifest.h"
 #include "expr.h"
 #include "hash.h"
+#include "i18n.h"
 #include "jsonfile.h"
 #include "num.h"
 #include "rank_cmd.h"
@@ -119,7 +120,8 @@ struct rank {
 	/* while reading */
 	gs_hash *groups;         /* encoded --by values -> group number */
 	const char *last_file;   /* in the arena */
-	gs_buf enc, gkey, err;
+	gs_buf enc, gkey;
+	gs_reason err;
 
 	long nread, nwritten, ncut;
 };
@@ -278,7 +280,7 @@ static int parse_number_arg(const char *s, gs_num *out)
 
 static struct item *load_sheet(const char *path, size_t *nitems)
 {
-	cJSON *root = gs_json_load(path, "score sheet");
+	cJSON *root = gs_json_load(path, N_("score sheet"));
 	if (!root)
 		exit(GS_USAGE);
 	const cJSON *items = cJSON_GetObjectItemCaseSensitive(root, "items");
@@ -478,13 +480,13 @@ static void parse_filters(struct rank *r, const struct gengetopt_args_info *a)
 		size_t pos = 0;
 		r->veto = gs_expr_parse(a->veto_arg, &pos, 1, &r->err);
 		if (!r->veto)
-			gs_usage_error("--veto '%s': column %zu: %s", a->veto_arg, pos + 1, r->err.p);
+			gs_usage_error("--veto '%s': column %zu: %s", a->veto_arg, pos + 1, gs_reason_shown(&r->err));
 	}
 	if (a->where_given) {
 		size_t pos = 0;
 		r->where = gs_expr_parse(a->where_arg, &pos, 1, &r->err);
 		if (!r->where)
-			gs_usage_error("--where '%s': column %zu: %s", a->where_arg, pos + 1, r->err.p);
+			gs_usage_error("--where '%s': column %zu: %s", a->where_arg, pos + 1, gs_reason_shown(&r->err));
 	}
 	if (a->by_given)
 		gs_split_list(a->by_arg, &r->by, &r->nby);
@@ -516,9 +518,9 @@ static void bind_columns(struct rank *r, const struct gengetopt_args_info *a, co
 		if ((r->bycol[i] = gs_field_find(names, nnames, r->by[i])) < 0)
 			gs_usage_error("--by: no field '%s' in the input", r->by[i]);
 	if (r->veto && gs_expr_bind(r->veto, names, nnames, &r->err) < 0)
-		gs_usage_error("--veto: %s", r->err.p);
+		gs_usage_error("--veto: %s", gs_reason_shown(&r->err));
 	if (r->where && gs_expr_bind(r->where, names, nnames, &r->err) < 0)
-		gs_usage_error("--where: %s", r->err.p);
+		gs_usage_error("--where: %s", gs_reason_shown(&r->err));
 }
 
 /* The output's columns: the input's, then score, vetoed and rank. */
@@ -557,7 +559,7 @@ static int row_numbers(struct rank *r, const gs_row *row, gs_num *sheet)
 		gs_num x;
 		const gs_field *f = &row->f[r->w[i].col];
 		if (f->n && gs_num_parse(f->p, f->n, &x) && !gs_numtext_valid(f->p, f->n)) {
-			gs_buf_printf(&r->err, "field '%s': '%.*s' is not a number", r->w[i].field, (int)f->n, f->p);
+			gs_reason_printf(&r->err, "field '%s': '%.*s' is not a number", r->w[i].field, (int)f->n, f->p);
 			return -1;
 		}
 	}
@@ -566,8 +568,8 @@ static int row_numbers(struct rank *r, const gs_row *row, gs_num *sheet)
 		gs_num d = gs_num_int(0), t;
 		const gs_field *f = &row->f[it->col];
 		if (f->n && (gs_num_parse(f->p, f->n, &d) || d.num < 0)) {
-			gs_buf_printf(&r->err, "field '%s': '%.*s' is not a deduction (a number of 0 or more)",
-			              it->field, (int)f->n, f->p);
+			gs_reason_printf(&r->err, "field '%s': '%.*s' is not a deduction (a number of 0 or more)",
+			                 it->field, (int)f->n, f->p);
 			return -1;
 		}
 		/* an empty deduction is none; 减完为止: an item never goes below 0 */
@@ -576,7 +578,7 @@ static int row_numbers(struct rank *r, const gs_row *row, gs_num *sheet)
 		if (gs_num_sub(it->points, d, &t) || gs_num_cmp(t, gs_num_int(0)) < 0)
 			t = gs_num_int(0);
 		if (gs_num_add(*sheet, t, sheet)) {
-			gs_buf_adds(&r->err, "score out of range");
+			gs_reason_say(&r->err, N_("score out of range"));
 			return -1;
 		}
 	}
@@ -681,19 +683,19 @@ static void read_rows(struct rank *r, gs_stream *st, const gs_writer *wr, gs_rej
 			gs_rejects_row(rj, &row, NULL);
 			continue;
 		}
-		gs_buf_clear(&r->err);
+		gs_reason_clear(&r->err);
 		int vetoed = 0;
 		if (r->veto) {
 			vetoed = gs_expr_test(r->veto, row.f, &r->err);
 			if (vetoed < 0) {
-				gs_rejects_row(rj, &row, r->err.p);
+				gs_rejects_row(rj, &row, &r->err);
 				continue;
 			}
 		}
 		if (r->where) {
 			int in = gs_expr_test(r->where, row.f, &r->err);
 			if (in < 0) {
-				gs_rejects_row(rj, &row, r->err.p);
+				gs_rejects_row(rj, &row, &r->err);
 				continue;
 			}
 			if (!in) {
@@ -703,7 +705,7 @@ static void read_rows(struct rank *r, gs_stream *st, const gs_writer *wr, gs_rej
 		}
 		gs_num sheet;
 		if (row_numbers(r, &row, &sheet) < 0) {
-			gs_rejects_row(rj, &row, r->err.p);
+			gs_rejects_row(rj, &row, &r->err);
 			continue;
 		}
 		add_row(r, gs_stream_file(st), wr, &row, nnames, vetoed, sheet);
@@ -996,7 +998,7 @@ static void rank_free(struct rank *r)
 	gs_expr_free(r->veto);
 	gs_expr_free(r->where);
 	free(r->unr);
-	gs_buf_free(&r->err);
+	gs_reason_free(&r->err);
 }
 
 int main(int argc, char **argv)

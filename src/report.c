@@ -98,13 +98,13 @@ static void read_table(struct table *t, char **files, size_t nfiles, int format,
 		t->names[i] = gs_xstrndup(names[i].p, names[i].n);
 	set_index(t);
 	gs_expr *wh = NULL;
-	gs_buf err = {0};
+	gs_reason err = {0};
 	if (where) {
 		size_t pos = 0;
 		if (!(wh = gs_expr_parse(where, &pos, 1, &err)))
-			gs_usage_error("--where '%s': column %zu: %s", where, pos + 1, err.p);
+			gs_usage_error("--where '%s': column %zu: %s", where, pos + 1, gs_reason_shown(&err));
 		if (gs_expr_bind(wh, names, n, &err) < 0)
-			gs_usage_error("--where: %s (in %s)", err.p, nfiles ? files[0] : "-");
+			gs_usage_error("--where: %s (in %s)", gs_reason_shown(&err), nfiles ? files[0] : "-");
 	}
 	gs_row r;
 	int k;
@@ -112,16 +112,16 @@ static void read_table(struct table *t, char **files, size_t nfiles, int format,
 	while ((k = gs_stream_next(st, &r)) != GS_REC_EOF) {
 		t->rows_read++;
 		if (k == GS_REC_BAD) {
-			gs_msg(gs_stream_file(st), r.line, "%s", gs_stream_error(st));
+			gs_msg(gs_stream_file(st), r.line, "%s", gs_reason_shown(gs_stream_reason(st)));
 			*status = GS_REJECT;
 			t->rows_bad++;
 			continue;
 		}
 		if (wh) {
-			gs_buf_clear(&err);
+			gs_reason_clear(&err);
 			int keep = gs_expr_test(wh, r.f, &err);
 			if (keep < 0) {
-				gs_msg(gs_stream_file(st), r.line, "--where: %s", err.p);
+				gs_msg(gs_stream_file(st), r.line, "--where: %s", gs_reason_shown(&err));
 				*status = GS_REJECT;
 				t->rows_bad++;
 				continue;
@@ -150,7 +150,7 @@ static void read_table(struct table *t, char **files, size_t nfiles, int format,
 	gs_manifest_stream(st, "input");
 	gs_stream_close(st);
 	gs_expr_free(wh);
-	gs_buf_free(&err);
+	gs_reason_free(&err);
 }
 
 /* Free T's names, cells and index, keeping what it says of its source. */
@@ -477,7 +477,7 @@ static struct step *read_manifest(const char *path, size_t *n)
 		cJSON_Delete(o);
 	}
 	if (k == GS_JSONL_FAIL)   /* the bytes are not decoded: no line to name */
-		gs_die(GS_IO, path, 0, "%s", gs_input_error(in));
+		gs_die(GS_IO, path, 0, "%s", gs_reason_shown(gs_input_reason(in)));
 	gs_json_lines_close(jl);
 	gs_input_close(in);
 	return steps;
@@ -1042,15 +1042,15 @@ static void judge_target(struct report *r)
 	r->missed = gs_xcalloc(r->nout + 1, 1);
 	if (!a->target_given)
 		return;
-	gs_buf err = {0};
+	gs_reason err = {0};
 	size_t pos = 0;
 	if (!(r->target = gs_expr_parse(a->target_arg, &pos, 1, &err)))
-		gs_usage_error("--target '%s': column %zu: %s", a->target_arg, pos + 1, err.p);
+		gs_usage_error("--target '%s': column %zu: %s", a->target_arg, pos + 1, gs_reason_shown(&err));
 	gs_field *names = gs_xmalloc((cur->ncols + 1) * sizeof *names);
 	for (size_t i = 0; i < cur->ncols; i++)
 		names[i] = (gs_field){cur->names[i], strlen(cur->names[i])};
 	if (gs_expr_bind(r->target, names, cur->ncols, &err) < 0)
-		gs_usage_error("--target: %s", err.p);
+		gs_usage_error("--target: %s", gs_reason_shown(&err));
 	gs_field *row = gs_xmalloc((cur->ncols + 1) * sizeof *row);
 	struct target_reads tr = {cur, gs_xcalloc(cur->ncols + 1, 1)};
 	gs_expr_fields(r->target, mark_read, &tr);
@@ -1079,7 +1079,7 @@ static void judge_target(struct report *r)
 		}
 		int t = gs_expr_test(r->target, row, &err);
 		if (t < 0)
-			gs_die(GS_USAGE, NULL, 0, "--target: %s", err.p);
+			gs_die(GS_USAGE, NULL, 0, "--target: %s", gs_reason_shown(&err));
 		r->njudged++;
 		r->missed[i] = !t;
 		r->nmissed += !t;
@@ -1089,7 +1089,7 @@ static void judge_target(struct report *r)
 	free(row);
 	free(reads);
 	free(names);
-	gs_buf_free(&err);
+	gs_reason_free(&err);
 }
 
 /* What the page says of itself: the date, the provenance footer, the
@@ -1538,10 +1538,10 @@ static void render_xlsx(struct report *r)
 		.date = r->date,
 		.created = created_time(r->date),
 	};
-	gs_buf why = {0};
+	gs_reason why = {0};
 	if (gs_xlsx_table(&r->out, &m, xc, ncols, cells, nout, bold, &why) < 0)
-		gs_die(GS_IO, NULL, 0, "%s", why.p);
-	gs_buf_free(&why);
+		gs_die(GS_IO, NULL, 0, "%s", gs_reason_shown(&why));
+	gs_reason_free(&why);
 	free(xc);
 	free(cells);
 	free(bold);

@@ -30,6 +30,7 @@
 #include "manifest.h"
 #include "expr.h"
 #include "hash.h"
+#include "i18n.h"
 #include "input.h"
 #include "keyset.h"
 #include "lines.h"
@@ -174,10 +175,10 @@ static size_t find_group(struct tally *t, const gs_field *key, int rolled)
 static void add_agg(struct tally *t, const char *name, const char *src, const char *where,
                     int decimals, const char *what)
 {
-	gs_buf err = {0};
+	gs_reason err = {0};
 	if (gs_aggset_add(&t->aggs, name, src, where, decimals, &err) < 0)
-		gs_usage_error("%s '%s': %s", what, src, err.p);
-	gs_buf_free(&err);
+		gs_usage_error("%s '%s': %s", what, src, gs_reason_shown(&err));
+	gs_reason_free(&err);
 }
 
 /* ---- the universe ---- */
@@ -559,7 +560,7 @@ static void partial_header(const struct tally *t, struct prov *pv, gs_buf *b)
 /* Set up T from the first partial header O; exits on a malformed column. */
 static void merge_setup(struct tally *t, const cJSON *o, const char *name, long lineno)
 {
-	gs_buf err = {0};
+	gs_reason err = {0};
 	const cJSON *by = cJSON_GetObjectItemCaseSensitive(o, "by"), *e;
 	cJSON_ArrayForEach(e, by) {
 		if (!cJSON_IsString(e))
@@ -583,11 +584,11 @@ static void merge_setup(struct tally *t, const cJSON *o, const char *name, long 
 		if (gs_aggset_add(&t->aggs, nm->valuestring, ag->valuestring,
 		                  cJSON_IsString(wh) ? wh->valuestring : NULL,
 		                  dc->valueint, &err) < 0) {
-			gs_msg(name, lineno, "column %s: %s", nm->valuestring, err.p);
+			gs_msg(name, lineno, "column %s: %s", nm->valuestring, gs_reason_shown(&err));
 			exit(GS_IO);
 		}
 	}
-	gs_buf_free(&err);
+	gs_reason_free(&err);
 }
 
 /* 1 when partial headers A and B were made with the same options. */
@@ -649,7 +650,7 @@ struct merging {
 	long ngroups;            /* group lines read */
 	gs_field *key;
 	gs_slot *tmp;            /* the states of the group line at hand */
-	gs_buf err;
+	gs_reason err;
 };
 
 /* A header line O (taken): checked, and the first sets up T. Returns
@@ -659,13 +660,13 @@ static int merge_header(struct tally *t, struct prov *pv, struct merging *m, cJS
 	const cJSON *tag = cJSON_GetObjectItemCaseSensitive(o, "govstat_partial");
 	const char *why = NULL;
 	if (o && cJSON_IsNumber(tag) && tag->valueint == 1)
-		why = "a partial stream of an older tally, which does not say what it covers: make it again";
+		why = N_("a partial stream of an older tally, which does not say what it covers: make it again");
 	else if (!o || !cJSON_IsNumber(tag) || tag->valueint != 2)
-		why = "not a partial stream of tally --partial";
+		why = N_("not a partial stream of tally --partial");
 	else if (pv->first && !same_options(pv->first, o))
-		why = "this partial stream was made with other options than the first";
+		why = N_("this partial stream was made with other options than the first");
 	if (why)
-		gs_msg(m->name, m->line, "%s", why);
+		gs_msg(m->name, m->line, "%s", _(why));
 	if (why || merge_covers(pv, o, m->name, m->line) < 0) {
 		cJSON_Delete(o);
 		return GS_IO;
@@ -706,7 +707,7 @@ static int merge_group(struct tally *t, struct merging *m, const cJSON *o)
 	}
 	size_t gi = find_group(t, m->key, 0);
 	if (gs_slots_merge(&t->aggs, t->groups[gi].slots, m->tmp, &m->err) < 0) {
-		gs_msg(m->name, m->line, "%s", m->err.p);
+		gs_msg(m->name, m->line, "%s", gs_reason_shown(&m->err));
 		return GS_IO;
 	}
 	m->ngroups++;
@@ -719,7 +720,7 @@ static int merge_group(struct tally *t, struct merging *m, const cJSON *o)
 static int merge_file(struct tally *t, struct prov *pv, const char *path)
 {
 	const char *why;
-	struct merging m = {gs_display_name(path), 0, 0, 0, NULL, NULL, {0}};
+	struct merging m = {gs_display_name(path), 0, 0, 0, NULL, NULL, {{0}, {0}}};
 	gs_input *in = gs_input_open(path, "utf-8", &why);
 	if (!in) {
 		gs_msg(m.name, 0, "cannot open: %s", why);
@@ -737,7 +738,7 @@ static int merge_file(struct tally *t, struct prov *pv, const char *path)
 	while (status == GS_OK && (got = gs_json_lines_next(jl, &o)) != GS_JSONL_EOF) {
 		if (got == GS_JSONL_FAIL) {
 			gs_msg(m.name, gs_input_read_failed(in) ? 0 : gs_json_lines_number(jl) + 1, "%s",
-			       gs_input_error(in));
+			       gs_reason_shown(gs_input_reason(in)));
 			status = GS_IO;
 			break;
 		}
@@ -764,7 +765,7 @@ static int merge_file(struct tally *t, struct prov *pv, const char *path)
 	gs_manifest_written(m.name, "partial", sha, gs_input_bytes(in), m.ngroups);
 	gs_slots_free(&t->aggs, m.tmp);
 	free(m.key);
-	gs_buf_free(&m.err);
+	gs_reason_free(&m.err);
 	gs_json_lines_close(jl);
 	gs_input_close(in);
 	return status;
@@ -858,7 +859,7 @@ struct run {                 /* what every input shares */
 static void sink_bind(struct sink *k, const gs_field *names, size_t n, const char *record)
 {
 	struct tally *t = k->p->t;
-	gs_buf err = {0};
+	gs_reason err = {0};
 	k->keycol = gs_xmalloc((t->nkey + 1) * sizeof *k->keycol);
 	k->datecol = -1;
 	for (size_t i = 0; i <= t->nby; i++) {
@@ -866,20 +867,25 @@ static void sink_bind(struct sink *k, const gs_field *names, size_t n, const cha
 		if (!want)
 			continue;
 		long c = gs_field_find(names, n, want);
+		if (c < 0 && record)
+			gs_usage_error("%s: no field '%s' in the input of %s", i < t->nby ? "--by" : "--date", want,
+			               record);
 		if (c < 0)
-			gs_usage_error("%s: no field '%s' in the input%s%s", i < t->nby ? "--by" : "--date", want,
-			               record ? " of " : "", record ? record : "");
+			gs_usage_error("%s: no field '%s' in the input", i < t->nby ? "--by" : "--date", want);
 		if (i < t->nby)
 			k->keycol[i] = c;
 		else
 			k->datecol = c;
 	}
-	if (gs_aggset_bind(&t->aggs, names, n, &err) < 0)
-		gs_usage_error("%s%s%s", record ? record : "", record ? ": " : "", err.p);
+	if (gs_aggset_bind(&t->aggs, names, n, &err) < 0) {
+		if (record)
+			gs_usage_error("%s: %s", record, gs_reason_shown(&err));
+		gs_usage_error("%s", gs_reason_shown(&err));
+	}
 	k->all_one = gs_aggset_all_one(&t->aggs);
 	k->deltas = gs_xmalloc((t->aggs.nslots + 1) * sizeof *k->deltas);
 	k->key = gs_xmalloc((t->nkey + 1) * sizeof *k->key);
-	gs_buf_free(&err);
+	gs_reason_free(&err);
 }
 
 static void sink_free(struct sink *k)
@@ -892,7 +898,7 @@ static void sink_free(struct sink *k)
 }
 
 /* Find what ROW gives sink K, changing nothing yet. */
-static int row_prepare(struct sink *k, const struct run *run, const gs_field *f, gs_buf *err)
+static int row_prepare(struct sink *k, const struct run *run, const gs_field *f, gs_reason *err)
 {
 	struct tally *t = k->p->t;
 	size_t koff = t->period >= 0;
@@ -901,8 +907,9 @@ static int row_prepare(struct sink *k, const struct run *run, const gs_field *f,
 		const char *why;
 		const gs_field *df = &f[k->datecol];
 		if (gs_date_part(df->p, df->n, &y, &m, &d, &why) < 0) {
-			gs_buf_printf(err, "field '%s': '%.*s' is not a date (%s)",
-			              t->date_field, (int)df->n, df->p, why);
+			gs_reason_printf(err, "field '%s': '%.*s' is not a date (", t->date_field, (int)df->n, df->p);
+			gs_reason_say(err, why);
+			gs_reason_add(err, ")", 1);
 			return ROW_REJECT;
 		}
 		gs_buf_clear(&k->pbuf);
@@ -930,11 +937,14 @@ static int row_prepare(struct sink *k, const struct run *run, const gs_field *f,
 			int w = gs_aggset_wanted(&t->aggs, f, err);
 			if (w <= 0)
 				return w < 0 ? ROW_REJECT : ROW_OUTSIDE;
-			gs_buf_adds(err, "not in the universe ");
-			gs_buf_adds(err, t->uni_path);
-			gs_buf_adds(err, ":");
-			for (size_t i = 0; i < t->nby; i++)
-				gs_buf_printf(err, " %s '%.*s'", t->by[i], (int)k->key[koff + i].n, k->key[koff + i].p);
+			gs_reason_printf(err, "not in the universe %s:", t->uni_path);
+			for (size_t i = 0; i < t->nby; i++) {
+				gs_reason_add(err, " ", 1);
+				gs_reason_add(err, t->by[i], strlen(t->by[i]));
+				gs_reason_add(err, " '", 2);
+				gs_reason_add(err, k->key[koff + i].p, k->key[koff + i].n);
+				gs_reason_add(err, "'", 1);
+			}
 			return ROW_REJECT;
 		}
 	}
@@ -944,7 +954,7 @@ static int row_prepare(struct sink *k, const struct run *run, const gs_field *f,
 }
 
 /* Apply what row_prepare found. Dies naming the unit on a conflict. */
-static void row_commit(struct sink *k, const char *file, long line, gs_buf *err)
+static void row_commit(struct sink *k, const char *file, long line, gs_reason *err)
 {
 	struct tally *t = k->p->t;
 	size_t gi = find_group(t, k->key, k->rolled);
@@ -956,12 +966,12 @@ static void row_commit(struct sink *k, const char *file, long line, gs_buf *err)
 		gs_buf unit = {0};
 		size_t koff = t->period >= 0;
 		for (size_t i = 0; i < t->nkey - (size_t)k->rolled; i++)
-			gs_buf_printf(&unit, "%s%s '%.*s'", i ? ", " : "", i < koff ? "period" : t->by[i - koff],
+			gs_buf_printf(&unit, "%s%s '%.*s'", i ? _(", ") : "", i < koff ? _("period") : t->by[i - koff],
 			              (int)k->key[i].n, k->key[i].p);
 		if (unit.len)
-			gs_msg(file, line, "%s: %s", unit.p, err->p);
+			gs_msg(file, line, "%s: %s", unit.p, gs_reason_shown(err));
 		else
-			gs_msg(file, line, "%s", err->p);
+			gs_msg(file, line, "%s", gs_reason_shown(err));
 		exit(gs_close_stdout(GS_IO));
 	}
 }
@@ -969,10 +979,10 @@ static void row_commit(struct sink *k, const char *file, long line, gs_buf *err)
 /* One row for every sink of IN: taken, or left out and counted, or
  * ROW_REJECT with ERR saying why, for the caller to reject (once). */
 static enum row feed_row(struct input *in, const struct run *run, const char *file, long line,
-                         const gs_field *f, gs_buf *err)
+                         const gs_field *f, gs_reason *err)
 {
 	in->nread++;
-	gs_buf_clear(err);
+	gs_reason_clear(err);
 	const gs_expr *w[2] = {run->where, in->filter};
 	for (int i = 0; i < 2; i++) {
 		if (!w[i])
@@ -1041,7 +1051,7 @@ static int watch_row(struct watch *w, const struct input *in);
 
 static void tally_rows(struct input *in, const struct run *run, gs_stream *st)
 {
-	gs_buf err = {0};
+	gs_reason err = {0};
 	gs_rejects_stream(in->rj, st);
 	for (;;) {
 		gs_row r;
@@ -1052,13 +1062,13 @@ static void tally_rows(struct input *in, const struct run *run, gs_stream *st)
 			in->nread++;
 			gs_rejects_row(in->rj, &r, NULL);
 		} else if (feed_row(in, run, gs_stream_file(st), r.line, r.f, &err) == ROW_REJECT)
-			gs_rejects_row(in->rj, &r, err.p);
+			gs_rejects_row(in->rj, &r, &err);
 		if (run->watch && watch_row(run->watch, in))
 			break;
 	}
 	in->ndropped += gs_stream_empty_rows(st);
 	in->nread += gs_stream_empty_rows(st);
-	gs_buf_free(&err);
+	gs_reason_free(&err);
 }
 
 static void share_universe(struct tally *t, const struct tally *from);
@@ -1175,7 +1185,7 @@ out:
 static void piece_init(struct piece *pc, const struct tally *t, const struct run *run,
                        const gs_field *names, size_t nnames)
 {
-	gs_buf err = {0};
+	gs_reason err = {0};
 	pc->t.index = gs_hash_new();
 	pc->t.by = t->by;
 	pc->t.nby = t->nby;
@@ -1187,7 +1197,7 @@ static void piece_init(struct piece *pc, const struct tally *t, const struct run
 	for (size_t i = 0; i < t->aggs.ncols; i++) {
 		const gs_aggcol *c = &t->aggs.cols[i];
 		if (gs_aggset_add(&pc->t.aggs, c->name, c->src, c->where_src, c->decimals, &err) < 0)
-			gs_die(GS_IO, NULL, 0, "%s", err.p);
+			gs_die(GS_IO, NULL, 0, "%s", gs_reason_shown(&err));
 	}
 	pc->part.t = &pc->t;
 	pc->in.sinks[0].p = &pc->part;
@@ -1199,7 +1209,7 @@ static void piece_init(struct piece *pc, const struct tally *t, const struct run
 		size_t pos = 0;
 		pc->where = gs_expr_parse(run->where_src, &pos, 1, &err);
 		if (!pc->where || gs_expr_bind(pc->where, names, nnames, &err) < 0)
-			gs_die(GS_IO, NULL, 0, "%s", err.p);
+			gs_die(GS_IO, NULL, 0, "%s", gs_reason_shown(&err));
 		pc->run.where = pc->where;
 	}
 	/* a rejected row sends the file back to one pass: count, keep nothing */
@@ -1207,7 +1217,7 @@ static void piece_init(struct piece *pc, const struct tally *t, const struct run
 	gs_rejects_header(pc->in.rj, names, nnames, 1);
 	pc->names = names;
 	pc->nnames = nnames;
-	gs_buf_free(&err);
+	gs_reason_free(&err);
 }
 
 static void piece_free(struct piece *pc)
@@ -1282,7 +1292,7 @@ static int cut_suspect(const struct piece *pc, size_t np)
 
 /* Merge FROM's groups into INTO's, in FROM's order. 0, or -1 on a
  * conflict. */
-static int merge_tally(struct tally *into, const struct tally *from, gs_buf *err)
+static int merge_tally(struct tally *into, const struct tally *from, gs_reason *err)
 {
 	for (size_t i = 0; i < from->ngroups; i++) {
 		const struct group *g = &from->groups[i];
@@ -1312,12 +1322,12 @@ static int fold_pieces(struct input *in, struct piece *pc, size_t np)
 	int ok = started == np;
 	for (size_t i = 0; ok && i < np; i++)
 		ok = pc[i].ok;
-	gs_buf err = {0};
+	gs_reason err = {0};
 	for (size_t i = 1; ok && i < np; i++)
 		ok = merge_tally(&pc[0].t, &pc[i].t, &err) == 0;
 	if (ok && merge_tally(in->sinks[0].p->t, &pc[0].t, &err) < 0)
-		gs_die(GS_IO, NULL, 0, "%s", err.p);   /* into no groups: cannot be */
-	gs_buf_free(&err);
+		gs_die(GS_IO, NULL, 0, "%s", gs_reason_shown(&err));   /* into no groups: cannot be */
+	gs_reason_free(&err);
 	for (size_t i = 0; ok && i < np; i++) {
 		in->nread += pc[i].in.nread;
 		in->nused += pc[i].in.nused;
@@ -1446,13 +1456,14 @@ static int read_input(struct input *in, struct run *run, const gs_stream_opts *s
 		exit(gs_close_stdout(gs_stream_status(st)));
 	if (run->out_format < 0)
 		run->out_format = gs_stream_format(st);
-	gs_buf err = {0};
-	if (run->where) {
-		if (gs_expr_bind((gs_expr *)run->where, names, nnames, &err) < 0)
-			gs_usage_error("--where%s%s: %s", in->record ? ", on " : "", in->record ? in->record : "", err.p);
+	gs_reason err = {0};
+	if (run->where && gs_expr_bind((gs_expr *)run->where, names, nnames, &err) < 0) {
+		if (in->record)
+			gs_usage_error("--where, on %s: %s", in->record, gs_reason_shown(&err));
+		gs_usage_error("--where: %s", gs_reason_shown(&err));
 	}
 	if (in->filter && gs_expr_bind(in->filter, names, nnames, &err) < 0)
-		gs_usage_error("--filter %s: %s", in->record, err.p);
+		gs_usage_error("--filter %s: %s", in->record, gs_reason_shown(&err));
 	for (size_t i = 0; i < in->nsinks; i++)
 		sink_bind(&in->sinks[i], names, nnames, in->record);
 	input_rejects(in, run, names, nnames);
@@ -1464,7 +1475,7 @@ static int read_input(struct input *in, struct run *run, const gs_stream_opts *s
 		exit(gs_close_stdout(GS_IO));
 	gs_rejects_stream(in->rj, NULL);
 	gs_stream_close(st);
-	gs_buf_free(&err);
+	gs_reason_free(&err);
 	return status;
 }
 
@@ -1533,7 +1544,7 @@ static void add_universe(struct tally *t, const struct tally *shape, char **peri
 /* Rollups, merged from the leaves' exact states. */
 static void add_rollups(struct tally *t)
 {
-	gs_buf err = {0};
+	gs_reason err = {0};
 	size_t nleaf = t->ngroups;
 	for (size_t i = 0; i < nleaf; i++) {
 		if (t->groups[i].rolled)
@@ -1541,10 +1552,10 @@ static void add_rollups(struct tally *t)
 		for (int r = 1; r <= (int)t->nkey; r++) {
 			size_t gi = find_group(t, t->groups[i].key, r);
 			if (gs_slots_rollup(&t->aggs, t->groups[gi].slots, t->groups[i].slots, &err) < 0)
-				gs_die(GS_IO, NULL, 0, "%s", err.p);
+				gs_die(GS_IO, NULL, 0, "%s", gs_reason_shown(&err));
 		}
 	}
-	gs_buf_free(&err);
+	gs_reason_free(&err);
 }
 
 /* The result: every part's groups (the universe's units in every period
@@ -1646,7 +1657,7 @@ static void write_row(void *arg, const gs_field *row, size_t n)
 struct over_feed {
 	struct input *in;
 	const struct run *run;
-	gs_buf err;
+	gs_reason err;
 };
 
 static void over_row(void *arg, const gs_field *row, size_t n)
@@ -1656,7 +1667,7 @@ static void over_row(void *arg, const gs_field *row, size_t n)
 	/* the villages' table is made here, read from no stream for
 	 * gs_rejects_row to name: the message names it */
 	if (feed_row(o->in, o->run, "(villages)", line, row, &o->err) == ROW_REJECT)
-		gs_rejects_add(o->in->rj, "(villages)", line, row, n, o->err.p);
+		gs_rejects_add(o->in->rj, "(villages)", line, row, n, &o->err);
 }
 
 static struct tally *new_tally(const struct tally *shape, char **by, size_t nby)
@@ -1716,7 +1727,7 @@ static void summary(const struct input *in, int verbose)
 		return;
 	gs_buf extra = {0};
 	if (in->noutside)
-		gs_buf_printf(&extra, ", %ld outside the universe and left out by every column's where",
+		gs_buf_printf(&extra, _(", %ld outside the universe and left out by every column's where"),
 		              in->noutside);
 	gs_msg(NULL, 0, "%s%s%ld rows read, %ld tallied, %ld left out by --where%s, %ld rejected%s",
 	       in->record ? in->record : "", in->record ? ": " : "", in->nread, in->nused,
@@ -1896,12 +1907,12 @@ static void from_inputs(struct tool *tl)
 		struct input *in = eq ? find_input(tl, a->filter_arg[i], (size_t)(eq - a->filter_arg[i])) : NULL;
 		if (!in)
 			gs_usage_error("--filter '%s': give RECORD=EXPR for a record of --from", a->filter_arg[i]);
-		gs_buf err = {0};
+		gs_reason err = {0};
 		size_t pos = 0;
 		in->filter = gs_expr_parse(eq + 1, &pos, 1, &err);
 		if (!in->filter)
-			gs_usage_error("--filter '%s': column %zu: %s", eq + 1, pos + 1, err.p);
-		gs_buf_free(&err);
+			gs_usage_error("--filter '%s': column %zu: %s", eq + 1, pos + 1, gs_reason_shown(&err));
+		gs_reason_free(&err);
 	}
 	if (a->universe_given && !tl->have_reg)
 		load_universe(&tl->t, a->universe_arg, &tl->so);
@@ -1950,8 +1961,9 @@ static struct tally *indicator_part(struct tool *tl, const gs_indicator *ind)
 static void add_indicator(struct tool *tl, const gs_indicator *ind)
 {
 	const struct gengetopt_args_info *a = tl->a;
-	gs_buf what = {0}, err = {0};
-	gs_buf_printf(&what, "indicator %s", ind->id);
+	gs_buf what = {0};
+	gs_reason err = {0};
+	gs_buf_printf(&what, _("indicator %s"), ind->id);
 	struct tally *into = indicator_part(tl, ind);
 	int d = ind->decimals >= 0 ? ind->decimals : a->decimals_arg;
 	add_agg(into, ind->id, ind->agg, ind->where, tl->round ? d : -1 - d, what.p);
@@ -1971,7 +1983,7 @@ static void add_indicator(struct tool *tl, const gs_indicator *ind)
 		gs_aggset_free(&tmp);
 	}
 	gs_buf_free(&what);
-	gs_buf_free(&err);
+	gs_reason_free(&err);
 }
 
 /* --agg and --indicator, in the order given. */
@@ -2027,12 +2039,12 @@ static void village_level(struct tool *tl)
 			memset(&in->sinks[in->nsinks], 0, sizeof in->sinks[0]);
 			in->sinks[in->nsinks++].p = p;
 		}
-		gs_buf err = {0};
+		gs_reason err = {0};
 		/* a village's value decides what is counted, never read: exact */
 		int d = ind->decimals >= 0 ? ind->decimals : tl->a->decimals_arg;
 		if (gs_aggset_add(&p->t->aggs, ind->id, ind->agg, ind->where, -1 - d, &err) < 0)
-			gs_usage_error("indicator %s '%s': %s", ind->id, ind->agg, err.p);
-		gs_buf_free(&err);
+			gs_usage_error("indicator %s '%s': %s", ind->id, ind->agg, gs_reason_shown(&err));
+		gs_reason_free(&err);
 	}
 }
 
@@ -2042,12 +2054,12 @@ static void set_run(struct tool *tl)
 {
 	const struct gengetopt_args_info *a = tl->a;
 	if (a->where_given) {
-		gs_buf err = {0};
+		gs_reason err = {0};
 		size_t pos = 0;
 		tl->where = gs_expr_parse(a->where_arg, &pos, 1, &err);
 		if (!tl->where)
-			gs_usage_error("--where '%s': column %zu: %s", a->where_arg, pos + 1, err.p);
-		gs_buf_free(&err);
+			gs_usage_error("--where '%s': column %zu: %s", a->where_arg, pos + 1, gs_reason_shown(&err));
+		gs_reason_free(&err);
 	}
 	tl->run = (struct run){tl->where, a->rollup_given ? a->rollup_label_arg : NULL,
 	                       a->rejects_given ? a->rejects_arg : NULL,
@@ -2122,9 +2134,9 @@ static void tally_villages(struct tool *tl)
 	in->rj = gs_rejects_open(NULL, GS_FMT_CSV);
 	gs_rejects_header(in->rj, lnames, 2 + nlc, 1);
 	struct run orun = {.out_format = tl->run.out_format};
-	struct over_feed of = {in, &orun, {0}};
+	struct over_feed of = {in, &orun, {{0}, {0}}};
 	result_rows(tl->lower, tl->nlower, &tl->vshape, lc, nlc, 0, "*", over_row, &of);
-	gs_buf_free(&of.err);
+	gs_reason_free(&of.err);
 	free(lc);
 	free(lnames);
 	tl->parts[tl->nparts++] = tl->over;

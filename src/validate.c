@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "manifest.h"
 #include "hash.h"
+#include "i18n.h"
 #include "keyset.h"
 #include "rejects.h"
 #include "schema.h"
@@ -31,7 +32,8 @@ struct verr {
 	long field_number;       /* 1-based column, 0 when none */
 	char *field;             /* or NULL */
 	char *cell;              /* or NULL */
-	char *message;
+	char *message;           /* English, as the report is */
+	char *shown;             /* of the header's: in the user's language */
 };
 
 struct ctx {
@@ -47,9 +49,10 @@ struct ctx {
 	size_t nerrs, caperrs;
 	long total_errors;
 	int keep;                /* keep row errors for --report */
-	gs_buf rowerr;           /* the current row's "_errors" text */
+	gs_reason rowerr;        /* the current row's "_errors" text */
 	int row_bad;
-	gs_buf scratch, key;
+	gs_reason scratch;
+	gs_buf key;
 	int *ok;                 /* per field: the current row's value is valid */
 	int *lineage;            /* per header column: _file or _line, unchecked */
 	size_t *logical;         /* the header columns that are not lineage */
@@ -80,12 +83,16 @@ static const char *title_of(const char *code)
 
 /* Record an error of the current row (or of the header when ROW is 0). */
 static void add_error(struct ctx *c, const char *code, long row, long fnum, const char *field,
-                      const char *cell, size_t celln, const char *msg)
+                      const char *cell, size_t celln, const gs_reason *msg)
 {
 	c->total_errors++;
 	if (c->row_bad++)
-		gs_buf_adds(&c->rowerr, "; ");
-	gs_buf_printf(&c->rowerr, "%s:%s:%s", code, field ? field : "", msg);
+		gs_reason_add(&c->rowerr, "; ", 2);
+	gs_reason_add(&c->rowerr, code, strlen(code));
+	gs_reason_add(&c->rowerr, ":", 1);
+	gs_reason_add(&c->rowerr, field ? field : "", field ? strlen(field) : 0);
+	gs_reason_add(&c->rowerr, ":", 1);
+	gs_reason_cat(&c->rowerr, msg);
 	if (row && !c->keep)
 		return;   /* only a report needs every error kept */
 	if (c->nerrs == c->caperrs) {
@@ -104,7 +111,18 @@ static void add_error(struct ctx *c, const char *code, long row, long fnum, cons
 			celln--;
 	}
 	e->cell = cell ? gs_xstrndup(cell, celln) : NULL;
-	e->message = gs_xstrndup(msg, strlen(msg));
+	e->message = gs_xstrndup(gs_reason_en(msg), msg->en.len);
+	e->shown = row ? NULL : gs_xstrndup(gs_reason_shown(msg), msg->shown.len);
+}
+
+/* add_error for the fixed English message MSG. */
+static void add_error_say(struct ctx *c, const char *code, long row, long fnum, const char *field,
+                          const char *cell, size_t celln, const char *msg)
+{
+	gs_reason m = {0};
+	gs_reason_say(&m, msg);
+	add_error(c, code, row, fnum, field, cell, celln, &m);
+	gs_reason_free(&m);
 }
 
 /* ---- the header ---- */
@@ -123,20 +141,20 @@ static int lineage_column(const gs_schema *sc, const gs_field *h)
 static void match_header(struct ctx *c)
 {
 	gs_schema *sc = c->sc;
-	gs_buf m = {0};
+	gs_reason m = {0};
 	gs_hash *seen = gs_hash_new();
 	for (size_t i = 0; i < c->nh; i++) {
-		gs_buf_clear(&m);
+		gs_reason_clear(&m);
 		const gs_field *h = &c->hnames[i];
 		c->lineage[i] = lineage_column(sc, h);
 		if (!h->n) {
-			gs_buf_printf(&m, "the label in the header at position %zu is blank", i + 1);
-			add_error(c, "blank-label", 0, (long)i + 1, NULL, NULL, 0, m.p);
+			gs_reason_printf(&m, "the label in the header at position %zu is blank", i + 1);
+			add_error(c, "blank-label", 0, (long)i + 1, NULL, NULL, 0, &m);
 		} else if (gs_hash_get(seen, h->p, h->n)) {
 			char *name = gs_xstrndup(h->p, h->n);
-			gs_buf_printf(&m, "the label '%s' at position %zu repeats position %zu", name, i + 1,
-			              (size_t)gs_hash_get(seen, h->p, h->n));
-			add_error(c, "duplicate-label", 0, (long)i + 1, name, NULL, 0, m.p);
+			gs_reason_printf(&m, "the label '%s' at position %zu repeats position %zu", name, i + 1,
+			                 (size_t)gs_hash_get(seen, h->p, h->n));
+			add_error(c, "duplicate-label", 0, (long)i + 1, name, NULL, 0, &m);
 			free(name);
 		} else
 			gs_hash_put(seen, h->p, h->n, (void *)(i + 1));
@@ -164,10 +182,10 @@ static void match_header(struct ctx *c)
 			const char *want = sc->fields[f].name;
 			const gs_field *h = &c->hnames[c->logical[f]];
 			if (h->n != strlen(want) || memcmp(h->p, want, h->n)) {
-				gs_buf_clear(&m);
-				gs_buf_printf(&m, "the label '%.*s' at position %zu is not the field name '%s'",
-				              (int)h->n, h->p, c->logical[f] + 1, want);
-				add_error(c, "incorrect-label", 0, (long)c->logical[f] + 1, want, NULL, 0, m.p);
+				gs_reason_clear(&m);
+				gs_reason_printf(&m, "the label '%.*s' at position %zu is not the field name '%s'",
+				                 (int)h->n, h->p, c->logical[f] + 1, want);
+				add_error(c, "incorrect-label", 0, (long)c->logical[f] + 1, want, NULL, 0, &m);
 			}
 		}
 	}
@@ -179,27 +197,27 @@ static void match_header(struct ctx *c)
 		for (size_t k = 0; k < sc->npk; k++)
 			in_pk |= sc->pk[k] == f;
 		if (c->col[f] < 0 && !need_all && (sc->fields[f].required || in_pk)) {
-			gs_buf_clear(&m);
-			gs_buf_printf(&m, "the header has no column for field '%s', which is required", sc->fields[f].name);
-			add_error(c, "missing-label", 0, (long)f + 1, sc->fields[f].name, NULL, 0, m.p);
+			gs_reason_clear(&m);
+			gs_reason_printf(&m, "the header has no column for field '%s', which is required", sc->fields[f].name);
+			add_error(c, "missing-label", 0, (long)f + 1, sc->fields[f].name, NULL, 0, &m);
 		}
 	}
 	for (size_t f = 0; f < sc->nfields && need_all; f++)
 		if (c->col[f] < 0) {
-			gs_buf_clear(&m);
-			gs_buf_printf(&m, "the header has no column for field '%s'", sc->fields[f].name);
-			add_error(c, "missing-label", 0, (long)f + 1, sc->fields[f].name, NULL, 0, m.p);
+			gs_reason_clear(&m);
+			gs_reason_printf(&m, "the header has no column for field '%s'", sc->fields[f].name);
+			add_error(c, "missing-label", 0, (long)f + 1, sc->fields[f].name, NULL, 0, &m);
 		}
 	for (size_t k = 0; k < nlog && no_extra; k++) {
 		size_t i = c->logical[k];
 		const gs_field *h = &c->hnames[i];
 		int extra = sc->match == GS_M_EXACT ? k >= sc->nfields : gs_schema_field(sc, h->p, h->n) < 0;
 		if (extra && h->n) {
-			gs_buf_clear(&m);
-			gs_buf_printf(&m, "the label '%.*s' at position %zu is not a field of the schema",
-			              (int)h->n, h->p, i + 1);
+			gs_reason_clear(&m);
+			gs_reason_printf(&m, "the label '%.*s' at position %zu is not a field of the schema",
+			                 (int)h->n, h->p, i + 1);
 			char *name = gs_xstrndup(h->p, h->n);
-			add_error(c, "extra-label", 0, (long)i + 1, name, NULL, 0, m.p);
+			add_error(c, "extra-label", 0, (long)i + 1, name, NULL, 0, &m);
 			free(name);
 		}
 	}
@@ -208,10 +226,10 @@ static void match_header(struct ctx *c)
 		for (size_t f = 0; f < sc->nfields; f++)
 			any |= c->col[f] >= 0;
 		if (!any)
-			add_error(c, "missing-label", 0, 0, NULL, NULL, 0,
-			          "the header has no column for any field of the schema");
+			add_error_say(c, "missing-label", 0, 0, NULL, NULL, 0,
+			              N_("the header has no column for any field of the schema"));
 	}
-	gs_buf_free(&m);
+	gs_reason_free(&m);
 }
 
 /* ---- keys ---- */
@@ -279,16 +297,17 @@ static gs_hash *load_reference(struct ctx *c, const gs_fkey *fk)
 
 /* ---- one row ---- */
 
-static void rule_broken(const char *rule, const char *why, void *arg)
+static void rule_broken(const char *rule, const gs_reason *why, void *arg)
 {
 	struct ctx *c = arg;
-	gs_buf m = {0};
-	if (why)
-		gs_buf_printf(&m, "the rule '%s' cannot be checked on this row: %s", rule, why);
-	else
-		gs_buf_printf(&m, "the row breaks the rule '%s'", rule);
-	add_error(c, "row-constraint", c->rule_line, 0, NULL, NULL, 0, m.p);
-	gs_buf_free(&m);
+	gs_reason m = {0};
+	if (why) {
+		gs_reason_printf(&m, "the rule '%s' cannot be checked on this row: ", rule);
+		gs_reason_cat(&m, why);
+	} else
+		gs_reason_printf(&m, "the row breaks the rule '%s'", rule);
+	add_error(c, "row-constraint", c->rule_line, 0, NULL, NULL, 0, &m);
+	gs_reason_free(&m);
 }
 
 /* The three key rules of a table: the primary key and each unique key
@@ -307,30 +326,33 @@ static void check_key(struct ctx *c, const gs_row *r, enum key_rule rule, const 
 	void *prev = gs_hash_get(set, c->key.p, c->key.len);
 	if (rule == K_FOREIGN ? prev != NULL : prev == NULL)
 		return;
-	gs_buf *m = &c->scratch;
+	gs_reason *m = &c->scratch;
 	gs_buf names = {0}, vals = {0};
 	field_names(c->sc, fields, n, &names);
 	key_text(c, r, fields, n, &vals);
-	gs_buf_clear(m);
+	gs_reason_clear(m);
 	gs_quote_value(m, vals.p, vals.len);
 	const char *code = "unique-error";
 	switch (rule) {
 	case K_PRIMARY:
-		gs_buf_printf(m, " repeats the primary key of line %ld", (long)(size_t)prev);
+		gs_reason_printf(m, " repeats the primary key of line %ld", (long)(size_t)prev);
 		code = "primary-key";
 		break;
 	case K_UNIQUE:
-		gs_buf_printf(m, " repeats the unique key (%s) of line %ld", names.p, (long)(size_t)prev);
+		gs_reason_printf(m, " repeats the unique key (%s) of line %ld", names.p, (long)(size_t)prev);
 		break;
 	case K_FOREIGN:
-		gs_buf_printf(m, " is not in %s (", fk->resource);
-		for (size_t i = 0; i < fk->n; i++)
-			gs_buf_printf(m, "%s%s", i ? "," : "", fk->ref_fields[i]);
-		gs_buf_adds(m, ")");
+		gs_reason_printf(m, " is not in %s (", fk->resource);
+		for (size_t i = 0; i < fk->n; i++) {
+			if (i)
+				gs_reason_add(m, ",", 1);
+			gs_reason_add(m, fk->ref_fields[i], strlen(fk->ref_fields[i]));
+		}
+		gs_reason_add(m, ")", 1);
 		code = "foreign-key";
 		break;
 	}
-	add_error(c, code, r->line, c->col[fields[0]] + 1, names.p, vals.p, vals.len, m->p);
+	add_error(c, code, r->line, c->col[fields[0]] + 1, names.p, vals.p, vals.len, m);
 	gs_buf_free(&names);
 	gs_buf_free(&vals);
 }
@@ -340,12 +362,12 @@ static void check_key(struct ctx *c, const gs_row *r, enum key_rule rule, const 
 static void check_cells(struct ctx *c, const gs_row *r)
 {
 	gs_schema *sc = c->sc;
-	gs_buf *m = &c->scratch;
+	gs_reason *m = &c->scratch;
 	long line = r->line;
 	for (size_t i = c->nh; i < r->n; i++) {
-		gs_buf_clear(m);
-		gs_buf_printf(m, "the row has an extra cell at position %zu", i + 1);
-		add_error(c, "extra-cell", line, (long)i + 1, NULL, r->f[i].p, r->f[i].n, m->p);
+		gs_reason_clear(m);
+		gs_reason_printf(m, "the row has an extra cell at position %zu", i + 1);
+		add_error(c, "extra-cell", line, (long)i + 1, NULL, r->f[i].p, r->f[i].n, m);
 	}
 	for (size_t f = 0; f < sc->nfields; f++)
 		c->ok[f] = 1;
@@ -356,8 +378,8 @@ static void check_cells(struct ctx *c, const gs_row *r)
 			continue;
 		if ((size_t)col >= r->n) {
 			c->ok[f] = 0;
-			add_error(c, "missing-cell", line, col + 1, sf->name, NULL, 0,
-			          "the row has no cell for this field");
+			add_error_say(c, "missing-cell", line, col + 1, sf->name, NULL, 0,
+			              N_("the row has no cell for this field"));
 			continue;
 		}
 		const gs_field *v = &r->f[col];
@@ -366,16 +388,16 @@ static void check_cells(struct ctx *c, const gs_row *r)
 			for (size_t k = 0; k < sc->npk; k++)
 				in_pk |= sc->pk[k] == f;
 			if (sf->required || in_pk)
-				add_error(c, "constraint-error", line, col + 1, sf->name, v->p, v->n,
-				          "a value is required");
+				add_error_say(c, "constraint-error", line, col + 1, sf->name, v->p, v->n,
+				              N_("a value is required"));
 			continue;
 		}
-		gs_buf_clear(m);
+		gs_reason_clear(m);
 		enum gs_check k = gs_schema_check(sf, v->p, v->n, m);
 		c->ok[f] = k == GS_CHECK_OK;
 		if (k != GS_CHECK_OK)
 			add_error(c, k == GS_CHECK_TYPE ? "type-error" : "constraint-error", line, col + 1, sf->name,
-			          v->p, v->n, m->p);
+			          v->p, v->n, m);
 	}
 }
 
@@ -385,7 +407,7 @@ static void check_cells(struct ctx *c, const gs_row *r)
 static void check_keys(struct ctx *c, const gs_row *r)
 {
 	gs_schema *sc = c->sc;
-	gs_buf *m = &c->scratch;
+	gs_reason *m = &c->scratch;
 	long line = r->line;
 	for (size_t f = 0; f < sc->nfields; f++) {
 		if (!c->uniq_field[f] || !key_of(c, r, &f, 1))
@@ -393,10 +415,10 @@ static void check_keys(struct ctx *c, const gs_row *r)
 		void *prev = gs_hash_get(c->uniq_field[f], c->key.p, c->key.len);
 		if (prev) {
 			const gs_field *v = &r->f[c->col[f]];
-			gs_buf_clear(m);
+			gs_reason_clear(m);
 			gs_quote_value(m, v->p, v->n);
-			gs_buf_printf(m, " repeats the value of line %ld", (long)(size_t)prev);
-			add_error(c, "unique-error", line, c->col[f] + 1, sc->fields[f].name, v->p, v->n, m->p);
+			gs_reason_printf(m, " repeats the value of line %ld", (long)(size_t)prev);
+			add_error(c, "unique-error", line, c->col[f] + 1, sc->fields[f].name, v->p, v->n, m);
 		}
 	}
 	if (sc->npk)
@@ -445,7 +467,7 @@ static void keep_keys(struct ctx *c, const gs_row *r)
 /* Every error of row R (BAD: the stream found it malformed, for BAD_WHY;
  * BAD_WIDTH: only its number of cells is wrong, which the cells' checks
  * name) goes into c->rowerr. */
-static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_why, int bad_width)
+static void check_row(struct ctx *c, const gs_row *r, int bad, const gs_reason *bad_why, int bad_width)
 {
 	gs_schema *sc = c->sc;
 	long line = r->line;
@@ -457,7 +479,7 @@ static void check_row(struct ctx *c, const gs_row *r, int bad, const char *bad_w
 	for (size_t i = 0; i < r->n && blank; i++)
 		blank = (i < c->nh && c->lineage[i]) || gs_schema_is_missing(sc, r->f[i].p, r->f[i].n);
 	if (blank) {
-		add_error(c, "blank-row", line, 0, NULL, NULL, 0, "the row is blank");
+		add_error_say(c, "blank-row", line, 0, NULL, NULL, 0, N_("the row is blank"));
 		return;
 	}
 	check_cells(c, r);
@@ -568,7 +590,7 @@ static int infer_value(const char *s, size_t n)
 	for (int i = 0; i < 6; i++)
 		if (strlen(bools[i]) == n && !memcmp(bools[i], s, n))
 			k |= I_BOOL;
-	gs_buf why = {0};
+	gs_reason why = {0};
 	static const struct { int t, bit; } tries[] = {
 		{GS_T_INTEGER, I_INT}, {GS_T_NUMBER, I_NUM}, {GS_T_DATE, I_DATE},
 		{GS_T_DATETIME, I_DATETIME}, {GS_T_YEARMONTH, I_YM},
@@ -577,11 +599,11 @@ static int infer_value(const char *s, size_t n)
 		memset(&f, 0, sizeof f);
 		f.type = tries[i].t;
 		f.min_len = f.max_len = -1;
-		gs_buf_clear(&why);
+		gs_reason_clear(&why);
 		if (gs_schema_check(&f, s, n, &why) == GS_CHECK_OK)
 			k |= tries[i].bit;
 	}
-	gs_buf_free(&why);
+	gs_reason_free(&why);
 	return k;
 }
 
@@ -628,7 +650,8 @@ static int infer(gs_stream *st)
 	while ((k = gs_stream_next(st, &r)) != GS_REC_EOF) {
 		nread++;
 		if (k == GS_REC_BAD) {
-			gs_msg(gs_stream_file(st), r.line, "%s; the row is left out of the inference", gs_stream_error(st));
+			gs_msg(gs_stream_file(st), r.line, "%s; the row is left out of the inference",
+			       gs_reason_shown(gs_stream_reason(st)));
 			nbad++;
 			continue;
 		}
@@ -740,11 +763,11 @@ static void check_rows(struct ctx *c, gs_stream *st, gs_writer *w, gs_rejects *r
 			c->nunchecked++;
 			continue;
 		}
-		gs_buf_clear(&c->rowerr);
+		gs_reason_clear(&c->rowerr);
 		c->row_bad = 0;
-		check_row(c, &r, k == GS_REC_BAD, gs_stream_error(st), gs_stream_bad_width(st));
+		check_row(c, &r, k == GS_REC_BAD, gs_stream_reason(st), gs_stream_bad_width(st));
 		if (c->row_bad)
-			gs_rejects_row(rj, &r, c->rowerr.p);
+			gs_rejects_row(rj, &r, &c->rowerr);
 		else {
 			gs_writer_row(w, r.f, r.n);
 			c->nvalid++;
@@ -780,6 +803,7 @@ static void ctx_free(struct ctx *c)
 		free(c->errs[i].field);
 		free(c->errs[i].cell);
 		free(c->errs[i].message);
+		free(c->errs[i].shown);
 	}
 	free(c->errs);
 	for (size_t f = 0; f < sc->nfields; f++)
@@ -797,8 +821,8 @@ static void ctx_free(struct ctx *c)
 	free(c->values);
 	free(c->lineage);
 	free(c->logical);
-	gs_buf_free(&c->rowerr);
-	gs_buf_free(&c->scratch);
+	gs_reason_free(&c->rowerr);
+	gs_reason_free(&c->scratch);
 	gs_buf_free(&c->key);
 }
 
@@ -811,7 +835,7 @@ int main(int argc, char **argv)
 	GS_CLI_START(cli, a, "validate", argc, argv);
 	{
 		const char *side[] = {a.schema_given ? a.schema_arg : NULL};
-		gs_output outs[] = {{"the report", a.report_given ? a.report_arg : NULL}};
+		gs_output outs[] = {{N_("the report"), a.report_given ? a.report_arg : NULL}};
 		gs_cli_outputs(&cli, side, sizeof side / sizeof *side, outs, sizeof outs / sizeof *outs);
 	}
 	if (a.infer_given && (cli.bom || cli.encoding))
@@ -868,7 +892,7 @@ int main(int argc, char **argv)
 		/* no row can be trusted under a header that does not fit */
 		for (size_t i = 0; i < c.nerrs; i++)
 			gs_msg(gs_stream_file(st), gs_stream_header_line(st), "%s:%s:%s", c.errs[i].code,
-			       c.errs[i].field ? c.errs[i].field : "", c.errs[i].message);
+			       c.errs[i].field ? c.errs[i].field : "", c.errs[i].shown);
 		status = GS_IO;
 	} else {
 		gs_writer *w = gs_writer_new(stdout, out_format);

@@ -156,3 +156,119 @@ Longtan Town        13              -              -  95.00%          -         
 3 行中有 1 行未达目标 rate >= 0.95；另有 1 行不适用（目标所读的值为空），未计入
 govstat 0.1.0；输入 indicators.csv，sha256 fd5adad06b0b7874b7e8dd6d59e7328468355c809f1c76992422fc7d9b1de587，4 行；report --ambiguous narrow --width 120 --date 2020-03-31 --percent rate --compare indicators-prev.csv --key township --up rate --target 'rate >= 0.95' indicators.csv
 township,disputes,disputes_prev,disputes_change,rate,rate_prev,rate_change,rate_met,all_met,target
+
+### a reason lib/ builds is Chinese on stderr, English in the rejects file of the same input: a quoted field not closed, a misplaced quote
+$ export LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8; printf 'township,n\n田园镇,1\n石桥乡,"2\n龙潭镇,3\n' > q.csv; ingest q.csv; echo "status $?"; ingest -r rj.csv q.csv > /dev/null; cat rj.csv; printf 'township,n\n田园镇,1\n石桥"乡,2\n' > m.csv; ingest m.csv > /dev/null; ingest -r rj.csv m.csv > /dev/null; cat rj.csv
+>>>
+township,n
+田园镇,1
+status 1
+township,n,_line,_error,_raw
+石桥乡,,3,quoted field not closed: the record from line 3 runs to the end of input (2 lines),"石桥乡,""2
+龙潭镇,3"
+township,n,_line,_error,_raw
+,,3,"misplaced quote (a quote inside an unquoted field, or text after a closing quote)","石桥""乡,2"
+>>>2
+ingest: q.csv:3: 引号字段没有闭合：从第 3 行开始的记录一直延续到输入末尾（共 2 行）
+ingest: 读入 2 行，写出 1 行，拒收 1 行
+ingest: 读入 2 行，写出 1 行，拒收 1 行
+ingest: m.csv:3: 引号位置不对（未加引号的字段中有引号，或右引号后还有文字）
+ingest: 读入 2 行，写出 1 行，拒收 1 行
+ingest: 读入 2 行，写出 1 行，拒收 1 行
+
+### a GBK ledger read as UTF-8, and bytes that are neither UTF-8 nor Chinese: the decoding error in Chinese, the byte and the -e advice kept
+$ export LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8; printf 'township,n\n龙潭镇,1\n' | iconv -f UTF-8 -t GBK > gbk.csv; ingest -e utf-8 gbk.csv; echo "status $?"; ingest gbk.csv; printf 'township,n\nab\377c,1\n' | ingest -r rj.csv; echo "status $?"
+>>>
+township,n
+status 3
+township,n
+龙潭镇,1
+township,n
+status 3
+>>>2
+ingest: gbk.csv:2: 无效的 UTF-8 字节 0xC1（请用 -e 指定编码，例如 -e gb18030）
+ingest: -:2: 无效的 UTF-8 字节 0xFF，按 GB18030 读也不像中文（请用 -e 指定编码：-e gb18030、-e latin1、-e cp1252 ……）
+
+### damaged workbooks in Chinese, the context of each reason too (part, sheet, cell): a .xlsx cell naming a shared string it lacks, a .xls record of the wrong length, a zip that is no .xlsx
+$ export LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8; cd "$DATA/workbooks"; ingest nosst.xlsx; echo "status $?"; ingest freexl-footer.xls; echo "status $?"; ingest opendoc.ods; echo "status $?"
+>>>
+status 3
+status 3
+status 3
+>>>2
+ingest: nosst.xlsx[Sheet1]:1: xl/worksheets/sheet1.xml：单元格 A1 引用共享字符串 0，但工作簿没有共享字符串部分
+ingest: freexl-footer.xls: 工作表“公式”：工作簿的记录已损坏：DIMENSIONS 记录的长度不对（偏移 1199）
+ingest: opendoc.ods: 不是 .xlsx 工作簿：zip 压缩包中没有 xl/workbook.xml
+
+### a workbook's bad cell (.xlsx and .xls) is rejected in Chinese on stderr, in English in the rejects file
+$ export LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8; cp "$DATA/workbooks/ledger.xlsx" "$DATA/workbooks/gbk.xls" .; for f in ledger.xlsx gbk.xls; do ingest --skip 1 --header-rows 2 $f > /dev/null; ingest --skip 1 --header-rows 2 -r rj.csv $f > /dev/null; grep -o '"cell.*"' rj.csv; done
+>>>
+"cell D9: serial 60 is 1900-02-29, a day that does not exist (Excel's 1900 leap-year bug)"
+"cell D6: serial 60 is 1900-02-29, a day that does not exist (Excel's 1900 leap-year bug)"
+>>>2
+ingest: ledger.xlsx[纠纷台账]:9: 单元格 D9：序列号 60 是 1900-02-29，这一天不存在（Excel 的 1900 年闰年错误）
+ingest: 读入 6 行，写出 5 行，拒收 1 行
+ingest: 读入 6 行，写出 5 行，拒收 1 行
+ingest: gbk.xls[纠纷台账]:6: 单元格 D6：序列号 60 是 1900-02-29，这一天不存在（Excel 的 1900 年闰年错误）
+ingest: 读入 3 行，写出 2 行，拒收 1 行
+ingest: 读入 3 行，写出 2 行，拒收 1 行
+
+### tally's bad -a and --where expressions in Chinese, the column where each goes wrong kept; a value that is no number rejected in Chinese, in English in the rejects file
+$ export LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8; tally -a 'x=bogus(' "$DATA/disputes.csv"; tally -a 'p=sum(people' "$DATA/disputes.csv"; tally -a 'n=count()' --where 'people >' "$DATA/disputes.csv"; tally -a 'p=sum(nosuch)' "$DATA/disputes.csv"; echo "status $?"; printf 'township,people\n田园镇,2\n石桥乡,两人\n' > t.csv; tally -g township -a 'p=sum(people)' t.csv > /dev/null; tally -g township -a 'p=sum(people)' -r rj.csv t.csv > /dev/null; cat rj.csv
+>>>
+status 2
+township,people,_line,_error,_raw
+石桥乡,两人,3,field 'people': '两人' is not a number,
+>>>2
+tally: --agg“x=bogus(”：第 3 列：此处应为 count、sum、mean、min、max、distinct、ratio、one、events、deduction 或 add
+请用“tally --help”查看更多信息。
+tally: --agg“p=sum(people”：第 13 列：此处应为“)”
+请用“tally --help”查看更多信息。
+tally: --where “people >”：第 9 列：表达式结束得太早
+请用“tally --help”查看更多信息。
+tally: 没有字段“nosuch”
+请用“tally --help”查看更多信息。
+tally: t.csv:3: 字段“people”：“两人”不是数字
+tally: 读入 2 行，汇总 1 行，--where 略去 0 行，拒收 1 行
+tally: 读入 2 行，汇总 1 行，--where 略去 0 行，拒收 1 行
+
+### validate's errors of a row in Chinese on stderr (enum, minimum, type), in English in the rejects file and the --report JSON; a header that misses a field in Chinese
+$ export LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8; printf '{"fields": [{"name": "township", "constraints": {"enum": ["田园镇", "石桥乡"]}}, {"name": "n", "type": "integer", "constraints": {"minimum": 0}}, {"name": "date", "type": "date"}]}' > s.json; printf 'township,n,date\n田园镇,1,2020-03-05\n龙潭镇,-1,2020-02-30\n' > v.csv; validate -s s.json v.csv > /dev/null; echo "status $?"; validate -s s.json -r rj.csv --report rep.json v.csv > /dev/null; cut -d, -f5- rj.csv; grep -o '"message":"[^"]*"' rep.json | awk '!seen[$0]++'; printf 'township,n\n田园镇,1\n' | validate -s s.json; echo "status $?"
+>>>
+status 1
+_errors,_raw
+"constraint-error:township:'龙潭镇' is not one of: 田园镇, 石桥乡; constraint-error:n:'-1' is below the minimum 0; type-error:date:'2020-02-30' is not of type date (YYYY-MM-DD)",
+"message":"'龙潭镇' is not one of: 田园镇, 石桥乡"
+"message":"'-1' is below the minimum 0"
+"message":"'2020-02-30' is not of type date (YYYY-MM-DD)"
+status 3
+>>>2
+validate: v.csv:3: constraint-error:township:“龙潭镇”不是以下之一：田园镇、石桥乡; constraint-error:n:“-1”小于最小值 0; type-error:date:“2020-02-30”不是 date 类型 (YYYY-MM-DD)
+validate: 读入 2 行，写出 1 行，拒收 1 行
+validate: 读入 2 行，写出 1 行，拒收 1 行
+validate: -:1: missing-label:date:表头中没有字段“date”的列
+
+### ingest's map turns dates: one that does not exist and one with a time of day rejected in Chinese, in English in the rejects file
+$ export LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8; printf '{"fields": {"乡镇": "township", "登记日期": "date"}, "dates": ["date"]}' > map.json; printf '乡镇,登记日期\n田园镇,2020年3月5日\n石桥乡,2020年2月30日\n龙潭镇,2020/3/5 14:30\n' > l.csv; ingest -m map.json l.csv; echo "status $?"; ingest -m map.json -r rj.csv l.csv > /dev/null; cat rj.csv
+>>>
+township,date
+田园镇,2020-03-05
+status 1
+township,date,_line,_error,_raw
+石桥乡,2020年2月30日,3,field 'date': '2020年2月30日': no such date,
+龙潭镇,2020/3/5 14:30,4,"field 'date': '2020/3/5 14:30': has a time of day (a ""dates"" field keeps dates only: list it under ""datetimes"", or give it {""time"": ""drop""})",
+>>>2
+ingest: l.csv:3: 字段“date”：“2020年2月30日”：没有这个日期
+ingest: l.csv:4: 字段“date”：“2020/3/5 14:30”：带有时刻（"dates" 字段只保留日期：请把它列在 "datetimes" 下，或给它 {"time": "drop"}）
+ingest: 读入 3 行，写出 1 行，拒收 2 行
+ingest: 读入 3 行，写出 1 行，拒收 2 行
+
+### the setting files in Chinese: a map's, a schema's and a row rule's errors name the file's kind in Chinese
+$ export LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8; printf 'a,b\n1,2\n' > x.csv; printf '{"dates": {"a": {"excel": 1901}}}' > m.json; ingest -m m.json x.csv; ingest -m no-such.json x.csv; printf '{' > bad.json; ingest -m bad.json x.csv; printf '{"fields": [{"name": "a", "type": "integer"}], "rowConstraints": ["a >"]}' > s.json; validate -s s.json x.csv; printf '{"fields": [{"name": "a", "type": "integer", "constraints": {"maximum": "x"}}]}' > s2.json; validate -s s2.json x.csv
+>>>2
+ingest: m.json: dates：“a”的 "excel" 必须是 1900 或 1904
+ingest: no-such.json: 无法打开映射文件：没有那个文件或目录
+ingest: bad.json:1: 映射文件不是有效的 JSON
+validate: s.json: rowConstraints：“a >”：表达式结束得太早，在第 4 个字符
+validate: s2.json: 字段“a”：maximum “x”不是 integer 类型
+>>>= 2

@@ -21,6 +21,7 @@
 #include "sha256.h"
 #include "shquote.h"
 #include "num.h"
+#include "reason.h"
 #include "ledgernum.h"
 #include "lines.h"
 #include "stream.h"
@@ -495,7 +496,7 @@ static void test_gb18030_round_trip(void)
 		gs_buf_add(&got, t, (size_t)n);
 	check(n == 0 && got.len == text.len && !memcmp(got.p, text.p, text.len),
 	      "GB18030 round trip through the table and iconv", "%s%s",
-	      n < 0 ? gs_input_error(in) : "text differs", "");
+	      n < 0 ? gs_reason_en(gs_input_reason(in)) : "text differs", "");
 	gs_input_close(in);
 	unlink(path);
 	free(gb);
@@ -735,13 +736,15 @@ static void test_workbook(void)
 		gs_buf_free(&b);
 	}
 	const char *const names[] = {"纠纷台账", "2", "汇总"};
-	char err[200];
-	check(gs_sheet_pick(names, 3, NULL, err, sizeof err) == 0, "sheet pick: first by default", "%s%s", err, "");
-	check(gs_sheet_pick(names, 3, "2", err, sizeof err) == 1, "sheet pick: a name wins over a number", "%s%s", err, "");
-	check(gs_sheet_pick(names, 3, "3", err, sizeof err) == 2, "sheet pick: by number", "%s%s", err, "");
-	check(gs_sheet_pick(names, 3, "4", err, sizeof err) < 0 &&
-	      !strcmp(err, "no sheet '4'; the workbook has '纠纷台账', '2', '汇总'"),
-	      "sheet pick: none names the sheets", "got %s%s", err, "");
+	gs_reason err = {0};
+	check(gs_sheet_pick(names, 3, NULL, &err) == 0, "sheet pick: first by default", "%s%s", gs_reason_en(&err), "");
+	check(gs_sheet_pick(names, 3, "2", &err) == 1, "sheet pick: a name wins over a number", "%s%s",
+	      gs_reason_en(&err), "");
+	check(gs_sheet_pick(names, 3, "3", &err) == 2, "sheet pick: by number", "%s%s", gs_reason_en(&err), "");
+	check(gs_sheet_pick(names, 3, "4", &err) < 0 &&
+	      !strcmp(gs_reason_en(&err), "no sheet '4'; the workbook has '纠纷台账', '2', '汇总'"),
+	      "sheet pick: none names the sheets", "got %s%s", gs_reason_en(&err), "");
+	gs_reason_free(&err);
 }
 
 /* Each word comes back from sh as it was given. */
@@ -819,7 +822,8 @@ static void test_json_lines(void)
 	int d2 = gs_json_lines_next(r, &o), d3 = gs_json_lines_next(r, &o);
 	check(d1 == GS_JSONL_VALUE && d2 == GS_JSONL_BAD && d3 == GS_JSONL_EMPTY &&
 	      gs_json_lines_next(r, &o) == GS_JSONL_FAIL && !o && gs_json_lines_number(r) == 3 &&
-	      strstr(gs_input_error(in), "0xD5"), "json lines: a decoding error", "%s%s", gs_input_error(in), "");
+	      strstr(gs_reason_en(gs_input_reason(in)), "0xD5"), "json lines: a decoding error", "%s%s",
+	      gs_reason_en(gs_input_reason(in)), "");
 	gs_json_lines_close(r);
 	gs_input_close(in);
 	/* a line longer than any one read */
@@ -903,8 +907,65 @@ static void test_csv_field(void)
 		}
 }
 
+/* A reason is built in both texts at once; without a catalogue (the
+ * tests run in C) the shown text is the English one. */
+static void test_reason(void)
+{
+	gs_reason r = {0}, inner = {0};
+	check(gs_reason_empty(&r) && !strcmp(gs_reason_en(&r), "") && !strcmp(gs_reason_shown(&r), ""),
+	      "reason: a zeroed one is empty", "%s%s", gs_reason_en(&r), "");
+	gs_reason_printf(&inner, "'%.*s' is not %s of %d", 3, "abcdef", "one", 7);
+	check(!strcmp(gs_reason_en(&inner), "'abc' is not one of 7") &&
+	      !strcmp(gs_reason_shown(&inner), gs_reason_en(&inner)),
+	      "reason: one list of arguments formats both texts", "%s | %s", gs_reason_en(&inner),
+	      gs_reason_shown(&inner));
+	gs_reason_cat(&r, &inner);
+	gs_reason_prefix(&r, "cell %s: ", "B7");
+	gs_reason_add(&r, " [", 2);
+	gs_reason_say(&r, "x");
+	gs_reason_add(&r, "]", 1);
+	check(!strcmp(gs_reason_en(&r), "cell B7: 'abc' is not one of 7 [x]") &&
+	      !strcmp(gs_reason_shown(&r), gs_reason_en(&r)),
+	      "reason: prefix in front, cat, add and say after", "%s | %s", gs_reason_en(&r), gs_reason_shown(&r));
+	for (unsigned long n = 1; n <= 2; n++) {
+		gs_reason_clear(&r);
+		gs_reason_nprintf(&r, n, "%lu line", "%lu lines", n);
+		check(!strcmp(gs_reason_en(&r), n == 1 ? "1 line" : "2 lines") &&
+		      !strcmp(gs_reason_shown(&r), gs_reason_en(&r)),
+		      n == 1 ? "reason: plural, one" : "reason: plural, many", "%s%s", gs_reason_en(&r), "");
+	}
+	gs_reason_copy(&r, &inner);
+	check(!strcmp(gs_reason_en(&r), gs_reason_en(&inner)), "reason: copy", "%s%s", gs_reason_en(&r), "");
+	gs_reason_free(&r);
+	gs_reason_free(&inner);
+}
+
+/* gs_fold_trim: what the value readers see of a typed-in cell. */
+static void test_fold_trim(void)
+{
+	static const struct { const char *in, *want; } t[] = {
+		{"\xe3\x80\x80１，２３４．５ ", "1,234.5"}, {"  ", ""}, {"", ""}, {" ａ b\t", "a b"},
+	};
+	gs_buf b = {0};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		const char *p;
+		size_t n;
+		gs_fold_trim(&b, t[i].in, strlen(t[i].in), &p, &n);
+		char name[64];
+		snprintf(name, sizeof name, "fold and trim: case %zu", i + 1);
+		gs_buf got = {0};
+		gs_buf_add(&got, p, n);
+		check(n == strlen(t[i].want) && !memcmp(p, t[i].want, n), name, "got '%s', want '%s'", got.p,
+		      t[i].want);
+		gs_buf_free(&got);
+	}
+	gs_buf_free(&b);
+}
+
 int main(void)
 {
+	test_reason();
+	test_fold_trim();
 	test_dates();
 	test_datetimes();
 	test_numbers();

@@ -19,13 +19,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		{{"-3", 2}, {"abc", 3}, {"failed", 6}, {"1e3", 3}},
 		{{"170141183460469231731687303715884105727", 39}, {"0.0000000000000000000000000001", 30}, {"a", 1}, {"", 0}},
 	};
-	gs_buf err = {0};
+	gs_reason err = {0};
 	size_t pos = 0;
 	gs_expr *e = gs_expr_parse(src, &pos, 1, &err);
 	if (e && gs_expr_bind(e, names, 4, &err) == 0)
 		for (size_t r = 0; r < 4; r++) {
 			gs_value v;
-			gs_buf_clear(&err);
+			gs_reason_clear(&err);
 			gs_expr_eval(e, rows[r], &v, &err);
 		}
 	gs_expr_free(e);
@@ -44,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		gs_slots_free(&set, s);
 	}
 	gs_aggset_free(&set);
-	gs_buf_free(&err);
+	gs_reason_free(&err);
 	free(src);
 	return 0;
 }

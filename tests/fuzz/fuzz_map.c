@@ -16,16 +16,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	};
 	gs_plan *p = gs_plan_new(m, hdr, 5, 1, "fuzz", 1);
 	if (p) {
-		gs_buf why = {0};
+		gs_reason why = {0};
 		for (size_t r = 0; r < 3; r++) {
 			gs_row row = {(gs_field *)cells[r], 5, 2};
 			gs_field *out;
 			if (gs_plan_drop(p, &row))
 				continue;
-			gs_buf_clear(&why);
+			gs_reason_clear(&why);
 			gs_plan_apply(p, &row, &out, &why);
 		}
-		gs_buf_free(&why);
+		gs_reason_free(&why);
 		gs_plan_free(p);
 	}
 	gs_map_free(m);
