@@ -436,21 +436,21 @@ x,石桥乡,1
 >>>2
 validate: 2 rows read, 1 written, 1 rejected
 
-### --output-encoding gb18030: the valid rows and the rejects in GB18030 (田园镇 is cc ef d4 b0 d5 f2, 石桥乡 ca af c7 c5 cf e7); ingest -e gb18030 reads the rejects back, with --bom too (GB18030's mark, 84 31 95 33, left out)
-$ printf '{"fields": [{"name": "code", "type": "integer"}, {"name": "name"}]}' > s.json; printf 'code,name\n1,田园镇\nx,石桥乡\n' > in.csv; validate -s s.json -r plain.csv in.csv > plain.out 2>/dev/null; validate -s s.json --output-encoding gb18030 -r rej.csv in.csv > out.csv; sed -n 2p out.csv | od -An -tx1; sed -n 2p rej.csv | head -c 8 | od -An -tx1; iconv -f gb18030 -t utf-8 out.csv | cmp - plain.out && echo "the rows round trip"; ingest -e gb18030 rej.csv | cmp - plain.csv && echo "ingest -e gb18030 reads the rejects"; validate -s s.json -o tsv --bom --output-encoding gb18030 -r bom.tsv in.csv 2>/dev/null | head -c 8 | od -An -tx1; head -c 4 bom.tsv | od -An -tx1; ingest -e gb18030 bom.tsv | sed -n 2p
+### --output-encoding gb18030: the valid rows and the rejects in GB18030 (田园镇 is cc ef d4 b0 d5 f2, 石桥乡 ca af c7 c5 cf e7); ingest -e gb18030 reads the rejects back; -o tsv too, with no mark
+$ printf '{"fields": [{"name": "code", "type": "integer"}, {"name": "name"}]}' > s.json; printf 'code,name\n1,田园镇\nx,石桥乡\n' > in.csv; validate -s s.json -r plain.csv in.csv > plain.out 2>/dev/null; validate -s s.json --output-encoding gb18030 -r rej.csv in.csv > out.csv; sed -n 2p out.csv | od -An -tx1; sed -n 2p rej.csv | head -c 8 | od -An -tx1; iconv -f gb18030 -t utf-8 out.csv | cmp - plain.out && echo "the rows round trip"; ingest -e gb18030 rej.csv | cmp - plain.csv && echo "ingest -e gb18030 reads the rejects"; validate -s s.json -o tsv --output-encoding gb18030 -r r.tsv in.csv 2>/dev/null | head -c 8 | od -An -tx1; head -c 4 r.tsv | od -An -tx1; ingest -e gb18030 r.tsv | sed -n 2p
 >>>
  31 2c cc ef d4 b0 d5 f2 0a
  78 2c ca af c7 c5 cf e7
 the rows round trip
 ingest -e gb18030 reads the rejects
- 84 31 95 33 63 6f 64 65
- 84 31 95 33
+ 63 6f 64 65 09 6e 61 6d
+ 63 6f 64 65
 x	石桥乡	3	type-error:code:'x' is not of type integer	
 >>>2
 validate: 2 rows read, 1 written, 1 rejected
 
 ### --manifest: the valid rows' and the rejects file's SHA-256 are those of the bytes written, mark and encoding included
-$ printf '{"fields": [{"name": "code", "type": "integer"}, {"name": "name"}]}' > s.json; printf 'code,name\n1,田园镇\nx,石桥乡\n' > in.csv; validate -s s.json --manifest m.jsonl --bom --output-encoding gb18030 -r rej.csv in.csv > out.csv 2>/dev/null; for f in out.csv rej.csv; do grep -c "\"sha256\":\"$(sha256sum $f | cut -c1-64)\",\"bytes\":$(wc -c < $f)," m.jsonl; done; grep -o '"role":"[a-z]*","name":"[^"]*"' m.jsonl
+$ printf '{"fields": [{"name": "code", "type": "integer"}, {"name": "name"}]}' > s.json; printf 'code,name\n1,田园镇\nx,石桥乡\n' > in.csv; validate -s s.json --manifest m.jsonl --bom --output-encoding utf-16le -r rej.csv in.csv > out.csv 2>/dev/null; for f in out.csv rej.csv; do grep -c "\"sha256\":\"$(sha256sum $f | cut -c1-64)\",\"bytes\":$(wc -c < $f)," m.jsonl; done; grep -o '"role":"[a-z]*","name":"[^"]*"' m.jsonl
 >>>
 1
 1
