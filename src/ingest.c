@@ -271,7 +271,11 @@ static int finish(struct run *u)
 		       u->nwritten, nrej, ndropped);
 	else if (written && (nrej || verbose))
 		gs_summary(nread, u->nwritten, nrej, ndropped);
-	if (verbose && (u->nempty || u->nfooter))
+	/* the parts of "N dropped", adding up to it */
+	if (verbose && gs_map_has_drop_rows(u->map) && ndropped)
+		gs_msg(NULL, 0, "%ld empty rows skipped, %ld footer rows left out, %ld rows dropped by the map's drop_rows",
+		       u->nempty, u->nfooter, u->ndropped);
+	else if (verbose && (u->nempty || u->nfooter))
 		gs_msg(NULL, 0, "%ld empty rows skipped, %ld footer rows left out", u->nempty, u->nfooter);
 	int rs = u->rj ? gs_rejects_close(u->rj) : GS_OK;
 	return rs > status ? rs : status;

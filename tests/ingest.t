@@ -111,6 +111,19 @@ a,b
 ingest: 2 rows read, 1 written, 0 rejected, 1 dropped
 ingest: 1 empty rows skipped, 0 footer rows left out
 
+### -v with a map's drop_rows: the breakdown names the rows the map dropped too, so its parts add up to the dropped count; under zh_CN in Chinese
+$ printf '{"drop_rows": {"g": ["合计"]}, "footer": ["制表人"]}' > m.json; printf 'g,n\nx,1\n,\n合计,1\ny,2\n小计,2\n合计,3\n制表人：张三,\n' > in.csv; ingest -v -m m.json in.csv; printf '{"drop_rows": {"g": ["合计"]}}' > d.json; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 ingest -v -m d.json in.csv > /dev/null
+>>>
+g,n
+x,1
+y,2
+小计,2
+>>>2
+ingest: 7 rows read, 3 written, 0 rejected, 4 dropped
+ingest: 1 empty rows skipped, 1 footer rows left out, 2 rows dropped by the map's drop_rows
+ingest: 读入 7 行，写出 4 行，拒收 0 行，丢弃 3 行
+ingest: 跳过空行 1 行，略去表尾行 0 行，按映射的 drop_rows 丢弃 2 行
+
 ### a stray quote rejects that row and reading goes on
 $ printf 'a,b\n1,x"y\n2,"z"w\n3,ok\n' | ingest
 >>>
