@@ -186,7 +186,9 @@ static void ingest_file(struct run *u, char *path, const gs_stream_opts *so)
 		if (k == GS_REC_EOF)
 			break;
 		u->nread++;
-		if (k != GS_REC_BAD && gs_plan_drop(plan, &r)) {
+		/* a total row the map drops is dropped also when its total is
+		 * a formula the reader could not read */
+		if ((k != GS_REC_BAD || gs_stream_bad_cell(st)) && gs_plan_drop(plan, &r)) {
 			u->ndropped++;
 			continue;
 		}
