@@ -370,12 +370,27 @@ $ printf '{"fields": [{"name": "id", "type": "integer"}]}' > s.json; printf 'id\
 status 0
 2
 
-### header errors are in the report too
-$ printf '{"fields": [{"name": "a"}, {"name": "c"}]}' > s.json; printf 'b\n1\n' | validate -s s.json --report rep.json 2>/dev/null; echo "status $?"; grep -o '"type":"[a-z-]*"' rep.json | sort | uniq -c | sed 's/^ *//'
+### header errors are in the report too, in the task of the file whose header it is
+$ printf '{"fields": [{"name": "a"}, {"name": "c"}]}' > s.json; printf 'b\n1\n' | validate -s s.json --report rep.json 2>/dev/null; echo "status $?"; grep -o '"type":"[a-z-]*"' rep.json | sort | uniq -c | sed 's/^ *//'; printf 'b\n1\n' > b.csv; validate -s s.json --report rep.json b.csv 2>/dev/null; grep -o '"tasks": [0-9][0-9]*\|"name": "[^"]*"' rep.json
 >>>
 status 3
 2 "type":"incorrect-label"
 2 "type":"missing-label"
+"tasks": 1
+"name": "b.csv"
+
+### the report over several inputs: one task per file, with its own name, rows, bytes, sha256 and errors (keys are checked across the files, as one table); the top level sums the rows and bytes, has no single sha256, and repeats every error
+$ printf '{"fields": [{"name": "id", "type": "integer"}, {"name": "s", "constraints": {"enum": ["a"]}}], "primaryKey": "id"}' > s.json; printf 'id,s\n1,a\nx,b\n' > a.csv; printf 'id,s\n2,a\n,\n1,a\n3,a\n' > b.csv; validate -s s.json --report rep.json a.csv b.csv > /dev/null 2>&1; echo "status $?"; grep -o '"stats": {[^}]*}' rep.json | sed 's/"seconds": [0-9.]*, //'; grep -o '"name": "[^"]*"\|"valid": [a-z]*' rep.json | tr '\n' ' '; echo; sed -n '/"tasks": \[/,$p' rep.json | grep -o '"rowNumber":[0-9]*,"fieldNumber":[0-9]*\|"name": "[^"]*"' | tr '\n' ' '; echo; for f in a.csv b.csv; do printf '%s %s\n' "$(sha256sum $f | cut -c1-64)" "$(wc -c < $f)"; done; grep -c '"rowNumber"' rep.json
+>>>
+status 1
+"stats": {"tasks": 2, "errors": 3, "warnings": 0, "rows": 6, "bytes": 32, "sha256": null}
+"stats": {"errors": 2, "warnings": 0, "sha256": "614045c14b68dee58977d0121e9e94b4e82d53634a421840ab9a8f50cca9e60d", "bytes": 13, "fields": 2, "rows": 2}
+"stats": {"errors": 1, "warnings": 0, "sha256": "995f0109252614e2c074e14ac5ff5d7c066d7e6e37bfde0b4cb14e99c9546a46", "bytes": 19, "fields": 2, "rows": 4}
+"valid": false "name": "a.csv" "valid": false "name": "b.csv" "valid": false 
+"name": "a.csv" "rowNumber":3,"fieldNumber":1 "rowNumber":3,"fieldNumber":2 "name": "b.csv" "rowNumber":4,"fieldNumber":1 
+614045c14b68dee58977d0121e9e94b4e82d53634a421840ab9a8f50cca9e60d 13
+995f0109252614e2c074e14ac5ff5d7c066d7e6e37bfde0b4cb14e99c9546a46 19
+6
 
 ### --infer writes a starting schema that validates its own input
 $ printf 'code,name,n,rate,day,ok,month\n5101,石桥社区,3,0.5,2020-03-05,true,2020-03\n5102,白沙村,,1,2020-03-06,false,2020-04\n' > in.csv; validate --infer in.csv | tee s.json; validate -s s.json in.csv > /dev/null; echo "status $?"
