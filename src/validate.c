@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "manifest.h"
 #include "hash.h"
+#include "input.h"
 #include "keyset.h"
 #include "rejects.h"
 #include "schema.h"
@@ -830,6 +831,29 @@ static void ctx_free(struct ctx *c)
 
 /* ---- main ---- */
 
+/* The inputs FILES[0..N) that can be opened, into KEPT (room for N),
+ * *NKEPT of them; each that cannot is named on stderr now, before the
+ * schema and its resources are loaded, so that a missing input is not
+ * hidden behind a missing resource (which ends the run). Standard input
+ * ("-") is kept. Returns how many were left out. */
+static size_t openable_inputs(char **files, size_t n, char **kept, size_t *nkept)
+{
+	size_t left = 0;
+	*nkept = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *why;
+		gs_input *in = strcmp(files[i], "-") ? gs_input_open(files[i], "auto", &why) : NULL;
+		if (strcmp(files[i], "-") && !in) {
+			gs_msg(gs_display_name(files[i]), 0, "cannot open: %s", why);
+			left++;
+			continue;
+		}
+		gs_input_close(in);
+		kept[(*nkept)++] = files[i];
+	}
+	return left;
+}
+
 int main(int argc, char **argv)
 {
 	struct gengetopt_args_info a;
@@ -872,6 +896,8 @@ int main(int argc, char **argv)
 		gs_usage_error("give the schema with -s FILE (or --infer to write one)");
 	if (a.max_errors_given && a.max_errors_arg < 1)
 		gs_usage_error("--max-errors: give a number of 1 or more");
+	char **inputs = gs_xmalloc((a.inputs_num + 1) * sizeof *inputs);
+	size_t ninputs, nmissing = openable_inputs(a.inputs, a.inputs_num, inputs, &ninputs);
 	gs_schema *sc = gs_schema_load(a.schema_arg);
 	if (!sc)
 		exit(GS_USAGE);
@@ -879,8 +905,10 @@ int main(int argc, char **argv)
 	name_resources(sc, a.resource_arg, a.resource_given);
 	struct ctx c = {0};
 	ctx_init(&c, sc, a.report_given);
+	if (nmissing && !ninputs)   /* none left: no standard input instead */
+		exit(gs_close_stdout(GS_IO));
 
-	gs_stream *st = gs_stream_open(a.inputs, a.inputs_num, &so);
+	gs_stream *st = gs_stream_open(inputs, ninputs, &so);
 	if (gs_stream_header(st, &c.hnames, &c.nh) < 0)
 		exit(gs_close_stdout(gs_stream_status(st) ? gs_stream_status(st) : GS_IO));
 	if (out_format < 0)
@@ -910,7 +938,7 @@ int main(int argc, char **argv)
 		gs_manifest_output(w);
 		gs_writer_free(w);
 	}
-	status = counts(&c, st, rj, a.verbose_given, status);
+	status = counts(&c, st, rj, a.verbose_given, nmissing ? GS_IO : status);
 	if (rj) {
 		int rs = gs_rejects_close(rj);
 		if (rs > status)
@@ -932,6 +960,7 @@ int main(int argc, char **argv)
 	ctx_free(&c);
 	gs_stream_close(st);
 	gs_schema_free(sc);
+	free(inputs);
 	cmdline_parser_free(&a);
 	return gs_close_stdout(status);
 }

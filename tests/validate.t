@@ -590,6 +590,21 @@ township,village,rate
 139
 *,*,0.9380
 
+### an input that cannot be opened is named before the schema's resources are loaded, each one, also when a resource is missing too (status 3); the inputs that open are checked
+$ printf '{"fields": [{"name": "code"}], "foreignKeys": [{"fields": "code", "reference": {"resource": "units.csv", "fields": "code"}}]}' > s.json; validate -s s.json nosuch.csv other.csv; echo "status $?"; printf 'code\n1\n' > units.csv; printf 'code\n1\n2\n' > ok.csv; validate -s s.json nosuch.csv ok.csv; echo "status $?"
+>>>
+status 3
+code
+1
+status 3
+>>>2
+validate: nosuch.csv: cannot open: No such file or directory
+validate: other.csv: cannot open: No such file or directory
+validate: s.json: foreign key: cannot open units.csv (the resource units.csv): No such file or directory; name the file with --resource units.csv=FILE
+validate: nosuch.csv: cannot open: No such file or directory
+validate: ok.csv:3: foreign-key:code:'2' is not in units.csv (code)
+validate: 2 rows read, 1 written, 1 rejected
+
 ### a foreign key's resource that is not beside the schema says how to name it; --resource names only the schema's resources
 $ printf '{"fields": [{"name": "v"}], "foreignKeys": [{"fields": "v", "reference": {"resource": "units.csv", "fields": "name"}}]}' > s.json; printf 'v\n下坝村\n' | validate -s s.json; printf 'v\n下坝村\n' | validate -s s.json --resource register.csv=x.csv; printf 'v\n下坝村\n' | validate -s s.json --resource units.csv; printf 'v\n下坝村\n鹭岛村\n' | validate -s s.json --resource units.csv="$DATA/validate2/units.csv"
 >>>
