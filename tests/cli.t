@@ -54,10 +54,23 @@ rank: --normalize: 'q' is not none, minmax or zscore
 Try 'rank --help' for more information.
 report: --format: 'pdf' is not text, markdown, html, json, csv, tsv or xlsx
 Try 'report --help' for more information.
-validate: --output-format: unknown format 'xlsx' (csv, tsv or json)
+validate: --output-format: unknown format 'xlsx' (csv, tsv, json or jsonl; json and jsonl are JSON lines)
 Try 'validate --help' for more information.
-tally: --input-format: unknown format 'xml' (csv, tsv or json; xlsx or xls to read a workbook)
+tally: --input-format: unknown format 'xml' (csv, tsv, json, jsonl, xlsx or xls; json and jsonl are JSON lines, xlsx and xls workbooks)
 Try 'tally --help' for more information.
+
+### the formats an unknown -i or -o names are those the option takes, as --help lists them, in every tool that has it
+$ for t in ingest validate tally rank report; do for o in input-format output-format; do "$t" --help | tr -d '\n' | grep -q -- "--$o=" || continue; want=$("$t" --help | tr -d '\n' | sed "s/.*--$o=//; s/)/)\n/g" | grep -m1 'possible' | sed 's/.*values=//; s/[)" ]//g'); got=$("$t" --$o nope 2>&1 | head -1 | sed 's/.*(\([^;]*\);.*/\1/; s/ or /,/; s/ //g'); [ "$want" = "$got" ] && echo "$t --$o: $got" || echo "$t --$o: $got, --help: $want"; done; done
+>>>
+ingest --input-format: csv,tsv,json,jsonl,xlsx,xls
+ingest --output-format: csv,tsv,json,jsonl
+validate --input-format: csv,tsv,json,jsonl,xlsx,xls
+validate --output-format: csv,tsv,json,jsonl
+tally --input-format: csv,tsv,json,jsonl,xlsx,xls
+tally --output-format: csv,tsv,json,jsonl
+rank --input-format: csv,tsv,json,jsonl,xlsx,xls
+rank --output-format: csv,tsv,json,jsonl
+report --input-format: csv,tsv,json,jsonl,xlsx,xls
 
 ### values=: a unique start of a value is the value; the start of several is a usage error that names them
 $ printf 'k\n2\n1\n2\n' | rank -k k -m d; printf 'a\n1\n' | report -f t

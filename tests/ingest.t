@@ -18,12 +18,15 @@ ingest: unrecognized option '--bogus'
 Try 'ingest --help' for more information.
 >>>= 2
 
-### an unknown format is a usage error
-$ ingest -i xml
+### an unknown format is a usage error, naming every format the option takes
+$ ingest -i xml; ingest -o xml; echo "status $?"
+>>>
+status 2
 >>>2
-ingest: --input-format: unknown format 'xml' (csv, tsv or json; xlsx or xls to read a workbook)
+ingest: --input-format: unknown format 'xml' (csv, tsv, json, jsonl, xlsx or xls; json and jsonl are JSON lines, xlsx and xls workbooks)
 Try 'ingest --help' for more information.
->>>= 2
+ingest: --output-format: unknown format 'xml' (csv, tsv, json or jsonl; json and jsonl are JSON lines)
+Try 'ingest --help' for more information.
 
 ### an unknown encoding is a usage error
 $ ingest -e klingon

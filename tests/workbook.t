@@ -157,7 +157,7 @@ ingest: -: not a workbook (.xlsx or .xls), so --fill-merged cannot apply
 ### workbooks are read, never written
 $ ingest -o xlsx
 >>>2
-ingest: --output-format: unknown format 'xlsx' (csv, tsv or json)
+ingest: --output-format: unknown format 'xlsx' (csv, tsv, json or jsonl; json and jsonl are JSON lines)
 Try 'ingest --help' for more information.
 >>>= 2
 
