@@ -168,6 +168,10 @@ gs_cli gs_cli_start(int parsed, void (*print_help)(void), gs_cli c)
 			gs_usage_error("%s: iconv knows no encoding '%s'", c.encoding_opt, c.encoding);
 		iconv_close(cd);
 	}
+	if (c.bom && !gs_bom_encoding(c.encoding))
+		gs_usage_error("--bom goes with UTF-8 or UTF-16, not with %s %s: Excel on a Chinese "
+		               "Windows reads GB18030 as it is, without a mark",
+		               c.encoding_opt, c.encoding);
 	/* a person opens the rejects file in Excel to mend its rows */
 	gs_rejects_encoding(c.encoding, c.bom);
 	return c;
@@ -183,35 +187,35 @@ void gs_cli_output_encoding(const gs_cli *c, gs_writer *w, int format, const cha
 		gs_usage_error("%s: iconv knows no encoding '%s'", c->encoding_opt, c->encoding);
 }
 
-/* The house words for the values of the format options, which name what
- * each format is for; other options list their values. */
+/* The house words for the values of the format options, which say what
+ * the formats are; the list of values in them (the second %s), as every
+ * other option's, is the parser's values= (src/common/options.ggo), the
+ * one place where the formats are named. */
 static const struct {
 	const char *opt, *msg;
 } value_msgs[] = {
-	{"input-format", N_("unknown format '%s' (csv, tsv or json; xlsx or xls to read a workbook)")},
-	{"output-format", N_("unknown format '%s' (csv, tsv or json)")},
+	{"input-format", N_("unknown format '%s' (%s; json and jsonl are JSON lines, xlsx and xls workbooks)")},
+	{"output-format", N_("unknown format '%s' (%s; json and jsonl are JSON lines)")},
 };
 
 void gs_cli_bad_value(const char *long_opt, const char *value, const char *values[], int ambiguous)
 {
-	gs_buf b = {0};
+	/* an ambiguous start lists what it could be, else every value */
+	const char *pick[64];
+	size_t n = 0, len = strlen(value);
+	for (size_t i = 0; values[i] && n < 64; i++)
+		if (!ambiguous || !strncmp(values[i], value, len))
+			pick[n++] = values[i];
+	gs_buf list = {0}, b = {0};
+	for (size_t i = 0; i < n; i++)
+		gs_buf_printf(&list, "%s%s", i == 0 ? "" : i + 1 < n ? _(", ") : _(" or "), pick[i]);
 	for (size_t i = 0; i < sizeof value_msgs / sizeof *value_msgs; i++)
 		if (!ambiguous && !strcmp(long_opt, value_msgs[i].opt))
-			gs_buf_printf(&b, _(value_msgs[i].msg), value);
-	if (!b.len) {
-		/* an ambiguous start lists what it could be, else every value */
-		const char *pick[64];
-		size_t n = 0, len = strlen(value);
-		for (size_t i = 0; values[i] && n < 64; i++)
-			if (!ambiguous || !strncmp(values[i], value, len))
-				pick[n++] = values[i];
-		gs_buf list = {0};
-		for (size_t i = 0; i < n; i++)
-			gs_buf_printf(&list, "%s%s", i == 0 ? "" : i + 1 < n ? _(", ") : _(" or "), pick[i]);
+			gs_buf_printf(&b, _(value_msgs[i].msg), value, list.p);
+	if (!b.len)
 		gs_buf_printf(&b, ambiguous ? _("'%s' could be %s") : _("'%s' is not %s"), value, list.p);
-		gs_buf_free(&list);
-	}
 	gs_msg(NULL, 0, "--%s: %s", long_opt, b.p);
+	gs_buf_free(&list);
 	gs_buf_free(&b);
 }
 

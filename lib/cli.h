@@ -90,8 +90,9 @@ typedef struct gs_cli {
  * end a bad command line (GS_USAGE), set the progress line's mode,
  * answer --help (by PRINT_HELP) and
  * --version, begin the manifest, and resolve the formats and the output
- * encoding (an encoding iconv does not know is a usage error), which the
- * rejects files take too (gs_rejects_encoding). Returns C with in_format
+ * encoding (an encoding iconv does not know is a usage error, and so is
+ * --bom with one gs_bom_encoding refuses), which the rejects files take
+ * too (gs_rejects_encoding). Returns C with in_format
  * and out_format set. */
 gs_cli gs_cli_start(int parsed, void (*print_help)(void), gs_cli c);
 

@@ -354,6 +354,12 @@ static ssize_t sniff(gs_input *in)
 		in->rpos = 2;
 		if (start_iconv(in, "UTF-16BE") < 0)
 			return input_fail(in, "UTF-16BE is not supported by iconv");
+	} else if (n >= 4 && !memcmp(b, "\x84\x31\x95\x33", 4)) {
+		/* GB18030's own mark (U+FEFF), as older govstat --bom wrote it:
+		 * the judging below would take it for a rare character */
+		in->rpos = 4;
+		if (start_iconv(in, "GB18030") < 0)
+			return input_fail(in, "GB18030 is not supported by iconv");
 	} else {
 		in->mode = M_UTF8;
 		int incomplete;

@@ -502,6 +502,53 @@ gs_plan *gs_plan_new(gs_map *m, const gs_field *raw, size_t n, int trim, const c
 	return p;
 }
 
+/* 1 when S[0..N), valid UTF-8, holds a character of gs_map_misread's
+ * GS_MISREAD_TEXT. */
+static int misread_text(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		unsigned long u = p[i];
+		size_t k = u < 0x80 ? 1 : u < 0xE0 ? 2 : u < 0xF0 ? 3 : 4;
+		if (k > 1)
+			u &= 0x7F >> k;
+		for (size_t j = 1; j < k && i + j < n; j++)
+			u = u << 6 | (p[i + j] & 0x3F);
+		i += k;
+		if (u == 0xFFFD || (u < 0x20 && u != '\t') || (u >= 0x7F && u < 0xA0) ||
+		    (u >= 0xE000 && u <= 0xF8FF))
+			return 1;
+	}
+	return 0;
+}
+
+int gs_map_misread(const gs_map *m, const gs_field *raw, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (misread_text(raw[i].p, raw[i].n))
+			return GS_MISREAD_TEXT;
+	int ascii = 1;
+	for (size_t i = 0; i < n && ascii; i++)
+		for (size_t j = 0; j < raw[i].n && ascii; j++)
+			ascii = (unsigned char)raw[i].p[j] < 0x80;
+	if (ascii || !m || (!m->nrenames && !m->nrules && !m->ndroprows))
+		return 0;
+	/* a column the map names: renamed, or by its own name a field of
+	 * rules or drop_rows */
+	for (size_t i = 0; i < n; i++) {
+		if (gs_hash_get(m->fields, raw[i].p, raw[i].n))
+			return 0;
+		for (size_t r = 0; r < m->nrules; r++)
+			if (strlen(m->rules[r].field) == raw[i].n && !memcmp(m->rules[r].field, raw[i].p, raw[i].n))
+				return 0;
+		for (size_t d = 0; d < m->ndroprows; d++)
+			if (strlen(m->droprows[d].field) == raw[i].n &&
+			    !memcmp(m->droprows[d].field, raw[i].p, raw[i].n))
+				return 0;
+	}
+	return GS_MISREAD_NONE;
+}
+
 size_t gs_plan_columns(const gs_plan *p, const gs_field **names)
 {
 	*names = p->names;

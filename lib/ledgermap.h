@@ -54,6 +54,17 @@ typedef struct gs_plan gs_plan;
 gs_plan *gs_plan_new(gs_map *m, const gs_field *raw, size_t n, int trim, const char *file,
                      long line);
 
+/* How the header RAW[0..N) looks when gs_plan_new found it does not fit
+ * M, for a hint that the file was read in the wrong encoding:
+ * GS_MISREAD_TEXT when a name holds a character no ledger's header has
+ * (U+FFFD, a control character, the private use area where GBK's and
+ * Big5's user-defined codes land), GS_MISREAD_NONE when not one of the
+ * columns M names (renames, rules, drop_rows) is there and the header is
+ * not all ASCII (which reads the same in every encoding a ledger comes
+ * in), else 0. */
+enum { GS_MISREAD_TEXT = 1, GS_MISREAD_NONE = 2 };
+int gs_map_misread(const gs_map *m, const gs_field *raw, size_t n);
+
 /* Output column names; valid while the plan lives. */
 size_t gs_plan_columns(const gs_plan *p, const gs_field **names);
 

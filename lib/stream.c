@@ -537,6 +537,12 @@ int gs_stream_bad_width(const gs_stream *s)
 	return s->bad_width;
 }
 
+int gs_stream_bad_cell(const gs_stream *s)
+{
+	return s->last_bad && !s->bad_width && s->rec &&
+	       gs_format_is_workbook(gs_records_format(s->rec));
+}
+
 long gs_stream_empty_rows(const gs_stream *s)
 {
 	return s->empty_rows + s->footer_rows;

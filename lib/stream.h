@@ -114,6 +114,13 @@ long gs_stream_header_line(const gs_stream *s);
 /* 1 when the last GS_REC_BAD row was bad only for its number of fields. */
 int gs_stream_bad_width(const gs_stream *s);
 
+/* 1 when the last row handed out was GS_REC_BAD for a cell a workbook
+ * reader could not read (a formula with no value saved, a bad date):
+ * its other cells are as read, so that a caller may still judge the row
+ * by them (ingest's drop_rows). A text row that could not be split is
+ * not: its cells are not the header's. */
+int gs_stream_bad_cell(const gs_stream *s);
+
 /* The format for output like the input: that of the first file whose
  * header was read ("auto" resolved), CSV for a workbook; before any
  * header, the format asked for (CSV for "auto"). */

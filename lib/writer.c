@@ -45,9 +45,34 @@ gs_writer *gs_writer_new(FILE *fp, int format)
 	return w;
 }
 
+/* ENCODING in lower case without '-' and '_' ("UTF-16LE": "utf16le"),
+ * the spellings iconv takes for one name, cut to fit OUT[16]. */
+static void plain_name(const char *encoding, char out[16])
+{
+	size_t k = 0;
+	for (const char *p = encoding; *p && k < 15; p++)
+		if (*p != '-' && *p != '_')
+			out[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
+	out[k] = 0;
+}
+
+int gs_bom_encoding(const char *encoding)
+{
+	if (!encoding)
+		return 1;
+	char n[16];
+	plain_name(encoding, n);
+	return !strcmp(n, "utf8") || !strcmp(n, "utf16") || !strcmp(n, "utf16le") ||
+	       !strcmp(n, "utf16be");
+}
+
 int gs_writer_encoding(gs_writer *w, const char *encoding, int bom)
 {
-	w->bom = bom;
+	char n[16];
+	if (encoding)
+		plain_name(encoding, n);
+	/* iconv's UTF-16 begins with its own mark: a second would be text */
+	w->bom = bom && !(encoding && !strcmp(n, "utf16"));
 	if (!encoding || !strcasecmp(encoding, "utf-8") || !strcasecmp(encoding, "utf8"))
 		return 0;
 	w->cd = iconv_open(encoding, "UTF-8");

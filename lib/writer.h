@@ -53,10 +53,18 @@ void gs_writer_digest(gs_writer *w, char sha[65], unsigned long long *bytes, lon
 
 /* Write in ENCODING (an iconv(3) name such as gb18030; NULL or utf-8:
  * UTF-8) and, with BOM, begin with a byte-order mark (U+FEFF in that
- * encoding), for spreadsheets on Windows that open a file as it is.
+ * encoding), for spreadsheets on Windows that open a file as it is: BOM
+ * only where gs_bom_encoding allows it (the caller checks). UTF-16 with
+ * neither LE nor BE gets the one mark iconv writes, with BOM or without.
  * Returns -1 when iconv knows no such encoding. A character the encoding
  * cannot hold stops the tool with an output error (status 3). */
 int gs_writer_encoding(gs_writer *w, const char *encoding, int bom);
+
+/* 1 when a byte-order mark may begin output in ENCODING (NULL: UTF-8):
+ * UTF-8 and UTF-16, whose marks Excel knows. Excel takes GB18030's own
+ * mark (84 31 95 33) for text, and needs none: on a Chinese Windows it
+ * reads GB18030 as it is. */
+int gs_bom_encoding(const char *encoding);
 
 /* Name the file W writes (NAME is kept, not copied), for the message
  * that stops the tool on a character the encoding cannot hold; a writer

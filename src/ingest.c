@@ -146,6 +146,25 @@ static int match_columns(const struct run *u, const gs_plan *p, size_t *perm, co
 	return -1;
 }
 
+/* After the header RAW[0..N) of ST did not fit the map M: one line saying
+ * that the file may have been read in the wrong encoding (ENCODING, NULL:
+ * auto) when the header looks so (gs_map_misread), instead of leaving
+ * the user with a "no column" line for every column. */
+static void encoding_hint(const gs_map *m, const gs_field *raw, size_t n, const char *encoding,
+                          const gs_stream *st)
+{
+	int k = gs_map_misread(m, raw, n);
+	const char *e = encoding ? encoding : "auto";
+	if (k == GS_MISREAD_TEXT)
+		gs_msg(gs_stream_file(st), gs_stream_header_line(st),
+		       "the header has characters no ledger's has (U+FFFD, control or private use): the "
+		       "encoding may be wrong (-e %s); give the file's with -e (-e gb18030 for GBK and GB2312)", e);
+	else if (k == GS_MISREAD_NONE)
+		gs_msg(gs_stream_file(st), gs_stream_header_line(st),
+		       "the header has none of the map's columns: the encoding may be wrong (-e %s); give the "
+		       "file's with -e (-e gb18030 for GBK and GB2312)", e);
+}
+
 /* Read one file (PATH) into the run's output. */
 static void ingest_file(struct run *u, char *path, const gs_stream_opts *so)
 {
@@ -163,6 +182,7 @@ static void ingest_file(struct run *u, char *path, const gs_stream_opts *so)
 	plan = gs_plan_new(u->map, raw, nraw, u->a->trim_given, gs_stream_file(st),
 	                   gs_stream_header_line(st));
 	if (!plan) {
+		encoding_hint(u->map, raw, nraw, so->encoding, st);
 		/* left out unread: the manifest names it by its whole bytes */
 		gs_manifest_file(strcmp(path, "-") ? path : NULL, "input");
 		u->status = GS_IO;
@@ -186,7 +206,9 @@ static void ingest_file(struct run *u, char *path, const gs_stream_opts *so)
 		if (k == GS_REC_EOF)
 			break;
 		u->nread++;
-		if (k != GS_REC_BAD && gs_plan_drop(plan, &r)) {
+		/* a total row the map drops is dropped also when its total is
+		 * a formula the reader could not read */
+		if ((k != GS_REC_BAD || gs_stream_bad_cell(st)) && gs_plan_drop(plan, &r)) {
 			u->ndropped++;
 			continue;
 		}
@@ -270,7 +292,11 @@ static int finish(struct run *u)
 		       u->nwritten, nrej, ndropped);
 	else if (written && (nrej || verbose))
 		gs_summary(nread, u->nwritten, nrej, ndropped);
-	if (verbose && (u->nempty || u->nfooter))
+	/* the parts of "N dropped", adding up to it */
+	if (verbose && gs_map_has_drop_rows(u->map) && ndropped)
+		gs_msg(NULL, 0, "%ld empty rows skipped, %ld footer rows left out, %ld rows dropped by the map's drop_rows",
+		       u->nempty, u->nfooter, u->ndropped);
+	else if (verbose && (u->nempty || u->nfooter))
 		gs_msg(NULL, 0, "%ld empty rows skipped, %ld footer rows left out", u->nempty, u->nfooter);
 	int rs = u->rj ? gs_rejects_close(u->rj) : GS_OK;
 	return rs > status ? rs : status;

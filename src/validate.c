@@ -6,6 +6,7 @@
  * (memory grows with them and with the referenced tables only), and
  * writes the valid rows, the rejects, the counts and the JSON report. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "manifest.h"
 #include "hash.h"
 #include "i18n.h"
+#include "input.h"
 #include "keyset.h"
 #include "rejects.h"
 #include "schema.h"
@@ -28,6 +30,7 @@
 /* One error, as the report lists it. */
 struct verr {
 	const char *code;
+	size_t file;             /* the input, the report's task, it is in */
 	long row;                /* rowNumber: the line; 0 for the header */
 	long field_number;       /* 1-based column, 0 when none */
 	char *field;             /* or NULL */
@@ -47,6 +50,8 @@ struct ctx {
 	gs_hash **fk;            /* per foreign key: canonical tuple -> 1 */
 	struct verr *errs;       /* for the report */
 	size_t nerrs, caperrs;
+	size_t file;             /* the input being checked: its index among
+	                            the stream's files (gs_stream_files) */
 	long total_errors;
 	int keep;                /* keep row errors for --report */
 	gs_reason rowerr;        /* the current row's "_errors" text */
@@ -101,6 +106,7 @@ static void add_error(struct ctx *c, const char *code, long row, long fnum, cons
 	}
 	struct verr *e = &c->errs[c->nerrs++];
 	e->code = code;
+	e->file = c->file;
 	e->row = row;
 	e->field_number = fnum;
 	e->field = field ? gs_xstrndup(field, strlen(field)) : NULL;
@@ -499,12 +505,17 @@ static void json_str(gs_buf *b, const char *s)
 		gs_json_string(b, s, strlen(s));
 }
 
-static void write_errors(gs_buf *b, const struct ctx *c)
+/* The errors of the input FILE as a JSON array onto B, or, FILE
+ * SIZE_MAX, every error. Returns how many. */
+static long write_errors(gs_buf *b, const struct ctx *c, size_t file)
 {
 	gs_buf_addc(b, '[');
+	long n = 0;
 	for (size_t i = 0; i < c->nerrs; i++) {
 		const struct verr *e = &c->errs[i];
-		gs_buf_adds(b, i ? ",\n    {" : "\n    {");
+		if (file != SIZE_MAX && e->file != file)
+			continue;
+		gs_buf_adds(b, n++ ? ",\n    {" : "\n    {");
 		gs_buf_adds(b, "\"type\":");
 		json_str(b, e->code);
 		gs_buf_adds(b, ",\"code\":");
@@ -525,48 +536,63 @@ static void write_errors(gs_buf *b, const struct ctx *c)
 		json_str(b, e->cell);
 		gs_buf_addc(b, '}');
 	}
-	gs_buf_adds(b, c->nerrs ? "\n  ]" : "]");
+	gs_buf_adds(b, n ? "\n  ]" : "]");
+	return n;
 }
 
+/* The report of a run over the stream ST, ROWS rows read in all, onto FP
+ * (PATH in messages; closed): frictionless's shape, with one task per
+ * input (its own name, rows, bytes, sha256 and errors) though the inputs
+ * are checked as one table (keys span them). The inputs are the stream's
+ * finished files and, when HEADER_OPEN (the header did not fit, and no
+ * row was read), the file whose header it is. The exit status. */
 static int write_report(FILE *fp, const char *path, const struct ctx *c, gs_stream *st, long rows,
-                        double seconds, const char *schema_path)
+                        double seconds, const char *schema_path, int header_open)
 {
 	size_t nf;
 	const gs_file_stat *fs = gs_stream_files(st, &nf);
+	size_t ntasks = nf + (header_open ? 1 : 0);
 	unsigned long long bytes = 0;
 	for (size_t i = 0; i < nf; i++)
 		bytes += fs[i].bytes;
 	int valid = c->total_errors == 0;
 	gs_buf b = {0}, errs = {0};
-	write_errors(&errs, c);
-	/* frictionless's shape: top-level summary and one task per table;
-	 * the top level repeats rows, bytes, sha256 and the errors for readers
-	 * that do not walk the tasks */
-	gs_buf_printf(&b, "{\n  \"valid\": %s,\n  \"stats\": {\"tasks\": 1, \"errors\": %ld, \"warnings\": 0, "
+	write_errors(&errs, c, SIZE_MAX);
+	/* the top level repeats rows, bytes, sha256 (of a single input) and
+	 * the errors for readers that do not walk the tasks */
+	gs_buf_printf(&b, "{\n  \"valid\": %s,\n  \"stats\": {\"tasks\": %zu, \"errors\": %ld, \"warnings\": 0, "
 	              "\"seconds\": %.3f, \"rows\": %ld, \"bytes\": %llu, \"sha256\": ",
-	              valid ? "true" : "false", c->total_errors, seconds, rows, bytes);
-	json_str(&b, nf == 1 ? fs[0].sha256 : NULL);
+	              valid ? "true" : "false", ntasks, c->total_errors, seconds, rows, bytes);
+	json_str(&b, nf == 1 && ntasks == 1 && fs[0].sha256[0] ? fs[0].sha256 : NULL);
 	gs_buf_adds(&b, "},\n  \"warnings\": [],\n  \"errors\": ");
 	gs_buf_add(&b, errs.p, errs.len);
-	gs_buf_adds(&b, ",\n  \"tasks\": [{\"name\": ");
-	json_str(&b, nf ? fs[0].name : "-");
-	gs_buf_printf(&b, ", \"type\": \"table\", \"valid\": %s, \"place\": ", valid ? "true" : "false");
-	json_str(&b, nf ? fs[0].name : "-");
-	gs_buf_adds(&b, ", \"schema\": ");
-	json_str(&b, schema_path);
-	gs_buf_adds(&b, ",\n    \"labels\": [");
-	for (size_t i = 0; i < c->nh; i++) {
-		if (i)
-			gs_buf_addc(&b, ',');
-		gs_json_string(&b, c->hnames[i].p, c->hnames[i].n);
+	gs_buf_adds(&b, ",\n  \"tasks\": [");
+	for (size_t t = 0; t < ntasks; t++) {
+		const gs_file_stat *f = t < nf ? &fs[t] : NULL;
+		const char *name = f ? f->name : gs_stream_file(st);
+		gs_buf_clear(&errs);
+		long nerr = write_errors(&errs, c, t);
+		gs_buf_adds(&b, t ? ",\n    {\"name\": " : "{\"name\": ");
+		json_str(&b, name);
+		gs_buf_printf(&b, ", \"type\": \"table\", \"valid\": %s, \"place\": ", nerr ? "false" : "true");
+		json_str(&b, name);
+		gs_buf_adds(&b, ", \"schema\": ");
+		json_str(&b, schema_path);
+		gs_buf_adds(&b, ",\n    \"labels\": [");
+		for (size_t i = 0; i < c->nh; i++) {
+			if (i)
+				gs_buf_addc(&b, ',');
+			gs_json_string(&b, c->hnames[i].p, c->hnames[i].n);
+		}
+		gs_buf_printf(&b, "],\n    \"stats\": {\"errors\": %ld, \"warnings\": 0, \"seconds\": %.3f, \"sha256\": ",
+		              nerr, seconds);
+		json_str(&b, f && f->sha256[0] ? f->sha256 : NULL);
+		gs_buf_printf(&b, ", \"bytes\": %llu, \"fields\": %zu, \"rows\": %ld},\n    \"warnings\": [],\n    \"errors\": ",
+		              f ? f->bytes : 0, c->nh, f ? f->rows + f->skipped : 0L);
+		gs_buf_add(&b, errs.p, errs.len);
+		gs_buf_addc(&b, '}');
 	}
-	gs_buf_printf(&b, "],\n    \"stats\": {\"errors\": %ld, \"warnings\": 0, \"seconds\": %.3f, \"sha256\": ",
-	              c->total_errors, seconds);
-	json_str(&b, nf == 1 ? fs[0].sha256 : NULL);
-	gs_buf_printf(&b, ", \"bytes\": %llu, \"fields\": %zu, \"rows\": %ld},\n    \"warnings\": [],\n    \"errors\": ",
-	              bytes, c->nh, rows);
-	gs_buf_add(&b, errs.p, errs.len);
-	gs_buf_adds(&b, "}]\n}\n");
+	gs_buf_adds(&b, "]\n}\n");
 	int status = GS_OK;
 	errno = 0;
 	if ((fwrite(b.p, 1, b.len, fp) != b.len) | (fclose(fp) != 0)) {
@@ -759,6 +785,7 @@ static void check_rows(struct ctx *c, gs_stream *st, gs_writer *w, gs_rejects *r
 		if (k == GS_REC_EOF)
 			break;
 		c->nread++;
+		gs_stream_files(st, &c->file);   /* those before the row's */
 		if (max > 0 && c->total_errors >= max) {
 			c->nunchecked++;
 			continue;
@@ -828,6 +855,29 @@ static void ctx_free(struct ctx *c)
 
 /* ---- main ---- */
 
+/* The inputs FILES[0..N) that can be opened, into KEPT (room for N),
+ * *NKEPT of them; each that cannot is named on stderr now, before the
+ * schema and its resources are loaded, so that a missing input is not
+ * hidden behind a missing resource (which ends the run). Standard input
+ * ("-") is kept. Returns how many were left out. */
+static size_t openable_inputs(char **files, size_t n, char **kept, size_t *nkept)
+{
+	size_t left = 0;
+	*nkept = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *why;
+		gs_input *in = strcmp(files[i], "-") ? gs_input_open(files[i], "auto", &why) : NULL;
+		if (strcmp(files[i], "-") && !in) {
+			gs_msg(gs_display_name(files[i]), 0, "cannot open: %s", why);
+			left++;
+			continue;
+		}
+		gs_input_close(in);
+		kept[(*nkept)++] = files[i];
+	}
+	return left;
+}
+
 int main(int argc, char **argv)
 {
 	struct gengetopt_args_info a;
@@ -870,6 +920,8 @@ int main(int argc, char **argv)
 		gs_usage_error("give the schema with -s FILE (or --infer to write one)");
 	if (a.max_errors_given && a.max_errors_arg < 1)
 		gs_usage_error("--max-errors: give a number of 1 or more");
+	char **inputs = gs_xmalloc((a.inputs_num + 1) * sizeof *inputs);
+	size_t ninputs, nmissing = openable_inputs(a.inputs, a.inputs_num, inputs, &ninputs);
 	gs_schema *sc = gs_schema_load(a.schema_arg);
 	if (!sc)
 		exit(GS_USAGE);
@@ -877,15 +929,19 @@ int main(int argc, char **argv)
 	name_resources(sc, a.resource_arg, a.resource_given);
 	struct ctx c = {0};
 	ctx_init(&c, sc, a.report_given);
+	if (nmissing && !ninputs)   /* none left: no standard input instead */
+		exit(gs_close_stdout(GS_IO));
 
-	gs_stream *st = gs_stream_open(a.inputs, a.inputs_num, &so);
+	gs_stream *st = gs_stream_open(inputs, ninputs, &so);
 	if (gs_stream_header(st, &c.hnames, &c.nh) < 0)
 		exit(gs_close_stdout(gs_stream_status(st) ? gs_stream_status(st) : GS_IO));
 	if (out_format < 0)
 		out_format = gs_stream_format(st);
 	c.lineage = gs_xcalloc(c.nh + 1, sizeof *c.lineage);
 	c.logical = gs_xmalloc((c.nh + 1) * sizeof *c.logical);
+	gs_stream_files(st, &c.file);   /* the header's, after any that failed */
 	match_header(&c);
+	int header_open = c.nerrs > 0;
 	int status = GS_OK;
 	gs_rejects *rj = NULL;
 	if (c.nerrs) {
@@ -906,7 +962,7 @@ int main(int argc, char **argv)
 		gs_manifest_output(w);
 		gs_writer_free(w);
 	}
-	status = counts(&c, st, rj, a.verbose_given, status);
+	status = counts(&c, st, rj, a.verbose_given, nmissing ? GS_IO : status);
 	if (rj) {
 		int rs = gs_rejects_close(rj);
 		if (rs > status)
@@ -919,7 +975,7 @@ int main(int argc, char **argv)
 	if (a.report_given) {
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-		int rs = write_report(report_fp, a.report_arg, &c, st, c.nread, secs, a.schema_arg);
+		int rs = write_report(report_fp, a.report_arg, &c, st, c.nread, secs, a.schema_arg, header_open);
 		if (rs > status)
 			status = rs;
 		gs_manifest_file(a.report_arg, "report");
@@ -928,6 +984,7 @@ int main(int argc, char **argv)
 	ctx_free(&c);
 	gs_stream_close(st);
 	gs_schema_free(sc);
+	free(inputs);
 	cmdline_parser_free(&a);
 	return gs_close_stdout(status);
 }

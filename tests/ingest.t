@@ -18,12 +18,34 @@ ingest: unrecognized option '--bogus'
 Try 'ingest --help' for more information.
 >>>= 2
 
-### an unknown format is a usage error
-$ ingest -i xml
+### a header that does not fit the map and has none of its columns, or has U+FFFD or private-use characters, gets one line more: the encoding may be wrong (-e); a header that misses only some columns gets none
+$ printf '乡镇,村居,件数,金额\n田园镇,桃源村,3,1.5\n' | iconv -f utf-8 -t gbk > g.csv; printf '{"fields": {"乡镇": "township", "村居": "village", "件数": "n", "金额": "amount"}}' > m.json; ingest -e big5 -m m.json g.csv; echo "status $?"; ingest -m m.json g.csv; printf '\357\277\275\357\277\275,村居,件数,金额\n' > r.csv; ingest -m m.json r.csv; printf '乡\356\200\200镇,村居,件数,金额\n' > p.csv; ingest -m m.json p.csv; printf '乡镇,村,件数,金额\n' > u.csv; ingest -m m.json u.csv; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 ingest -e big5 -m m.json g.csv 2>&1 | tail -1
+>>>
+status 3
+township,village,n,amount
+田园镇,桃源村,3,1.5
+ingest: g.csv:1: 表头没有映射中的任何一列：编码可能不对（-e big5）；请用 -e 给出文件的编码（GBK 和 GB2312 用 -e gb18030）
 >>>2
-ingest: --input-format: unknown format 'xml' (csv, tsv or json; xlsx or xls to read a workbook)
+ingest: g.csv:1: no column '乡镇', which the map m.json renames
+ingest: g.csv:1: no column '村居', which the map m.json renames
+ingest: g.csv:1: no column '件数', which the map m.json renames
+ingest: g.csv:1: no column '金额', which the map m.json renames
+ingest: g.csv:1: the header has none of the map's columns: the encoding may be wrong (-e big5); give the file's with -e (-e gb18030 for GBK and GB2312)
+ingest: r.csv:1: no column '乡镇', which the map m.json renames
+ingest: r.csv:1: the header has characters no ledger's has (U+FFFD, control or private use): the encoding may be wrong (-e auto); give the file's with -e (-e gb18030 for GBK and GB2312)
+ingest: p.csv:1: no column '乡镇', which the map m.json renames
+ingest: p.csv:1: the header has characters no ledger's has (U+FFFD, control or private use): the encoding may be wrong (-e auto); give the file's with -e (-e gb18030 for GBK and GB2312)
+ingest: u.csv:1: no column '村居', which the map m.json renames
+
+### an unknown format is a usage error, naming every format the option takes
+$ ingest -i xml; ingest -o xml; echo "status $?"
+>>>
+status 2
+>>>2
+ingest: --input-format: unknown format 'xml' (csv, tsv, json, jsonl, xlsx or xls; json and jsonl are JSON lines, xlsx and xls workbooks)
 Try 'ingest --help' for more information.
->>>= 2
+ingest: --output-format: unknown format 'xml' (csv, tsv, json or jsonl; json and jsonl are JSON lines)
+Try 'ingest --help' for more information.
 
 ### an unknown encoding is a usage error
 $ ingest -e klingon
@@ -110,6 +132,19 @@ a,b
 >>>2
 ingest: 2 rows read, 1 written, 0 rejected, 1 dropped
 ingest: 1 empty rows skipped, 0 footer rows left out
+
+### -v with a map's drop_rows: the breakdown names the rows the map dropped too, so its parts add up to the dropped count; under zh_CN in Chinese
+$ printf '{"drop_rows": {"g": ["合计"]}, "footer": ["制表人"]}' > m.json; printf 'g,n\nx,1\n,\n合计,1\ny,2\n小计,2\n合计,3\n制表人：张三,\n' > in.csv; ingest -v -m m.json in.csv; printf '{"drop_rows": {"g": ["合计"]}}' > d.json; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 ingest -v -m d.json in.csv > /dev/null
+>>>
+g,n
+x,1
+y,2
+小计,2
+>>>2
+ingest: 7 rows read, 3 written, 0 rejected, 4 dropped
+ingest: 1 empty rows skipped, 1 footer rows left out, 2 rows dropped by the map's drop_rows
+ingest: 读入 7 行，写出 4 行，拒收 0 行，丢弃 3 行
+ingest: 跳过空行 1 行，略去表尾行 0 行，按映射的 drop_rows 丢弃 2 行
 
 ### a stray quote rejects that row and reading goes on
 $ printf 'a,b\n1,x"y\n2,"z"w\n3,ok\n' | ingest
@@ -474,17 +509,16 @@ read back
 >>>2
 ingest: 2 rows read, 1 written, 1 rejected
 
-### --output-encoding gb18030: the output and the rejects file in GB18030 (田园镇 is cc ef d4 b0 d5 f2, 石桥乡 ca af c7 c5 cf e7); ingest -e gb18030 reads the rejects back, and so does ingest's detection; with --bom the mark is GB18030's, and is left out on reading
-$ printf 'code,name\n1,田园镇\n2,石桥乡,x\n' > in.csv; ingest -r plain.csv in.csv > plain.out 2>/dev/null; ingest --output-encoding gb18030 -r rej.csv in.csv > out.csv; sed -n 2p out.csv | od -An -tx1; sed -n 2p rej.csv | head -c 8 | od -An -tx1; iconv -f gb18030 -t utf-8 out.csv | cmp - plain.out && echo "the output round trip"; ingest -e gb18030 rej.csv | cmp - plain.csv && echo "ingest -e gb18030 reads the rejects"; ingest rej.csv | cmp - plain.csv && echo "so does plain ingest"; ingest --bom --output-encoding GB18030 -r bom.csv in.csv 2>/dev/null | head -c 4 | od -An -tx1; head -c 4 bom.csv | od -An -tx1; ingest -e gb18030 bom.csv | cmp - plain.csv && echo "the mark is left out"
+### --output-encoding gb18030: the output and the rejects file in GB18030 (田园镇 is cc ef d4 b0 d5 f2, 石桥乡 ca af c7 c5 cf e7); ingest -e gb18030 reads the rejects back, and so does ingest's detection; neither begins with a mark
+$ printf 'code,name\n1,田园镇\n2,石桥乡,x\n' > in.csv; ingest -r plain.csv in.csv > plain.out 2>/dev/null; ingest --output-encoding gb18030 -r rej.csv in.csv > out.csv; sed -n 2p out.csv | od -An -tx1; sed -n 2p rej.csv | head -c 8 | od -An -tx1; iconv -f gb18030 -t utf-8 out.csv | cmp - plain.out && echo "the output round trip"; ingest -e gb18030 rej.csv | cmp - plain.csv && echo "ingest -e gb18030 reads the rejects"; ingest rej.csv | cmp - plain.csv && echo "so does plain ingest"; head -c 4 out.csv | od -An -tx1; head -c 4 rej.csv | od -An -tx1
 >>>
  31 2c cc ef d4 b0 d5 f2 0a
  32 2c ca af c7 c5 cf e7
 the output round trip
 ingest -e gb18030 reads the rejects
 so does plain ingest
- 84 31 95 33
- 84 31 95 33
-the mark is left out
+ 63 6f 64 65
+ 63 6f 64 65
 >>>2
 ingest: 2 rows read, 1 written, 1 rejected
 
@@ -517,7 +551,7 @@ ingest: 2 rows read, 1 written, 1 rejected
 ingest: rej.csv: '😀' cannot be written in gbk
 
 ### under zh_CN the refusal is Chinese, and the GB18030 output and rejects file are the same bytes as under C
-$ printf 'code,name\n1,田园镇\n2,石桥乡,x\n' > in.csv; ingest --bom --output-encoding gb18030 -r c.csv in.csv > c.out 2>/dev/null; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 ingest --bom --output-encoding gb18030 -r z.csv in.csv > z.out 2>/dev/null; cmp c.out z.out && cmp c.csv z.csv && echo same; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 ingest -o json --output-encoding gb18030 in.csv
+$ printf 'code,name\n1,田园镇\n2,石桥乡,x\n' > in.csv; ingest --output-encoding gb18030 -r c.csv in.csv > c.out 2>/dev/null; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 ingest --output-encoding gb18030 -r z.csv in.csv > z.out 2>/dev/null; cmp c.out z.out && cmp c.csv z.csv && echo same; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 ingest -o json --output-encoding gb18030 in.csv
 >>>
 same
 >>>2
@@ -526,7 +560,7 @@ ingest: --bom 和 --output-encoding 只与 -o csv 或 tsv 一起用
 >>>= 2
 
 ### --manifest: the output's and the rejects file's SHA-256 are those of the bytes written, mark and encoding included
-$ printf 'code,name\n1,田园镇\n2,石桥乡,x\n' > in.csv; ingest --manifest m.jsonl --bom --output-encoding gb18030 -r rej.csv in.csv > out.csv 2>/dev/null; for f in out.csv rej.csv; do grep -c "\"sha256\":\"$(sha256sum $f | cut -c1-64)\",\"bytes\":$(wc -c < $f)," m.jsonl; done; grep -o '"role":"[a-z]*","name":"[^"]*"' m.jsonl
+$ printf 'code,name\n1,田园镇\n2,石桥乡,x\n' > in.csv; ingest --manifest m.jsonl --bom --output-encoding utf-16le -r rej.csv in.csv > out.csv 2>/dev/null; for f in out.csv rej.csv; do grep -c "\"sha256\":\"$(sha256sum $f | cut -c1-64)\",\"bytes\":$(wc -c < $f)," m.jsonl; done; grep -o '"role":"[a-z]*","name":"[^"]*"' m.jsonl
 >>>
 1
 1

@@ -196,8 +196,8 @@ township,disputes,rate,target
 Longtan Town,13,0.95,1
 新华社区,0,,
 
-### csv and tsv for Excel on Windows: --bom starts with a UTF-8 byte-order mark, --encoding gb18030 writes GB18030 (with --bom its own mark), the manifest hashes the bytes written
-$ report -f csv --bom "$DATA/indicators.csv" | head -c 12 | od -An -tx1; report -f tsv --encoding gb18030 "$DATA/indicators.csv" > g.tsv; sed -n 2p g.tsv | od -An -tx1; iconv -f gb18030 -t utf-8 g.tsv; report -f csv --encoding GB18030 --bom "$DATA/indicators.csv" | head -c 4 | od -An -tx1; report -f csv --bom --manifest m.jsonl "$DATA/indicators.csv" > b.csv; grep -c "$(sha256sum b.csv | cut -c1-64)" m.jsonl
+### csv and tsv for Excel on Windows: --bom starts with a UTF-8 byte-order mark, --encoding gb18030 writes GB18030 (with no mark: --bom with it is refused), the manifest hashes the bytes written
+$ report -f csv --bom "$DATA/indicators.csv" | head -c 12 | od -An -tx1; report -f tsv --encoding gb18030 "$DATA/indicators.csv" > g.tsv; sed -n 2p g.tsv | od -An -tx1; iconv -f gb18030 -t utf-8 g.tsv; head -c 4 g.tsv | od -An -tx1; report -f csv --encoding GB18030 --bom "$DATA/indicators.csv"; echo "status $?"; report -f csv --bom --manifest m.jsonl "$DATA/indicators.csv" > b.csv; grep -c "$(sha256sum b.csv | cut -c1-64)" m.jsonl
 >>>
  ef bb bf 74 6f 77 6e 73 68 69 70 2c
  cc ef d4 b0 d5 f2 09 36 09 30 2e 39 37 35 38 0a
@@ -206,8 +206,12 @@ township	disputes	rate
 石桥乡	5	0.6
 Longtan Town	13	0.95
 新华社区	0	
- 84 31 95 33
+ 74 6f 77 6e
+status 2
 1
+>>>2
+report: --bom goes with UTF-8 or UTF-16, not with --encoding GB18030: Excel on a Chinese Windows reads GB18030 as it is, without a mark
+Try 'report --help' for more information.
 
 ### --encoding: an encoding iconv does not know is a usage error, a character the encoding cannot hold an output error; --bom and --encoding are for csv and tsv
 $ report -f csv --encoding nope "$DATA/indicators.csv"; echo $?; printf 'a\n😀\n' | report -f csv --encoding gbk; echo $?; report --bom "$DATA/indicators.csv"; echo $?

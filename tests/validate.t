@@ -370,12 +370,27 @@ $ printf '{"fields": [{"name": "id", "type": "integer"}]}' > s.json; printf 'id\
 status 0
 2
 
-### header errors are in the report too
-$ printf '{"fields": [{"name": "a"}, {"name": "c"}]}' > s.json; printf 'b\n1\n' | validate -s s.json --report rep.json 2>/dev/null; echo "status $?"; grep -o '"type":"[a-z-]*"' rep.json | sort | uniq -c | sed 's/^ *//'
+### header errors are in the report too, in the task of the file whose header it is
+$ printf '{"fields": [{"name": "a"}, {"name": "c"}]}' > s.json; printf 'b\n1\n' | validate -s s.json --report rep.json 2>/dev/null; echo "status $?"; grep -o '"type":"[a-z-]*"' rep.json | sort | uniq -c | sed 's/^ *//'; printf 'b\n1\n' > b.csv; validate -s s.json --report rep.json b.csv 2>/dev/null; grep -o '"tasks": [0-9][0-9]*\|"name": "[^"]*"' rep.json
 >>>
 status 3
 2 "type":"incorrect-label"
 2 "type":"missing-label"
+"tasks": 1
+"name": "b.csv"
+
+### the report over several inputs: one task per file, with its own name, rows, bytes, sha256 and errors (keys are checked across the files, as one table); the top level sums the rows and bytes, has no single sha256, and repeats every error
+$ printf '{"fields": [{"name": "id", "type": "integer"}, {"name": "s", "constraints": {"enum": ["a"]}}], "primaryKey": "id"}' > s.json; printf 'id,s\n1,a\nx,b\n' > a.csv; printf 'id,s\n2,a\n,\n1,a\n3,a\n' > b.csv; validate -s s.json --report rep.json a.csv b.csv > /dev/null 2>&1; echo "status $?"; grep -o '"stats": {[^}]*}' rep.json | sed 's/"seconds": [0-9.]*, //'; grep -o '"name": "[^"]*"\|"valid": [a-z]*' rep.json | tr '\n' ' '; echo; sed -n '/"tasks": \[/,$p' rep.json | grep -o '"rowNumber":[0-9]*,"fieldNumber":[0-9]*\|"name": "[^"]*"' | tr '\n' ' '; echo; for f in a.csv b.csv; do printf '%s %s\n' "$(sha256sum $f | cut -c1-64)" "$(wc -c < $f)"; done; grep -c '"rowNumber"' rep.json
+>>>
+status 1
+"stats": {"tasks": 2, "errors": 3, "warnings": 0, "rows": 6, "bytes": 32, "sha256": null}
+"stats": {"errors": 2, "warnings": 0, "sha256": "614045c14b68dee58977d0121e9e94b4e82d53634a421840ab9a8f50cca9e60d", "bytes": 13, "fields": 2, "rows": 2}
+"stats": {"errors": 1, "warnings": 0, "sha256": "995f0109252614e2c074e14ac5ff5d7c066d7e6e37bfde0b4cb14e99c9546a46", "bytes": 19, "fields": 2, "rows": 4}
+"valid": false "name": "a.csv" "valid": false "name": "b.csv" "valid": false 
+"name": "a.csv" "rowNumber":3,"fieldNumber":1 "rowNumber":3,"fieldNumber":2 "name": "b.csv" "rowNumber":4,"fieldNumber":1 
+614045c14b68dee58977d0121e9e94b4e82d53634a421840ab9a8f50cca9e60d 13
+995f0109252614e2c074e14ac5ff5d7c066d7e6e37bfde0b4cb14e99c9546a46 19
+6
 
 ### --infer writes a starting schema that validates its own input
 $ printf 'code,name,n,rate,day,ok,month\n5101,石桥社区,3,0.5,2020-03-05,true,2020-03\n5102,白沙村,,1,2020-03-06,false,2020-04\n' > in.csv; validate --infer in.csv | tee s.json; validate -s s.json in.csv > /dev/null; echo "status $?"
@@ -436,21 +451,21 @@ x,石桥乡,1
 >>>2
 validate: 2 rows read, 1 written, 1 rejected
 
-### --output-encoding gb18030: the valid rows and the rejects in GB18030 (田园镇 is cc ef d4 b0 d5 f2, 石桥乡 ca af c7 c5 cf e7); ingest -e gb18030 reads the rejects back, with --bom too (GB18030's mark, 84 31 95 33, left out)
-$ printf '{"fields": [{"name": "code", "type": "integer"}, {"name": "name"}]}' > s.json; printf 'code,name\n1,田园镇\nx,石桥乡\n' > in.csv; validate -s s.json -r plain.csv in.csv > plain.out 2>/dev/null; validate -s s.json --output-encoding gb18030 -r rej.csv in.csv > out.csv; sed -n 2p out.csv | od -An -tx1; sed -n 2p rej.csv | head -c 8 | od -An -tx1; iconv -f gb18030 -t utf-8 out.csv | cmp - plain.out && echo "the rows round trip"; ingest -e gb18030 rej.csv | cmp - plain.csv && echo "ingest -e gb18030 reads the rejects"; validate -s s.json -o tsv --bom --output-encoding gb18030 -r bom.tsv in.csv 2>/dev/null | head -c 8 | od -An -tx1; head -c 4 bom.tsv | od -An -tx1; ingest -e gb18030 bom.tsv | sed -n 2p
+### --output-encoding gb18030: the valid rows and the rejects in GB18030 (田园镇 is cc ef d4 b0 d5 f2, 石桥乡 ca af c7 c5 cf e7); ingest -e gb18030 reads the rejects back; -o tsv too, with no mark
+$ printf '{"fields": [{"name": "code", "type": "integer"}, {"name": "name"}]}' > s.json; printf 'code,name\n1,田园镇\nx,石桥乡\n' > in.csv; validate -s s.json -r plain.csv in.csv > plain.out 2>/dev/null; validate -s s.json --output-encoding gb18030 -r rej.csv in.csv > out.csv; sed -n 2p out.csv | od -An -tx1; sed -n 2p rej.csv | head -c 8 | od -An -tx1; iconv -f gb18030 -t utf-8 out.csv | cmp - plain.out && echo "the rows round trip"; ingest -e gb18030 rej.csv | cmp - plain.csv && echo "ingest -e gb18030 reads the rejects"; validate -s s.json -o tsv --output-encoding gb18030 -r r.tsv in.csv 2>/dev/null | head -c 8 | od -An -tx1; head -c 4 r.tsv | od -An -tx1; ingest -e gb18030 r.tsv | sed -n 2p
 >>>
  31 2c cc ef d4 b0 d5 f2 0a
  78 2c ca af c7 c5 cf e7
 the rows round trip
 ingest -e gb18030 reads the rejects
- 84 31 95 33 63 6f 64 65
- 84 31 95 33
+ 63 6f 64 65 09 6e 61 6d
+ 63 6f 64 65
 x	石桥乡	3	type-error:code:'x' is not of type integer	
 >>>2
 validate: 2 rows read, 1 written, 1 rejected
 
 ### --manifest: the valid rows' and the rejects file's SHA-256 are those of the bytes written, mark and encoding included
-$ printf '{"fields": [{"name": "code", "type": "integer"}, {"name": "name"}]}' > s.json; printf 'code,name\n1,田园镇\nx,石桥乡\n' > in.csv; validate -s s.json --manifest m.jsonl --bom --output-encoding gb18030 -r rej.csv in.csv > out.csv 2>/dev/null; for f in out.csv rej.csv; do grep -c "\"sha256\":\"$(sha256sum $f | cut -c1-64)\",\"bytes\":$(wc -c < $f)," m.jsonl; done; grep -o '"role":"[a-z]*","name":"[^"]*"' m.jsonl
+$ printf '{"fields": [{"name": "code", "type": "integer"}, {"name": "name"}]}' > s.json; printf 'code,name\n1,田园镇\nx,石桥乡\n' > in.csv; validate -s s.json --manifest m.jsonl --bom --output-encoding utf-16le -r rej.csv in.csv > out.csv 2>/dev/null; for f in out.csv rej.csv; do grep -c "\"sha256\":\"$(sha256sum $f | cut -c1-64)\",\"bytes\":$(wc -c < $f)," m.jsonl; done; grep -o '"role":"[a-z]*","name":"[^"]*"' m.jsonl
 >>>
 1
 1
@@ -574,6 +589,21 @@ township,village,rate
 田园镇,田园社区,1.0000
 139
 *,*,0.9380
+
+### an input that cannot be opened is named before the schema's resources are loaded, each one, also when a resource is missing too (status 3); the inputs that open are checked
+$ printf '{"fields": [{"name": "code"}], "foreignKeys": [{"fields": "code", "reference": {"resource": "units.csv", "fields": "code"}}]}' > s.json; validate -s s.json nosuch.csv other.csv; echo "status $?"; printf 'code\n1\n' > units.csv; printf 'code\n1\n2\n' > ok.csv; validate -s s.json nosuch.csv ok.csv; echo "status $?"
+>>>
+status 3
+code
+1
+status 3
+>>>2
+validate: nosuch.csv: cannot open: No such file or directory
+validate: other.csv: cannot open: No such file or directory
+validate: s.json: foreign key: cannot open units.csv (the resource units.csv): No such file or directory; name the file with --resource units.csv=FILE
+validate: nosuch.csv: cannot open: No such file or directory
+validate: ok.csv:3: foreign-key:code:'2' is not in units.csv (code)
+validate: 2 rows read, 1 written, 1 rejected
 
 ### a foreign key's resource that is not beside the schema says how to name it; --resource names only the schema's resources
 $ printf '{"fields": [{"name": "v"}], "foreignKeys": [{"fields": "v", "reference": {"resource": "units.csv", "fields": "name"}}]}' > s.json; printf 'v\n下坝村\n' | validate -s s.json; printf 'v\n下坝村\n' | validate -s s.json --resource register.csv=x.csv; printf 'v\n下坝村\n' | validate -s s.json --resource units.csv; printf 'v\n下坝村\n鹭岛村\n' | validate -s s.json --resource units.csv="$DATA/validate2/units.csv"

@@ -69,6 +69,19 @@ ISO日期,2020-03-05,t=d
 ingest: ledger.xlsx[数字]:19: cell B19: a formula with no value saved (the workbook was written by a program and never calculated: open and save it in Excel or WPS)
 ingest: 18 rows read, 17 written, 1 rejected
 
+### a 合计 row the map's drop_rows names is dropped, and counted so, also when its totals are formulas with no value saved (openpyxl writes none); a data row with such a cell is still rejected
+$ printf '%s\n' 'import sys' 'from openpyxl import Workbook' 'wb = Workbook(); ws = wb.active; ws.title = "汇总"' 'ws.append(["2024年矛盾纠纷统计表"]); ws.merge_cells("A1:C1")' 'ws.append(["乡镇", "件数", "金额"])' 'ws.append(["田园镇", 3, 1.5]); ws.append(["石桥乡", 2, "=1/0"])' 'ws.append(["合计", "=SUM(B3:B4)", "=SUM(C3:C4)"])' 'ws.append(["制表人：张三"])' 'wb.save(sys.argv[1])' > mk.py; /usr/bin/python3 mk.py t.xlsx; printf '{"skip": 1, "drop_rows": {"乡镇": ["合计"]}, "footer": ["制表人"]}' > m.json; ingest -m m.json -v -r rej.csv --manifest m.jsonl t.xlsx; echo "status $?"; cut -d, -f1,4 rej.csv; grep -o '"counts":{[^}]*}' m.jsonl
+>>>
+乡镇,件数,金额
+田园镇,3,1.5
+status 1
+乡镇,_line
+石桥乡,4
+"counts":{"read":4,"written":1,"rejected":1,"dropped":2}
+>>>2
+ingest: 4 rows read, 1 written, 1 rejected, 2 dropped
+ingest: 0 empty rows skipped, 1 footer rows left out, 1 rows dropped by the map's drop_rows
+
 ### --sheet by number; merged data cells stay in their first cell unless --fill-merged
 $ ingest --sheet 4 "$DATA/workbooks/ledger.xlsx"; ingest --sheet 4 --fill-merged "$DATA/workbooks/ledger.xlsx"
 >>>
@@ -144,7 +157,7 @@ ingest: -: not a workbook (.xlsx or .xls), so --fill-merged cannot apply
 ### workbooks are read, never written
 $ ingest -o xlsx
 >>>2
-ingest: --output-format: unknown format 'xlsx' (csv, tsv or json)
+ingest: --output-format: unknown format 'xlsx' (csv, tsv, json or jsonl; json and jsonl are JSON lines)
 Try 'ingest --help' for more information.
 >>>= 2
 
