@@ -101,6 +101,16 @@ last-week.csv last-year.csv manifest.jsonl same-week-last-year.txt summary.html 
 >>>2
 govstat-weekly: 2020-W19: 1 negative-list veto event(s); see d/weekly/2020-W19/summary.txt
 
+### make puts govstat-weekly in bin/, as make install puts it in PREFIX/bin: from there it finds the source tree's pack, catalogue, translations and the tools beside it, with no govstat tool on PATH (README's command after make demo)
+$ cd "$TOP"; make -s bin/govstat-weekly bin/tally bin/report > /dev/null 2>&1; echo "make $?"; cd "$OLDPWD"; sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; env PATH=/usr/bin:/bin "$TOP/bin/govstat-weekly" d 2020-05-20 > /dev/null; echo "status $?"; ls d/weekly/2020-W21/summary.txt; env PATH=/usr/bin:/bin LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 "$TOP/bin/govstat-weekly" d 2020-05-10 > /dev/null; echo "status $?"
+>>>
+make 0
+status 0
+d/weekly/2020-W21/summary.txt
+status 1
+>>>2
+govstat-weekly: 2020-W19: 1 起负面清单一票否决事件；见 d/weekly/2020-W19/summary.txt
+
 ### the weekly job refuses what it cannot use
 $ PATH="$TOP/bin:$PATH"; sh "$TOP/share/govstat/weekly.sh"; echo "status $?"; mkdir e; sh "$TOP/share/govstat/weekly.sh" e; echo "status $?"
 >>>

@@ -14,6 +14,12 @@
 # too when standard output cannot be written).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
+# the tools beside this script when it stands among them (bin/ after
+# make, PREFIX/bin installed), so that it runs the govstat it came with;
+# else those on PATH (sh share/govstat/weekly.sh)
+if [ -x "$here/tally" ] && [ -x "$here/report" ]; then
+	PATH=$here:$PATH
+fi
 # messages in the user's language: i18n.sh of the pack, beside this
 # script in the source tree, in share/govstat when installed as
 # PREFIX/bin/govstat-weekly
