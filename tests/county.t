@@ -118,7 +118,45 @@ status 2
 status 2
 >>>2
 usage: govstat-weekly DATA_DIR [AS_OF]
+Try 'govstat-weekly --help' for more information.
 govstat-weekly: e/disputes.csv: missing
+
+### govstat-weekly: a DATA_DIR that is not a directory, an unknown option: its own messages (not the shell's cd), status 2, and the hint to --help for a usage error; in Chinese under zh_CN
+$ S="$TOP/share/govstat/weekly.sh"; sh "$S" nosuchdir 2026-03-15; echo "status $?"; touch f; sh "$S" f 2026-03-15; echo "status $?"; sh "$S" --bogus; echo "status $?"; mkdir d; sh "$S" d -x; echo "status $?"; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 sh "$S" nosuchdir 2026-03-15; echo "status $?"; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 sh "$S" --bogus; echo "status $?"
+>>>
+status 2
+status 2
+status 2
+status 2
+status 2
+status 2
+>>>2
+govstat-weekly: nosuchdir: no such directory
+govstat-weekly: f: not a directory
+govstat-weekly: unrecognized option '--bogus'
+Try 'govstat-weekly --help' for more information.
+govstat-weekly: unrecognized option '-x'
+Try 'govstat-weekly --help' for more information.
+govstat-weekly: nosuchdir: 没有这个目录
+govstat-weekly: 未识别的选项“--bogus”
+请用“govstat-weekly --help”查看更多信息。
+
+### govstat-weekly: AS_OF is YYYY-MM-DD and a day of the calendar: 2026/03/15 and 2026-02-30 are usage errors, said before anything is read or written
+$ S="$TOP/share/govstat/weekly.sh"; mkdir d; sh "$S" d 2026/03/15; echo "status $?"; sh "$S" d 2026-02-30; echo "status $?"; sh "$S" d 15.3.2026; echo "status $?"; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 sh "$S" d 2026-02-30; echo "status $?"; ls d
+>>>
+status 2
+status 2
+status 2
+status 2
+>>>2
+govstat-weekly: AS_OF '2026/03/15' is not a date of the form YYYY-MM-DD
+Try 'govstat-weekly --help' for more information.
+govstat-weekly: AS_OF '2026-02-30': no such day
+Try 'govstat-weekly --help' for more information.
+govstat-weekly: AS_OF '15.3.2026' is not a date of the form YYYY-MM-DD
+Try 'govstat-weekly --help' for more information.
+govstat-weekly: AS_OF“2026-02-30”：没有这一天
+请用“govstat-weekly --help”查看更多信息。
 
 ### the demo reads the titles ledger from its .xlsx workbook too, with the same rows as from the CSV
 $ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d 2>&1 | grep -A1 '^== 1b'; cmp d/tables/titles-xlsx-ingested.csv d/tables/titles-ingested.csv && echo same; grep -c 'raw-titles.xlsx\[平安创建\]' d/manifest.jsonl
@@ -191,9 +229,11 @@ $ cd "$TOP"; make -s build/po/govstat.pot; for f in build/po/govstat.pot po/zh_C
 >>>
 c-format "   %-10s %5d valid rows; rejected: %d by ingest, %d by validate"
 c-format "   %-10s the same %d rows as from the CSV export"
+c-format "Try '%s --help' for more information."
 c-format "demo: step failed (status %s)"
 c-format "   %-10s %5d valid rows; rejected: %d by ingest, %d by validate"
 c-format "   %-10s the same %d rows as from the CSV export"
+c-format "Try '%s --help' for more information."
 c-format "demo: step failed (status %s)"
 number of format specifications in 'msgid' and 'msgstr' does not match
 msgfmt: found 1 fatal error

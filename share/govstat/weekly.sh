@@ -38,13 +38,22 @@ warn() { printf 'govstat-weekly: %s\n' "$1" >&2; }
 # said and returns the status of a tool's write error (3), not the
 # shell's 1, which would say a veto item was hit
 out() { "$@" 2> /dev/null || { warn "$(gettext "write error")"; return 3; }; }
+# the hint that ends a usage error, on stderr
+hint() {
+	# xgettext: c-format
+	printf "$(gettext "Try '%s --help' for more information.")\n" govstat-weekly >&2
+}
+# MESSAGE: a usage error: said, with the hint, status 2
+usage_error() { warn "$1"; hint; exit 2; }
 usage=$(gettext "usage: govstat-weekly DATA_DIR [AS_OF]")
-if [ "${1:-}" = "--version" ]; then
-	out printf '%s\n' "govstat-weekly (govstat) $version" || exit 3
-	exit 0
-fi
-if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then
-	out printf '%s\n' "$usage" "$(gettext "The week's summary of a county's validated ledgers, compared with the week
+# the options, wherever they stand (as the tools take theirs)
+for arg; do
+	case $arg in
+	--version)
+		out printf '%s\n' "govstat-weekly (govstat) $version" || exit 3
+		exit 0 ;;
+	--help | -h)
+		out printf '%s\n' "$usage" "$(gettext "The week's summary of a county's validated ledgers, compared with the week
 before and the same week a year earlier, by township in the register's order.
 
 DATA_DIR holds disputes.csv, incidents.csv, petitions.csv (validated) and
@@ -59,15 +68,36 @@ missing file; 3 and more a tool failed (3 also: standard output cannot
 be written).
 The catalogue: GOVSTAT_SHARE, beside the script, or the installed share/govstat.
 --version prints the version. See govstat-weekly(1).")" || exit 3
-	exit 0
-fi
+		exit 0 ;;
+	-?*)
+		usage_error "$(eval_gettext "unrecognized option '\$arg'")" ;;
+	esac
+done
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then
 	echo "$usage" >&2
+	hint
 	exit 2
 fi
 given=$1
-data=$(cd "$1" && pwd)
 asof=${2:-$(date +%F)}
+# AS_OF as the man page gives it, and a day of the calendar: date(1)
+# alone takes 2026/03/15 and other forms
+case $asof in
+[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]) ;;
+*) usage_error "$(eval_gettext "AS_OF '\$asof' is not a date of the form YYYY-MM-DD")" ;;
+esac
+[ "$(date -d "$asof" +%F 2> /dev/null)" = "$asof" ] ||
+	usage_error "$(eval_gettext "AS_OF '\$asof': no such day")"
+if [ ! -d "$given" ]; then
+	if [ -e "$given" ]; then
+		warn "$given: $(gettext "not a directory")"
+	else
+		warn "$given: $(gettext "no such directory")"
+	fi
+	exit 2
+fi
+data=$(CDPATH='' cd "$given" 2> /dev/null && pwd) ||
+	{ warn "$given: $(gettext "cannot open the directory")"; exit 2; }
 # the catalogue: GOVSTAT_SHARE, beside this script (source tree), or the
 # installed share/govstat
 for d in "${GOVSTAT_SHARE:-}" "$here" "$here/../share/govstat"; do
@@ -80,7 +110,7 @@ done
 for f in disputes.csv incidents.csv petitions.csv units.csv; do
 	[ -f "$data/$f" ] || { warn "$given/$f: $(gettext "missing")"; exit 2; }
 done
-dow=$(date -d "$asof" +%u) || { warn "$(eval_gettext "'\$asof' is not a date")"; exit 2; }
+dow=$(date -d "$asof" +%u)
 mon=$(date -d "$asof -$((dow - 1)) days" +%F)
 week=$(date -d "$mon" +%G-W%V)
 out=$data/weekly/$week
