@@ -145,7 +145,7 @@ table "$(date -d "$mon -7 days" +%F)" > last-week.csv
 table "$(date -d "$mon -364 days" +%F)" > last-year.csv
 table "$mon" negative_veto county > vetoes.csv
 
-common="--columns township,disputes,dispute_resolution_ratio,street_incidents,petitions,negative_veto
+common="--columns township,disputes,dispute_resolution_ratio,valid_incidents,street_incidents,negative_hits,negative_veto,petitions
  --percent dispute_resolution_ratio --label township=乡镇 --label disputes=纠纷数
  --label dispute_resolution_ratio=化解率 --label valid_incidents=有效警情
  --label street_incidents=街面警情 --label negative_hits=负面清单事件
