@@ -211,6 +211,13 @@ printed: summary.txt
 乡镇 否决 有效 负面 
 <th scope="col">乡镇</th> <th scope="col">纠纷数</th> <th scope="col">化解率</th> <th scope="col">有效警情</th> <th scope="col">街面警情</th> <th scope="col">负面清单事件</th> <th scope="col">否决事件</th> <th scope="col">信访</th> <th scope="col">all_met</th> 
 
+### govstat-weekly: every page it writes has its date line under the title, the same-week-last-year page too
+$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; sh "$TOP/share/govstat/weekly.sh" d 2020-05-20 > /dev/null; for f in summary.txt same-week-last-year.txt; do echo "$f: $(sed -n 2p d/weekly/2020-W21/$f)"; done; grep -o '<p class="date">[^<]*</p>' d/weekly/2020-W21/summary.html
+>>>
+summary.txt: 2020-05-20
+same-week-last-year.txt: 2020-05-20
+<p class="date">2020-05-20</p>
+
 ### govstat-weekly --help says how to use it and what its exit statuses mean
 $ sh "$TOP/share/govstat/weekly.sh" --help | head -2; sh "$TOP/share/govstat/weekly.sh" --help | grep -c '^Exit status'
 >>>

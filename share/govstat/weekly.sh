@@ -155,7 +155,7 @@ common="--columns township,disputes,dispute_resolution_ratio,valid_incidents,str
 report --title "$week 周报：与上周比（环比）" --date "$asof" --compare last-week.csv $common \
 	this-week.csv > summary.txt
 # shellcheck disable=SC2086
-report --title "$week 周报：与去年同期比（同比）" --compare last-year.csv $common \
+report --title "$week 周报：与去年同期比（同比）" --date "$asof" --compare last-year.csv $common \
 	this-week.csv > same-week-last-year.txt
 # shellcheck disable=SC2086
 report -f html --title "$week 周报" --date "$asof" --compare last-week.csv $common \
