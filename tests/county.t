@@ -92,7 +92,7 @@ households ok
 survey ok
 
 ### the weekly job: a week with a veto exits 1 and says so; a quiet week exits 0
-$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; PATH="$TOP/bin:$PATH"; sh "$TOP/share/govstat/weekly.sh" d 2020-05-10 > /dev/null; echo "status $?"; sh "$TOP/share/govstat/weekly.sh" d 2020-05-20 > /dev/null; echo "status $?"; ls d/weekly/2020-W21 | tr '\n' ' '; echo; grep -c '"tool":"report"' d/weekly/2020-W21/manifest.jsonl
+$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; PATH="$TOP/bin:$PATH"; sh "$TOP/share/govstat/weekly.sh" d 2020-05-10 > /dev/null; echo "status $?"; sh "$TOP/share/govstat/weekly.sh" d 2020-05-20 > /dev/null; echo "status $?"; ls d/weekly/2020-W21 | tr '\n' ' '; echo; grep -c '"tool":"report".*"--compare"' d/weekly/2020-W21/manifest.jsonl
 >>>
 status 1
 status 0
@@ -217,6 +217,21 @@ $ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; sh "$TOP/share/
 summary.txt: 2020-05-20
 same-week-last-year.txt: 2020-05-20
 <p class="date">2020-05-20</p>
+
+### govstat-weekly: a week the ledgers do not reach (they begin in 2020: the same week of 2019, the week before 2020-W01) is no comparison with 0: its table is the header alone, each change NA ('-'), and the page says so; a week they reach compares as before
+$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; sh "$TOP/share/govstat/weekly.sh" d 2020-05-20 > /dev/null; echo "status $?"; W=d/weekly/2020-W21; cat $W/last-year.csv; sed -n 3p $W/same-week-last-year.txt; grep '^全县' $W/same-week-last-year.txt | tr -s ' '; sed -n 3p $W/summary.txt; grep '^全县' $W/summary.txt | tr -s ' '; sh "$TOP/share/govstat/weekly.sh" d 2020-01-01 > /dev/null; W=d/weekly/2020-W01; sed -n 3p $W/summary.txt; grep '^全县' $W/summary.txt | tr -s ' '; grep -o '<p class="caption">[^<]*' $W/summary.html; report -f csv --compare $W/last-week.csv --key township --columns township,disputes,petitions $W/this-week.csv | grep '^全县' | cut -d, -f1-7; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 sh "$TOP/share/govstat/weekly.sh" d 2020-05-20 > /dev/null; sed -n 3p d/weekly/2020-W21/same-week-last-year.txt
+>>>
+status 0
+township,disputes,dispute_resolution_ratio,valid_incidents,street_incidents,negative_hits,negative_veto,petitions
+No data for the same week last year (no ledger row is dated in it): no comparison.
+全县 24 - - 95.83% - - - 43 - - 14 - - - 0 - - 0 - - 9 - - - ✗
+
+全县 24 34 -10 ↓ 95.83% 94.12% +1.72pp ↑ ✓ 43 55 -12 ↓ 14 20 -6 ↓ ✓ 0 0 0 → 0 0 0 → 9 6 +3 ↑ ✗ ✗
+No data for the week before (no ledger row is dated in it): no comparison.
+全县 21 - - 90.48% - - - 30 - - 8 - - - 0 - - 0 - - 3 - - - ✗
+<p class="caption">No data for the week before (no ledger row is dated in it): no comparison.
+全县,21,,,3,,
+无上年同期数据（台账中没有该周的记录），不作同比。
 
 ### govstat-weekly --help says how to use it and what its exit statuses mean
 $ sh "$TOP/share/govstat/weekly.sh" --help | head -2; sh "$TOP/share/govstat/weekly.sh" --help | grep -c '^Exit status'

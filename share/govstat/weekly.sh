@@ -140,9 +140,37 @@ table() {
 		--filter "petitions=date >= \"$from\" && date <= \"$to\"" || s=$?
 	[ "$s" -le 1 ] || exit "$s"
 }
+# FIRST-DAY: sets rows to how many rows of the three ledgers are dated in
+# the week from FIRST-DAY (any row, an invalid call too)
+rows_in() {
+	to=$(date -d "$1 +6 days" +%F)
+	rows=0
+	for l in disputes:date_found incidents:date petitions:date; do
+		f=${l#*:}
+		s=0
+		n=$(tally -a 'rows=count()' --where "$f >= \"$1\" && $f <= \"$to\"" "$data/${l%%:*}.csv") || s=$?
+		[ "$s" -le 1 ] || exit "$s"
+		# a tally without keys writes no row when none is taken
+		n=${n##*[!0-9]}
+		rows=$((rows + ${n:-0}))
+	done
+}
+# FIRST-DAY: the table of an earlier week, to compare with; when no
+# ledger has a row dated in it (they begin later), its header alone, so
+# that every comparison with it is not available (NA), never one with 0
+earlier() {
+	rows_in "$1"
+	if [ "$rows" -gt 0 ]; then
+		table "$1"
+	else
+		report -f csv --where 0 this-week.csv
+	fi
+}
 table "$mon" > this-week.csv
-table "$(date -d "$mon -7 days" +%F)" > last-week.csv
-table "$(date -d "$mon -364 days" +%F)" > last-year.csv
+earlier "$(date -d "$mon -7 days" +%F)" > last-week.csv
+[ "$rows" -gt 0 ] || last_week_none=$(gettext "No data for the week before (no ledger row is dated in it): no comparison.")
+earlier "$(date -d "$mon -364 days" +%F)" > last-year.csv
+[ "$rows" -gt 0 ] || last_year_none=$(gettext "No data for the same week last year (no ledger row is dated in it): no comparison.")
 table "$mon" negative_veto county > vetoes.csv
 
 common="--columns township,disputes,dispute_resolution_ratio,valid_incidents,street_incidents,negative_hits,negative_veto,petitions
@@ -152,14 +180,14 @@ common="--columns township,disputes,dispute_resolution_ratio,valid_incidents,str
  --label negative_veto=否决事件 --label petitions=信访 --key township
  --up dispute_resolution_ratio --down street_incidents,petitions --width 200"
 # shellcheck disable=SC2086
-report --title "$week 周报：与上周比（环比）" --date "$asof" --compare last-week.csv $common \
-	this-week.csv > summary.txt
+report --title "$week 周报：与上周比（环比）" --date "$asof" ${last_week_none:+--caption "$last_week_none"} \
+	--compare last-week.csv $common this-week.csv > summary.txt
 # shellcheck disable=SC2086
-report --title "$week 周报：与去年同期比（同比）" --date "$asof" --compare last-year.csv $common \
-	this-week.csv > same-week-last-year.txt
+report --title "$week 周报：与去年同期比（同比）" --date "$asof" ${last_year_none:+--caption "$last_year_none"} \
+	--compare last-year.csv $common this-week.csv > same-week-last-year.txt
 # shellcheck disable=SC2086
-report -f html --title "$week 周报" --date "$asof" --compare last-week.csv $common \
-	--chart dispute_resolution_ratio --chart-target 0.95 this-week.csv > summary.html
+report -f html --title "$week 周报" --date "$asof" ${last_week_none:+--caption "$last_week_none"} \
+	--compare last-week.csv $common --chart dispute_resolution_ratio --chart-target 0.95 this-week.csv > summary.html
 # the summary, then the county's vetoes in the week (the one value of
 # vetoes.csv): a summary that cannot be written exits 3, but the veto is
 # still told on stderr, for cron to mail
