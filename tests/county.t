@@ -233,6 +233,17 @@ No data for the week before (no ledger row is dated in it): no comparison.
 全县,21,,,3,,
 无上年同期数据（台账中没有该周的记录），不作同比。
 
+### govstat-weekly: vetoes.csv lists the week's veto events (event id, township, event, date) as the ledger has them, one row an event (two units' rows of one event are one), the negative-list events that veto nothing left out; the same list as awk finds, and the count on stderr
+$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; printf '%s\n' 'JQX1,SJX1,2020-05-06,红岩镇,红岩村,criminal,cult,major,0,0,红岩镇派出所' 'JQX2,SJX1,2020-05-06,红岩镇,红岩村,criminal,cult,major,0,0,刑侦大队' 'JQX3,SJX2,2020-05-07,红岩镇,红岩村,criminal,drug,ordinary,0,0,红岩镇派出所' 'JQX4,SJX3,2020-05-11,红岩镇,红岩村,criminal,homicide,major,0,0,红岩镇派出所' >> d/incidents.csv; sh "$TOP/share/govstat/weekly.sh" d 2020-05-10 > /dev/null; echo "status $?"; cat d/weekly/2020-W19/vetoes.csv; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["date"] >= "2020-05-04" && $c["date"] <= "2020-05-10" && $c["event"] ~ /^(homicide|mass_incident|major_accident|organised_crime|cult|major_criminal)$/ { print $c["event_id"] "," $c["township"] "," $c["event"] "," $c["date"] }' d/incidents.csv | sort -u > awk.csv; tail -n +2 d/weekly/2020-W19/vetoes.csv | sort | cmp - awk.csv && echo "awk agrees"
+>>>
+status 1
+event_id,township,event,date
+SJ02602,白沙乡,homicide,2020-05-10
+SJX1,红岩镇,cult,2020-05-06
+awk agrees
+>>>2
+govstat-weekly: 2020-W19: 2 negative-list veto event(s); see d/weekly/2020-W19/summary.txt
+
 ### govstat-weekly --help says how to use it and what its exit statuses mean
 $ sh "$TOP/share/govstat/weekly.sh" --help | head -2; sh "$TOP/share/govstat/weekly.sh" --help | grep -c '^Exit status'
 >>>

@@ -171,7 +171,18 @@ earlier "$(date -d "$mon -7 days" +%F)" > last-week.csv
 [ "$rows" -gt 0 ] || last_week_none=$(gettext "No data for the week before (no ledger row is dated in it): no comparison.")
 earlier "$(date -d "$mon -364 days" +%F)" > last-year.csv
 [ "$rows" -gt 0 ] || last_year_none=$(gettext "No data for the same week last year (no ledger row is dated in it): no comparison.")
-table "$mon" negative_veto county > vetoes.csv
+# the week's veto events for an auditor, one row each (one recorded on two
+# days, on each): keyed from the incidents ledger as negative_veto counts
+# them, those it counts kept
+s=0
+events=$(tally -I "$cat" -g event_id,township,event,date -k negative_veto \
+	--where "date >= \"$mon\" && date <= \"$(date -d "$mon +6 days" +%F)\"" "$data/incidents.csv") || s=$?
+[ "$s" -le 1 ] || exit "$s"
+printf '%s\n' "$events" |
+	report -f csv --where 'negative_veto > 0' --columns event_id,township,event,date > vetoes.csv
+# the county's count of them, for the message below
+vetoes=$(table "$mon" negative_veto county)
+vetoes=${vetoes##*[!0-9]}
 
 common="--columns township,disputes,dispute_resolution_ratio,valid_incidents,street_incidents,negative_hits,negative_veto,petitions
  --percent dispute_resolution_ratio --label township=乡镇 --label disputes=纠纷数
@@ -188,12 +199,11 @@ report --title "$week 周报：与去年同期比（同比）" --date "$asof" ${
 # shellcheck disable=SC2086
 report -f html --title "$week 周报" --date "$asof" ${last_week_none:+--caption "$last_week_none"} \
 	--compare last-week.csv $common --chart dispute_resolution_ratio --chart-target 0.95 this-week.csv > summary.html
-# the summary, then the county's vetoes in the week (the one value of
-# vetoes.csv): a summary that cannot be written exits 3, but the veto is
-# still told on stderr, for cron to mail
+# the summary, then the county's vetoes in the week: a summary that
+# cannot be written exits 3, but the veto is still told on stderr, for
+# cron to mail
 s=0
 out cat summary.txt || s=$?
-{ read -r _ && read -r vetoes; } < vetoes.csv
 if [ "${vetoes:-0}" != "0" ]; then
 	warn "$week: $(eval_gettext "\$vetoes negative-list veto event(s); see \$given/weekly/\$week/summary.txt")"
 	[ "$s" -ne 0 ] || s=1
