@@ -244,6 +244,23 @@ awk agrees
 >>>2
 govstat-weekly: 2020-W19: 2 negative-list veto event(s); see d/weekly/2020-W19/summary.txt
 
+### govstat-weekly: the fields each file must have (govstat-weekly(1)) are checked first, and one message names the file and the missing field: a disputes ledger with received_at for date_found, an incidents ledger without severity and sensitive, status 2, nothing written; ledgers of those fields alone make the week
+$ col() { awk -F, -v want="$1" 'NR == 1 { n = split(want, w, ","); for (i = 1; i <= NF; i++) c[$i] = i } { s = ""; for (k = 1; k <= n; k++) s = s (k > 1 ? "," : "") $c[w[k]]; print s }' "$2"; }; sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; mkdir m; col township,date_found,status d/disputes.csv > m/disputes.csv; col event_id,date,township,type,event,severity,street,sensitive d/incidents.csv > m/incidents.csv; col township,date d/petitions.csv > m/petitions.csv; col code,name,level,parent d/units.csv > m/units.csv; sh "$TOP/share/govstat/weekly.sh" m 2020-05-10 > /dev/null; echo "status $?"; cmp m/weekly/2020-W19/this-week.csv d/weekly/2020-W19/this-week.csv 2> /dev/null; rm -r m/weekly; cp m/disputes.csv full.csv; { echo township,received_at,status; tail -n +2 full.csv; } > m/disputes.csv; sh "$TOP/share/govstat/weekly.sh" m 2020-05-10; echo "status $?"; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 sh "$TOP/share/govstat/weekly.sh" m 2020-05-10; echo "status $?"; cp full.csv m/disputes.csv; col event_id,date,township,type,event,street d/incidents.csv > m/incidents.csv; sh "$TOP/share/govstat/weekly.sh" m 2020-05-10; echo "status $?"; ls m
+>>>
+status 1
+status 2
+status 2
+status 2
+disputes.csv
+incidents.csv
+petitions.csv
+units.csv
+>>>2
+govstat-weekly: 2020-W19: 1 negative-list veto event(s); see m/weekly/2020-W19/summary.txt
+govstat-weekly: m/disputes.csv: missing field(s) date_found: the weekly summary reads township, date_found, status (see govstat-weekly(1))
+govstat-weekly: m/disputes.csv: 缺少字段 date_found：周报读取 township, date_found, status（见 govstat-weekly(1)）
+govstat-weekly: m/incidents.csv: missing field(s) severity, sensitive: the weekly summary reads event_id, date, township, type, event, severity, street, sensitive (see govstat-weekly(1))
+
 ### govstat-weekly --help says how to use it and what its exit statuses mean
 $ sh "$TOP/share/govstat/weekly.sh" --help | head -2; sh "$TOP/share/govstat/weekly.sh" --help | grep -c '^Exit status'
 >>>

@@ -56,16 +56,16 @@ for arg; do
 		out printf '%s\n' "$usage" "$(gettext "The week's summary of a county's validated ledgers, compared with the week
 before and the same week a year earlier, by township in the register's order.
 
-DATA_DIR holds disputes.csv, incidents.csv, petitions.csv (validated) and
-the unit register units.csv (code, name, level, parent, township; the
-township column may be empty on township rows). AS_OF (YYYY-MM-DD,
-default today) picks the ISO week that holds it. The results and their
-manifest go to DATA_DIR/weekly/YYYY-Www/.
+DATA_DIR holds disputes.csv, incidents.csv, petitions.csv (validated; the
+fields each needs are in govstat-weekly(1)) and the unit register units.csv
+(code, name, level, parent, township; the township column may be empty on
+township rows). AS_OF (YYYY-MM-DD, default today) picks the ISO week that
+holds it. The results and their manifest go to DATA_DIR/weekly/YYYY-Www/.
 
 Exit status: 0 no negative-list veto item was hit in the week; 1 one was
-(a message on stderr says so, for cron to mail); 2 usage error or a
-missing file; 3 and more a tool failed (3 also: standard output cannot
-be written).
+(a message on stderr says so, for cron to mail); 2 usage error, or a
+missing file or field; 3 and more a tool failed (3 also: standard output
+cannot be written).
 The catalogue: GOVSTAT_SHARE, beside the script, or the installed share/govstat.
 --version prints the version. See govstat-weekly(1).")" || exit 3
 		exit 0 ;;
@@ -109,6 +109,38 @@ done
 [ -n "${share:-}" ] || { warn "$(gettext "no catalogue.json found (set GOVSTAT_SHARE)")"; exit 2; }
 for f in disputes.csv incidents.csv petitions.csv units.csv; do
 	[ -f "$data/$f" ] || { warn "$given/$f: $(gettext "missing")"; exit 2; }
+done
+# FILE FIELD...: the fields the tallies below read in FILE with the shipped
+# catalogue (its indicators, the negative list, the week's dates; the
+# register's columns), as govstat-weekly(1) lists them. Each file's header
+# is checked first, so that a missing one is named with its file, not by
+# the --filter or indicator of a tally halfway through
+cr=$(printf '\r')
+bom=$(printf '\357\273\277')
+for need in "disputes.csv township date_found status" \
+	"incidents.csv event_id date township type event severity street sensitive" \
+	"petitions.csv township date" "units.csv code name level parent"; do
+	# shellcheck disable=SC2086
+	set -- $need
+	f=$1
+	shift
+	head=
+	IFS= read -r head < "$data/$f" || :
+	head=${head#"$bom"}
+	head=${head%"$cr"}
+	missing=
+	fields=
+	for field; do
+		fields=${fields:+$fields, }$field
+		case ",$head," in
+		*",$field,"*) ;;
+		*) missing=${missing:+$missing, }$field ;;
+		esac
+	done
+	[ -z "$missing" ] || {
+		warn "$given/$f: $(eval_gettext "missing field(s) \$missing: the weekly summary reads \$fields (see govstat-weekly(1))")"
+		exit 2
+	}
 done
 dow=$(date -d "$asof" +%u)
 mon=$(date -d "$asof -$((dow - 1)) days" +%F)
