@@ -1974,6 +1974,42 @@ static void add_indicator(struct tool *tl, const gs_indicator *ind)
 	gs_buf_free(&err);
 }
 
+/* NAME is taken in SEEN as a column of the header; exits naming it when
+ * it was taken already (WAS 1: by a key column). */
+static void claim_name(gs_hash *seen, const char *name, int key)
+{
+	void *was = gs_hash_get(seen, name, strlen(name));
+	if (was && key)
+		gs_usage_error("--by: the field '%s' is given twice", name);
+	if (was == (void *)1)
+		gs_usage_error("the output column '%s' is a key column too: give it another name", name);
+	if (was)
+		gs_usage_error("the output column '%s' is given twice: give each column a name of its own",
+		               name);
+	gs_hash_put(seen, name, strlen(name), (void *)(size_t)(key ? 1 : 2));
+}
+
+/* Each column of the header a name of its own, the keys' (period, --by
+ * or --level's) and the columns' of --agg and --indicator: a header that
+ * names a column twice (township,x,x) cannot be read by name, by report,
+ * rank or another tally. */
+static void check_names(const struct tool *tl)
+{
+	const struct tally *t = &tl->t;
+	gs_hash *seen = gs_hash_new();
+	if (t->period >= 0)
+		claim_name(seen, "period", 1);
+	for (size_t i = 0; i < t->nby; i++)
+		claim_name(seen, t->by[i], 1);
+	if (tl->a->from_given)
+		for (size_t i = 0; i < tl->ncols; i++)
+			claim_name(seen, tl->cols[i].p->t->aggs.cols[tl->cols[i].c].name, 0);
+	else
+		for (size_t i = 0; i < t->aggs.ncols; i++)
+			claim_name(seen, t->aggs.cols[i].name, 0);
+	gs_hash_free(seen);
+}
+
 /* --agg and --indicator, in the order given. */
 static void add_columns(struct tool *tl)
 {
@@ -1997,6 +2033,7 @@ static void add_columns(struct tool *tl)
 	}
 	if (!a->merge_given && tl->t.aggs.ncols == 0 && !a->from_given)
 		gs_usage_error("give at least one --agg or --indicator");
+	check_names(tl);
 }
 
 /* The village level under the "over" indicators: a part per record

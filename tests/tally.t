@@ -36,6 +36,32 @@ township,village,n
 石桥乡,白沙村,2
 石桥乡,石桥社区,2
 
+### each column of the header has a name of its own: a NAME given twice (by --agg or --indicator), a column named as a key (township, period) and a key given twice are usage errors naming it, before anything is read
+$ C="$TOP/share/govstat/catalogue.json"; D="$DATA/disputes.csv"; tally -g township -a 'x=mean(people)' -a 'x=count()' "$D"; echo "status $?"; tally -g township -a 'township=count()' "$D"; echo "status $?"; tally -p month -d date -a 'period=count()' "$D"; echo "status $?"; tally -g township,township -a 'n=count()' "$D"; echo "status $?"; tally -I "$C" -k disputes -a 'disputes=count()' "$D"; echo "status $?"; tally -I "$C" -k disputes,disputes nosuch.csv; echo "status $?"; tally -I "$C" --universe "$DATA/keyed/units.csv" --level township -k disputes -k disputes --from disputes=nosuch.csv; echo "status $?"
+>>>
+status 2
+status 2
+status 2
+status 2
+status 2
+status 2
+status 2
+>>>2
+tally: the output column 'x' is given twice: give each column a name of its own
+Try 'tally --help' for more information.
+tally: the output column 'township' is a key column too: give it another name
+Try 'tally --help' for more information.
+tally: the output column 'period' is a key column too: give it another name
+Try 'tally --help' for more information.
+tally: --by: the field 'township' is given twice
+Try 'tally --help' for more information.
+tally: the output column 'disputes' is given twice: give each column a name of its own
+Try 'tally --help' for more information.
+tally: the output column 'disputes' is given twice: give each column a name of its own
+Try 'tally --help' for more information.
+tally: the output column 'disputes' is given twice: give each column a name of its own
+Try 'tally --help' for more information.
+
 ### --rollup: subtotals after each township, the county total last
 $ tally -g township,village --rollup -a 'n=count()' -a 'r=ratio(count(status=="resolved"),count())' "$DATA/disputes.csv"
 >>>
