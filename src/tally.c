@@ -27,6 +27,7 @@
 #include "cli.h"
 #include "dates.h"
 #include "diag.h"
+#include "i18n.h"
 #include "manifest.h"
 #include "expr.h"
 #include "hash.h"
@@ -838,7 +839,9 @@ struct input {
 	struct sink sinks[2];
 	size_t nsinks;
 	gs_rejects *rj;
-	long nread, nused, nfiltered, noutside;
+	long nread, nused, noutside;
+	long nwhere, nfilter;    /* left out by --where, by --filter */
+	long nidle;              /* read by no column (a --from record none reads) */
 	long ndropped;           /* blank rows the stream left out (counted in nread) */
 };
 
@@ -981,7 +984,7 @@ static enum row feed_row(struct input *in, const struct run *run, const char *fi
 		if (ok < 0)
 			return ROW_REJECT;
 		if (!ok) {
-			in->nfiltered++;
+			++*(i ? &in->nfilter : &in->nwhere);
 			return ROW_FILTERED;
 		}
 	}
@@ -1002,7 +1005,7 @@ static enum row feed_row(struct input *in, const struct run *run, const char *fi
 	else if (outside)
 		in->noutside++;
 	else
-		in->nfiltered++;
+		in->nidle++;
 	return taken ? ROW_TAKEN : outside ? ROW_OUTSIDE : ROW_FILTERED;
 }
 
@@ -1321,7 +1324,9 @@ static int fold_pieces(struct input *in, struct piece *pc, size_t np)
 	for (size_t i = 0; ok && i < np; i++) {
 		in->nread += pc[i].in.nread;
 		in->nused += pc[i].in.nused;
-		in->nfiltered += pc[i].in.nfiltered;
+		in->nwhere += pc[i].in.nwhere;
+		in->nfilter += pc[i].in.nfilter;
+		in->nidle += pc[i].in.nidle;
 		in->noutside += pc[i].in.noutside;
 		in->ndropped += pc[i].in.ndropped;
 	}
@@ -1709,19 +1714,31 @@ static void free_tally(struct tally *t, int own_universe)
 	gs_aggset_free(&t->aggs);
 }
 
-static void summary(const struct input *in, int verbose)
+/* The row counts of IN, on stderr when rows were rejected or VERBOSE:
+ * each way a row can go, --where and --filter only when given, so that
+ * the counts add up to the rows read. */
+static void summary(const struct input *in, const struct run *run, int verbose)
 {
 	long nrej = in->rj ? gs_rejects_count(in->rj) : 0;
 	if (!nrej && !verbose)
 		return;
-	gs_buf extra = {0};
+	gs_buf sum = {0};
+	if (in->record)
+		gs_buf_printf(&sum, "%s: ", in->record);
+	gs_buf_printf(&sum, _("%ld rows read, %ld tallied"), in->nread, in->nused);
+	if (run->where)
+		gs_buf_printf(&sum, _(", %ld left out by --where"), in->nwhere);
+	if (in->filter)
+		gs_buf_printf(&sum, _(", %ld left out by --filter"), in->nfilter);
 	if (in->noutside)
-		gs_buf_printf(&extra, ", %ld outside the universe and left out by every column's where",
+		gs_buf_printf(&sum, _(", %ld outside the universe and left out by every column's where"),
 		              in->noutside);
-	gs_msg(NULL, 0, "%s%s%ld rows read, %ld tallied, %ld left out by --where%s, %ld rejected%s",
-	       in->record ? in->record : "", in->record ? ": " : "", in->nread, in->nused,
-	       in->nfiltered, extra.p ? extra.p : "", nrej, gs_dropped_note(in->ndropped));
-	gs_buf_free(&extra);
+	if (in->nidle)
+		gs_buf_printf(&sum, _(", %ld read by no column"), in->nidle);
+	gs_buf_printf(&sum, _(", %ld rejected"), nrej);
+	gs_buf_adds(&sum, gs_dropped_note(in->ndropped));
+	gs_msg(NULL, 0, "%s", sum.p);
+	gs_buf_free(&sum);
 }
 
 struct fieldlist {
@@ -2256,7 +2273,7 @@ static int finish(struct tool *tl)
 		long nrej = in->rj ? gs_rejects_count(in->rj) : 0;
 		if (nrej && status < GS_REJECT)
 			status = GS_REJECT;
-		summary(in, a->verbose_given);
+		summary(in, &tl->run, a->verbose_given);
 		if (in->rj) {
 			int rs = gs_rejects_close(in->rj);
 			if (rs > status)
