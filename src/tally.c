@@ -232,6 +232,25 @@ static void universe_key(const struct tally *t, size_t i, gs_field *key)
 	}
 }
 
+/* 1 when KEY (nby values, no period) is a unit of T's universe; ENC is
+ * scratch. */
+static int in_universe(const struct tally *t, const gs_field *key, gs_buf *enc)
+{
+	encode(enc, key, t->nby);
+	return gs_hash_get(t->uni, enc->p, enc->len) != NULL;
+}
+
+/* Why KEY (nby values) is refused, appended to ERR: the one wording for a
+ * row read and a group merged. */
+static void outside_why(const struct tally *t, const gs_field *key, gs_buf *err)
+{
+	gs_buf_adds(err, "not in the universe ");
+	gs_buf_adds(err, t->uni_path);
+	gs_buf_adds(err, ":");
+	for (size_t i = 0; i < t->nby; i++)
+		gs_buf_printf(err, " %s '%.*s'", t->by[i], (int)key[i].n, key[i].p);
+}
+
 /* ---- the unit register ---- */
 
 /* The register in its shipped shape: code, name, level, parent and
@@ -384,8 +403,7 @@ static const struct tally *sort_t;
 
 /* The output order of two groups of sort_t, key column by key column: a
  * rolled-up value after every value of its column; a key of the universe
- * by its rank there (the register's order), keys outside it before those
- * of the universe; otherwise by bytes. Two groups compare equal only
+ * by its rank there (the register's order); otherwise by bytes. Two groups compare equal only
  * when they are the same key. */
 static int cmp_groups(const void *pa, const void *pb)
 {
@@ -401,9 +419,8 @@ static int cmp_groups(const void *pa, const void *pb)
 			long x = a->rank[i - off], y = b->rank[i - off];
 			c = (x > y) - (x < y);
 		}
-		/* without a universe, and between values outside it (rank 0:
-		 * a --merge of partials made without it), byte order: qsort
-		 * must not be left to order what compares equal */
+		/* without a universe, byte order: qsort must not be left to
+		 * order what compares equal */
 		if (!c) {
 			size_t n = a->key[i].n < b->key[i].n ? a->key[i].n : b->key[i].n;
 			c = n ? memcmp(a->key[i].p, b->key[i].p, n) : 0;
@@ -642,6 +659,17 @@ static int merge_covers(struct prov *pv, const cJSON *o, const char *name, long 
 	return ret;
 }
 
+/* What a --merge shares over its partial streams: --universe, and the
+ * groups outside it, rejected as one pass rejects their rows. */
+struct merge_run {
+	const char *universe;    /* --universe, loaded with the first header */
+	const char *rejects;     /* --rejects, or NULL: on stderr */
+	int format;              /* of the rejects */
+	gs_rejects *rj;          /* opened with the first header */
+	long ngroups, nmerged;   /* group lines read, merged */
+	long noutside;           /* outside the universe, counting nothing */
+};
+
 /* Where merge_file is in one partial stream. */
 struct merging {
 	const char *name;
@@ -650,8 +678,46 @@ struct merging {
 	long ngroups;            /* group lines read */
 	gs_field *key;
 	gs_slot *tmp;            /* the states of the group line at hand */
-	gs_buf err;
+	gs_buf err, enc;
+	struct merge_run *run;
 };
+
+/* Once the first header has set up T's keys: the universe, and the
+ * rejects, whose rows are the keys of the groups refused and the partial
+ * (_file) they came from, with its _line. */
+static void merge_start(struct tally *t, struct merge_run *mr)
+{
+	if (mr->universe) {
+		gs_stream_opts uso = {0};
+		load_universe(t, mr->universe, &uso);
+	}
+	gs_field *names = gs_xmalloc((t->nkey + 2) * sizeof *names);
+	size_t c = 0;
+	if (t->period >= 0)
+		names[c++] = (gs_field){"period", 6};
+	for (size_t i = 0; i < t->nby; i++)
+		names[c++] = (gs_field){t->by[i], strlen(t->by[i])};
+	names[c++] = (gs_field){"_file", 5};
+	mr->rj = gs_rejects_open(mr->rejects, mr->format);
+	gs_rejects_header(mr->rj, names, c, 1);
+	free(names);
+}
+
+/* 1 when a group's rows with the states SLOTS were taken by some column,
+ * as gs_aggset_wanted says of a row: a column without a where of its own
+ * takes every row; else the rows its where took left a state. (A row its
+ * where took but whose value was empty left none: one pass would refuse
+ * it, a merge cannot see it.) */
+static int slots_wanted(const gs_aggset *set, const gs_slot *slots)
+{
+	for (size_t i = 0; i < set->ncols; i++)
+		if (!set->cols[i].where)
+			return 1;
+	for (size_t i = 0; i < set->nslots; i++)
+		if (slots[i].count || slots[i].has || (slots[i].set && gs_hash_count(slots[i].set)))
+			return 1;
+	return 0;
+}
 
 /* A header line O (taken): checked, and the first sets up T. Returns
  * GS_OK, or GS_IO (reported). */
@@ -675,6 +741,7 @@ static int merge_header(struct tally *t, struct prov *pv, struct merging *m, cJS
 		merge_setup(t, o, m->name, m->line);
 		m->key = gs_xrealloc(m->key, (t->nkey + 1) * sizeof *m->key);
 		pv->first = o;
+		merge_start(t, m->run);
 	} else
 		cJSON_Delete(o);
 	m->have_header = 1;
@@ -705,6 +772,23 @@ static int merge_group(struct tally *t, struct merging *m, const cJSON *o)
 		gs_msg(m->name, m->line, "not a group of this partial stream");
 		return GS_IO;
 	}
+	m->run->ngroups++;
+	/* a group outside the universe is refused as its rows would be in one
+	 * pass, named by its partial's file and line; one whose rows every
+	 * column's where left out is no error */
+	size_t koff = t->period >= 0;
+	if (t->uni && !in_universe(t, m->key + koff, &m->enc)) {
+		if (!slots_wanted(&t->aggs, m->tmp)) {
+			m->run->noutside++;
+			return GS_OK;
+		}
+		gs_buf_clear(&m->err);
+		outside_why(t, m->key + koff, &m->err);
+		m->key[t->nkey] = (gs_field){m->name, strlen(m->name)};
+		gs_rejects_add(m->run->rj, m->name, m->line, m->key, t->nkey + 1, m->err.p);
+		return GS_OK;
+	}
+	m->run->nmerged++;
 	size_t gi = find_group(t, m->key, 0);
 	if (gs_slots_merge(&t->aggs, t->groups[gi].slots, m->tmp, &m->err) < 0) {
 		gs_msg(m->name, m->line, "%s", m->err.p);
@@ -717,10 +801,10 @@ static int merge_group(struct tally *t, struct merging *m, const cJSON *o)
 /* Read one partial stream into the groups. The first header sets up T;
  * later ones must have the same options and cover other inputs. Returns
  * GS_OK or GS_IO (reported). */
-static int merge_file(struct tally *t, struct prov *pv, const char *path)
+static int merge_file(struct tally *t, struct prov *pv, const char *path, struct merge_run *mr)
 {
 	const char *why;
-	struct merging m = {gs_display_name(path), 0, 0, 0, NULL, NULL, {0}};
+	struct merging m = {gs_display_name(path), 0, 0, 0, NULL, NULL, {0}, {0}, mr};
 	gs_input *in = gs_input_open(path, "utf-8", &why);
 	if (!in) {
 		gs_msg(m.name, 0, "cannot open: %s", why);
@@ -766,6 +850,7 @@ static int merge_file(struct tally *t, struct prov *pv, const char *path)
 	gs_slots_free(&t->aggs, m.tmp);
 	free(m.key);
 	gs_buf_free(&m.err);
+	gs_buf_free(&m.enc);
 	gs_json_lines_close(jl);
 	gs_input_close(in);
 	return status;
@@ -926,20 +1011,13 @@ static int row_prepare(struct sink *k, const struct run *run, const gs_field *f,
 			k->rolled++;
 		}
 	}
-	if (t->uni && !k->rolled) {
-		encode(&k->enc, k->key + koff, t->nby);
-		if (!gs_hash_get(t->uni, k->enc.p, k->enc.len)) {
-			/* a row that every column's own filter leaves out is no error */
-			int w = gs_aggset_wanted(&t->aggs, f, err);
-			if (w <= 0)
-				return w < 0 ? ROW_REJECT : ROW_OUTSIDE;
-			gs_buf_adds(err, "not in the universe ");
-			gs_buf_adds(err, t->uni_path);
-			gs_buf_adds(err, ":");
-			for (size_t i = 0; i < t->nby; i++)
-				gs_buf_printf(err, " %s '%.*s'", t->by[i], (int)k->key[koff + i].n, k->key[koff + i].p);
-			return ROW_REJECT;
-		}
+	if (t->uni && !k->rolled && !in_universe(t, k->key + koff, &k->enc)) {
+		/* a row that every column's own filter leaves out is no error */
+		int w = gs_aggset_wanted(&t->aggs, f, err);
+		if (w <= 0)
+			return w < 0 ? ROW_REJECT : ROW_OUTSIDE;
+		outside_why(t, k->key + koff, err);
+		return ROW_REJECT;
 	}
 	if (gs_aggset_eval(&t->aggs, f, k->deltas, err) < 0)
 		return ROW_REJECT;
@@ -1791,6 +1869,7 @@ struct tool {
 	gs_expr *where;
 	struct run run;
 	struct part single;      /* without --from: the one part, over t */
+	struct merge_run merge;  /* --merge */
 	int out_format;          /* --output-format, or -1 */
 	int status;
 };
@@ -2134,19 +2213,36 @@ static void merge_inputs(struct tool *tl)
 {
 	const struct gengetopt_args_info *a = tl->a;
 	size_t nf = a->inputs_num ? a->inputs_num : 1;
+	if (tl->run.out_format < 0)
+		tl->run.out_format = GS_FMT_CSV;
+	struct merge_run *mr = &tl->merge;
+	mr->universe = a->universe_given ? a->universe_arg : NULL;
+	mr->rejects = tl->run.rejects;
+	mr->format = tl->run.out_format;
 	for (size_t i = 0; i < nf; i++) {
-		int s = merge_file(&tl->t, &tl->pv, a->inputs_num ? a->inputs[i] : "-");
+		int s = merge_file(&tl->t, &tl->pv, a->inputs_num ? a->inputs[i] : "-", mr);
 		if (s > tl->status)
 			tl->status = s;
 	}
-	if (tl->run.out_format < 0)
-		tl->run.out_format = GS_FMT_CSV;
 	if (!tl->t.aggs.ncols)
 		exit(gs_close_stdout(GS_IO));
-	if (a->universe_given) {
-		gs_stream_opts uso = {0};
-		load_universe(&tl->t, a->universe_arg, &uso);
-	}
+}
+
+/* --merge's counts, as summary's for the rows of a pass. */
+static void merge_summary(const struct merge_run *mr, int verbose)
+{
+	long nrej = gs_rejects_count(mr->rj);
+	if (!nrej && !verbose)
+		return;
+	gs_buf sum = {0};
+	gs_buf_printf(&sum, _("%ld groups read from the partial streams, %ld merged"), mr->ngroups,
+	              mr->nmerged);
+	if (mr->noutside)
+		gs_buf_printf(&sum, _(", %ld outside the universe and left out by every column's where"),
+		              mr->noutside);
+	gs_buf_printf(&sum, _(", %ld rejected"), nrej);
+	gs_msg(NULL, 0, "%s", sum.p);
+	gs_buf_free(&sum);
 }
 
 /* The villages' table of the lower parts, fed as an input to the part of
@@ -2284,6 +2380,14 @@ static int finish(struct tool *tl)
 		if (gs_rejects_count(tl->over_in.rj) && status < GS_REJECT)
 			status = GS_REJECT;
 		gs_rejects_close(tl->over_in.rj);
+	}
+	if (tl->merge.rj) {
+		if (gs_rejects_count(tl->merge.rj) && status < GS_REJECT)
+			status = GS_REJECT;
+		merge_summary(&tl->merge, a->verbose_given);
+		int rs = gs_rejects_close(tl->merge.rj);
+		if (rs > status)
+			status = rs;
 	}
 	if (a->catalogue_given)
 		gs_manifest_file(a->catalogue_arg, "catalogue");

@@ -397,18 +397,33 @@ tally: p2:1: this partial stream was made with other options than the first
 tally: disputes.csv:1: not a partial stream of tally --partial
 >>>= 3
 
-### --merge --universe: groups outside the universe come before its units, in byte order, whatever order the partials list them in
-$ printf 'township\n东乡\n西镇\n' > u.csv; printf 'township,x\n甲,1\n东乡,1\n丁,1\n' | tally --partial -g township -a 'n=count()' > p1; printf 'township,x\n乙,1\n西镇,1\n丙,1\n' | tally --partial -g township -a 'n=count()' > p2; tally --merge --universe u.csv --rollup p1 p2; tally --merge --universe u.csv p2 p1 | tr '\n' ' '; echo
+### --merge --universe: a partial's group outside the universe is rejected as one pass rejects its rows, named by the partial's file and line (in --rejects with its keys, _file and _line), status 1, and the result is one pass's; a group whose rows every column's where left out is no error
+$ printf 'township\n东乡\n西镇\n' > u.csv; printf 'township,x\n甲,1\n东乡,1\n丁,1\n' > in1.csv; printf 'township,x\n乙,1\n西镇,1\n丙,1\n' > in2.csv; tally --partial -g township -a 'n=count()' in1.csv > p1; tally --partial -g township -a 'n=count()' in2.csv > p2; tally --merge --universe u.csv --rollup p1 p2 > merged.csv; echo "status $?"; tally --universe u.csv --rollup -g township -a 'n=count()' in1.csv in2.csv > one.csv 2> /dev/null; echo "status $?"; cmp merged.csv one.csv && cat merged.csv; tally --merge --universe u.csv -r rej.csv p2 p1 > /dev/null; echo "status $?"; cat rej.csv; printf 'event_id,township,type,street\nA,东乡,criminal,1\nB,甲,criminal,0\n' > inc.csv; tally --partial -I "$TOP/share/govstat/catalogue.json" -g township -k street_incidents inc.csv > p3; tally --merge --universe u.csv -v p3; echo "status $?"
 >>>
+status 1
+status 1
 township,n
-丁,1
-丙,1
-乙,1
-甲,1
 东乡,1
 西镇,1
-*,6
-township,n 丁,1 丙,1 乙,1 甲,1 东乡,1 西镇,1 
+*,2
+status 1
+township,_file,_line,_error,_raw
+丙,p2,2,not in the universe u.csv: township '丙',
+乙,p2,3,not in the universe u.csv: township '乙',
+丁,p1,2,not in the universe u.csv: township '丁',
+甲,p1,4,not in the universe u.csv: township '甲',
+township,street_incidents
+东乡,1
+西镇,0
+status 0
+>>>2
+tally: p1:2: not in the universe u.csv: township '丁'
+tally: p1:4: not in the universe u.csv: township '甲'
+tally: p2:2: not in the universe u.csv: township '丙'
+tally: p2:3: not in the universe u.csv: township '乙'
+tally: 6 groups read from the partial streams, 2 merged, 4 rejected
+tally: 6 groups read from the partial streams, 2 merged, 4 rejected
+tally: 2 groups read from the partial streams, 1 merged, 1 outside the universe and left out by every column's where, 0 rejected
 
 ### --merge takes no aggregation options
 $ tally --merge -a 'n=count()' < /dev/null
