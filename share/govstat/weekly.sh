@@ -10,8 +10,8 @@
 # the same week a year earlier (52 weeks before), and is written with its
 # manifest into DATA_DIR/weekly/YYYY-Www/. Exit status: 0, or 1 when a
 # negative-list veto item was hit in the week (so that cron mails someone),
-# 2 on a usage error or a missing file, 3 and more when a tool failed (3
-# too when standard output cannot be written).
+# 2 on a usage error or a missing file or field, 3 and more when a tool
+# failed (3 too when standard output cannot be written).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 # the tools beside this script when it stands among them (bin/ after
@@ -144,6 +144,7 @@ for need in "disputes.csv township date_found status" \
 done
 dow=$(date -d "$asof" +%u)
 mon=$(date -d "$asof -$((dow - 1)) days" +%F)
+sun=$(date -d "$mon +6 days" +%F)
 week=$(date -d "$mon" +%G-W%V)
 out=$data/weekly/$week
 mkdir -p "$out"
@@ -208,7 +209,7 @@ earlier "$(date -d "$mon -364 days" +%F)" > last-year.csv
 # them, those it counts kept
 s=0
 events=$(tally -I "$cat" -g event_id,township,event,date -k negative_veto \
-	--where "date >= \"$mon\" && date <= \"$(date -d "$mon +6 days" +%F)\"" "$data/incidents.csv") || s=$?
+	--where "date >= \"$mon\" && date <= \"$sun\"" "$data/incidents.csv") || s=$?
 [ "$s" -le 1 ] || exit "$s"
 printf '%s\n' "$events" |
 	report -f csv --where 'negative_veto > 0' --columns event_id,township,event,date > vetoes.csv
