@@ -82,7 +82,7 @@ DEB_BENCH = miller datamash csvkit python3-openpyxl time
 .PHONY: all deps deps-check deps-bench check demo bench install clean man fuzz fuzz-build fuzz-regressions
 .SECONDARY:
 
-all: deps $(PROGS) $(MOS) $(if $(SANITIZE),,$(MANS) $(ZH_MANS))
+all: deps $(PROGS) bin/govstat-weekly $(MOS) $(if $(SANITIZE),,$(MANS) $(ZH_MANS))
 
 deps:
 	@sh build-aux/deps.sh $(DEB_BUILD)
@@ -139,6 +139,14 @@ build/po/%_help.c: $(BUILD)/gen/%_cmd.c
 	awk '/^const char \*gengetopt_args_info_(purpose|usage|description) = /; \
 	     /^const char \*gengetopt_args_info_help\[\] = \{/ { h = 1 } h; h && /^};/ { h = 0 } \
 	     /fprintf *\(stderr, *"/ && match($$0, /"([^"\\]|\\.)*"/) { print "const char *m = " substr($$0, RSTART, RLENGTH) ";" }' $< > $@
+
+# The weekly job as the command the man page and README name, laid out
+# as make install lays it out (PREFIX/bin/govstat-weekly beside the tools,
+# the pack in ../share/govstat): from bin/ it finds the source tree's
+# pack, catalogue and translations, and the tools beside it.
+bin/govstat-weekly: share/govstat/weekly.sh
+	@mkdir -p bin
+	install -m 755 $< $@
 
 # the parsers' own messages, translated (lib/i18n_gen.h)
 $(BUILD)/gen/%_cmd.o: CPPFLAGS += -include lib/i18n_gen.h

@@ -27,6 +27,7 @@
 #include "cli.h"
 #include "dates.h"
 #include "diag.h"
+#include "i18n.h"
 #include "manifest.h"
 #include "expr.h"
 #include "hash.h"
@@ -232,6 +233,28 @@ static void universe_key(const struct tally *t, size_t i, gs_field *key)
 	}
 }
 
+/* 1 when KEY (nby values, no period) is a unit of T's universe; ENC is
+ * scratch. */
+static int in_universe(const struct tally *t, const gs_field *key, gs_buf *enc)
+{
+	encode(enc, key, t->nby);
+	return gs_hash_get(t->uni, enc->p, enc->len) != NULL;
+}
+
+/* Why KEY (nby values) is refused, appended to ERR: the one wording for a
+ * row read and a group merged. */
+static void outside_why(const struct tally *t, const gs_field *key, gs_reason *err)
+{
+	gs_reason_printf(err, "not in the universe %s:", t->uni_path);
+	for (size_t i = 0; i < t->nby; i++) {
+		gs_reason_add(err, " ", 1);
+		gs_reason_add(err, t->by[i], strlen(t->by[i]));
+		gs_reason_add(err, " '", 2);
+		gs_reason_add(err, key[i].p, key[i].n);
+		gs_reason_add(err, "'", 1);
+	}
+}
+
 /* ---- the unit register ---- */
 
 /* The register in its shipped shape: code, name, level, parent and
@@ -384,8 +407,7 @@ static const struct tally *sort_t;
 
 /* The output order of two groups of sort_t, key column by key column: a
  * rolled-up value after every value of its column; a key of the universe
- * by its rank there (the register's order), keys outside it before those
- * of the universe; otherwise by bytes. Two groups compare equal only
+ * by its rank there (the register's order); otherwise by bytes. Two groups compare equal only
  * when they are the same key. */
 static int cmp_groups(const void *pa, const void *pb)
 {
@@ -401,9 +423,8 @@ static int cmp_groups(const void *pa, const void *pb)
 			long x = a->rank[i - off], y = b->rank[i - off];
 			c = (x > y) - (x < y);
 		}
-		/* without a universe, and between values outside it (rank 0:
-		 * a --merge of partials made without it), byte order: qsort
-		 * must not be left to order what compares equal */
+		/* without a universe, byte order: qsort must not be left to
+		 * order what compares equal */
 		if (!c) {
 			size_t n = a->key[i].n < b->key[i].n ? a->key[i].n : b->key[i].n;
 			c = n ? memcmp(a->key[i].p, b->key[i].p, n) : 0;
@@ -642,6 +663,17 @@ static int merge_covers(struct prov *pv, const cJSON *o, const char *name, long 
 	return ret;
 }
 
+/* What a --merge shares over its partial streams: --universe, and the
+ * groups outside it, rejected as one pass rejects their rows. */
+struct merge_run {
+	const char *universe;    /* --universe, loaded with the first header */
+	const char *rejects;     /* --rejects, or NULL: on stderr */
+	int format;              /* of the rejects */
+	gs_rejects *rj;          /* opened with the first header */
+	long ngroups, nmerged;   /* group lines read, merged */
+	long noutside;           /* outside the universe, counting nothing */
+};
+
 /* Where merge_file is in one partial stream. */
 struct merging {
 	const char *name;
@@ -651,7 +683,46 @@ struct merging {
 	gs_field *key;
 	gs_slot *tmp;            /* the states of the group line at hand */
 	gs_reason err;
+	gs_buf enc;
+	struct merge_run *run;
 };
+
+/* Once the first header has set up T's keys: the universe, and the
+ * rejects, whose rows are the keys of the groups refused and the partial
+ * (_file) they came from, with its _line. */
+static void merge_start(struct tally *t, struct merge_run *mr)
+{
+	if (mr->universe) {
+		gs_stream_opts uso = {0};
+		load_universe(t, mr->universe, &uso);
+	}
+	gs_field *names = gs_xmalloc((t->nkey + 2) * sizeof *names);
+	size_t c = 0;
+	if (t->period >= 0)
+		names[c++] = (gs_field){"period", 6};
+	for (size_t i = 0; i < t->nby; i++)
+		names[c++] = (gs_field){t->by[i], strlen(t->by[i])};
+	names[c++] = (gs_field){"_file", 5};
+	mr->rj = gs_rejects_open(mr->rejects, mr->format);
+	gs_rejects_header(mr->rj, names, c, 1);
+	free(names);
+}
+
+/* 1 when a group's rows with the states SLOTS were taken by some column,
+ * as gs_aggset_wanted says of a row: a column without a where of its own
+ * takes every row; else the rows its where took left a state. (A row its
+ * where took but whose value was empty left none: one pass would refuse
+ * it, a merge cannot see it.) */
+static int slots_wanted(const gs_aggset *set, const gs_slot *slots)
+{
+	for (size_t i = 0; i < set->ncols; i++)
+		if (!set->cols[i].where)
+			return 1;
+	for (size_t i = 0; i < set->nslots; i++)
+		if (slots[i].count || slots[i].has || (slots[i].set && gs_hash_count(slots[i].set)))
+			return 1;
+	return 0;
+}
 
 /* A header line O (taken): checked, and the first sets up T. Returns
  * GS_OK, or GS_IO (reported). */
@@ -675,6 +746,7 @@ static int merge_header(struct tally *t, struct prov *pv, struct merging *m, cJS
 		merge_setup(t, o, m->name, m->line);
 		m->key = gs_xrealloc(m->key, (t->nkey + 1) * sizeof *m->key);
 		pv->first = o;
+		merge_start(t, m->run);
 	} else
 		cJSON_Delete(o);
 	m->have_header = 1;
@@ -705,6 +777,23 @@ static int merge_group(struct tally *t, struct merging *m, const cJSON *o)
 		gs_msg(m->name, m->line, "not a group of this partial stream");
 		return GS_IO;
 	}
+	m->run->ngroups++;
+	/* a group outside the universe is refused as its rows would be in one
+	 * pass, named by its partial's file and line; one whose rows every
+	 * column's where left out is no error */
+	size_t koff = t->period >= 0;
+	if (t->uni && !in_universe(t, m->key + koff, &m->enc)) {
+		if (!slots_wanted(&t->aggs, m->tmp)) {
+			m->run->noutside++;
+			return GS_OK;
+		}
+		gs_reason_clear(&m->err);
+		outside_why(t, m->key + koff, &m->err);
+		m->key[t->nkey] = (gs_field){m->name, strlen(m->name)};
+		gs_rejects_add(m->run->rj, m->name, m->line, m->key, t->nkey + 1, &m->err);
+		return GS_OK;
+	}
+	m->run->nmerged++;
 	size_t gi = find_group(t, m->key, 0);
 	if (gs_slots_merge(&t->aggs, t->groups[gi].slots, m->tmp, &m->err) < 0) {
 		gs_msg(m->name, m->line, "%s", gs_reason_shown(&m->err));
@@ -717,10 +806,10 @@ static int merge_group(struct tally *t, struct merging *m, const cJSON *o)
 /* Read one partial stream into the groups. The first header sets up T;
  * later ones must have the same options and cover other inputs. Returns
  * GS_OK or GS_IO (reported). */
-static int merge_file(struct tally *t, struct prov *pv, const char *path)
+static int merge_file(struct tally *t, struct prov *pv, const char *path, struct merge_run *mr)
 {
 	const char *why;
-	struct merging m = {gs_display_name(path), 0, 0, 0, NULL, NULL, {{0}, {0}}};
+	struct merging m = {gs_display_name(path), 0, 0, 0, NULL, NULL, {{0}, {0}}, {0}, mr};
 	gs_input *in = gs_input_open(path, "utf-8", &why);
 	if (!in) {
 		gs_msg(m.name, 0, "cannot open: %s", why);
@@ -766,6 +855,7 @@ static int merge_file(struct tally *t, struct prov *pv, const char *path)
 	gs_slots_free(&t->aggs, m.tmp);
 	free(m.key);
 	gs_reason_free(&m.err);
+	gs_buf_free(&m.enc);
 	gs_json_lines_close(jl);
 	gs_input_close(in);
 	return status;
@@ -839,7 +929,9 @@ struct input {
 	struct sink sinks[2];
 	size_t nsinks;
 	gs_rejects *rj;
-	long nread, nused, nfiltered, noutside;
+	long nread, nused, noutside;
+	long nwhere, nfilter;    /* left out by --where, by --filter */
+	long nidle;              /* read by no column (a --from record none reads) */
 	long ndropped;           /* blank rows the stream left out (counted in nread) */
 };
 
@@ -930,23 +1022,13 @@ static int row_prepare(struct sink *k, const struct run *run, const gs_field *f,
 			k->rolled++;
 		}
 	}
-	if (t->uni && !k->rolled) {
-		encode(&k->enc, k->key + koff, t->nby);
-		if (!gs_hash_get(t->uni, k->enc.p, k->enc.len)) {
-			/* a row that every column's own filter leaves out is no error */
-			int w = gs_aggset_wanted(&t->aggs, f, err);
-			if (w <= 0)
-				return w < 0 ? ROW_REJECT : ROW_OUTSIDE;
-			gs_reason_printf(err, "not in the universe %s:", t->uni_path);
-			for (size_t i = 0; i < t->nby; i++) {
-				gs_reason_add(err, " ", 1);
-				gs_reason_add(err, t->by[i], strlen(t->by[i]));
-				gs_reason_add(err, " '", 2);
-				gs_reason_add(err, k->key[koff + i].p, k->key[koff + i].n);
-				gs_reason_add(err, "'", 1);
-			}
-			return ROW_REJECT;
-		}
+	if (t->uni && !k->rolled && !in_universe(t, k->key + koff, &k->enc)) {
+		/* a row that every column's own filter leaves out is no error */
+		int w = gs_aggset_wanted(&t->aggs, f, err);
+		if (w <= 0)
+			return w < 0 ? ROW_REJECT : ROW_OUTSIDE;
+		outside_why(t, k->key + koff, err);
+		return ROW_REJECT;
 	}
 	if (gs_aggset_eval(&t->aggs, f, k->deltas, err) < 0)
 		return ROW_REJECT;
@@ -991,7 +1073,7 @@ static enum row feed_row(struct input *in, const struct run *run, const char *fi
 		if (ok < 0)
 			return ROW_REJECT;
 		if (!ok) {
-			in->nfiltered++;
+			++*(i ? &in->nfilter : &in->nwhere);
 			return ROW_FILTERED;
 		}
 	}
@@ -1012,7 +1094,7 @@ static enum row feed_row(struct input *in, const struct run *run, const char *fi
 	else if (outside)
 		in->noutside++;
 	else
-		in->nfiltered++;
+		in->nidle++;
 	return taken ? ROW_TAKEN : outside ? ROW_OUTSIDE : ROW_FILTERED;
 }
 
@@ -1331,7 +1413,9 @@ static int fold_pieces(struct input *in, struct piece *pc, size_t np)
 	for (size_t i = 0; ok && i < np; i++) {
 		in->nread += pc[i].in.nread;
 		in->nused += pc[i].in.nused;
-		in->nfiltered += pc[i].in.nfiltered;
+		in->nwhere += pc[i].in.nwhere;
+		in->nfilter += pc[i].in.nfilter;
+		in->nidle += pc[i].in.nidle;
 		in->noutside += pc[i].in.noutside;
 		in->ndropped += pc[i].in.ndropped;
 	}
@@ -1720,19 +1804,31 @@ static void free_tally(struct tally *t, int own_universe)
 	gs_aggset_free(&t->aggs);
 }
 
-static void summary(const struct input *in, int verbose)
+/* The row counts of IN, on stderr when rows were rejected or VERBOSE:
+ * each way a row can go, --where and --filter only when given, so that
+ * the counts add up to the rows read. */
+static void summary(const struct input *in, const struct run *run, int verbose)
 {
 	long nrej = in->rj ? gs_rejects_count(in->rj) : 0;
 	if (!nrej && !verbose)
 		return;
-	gs_buf extra = {0};
+	gs_buf sum = {0};
+	if (in->record)
+		gs_buf_printf(&sum, "%s: ", in->record);
+	gs_buf_printf(&sum, _("%ld rows read, %ld tallied"), in->nread, in->nused);
+	if (run->where)
+		gs_buf_printf(&sum, _(", %ld left out by --where"), in->nwhere);
+	if (in->filter)
+		gs_buf_printf(&sum, _(", %ld left out by --filter"), in->nfilter);
 	if (in->noutside)
-		gs_buf_printf(&extra, _(", %ld outside the universe and left out by every column's where"),
+		gs_buf_printf(&sum, _(", %ld outside the universe and left out by every column's where"),
 		              in->noutside);
-	gs_msg(NULL, 0, "%s%s%ld rows read, %ld tallied, %ld left out by --where%s, %ld rejected%s",
-	       in->record ? in->record : "", in->record ? ": " : "", in->nread, in->nused,
-	       in->nfiltered, extra.p ? extra.p : "", nrej, gs_dropped_note(in->ndropped));
-	gs_buf_free(&extra);
+	if (in->nidle)
+		gs_buf_printf(&sum, _(", %ld read by no column"), in->nidle);
+	gs_buf_printf(&sum, _(", %ld rejected"), nrej);
+	gs_buf_adds(&sum, gs_dropped_note(in->ndropped));
+	gs_msg(NULL, 0, "%s", sum.p);
+	gs_buf_free(&sum);
 }
 
 struct fieldlist {
@@ -1785,6 +1881,7 @@ struct tool {
 	gs_expr *where;
 	struct run run;
 	struct part single;      /* without --from: the one part, over t */
+	struct merge_run merge;  /* --merge */
 	int out_format;          /* --output-format, or -1 */
 	int status;
 };
@@ -1986,6 +2083,42 @@ static void add_indicator(struct tool *tl, const gs_indicator *ind)
 	gs_reason_free(&err);
 }
 
+/* NAME is taken in SEEN as a column of the header; exits naming it when
+ * it was taken already (WAS 1: by a key column). */
+static void claim_name(gs_hash *seen, const char *name, int key)
+{
+	void *was = gs_hash_get(seen, name, strlen(name));
+	if (was && key)
+		gs_usage_error("--by: the field '%s' is given twice", name);
+	if (was == (void *)1)
+		gs_usage_error("the output column '%s' is a key column too: give it another name", name);
+	if (was)
+		gs_usage_error("the output column '%s' is given twice: give each column a name of its own",
+		               name);
+	gs_hash_put(seen, name, strlen(name), (void *)(size_t)(key ? 1 : 2));
+}
+
+/* Each column of the header a name of its own, the keys' (period, --by
+ * or --level's) and the columns' of --agg and --indicator: a header that
+ * names a column twice (township,x,x) cannot be read by name, by report,
+ * rank or another tally. */
+static void check_names(const struct tool *tl)
+{
+	const struct tally *t = &tl->t;
+	gs_hash *seen = gs_hash_new();
+	if (t->period >= 0)
+		claim_name(seen, "period", 1);
+	for (size_t i = 0; i < t->nby; i++)
+		claim_name(seen, t->by[i], 1);
+	if (tl->a->from_given)
+		for (size_t i = 0; i < tl->ncols; i++)
+			claim_name(seen, tl->cols[i].p->t->aggs.cols[tl->cols[i].c].name, 0);
+	else
+		for (size_t i = 0; i < t->aggs.ncols; i++)
+			claim_name(seen, t->aggs.cols[i].name, 0);
+	gs_hash_free(seen);
+}
+
 /* --agg and --indicator, in the order given. */
 static void add_columns(struct tool *tl)
 {
@@ -2009,6 +2142,7 @@ static void add_columns(struct tool *tl)
 	}
 	if (!a->merge_given && tl->t.aggs.ncols == 0 && !a->from_given)
 		gs_usage_error("give at least one --agg or --indicator");
+	check_names(tl);
 }
 
 /* The village level under the "over" indicators: a part per record
@@ -2092,19 +2226,36 @@ static void merge_inputs(struct tool *tl)
 {
 	const struct gengetopt_args_info *a = tl->a;
 	size_t nf = a->inputs_num ? a->inputs_num : 1;
+	if (tl->run.out_format < 0)
+		tl->run.out_format = GS_FMT_CSV;
+	struct merge_run *mr = &tl->merge;
+	mr->universe = a->universe_given ? a->universe_arg : NULL;
+	mr->rejects = tl->run.rejects;
+	mr->format = tl->run.out_format;
 	for (size_t i = 0; i < nf; i++) {
-		int s = merge_file(&tl->t, &tl->pv, a->inputs_num ? a->inputs[i] : "-");
+		int s = merge_file(&tl->t, &tl->pv, a->inputs_num ? a->inputs[i] : "-", mr);
 		if (s > tl->status)
 			tl->status = s;
 	}
-	if (tl->run.out_format < 0)
-		tl->run.out_format = GS_FMT_CSV;
 	if (!tl->t.aggs.ncols)
 		exit(gs_close_stdout(GS_IO));
-	if (a->universe_given) {
-		gs_stream_opts uso = {0};
-		load_universe(&tl->t, a->universe_arg, &uso);
-	}
+}
+
+/* --merge's counts, as summary's for the rows of a pass. */
+static void merge_summary(const struct merge_run *mr, int verbose)
+{
+	long nrej = gs_rejects_count(mr->rj);
+	if (!nrej && !verbose)
+		return;
+	gs_buf sum = {0};
+	gs_buf_printf(&sum, _("%ld groups read from the partial streams, %ld merged"), mr->ngroups,
+	              mr->nmerged);
+	if (mr->noutside)
+		gs_buf_printf(&sum, _(", %ld outside the universe and left out by every column's where"),
+		              mr->noutside);
+	gs_buf_printf(&sum, _(", %ld rejected"), nrej);
+	gs_msg(NULL, 0, "%s", sum.p);
+	gs_buf_free(&sum);
 }
 
 /* The villages' table of the lower parts, fed as an input to the part of
@@ -2231,7 +2382,7 @@ static int finish(struct tool *tl)
 		long nrej = in->rj ? gs_rejects_count(in->rj) : 0;
 		if (nrej && status < GS_REJECT)
 			status = GS_REJECT;
-		summary(in, a->verbose_given);
+		summary(in, &tl->run, a->verbose_given);
 		if (in->rj) {
 			int rs = gs_rejects_close(in->rj);
 			if (rs > status)
@@ -2242,6 +2393,14 @@ static int finish(struct tool *tl)
 		if (gs_rejects_count(tl->over_in.rj) && status < GS_REJECT)
 			status = GS_REJECT;
 		gs_rejects_close(tl->over_in.rj);
+	}
+	if (tl->merge.rj) {
+		if (gs_rejects_count(tl->merge.rj) && status < GS_REJECT)
+			status = GS_REJECT;
+		merge_summary(&tl->merge, a->verbose_given);
+		int rs = gs_rejects_close(tl->merge.rj);
+		if (rs > status)
+			status = rs;
 	}
 	if (a->catalogue_given)
 		gs_manifest_file(a->catalogue_arg, "catalogue");

@@ -92,7 +92,7 @@ households ok
 survey ok
 
 ### the weekly job: a week with a veto exits 1 and says so; a quiet week exits 0
-$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; PATH="$TOP/bin:$PATH"; sh "$TOP/share/govstat/weekly.sh" d 2020-05-10 > /dev/null; echo "status $?"; sh "$TOP/share/govstat/weekly.sh" d 2020-05-20 > /dev/null; echo "status $?"; ls d/weekly/2020-W21 | tr '\n' ' '; echo; grep -c '"tool":"report"' d/weekly/2020-W21/manifest.jsonl
+$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; PATH="$TOP/bin:$PATH"; sh "$TOP/share/govstat/weekly.sh" d 2020-05-10 > /dev/null; echo "status $?"; sh "$TOP/share/govstat/weekly.sh" d 2020-05-20 > /dev/null; echo "status $?"; ls d/weekly/2020-W21 | tr '\n' ' '; echo; grep -c '"tool":"report".*"--compare"' d/weekly/2020-W21/manifest.jsonl
 >>>
 status 1
 status 0
@@ -101,6 +101,16 @@ last-week.csv last-year.csv manifest.jsonl same-week-last-year.txt summary.html 
 >>>2
 govstat-weekly: 2020-W19: 1 negative-list veto event(s); see d/weekly/2020-W19/summary.txt
 
+### make puts govstat-weekly in bin/, as make install puts it in PREFIX/bin: from there it finds the source tree's pack, catalogue, translations and the tools beside it, with no govstat tool on PATH (README's command after make demo)
+$ cd "$TOP"; make -s bin/govstat-weekly bin/tally bin/report > /dev/null 2>&1; echo "make $?"; cd "$OLDPWD"; sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; env PATH=/usr/bin:/bin "$TOP/bin/govstat-weekly" d 2020-05-20 > /dev/null; echo "status $?"; ls d/weekly/2020-W21/summary.txt; env PATH=/usr/bin:/bin LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 "$TOP/bin/govstat-weekly" d 2020-05-10 > /dev/null; echo "status $?"
+>>>
+make 0
+status 0
+d/weekly/2020-W21/summary.txt
+status 1
+>>>2
+govstat-weekly: 2020-W19: 1 起负面清单一票否决事件；见 d/weekly/2020-W19/summary.txt
+
 ### the weekly job refuses what it cannot use
 $ PATH="$TOP/bin:$PATH"; sh "$TOP/share/govstat/weekly.sh"; echo "status $?"; mkdir e; sh "$TOP/share/govstat/weekly.sh" e; echo "status $?"
 >>>
@@ -108,7 +118,45 @@ status 2
 status 2
 >>>2
 usage: govstat-weekly DATA_DIR [AS_OF]
+Try 'govstat-weekly --help' for more information.
 govstat-weekly: e/disputes.csv: missing
+
+### govstat-weekly: a DATA_DIR that is not a directory, an unknown option: its own messages (not the shell's cd), status 2, and the hint to --help for a usage error; in Chinese under zh_CN
+$ S="$TOP/share/govstat/weekly.sh"; sh "$S" nosuchdir 2026-03-15; echo "status $?"; touch f; sh "$S" f 2026-03-15; echo "status $?"; sh "$S" --bogus; echo "status $?"; mkdir d; sh "$S" d -x; echo "status $?"; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 sh "$S" nosuchdir 2026-03-15; echo "status $?"; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 sh "$S" --bogus; echo "status $?"
+>>>
+status 2
+status 2
+status 2
+status 2
+status 2
+status 2
+>>>2
+govstat-weekly: nosuchdir: no such directory
+govstat-weekly: f: not a directory
+govstat-weekly: unrecognized option '--bogus'
+Try 'govstat-weekly --help' for more information.
+govstat-weekly: unrecognized option '-x'
+Try 'govstat-weekly --help' for more information.
+govstat-weekly: nosuchdir: 没有这个目录
+govstat-weekly: 未识别的选项“--bogus”
+请用“govstat-weekly --help”查看更多信息。
+
+### govstat-weekly: AS_OF is YYYY-MM-DD and a day of the calendar: 2026/03/15 and 2026-02-30 are usage errors, said before anything is read or written
+$ S="$TOP/share/govstat/weekly.sh"; mkdir d; sh "$S" d 2026/03/15; echo "status $?"; sh "$S" d 2026-02-30; echo "status $?"; sh "$S" d 15.3.2026; echo "status $?"; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 sh "$S" d 2026-02-30; echo "status $?"; ls d
+>>>
+status 2
+status 2
+status 2
+status 2
+>>>2
+govstat-weekly: AS_OF '2026/03/15' is not a date of the form YYYY-MM-DD
+Try 'govstat-weekly --help' for more information.
+govstat-weekly: AS_OF '2026-02-30': no such day
+Try 'govstat-weekly --help' for more information.
+govstat-weekly: AS_OF '15.3.2026' is not a date of the form YYYY-MM-DD
+Try 'govstat-weekly --help' for more information.
+govstat-weekly: AS_OF“2026-02-30”：没有这一天
+请用“govstat-weekly --help”查看更多信息。
 
 ### the demo reads the titles ledger from its .xlsx workbook too, with the same rows as from the CSV
 $ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d 2>&1 | grep -A1 '^== 1b'; cmp d/tables/titles-xlsx-ingested.csv d/tables/titles-ingested.csv && echo same; grep -c 'raw-titles.xlsx\[平安创建\]' d/manifest.jsonl
@@ -155,6 +203,64 @@ township,disputes,dispute_resolution_ratio,valid_incidents,street_incidents,nega
 >>>2
 govstat-weekly: 2021-W05: 1 negative-list veto event(s); see data/weekly/2021-W05/summary.txt
 
+### govstat-weekly's summary shows what its man page says: valid incidents (有效警情) and negative-list events (负面清单事件) beside the other figures, in summary.txt and summary.html
+$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; sh "$TOP/share/govstat/weekly.sh" d 2020-05-20 > printed; echo "status $?"; cmp -s printed d/weekly/2020-W21/summary.txt && echo "printed: summary.txt"; sed -n 4p printed | grep -o '^乡镇\|有效\|负面\|否决' | sort -u | tr '\n' ' '; echo; grep -o '<th scope="col">[^< ]*</th>' d/weekly/2020-W21/summary.html | tr '\n' ' '; echo
+>>>
+status 0
+printed: summary.txt
+乡镇 否决 有效 负面 
+<th scope="col">乡镇</th> <th scope="col">纠纷数</th> <th scope="col">化解率</th> <th scope="col">有效警情</th> <th scope="col">街面警情</th> <th scope="col">负面清单事件</th> <th scope="col">否决事件</th> <th scope="col">信访</th> <th scope="col">all_met</th> 
+
+### govstat-weekly: every page it writes has its date line under the title, the same-week-last-year page too
+$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; sh "$TOP/share/govstat/weekly.sh" d 2020-05-20 > /dev/null; for f in summary.txt same-week-last-year.txt; do echo "$f: $(sed -n 2p d/weekly/2020-W21/$f)"; done; grep -o '<p class="date">[^<]*</p>' d/weekly/2020-W21/summary.html
+>>>
+summary.txt: 2020-05-20
+same-week-last-year.txt: 2020-05-20
+<p class="date">2020-05-20</p>
+
+### govstat-weekly: a week the ledgers do not reach (they begin in 2020: the same week of 2019, the week before 2020-W01) is no comparison with 0: its table is the header alone, each change NA ('-'), and the page says so; a week they reach compares as before
+$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; sh "$TOP/share/govstat/weekly.sh" d 2020-05-20 > /dev/null; echo "status $?"; W=d/weekly/2020-W21; cat $W/last-year.csv; sed -n 3p $W/same-week-last-year.txt; grep '^全县' $W/same-week-last-year.txt | tr -s ' '; sed -n 3p $W/summary.txt; grep '^全县' $W/summary.txt | tr -s ' '; sh "$TOP/share/govstat/weekly.sh" d 2020-01-01 > /dev/null; W=d/weekly/2020-W01; sed -n 3p $W/summary.txt; grep '^全县' $W/summary.txt | tr -s ' '; grep -o '<p class="caption">[^<]*' $W/summary.html; report -f csv --compare $W/last-week.csv --key township --columns township,disputes,petitions $W/this-week.csv | grep '^全县' | cut -d, -f1-7; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 sh "$TOP/share/govstat/weekly.sh" d 2020-05-20 > /dev/null; sed -n 3p d/weekly/2020-W21/same-week-last-year.txt
+>>>
+status 0
+township,disputes,dispute_resolution_ratio,valid_incidents,street_incidents,negative_hits,negative_veto,petitions
+No data for the same week last year (no ledger row is dated in it): no comparison.
+全县 24 - - 95.83% - - - 43 - - 14 - - - 0 - - 0 - - 9 - - - ✗
+
+全县 24 34 -10 ↓ 95.83% 94.12% +1.72pp ↑ ✓ 43 55 -12 ↓ 14 20 -6 ↓ ✓ 0 0 0 → 0 0 0 → 9 6 +3 ↑ ✗ ✗
+No data for the week before (no ledger row is dated in it): no comparison.
+全县 21 - - 90.48% - - - 30 - - 8 - - - 0 - - 0 - - 3 - - - ✗
+<p class="caption">No data for the week before (no ledger row is dated in it): no comparison.
+全县,21,,,3,,
+无上年同期数据（台账中没有该周的记录），不作同比。
+
+### govstat-weekly: vetoes.csv lists the week's veto events (event id, township, event, date) as the ledger has them, one row an event (two units' rows of one event are one), the negative-list events that veto nothing left out; the same list as awk finds, and the count on stderr
+$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; printf '%s\n' 'JQX1,SJX1,2020-05-06,红岩镇,红岩村,criminal,cult,major,0,0,红岩镇派出所' 'JQX2,SJX1,2020-05-06,红岩镇,红岩村,criminal,cult,major,0,0,刑侦大队' 'JQX3,SJX2,2020-05-07,红岩镇,红岩村,criminal,drug,ordinary,0,0,红岩镇派出所' 'JQX4,SJX3,2020-05-11,红岩镇,红岩村,criminal,homicide,major,0,0,红岩镇派出所' >> d/incidents.csv; sh "$TOP/share/govstat/weekly.sh" d 2020-05-10 > /dev/null; echo "status $?"; cat d/weekly/2020-W19/vetoes.csv; awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["date"] >= "2020-05-04" && $c["date"] <= "2020-05-10" && $c["event"] ~ /^(homicide|mass_incident|major_accident|organised_crime|cult|major_criminal)$/ { print $c["event_id"] "," $c["township"] "," $c["event"] "," $c["date"] }' d/incidents.csv | sort -u > awk.csv; tail -n +2 d/weekly/2020-W19/vetoes.csv | sort | cmp - awk.csv && echo "awk agrees"
+>>>
+status 1
+event_id,township,event,date
+SJ02602,白沙乡,homicide,2020-05-10
+SJX1,红岩镇,cult,2020-05-06
+awk agrees
+>>>2
+govstat-weekly: 2020-W19: 2 negative-list veto event(s); see d/weekly/2020-W19/summary.txt
+
+### govstat-weekly: the fields each file must have (govstat-weekly(1)) are checked first, and one message names the file and the missing field: a disputes ledger with received_at for date_found, an incidents ledger without severity and sensitive, status 2, nothing written; ledgers of those fields alone make the week
+$ col() { awk -F, -v want="$1" 'NR == 1 { n = split(want, w, ","); for (i = 1; i <= NF; i++) c[$i] = i } { s = ""; for (k = 1; k <= n; k++) s = s (k > 1 ? "," : "") $c[w[k]]; print s }' "$2"; }; sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; mkdir m; col township,date_found,status d/disputes.csv > m/disputes.csv; col event_id,date,township,type,event,severity,street,sensitive d/incidents.csv > m/incidents.csv; col township,date d/petitions.csv > m/petitions.csv; col code,name,level,parent d/units.csv > m/units.csv; sh "$TOP/share/govstat/weekly.sh" m 2020-05-10 > /dev/null; echo "status $?"; cmp m/weekly/2020-W19/this-week.csv d/weekly/2020-W19/this-week.csv 2> /dev/null; rm -r m/weekly; cp m/disputes.csv full.csv; { echo township,received_at,status; tail -n +2 full.csv; } > m/disputes.csv; sh "$TOP/share/govstat/weekly.sh" m 2020-05-10; echo "status $?"; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 sh "$TOP/share/govstat/weekly.sh" m 2020-05-10; echo "status $?"; cp full.csv m/disputes.csv; col event_id,date,township,type,event,street d/incidents.csv > m/incidents.csv; sh "$TOP/share/govstat/weekly.sh" m 2020-05-10; echo "status $?"; ls m
+>>>
+status 1
+status 2
+status 2
+status 2
+disputes.csv
+incidents.csv
+petitions.csv
+units.csv
+>>>2
+govstat-weekly: 2020-W19: 1 negative-list veto event(s); see m/weekly/2020-W19/summary.txt
+govstat-weekly: m/disputes.csv: missing field(s) date_found: the weekly summary reads township, date_found, status (see govstat-weekly(1))
+govstat-weekly: m/disputes.csv: 缺少字段 date_found：周报读取 township, date_found, status（见 govstat-weekly(1)）
+govstat-weekly: m/incidents.csv: missing field(s) severity, sensitive: the weekly summary reads event_id, date, township, type, event, severity, street, sensitive (see govstat-weekly(1))
+
 ### govstat-weekly --help says how to use it and what its exit statuses mean
 $ sh "$TOP/share/govstat/weekly.sh" --help | head -2; sh "$TOP/share/govstat/weekly.sh" --help | grep -c '^Exit status'
 >>>
@@ -181,9 +287,11 @@ $ cd "$TOP"; make -s build/po/govstat.pot; for f in build/po/govstat.pot po/zh_C
 >>>
 c-format "   %-10s %5d valid rows; rejected: %d by ingest, %d by validate"
 c-format "   %-10s the same %d rows as from the CSV export"
+c-format "Try '%s --help' for more information."
 c-format "demo: step failed (status %s)"
 c-format "   %-10s %5d valid rows; rejected: %d by ingest, %d by validate"
 c-format "   %-10s the same %d rows as from the CSV export"
+c-format "Try '%s --help' for more information."
 c-format "demo: step failed (status %s)"
 number of format specifications in 'msgid' and 'msgstr' does not match
 msgfmt: found 1 fatal error

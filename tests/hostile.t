@@ -104,7 +104,7 @@ $ printf '{"a":1,"b":"x"}\n{"a":2,"c":3}\n{"a":3,"b":[1]}\n{"a":4,\n' > in.json;
 same
 >>>2
 ingest: 4 rows read, 1 written, 3 rejected
-tally: 4 rows read, 1 tallied, 0 left out by --where, 3 rejected
+tally: 4 rows read, 1 tallied, 3 rejected
 rank: 4 rows read, 1 written, 0 below --top, 3 rejected
 
 ### validate over a lineage stream: the reject's own line is _reject_line, and every tool reads the rejects
@@ -129,8 +129,8 @@ b,x,3,field 'v': 'x' is not a number,,2,field 'v': 'x' is not a number,
 k,v,_line,_error,_raw,_reject_line,_reject_error,_reject_raw,_reject_reject_line,_errors,_reject_reject_raw
 read
 >>>2
-tally: 2 rows read, 1 tallied, 0 left out by --where, 1 rejected
-tally: 1 rows read, 0 tallied, 0 left out by --where, 1 rejected
+tally: 2 rows read, 1 tallied, 1 rejected
+tally: 1 rows read, 0 tallied, 1 rejected
 validate: 1 rows read, 0 written, 1 rejected
 
 ### rows of only spaces or tabs and JSON {} are dropped by every tool alike, counted as read and dropped
@@ -149,12 +149,12 @@ n
 ingest: 4 rows read, 2 written, 0 rejected, 2 dropped
 ingest: 2 empty rows skipped, 0 footer rows left out
 validate: 4 rows read, 2 written, 0 rejected, 2 dropped
-tally: 4 rows read, 2 tallied, 0 left out by --where, 0 rejected, 2 dropped
+tally: 4 rows read, 2 tallied, 0 rejected, 2 dropped
 rank: 4 rows read, 2 written, 0 below --top, 0 rejected, 2 dropped
 ingest: 3 rows read, 2 written, 0 rejected, 1 dropped
 ingest: 1 empty rows skipped, 0 footer rows left out
 validate: 3 rows read, 2 written, 0 rejected, 1 dropped
-tally: 3 rows read, 2 tallied, 0 left out by --where, 0 rejected, 1 dropped
+tally: 3 rows read, 2 tallied, 0 rejected, 1 dropped
 rank: 3 rows read, 2 written, 0 below --top, 0 rejected, 1 dropped
 
 ### a rejects file, report, manifest or output that is an input is refused before anything is written
@@ -231,7 +231,7 @@ d,1,m.csv,5,"row has 3 fields, the header has 2","d,1,2"
 >>>2
 ingest: 4 rows read, 2 written, 2 rejected
 validate: 2 rows read, 1 written, 1 rejected
-tally: 2 rows read, 1 tallied, 0 left out by --where, 1 rejected
+tally: 2 rows read, 1 tallied, 1 rejected
 rank: 2 rows read, 1 written, 0 below --top, 1 rejected
 
 ### rejects files for Excel: tally's and rank's with --bom are read back by every tool as they are, with --encoding gb18030 by ingest -e gb18030 and every tool's detection; the manifest hashes the bytes written

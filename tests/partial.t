@@ -23,7 +23,7 @@ $ printf 'g,x\na,1\n' > ledger.csv; printf 'b,2\ng,x\nb,3\n g , x \n' | tally -v
 g,s
 b,5
 >>>2
-tally: 2 rows read, 2 tallied, 0 left out by --where, 0 rejected
+tally: 2 rows read, 2 tallied, 0 rejected
 
 ### a line split inside a quoted line break is an error in both splits, never a quiet miscount
 $ printf 'g,note\na,"one\ntwo"\nb,x\n' > q.csv; split -l 2 q.csv y; for f in yaa yab; do tally --partial --header-from q.csv -g g -a 'n=count()' $f > $f.part; echo "$f: status $?"; done
@@ -32,9 +32,9 @@ yaa: status 1
 yab: status 1
 >>>2
 tally: yaa:2: quoted field not closed: the record from line 2 runs to the end of input (1 line)
-tally: 1 rows read, 0 tallied, 0 left out by --where, 1 rejected
+tally: 1 rows read, 0 tallied, 1 rejected
 tally: yab:1: misplaced quote (a quote inside an unquoted field, or text after a closing quote)
-tally: 2 rows read, 1 tallied, 0 left out by --where, 1 rejected
+tally: 2 rows read, 1 tallied, 1 rejected
 
 ### JSON lines name their fields in every line: split -l works without --header-from, which refuses them
 $ awk -v rows=300 -f "$TOP/tests/genledger.awk" | ingest -o json > l.jsonl; set -- -g township -a 'n=count()' -a 'd=distinct(village)' -a 'm=mean(people)'; tally "$@" l.jsonl > single.json; split -l 70 l.jsonl x; for f in x*; do tally --partial "$@" $f > $f.part; done; tally --merge -o json x*.part > merged.json; cmp single.json merged.json && echo "$(ls *.part | wc -l) splits, identical"; tally --partial --header-from l.jsonl "$@" xab; echo "status $?"; printf 'g,x\n' > h.csv; tally --header-from h.csv -g g -a 'n=count()' xab; echo "status $?"

@@ -26,7 +26,7 @@ $ awk -v rows=2000 -f "$TOP/tests/genledger.awk" > l.csv; printf '2001,2020-01-0
 >>>
 status 1
 ^[[Ktally: l.csv:2002: field 'people': 'many' is not a number
-tally: 2001 rows read, 2000 tallied, 0 left out by --where, 1 rejected
+tally: 2001 rows read, 2000 tallied, 1 rejected
 
 ### not a terminal and no option: nothing, even past 2 seconds; --no-progress and GOVSTAT_PROGRESS=0 win over a terminal
 $ awk -v rows=3000 -f "$TOP/tests/genledger.awk" > l.csv; slow() { head -1000 l.csv; sleep 2.3; tail -n +1001 l.csv; }; slow | tally -g township -a 'n=count()' > /dev/null 2> err; wc -c < err; script -qc "sh -c 'head -1000 l.csv; sleep 2.3; tail -n +1001 l.csv' | tally --no-progress -g township -a 'n=count()' > /dev/null" /dev/null | wc -c; GOVSTAT_PROGRESS=0 script -qc "sh -c 'head -1000 l.csv; sleep 2.3; tail -n +1001 l.csv' | tally -g township -a 'n=count()' > /dev/null" /dev/null | wc -c

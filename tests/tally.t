@@ -36,6 +36,32 @@ township,village,n
 石桥乡,白沙村,2
 石桥乡,石桥社区,2
 
+### each column of the header has a name of its own: a NAME given twice (by --agg or --indicator), a column named as a key (township, period) and a key given twice are usage errors naming it, before anything is read
+$ C="$TOP/share/govstat/catalogue.json"; D="$DATA/disputes.csv"; tally -g township -a 'x=mean(people)' -a 'x=count()' "$D"; echo "status $?"; tally -g township -a 'township=count()' "$D"; echo "status $?"; tally -p month -d date -a 'period=count()' "$D"; echo "status $?"; tally -g township,township -a 'n=count()' "$D"; echo "status $?"; tally -I "$C" -k disputes -a 'disputes=count()' "$D"; echo "status $?"; tally -I "$C" -k disputes,disputes nosuch.csv; echo "status $?"; tally -I "$C" --universe "$DATA/keyed/units.csv" --level township -k disputes -k disputes --from disputes=nosuch.csv; echo "status $?"
+>>>
+status 2
+status 2
+status 2
+status 2
+status 2
+status 2
+status 2
+>>>2
+tally: the output column 'x' is given twice: give each column a name of its own
+Try 'tally --help' for more information.
+tally: the output column 'township' is a key column too: give it another name
+Try 'tally --help' for more information.
+tally: the output column 'period' is a key column too: give it another name
+Try 'tally --help' for more information.
+tally: --by: the field 'township' is given twice
+Try 'tally --help' for more information.
+tally: the output column 'disputes' is given twice: give each column a name of its own
+Try 'tally --help' for more information.
+tally: the output column 'disputes' is given twice: give each column a name of its own
+Try 'tally --help' for more information.
+tally: the output column 'disputes' is given twice: give each column a name of its own
+Try 'tally --help' for more information.
+
 ### --rollup: subtotals after each township, the county total last
 $ tally -g township,village --rollup -a 'n=count()' -a 'r=ratio(count(status=="resolved"),count())' "$DATA/disputes.csv"
 >>>
@@ -106,7 +132,7 @@ township,village,n
 石桥乡,白沙村,0
 >>>2
 tally: -:3: not in the universe units.csv: township '田园镇' village '不存在村'
-tally: 2 rows read, 1 tallied, 0 left out by --where, 1 rejected
+tally: 2 rows read, 1 tallied, 1 rejected
 
 ### --where filters rows before grouping; the summary says how many
 $ tally -v -w 'people > 2' -g township -a 'n=count()' "$DATA/disputes.csv"
@@ -116,6 +142,18 @@ township,n
 石桥乡,2
 >>>2
 tally: 9 rows read, 5 tallied, 4 left out by --where, 0 rejected
+
+### the summary names --where and --filter only when they are given, and says where every row went, so that the counts add up to the rows read; in Chinese too
+$ C="$TOP/share/govstat/catalogue.json"; K="$DATA/keyed"; tally -v -a 'n=count()' "$DATA/disputes.csv" > /dev/null; tally -v -w 'township=="田园镇"' -a 'n=count()' "$DATA/disputes.csv" > /dev/null; tally -v -I "$C" -k disputes --universe "$K/units.csv" --level township --from disputes="$K/disputes.csv" --filter 'disputes=status=="resolved"' --from incidents="$K/incidents.csv" > /dev/null; tally -v -I "$C" -k disputes --universe "$K/units.csv" --level township --from disputes="$K/disputes.csv" --filter 'disputes=status=="resolved"' -w '!empty(village)' > /dev/null; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 tally -v -a 'n=count()' "$DATA/disputes.csv" > /dev/null; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 tally -v -I "$C" -k disputes --universe "$K/units.csv" --level township --from disputes="$K/disputes.csv" --filter 'disputes=status=="resolved"' --from incidents="$K/incidents.csv" > /dev/null
+>>>2
+tally: 9 rows read, 9 tallied, 0 rejected
+tally: 9 rows read, 5 tallied, 4 left out by --where, 0 rejected
+tally: disputes: 5 rows read, 4 tallied, 1 left out by --filter, 0 rejected
+tally: incidents: 4 rows read, 0 tallied, 4 read by no column, 0 rejected
+tally: disputes: 5 rows read, 4 tallied, 0 left out by --where, 1 left out by --filter, 0 rejected
+tally: 读入 9 行，汇总 9 行，拒收 0 行
+tally: disputes: 读入 5 行，汇总 4 行，--filter 略去 1 行，拒收 0 行
+tally: incidents: 读入 4 行，汇总 0 行，4 行没有列读取，拒收 0 行
 
 ### numbers compare as numbers: 1024 > 12 (as text it would not be)
 $ tally -w 'people > 12' -a 'n=count()' "$DATA/disputes.csv"
@@ -194,7 +232,7 @@ status 1
 g,x,_line,_error,_raw
 a,abc,3,field 'x': 'abc' is not a number,
 >>>2
-tally: 3 rows read, 2 tallied, 0 left out by --where, 1 rejected
+tally: 3 rows read, 2 tallied, 1 rejected
 
 ### a row that is rejected changes no aggregate
 $ printf 'x,y\n1,2\n5,abc\n' | tally -a 'n=count()' -a 'sx=sum(x)' -a 'sy=sum(y)' 2>/dev/null
@@ -237,7 +275,7 @@ period,n
 2020-03,1
 >>>2
 tally: -:2: field 'd': '2020-02-30' is not a date (no such date)
-tally: 2 rows read, 1 tallied, 0 left out by --where, 1 rejected
+tally: 2 rows read, 1 tallied, 1 rejected
 >>>= 1
 
 ### --period with --universe: every unit in every period seen, filtered or not
@@ -359,18 +397,33 @@ tally: p2:1: this partial stream was made with other options than the first
 tally: disputes.csv:1: not a partial stream of tally --partial
 >>>= 3
 
-### --merge --universe: groups outside the universe come before its units, in byte order, whatever order the partials list them in
-$ printf 'township\n东乡\n西镇\n' > u.csv; printf 'township,x\n甲,1\n东乡,1\n丁,1\n' | tally --partial -g township -a 'n=count()' > p1; printf 'township,x\n乙,1\n西镇,1\n丙,1\n' | tally --partial -g township -a 'n=count()' > p2; tally --merge --universe u.csv --rollup p1 p2; tally --merge --universe u.csv p2 p1 | tr '\n' ' '; echo
+### --merge --universe: a partial's group outside the universe is rejected as one pass rejects its rows, named by the partial's file and line (in --rejects with its keys, _file and _line), status 1, and the result is one pass's; a group whose rows every column's where left out is no error
+$ printf 'township\n东乡\n西镇\n' > u.csv; printf 'township,x\n甲,1\n东乡,1\n丁,1\n' > in1.csv; printf 'township,x\n乙,1\n西镇,1\n丙,1\n' > in2.csv; tally --partial -g township -a 'n=count()' in1.csv > p1; tally --partial -g township -a 'n=count()' in2.csv > p2; tally --merge --universe u.csv --rollup p1 p2 > merged.csv; echo "status $?"; tally --universe u.csv --rollup -g township -a 'n=count()' in1.csv in2.csv > one.csv 2> /dev/null; echo "status $?"; cmp merged.csv one.csv && cat merged.csv; tally --merge --universe u.csv -r rej.csv p2 p1 > /dev/null; echo "status $?"; cat rej.csv; printf 'event_id,township,type,street\nA,东乡,criminal,1\nB,甲,criminal,0\n' > inc.csv; tally --partial -I "$TOP/share/govstat/catalogue.json" -g township -k street_incidents inc.csv > p3; tally --merge --universe u.csv -v p3; echo "status $?"
 >>>
+status 1
+status 1
 township,n
-丁,1
-丙,1
-乙,1
-甲,1
 东乡,1
 西镇,1
-*,6
-township,n 丁,1 丙,1 乙,1 甲,1 东乡,1 西镇,1 
+*,2
+status 1
+township,_file,_line,_error,_raw
+丙,p2,2,not in the universe u.csv: township '丙',
+乙,p2,3,not in the universe u.csv: township '乙',
+丁,p1,2,not in the universe u.csv: township '丁',
+甲,p1,4,not in the universe u.csv: township '甲',
+township,street_incidents
+东乡,1
+西镇,0
+status 0
+>>>2
+tally: p1:2: not in the universe u.csv: township '丁'
+tally: p1:4: not in the universe u.csv: township '甲'
+tally: p2:2: not in the universe u.csv: township '丙'
+tally: p2:3: not in the universe u.csv: township '乙'
+tally: 6 groups read from the partial streams, 2 merged, 4 rejected
+tally: 6 groups read from the partial streams, 2 merged, 4 rejected
+tally: 2 groups read from the partial streams, 1 merged, 1 outside the universe and left out by every column's where, 0 rejected
 
 ### --merge takes no aggregation options
 $ tally --merge -a 'n=count()' < /dev/null
@@ -411,8 +464,8 @@ township,village,serious_cases,disputes
 东乡,乙村,0,1
 西镇,丙村,1,3
 >>>2
-tally: disputes: 5 rows read, 5 tallied, 0 left out by --where, 0 rejected
-tally: incidents: 4 rows read, 3 tallied, 0 left out by --where, 1 outside the universe and left out by every column's where, 0 rejected
+tally: disputes: 5 rows read, 5 tallied, 0 rejected
+tally: incidents: 4 rows read, 3 tallied, 1 outside the universe and left out by every column's where, 0 rejected
 
 ### --level village --rollup: a township of the register with no village still has its subtotal row (0 counts, NA ratios), in the register's order, in every period
 $ printf 'code,name,level,parent,township\n9,山县,county,,\n901,东乡,township,9,\n903,南乡,township,9,\n902,西镇,township,9,\n90101,甲村,village,901,\n90201,丙村,village,902,\n' > units.csv; printf 'township,village,date,status\n东乡,甲村,2020-01-05,resolved\n西镇,丙村,2020-02-01,failed\n西镇,丙村,2020-02-03,resolved\n' > d.csv; tally --universe units.csv --level village --rollup -a 'n=count()' -a 'r=ratio(count(status=="resolved"),count())' d.csv; tally --universe units.csv --level village --rollup --rollup-label 全县 -p month -d date -a 'n=count()' d.csv; tally --universe units.csv --level village -a 'n=count()' d.csv
@@ -465,7 +518,7 @@ status 0
 status 1
 >>>2
 tally: incidents.csv:5: not in the universe units.csv: township '西镇' village ''
-tally: incidents: 4 rows read, 3 tallied, 0 left out by --where, 1 rejected
+tally: incidents: 4 rows read, 3 tallied, 1 rejected
 
 ### one(): a score table joins by key; the county's own row (keyed by the rollup label) gives the total's score, the ledgers' totals come from the rows
 $ C="$TOP/share/govstat/catalogue.json"; cp "$DATA/keyed/"*.csv .; tally -I "$C" -k livelihood_support,police_visibility,disputes,negative_deduction --universe units.csv --level township --rollup --rollup-label 全县 --from yearly_scores=scores.csv --from disputes=disputes.csv --from incidents=incidents.csv -o json
@@ -538,7 +591,7 @@ status 1
 township,village,status,_line,_error,_raw
 南村,x,resolved,3,not in the universe units.csv: township '南村',
 >>>2
-tally: disputes: 2 rows read, 1 tallied, 0 left out by --where, 1 rejected
+tally: disputes: 2 rows read, 1 tallied, 1 rejected
 
 ### means and ratios are written exactly enough to decide on: 121/124 and 161/165 are both 0.9758 at 4 decimals, and rank still orders them right
 $ printf '镇街,户号,households,safe_households\n东岭镇,a,60,59\n西坝街道,b,100,98\n东岭镇,c,64,62\n西坝街道,d,65,63\n' > h.csv; tally -I "$TOP/share/govstat/catalogue.json" -k safe_family_ratio -g 镇街 -a 'hh=sum(households)' h.csv | rank -k safe_family_ratio -k hh
@@ -568,7 +621,7 @@ $ awk 'BEGIN { printf "\357\273\277id,town,v,x,d,note\r\n"; s = 7; for (i = 1; i
 7 identical
 98
 2020-01,t0,54,11,0.0,96.0,2184.0,40.44444444444444444444,18,5
-tally: 4000 rows read, 4000 tallied, 0 left out by --where, 0 rejected
+tally: 4000 rows read, 4000 tallied, 0 rejected
 
 ### --jobs: rejects, their line numbers and the counts are those of one pass
 $ awk 'BEGIN { print "id,town,x,d,note"; for (i = 1; i <= 3000; i++) { if (i == 700) print "700,t1,1"; else if (i == 1500) print "1500,t2,a\"b,2020-01-01,plain"; else if (i == 2200) print "2200,t3,zz,2020-01-01,plain"; else if (i == 2900) print "2900,t4,5,notadate,plain"; else printf "%d,t%d,%d,2020-%02d-03,\"a\nb\"\n", i, i % 5, i % 13, i % 12 + 1 } }' > r.csv; set -- -g town -a 'n=count()' -a 's=sum(x)' -p quarter -d d; for j in 1 2 3 7; do tally --jobs $j "$@" -r rj$j.csv r.csv > o$j.csv 2> e$j.err; echo "status $?" >> e$j.err; done; for j in 2 3 7; do cmp o1.csv o$j.csv && cmp rj1.csv rj$j.csv && cmp e1.err e$j.err && echo $j identical; done; cat rj1.csv e1.err; wc -l < o1.csv
@@ -581,7 +634,7 @@ id,town,x,d,note,_line,_error,_raw
 1500,t2,,,,2999,"misplaced quote (a quote inside an unquoted field, or text after a closing quote)","1500,t2,a""b,2020-01-01,plain"
 2200,t3,zz,2020-01-01,plain,4398,field 'x': 'zz' is not a number,
 2900,t4,5,notadate,plain,5797,field 'd': 'notadate' is not a date (not a date),
-tally: 3000 rows read, 2996 tallied, 0 left out by --where, 4 rejected
+tally: 3000 rows read, 2996 tallied, 4 rejected
 status 1
 21
 
@@ -589,31 +642,31 @@ status 1
 $ printf 'g,x\r\n' > h.csv; printf 'g,x\na,1\nb,2\n' > s.csv; printf 'g,x\na,1\nb,2' > nonl.csv; : > empty.csv; printf 'g,x\ra,1\rb,2\ra,3\r' > cr.csv; printf 'g\tx\na\t1\nb\t"2\n"\n' > t.tsv; printf '{"g":"a","x":"1"}\n{"g":"b","x":"2"}\n' > j.json; for f in h.csv s.csv nonl.csv empty.csv cr.csv t.tsv j.json; do for j in 1 2 7; do tally --jobs $j -v -g g -a 'n=count()' -a 's=sum(x)' $f > $f.$j 2>&1; echo "status $?" >> $f.$j; done; cmp $f.1 $f.2 && cmp $f.1 $f.7 && cat $f.1; done; for j in 1 7; do tally --jobs $j -g g -a 'n=count()' < s.csv > in.$j; done; cmp in.1 in.7 && echo stdin identical
 >>>
 g,n,s
-tally: 0 rows read, 0 tallied, 0 left out by --where, 0 rejected
+tally: 0 rows read, 0 tallied, 0 rejected
 status 0
 g,n,s
 a,1,1
 b,1,2
-tally: 2 rows read, 2 tallied, 0 left out by --where, 0 rejected
+tally: 2 rows read, 2 tallied, 0 rejected
 status 0
 g,n,s
 a,1,1
 b,1,2
-tally: 2 rows read, 2 tallied, 0 left out by --where, 0 rejected
+tally: 2 rows read, 2 tallied, 0 rejected
 status 0
 tally: empty.csv: empty input: no header
 status 3
 g,n,s
 a,2,4
 b,1,2
-tally: 3 rows read, 3 tallied, 0 left out by --where, 0 rejected
+tally: 3 rows read, 3 tallied, 0 rejected
 status 0
 tally: --by: no field 'g' in the input
 Try 'tally --help' for more information.
 status 2
 {"g":"a","n":1,"s":1}
 {"g":"b","n":1,"s":2}
-tally: 2 rows read, 2 tallied, 0 left out by --where, 0 rejected
+tally: 2 rows read, 2 tallied, 0 rejected
 status 0
 stdin identical
 
@@ -658,7 +711,7 @@ g,n,s
 a0,979,1467873
 a1,979,1468792
 a2,979,1469801
-tally: 2967 rows read, 2937 tallied, 0 left out by --where, 0 rejected, 30 dropped
+tally: 2967 rows read, 2937 tallied, 0 rejected, 30 dropped
 
 ### --jobs: a quoted field of 2000 lines over the middle of the file is never cut
 $ awk 'BEGIN { print "g,x,note"; for (i = 1; i <= 400; i++) print "a" i % 3 "," i ",plain"; printf "b,1,\""; for (i = 1; i <= 2000; i++) printf "line %d, \"\"quoted\"\"\n", i; print "\""; for (i = 1; i <= 400; i++) print "c" i % 3 "," i ",plain" }' > big.csv; for j in 1 2 3 7; do tally --jobs $j -v -g g -a 'n=count()' -a 's=sum(x)' -a 'd=distinct(note)' big.csv > big$j.csv 2>&1; done; cmp big1.csv big2.csv && cmp big1.csv big3.csv && cmp big1.csv big7.csv && cat big1.csv
@@ -671,4 +724,4 @@ b,1,1,1
 c0,133,26733,1
 c1,134,26867,1
 c2,133,26600,1
-tally: 801 rows read, 801 tallied, 0 left out by --where, 0 rejected
+tally: 801 rows read, 801 tallied, 0 rejected
