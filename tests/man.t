@@ -138,6 +138,7 @@ govstat.7: .SH TEXT = .SH 文本
 govstat.7: .SH DIAGNOSTICS = .SH 诊断信息
 govstat.7: .SH PROGRESS = .SH 进度
 govstat.7: .SH REJECTS = .SH 拒收行
+govstat.7: .SH AUDIT TRAIL = .SH 审计记录
 govstat.7: .SH EXIT STATUS = .SH 退出状态
 govstat.7: .SH SEE ALSO = .SH 参见
 govstat-indicators.7: .SH NAME = .SH 名称
