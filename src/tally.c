@@ -1657,6 +1657,13 @@ static void result_rows(struct part *parts, size_t np, const struct tally *shape
 	for (size_t p = 0; p < np; p++) {
 		if (shape->uni)
 			add_universe(parts[p].t, shape, periods, nper, rollup);
+		/* a table without keys is one row even over no rows, as SQL's
+		 * aggregate without GROUP BY: a week without disputes is a
+		 * count of 0, not a missing line */
+		if (shape->nkey == 0 && parts[p].t->ngroups == 0) {
+			gs_field none = {"", 0};
+			find_group(parts[p].t, &none, 0);
+		}
 		if (rollup)
 			add_rollups(parts[p].t);
 		parts[p].blank = gs_slots_new(&parts[p].t->aggs);

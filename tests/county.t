@@ -204,7 +204,7 @@ township,disputes,dispute_resolution_ratio,valid_incidents,street_incidents,nega
 govstat-weekly: 2021-W05: 1 negative-list veto event(s); see data/weekly/2021-W05/summary.txt
 
 ### govstat-weekly's summary shows what its man page says: valid incidents (有效警情) and negative-list events (负面清单事件) beside the other figures, in summary.txt and summary.html
-$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; sh "$TOP/share/govstat/weekly.sh" d 2020-05-20 > printed; echo "status $?"; cmp -s printed d/weekly/2020-W21/summary.txt && echo "printed: summary.txt"; sed -n 4p printed | grep -o '^乡镇\|有效\|负面\|否决' | sort -u | tr '\n' ' '; echo; grep -o '<th scope="col">[^< ]*</th>' d/weekly/2020-W21/summary.html | tr '\n' ' '; echo
+$ sh "$TOP/share/govstat/demo.sh" "$TOP/bin" d > /dev/null 2>&1; sh "$TOP/share/govstat/weekly.sh" d 2020-05-20 > printed; echo "status $?"; cmp -s printed d/weekly/2020-W21/summary.txt && echo "printed: summary.txt"; sed -n '4,/^---/p' printed | grep -o '乡镇\|有效\|负面\|否决' | sort -u | tr '\n' ' '; echo; grep -o '<th scope="col">[^< ]*</th>' d/weekly/2020-W21/summary.html | tr '\n' ' '; echo
 >>>
 status 0
 printed: summary.txt

@@ -229,8 +229,8 @@ tally: --where “people >”：第 9 列：表达式结束得太早
 tally: 没有字段“nosuch”
 请用“tally --help”查看更多信息。
 tally: t.csv:3: 字段“people”：“两人”不是数字
-tally: 读入 2 行，汇总 1 行，--where 略去 0 行，拒收 1 行
-tally: 读入 2 行，汇总 1 行，--where 略去 0 行，拒收 1 行
+tally: 读入 2 行，汇总 1 行，拒收 1 行
+tally: 读入 2 行，汇总 1 行，拒收 1 行
 
 ### validate's errors of a row in Chinese on stderr (enum, minimum, type), in English in the rejects file and the --report JSON; a header that misses a field in Chinese
 $ export LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8; printf '{"fields": [{"name": "township", "constraints": {"enum": ["田园镇", "石桥乡"]}}, {"name": "n", "type": "integer", "constraints": {"minimum": 0}}, {"name": "date", "type": "date"}]}' > s.json; printf 'township,n,date\n田园镇,1,2020-03-05\n龙潭镇,-1,2020-02-30\n' > v.csv; validate -s s.json v.csv > /dev/null; echo "status $?"; validate -s s.json -r rj.csv --report rep.json v.csv > /dev/null; cut -d, -f5- rj.csv; grep -o '"message":"[^"]*"' rep.json | awk '!seen[$0]++'; printf 'township,n\n田园镇,1\n' | validate -s s.json; echo "status $?"
