@@ -1658,11 +1658,12 @@ static void result_rows(struct part *parts, size_t np, const struct tally *shape
 		if (shape->uni)
 			add_universe(parts[p].t, shape, periods, nper, rollup);
 		/* a table without keys is one row even over no rows, as SQL's
-		 * aggregate without GROUP BY: a week without disputes is a
-		 * count of 0, not a missing line */
-		if (shape->nkey == 0 && parts[p].t->ngroups == 0) {
+		 * aggregate without GROUP BY, and so is a rollup's grand total
+		 * (GROUP BY ROLLUP): a week without disputes is a count of 0,
+		 * not a missing line */
+		if (parts[p].t->ngroups == 0 && (shape->nkey == 0 || (rollup && !koff))) {
 			gs_field none = {"", 0};
-			find_group(parts[p].t, &none, 0);
+			find_group(parts[p].t, &none, (int)shape->nkey);
 		}
 		if (rollup)
 			add_rollups(parts[p].t);

@@ -13,8 +13,8 @@ township,n,rate
 田园镇,5,0.6000
 石桥乡,4,0.5000
 
-### a table without keys is one row over no rows (counts and sums 0, a ratio of nothing empty), in one pass, with --jobs, through --partial and --merge, and with --level county over the register
-$ printf 'township,b\n' > e.csv; tally -a 'n=count()' -a 's=sum(b)' -a 'r=ratio(count(b=="1"),count())' e.csv; tally --jobs 2 -a 'n=count()' -o json e.csv; tally -a 'n=count()' --partial e.csv > p.jsonl && tally --merge p.jsonl; printf 'code,name,level,parent,township\n1,甲镇,township,,\n' > u.csv; tally --universe u.csv --level county -a 'n=count()' e.csv; tally -g township -a 'n=count()' e.csv
+### a table without keys is one row over no rows (counts and sums 0, a ratio of nothing empty), in one pass, with --jobs, through --partial and --merge, and with --level county over the register; with keys no row, but a rollup's grand total is there
+$ printf 'township,b\n' > e.csv; tally -a 'n=count()' -a 's=sum(b)' -a 'r=ratio(count(b=="1"),count())' e.csv; tally --jobs 2 -a 'n=count()' -o json e.csv; tally -a 'n=count()' --partial e.csv > p.jsonl && tally --merge p.jsonl; printf 'code,name,level,parent,township\n1,甲镇,township,,\n' > u.csv; tally --universe u.csv --level county -a 'n=count()' e.csv; tally -g township -a 'n=count()' e.csv; tally -g township -a 'n=count()' --rollup --rollup-label 全县 e.csv
 >>>
 n,s,r
 0,0,
@@ -24,6 +24,8 @@ n
 n
 0
 township,n
+township,n
+全县,0
 
 ### every aggregate; sum, min and max skip an empty value, mean divides by the values seen
 $ tally -g township -a 'n=count()' -a 's=sum(people)' -a 'm=mean(people)' -a 'lo=min(people)' -a 'hi=max(people)' -a 'v=distinct(village)' -a 'r=count(status=="resolved")' "$DATA/disputes.csv"
