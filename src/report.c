@@ -349,6 +349,17 @@ static void pad(gs_buf *b, size_t n)
 		gs_buf_addc(b, ' ');
 }
 
+/* Whether S is a date written YYYY-MM-DD that the calendar has (not
+ * 2026-02-30): the one form the page shows, so that a date is never
+ * printed as something people would misread or a typo would leave. */
+static int is_iso_date(const char *s)
+{
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+			return 0;
+	return !s[10] && gs_date_valid(atoi(s), atoi(s + 5), atoi(s + 8));
+}
+
 /* The date shown: --date, else SOURCE_DATE_EPOCH, else none. */
 static char *shown_date(const char *opt)
 {
@@ -2159,6 +2170,8 @@ static void check_options(struct report *r)
 	r->fmt = formats[a->format_arg].fmt;
 	gs_cli_output_encoding(r->cli, NULL, stream_format(r->fmt), "-f");
 	parse_decimals(&r->decs, a->decimals_arg, a->decimals_given);
+	if (a->date_given && !is_iso_date(a->date_arg))
+		gs_usage_error("--date '%s': not a real date written YYYY-MM-DD (such as 2026-02-28)", a->date_arg);
 	if (a->width_arg < 20)
 		gs_usage_error("--width: give 20 or more");
 	if ((a->up_given || a->down_given || a->key_given) && !a->compare_given)

@@ -462,6 +462,24 @@ $ report --title t "$DATA/indicators.csv" | sed -n 2p; SOURCE_DATE_EPOCH=1585612
 
 2020-03-31
 
+### --date is a real date written YYYY-MM-DD (a leap day when there is one); 2026-02-30, a word, another spelling are usage errors, nothing printed
+$ report --date 2024-02-29 --title t "$DATA/indicators.csv" | sed -n 2p; for d in 2026-02-30 昨天 2026-2-3 ''; do report --date "$d" "$DATA/indicators.csv"; echo "status $?"; done
+>>>
+2024-02-29
+status 2
+status 2
+status 2
+status 2
+>>>2
+report: --date '2026-02-30': not a real date written YYYY-MM-DD (such as 2026-02-28)
+Try 'report --help' for more information.
+report: --date '昨天': not a real date written YYYY-MM-DD (such as 2026-02-28)
+Try 'report --help' for more information.
+report: --date '2026-2-3': not a real date written YYYY-MM-DD (such as 2026-02-28)
+Try 'report --help' for more information.
+report: --date '': not a real date written YYYY-MM-DD (such as 2026-02-28)
+Try 'report --help' for more information.
+
 ### the manifest of a three-tool pipeline: one line each, hashes that match the files, rendered as an appendix
 $ cp "$DATA/disputes.csv" .; export GOVSTAT_MANIFEST=$PWD/m.jsonl; tally -g township -a 'n=count()' -a 'rate=ratio(count(status=="resolved"),count())' disputes.csv > t.csv; rank -k rate t.csv > r.csv; report --percent rate r.csv > out.txt; unset GOVSTAT_MANIFEST; wc -l < m.jsonl; grep -o '"tool":"[a-z]*"' m.jsonl | tr '\n' ' '; echo; for f in disputes.csv t.csv r.csv out.txt; do h=$(sha256sum $f | cut -c1-64); printf '%s %s\n' $f $(grep -c "$h" m.jsonl); done; report --manifest-in m.jsonl r.csv | sed -n '/How these/,/^3\./p' | sed 's/sha256 [0-9a-f]*/sha256 …/'
 >>>
