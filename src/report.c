@@ -738,15 +738,14 @@ static int decimals_named(const struct decs *d, const char *name)
 }
 
 /* --label FIELD=LABEL: the label of column NAME, or DEFAULT. A label for a
- * column not shown is no error: one set of labels serves several tables. */
+ * column not shown is no error: one set of labels serves several tables
+ * (check_labels has made sure each names a column there is). */
 static char *label_of(char **args, unsigned n, const char *name, const char *def)
 {
 	const char *l = def;
 	for (unsigned i = 0; i < n; i++) {
 		const char *eq = strchr(args[i], '=');
-		if (!eq)
-			gs_usage_error("--label '%s': give FIELD=LABEL", args[i]);
-		if ((size_t)(eq - args[i]) == strlen(name) && !strncmp(args[i], name, strlen(name))) {
+		if (eq && (size_t)(eq - args[i]) == strlen(name) && !strncmp(args[i], name, strlen(name))) {
 			l = eq + 1;
 		}
 	}
@@ -808,6 +807,47 @@ static void read_tables(struct report *r)
 	}
 }
 
+/* Whether NAME is a column report can show of T: one of T's, target,
+ * all_met, or COL_prev, COL_change or COL_met of a column COL of T. */
+static int known_column(const struct table *t, const char *name)
+{
+	static const char *const derived[] = {"_prev", "_change", "_met"};
+	if (col_index(t, name) >= 0 || !strcmp(name, "target") || !strcmp(name, "all_met"))
+		return 1;
+	size_t n = strlen(name);
+	for (size_t i = 0; i < sizeof derived / sizeof *derived; i++) {
+		size_t k = strlen(derived[i]);
+		if (n > k && !strcmp(name + n - k, derived[i])) {
+			char *col = gs_xstrndup(name, n - k);
+			int known = col_index(t, col) >= 0;
+			free(col);
+			if (known)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* --label and --decimals COL=N name columns of the table (or of what
+ * report makes of them) as --percent and --chart do: a misspelt field is a
+ * usage error, not a label or rounding silently left undone. */
+static void check_labels(const struct report *r)
+{
+	const struct gengetopt_args_info *a = r->a;
+	for (unsigned i = 0; i < a->label_given; i++) {
+		const char *l = a->label_arg[i], *eq = strchr(l, '=');
+		if (!eq)
+			gs_usage_error("--label '%s': give FIELD=LABEL", l);
+		char *f = gs_xstrndup(l, (size_t)(eq - l));
+		if (!known_column(&r->cur, f))
+			gs_usage_error("--label: no field '%s' in the input", f);
+		free(f);
+	}
+	for (size_t i = 0; i < r->decs.ncol; i++)
+		if (col_index(&r->cur, r->decs.col[i]) < 0)
+			gs_usage_error("--decimals: no field '%s' in the input", r->decs.col[i]);
+}
+
 /* The columns asked for (--columns, else all), the percents, the
  * catalogue's words on them, the keys and directions, all checked against
  * the table. */
@@ -841,6 +881,7 @@ static void choose_columns(struct report *r)
 	for (size_t i = 0; i < r->npct; i++)
 		if (col_index(&r->cur, r->pct[i]) < 0)
 			gs_usage_error("--percent: no field '%s' in the input", r->pct[i]);
+	check_labels(r);
 	for (size_t i = 0; i < r->nup + r->ndown; i++) {
 		const char *f = i < r->nup ? r->up[i] : r->down[i - r->nup];
 		if (col_index(&r->cur, f) < 0)
@@ -1010,7 +1051,8 @@ static void add_picked(struct report *r, const char *name)
 static void add_all_met(struct report *r)
 {
 	size_t nm = r->ncols;
-	struct col *c = new_col(r, dup("all_met"), dup(_("all_met")), K_MARK);
+	struct col *c = new_col(r, dup("all_met"), label_of(r->a->label_arg, r->a->label_given, "all_met", _("all_met")),
+	                        K_MARK);
 	for (size_t i = 0; i < r->nout; i++) {
 		int all = 1;
 		for (size_t k = 0; k < nm; k++)

@@ -575,20 +575,36 @@ k     r  r prev     变化  上升  all_met
 ---------------------------------------
 x  0.61    0.50  +0.11 ↑     ✓        ✓
 
-### a label for a column not shown is ignored (one set of labels for several tables); a bad --decimals is a usage error
-$ printf 'u,v\na,1\n' | report -f markdown --label vv=数值 --label v=值; printf 'u,v\na,1\n' | report --decimals 2x; printf 'u,v\na,1\n' | report --decimals =2
+### a label for a column of the input not shown is ignored (one set of labels for several tables), and so is one for a column report would make (target, all_met, NAME_prev); a label or --decimals COL=N for a field there is not is a usage error, as --percent's; a bad --decimals is a usage error
+$ printf 'u,v,w\na,1,2\n' | report -f markdown --columns u,v --label w=宽 --label v=值 --label target=达标 --label all_met=全部 --label v_prev=上期; printf 'u,v\na,1\n' | report --label vv=数值; echo "status $?"; printf 'u,v\na,1\n' | report --label w_prev=上期; printf 'u,v\na,1\n' | report --label v; printf 'u,v\na,1\n' | report --decimals vv=2; printf 'u,v\na,1\n' | report --percent vv; printf 'u,v\na,1\n' | report --decimals 2x; printf 'u,v\na,1\n' | report --decimals =2
 >>>
 | u | 值 |
 | --- | ---: |
 | a | 1 |
 
-<small>govstat 0.1.0; input -, sha256 bcc3502b071962ebeded570c8c21ac8b65e6a050496f0d19db2e6f71b7e1e576, 1 rows; report -f markdown --label vv=数值 --label v=值</small>
+<small>govstat 0.1.0; input -, sha256 793f4952575cfdaa6c29c81db1afe4ffd39d9c50112f7552928812eccdc9a0d7, 1 rows; report -f markdown --columns u,v --label w=宽 --label v=值 --label target=达标 --label all\_met=全部 --label v\_prev=上期</small>
+status 2
 >>>2
+report: --label: no field 'vv' in the input
+Try 'report --help' for more information.
+report: --label: no field 'w_prev' in the input
+Try 'report --help' for more information.
+report: --label 'v': give FIELD=LABEL
+Try 'report --help' for more information.
+report: --decimals: no field 'vv' in the input
+Try 'report --help' for more information.
+report: --percent: no field 'vv' in the input
+Try 'report --help' for more information.
 report: --decimals '2x': give a number from 0 to 30, or COL=N
 Try 'report --help' for more information.
 report: --decimals '=2': give N or COL=N
 Try 'report --help' for more information.
 >>>= 2
+
+### --label all_met names the last column of a comparison too
+$ printf 'k,r\nx,0.5\n' > p.csv; printf 'k,r\nx,0.6\n' | report --compare p.csv --key k --up r --label all_met=五升两降 | sed -n 1p
+>>>
+k    r  r prev  r change  r up  五升两降
 
 ### --where shows the rows where it holds, here and in the previous period; the footer counts the others
 $ printf '镇街,纠纷\n全县,30\n东岭镇,12\n西坝街道,18\n' > c.csv; printf '镇街,纠纷\n全县,25\n东岭镇,10\n' > p.csv; report --where '`镇街` != "全县"' c.csv | sed 's/sha256 [0-9a-f]*/sha256 …/'; report -f csv --where '`纠纷` > 12' --compare p.csv --key 镇街 c.csv; report -v -f csv --where '`镇街` != "全县"' c.csv
