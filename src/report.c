@@ -253,7 +253,8 @@ static char *show(const char *raw, int kind, int decimals, const char *na)
 	return dup(raw);
 }
 
-/* A change, signed: "+1.25", "-3", "0"; in percentage points for percents. */
+/* A change, signed: "+1.25", "-3", "0"; in percentage points for percents,
+ * their unit in the reader's language. */
 static char *show_change(const char *raw, int kind, int decimals, const char *na)
 {
 	gs_num v;
@@ -265,7 +266,9 @@ static char *show_change(const char *raw, int kind, int decimals, const char *na
 	if (kind == K_PERCENT) {
 		gs_num_mul(v, gs_num_int(100), &v);
 		gs_num_format_round(&b, v, decimals >= 0 ? decimals : 2);
-		gs_buf_adds(&b, "pp");
+		/* TRANSLATORS: percentage points, written right after a change
+		 * of a percentage: +1.58pp (a Chinese bulletin: +1.58个百分点) */
+		gs_buf_adds(&b, _("pp"));
 	} else if (decimals >= 0)
 		gs_num_format_round(&b, v, decimals);
 	else if (v.scale < 0 || v.scale > SHOW_DECIMALS)

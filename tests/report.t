@@ -708,29 +708,30 @@ $ printf 'unit,period,rate\n甲镇,2020-W01,0.91\n乙乡,2020-W01,0.97\n甲镇,2
 ### zh_CN text: a table that fits with its headers on one line keeps them so; one that does not has every header wider than its numbers wrapped at its spaces, whole (纠纷数 上期 over two lines, as govstat-weekly's table at --width 200)
 $ printf 'township,disputes,rate\n田园镇,6,0.9758\n石桥乡,5,0.6\n' > c.csv; printf 'township,disputes,rate\n田园镇,4,0.96\n石桥乡,5,0.7\n' > p.csv; for w in 120 100; do LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report --label township=乡镇 --label disputes=纠纷数 --label rate=化解率 --percent rate --compare p.csv --key township --up rate --down disputes --width $w c.csv | sed '/^$/,$d'; done
 >>>
-乡镇    纠纷数  纠纷数 上期  纠纷数 变化  纠纷数 应降  化解率  化解率 上期  化解率 变化  化解率 应升  全部达标
---------------------------------------------------------------------------------------------------------------
-田园镇       6            4        +2 ↑           ✗  97.58%       96.00%   +1.58pp ↑           ✓        ✗
-石桥乡       5            5         0 →           ✗  60.00%       70.00%  -10.00pp ↓           ✗        ✗
-                纠纷数  纠纷数  纠纷数          化解率               化解率
-乡镇    纠纷数    上期    变化    应降  化解率    上期  化解率 变化    应升  全部达标
--------------------------------------------------------------------------------------
-田园镇       6       4   +2 ↑      ✗  97.58%  96.00%   +1.58pp ↑      ✓        ✗
-石桥乡       5       5    0 →      ✗  60.00%  70.00%  -10.00pp ↓      ✗        ✗
+乡镇    纠纷数  纠纷数 上期  纠纷数 变化  纠纷数 应降  化解率  化解率 上期        化解率 变化  化解率 应升  全部达标
+--------------------------------------------------------------------------------------------------------------------
+田园镇       6            4        +2 ↑           ✗  97.58%       96.00%   +1.58个百分点 ↑           ✓        ✗
+石桥乡       5            5         0 →           ✗  60.00%       70.00%  -10.00个百分点 ↓           ✗        ✗
+                纠纷数  纠纷数  纠纷数          化解率                     化解率
+乡镇    纠纷数    上期    变化    应降  化解率    上期        化解率 变化    应升  全部达标
+-------------------------------------------------------------------------------------------
+田园镇       6       4   +2 ↑      ✗  97.58%  96.00%   +1.58个百分点 ↑      ✓        ✗
+石桥乡       5       5    0 →      ✗  60.00%  70.00%  -10.00个百分点 ↓      ✗        ✗
 
 ### zh_CN text, narrower: headers are broken between Han characters too (the one that then takes the fewest lines first) before anything is cut; a table that cannot fit however its headers are broken keeps them whole and its lines long; a period header breaks after its hyphen; a text column is cut only when that makes the table fit
 $ printf 'township,disputes,rate\n田园镇,6,0.9758\n石桥乡,5,0.6\n' > c.csv; printf 'township,disputes,rate\n田园镇,4,0.96\n石桥乡,5,0.7\n' > p.csv; for w in 80 40; do LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report --label township=乡镇 --label disputes=纠纷数 --label rate=化解率 --percent rate --compare p.csv --key township --up rate --down disputes --width $w c.csv | sed '/^$/,$d'; done; printf 'unit,week,n\n青山街道办事处,2020-W01,3\n青山街道办事处,2020-W02,4\n河口镇,2020-W01,5\n' > l.csv; for w in 34 28 20; do LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report --pivot week --width $w l.csv | sed '/^$/,$d'; done
 >>>
-        纠纷  纠纷数  纠纷数  纠纷数          化解率               化解率  全部
-乡镇      数    上期    变化    应降  化解率    上期  化解率 变化    应升  达标
+              纠纷          纠纷                                     化解
+        纠纷    数  纠纷数    数          化解率                       率  全部
+乡镇      数  上期    变化  应降  化解率    上期        化解率 变化  应升  达标
 -------------------------------------------------------------------------------
-田园镇     6       4   +2 ↑      ✗  97.58%  96.00%   +1.58pp ↑      ✓    ✗
-石桥乡     5       5    0 →      ✗  60.00%  70.00%  -10.00pp ↓      ✗    ✗
-                纠纷数  纠纷数  纠纷数          化解率               化解率
-乡镇    纠纷数    上期    变化    应降  化解率    上期  化解率 变化    应升  全部达标
--------------------------------------------------------------------------------------
-田园镇       6       4   +2 ↑      ✗  97.58%  96.00%   +1.58pp ↑      ✓        ✗
-石桥乡       5       5    0 →      ✗  60.00%  70.00%  -10.00pp ↓      ✗        ✗
+田园镇     6     4   +2 ↑    ✗  97.58%  96.00%   +1.58个百分点 ↑    ✓    ✗
+石桥乡     5     5    0 →    ✗  60.00%  70.00%  -10.00个百分点 ↓    ✗    ✗
+                纠纷数  纠纷数  纠纷数          化解率                     化解率
+乡镇    纠纷数    上期    变化    应降  化解率    上期        化解率 变化    应升  全部达标
+-------------------------------------------------------------------------------------------
+田园镇       6       4   +2 ↑      ✗  97.58%  96.00%   +1.58个百分点 ↑      ✓        ✗
+石桥乡       5       5    0 →      ✗  60.00%  70.00%  -10.00个百分点 ↓      ✗        ✗
                 2020-  2020-
 unit              W01    W02  合计
 ----------------------------------
