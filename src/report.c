@@ -294,23 +294,86 @@ static void html_escape(gs_buf *b, const char *s)
 	}
 }
 
+/* Whether S, just after an '&', would make an HTML entity of it
+ * (&amp; &#62; &#x3e;): a name or number and a ';'. */
+static int entity_after(const char *s)
+{
+	size_t i = *s == '#' ? 1 : 0;
+	if (i && (s[i] == 'x' || s[i] == 'X'))
+		i++;
+	size_t from = i;
+	while ((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))
+		i++;
+	return i > from && s[i] == ';';
+}
+
+/* Text in Markdown (CommonMark, GitHub's pipe tables): a character that
+ * would mark it up is escaped with a backslash, which a renderer drops
+ * and a reader of the file reads past; never an HTML entity, which the
+ * file would show as &gt;. < is escaped because it may open a tag, & only
+ * where it would begin an entity; > and the other characters are text in
+ * the middle of a line. A line break is <br>, the one break a table cell
+ * can hold. */
 static void md_escape(gs_buf *b, const char *s)
 {
 	for (; *s; s++) {
 		switch (*s) {
-		case '|': gs_buf_adds(b, "\\|"); break;
-		case '\\': gs_buf_adds(b, "\\\\"); break;
-		case '<': gs_buf_adds(b, "&lt;"); break;
-		case '>': gs_buf_adds(b, "&gt;"); break;
-		case '*': case '_': case '`': case '[': case ']':
+		case '|': case '\\': case '*': case '_': case '`': case '[': case ']': case '<':
 			gs_buf_addc(b, '\\');
 			gs_buf_addc(b, *s);
+			break;
+		case '&':
+			if (entity_after(s + 1))
+				gs_buf_addc(b, '\\');
+			gs_buf_addc(b, '&');
 			break;
 		case '\n': gs_buf_adds(b, "<br>"); break;
 		case '\r': break;
 		default: gs_buf_addc(b, *s);
 		}
 	}
+}
+
+/* A paragraph of Markdown (the caption, the target's line): md_escape's
+ * text, and a first character that would make it a heading, a quote, a
+ * list or a rule (# > - + = ~, or the . or ) of "1.") escaped too. */
+static void md_paragraph(gs_buf *b, const char *s)
+{
+	size_t d = strspn(s, "0123456789");
+	if (*s && strchr("#>-+=~", *s)) {
+		gs_buf_addc(b, '\\');
+		gs_buf_addc(b, *s++);
+	} else if (d && d <= 9 && (s[d] == '.' || s[d] == ')')) {
+		gs_buf_add(b, s, d);
+		gs_buf_addc(b, '\\');
+		gs_buf_addc(b, s[d]);
+		s += d + 1;
+	}
+	md_escape(b, s);
+}
+
+/* S as a Markdown code span: fenced by one backtick more than the longest
+ * run of them in S (a command of --where '`镇街` != "全县"'), and spaced
+ * from a fence it would run into; the renderer shows S as it is. */
+static void md_code(gs_buf *b, const char *s)
+{
+	size_t longest = 0, run = 0;
+	for (const char *p = s; *p; p++) {
+		run = *p == '`' ? run + 1 : 0;
+		if (run > longest)
+			longest = run;
+	}
+	size_t n = strlen(s);
+	int spaced = longest && (s[0] == '`' || s[n - 1] == '`');
+	for (size_t i = 0; i <= longest; i++)
+		gs_buf_addc(b, '`');
+	if (spaced)
+		gs_buf_addc(b, ' ');
+	gs_buf_adds(b, s);
+	if (spaced)
+		gs_buf_addc(b, ' ');
+	for (size_t i = 0; i <= longest; i++)
+		gs_buf_addc(b, '`');
 }
 
 static size_t width_of(const char *s)
@@ -1968,7 +2031,7 @@ static const struct appendix_style text_appendix = {
 
 static const struct appendix_style markdown_appendix = {
 	N_("How these figures were computed"), "## ", "\n\n", 1,
-	"`", "`", "\n", "   - ", "\n", "", "\n", md_escape, gs_buf_adds,
+	"", "", "\n", "   - ", "\n", "", "\n", md_escape, md_code,
 };
 
 static const struct appendix_style html_appendix = {
@@ -2062,7 +2125,7 @@ static void render_markdown(struct report *r)
 	if (r->date)
 		gs_buf_printf(out, "%s\n\n", r->date);
 	if (a->caption_given) {
-		md_escape(out, a->caption_arg);
+		md_paragraph(out, a->caption_arg);
 		gs_buf_adds(out, "\n\n");
 	}
 	gs_buf_addc(out, '|');
@@ -2086,7 +2149,7 @@ static void render_markdown(struct report *r)
 	}
 	gs_buf_addc(out, '\n');
 	if (r->target) {
-		md_escape(out, r->tsum.p);
+		md_paragraph(out, r->tsum.p);
 		gs_buf_adds(out, "\n\n");
 	}
 	render_appendix(out, r, &markdown_appendix);

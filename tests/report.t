@@ -230,9 +230,28 @@ $ printf 'name,note\n"a|b",x*y_z\n<b>,"two\nlines"\n' | report -f markdown --tit
 | name | note |
 | --- | --- |
 | a\|b | x\*y\_z |
-| &lt;b&gt; | two<br>lines |
+| \<b> | two<br>lines |
 
 <small>govstat 0.1.0; input -, sha256 c4365d859b9c79a25f5ae59ccc9b4e84c9974c869c0543e9c235b891ae9eb5e9, 2 rows; report -f markdown --title 'T\|1'</small>
+
+### markdown escapes for Markdown, never with HTML entities: the target's line and the command in the footer keep >= as typed, < and an entity's & are backslashed, a caption that would be a quote or a list is not, a command with backticks is one code span in the appendix
+$ printf 'name,rate\na,0.9\nb,0.6\n' > t.csv; printf '{"tool":"report","args":["--where","`name` != \\"x\\"","t.csv"],"status":0,"files":[]}\n' > m.jsonl; report -f markdown --caption '> 1. a<b & c &amp; d' --target 'rate>=0.7' --where 'rate>0' --manifest-in m.jsonl t.csv | sed 's/sha256 [0-9a-f]*/sha256 …/'; printf 'n\n1\n' | report -f markdown --caption '2020. 年' | sed -n 1p
+>>>
+\> 1. a\<b & c \&amp; d
+
+| name | rate | target |
+| --- | ---: | ---: |
+| a | 0.9 | ✓ |
+| b | 0.6 | ✗ |
+
+1 of 2 rows miss the target rate>=0.7
+
+## How these figures were computed
+
+1. ``report --where '`name` != "x"' t.csv`` (status 0)
+
+<small>govstat 0.1.0; input t.csv, sha256 …, 2 rows; report -f markdown --caption '> 1. a\<b & c \&amp; d' --target 'rate>=0.7' --where 'rate>0' --manifest-in m.jsonl t.csv</small>
+2020\. 年
 
 ### html: valid HTML5 (tidy), lang zh-CN, nothing fetched from anywhere
 $ report -f html --title '矛盾纠纷化解率' --percent rate --target 'rate >= 0.95' --chart rate --chart-target 0.95 "$DATA/indicators.csv" > r.html; tidy -e -q r.html; echo "tidy $?"; grep -c '<html lang="zh-CN">' r.html; grep -Eio '(src|href)=|url\(|@import|<script|<link' r.html | wc -l; grep -c 'class="missed"' r.html; grep -c '<rect ' r.html; grep -c 'stroke-dasharray' r.html
