@@ -71,7 +71,7 @@ unit      受理案件数  closed  超期件数  案件办结率  平均办理�
 河口镇            31      29         3       93.5%           4.5       ✗
 柳林乡            17      17         0      100.0%           2.1       ✓
 
-1 of 3 rows miss the target overdue <= 2 && close_ratio >= 0.95
+1 of 3 rows miss the target 超期件数 ≤ 2 and 案件办结率 ≥ 95%
 
 ### --catalogue: English names under an English locale (Chinese where there is no English name); the chart's target from the catalogue
 $ LC_ALL=en_GB.UTF-8 report --catalogue "$DATA/report/catalogue.json" --columns unit,close_ratio,overdue -f html --chart close_ratio "$DATA/report/catalogued.csv" | grep -E '^<tr><th|class="target"'; LC_ALL= LC_MESSAGES=zh_CN.UTF-8 LANG=en_US.UTF-8 report --catalogue "$DATA/report/catalogue.json" --columns close_ratio "$DATA/report/catalogued.csv" | sed -n 1p
@@ -89,7 +89,7 @@ unit      受理案件数  closed  超期件数   办结率  平均办理天数 
 河口镇            31      29         3   93.55%          4.50       ✓
 柳林乡            17      17         0  100.00%          2.13       ✗
 
-1 of 3 rows miss the target cases > 20
+1 of 3 rows miss the target 受理案件数 > 20
 E1 s '案件办结率' General bold
 F1 s '平均办理天数' General bold
 E2 n 0.958333 0.0% -
@@ -145,7 +145,7 @@ township      disputes    rate  target
 Longtan Town        13  95.00%       ✓
 新华社区             0       -       -
 
-1 of 3 rows miss the target rate >= 0.95; 1 not applicable (a value it reads is empty), left out
+1 of 3 rows miss the target rate ≥ 95%; 1 not applicable (a value it reads is empty), left out
 
 ### --target from the catalogue: a not-applicable ratio is neither met nor missed in any format (empty, null, the NA mark, not shaded); all_met is its own
 $ printf 'township,disputes,dispute_resolution_ratio\n田园镇,6,0.9758\n石桥乡,5,0.6\n新华社区,0,\n' > r.csv; printf 'township,disputes,dispute_resolution_ratio\n田园镇,4,0.96\n石桥乡,5,0.7\n新华社区,1,0.5\n' > p.csv; report --catalogue "$TOP/share/govstat/catalogue.json" r.csv | sed -n '3,7p'; report -f csv --catalogue "$TOP/share/govstat/catalogue.json" r.csv; report -f json --catalogue "$TOP/share/govstat/catalogue.json" r.csv | tail -1; report -f html --catalogue "$TOP/share/govstat/catalogue.json" r.csv | grep -E '^<tr><td>新华社区|not applicable'; report -f csv --compare p.csv --key township --down disputes --catalogue "$TOP/share/govstat/catalogue.json" r.csv | cut -d, -f1,5-
@@ -154,14 +154,14 @@ $ printf 'township,disputes,dispute_resolution_ratio\n田园镇,6,0.9758\n石桥
 石桥乡                 5          60.00%       ✗
 新华社区               0               -       -
 
-1 of 2 rows miss the target dispute_resolution_ratio >= 0.95; 1 not applicable (a value it reads is empty), left out
+1 of 2 rows miss the target 矛盾纠纷化解率 ≥ 95%; 1 not applicable (a value it reads is empty), left out
 township,disputes,dispute_resolution_ratio,target
 田园镇,6,0.9758,1
 石桥乡,5,0.6,0
 新华社区,0,,
 {"township":"新华社区","disputes":0,"dispute_resolution_ratio":null,"target":null}
 <tr><td>新华社区</td><td class="num">0</td><td class="num">—</td><td class="mark">—</td></tr>
-<p><span class="missed">✗</span> 1 of 2 rows miss the target dispute_resolution_ratio &gt;= 0.95; 1 not applicable (a value it reads is empty), left out</p>
+<p><span class="missed">✗</span> 1 of 2 rows miss the target 矛盾纠纷化解率 ≥ 95%; 1 not applicable (a value it reads is empty), left out</p>
 township,disputes_met,dispute_resolution_ratio,dispute_resolution_ratio_prev,dispute_resolution_ratio_change,all_met,target
 田园镇,0,0.9758,0.96,0.0158,0,1
 石桥乡,0,0.6,0.7,-0.1,0,0
@@ -234,7 +234,7 @@ $ printf 'name,note\n"a|b",x*y_z\n<b>,"two\nlines"\n' | report -f markdown --tit
 
 <small>govstat 0.1.0; input -, sha256 c4365d859b9c79a25f5ae59ccc9b4e84c9974c869c0543e9c235b891ae9eb5e9, 2 rows; report -f markdown --title 'T\|1'</small>
 
-### markdown escapes for Markdown, never with HTML entities: the target's line and the command in the footer keep >= as typed, < and an entity's & are backslashed, a caption that would be a quote or a list is not, a command with backticks is one code span in the appendix
+### markdown escapes for Markdown, never with HTML entities: the command in the footer keeps >= as typed, < and an entity's & are backslashed, a caption that would be a quote or a list is not, a command with backticks is one code span in the appendix
 $ printf 'name,rate\na,0.9\nb,0.6\n' > t.csv; printf '{"tool":"report","args":["--where","`name` != \\"x\\"","t.csv"],"status":0,"files":[]}\n' > m.jsonl; report -f markdown --caption '> 1. a<b & c &amp; d' --target 'rate>=0.7' --where 'rate>0' --manifest-in m.jsonl t.csv | sed 's/sha256 [0-9a-f]*/sha256 …/'; printf 'n\n1\n' | report -f markdown --caption '2020. 年' | sed -n 1p
 >>>
 \> 1. a\<b & c \&amp; d
@@ -244,7 +244,7 @@ $ printf 'name,rate\na,0.9\nb,0.6\n' > t.csv; printf '{"tool":"report","args":["
 | a | 0.9 | ✓ |
 | b | 0.6 | ✗ |
 
-1 of 2 rows miss the target rate>=0.7
+1 of 2 rows miss the target rate ≥ 0.7
 
 ## How these figures were computed
 
@@ -409,7 +409,7 @@ D8 n 96 General bold
 E8 n 92 General bold
 F8 n 0.958333 0.00% bold
 G8 s '✓' @ bold
-A10 s '1 of 4 rows miss the target close_ratio >= 0.95; 1 not applicable (a value it reads is empty), left out' General -
+A10 s '1 of 4 rows miss the target close_ratio ≥ 95%; 1 not applicable (a value it reads is empty), left out' General -
 A12 s '填报单位：东岭县委政法委\u3000\u3000制表人：王芳\u3000\u3000审核人：赵强\u3000\u3000报表日期：2026-11-22' General -
 
 ### xlsx: an all-digit 18-digit ID and a 12-digit code stay text with every digit; --decimals is the number format; --total-label names a total row; no title, no merge
@@ -576,7 +576,7 @@ $ printf '镇街,户号,households,safe_households\n东岭镇,a,60,59\n西坝街
 东岭镇          0.9758     1     ✓
 西坝街道        0.9758     2     ✗
 
-1 of 2 rows miss the target safe_family_ratio >= 0.9758
+1 of 2 rows miss the target 平安家庭比例 ≥ 0.9758
 镇街,safe_family_ratio,rank
 东岭镇,0.97580645161290322581,1
 西坝街道,0.97575757575757575758,2
@@ -768,3 +768,16 @@ unit            2020-W01  2020-W02  合计
 青山街道办事处         3         4     7
 河口镇                 5         -     5
 合计                   8         4    12
+
+### zh_CN: the target's line names the columns as the page does (the catalogue's 矛盾纠纷化解率, a --label), a ratio's target as a percent, ≥ and 且 for >= and &&, in text, Markdown, HTML and xlsx alike; the footer keeps the catalogue's exact expression for the auditor, and the command line keeps a --target as typed
+$ printf 'township,disputes,dispute_resolution_ratio,negative_veto\n田园镇,6,0.9758,0\n石桥乡,5,0.6,0\n龙潭镇,4,1,1\n' > r.csv; cp "$TOP/share/govstat/catalogue.json" c.json; C=c.json; export LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8; for f in text markdown html; do report -f $f --catalogue "$C" r.csv | grep -E '未达|目标：' | sed 's/sha256 [0-9a-f]*/sha256 …/; s/^.*3 行；//'; done; report -f xlsx --catalogue "$C" --label negative_veto=否决事件 --target 'dispute_resolution_ratio>=0.95&&`negative_veto`==0' r.csv > t.xlsx; "$TOP/tests/xlsx_check.py" t.xlsx | grep 未达; report --catalogue "$C" --label negative_veto=否决事件 --target 'dispute_resolution_ratio>=0.95&&`negative_veto`==0' r.csv | tail -2 | sed 's/sha256 [0-9a-f]*/sha256 …/'
+>>>
+3 行中有 1 行未达目标 矛盾纠纷化解率 ≥ 95%
+指标目录的目标：dispute_resolution_ratio >= 0.95；report -f text --catalogue c.json r.csv
+3 行中有 1 行未达目标 矛盾纠纷化解率 ≥ 95%
+指标目录的目标：dispute\_resolution\_ratio >= 0.95；report -f markdown --catalogue c.json r.csv</small>
+<p><span class="missed">✗</span> 3 行中有 1 行未达目标 矛盾纠纷化解率 ≥ 95%</p>
+指标目录的目标：dispute_resolution_ratio &gt;= 0.95；report -f html --catalogue c.json r.csv</footer>
+A6 s '3 行中有 2 行未达目标 矛盾纠纷化解率 ≥ 95% 且 否决事件 = 0' General -
+3 行中有 2 行未达目标 矛盾纠纷化解率 ≥ 95% 且 否决事件 = 0
+govstat 0.1.0；输入 r.csv，sha256 …，3 行；report --catalogue c.json --label negative_veto=否决事件 --target 'dispute_resolution_ratio>=0.95&&`negative_veto`==0' r.csv
