@@ -2458,7 +2458,11 @@ static void render_html(struct report *r)
 {
 	const struct gengetopt_args_info *a = r->a;
 	gs_buf *out = &r->out;
-	html_head(out, a->lang_arg, a->title_given ? a->title_arg : _("govstat report"));
+	/* TRANSLATORS: the language of this translation as the lang of an
+	 * HTML page (BCP 47: zh-CN), so that a page says the language its
+	 * words are in */
+	const char *lang = a->lang_given ? a->lang_arg : _("en");
+	html_head(out, lang, a->title_given ? a->title_arg : _("govstat report"));
 	if (r->date) {
 		gs_buf_adds(out, "<p class=\"date\">");
 		html_escape(out, r->date);

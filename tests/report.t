@@ -73,12 +73,13 @@ unit      受理案件数  closed  超期件数  案件办结率  平均办理�
 
 1 of 3 rows miss the target 超期件数 ≤ 2 and 案件办结率 ≥ 95%
 
-### --catalogue: English names under an English locale (Chinese where there is no English name); the chart's target from the catalogue
-$ LC_ALL=en_GB.UTF-8 report --catalogue "$DATA/report/catalogue.json" --columns unit,close_ratio,overdue -f html --chart close_ratio "$DATA/report/catalogued.csv" | grep -E '^<tr><th|class="target"'; LC_ALL= LC_MESSAGES=zh_CN.UTF-8 LANG=en_US.UTF-8 report --catalogue "$DATA/report/catalogue.json" --columns close_ratio "$DATA/report/catalogued.csv" | sed -n 1p
+### --catalogue: English names under an English locale (Chinese where there is no English name); the chart's target from the catalogue; LC_MESSAGES decides over LANG, for the names and report's words alike (both locales installed, in build/locales)
+$ LC_ALL=en_GB.UTF-8 report --catalogue "$DATA/report/catalogue.json" --columns unit,close_ratio,overdue -f html --chart close_ratio "$DATA/report/catalogued.csv" | grep -E '^<tr><th|class="target"'; LOCPATH="$TOP/build/locales" LC_ALL= LC_MESSAGES=zh_CN.UTF-8 LANG=en_US.UTF-8 report --catalogue "$DATA/report/catalogue.json" --columns close_ratio "$DATA/report/catalogued.csv" | sed -n 1p; LOCPATH="$TOP/build/locales" LC_ALL= LC_MESSAGES=en_US.UTF-8 LANG=zh_CN.UTF-8 report --catalogue "$DATA/report/catalogue.json" --columns close_ratio "$DATA/report/catalogued.csv" | sed -n 1p
 >>>
 <tr><th scope="col">unit</th><th scope="col">Case closure ratio</th><th scope="col">超期件数</th><th scope="col">target</th></tr>
 <text class="target" x="350" y="16" text-anchor="middle" fill="#b00020">target 95.00%</text>
-案件办结率  target
+案件办结率  目标
+Case closure ratio  target
 
 ### --catalogue: --label, --decimals and --target win over it; xlsx takes its percent format; a catalogue that cannot be read is a usage error
 $ report --catalogue "$DATA/report/catalogue.json" --target 'cases > 20' --label close_ratio=办结率 --decimals 2 "$DATA/report/catalogued.csv" | sed -n 1,7p; report -f xlsx --catalogue "$DATA/report/catalogue.json" "$DATA/report/catalogued.csv" > k.xlsx; "$TOP/tests/xlsx_check.py" k.xlsx | grep -E '^[EF][12] '; report --catalogue nope.json "$DATA/report/catalogued.csv"; echo $?
@@ -253,8 +254,8 @@ $ printf 'name,rate\na,0.9\nb,0.6\n' > t.csv; printf '{"tool":"report","args":["
 <small>govstat 0.1.0; input t.csv, sha256 …, 2 rows; report -f markdown --caption '> 1. a\<b & c \&amp; d' --target 'rate>=0.7' --where 'rate>0' --manifest-in m.jsonl t.csv</small>
 2020\. 年
 
-### html: valid HTML5 (tidy), lang zh-CN, nothing fetched from anywhere
-$ report -f html --title '矛盾纠纷化解率' --percent rate --target 'rate >= 0.95' --chart rate --chart-target 0.95 "$DATA/indicators.csv" > r.html; tidy -e -q r.html; echo "tidy $?"; grep -c '<html lang="zh-CN">' r.html; grep -Eio '(src|href)=|url\(|@import|<script|<link' r.html | wc -l; grep -c 'class="missed"' r.html; grep -c '<rect ' r.html; grep -c 'stroke-dasharray' r.html
+### html: valid HTML5 (tidy), lang en (the language of its words here), nothing fetched from anywhere
+$ report -f html --title '矛盾纠纷化解率' --percent rate --target 'rate >= 0.95' --chart rate --chart-target 0.95 "$DATA/indicators.csv" > r.html; tidy -e -q r.html; echo "tidy $?"; grep -c '<html lang="en">' r.html; grep -Eio '(src|href)=|url\(|@import|<script|<link' r.html | wc -l; grep -c 'class="missed"' r.html; grep -c '<rect ' r.html; grep -c 'stroke-dasharray' r.html
 >>>
 tidy 0
 1
@@ -341,6 +342,16 @@ Try 'report --help' for more information.
 report: --trend draws the long table: give it without --pivot
 Try 'report --help' for more information.
 >>>= 2
+
+### html: the page's lang is the language of report's words: zh-CN under a Chinese locale of messages (LC_MESSAGES decides over LANG), en under C or English; --lang says another
+$ printf 'u,n\na,1\n' > t.csv; for l in zh_CN.UTF-8 en_US.UTF-8 C; do LOCPATH="$TOP/build/locales" LC_ALL=$l report -f html t.csv | grep '^<html'; done; LOCPATH="$TOP/build/locales" LC_ALL= LANG=en_US.UTF-8 LC_MESSAGES=zh_CN.UTF-8 report -f html t.csv | grep '^<html'; LOCPATH="$TOP/build/locales" LC_ALL= LANG=zh_CN.UTF-8 LC_MESSAGES=en_US.UTF-8 report -f html t.csv | grep '^<html'; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report -f html --lang zh-Hans-CN t.csv | grep '^<html'
+>>>
+<html lang="zh-CN">
+<html lang="en">
+<html lang="en">
+<html lang="zh-CN">
+<html lang="en">
+<html lang="zh-Hans-CN">
 
 ### html escapes what it shows
 $ printf 'name,v\n"<script>x</script>",1\n' | report -f html --title 'a & b' > e.html; grep -c '<script>' e.html; grep -c '<td>&lt;script&gt;x&lt;/script&gt;</td>' e.html; grep -c '<h1>a &amp; b</h1>' e.html
