@@ -1476,12 +1476,36 @@ static void provenance(struct report *r)
 
 /* ---- the charts ---- */
 
+/* Whether S names a total row: 合计, 全县 and the other fixed words, the
+ * rollup label * of tally(1), or a --total-label. */
+static int is_total_label(const char *s, const struct gengetopt_args_info *a)
+{
+	static const char *const fixed[] = {"合计", "总计", "小计", "全县", "全区", "全市", "全镇", "全乡", "*"};
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+		if (!strcmp(s, fixed[i]))
+			return 1;
+	for (unsigned i = 0; i < a->total_label_given; i++)
+		if (!strcmp(s, a->total_label_arg[i]))
+			return 1;
+	return 0;
+}
+
+/* Whether row I of T is a total (rollup) row: one of its cells names a
+ * total (is_total_label). */
+static int is_total_row(const struct table *t, size_t i, const struct gengetopt_args_info *a)
+{
+	for (size_t c = 0; c < t->ncols; c++)
+		if (*t->cells[i][c] && is_total_label(t->cells[i][c], a))
+			return 1;
+	return 0;
+}
+
 /* The value where the bars start. --chart-floor, else 0, unless the values
  * (and the target) are all positive and clustered, their spread less than
  * half the largest: then a round number below the smallest, at half the
  * spread under it, so that 91% and 97% do not draw bars of nearly the same
  * length. */
-static double chart_floor(const struct table *t, long vc, const gs_num *tv, const char *opt)
+static double chart_floor(const struct table *t, long vc, const char *skip, const gs_num *tv, const char *opt)
 {
 	gs_num f;
 	if (opt) {
@@ -1493,7 +1517,7 @@ static double chart_floor(const struct table *t, long vc, const gs_num *tv, cons
 	int any = 0;
 	for (size_t r = 0; r <= t->nrows; r++) {
 		gs_num v;
-		if (r == t->nrows ? !tv : !is_number(t->cells[r][vc], &v))
+		if (r == t->nrows ? !tv : (skip && skip[r]) || !is_number(t->cells[r][vc], &v))
 			continue;
 		double x = gs_num_to_double(r == t->nrows ? *tv : v);
 		if (!any || x < lo)
@@ -1527,9 +1551,11 @@ struct chart {
 	double floor, maxv;      /* the value axis runs from FLOOR to MAXV */
 };
 
-/* Set C up for the values of column VC of T: the target, then the axis
- * from its floor to the largest value (or the target, when larger). */
-static void chart_scale(struct chart *c, struct report *r, const struct table *t, long vc, int is_pct)
+/* Set C up for the values of column VC of T but the rows SKIP marks (NULL:
+ * none): the target, then the axis from its floor to the largest value (or
+ * the target, when larger). */
+static void chart_scale(struct chart *c, struct report *r, const struct table *t, long vc, const char *skip,
+                        int is_pct)
 {
 	const struct gengetopt_args_info *a = r->a;
 	c->out = &r->out;
@@ -1541,12 +1567,13 @@ static void chart_scale(struct chart *c, struct report *r, const struct table *t
 	c->maxv = 0;
 	for (size_t i = 0; i < t->nrows; i++) {
 		gs_num v;
-		if (is_number(t->cells[i][vc], &v) && gs_num_to_double(v) > c->maxv)
+		if (!(skip && skip[i]) && is_number(t->cells[i][vc], &v) && gs_num_to_double(v) > c->maxv)
 			c->maxv = gs_num_to_double(v);
 	}
 	if (c->has_t && gs_num_to_double(c->tv) > c->maxv)
 		c->maxv = gs_num_to_double(c->tv);
-	c->floor = chart_floor(t, vc, c->has_t ? &c->tv : NULL, a->chart_floor_given ? a->chart_floor_arg : NULL);
+	c->floor = chart_floor(t, vc, skip, c->has_t ? &c->tv : NULL,
+	                       a->chart_floor_given ? a->chart_floor_arg : NULL);
 	if (c->floor < 0)
 		c->floor = 0;
 	if (c->maxv <= c->floor)
@@ -1630,10 +1657,33 @@ static void chart_target(const struct chart *c, const char *target, int x1, int 
 	free(st);
 }
 
+/* The rollup row I of the bar chart (全县, 合计), named NAME, when its
+ * value V lies on the axis: a dotted line across the bars at X from TOP
+ * to AXIS_Y, labelled with the name and value under the axis, apart from
+ * the bars and the target's red dashes. */
+static void chart_rollup(const struct chart *c, const char *name, const char *raw, int x, int top, int axis_y)
+{
+	char *sv = chart_text(c, raw, "");
+	gs_buf lab = {0};
+	gs_buf_printf(&lab, "%s %s", name, sv);
+	gs_buf_printf(c->out, "<line class=\"rollup\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\" "
+	              "stroke-width=\"1.5\" stroke-dasharray=\"2 3\"/>\n", x, top - 4, x, axis_y);
+	gs_buf_printf(c->out, "<text class=\"rollup\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#333\">", x,
+	              axis_y + 32);
+	html_escape(c->out, lab.p);
+	gs_buf_adds(c->out, "</text>\n");
+	gs_buf_free(&lab);
+	free(sv);
+}
+
 /* A horizontal bar chart of the field --chart as inline SVG: one bar a
- * row, labelled with its unit and value, missed rows red, the axis from
+ * unit, labelled with its name and value, missed rows red, the axis from
  * its floor (shown under the axis) to the largest value, a labelled target
- * line. */
+ * line. A rollup row (全县, 合计: is_total_row) is no unit: it is left out
+ * of the bars and of the axis's scale, where a county's total would dwarf
+ * its townships; its value is drawn as a reference line across the bars
+ * when it lies on the axis (a county ratio among its townships'), else
+ * said in the caption. */
 static void html_chart(struct report *r)
 {
 	const struct gengetopt_args_info *a = r->a;
@@ -1647,16 +1697,29 @@ static void html_chart(struct report *r)
 			gs_usage_error("--chart-label: no field '%s' in the input", a->chart_label_arg);
 	} else
 		lc = first_text_column(cur, -1);
+	/* the rollups; a table of totals only has nothing else to draw */
+	char *rollup = gs_xcalloc(cur->nrows + 1, 1);
+	size_t nroll = 0;
+	for (size_t i = 0; i < cur->nrows; i++)
+		nroll += rollup[i] = (char)is_total_row(cur, i, a);
+	if (nroll == cur->nrows) {
+		memset(rollup, 0, cur->nrows);
+		nroll = 0;
+	}
+	size_t nbars = cur->nrows - nroll;
 	struct chart c;
-	chart_scale(&c, r, cur, vc, in_list(r->pct, r->npct, a->chart_arg));
+	chart_scale(&c, r, cur, vc, rollup, in_list(r->pct, r->npct, a->chart_arg));
 	gs_buf *out = c.out;
 	const double range = c.maxv - c.floor;
 	const int bar_h = 22, gap = 6, left = 140, right = 90, plot = 420, top = 26;
-	int axis_y = top + (int)cur->nrows * (bar_h + gap);
-	chart_open(&c, left + plot + right, axis_y + 24, shown_label(r, a->chart_arg));
-	for (size_t i = 0; i < cur->nrows; i++) {
+	int axis_y = top + (int)nbars * (bar_h + gap);
+	char *label = field_label(r, a->chart_arg);
+	chart_open(&c, left + plot + right, axis_y + 24 + (nroll ? 16 : 0), label);
+	for (size_t i = 0, b = 0; i < cur->nrows; i++) {
+		if (rollup[i])
+			continue;
 		gs_num v;
-		int y = top + (int)i * (bar_h + gap);
+		int y = top + (int)b++ * (bar_h + gap);
 		gs_buf_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", left - 8, y + bar_h - 6);
 		html_escape(out, lc >= 0 ? cur->cells[i][lc] : "");
 		gs_buf_adds(out, "</text>\n");
@@ -1680,8 +1743,27 @@ static void html_chart(struct report *r)
 			x = left;
 		chart_target(&c, a->chart_target_arg, x, top - 6, x, axis_y, x, top - 10, "middle");
 	}
+	/* the rollups off the axis, for the caption */
+	gs_buf off = {0};
+	for (size_t i = 0; i < cur->nrows; i++) {
+		gs_num v;
+		if (!rollup[i] || !is_number(cur->cells[i][vc], &v))
+			continue;
+		const char *name = lc >= 0 && *cur->cells[i][lc] ? cur->cells[i][lc] : "*";
+		double d = gs_num_to_double(v);
+		if (d >= c.floor && d <= c.maxv)
+			chart_rollup(&c, name, cur->cells[i][vc], left + (int)((d - c.floor) / range * plot + 0.5), top,
+			             axis_y);
+		else {
+			char *sv = chart_text(&c, cur->cells[i][vc], "");
+			/* TRANSLATORS: in a bar chart's caption, a total (全县) too
+			 * large for the axis of its units: 全县 48 */
+			gs_buf_printf(&off, _("; %s %s, beyond the axis"), name, sv);
+			free(sv);
+		}
+	}
 	gs_buf_adds(out, "</svg>\n<figcaption>");
-	html_escape(out, shown_label(r, a->chart_arg));
+	html_escape(out, label);
 	if (c.floor > 0) {
 		char *s = chart_number(&c, c.floor);
 		gs_buf note = {0};
@@ -1690,7 +1772,12 @@ static void html_chart(struct report *r)
 		gs_buf_free(&note);
 		free(s);
 	}
+	if (off.len)
+		html_escape(out, off.p);
 	gs_buf_adds(out, "</figcaption>\n</figure>\n");
+	gs_buf_free(&off);
+	free(label);
+	free(rollup);
 }
 
 /* The trend's data and where it is drawn. */
@@ -1761,7 +1848,7 @@ static void html_trend(struct report *r)
 	} else
 		bc = first_text_column(t, pc);
 	struct chart c;
-	chart_scale(&c, r, t, vc, in_list(r->pct, r->npct, a->trend_arg));
+	chart_scale(&c, r, t, vc, NULL, in_list(r->pct, r->npct, a->trend_arg));
 	gs_buf *out = c.out;
 	const int right = 130, top = 26;
 	struct trend tr = {.t = t, .vc = vc, .pc = pc, .bc = bc, .left = 70, .plot_w = 440, .plot_h = 220};
@@ -1822,18 +1909,6 @@ static int looks_like_code(const struct col *c, size_t nout)
 		if (*v && !v[n] && ((v[0] == '0' && n > 1) || n >= 12))
 			return 1;
 	}
-	return 0;
-}
-
-static int is_total_label(const char *s, const struct gengetopt_args_info *a)
-{
-	static const char *const fixed[] = {"合计", "总计", "小计", "全县", "全区", "全市", "全镇", "全乡", "*"};
-	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
-		if (!strcmp(s, fixed[i]))
-			return 1;
-	for (unsigned i = 0; i < a->total_label_given; i++)
-		if (!strcmp(s, a->total_label_arg[i]))
-			return 1;
 	return 0;
 }
 

@@ -309,6 +309,25 @@ report: --chart-floor: 'x' is not a number
 Try 'report --help' for more information.
 >>>= 2
 
+### html chart: the rollup row (全县, a --total-label) is no bar: the townships' bars are scaled among themselves, the county's ratio is a dotted reference line labelled under the axis; a total too large for the axis (a sum) is said in the caption; the table keeps the row
+$ printf 'township,disputes,rate\n全县,15,0.9333\n田园镇,6,0.9758\n石桥乡,5,0.9\n龙潭镇,4,0.92\n' > roll.csv; report -f html --percent rate --chart rate --chart-target 0.95 roll.csv > a.html; tidy -e -q a.html; echo "tidy $?"; grep -c '<rect ' a.html; grep -E 'class="(rollup|axis-max)"|<figcaption' a.html; grep -c '<td>全县</td>' a.html; report -f html --chart disputes roll.csv | grep -E '<rect |class="rollup"|<figcaption'; sed 's/全县/县合计行/' roll.csv | report -f html --chart disputes --chart-floor 0 --total-label 县合计行 | grep -E '<rect |<figcaption'
+>>>
+tidy 0
+3
+<text class="axis-max" x="560" y="126" text-anchor="end" fill="#555">97.58%</text>
+<line class="rollup" x1="406" y1="22" x2="406" y2="110" stroke="#333" stroke-width="1.5" stroke-dasharray="2 3"/>
+<text class="rollup" x="406" y="142" text-anchor="middle" fill="#333">全县 93.33%</text>
+<figcaption>rate (the axis starts at 86.00%, not 0)</figcaption>
+1
+<rect x="140" y="26" width="420" height="22" fill="#4a78a8"/>
+<rect x="140" y="54" width="280" height="22" fill="#4a78a8"/>
+<rect x="140" y="82" width="140" height="22" fill="#4a78a8"/>
+<figcaption>disputes (the axis starts at 3, not 0); 全县 15, beyond the axis</figcaption>
+<rect x="140" y="26" width="420" height="22" fill="#4a78a8"/>
+<rect x="140" y="54" width="350" height="22" fill="#4a78a8"/>
+<rect x="140" y="82" width="280" height="22" fill="#4a78a8"/>
+<figcaption>disputes; 县合计行 15, beyond the axis</figcaption>
+
 ### html trend: a line chart over the weeks (sorted), one line a township, labelled at its end, the axis from a floor under the clustered ratios, the target a labelled dashed line
 $ printf 'township,period,disputes,rate\n田园镇,2020-W01,4,0.93\n石桥乡,2020-W01,2,0.95\n田园镇,2020-W02,3,0.96\n石桥乡,2020-W02,1,0.92\n田园镇,2020-W03,5,0.97\n石桥乡,2020-W03,2,0.94\n' > tr.csv; report -f html --percent rate --trend rate --chart-target 0.95 tr.csv > tr.html; tidy -e -q tr.html; echo "tidy $?"; sed -n '/<svg/,/<.figure>/p' tr.html
 >>>
