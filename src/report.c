@@ -57,6 +57,10 @@ struct col {
 	char **shown;            /* display text per output row */
 };
 
+/* TRANSLATORS: the title of a page, and the name of a workbook's sheet,
+ * made without --title: one word in the reader's language */
+static const char *const default_title = N_("Report");
+
 static char *dup(const char *s)
 {
 	return gs_xstrndup(s, strlen(s));
@@ -1593,16 +1597,6 @@ static char *chart_number(const struct chart *c, double v)
 	return chart_text(c, num, "");
 }
 
-/* The label column NAME is shown under (its --label or catalogue name),
- * or NAME when it is not shown. */
-static const char *shown_label(const struct report *r, const char *name)
-{
-	for (size_t i = 0; i < r->ncols; i++)
-		if (!strcmp(r->cols[i].name, name))
-			return r->cols[i].label;
-	return name;
-}
-
 /* The SVG element of a chart WID by HGT, named LABEL for screen readers. */
 static void chart_open(const struct chart *c, int wid, int hgt, const char *label)
 {
@@ -1864,7 +1858,9 @@ static void html_trend(struct report *r)
 	}
 	static const char *const colour[] = {"#4a78a8", "#e08a2c", "#3c9a5f", "#8a5cb8", "#b5563e", "#5a9bb0",
 	                                     "#c4648c", "#7f7f3a"};
-	chart_open(&c, tr.left + tr.plot_w + right, top + tr.plot_h + 40, shown_label(r, a->trend_arg));
+	char *vl = field_label(r, a->trend_arg), *pl = field_label(r, a->trend_period_arg);
+	char *bl = bc >= 0 ? field_label(r, t->names[bc]) : NULL;
+	chart_open(&c, tr.left + tr.plot_w + right, top + tr.plot_h + 40, vl);
 	chart_axes(&c, tr.left, tr.left + tr.plot_w, tr.axis_y, top,
 	           (struct axis_label[2]){{tr.left - 6, tr.axis_y + 4, "end"}, {tr.left - 6, top + 4, "end"}});
 	/* period labels: all when few, else about eight */
@@ -1887,10 +1883,19 @@ static void html_trend(struct report *r)
 	}
 	gs_buf_adds(out, "</svg>\n<figcaption>");
 	gs_buf cap = {0};
-	/* TRANSLATORS: the caption of a trend chart: the value by the period, rate by period */
-	gs_buf_printf(&cap, _("%s by %s"), shown_label(r, a->trend_arg), shown_label(r, a->trend_period_arg));
+	if (bl)
+		/* TRANSLATORS: the caption of a trend chart: the value by the
+		 * period, a line for each unit: rate by week, one line for each
+		 * township */
+		gs_buf_printf(&cap, _("%s by %s, one line for each %s"), vl, pl, bl);
+	else
+		/* TRANSLATORS: the caption of a trend chart: the value by the period, rate by period */
+		gs_buf_printf(&cap, _("%s by %s"), vl, pl);
 	html_escape(out, cap.p);
 	gs_buf_free(&cap);
+	free(vl);
+	free(pl);
+	free(bl);
 	gs_buf_adds(out, "</figcaption>\n</figure>\n");
 	free(tr.per);
 	free(unit);
@@ -2537,7 +2542,7 @@ static void render_html(struct report *r)
 	 * HTML page (BCP 47: zh-CN), so that a page says the language its
 	 * words are in */
 	const char *lang = a->lang_given ? a->lang_arg : _("en");
-	html_head(out, lang, a->title_given ? a->title_arg : _("govstat report"));
+	html_head(out, lang, a->title_given ? a->title_arg : _(default_title));
 	if (r->date) {
 		gs_buf_adds(out, "<p class=\"date\">");
 		html_escape(out, r->date);

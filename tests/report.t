@@ -347,7 +347,7 @@ tidy 0
 <line x1="70" y1="81" x2="510" y2="81" stroke="#b00020" stroke-width="2" stroke-dasharray="6 4"/>
 <text class="target" x="516" y="75" fill="#b00020">target 95.00%</text>
 </svg>
-<figcaption>rate by period</figcaption>
+<figcaption>rate by period, one line for each township</figcaption>
 </figure>
 
 ### html trend: the county alone is one unlabelled line (a period with no value is left out); --chart-floor 0; errors
@@ -752,7 +752,7 @@ $ printf 'unit,period,rate\n甲镇,2020-W01,0.91\n乙乡,2020-W01,0.97\n甲镇,2
 <figcaption>化解率（坐标轴从 88.00% 起，不从 0 起）</figcaption>
 <svg … aria-label="化解率">
 <text class="target" x="516" y="69" fill="#b00020">目标 95.00%</text>
-<figcaption>化解率（按 周次）</figcaption>
+<figcaption>化解率（按 周次，每个 unit 一条线）</figcaption>
 
 ### zh_CN text: a table that fits with its headers on one line keeps them so; one that does not has every header wider than its numbers wrapped at its spaces, whole (纠纷数 上期 over two lines, as govstat-weekly's table at --width 200)
 $ printf 'township,disputes,rate\n田园镇,6,0.9758\n石桥乡,5,0.6\n' > c.csv; printf 'township,disputes,rate\n田园镇,4,0.96\n石桥乡,5,0.7\n' > p.csv; for w in 120 100; do LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report --label township=乡镇 --label disputes=纠纷数 --label rate=化解率 --percent rate --compare p.csv --key township --up rate --down disputes --width $w c.csv | sed '/^$/,$d'; done
@@ -811,3 +811,14 @@ $ printf 'township,disputes,dispute_resolution_ratio,negative_veto\n田园镇,6,
 A6 s '3 行中有 2 行未达目标 矛盾纠纷化解率 ≥ 95% 且 否决事件 = 0' General -
 3 行中有 2 行未达目标 矛盾纠纷化解率 ≥ 95% 且 否决事件 = 0
 govstat 0.1.0；输入 r.csv，sha256 …，3 行；report --catalogue c.json --label negative_veto=否决事件 --target 'dispute_resolution_ratio>=0.95&&`negative_veto`==0' r.csv
+
+### zh_CN trend: the chart names every column it draws by its label, shown in the table or not (--label, the catalogue's name), the lines' field too; a page without --title is titled 报表, English Report
+$ printf 'township,period,dispute_resolution_ratio\n田园镇,2020-W01,0.93\n石桥乡,2020-W01,0.95\n田园镇,2020-W02,0.96\n石桥乡,2020-W02,0.92\n' > tr.csv; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report -f html --catalogue "$TOP/share/govstat/catalogue.json" --label township=乡镇 --label period=周次 --columns township,dispute_resolution_ratio --trend dispute_resolution_ratio tr.csv | grep -E '<title>|<h1>|<th |aria-label|<figcaption>' | sed 's/<svg.*aria-label/<svg … aria-label/'; report -f html tr.csv | grep -E '<title>|<h1>'
+>>>
+<title>报表</title>
+<h1>报表</h1>
+<tr><th scope="col">乡镇</th><th scope="col">矛盾纠纷化解率</th><th scope="col">目标</th></tr>
+<svg … aria-label="矛盾纠纷化解率">
+<figcaption>矛盾纠纷化解率（按 周次，每个 乡镇 一条线）</figcaption>
+<title>Report</title>
+<h1>Report</h1>
