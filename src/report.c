@@ -570,7 +570,8 @@ static struct step *read_manifest(const char *path, size_t *n)
  * the order first met), one column a value of ACROSS (sorted), the cells
  * VALUE (summed exactly where a unit and period meet more than once), then
  * a total column and a total row, both summed exactly from the long table.
- * TOTAL names both. */
+ * TOTAL names both. A table with no text column (the county's own, period
+ * and value) has one unit: its one row is the total row. */
 static void pivot_table(struct table *t, const char *across, const char *value, const char *total)
 {
 	long ac = col_index(t, across);
@@ -651,8 +652,11 @@ static void pivot_table(struct table *t, const char *across, const char *value, 
 	for (size_t p = 0; p < nper; p++)
 		names[nkey + p] = dup(per[p]);
 	names[nkey + nper] = dup(total);
+	/* with no text column the one unit is the whole table: its row would
+	 * repeat the total's, so the total row stands alone */
+	size_t from = nkey ? 0 : nunit;
 	char ***cells = gs_xmalloc((nunit + 2) * sizeof *cells);
-	for (size_t k = 0; k <= nunit; k++) {
+	for (size_t k = from; k <= nunit; k++) {
 		char **row = gs_xmalloc((ncols + 1) * sizeof *row);
 		for (size_t j = 0; j < nkey; j++)
 			row[j] = k < nunit ? dup(t->cells[first[k]][key[j]]) : dup(j ? "" : total);
@@ -662,13 +666,13 @@ static void pivot_table(struct table *t, const char *across, const char *value, 
 				gs_num_format(&b, sum[k * w + p], 4);
 			row[nkey + p] = b.p ? b.p : dup("");
 		}
-		cells[k] = row;
+		cells[k - from] = row;
 	}
 	free_cells(t);
 	t->names = names;
 	t->cells = cells;
 	t->ncols = ncols;
-	t->nrows = nunit + 1;
+	t->nrows = nunit + 1 - from;
 	set_index(t);
 	free(key);
 	free(per);

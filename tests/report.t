@@ -114,6 +114,16 @@ township,2020-W01,2020-W02,总计
 河口乡,,,
 总计,1.25,2.8,4.05
 
+### --pivot on a table with no text column (the county's own: period and value): one unit, so one row, the totals, not a unit row and a total row alike
+$ printf 'period,n\n2020-02,5\n2020-01,3\n2020-01,1\n' > county.csv; report --pivot period county.csv | sed -n 1,4p; report --pivot period -f csv county.csv
+>>>
+2020-01  2020-02  合计
+----------------------
+      4        5     9
+
+2020-01,2020-02,合计
+4,5,9
+
 ### --pivot in xlsx: the total row is bold, the cells numbers; exact sums, not sums of rounded cells
 $ printf 'unit,month,amount\n甲,2020-01,0.004\n甲,2020-02,0.004\n乙,2020-01,0.004\n' | report --pivot month --decimals 2 | sed -n 3,5p; printf 'unit,month,amount\n甲,2020-01,0.004\n甲,2020-02,0.004\n乙,2020-01,0.004\n' | report --pivot month -f xlsx > p.xlsx; "$TOP/tests/xlsx_check.py" p.xlsx | grep -E '^[A-D]4 '
 >>>
