@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unilbrk.h>
 
@@ -1937,6 +1938,44 @@ static time_t created_time(const char *date)
 	return (time_t)315532800; /* 1980-01-01, the zip format's first day */
 }
 
+/* The name of the workbook's sheet: the title, as Excel takes a sheet's
+ * name: each run of []:*?/\, the control characters it refuses and
+ * spaces one space, spaces and the quotes it refuses at either end trimmed, cut to 31
+ * characters (UTF-16 units, as Excel counts them); when nothing is left,
+ * the default title's word (报表). */
+static char *sheet_name(const char *title)
+{
+	gs_buf b = {0};
+	size_t units = 0;
+	for (const unsigned char *p = (const unsigned char *)title; *p;) {
+		size_t len = strnlen((const char *)p, *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC0 ? 2 : 1);
+		size_t u = len == 4 ? 2 : 1;
+		int gap = *p < 0x20 || *p == ' ' || strchr("[]:*?/\\", *p);
+		if (units + u > 31)
+			break;
+		if (!gap)
+			gs_buf_add(&b, (const char *)p, len);
+		else if (b.len && b.p[b.len - 1] != ' ')
+			gs_buf_addc(&b, ' ');
+		else
+			u = 0;       /* a space ends the name already, or it is empty */
+		units += u;
+		p += len;
+	}
+	size_t from = 0;
+	while (from < b.len && (b.p[from] == ' ' || b.p[from] == '\''))
+		from++;
+	while (b.len > from && (b.p[b.len - 1] == ' ' || b.p[b.len - 1] == '\''))
+		b.len--;
+	if (b.p)
+		b.p[b.len] = 0;
+	/* History is the name of a sheet Excel keeps for itself */
+	char *name = b.len > from && strcasecmp(b.p + from, "History") ? gs_xstrndup(b.p + from, b.len - from) :
+	             dup(_(default_title));
+	gs_buf_free(&b);
+	return name;
+}
+
 /* The workbook: numbers as numbers of the decimals shown, codes as text,
  * the rollup rows bold, the target's summary as a note. */
 static void render_xlsx(struct report *r)
@@ -1960,7 +1999,9 @@ static void render_xlsx(struct report *r)
 				bold[k] = 1;
 		}
 	}
+	char *sheet = sheet_name(a->title_given ? a->title_arg : _(default_title));
 	gs_xlsx_meta m = {
+		.sheet = sheet,
 		.title = a->title_given ? a->title_arg : NULL,
 		.unit_line = a->unit_line_given ? a->unit_line_arg : NULL,
 		.note = r->target ? r->tsum.p : NULL,
@@ -1974,6 +2015,7 @@ static void render_xlsx(struct report *r)
 	if (gs_xlsx_table(&r->out, &m, xc, ncols, cells, nout, bold, &why) < 0)
 		gs_die(GS_IO, NULL, 0, "%s", why.p);
 	gs_buf_free(&why);
+	free(sheet);
 	free(xc);
 	free(cells);
 	free(bold);

@@ -475,6 +475,15 @@ B3 s '小计甲' @ bold
 C3 n 22 General bold
 D3 n 0.25 0.0 bold
 
+### xlsx: the sheet is named after the --title, as Excel takes it: each run of []:*?/\ one space, cut to 31 characters; without a title (or nothing left of it) one word of the language, Report or 报表
+$ printf 'u,n\na,1\n' > t.csv; names() { /usr/bin/python3 -c 'import openpyxl, sys; wb = openpyxl.load_workbook(sys.argv[1]); print(wb.sheetnames, wb.worksheets[0].print_title_rows)' "$1"; }; report -f xlsx --title '2026年第47周 矛盾纠纷化解情况' t.csv > a.xlsx; names a.xlsx; report -f xlsx --title '县/乡: 2026[Q1]*?\ 矛盾纠纷化解情况统计表（第一季度）各乡镇汇总' t.csv > b.xlsx; names b.xlsx; report -f xlsx --title '[?]' t.csv > c.xlsx; names c.xlsx; report -f xlsx t.csv > d.xlsx; names d.xlsx; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report -f xlsx t.csv > e.xlsx; names e.xlsx
+>>>
+['2026年第47周 矛盾纠纷化解情况'] $2:$2
+['县 乡 2026 Q1 矛盾纠纷化解情况统计表（第一季度）各乡'] $2:$2
+['Report'] $2:$2
+['Report'] $1:$1
+['报表'] $1:$1
+
 ### xlsx: the same inputs give the same bytes (no clock in the workbook)
 $ report -f xlsx --title t "$DATA/indicators.csv" > a.xlsx; sleep 1; report -f xlsx --title t "$DATA/indicators.csv" > b.xlsx; cmp a.xlsx b.xlsx && echo same; SOURCE_DATE_EPOCH=1585612800 report -f xlsx "$DATA/indicators.csv" > c.xlsx; "$TOP/tests/xlsx_check.py" c.xlsx | grep created
 >>>
