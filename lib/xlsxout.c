@@ -221,7 +221,8 @@ int gs_xlsx_table(gs_buf *out, const gs_xlsx_meta *m, const gs_xlsx_col *cols, s
 	}
 	lxw_doc_properties props = {.title = (char *)(m->title ? m->title : ""), .created = m->created};
 	workbook_set_properties(s.wb, &props);
-	s.ws = workbook_add_worksheet(s.wb, NULL);
+	if (!m->sheet || !(s.ws = workbook_add_worksheet(s.wb, m->sheet)))
+		s.ws = workbook_add_worksheet(s.wb, NULL);
 	s.last = ncols ? (lxw_col_t)(ncols - 1) : 0;
 	add_formats(&s, cols, ncols);
 

@@ -21,6 +21,9 @@ typedef struct {
 } gs_xlsx_col;
 
 typedef struct {
+	const char *sheet;       /* the sheet's name, as Excel takes it (at most 31
+	                          * characters, none of []:*?/\); NULL or a name
+	                          * it refuses: Sheet1 */
 	const char *title;       /* merged across the table; NULL: no title row */
 	const char *unit_line;   /* e.g. "单位：件、%"; NULL: none */
 	const char *note;        /* a line under the table; NULL: none */

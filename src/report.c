@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unilbrk.h>
 
@@ -24,7 +25,6 @@
 #include "manifest.h"
 #include "num.h"
 #include "report_cmd.h"
-#include "sha256.h"
 #include "shquote.h"
 #include "stream.h"
 #include "utf8.h"
@@ -57,6 +57,10 @@ struct col {
 	char **val;              /* raw value per output row ("" = NA) */
 	char **shown;            /* display text per output row */
 };
+
+/* TRANSLATORS: the title of a page, and the name of a workbook's sheet,
+ * made without --title: one word in the reader's language */
+static const char *const default_title = N_("Report");
 
 static char *dup(const char *s)
 {
@@ -254,7 +258,8 @@ static char *show(const char *raw, int kind, int decimals, const char *na)
 	return dup(raw);
 }
 
-/* A change, signed: "+1.25", "-3", "0"; in percentage points for percents. */
+/* A change, signed: "+1.25", "-3", "0"; in percentage points for percents,
+ * their unit in the reader's language. */
 static char *show_change(const char *raw, int kind, int decimals, const char *na)
 {
 	gs_num v;
@@ -266,7 +271,9 @@ static char *show_change(const char *raw, int kind, int decimals, const char *na
 	if (kind == K_PERCENT) {
 		gs_num_mul(v, gs_num_int(100), &v);
 		gs_num_format_round(&b, v, decimals >= 0 ? decimals : 2);
-		gs_buf_adds(&b, "pp");
+		/* TRANSLATORS: percentage points, written right after a change
+		 * of a percentage: +1.58pp (a Chinese bulletin: +1.58个百分点) */
+		gs_buf_adds(&b, _("pp"));
 	} else if (decimals >= 0)
 		gs_num_format_round(&b, v, decimals);
 	else if (v.scale < 0 || v.scale > SHOW_DECIMALS)
@@ -292,23 +299,86 @@ static void html_escape(gs_buf *b, const char *s)
 	}
 }
 
+/* Whether S, just after an '&', would make an HTML entity of it
+ * (&amp; &#62; &#x3e;): a name or number and a ';'. */
+static int entity_after(const char *s)
+{
+	size_t i = *s == '#' ? 1 : 0;
+	if (i && (s[i] == 'x' || s[i] == 'X'))
+		i++;
+	size_t from = i;
+	while ((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))
+		i++;
+	return i > from && s[i] == ';';
+}
+
+/* Text in Markdown (CommonMark, GitHub's pipe tables): a character that
+ * would mark it up is escaped with a backslash, which a renderer drops
+ * and a reader of the file reads past; never an HTML entity, which the
+ * file would show as &gt;. < is escaped because it may open a tag, & only
+ * where it would begin an entity; > and the other characters are text in
+ * the middle of a line. A line break is <br>, the one break a table cell
+ * can hold. */
 static void md_escape(gs_buf *b, const char *s)
 {
 	for (; *s; s++) {
 		switch (*s) {
-		case '|': gs_buf_adds(b, "\\|"); break;
-		case '\\': gs_buf_adds(b, "\\\\"); break;
-		case '<': gs_buf_adds(b, "&lt;"); break;
-		case '>': gs_buf_adds(b, "&gt;"); break;
-		case '*': case '_': case '`': case '[': case ']':
+		case '|': case '\\': case '*': case '_': case '`': case '[': case ']': case '<':
 			gs_buf_addc(b, '\\');
 			gs_buf_addc(b, *s);
+			break;
+		case '&':
+			if (entity_after(s + 1))
+				gs_buf_addc(b, '\\');
+			gs_buf_addc(b, '&');
 			break;
 		case '\n': gs_buf_adds(b, "<br>"); break;
 		case '\r': break;
 		default: gs_buf_addc(b, *s);
 		}
 	}
+}
+
+/* A paragraph of Markdown (the caption, the target's line): md_escape's
+ * text, and a first character that would make it a heading, a quote, a
+ * list or a rule (# > - + = ~, or the . or ) of "1.") escaped too. */
+static void md_paragraph(gs_buf *b, const char *s)
+{
+	size_t d = strspn(s, "0123456789");
+	if (*s && strchr("#>-+=~", *s)) {
+		gs_buf_addc(b, '\\');
+		gs_buf_addc(b, *s++);
+	} else if (d && d <= 9 && (s[d] == '.' || s[d] == ')')) {
+		gs_buf_add(b, s, d);
+		gs_buf_addc(b, '\\');
+		gs_buf_addc(b, s[d]);
+		s += d + 1;
+	}
+	md_escape(b, s);
+}
+
+/* S as a Markdown code span: fenced by one backtick more than the longest
+ * run of them in S (a command of --where '`镇街` != "全县"'), and spaced
+ * from a fence it would run into; the renderer shows S as it is. */
+static void md_code(gs_buf *b, const char *s)
+{
+	size_t longest = 0, run = 0;
+	for (const char *p = s; *p; p++) {
+		run = *p == '`' ? run + 1 : 0;
+		if (run > longest)
+			longest = run;
+	}
+	size_t n = strlen(s);
+	int spaced = longest && (s[0] == '`' || s[n - 1] == '`');
+	for (size_t i = 0; i <= longest; i++)
+		gs_buf_addc(b, '`');
+	if (spaced)
+		gs_buf_addc(b, ' ');
+	gs_buf_adds(b, s);
+	if (spaced)
+		gs_buf_addc(b, ' ');
+	for (size_t i = 0; i <= longest; i++)
+		gs_buf_addc(b, '`');
 }
 
 static size_t width_of(const char *s)
@@ -348,6 +418,17 @@ static void pad(gs_buf *b, size_t n)
 {
 	while (n--)
 		gs_buf_addc(b, ' ');
+}
+
+/* Whether S is a date written YYYY-MM-DD that the calendar has (not
+ * 2026-02-30): the one form the page shows, so that a date is never
+ * printed as something people would misread or a typo would leave. */
+static int is_iso_date(const char *s)
+{
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+			return 0;
+	return !s[10] && gs_date_valid(atoi(s), atoi(s + 5), atoi(s + 8));
 }
 
 /* The date shown: --date, else SOURCE_DATE_EPOCH, else none. */
@@ -490,7 +571,8 @@ static struct step *read_manifest(const char *path, size_t *n)
  * the order first met), one column a value of ACROSS (sorted), the cells
  * VALUE (summed exactly where a unit and period meet more than once), then
  * a total column and a total row, both summed exactly from the long table.
- * TOTAL names both. */
+ * TOTAL names both. A table with no text column (the county's own, period
+ * and value) has one unit: its one row is the total row. */
 static void pivot_table(struct table *t, const char *across, const char *value, const char *total)
 {
 	long ac = col_index(t, across);
@@ -571,8 +653,11 @@ static void pivot_table(struct table *t, const char *across, const char *value, 
 	for (size_t p = 0; p < nper; p++)
 		names[nkey + p] = dup(per[p]);
 	names[nkey + nper] = dup(total);
+	/* with no text column the one unit is the whole table: its row would
+	 * repeat the total's, so the total row stands alone */
+	size_t from = nkey ? 0 : nunit;
 	char ***cells = gs_xmalloc((nunit + 2) * sizeof *cells);
-	for (size_t k = 0; k <= nunit; k++) {
+	for (size_t k = from; k <= nunit; k++) {
 		char **row = gs_xmalloc((ncols + 1) * sizeof *row);
 		for (size_t j = 0; j < nkey; j++)
 			row[j] = k < nunit ? dup(t->cells[first[k]][key[j]]) : dup(j ? "" : total);
@@ -582,13 +667,13 @@ static void pivot_table(struct table *t, const char *across, const char *value, 
 				gs_num_format(&b, sum[k * w + p], 4);
 			row[nkey + p] = b.p ? b.p : dup("");
 		}
-		cells[k] = row;
+		cells[k - from] = row;
 	}
 	free_cells(t);
 	t->names = names;
 	t->cells = cells;
 	t->ncols = ncols;
-	t->nrows = nunit + 1;
+	t->nrows = nunit + 1 - from;
 	set_index(t);
 	free(key);
 	free(per);
@@ -728,15 +813,14 @@ static int decimals_named(const struct decs *d, const char *name)
 }
 
 /* --label FIELD=LABEL: the label of column NAME, or DEFAULT. A label for a
- * column not shown is no error: one set of labels serves several tables. */
+ * column not shown is no error: one set of labels serves several tables
+ * (check_labels has made sure each names a column there is). */
 static char *label_of(char **args, unsigned n, const char *name, const char *def)
 {
 	const char *l = def;
 	for (unsigned i = 0; i < n; i++) {
 		const char *eq = strchr(args[i], '=');
-		if (!eq)
-			gs_usage_error("--label '%s': give FIELD=LABEL", args[i]);
-		if ((size_t)(eq - args[i]) == strlen(name) && !strncmp(args[i], name, strlen(name))) {
+		if (eq && (size_t)(eq - args[i]) == strlen(name) && !strncmp(args[i], name, strlen(name))) {
 			l = eq + 1;
 		}
 	}
@@ -765,6 +849,7 @@ struct report {
 	size_t ncols;
 	const char *na;          /* how a missing value is shown */
 	gs_expr *target;         /* --target, or NULL */
+	int cat_target;          /* the target is the catalogue's, not on the command line */
 	char *missed;            /* per row shown: 1 when it misses the target */
 	long nmissed, njudged, nna; /* rows judged; not judged, a value the target reads empty */
 	char *date;              /* the date shown, or NULL */
@@ -774,6 +859,20 @@ struct report {
 	size_t nsteps;
 	gs_buf out;              /* the page, for the formats written whole */
 };
+
+/* The name people read for the column NAME: its header when it is shown,
+ * else its --label, else its catalogue name, else NAME (a target or a
+ * chart can read a column the table does not show). The caller frees it. */
+static char *field_label(const struct report *r, const char *name)
+{
+	for (size_t i = 0; i < r->ncols; i++)
+		if (!strcmp(r->cols[i].name, name))
+			return dup(r->cols[i].label);
+	char *cl = catalogue_label(r->cat, name);
+	char *l = label_of(r->a->label_arg, r->a->label_given, name, cl);
+	free(cl);
+	return l;
+}
 
 /* The table (with --compare the previous period's too), pivoted when
  * --pivot asks. */
@@ -798,6 +897,47 @@ static void read_tables(struct report *r)
 	}
 }
 
+/* Whether NAME is a column report can show of T: one of T's, target,
+ * all_met, or COL_prev, COL_change or COL_met of a column COL of T. */
+static int known_column(const struct table *t, const char *name)
+{
+	static const char *const derived[] = {"_prev", "_change", "_met"};
+	if (col_index(t, name) >= 0 || !strcmp(name, "target") || !strcmp(name, "all_met"))
+		return 1;
+	size_t n = strlen(name);
+	for (size_t i = 0; i < sizeof derived / sizeof *derived; i++) {
+		size_t k = strlen(derived[i]);
+		if (n > k && !strcmp(name + n - k, derived[i])) {
+			char *col = gs_xstrndup(name, n - k);
+			int known = col_index(t, col) >= 0;
+			free(col);
+			if (known)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* --label and --decimals COL=N name columns of the table (or of what
+ * report makes of them) as --percent and --chart do: a misspelt field is a
+ * usage error, not a label or rounding silently left undone. */
+static void check_labels(const struct report *r)
+{
+	const struct gengetopt_args_info *a = r->a;
+	for (unsigned i = 0; i < a->label_given; i++) {
+		const char *l = a->label_arg[i], *eq = strchr(l, '=');
+		if (!eq)
+			gs_usage_error("--label '%s': give FIELD=LABEL", l);
+		char *f = gs_xstrndup(l, (size_t)(eq - l));
+		if (!known_column(&r->cur, f))
+			gs_usage_error("--label: no field '%s' in the input", f);
+		free(f);
+	}
+	for (size_t i = 0; i < r->decs.ncol; i++)
+		if (col_index(&r->cur, r->decs.col[i]) < 0)
+			gs_usage_error("--decimals: no field '%s' in the input", r->decs.col[i]);
+}
+
 /* The columns asked for (--columns, else all), the percents, the
  * catalogue's words on them, the keys and directions, all checked against
  * the table. */
@@ -817,7 +957,9 @@ static void choose_columns(struct report *r)
 		if (!(r->cat = gs_catalogue_load(a->catalogue_arg)))
 			exit(gs_close_stdout(GS_USAGE));
 		gs_manifest_file(a->catalogue_arg, "catalogue");
+		int given = a->target_given;
 		catalogue_apply(r->cat, &r->cur, &r->pct, &r->npct, r->pick, r->npick, a);
+		r->cat_target = !given && a->target_given;
 	}
 	if (a->key_given)
 		gs_split_list(a->key_arg, &r->keys, &r->nkeys);
@@ -831,6 +973,7 @@ static void choose_columns(struct report *r)
 	for (size_t i = 0; i < r->npct; i++)
 		if (col_index(&r->cur, r->pct[i]) < 0)
 			gs_usage_error("--percent: no field '%s' in the input", r->pct[i]);
+	check_labels(r);
 	for (size_t i = 0; i < r->nup + r->ndown; i++) {
 		const char *f = i < r->nup ? r->up[i] : r->down[i - r->nup];
 		if (col_index(&r->cur, f) < 0)
@@ -1000,7 +1143,8 @@ static void add_picked(struct report *r, const char *name)
 static void add_all_met(struct report *r)
 {
 	size_t nm = r->ncols;
-	struct col *c = new_col(r, dup("all_met"), dup(_("all_met")), K_MARK);
+	struct col *c = new_col(r, dup("all_met"), label_of(r->a->label_arg, r->a->label_given, "all_met", _("all_met")),
+	                        K_MARK);
 	for (size_t i = 0; i < r->nout; i++) {
 		int all = 1;
 		for (size_t k = 0; k < nm; k++)
@@ -1092,6 +1236,211 @@ static void judge_target(struct report *r)
 	gs_reason_free(&err);
 }
 
+/* ---- the target as people read it ---- */
+
+/* A token of a --target expression, as lib/expr.c reads them: its bytes
+ * P[0..N) in the expression, and for a name the name (backticks taken
+ * off). */
+enum { TK_SPACE, TK_NUM, TK_STR, TK_NAME, TK_OP };
+struct token {
+	int kind;
+	const char *p;
+	size_t n;
+	char *name;
+};
+
+static int name_char(char c, int first)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || (!first && c >= '0' && c <= '9');
+}
+
+static int digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The end of the token of SRC that starts at I, its kind in K (a name's
+ * name in K->name), or 0 for a byte expr.c reads no token from. */
+static size_t token_end(const char *src, size_t i, struct token *k)
+{
+	static const char *const two[] = {"==", "!=", "<=", ">=", "&&", "||"};
+	size_t j = i;
+	if (strchr(" \t\r\n", src[i])) {
+		k->kind = TK_SPACE;
+		return i + strspn(src + i, " \t\r\n");
+	}
+	if (digit(src[i]) || (src[i] == '.' && digit(src[i + 1]))) {
+		k->kind = TK_NUM;
+		j += strspn(src + i, "0123456789.");
+		if ((src[j] == 'e' || src[j] == 'E') &&
+		    (digit(src[j + 1]) || ((src[j + 1] == '+' || src[j + 1] == '-') && digit(src[j + 2]))))
+			j += 2 + strspn(src + j + 2, "0123456789");
+		return j;
+	}
+	if (src[i] == '"' || src[i] == '`') {
+		gs_buf b = {0};
+		int ok = gs_expr_scan_quoted(src, &j, &b) == 0;
+		k->kind = src[i] == '"' ? TK_STR : TK_NAME;
+		if (ok && k->kind == TK_NAME)
+			k->name = b.p ? b.p : dup("");
+		else
+			gs_buf_free(&b);
+		return ok ? j : 0;
+	}
+	if (name_char(src[i], 1)) {
+		while (name_char(src[j], j == i))
+			j++;
+		k->kind = TK_NAME;
+		k->name = gs_xstrndup(src + i, j - i);
+		return j;
+	}
+	k->kind = TK_OP;
+	for (size_t o = 0; o < sizeof two / sizeof *two; o++)
+		if (src[i] == two[o][0] && src[i + 1] == two[o][1])
+			return i + 2;
+	return strchr("<>!+-*/(),", src[i]) ? i + 1 : 0;
+}
+
+static void free_tokens(struct token *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(t[i].name);
+	free(t);
+}
+
+/* The tokens of SRC, *N of them, or NULL for what expr.c would not read
+ * (it has read SRC, so that does not happen; the page then shows SRC). */
+static struct token *target_tokens(const char *src, size_t *n)
+{
+	struct token *t = NULL;
+	size_t cap = 0;
+	*n = 0;
+	for (size_t i = 0, j; src[i]; i = j) {
+		struct token k = {TK_OP, src + i, 0, NULL};
+		if (!(j = token_end(src, i, &k))) {
+			free_tokens(t, *n);
+			return NULL;
+		}
+		k.n = j - i;
+		if (*n == cap)
+			t = gs_xrealloc(t, (cap = cap ? 2 * cap : 16) * sizeof *t);
+		t[(*n)++] = k;
+	}
+	return t;
+}
+
+static int tok_is(const struct token *k, const char *op)
+{
+	return k && k->kind == TK_OP && k->n == strlen(op) && !strncmp(k->p, op, k->n);
+}
+
+static int is_comparison(const struct token *k)
+{
+	return tok_is(k, ">=") || tok_is(k, "<=") || tok_is(k, ">") || tok_is(k, "<") || tok_is(k, "==") ||
+	       tok_is(k, "!=");
+}
+
+/* The token of T[0..N) that is not a space next to T[I] in the direction
+ * STEP (+1, -1), or NULL. */
+static const struct token *neighbour(const struct token *t, size_t n, size_t i, int step)
+{
+	for (size_t j = i + step; j < n; j += step)
+		if (t[j].kind != TK_SPACE)
+			return &t[j];
+	return NULL;
+}
+
+/* Whether the number T[I] is compared with a column shown as a percent
+ * (rate >= 0.95, 0.95 <= rate): then it is read as one too. */
+static int compared_with_percent(const struct report *r, const struct token *t, size_t n, size_t i)
+{
+	for (int step = -1; step <= 1; step += 2) {
+		const struct token *op = neighbour(t, n, i, step);
+		if (!is_comparison(op))
+			continue;
+		const struct token *f = neighbour(t, n, (size_t)(op - t), step);
+		if (f && f->kind == TK_NAME && in_list(r->pct, r->npct, f->name))
+			return 1;
+	}
+	return 0;
+}
+
+/* The number NUM[0..N) as a percent, exact, no trailing zeros: 0.95 is
+ * 95%, 0.9758 is 97.58%. */
+static void percent_of(gs_buf *out, const char *num, size_t n)
+{
+	gs_num v;
+	gs_buf b = {0};
+	if (gs_num_parse(num, n, &v) < 0 || gs_num_mul(v, gs_num_int(100), &v) < 0) {
+		gs_buf_add(out, num, n);
+		return;
+	}
+	gs_num_format_exact(&b, v, 0);
+	if (strchr(b.p, '.')) {
+		while (b.p[b.len - 1] == '0')
+			b.len--;
+		if (b.p[b.len - 1] == '.')
+			b.len--;
+	}
+	gs_buf_add(out, b.p, b.len);
+	gs_buf_addc(out, '%');
+	gs_buf_free(&b);
+}
+
+/* Append to OUT the target SRC as the page says it to people: each column
+ * by the name they read (field_label), a number compared with a percent
+ * column as a percent, the comparisons as ≥ ≤ ≠ =, && and || as words of
+ * their language; strings, functions and parentheses as written. The
+ * exact expression is the auditor's, in the footer. */
+static void target_words(const struct report *r, const char *src, gs_buf *out)
+{
+	static const char *const sym[][2] = {{">=", "≥"}, {"<=", "≤"}, {"!=", "≠"}, {"==", "="}};
+	size_t n;
+	struct token *t = target_tokens(src, &n);
+	if (!t || !n) {
+		free(t);
+		gs_buf_adds(out, src);
+		return;
+	}
+	int joined = 0;          /* after an operator written with its spaces */
+	for (size_t i = 0; i < n; i++) {
+		const struct token *k = &t[i];
+		const struct token *next = neighbour(t, n, i, 1);
+		if (k->kind == TK_SPACE) {
+			if (!joined)
+				gs_buf_add(out, k->p, k->n);
+			continue;
+		}
+		joined = 0;
+		if (k->kind == TK_NAME && !tok_is(next, "(")) {
+			char *l = field_label(r, k->name);
+			gs_buf_adds(out, l);
+			free(l);
+		} else if (k->kind == TK_NUM && compared_with_percent(r, t, n, i))
+			percent_of(out, k->p, k->n);
+		else if (tok_is(k, "&&") || tok_is(k, "||") || is_comparison(k)) {
+			/* TRANSLATORS: && and || of a target as the footnote says it:
+			 * 矛盾纠纷化解率 ≥ 95% and 否决事件 = 0 */
+			const char *w = tok_is(k, "&&") ? _("and") : tok_is(k, "||") ? _("or") : NULL;
+			for (size_t o = 0; o < sizeof sym / sizeof *sym && !w; o++)
+				if (tok_is(k, sym[o][0]))
+					w = sym[o][1];
+			/* one space either side, however it was typed */
+			while (out->len && out->p[out->len - 1] == ' ')
+				out->len--;
+			gs_buf_addc(out, ' ');
+			if (w)
+				gs_buf_adds(out, w);
+			else
+				gs_buf_add(out, k->p, k->n);
+			gs_buf_addc(out, ' ');
+			joined = 1;
+		} else
+			gs_buf_add(out, k->p, k->n);
+	}
+	free_tokens(t, n);
+}
+
 /* What the page says of itself: the date, the provenance footer, the
  * target's summary line, the appendix from --manifest-in. */
 static void provenance(struct report *r)
@@ -1112,10 +1461,18 @@ static void provenance(struct report *r)
 		if (cur->rows_where)
 			gs_buf_printf(&r->prov, _(", %ld left out by --where"), cur->rows_where);
 	}
+	/* the command line holds --target as given; one from the catalogue
+	 * is said here, exactly, for the auditor */
+	if (r->cat_target)
+		gs_buf_printf(&r->prov, _("; the catalogue's target: %s"), a->target_arg);
 	gs_buf_printf(&r->prov, _("; %s"), opts.p);
 	gs_buf_free(&opts);
-	if (r->target)
-		gs_buf_printf(&r->tsum, _("%ld of %ld rows miss the target %s"), r->nmissed, r->njudged, a->target_arg);
+	if (r->target) {
+		gs_buf words = {0};
+		target_words(r, a->target_arg, &words);
+		gs_buf_printf(&r->tsum, _("%ld of %ld rows miss the target %s"), r->nmissed, r->njudged, words.p);
+		gs_buf_free(&words);
+	}
 	if (r->target && r->nna)
 		gs_buf_printf(&r->tsum, _("; %ld not applicable (a value it reads is empty), left out"), r->nna);
 	if (a->manifest_in_given) {
@@ -1128,12 +1485,36 @@ static void provenance(struct report *r)
 
 /* ---- the charts ---- */
 
+/* Whether S names a total row: 合计, 全县 and the other fixed words, the
+ * rollup label * of tally(1), or a --total-label. */
+static int is_total_label(const char *s, const struct gengetopt_args_info *a)
+{
+	static const char *const fixed[] = {"合计", "总计", "小计", "全县", "全区", "全市", "全镇", "全乡", "*"};
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+		if (!strcmp(s, fixed[i]))
+			return 1;
+	for (unsigned i = 0; i < a->total_label_given; i++)
+		if (!strcmp(s, a->total_label_arg[i]))
+			return 1;
+	return 0;
+}
+
+/* Whether row I of T is a total (rollup) row: one of its cells names a
+ * total (is_total_label). */
+static int is_total_row(const struct table *t, size_t i, const struct gengetopt_args_info *a)
+{
+	for (size_t c = 0; c < t->ncols; c++)
+		if (*t->cells[i][c] && is_total_label(t->cells[i][c], a))
+			return 1;
+	return 0;
+}
+
 /* The value where the bars start. --chart-floor, else 0, unless the values
  * (and the target) are all positive and clustered, their spread less than
  * half the largest: then a round number below the smallest, at half the
  * spread under it, so that 91% and 97% do not draw bars of nearly the same
  * length. */
-static double chart_floor(const struct table *t, long vc, const gs_num *tv, const char *opt)
+static double chart_floor(const struct table *t, long vc, const char *skip, const gs_num *tv, const char *opt)
 {
 	gs_num f;
 	if (opt) {
@@ -1145,7 +1526,7 @@ static double chart_floor(const struct table *t, long vc, const gs_num *tv, cons
 	int any = 0;
 	for (size_t r = 0; r <= t->nrows; r++) {
 		gs_num v;
-		if (r == t->nrows ? !tv : !is_number(t->cells[r][vc], &v))
+		if (r == t->nrows ? !tv : (skip && skip[r]) || !is_number(t->cells[r][vc], &v))
 			continue;
 		double x = gs_num_to_double(r == t->nrows ? *tv : v);
 		if (!any || x < lo)
@@ -1179,9 +1560,11 @@ struct chart {
 	double floor, maxv;      /* the value axis runs from FLOOR to MAXV */
 };
 
-/* Set C up for the values of column VC of T: the target, then the axis
- * from its floor to the largest value (or the target, when larger). */
-static void chart_scale(struct chart *c, struct report *r, const struct table *t, long vc, int is_pct)
+/* Set C up for the values of column VC of T but the rows SKIP marks (NULL:
+ * none): the target, then the axis from its floor to the largest value (or
+ * the target, when larger). */
+static void chart_scale(struct chart *c, struct report *r, const struct table *t, long vc, const char *skip,
+                        int is_pct)
 {
 	const struct gengetopt_args_info *a = r->a;
 	c->out = &r->out;
@@ -1193,12 +1576,13 @@ static void chart_scale(struct chart *c, struct report *r, const struct table *t
 	c->maxv = 0;
 	for (size_t i = 0; i < t->nrows; i++) {
 		gs_num v;
-		if (is_number(t->cells[i][vc], &v) && gs_num_to_double(v) > c->maxv)
+		if (!(skip && skip[i]) && is_number(t->cells[i][vc], &v) && gs_num_to_double(v) > c->maxv)
 			c->maxv = gs_num_to_double(v);
 	}
 	if (c->has_t && gs_num_to_double(c->tv) > c->maxv)
 		c->maxv = gs_num_to_double(c->tv);
-	c->floor = chart_floor(t, vc, c->has_t ? &c->tv : NULL, a->chart_floor_given ? a->chart_floor_arg : NULL);
+	c->floor = chart_floor(t, vc, skip, c->has_t ? &c->tv : NULL,
+	                       a->chart_floor_given ? a->chart_floor_arg : NULL);
 	if (c->floor < 0)
 		c->floor = 0;
 	if (c->maxv <= c->floor)
@@ -1216,16 +1600,6 @@ static char *chart_number(const struct chart *c, double v)
 	char num[64];
 	snprintf(num, sizeof num, "%.10g", v);
 	return chart_text(c, num, "");
-}
-
-/* The label column NAME is shown under (its --label or catalogue name),
- * or NAME when it is not shown. */
-static const char *shown_label(const struct report *r, const char *name)
-{
-	for (size_t i = 0; i < r->ncols; i++)
-		if (!strcmp(r->cols[i].name, name))
-			return r->cols[i].label;
-	return name;
 }
 
 /* The SVG element of a chart WID by HGT, named LABEL for screen readers. */
@@ -1282,10 +1656,33 @@ static void chart_target(const struct chart *c, const char *target, int x1, int 
 	free(st);
 }
 
+/* The rollup row I of the bar chart (全县, 合计), named NAME, when its
+ * value V lies on the axis: a dotted line across the bars at X from TOP
+ * to AXIS_Y, labelled with the name and value under the axis, apart from
+ * the bars and the target's red dashes. */
+static void chart_rollup(const struct chart *c, const char *name, const char *raw, int x, int top, int axis_y)
+{
+	char *sv = chart_text(c, raw, "");
+	gs_buf lab = {0};
+	gs_buf_printf(&lab, "%s %s", name, sv);
+	gs_buf_printf(c->out, "<line class=\"rollup\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\" "
+	              "stroke-width=\"1.5\" stroke-dasharray=\"2 3\"/>\n", x, top - 4, x, axis_y);
+	gs_buf_printf(c->out, "<text class=\"rollup\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#333\">", x,
+	              axis_y + 32);
+	html_escape(c->out, lab.p);
+	gs_buf_adds(c->out, "</text>\n");
+	gs_buf_free(&lab);
+	free(sv);
+}
+
 /* A horizontal bar chart of the field --chart as inline SVG: one bar a
- * row, labelled with its unit and value, missed rows red, the axis from
+ * unit, labelled with its name and value, missed rows red, the axis from
  * its floor (shown under the axis) to the largest value, a labelled target
- * line. */
+ * line. A rollup row (全县, 合计: is_total_row) is no unit: it is left out
+ * of the bars and of the axis's scale, where a county's total would dwarf
+ * its townships; its value is drawn as a reference line across the bars
+ * when it lies on the axis (a county ratio among its townships'), else
+ * said in the caption. */
 static void html_chart(struct report *r)
 {
 	const struct gengetopt_args_info *a = r->a;
@@ -1299,16 +1696,29 @@ static void html_chart(struct report *r)
 			gs_usage_error("--chart-label: no field '%s' in the input", a->chart_label_arg);
 	} else
 		lc = first_text_column(cur, -1);
+	/* the rollups; a table of totals only has nothing else to draw */
+	char *rollup = gs_xcalloc(cur->nrows + 1, 1);
+	size_t nroll = 0;
+	for (size_t i = 0; i < cur->nrows; i++)
+		nroll += rollup[i] = (char)is_total_row(cur, i, a);
+	if (nroll == cur->nrows) {
+		memset(rollup, 0, cur->nrows);
+		nroll = 0;
+	}
+	size_t nbars = cur->nrows - nroll;
 	struct chart c;
-	chart_scale(&c, r, cur, vc, in_list(r->pct, r->npct, a->chart_arg));
+	chart_scale(&c, r, cur, vc, rollup, in_list(r->pct, r->npct, a->chart_arg));
 	gs_buf *out = c.out;
 	const double range = c.maxv - c.floor;
 	const int bar_h = 22, gap = 6, left = 140, right = 90, plot = 420, top = 26;
-	int axis_y = top + (int)cur->nrows * (bar_h + gap);
-	chart_open(&c, left + plot + right, axis_y + 24, shown_label(r, a->chart_arg));
-	for (size_t i = 0; i < cur->nrows; i++) {
+	int axis_y = top + (int)nbars * (bar_h + gap);
+	char *label = field_label(r, a->chart_arg);
+	chart_open(&c, left + plot + right, axis_y + 24 + (nroll ? 16 : 0), label);
+	for (size_t i = 0, b = 0; i < cur->nrows; i++) {
+		if (rollup[i])
+			continue;
 		gs_num v;
-		int y = top + (int)i * (bar_h + gap);
+		int y = top + (int)b++ * (bar_h + gap);
 		gs_buf_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", left - 8, y + bar_h - 6);
 		html_escape(out, lc >= 0 ? cur->cells[i][lc] : "");
 		gs_buf_adds(out, "</text>\n");
@@ -1332,8 +1742,27 @@ static void html_chart(struct report *r)
 			x = left;
 		chart_target(&c, a->chart_target_arg, x, top - 6, x, axis_y, x, top - 10, "middle");
 	}
+	/* the rollups off the axis, for the caption */
+	gs_buf off = {0};
+	for (size_t i = 0; i < cur->nrows; i++) {
+		gs_num v;
+		if (!rollup[i] || !is_number(cur->cells[i][vc], &v))
+			continue;
+		const char *name = lc >= 0 && *cur->cells[i][lc] ? cur->cells[i][lc] : "*";
+		double d = gs_num_to_double(v);
+		if (d >= c.floor && d <= c.maxv)
+			chart_rollup(&c, name, cur->cells[i][vc], left + (int)((d - c.floor) / range * plot + 0.5), top,
+			             axis_y);
+		else {
+			char *sv = chart_text(&c, cur->cells[i][vc], "");
+			/* TRANSLATORS: in a bar chart's caption, a total (全县) too
+			 * large for the axis of its units: 全县 48 */
+			gs_buf_printf(&off, _("; %s %s, beyond the axis"), name, sv);
+			free(sv);
+		}
+	}
 	gs_buf_adds(out, "</svg>\n<figcaption>");
-	html_escape(out, shown_label(r, a->chart_arg));
+	html_escape(out, label);
 	if (c.floor > 0) {
 		char *s = chart_number(&c, c.floor);
 		gs_buf note = {0};
@@ -1342,7 +1771,12 @@ static void html_chart(struct report *r)
 		gs_buf_free(&note);
 		free(s);
 	}
+	if (off.len)
+		html_escape(out, off.p);
 	gs_buf_adds(out, "</figcaption>\n</figure>\n");
+	gs_buf_free(&off);
+	free(label);
+	free(rollup);
 }
 
 /* The trend's data and where it is drawn. */
@@ -1413,7 +1847,7 @@ static void html_trend(struct report *r)
 	} else
 		bc = first_text_column(t, pc);
 	struct chart c;
-	chart_scale(&c, r, t, vc, in_list(r->pct, r->npct, a->trend_arg));
+	chart_scale(&c, r, t, vc, NULL, in_list(r->pct, r->npct, a->trend_arg));
 	gs_buf *out = c.out;
 	const int right = 130, top = 26;
 	struct trend tr = {.t = t, .vc = vc, .pc = pc, .bc = bc, .left = 70, .plot_w = 440, .plot_h = 220};
@@ -1429,7 +1863,9 @@ static void html_trend(struct report *r)
 	}
 	static const char *const colour[] = {"#4a78a8", "#e08a2c", "#3c9a5f", "#8a5cb8", "#b5563e", "#5a9bb0",
 	                                     "#c4648c", "#7f7f3a"};
-	chart_open(&c, tr.left + tr.plot_w + right, top + tr.plot_h + 40, shown_label(r, a->trend_arg));
+	char *vl = field_label(r, a->trend_arg), *pl = field_label(r, a->trend_period_arg);
+	char *bl = bc >= 0 ? field_label(r, t->names[bc]) : NULL;
+	chart_open(&c, tr.left + tr.plot_w + right, top + tr.plot_h + 40, vl);
 	chart_axes(&c, tr.left, tr.left + tr.plot_w, tr.axis_y, top,
 	           (struct axis_label[2]){{tr.left - 6, tr.axis_y + 4, "end"}, {tr.left - 6, top + 4, "end"}});
 	/* period labels: all when few, else about eight */
@@ -1452,10 +1888,19 @@ static void html_trend(struct report *r)
 	}
 	gs_buf_adds(out, "</svg>\n<figcaption>");
 	gs_buf cap = {0};
-	/* TRANSLATORS: the caption of a trend chart: the value by the period, rate by period */
-	gs_buf_printf(&cap, _("%s by %s"), shown_label(r, a->trend_arg), shown_label(r, a->trend_period_arg));
+	if (bl)
+		/* TRANSLATORS: the caption of a trend chart: the value by the
+		 * period, a line for each unit: rate by week, one line for each
+		 * township */
+		gs_buf_printf(&cap, _("%s by %s, one line for each %s"), vl, pl, bl);
+	else
+		/* TRANSLATORS: the caption of a trend chart: the value by the period, rate by period */
+		gs_buf_printf(&cap, _("%s by %s"), vl, pl);
 	html_escape(out, cap.p);
 	gs_buf_free(&cap);
+	free(vl);
+	free(pl);
+	free(bl);
 	gs_buf_adds(out, "</figcaption>\n</figure>\n");
 	free(tr.per);
 	free(unit);
@@ -1477,18 +1922,6 @@ static int looks_like_code(const struct col *c, size_t nout)
 	return 0;
 }
 
-static int is_total_label(const char *s, const struct gengetopt_args_info *a)
-{
-	static const char *const fixed[] = {"合计", "总计", "小计", "全县", "全区", "全市", "全镇", "全乡", "*"};
-	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
-		if (!strcmp(s, fixed[i]))
-			return 1;
-	for (unsigned i = 0; i < a->total_label_given; i++)
-		if (!strcmp(s, a->total_label_arg[i]))
-			return 1;
-	return 0;
-}
-
 static time_t created_time(const char *date)
 {
 	const char *e = getenv("SOURCE_DATE_EPOCH");
@@ -1503,6 +1936,44 @@ static time_t created_time(const char *date)
 	if (date && gs_date_parse(date, strlen(date), 0, &y, &m, &d, &why) == 0)
 		return (time_t)gs_days_from_civil(y, m, d) * 86400;
 	return (time_t)315532800; /* 1980-01-01, the zip format's first day */
+}
+
+/* The name of the workbook's sheet: the title, as Excel takes a sheet's
+ * name: each run of []:*?/\, the control characters it refuses and
+ * spaces one space, spaces and the quotes it refuses at either end trimmed, cut to 31
+ * characters (UTF-16 units, as Excel counts them); when nothing is left,
+ * the default title's word (报表). */
+static char *sheet_name(const char *title)
+{
+	gs_buf b = {0};
+	size_t units = 0;
+	for (const unsigned char *p = (const unsigned char *)title; *p;) {
+		size_t len = strnlen((const char *)p, *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC0 ? 2 : 1);
+		size_t u = len == 4 ? 2 : 1;
+		int gap = *p < 0x20 || *p == ' ' || strchr("[]:*?/\\", *p);
+		if (units + u > 31)
+			break;
+		if (!gap)
+			gs_buf_add(&b, (const char *)p, len);
+		else if (b.len && b.p[b.len - 1] != ' ')
+			gs_buf_addc(&b, ' ');
+		else
+			u = 0;       /* a space ends the name already, or it is empty */
+		units += u;
+		p += len;
+	}
+	size_t from = 0;
+	while (from < b.len && (b.p[from] == ' ' || b.p[from] == '\''))
+		from++;
+	while (b.len > from && (b.p[b.len - 1] == ' ' || b.p[b.len - 1] == '\''))
+		b.len--;
+	if (b.p)
+		b.p[b.len] = 0;
+	/* History is the name of a sheet Excel keeps for itself */
+	char *name = b.len > from && strcasecmp(b.p + from, "History") ? gs_xstrndup(b.p + from, b.len - from) :
+	             dup(_(default_title));
+	gs_buf_free(&b);
+	return name;
 }
 
 /* The workbook: numbers as numbers of the decimals shown, codes as text,
@@ -1528,7 +1999,9 @@ static void render_xlsx(struct report *r)
 				bold[k] = 1;
 		}
 	}
+	char *sheet = sheet_name(a->title_given ? a->title_arg : _(default_title));
 	gs_xlsx_meta m = {
+		.sheet = sheet,
 		.title = a->title_given ? a->title_arg : NULL,
 		.unit_line = a->unit_line_given ? a->unit_line_arg : NULL,
 		.note = r->target ? r->tsum.p : NULL,
@@ -1542,6 +2015,7 @@ static void render_xlsx(struct report *r)
 	if (gs_xlsx_table(&r->out, &m, xc, ncols, cells, nout, bold, &why) < 0)
 		gs_die(GS_IO, NULL, 0, "%s", gs_reason_shown(&why));
 	gs_reason_free(&why);
+	free(sheet);
 	free(xc);
 	free(cells);
 	free(bold);
@@ -1913,7 +2387,7 @@ static const struct appendix_style text_appendix = {
 
 static const struct appendix_style markdown_appendix = {
 	N_("How these figures were computed"), "## ", "\n\n", 1,
-	"`", "`", "\n", "   - ", "\n", "", "\n", md_escape, gs_buf_adds,
+	"", "", "\n", "   - ", "\n", "", "\n", md_escape, md_code,
 };
 
 static const struct appendix_style html_appendix = {
@@ -2007,7 +2481,7 @@ static void render_markdown(struct report *r)
 	if (r->date)
 		gs_buf_printf(out, "%s\n\n", r->date);
 	if (a->caption_given) {
-		md_escape(out, a->caption_arg);
+		md_paragraph(out, a->caption_arg);
 		gs_buf_adds(out, "\n\n");
 	}
 	gs_buf_addc(out, '|');
@@ -2031,7 +2505,7 @@ static void render_markdown(struct report *r)
 	}
 	gs_buf_addc(out, '\n');
 	if (r->target) {
-		md_escape(out, r->tsum.p);
+		md_paragraph(out, r->tsum.p);
 		gs_buf_adds(out, "\n\n");
 	}
 	render_appendix(out, r, &markdown_appendix);
@@ -2110,7 +2584,11 @@ static void render_html(struct report *r)
 {
 	const struct gengetopt_args_info *a = r->a;
 	gs_buf *out = &r->out;
-	html_head(out, a->lang_arg, a->title_given ? a->title_arg : _("govstat report"));
+	/* TRANSLATORS: the language of this translation as the lang of an
+	 * HTML page (BCP 47: zh-CN), so that a page says the language its
+	 * words are in */
+	const char *lang = a->lang_given ? a->lang_arg : _("en");
+	html_head(out, lang, a->title_given ? a->title_arg : _(default_title));
 	if (r->date) {
 		gs_buf_adds(out, "<p class=\"date\">");
 		html_escape(out, r->date);
@@ -2160,6 +2638,8 @@ static void check_options(struct report *r)
 	r->fmt = formats[a->format_arg].fmt;
 	gs_cli_output_encoding(r->cli, NULL, stream_format(r->fmt), "-f");
 	parse_decimals(&r->decs, a->decimals_arg, a->decimals_given);
+	if (a->date_given && !is_iso_date(a->date_arg))
+		gs_usage_error("--date '%s': not a real date written YYYY-MM-DD (such as 2026-02-28)", a->date_arg);
 	if (a->width_arg < 20)
 		gs_usage_error("--width: give 20 or more");
 	if ((a->up_given || a->down_given || a->key_given) && !a->compare_given)
@@ -2173,20 +2653,13 @@ static void check_options(struct report *r)
 	}
 }
 
-/* The page of the formats written whole, hashed for the manifest. */
+/* The page of the formats written whole (text, Markdown, HTML, xlsx), on
+ * standard output the way every tool writes a document: a failed write
+ * is told with its reason (status 3), the manifest records its hash. */
 static void write_page(const struct report *r)
 {
-	if (!r->out.len)
-		return;
-	gs_fwrite(r->out.p, r->out.len, stdout);
-	if (gs_manifest_on()) {
-		gs_sha256 c;
-		char hex[65];
-		gs_sha256_init(&c);
-		gs_sha256_update(&c, r->out.p, r->out.len);
-		gs_sha256_hex(&c, hex);
-		gs_manifest_written("-", "output", hex, r->out.len, (long)r->nout);
-	}
+	if (r->out.len)
+		gs_write_stdout(r->out.p, r->out.len, (long)r->nout);
 }
 
 /* The summary govstat(7) promises: read = written + rejected (+ left out

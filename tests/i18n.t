@@ -145,15 +145,15 @@ $ cp "$DATA/indicators.csv" "$DATA/indicators-prev.csv" .; LOCPATH="$TOP/build/l
 >>>
 2020-03-31
 
-township      disputes  disputes 上期  disputes 变化    rate  rate 上期   rate 变化  rate 应升  全部达标  目标
---------------------------------------------------------------------------------------------------------------
-田园镇               6              4           +2 ↑  97.58%     96.00%   +1.58pp ↑          ✓         ✓     ✓
-石桥乡               5              5            0 →  60.00%     70.00%  -10.00pp ↓          ✗         ✗     ✗
-Longtan Town        13              -              -  95.00%          -           -          -         ✗     ✓
-新华社区             0              -              -       -          -           -          -         ✗     -
-白沙乡               -              2              -       -     50.00%           -          -         ✗     -
+township      disputes  disputes 上期  disputes 变化    rate  rate 上期         rate 变化  rate 应升  全部达标  目标
+--------------------------------------------------------------------------------------------------------------------
+田园镇               6              4           +2 ↑  97.58%     96.00%   +1.58个百分点 ↑          ✓         ✓     ✓
+石桥乡               5              5            0 →  60.00%     70.00%  -10.00个百分点 ↓          ✗         ✗     ✗
+Longtan Town        13              -              -  95.00%          -                 -          -         ✗     ✓
+新华社区             0              -              -       -          -                 -          -         ✗     -
+白沙乡               -              2              -       -     50.00%                 -          -         ✗     -
 
-3 行中有 1 行未达目标 rate >= 0.95；另有 1 行不适用（目标所读的值为空），未计入
+3 行中有 1 行未达目标 rate ≥ 95%；另有 1 行不适用（目标所读的值为空），未计入
 govstat 0.1.0；输入 indicators.csv，sha256 fd5adad06b0b7874b7e8dd6d59e7328468355c809f1c76992422fc7d9b1de587，4 行；report --ambiguous narrow --width 120 --date 2020-03-31 --percent rate --compare indicators-prev.csv --key township --up rate --target 'rate >= 0.95' indicators.csv
 township,disputes,disputes_prev,disputes_change,rate,rate_prev,rate_change,rate_met,all_met,target
 

@@ -71,14 +71,15 @@ unit      受理案件数  closed  超期件数  案件办结率  平均办理�
 河口镇            31      29         3       93.5%           4.5       ✗
 柳林乡            17      17         0      100.0%           2.1       ✓
 
-1 of 3 rows miss the target overdue <= 2 && close_ratio >= 0.95
+1 of 3 rows miss the target 超期件数 ≤ 2 and 案件办结率 ≥ 95%
 
-### --catalogue: English names under an English locale (Chinese where there is no English name); the chart's target from the catalogue
-$ LC_ALL=en_GB.UTF-8 report --catalogue "$DATA/report/catalogue.json" --columns unit,close_ratio,overdue -f html --chart close_ratio "$DATA/report/catalogued.csv" | grep -E '^<tr><th|class="target"'; LC_ALL= LC_MESSAGES=zh_CN.UTF-8 LANG=en_US.UTF-8 report --catalogue "$DATA/report/catalogue.json" --columns close_ratio "$DATA/report/catalogued.csv" | sed -n 1p
+### --catalogue: English names under an English locale (Chinese where there is no English name); the chart's target from the catalogue; LC_MESSAGES decides over LANG, for the names and report's words alike (both locales installed, in build/locales)
+$ LC_ALL=en_GB.UTF-8 report --catalogue "$DATA/report/catalogue.json" --columns unit,close_ratio,overdue -f html --chart close_ratio "$DATA/report/catalogued.csv" | grep -E '^<tr><th|class="target"'; LOCPATH="$TOP/build/locales" LC_ALL= LC_MESSAGES=zh_CN.UTF-8 LANG=en_US.UTF-8 report --catalogue "$DATA/report/catalogue.json" --columns close_ratio "$DATA/report/catalogued.csv" | sed -n 1p; LOCPATH="$TOP/build/locales" LC_ALL= LC_MESSAGES=en_US.UTF-8 LANG=zh_CN.UTF-8 report --catalogue "$DATA/report/catalogue.json" --columns close_ratio "$DATA/report/catalogued.csv" | sed -n 1p
 >>>
 <tr><th scope="col">unit</th><th scope="col">Case closure ratio</th><th scope="col">超期件数</th><th scope="col">target</th></tr>
 <text class="target" x="350" y="16" text-anchor="middle" fill="#b00020">target 95.00%</text>
-案件办结率  target
+案件办结率  目标
+Case closure ratio  target
 
 ### --catalogue: --label, --decimals and --target win over it; xlsx takes its percent format; a catalogue that cannot be read is a usage error
 $ report --catalogue "$DATA/report/catalogue.json" --target 'cases > 20' --label close_ratio=办结率 --decimals 2 "$DATA/report/catalogued.csv" | sed -n 1,7p; report -f xlsx --catalogue "$DATA/report/catalogue.json" "$DATA/report/catalogued.csv" > k.xlsx; "$TOP/tests/xlsx_check.py" k.xlsx | grep -E '^[EF][12] '; report --catalogue nope.json "$DATA/report/catalogued.csv"; echo $?
@@ -89,7 +90,7 @@ unit      受理案件数  closed  超期件数   办结率  平均办理天数 
 河口镇            31      29         3   93.55%          4.50       ✓
 柳林乡            17      17         0  100.00%          2.13       ✗
 
-1 of 3 rows miss the target cases > 20
+1 of 3 rows miss the target 受理案件数 > 20
 E1 s '案件办结率' General bold
 F1 s '平均办理天数' General bold
 E2 n 0.958333 0.0% -
@@ -112,6 +113,16 @@ township,2020-W01,2020-W02,总计
 石桥乡,0.5,1,1.5
 河口乡,,,
 总计,1.25,2.8,4.05
+
+### --pivot on a table with no text column (the county's own: period and value): one unit, so one row, the totals, not a unit row and a total row alike
+$ printf 'period,n\n2020-02,5\n2020-01,3\n2020-01,1\n' > county.csv; report --pivot period county.csv | sed -n 1,4p; report --pivot period -f csv county.csv
+>>>
+2020-01  2020-02  合计
+----------------------
+      4        5     9
+
+2020-01,2020-02,合计
+4,5,9
 
 ### --pivot in xlsx: the total row is bold, the cells numbers; exact sums, not sums of rounded cells
 $ printf 'unit,month,amount\n甲,2020-01,0.004\n甲,2020-02,0.004\n乙,2020-01,0.004\n' | report --pivot month --decimals 2 | sed -n 3,5p; printf 'unit,month,amount\n甲,2020-01,0.004\n甲,2020-02,0.004\n乙,2020-01,0.004\n' | report --pivot month -f xlsx > p.xlsx; "$TOP/tests/xlsx_check.py" p.xlsx | grep -E '^[A-D]4 '
@@ -145,7 +156,7 @@ township      disputes    rate  target
 Longtan Town        13  95.00%       ✓
 新华社区             0       -       -
 
-1 of 3 rows miss the target rate >= 0.95; 1 not applicable (a value it reads is empty), left out
+1 of 3 rows miss the target rate ≥ 95%; 1 not applicable (a value it reads is empty), left out
 
 ### --target from the catalogue: a not-applicable ratio is neither met nor missed in any format (empty, null, the NA mark, not shaded); all_met is its own
 $ printf 'township,disputes,dispute_resolution_ratio\n田园镇,6,0.9758\n石桥乡,5,0.6\n新华社区,0,\n' > r.csv; printf 'township,disputes,dispute_resolution_ratio\n田园镇,4,0.96\n石桥乡,5,0.7\n新华社区,1,0.5\n' > p.csv; report --catalogue "$TOP/share/govstat/catalogue.json" r.csv | sed -n '3,7p'; report -f csv --catalogue "$TOP/share/govstat/catalogue.json" r.csv; report -f json --catalogue "$TOP/share/govstat/catalogue.json" r.csv | tail -1; report -f html --catalogue "$TOP/share/govstat/catalogue.json" r.csv | grep -E '^<tr><td>新华社区|not applicable'; report -f csv --compare p.csv --key township --down disputes --catalogue "$TOP/share/govstat/catalogue.json" r.csv | cut -d, -f1,5-
@@ -154,14 +165,14 @@ $ printf 'township,disputes,dispute_resolution_ratio\n田园镇,6,0.9758\n石桥
 石桥乡                 5          60.00%       ✗
 新华社区               0               -       -
 
-1 of 2 rows miss the target dispute_resolution_ratio >= 0.95; 1 not applicable (a value it reads is empty), left out
+1 of 2 rows miss the target 矛盾纠纷化解率 ≥ 95%; 1 not applicable (a value it reads is empty), left out
 township,disputes,dispute_resolution_ratio,target
 田园镇,6,0.9758,1
 石桥乡,5,0.6,0
 新华社区,0,,
 {"township":"新华社区","disputes":0,"dispute_resolution_ratio":null,"target":null}
 <tr><td>新华社区</td><td class="num">0</td><td class="num">—</td><td class="mark">—</td></tr>
-<p><span class="missed">✗</span> 1 of 2 rows miss the target dispute_resolution_ratio &gt;= 0.95; 1 not applicable (a value it reads is empty), left out</p>
+<p><span class="missed">✗</span> 1 of 2 rows miss the target 矛盾纠纷化解率 ≥ 95%; 1 not applicable (a value it reads is empty), left out</p>
 township,disputes_met,dispute_resolution_ratio,dispute_resolution_ratio_prev,dispute_resolution_ratio_change,all_met,target
 田园镇,0,0.9758,0.96,0.0158,0,1
 石桥乡,0,0.6,0.7,-0.1,0,0
@@ -234,12 +245,31 @@ $ printf 'name,note\n"a|b",x*y_z\n<b>,"two\nlines"\n' | report -f markdown --tit
 | name | note |
 | --- | --- |
 | a\|b | x\*y\_z |
-| &lt;b&gt; | two<br>lines |
+| \<b> | two<br>lines |
 
 <small>govstat 0.1.0; input -, sha256 c4365d859b9c79a25f5ae59ccc9b4e84c9974c869c0543e9c235b891ae9eb5e9, 2 rows; report -f markdown --title 'T\|1'</small>
 
-### html: valid HTML5 (tidy), lang zh-CN, nothing fetched from anywhere
-$ report -f html --title '矛盾纠纷化解率' --percent rate --target 'rate >= 0.95' --chart rate --chart-target 0.95 "$DATA/indicators.csv" > r.html; tidy -e -q r.html; echo "tidy $?"; grep -c '<html lang="zh-CN">' r.html; grep -Eio '(src|href)=|url\(|@import|<script|<link' r.html | wc -l; grep -c 'class="missed"' r.html; grep -c '<rect ' r.html; grep -c 'stroke-dasharray' r.html
+### markdown escapes for Markdown, never with HTML entities: the command in the footer keeps >= as typed, < and an entity's & are backslashed, a caption that would be a quote or a list is not, a command with backticks is one code span in the appendix
+$ printf 'name,rate\na,0.9\nb,0.6\n' > t.csv; printf '{"tool":"report","args":["--where","`name` != \\"x\\"","t.csv"],"status":0,"files":[]}\n' > m.jsonl; report -f markdown --caption '> 1. a<b & c &amp; d' --target 'rate>=0.7' --where 'rate>0' --manifest-in m.jsonl t.csv | sed 's/sha256 [0-9a-f]*/sha256 …/'; printf 'n\n1\n' | report -f markdown --caption '2020. 年' | sed -n 1p
+>>>
+\> 1. a\<b & c \&amp; d
+
+| name | rate | target |
+| --- | ---: | ---: |
+| a | 0.9 | ✓ |
+| b | 0.6 | ✗ |
+
+1 of 2 rows miss the target rate ≥ 0.7
+
+## How these figures were computed
+
+1. ``report --where '`name` != "x"' t.csv`` (status 0)
+
+<small>govstat 0.1.0; input t.csv, sha256 …, 2 rows; report -f markdown --caption '> 1. a\<b & c \&amp; d' --target 'rate>=0.7' --where 'rate>0' --manifest-in m.jsonl t.csv</small>
+2020\. 年
+
+### html: valid HTML5 (tidy), lang en (the language of its words here), nothing fetched from anywhere
+$ report -f html --title '矛盾纠纷化解率' --percent rate --target 'rate >= 0.95' --chart rate --chart-target 0.95 "$DATA/indicators.csv" > r.html; tidy -e -q r.html; echo "tidy $?"; grep -c '<html lang="en">' r.html; grep -Eio '(src|href)=|url\(|@import|<script|<link' r.html | wc -l; grep -c 'class="missed"' r.html; grep -c '<rect ' r.html; grep -c 'stroke-dasharray' r.html
 >>>
 tidy 0
 1
@@ -293,6 +323,25 @@ report: --chart-floor: 'x' is not a number
 Try 'report --help' for more information.
 >>>= 2
 
+### html chart: the rollup row (全县, a --total-label) is no bar: the townships' bars are scaled among themselves, the county's ratio is a dotted reference line labelled under the axis; a total too large for the axis (a sum) is said in the caption; the table keeps the row
+$ printf 'township,disputes,rate\n全县,15,0.9333\n田园镇,6,0.9758\n石桥乡,5,0.9\n龙潭镇,4,0.92\n' > roll.csv; report -f html --percent rate --chart rate --chart-target 0.95 roll.csv > a.html; tidy -e -q a.html; echo "tidy $?"; grep -c '<rect ' a.html; grep -E 'class="(rollup|axis-max)"|<figcaption' a.html; grep -c '<td>全县</td>' a.html; report -f html --chart disputes roll.csv | grep -E '<rect |class="rollup"|<figcaption'; sed 's/全县/县合计行/' roll.csv | report -f html --chart disputes --chart-floor 0 --total-label 县合计行 | grep -E '<rect |<figcaption'
+>>>
+tidy 0
+3
+<text class="axis-max" x="560" y="126" text-anchor="end" fill="#555">97.58%</text>
+<line class="rollup" x1="406" y1="22" x2="406" y2="110" stroke="#333" stroke-width="1.5" stroke-dasharray="2 3"/>
+<text class="rollup" x="406" y="142" text-anchor="middle" fill="#333">全县 93.33%</text>
+<figcaption>rate (the axis starts at 86.00%, not 0)</figcaption>
+1
+<rect x="140" y="26" width="420" height="22" fill="#4a78a8"/>
+<rect x="140" y="54" width="280" height="22" fill="#4a78a8"/>
+<rect x="140" y="82" width="140" height="22" fill="#4a78a8"/>
+<figcaption>disputes (the axis starts at 3, not 0); 全县 15, beyond the axis</figcaption>
+<rect x="140" y="26" width="420" height="22" fill="#4a78a8"/>
+<rect x="140" y="54" width="350" height="22" fill="#4a78a8"/>
+<rect x="140" y="82" width="280" height="22" fill="#4a78a8"/>
+<figcaption>disputes; 县合计行 15, beyond the axis</figcaption>
+
 ### html trend: a line chart over the weeks (sorted), one line a township, labelled at its end, the axis from a floor under the clustered ratios, the target a labelled dashed line
 $ printf 'township,period,disputes,rate\n田园镇,2020-W01,4,0.93\n石桥乡,2020-W01,2,0.95\n田园镇,2020-W02,3,0.96\n石桥乡,2020-W02,1,0.92\n田园镇,2020-W03,5,0.97\n石桥乡,2020-W03,2,0.94\n' > tr.csv; report -f html --percent rate --trend rate --chart-target 0.95 tr.csv > tr.html; tidy -e -q tr.html; echo "tidy $?"; sed -n '/<svg/,/<.figure>/p' tr.html
 >>>
@@ -312,7 +361,7 @@ tidy 0
 <line x1="70" y1="81" x2="510" y2="81" stroke="#b00020" stroke-width="2" stroke-dasharray="6 4"/>
 <text class="target" x="516" y="75" fill="#b00020">target 95.00%</text>
 </svg>
-<figcaption>rate by period</figcaption>
+<figcaption>rate by period, one line for each township</figcaption>
 </figure>
 
 ### html trend: the county alone is one unlabelled line (a period with no value is left out); --chart-floor 0; errors
@@ -326,6 +375,16 @@ Try 'report --help' for more information.
 report: --trend draws the long table: give it without --pivot
 Try 'report --help' for more information.
 >>>= 2
+
+### html: the page's lang is the language of report's words: zh-CN under a Chinese locale of messages (LC_MESSAGES decides over LANG), en under C or English; --lang says another
+$ printf 'u,n\na,1\n' > t.csv; for l in zh_CN.UTF-8 en_US.UTF-8 C; do LOCPATH="$TOP/build/locales" LC_ALL=$l report -f html t.csv | grep '^<html'; done; LOCPATH="$TOP/build/locales" LC_ALL= LANG=en_US.UTF-8 LC_MESSAGES=zh_CN.UTF-8 report -f html t.csv | grep '^<html'; LOCPATH="$TOP/build/locales" LC_ALL= LANG=zh_CN.UTF-8 LC_MESSAGES=en_US.UTF-8 report -f html t.csv | grep '^<html'; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report -f html --lang zh-Hans-CN t.csv | grep '^<html'
+>>>
+<html lang="zh-CN">
+<html lang="en">
+<html lang="en">
+<html lang="zh-CN">
+<html lang="en">
+<html lang="zh-Hans-CN">
 
 ### html escapes what it shows
 $ printf 'name,v\n"<script>x</script>",1\n' | report -f html --title 'a & b' > e.html; grep -c '<script>' e.html; grep -c '<td>&lt;script&gt;x&lt;/script&gt;</td>' e.html; grep -c '<h1>a &amp; b</h1>' e.html
@@ -394,7 +453,7 @@ D8 n 96 General bold
 E8 n 92 General bold
 F8 n 0.958333 0.00% bold
 G8 s '✓' @ bold
-A10 s '1 of 4 rows miss the target close_ratio >= 0.95; 1 not applicable (a value it reads is empty), left out' General -
+A10 s '1 of 4 rows miss the target close_ratio ≥ 95%; 1 not applicable (a value it reads is empty), left out' General -
 A12 s '填报单位：东岭县委政法委\u3000\u3000制表人：王芳\u3000\u3000审核人：赵强\u3000\u3000报表日期：2026-11-22' General -
 
 ### xlsx: an all-digit 18-digit ID and a 12-digit code stay text with every digit; --decimals is the number format; --total-label names a total row; no title, no merge
@@ -419,6 +478,15 @@ A3 s '430102196512300031' @ bold
 B3 s '小计甲' @ bold
 C3 n 22 General bold
 D3 n 0.25 0.0 bold
+
+### xlsx: the sheet is named after the --title, as Excel takes it: each run of []:*?/\ one space, cut to 31 characters; without a title (or nothing left of it) one word of the language, Report or 报表
+$ printf 'u,n\na,1\n' > t.csv; names() { /usr/bin/python3 -c 'import openpyxl, sys; wb = openpyxl.load_workbook(sys.argv[1]); print(wb.sheetnames, wb.worksheets[0].print_title_rows)' "$1"; }; report -f xlsx --title '2026年第47周 矛盾纠纷化解情况' t.csv > a.xlsx; names a.xlsx; report -f xlsx --title '县/乡: 2026[Q1]*?\ 矛盾纠纷化解情况统计表（第一季度）各乡镇汇总' t.csv > b.xlsx; names b.xlsx; report -f xlsx --title '[?]' t.csv > c.xlsx; names c.xlsx; report -f xlsx t.csv > d.xlsx; names d.xlsx; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report -f xlsx t.csv > e.xlsx; names e.xlsx
+>>>
+['2026年第47周 矛盾纠纷化解情况'] $2:$2
+['县 乡 2026 Q1 矛盾纠纷化解情况统计表（第一季度）各乡'] $2:$2
+['Report'] $2:$2
+['Report'] $1:$1
+['报表'] $1:$1
 
 ### xlsx: the same inputs give the same bytes (no clock in the workbook)
 $ report -f xlsx --title t "$DATA/indicators.csv" > a.xlsx; sleep 1; report -f xlsx --title t "$DATA/indicators.csv" > b.xlsx; cmp a.xlsx b.xlsx && echo same; SOURCE_DATE_EPOCH=1585612800 report -f xlsx "$DATA/indicators.csv" > c.xlsx; "$TOP/tests/xlsx_check.py" c.xlsx | grep created
@@ -465,6 +533,24 @@ $ report --title t "$DATA/indicators.csv" | sed -n 2p; SOURCE_DATE_EPOCH=1585612
 >>>
 
 2020-03-31
+
+### --date is a real date written YYYY-MM-DD (a leap day when there is one); 2026-02-30, a word, another spelling are usage errors, nothing printed
+$ report --date 2024-02-29 --title t "$DATA/indicators.csv" | sed -n 2p; for d in 2026-02-30 昨天 2026-2-3 ''; do report --date "$d" "$DATA/indicators.csv"; echo "status $?"; done
+>>>
+2024-02-29
+status 2
+status 2
+status 2
+status 2
+>>>2
+report: --date '2026-02-30': not a real date written YYYY-MM-DD (such as 2026-02-28)
+Try 'report --help' for more information.
+report: --date '昨天': not a real date written YYYY-MM-DD (such as 2026-02-28)
+Try 'report --help' for more information.
+report: --date '2026-2-3': not a real date written YYYY-MM-DD (such as 2026-02-28)
+Try 'report --help' for more information.
+report: --date '': not a real date written YYYY-MM-DD (such as 2026-02-28)
+Try 'report --help' for more information.
 
 ### the manifest of a three-tool pipeline: one line each, hashes that match the files, rendered as an appendix
 $ cp "$DATA/disputes.csv" .; export GOVSTAT_MANIFEST=$PWD/m.jsonl; tally -g township -a 'n=count()' -a 'rate=ratio(count(status=="resolved"),count())' disputes.csv > t.csv; rank -k rate t.csv > r.csv; report --percent rate r.csv > out.txt; unset GOVSTAT_MANIFEST; wc -l < m.jsonl; grep -o '"tool":"[a-z]*"' m.jsonl | tr '\n' ' '; echo; for f in disputes.csv t.csv r.csv out.txt; do h=$(sha256sum $f | cut -c1-64); printf '%s %s\n' $f $(grep -c "$h" m.jsonl); done; report --manifest-in m.jsonl r.csv | sed -n '/How these/,/^3\./p' | sed 's/sha256 [0-9a-f]*/sha256 …/'
@@ -543,7 +629,7 @@ $ printf '镇街,户号,households,safe_households\n东岭镇,a,60,59\n西坝街
 东岭镇          0.9758     1     ✓
 西坝街道        0.9758     2     ✗
 
-1 of 2 rows miss the target safe_family_ratio >= 0.9758
+1 of 2 rows miss the target 平安家庭比例 ≥ 0.9758
 镇街,safe_family_ratio,rank
 东岭镇,0.97580645161290322581,1
 西坝街道,0.97575757575757575758,2
@@ -561,20 +647,36 @@ k     r  r prev     变化  上升  all_met
 ---------------------------------------
 x  0.61    0.50  +0.11 ↑     ✓        ✓
 
-### a label for a column not shown is ignored (one set of labels for several tables); a bad --decimals is a usage error
-$ printf 'u,v\na,1\n' | report -f markdown --label vv=数值 --label v=值; printf 'u,v\na,1\n' | report --decimals 2x; printf 'u,v\na,1\n' | report --decimals =2
+### a label for a column of the input not shown is ignored (one set of labels for several tables), and so is one for a column report would make (target, all_met, NAME_prev); a label or --decimals COL=N for a field there is not is a usage error, as --percent's; a bad --decimals is a usage error
+$ printf 'u,v,w\na,1,2\n' | report -f markdown --columns u,v --label w=宽 --label v=值 --label target=达标 --label all_met=全部 --label v_prev=上期; printf 'u,v\na,1\n' | report --label vv=数值; echo "status $?"; printf 'u,v\na,1\n' | report --label w_prev=上期; printf 'u,v\na,1\n' | report --label v; printf 'u,v\na,1\n' | report --decimals vv=2; printf 'u,v\na,1\n' | report --percent vv; printf 'u,v\na,1\n' | report --decimals 2x; printf 'u,v\na,1\n' | report --decimals =2
 >>>
 | u | 值 |
 | --- | ---: |
 | a | 1 |
 
-<small>govstat 0.1.0; input -, sha256 bcc3502b071962ebeded570c8c21ac8b65e6a050496f0d19db2e6f71b7e1e576, 1 rows; report -f markdown --label vv=数值 --label v=值</small>
+<small>govstat 0.1.0; input -, sha256 793f4952575cfdaa6c29c81db1afe4ffd39d9c50112f7552928812eccdc9a0d7, 1 rows; report -f markdown --columns u,v --label w=宽 --label v=值 --label target=达标 --label all\_met=全部 --label v\_prev=上期</small>
+status 2
 >>>2
+report: --label: no field 'vv' in the input
+Try 'report --help' for more information.
+report: --label: no field 'w_prev' in the input
+Try 'report --help' for more information.
+report: --label 'v': give FIELD=LABEL
+Try 'report --help' for more information.
+report: --decimals: no field 'vv' in the input
+Try 'report --help' for more information.
+report: --percent: no field 'vv' in the input
+Try 'report --help' for more information.
 report: --decimals '2x': give a number from 0 to 30, or COL=N
 Try 'report --help' for more information.
 report: --decimals '=2': give N or COL=N
 Try 'report --help' for more information.
 >>>= 2
+
+### --label all_met names the last column of a comparison too
+$ printf 'k,r\nx,0.5\n' > p.csv; printf 'k,r\nx,0.6\n' | report --compare p.csv --key k --up r --label all_met=五升两降 | sed -n 1p
+>>>
+k    r  r prev  r change  r up  五升两降
 
 ### --where shows the rows where it holds, here and in the previous period; the footer counts the others
 $ printf '镇街,纠纷\n全县,30\n东岭镇,12\n西坝街道,18\n' > c.csv; printf '镇街,纠纷\n全县,25\n东岭镇,10\n' > p.csv; report --where '`镇街` != "全县"' c.csv | sed 's/sha256 [0-9a-f]*/sha256 …/'; report -f csv --where '`纠纷` > 12' --compare p.csv --key 镇街 c.csv; report -v -f csv --where '`镇街` != "全县"' c.csv
@@ -673,34 +775,35 @@ $ printf 'unit,period,rate\n甲镇,2020-W01,0.91\n乙乡,2020-W01,0.97\n甲镇,2
 <figcaption>化解率（坐标轴从 88.00% 起，不从 0 起）</figcaption>
 <svg … aria-label="化解率">
 <text class="target" x="516" y="69" fill="#b00020">目标 95.00%</text>
-<figcaption>化解率（按 周次）</figcaption>
+<figcaption>化解率（按 周次，每个 unit 一条线）</figcaption>
 
 ### zh_CN text: a table that fits with its headers on one line keeps them so; one that does not has every header wider than its numbers wrapped at its spaces, whole (纠纷数 上期 over two lines, as govstat-weekly's table at --width 200)
 $ printf 'township,disputes,rate\n田园镇,6,0.9758\n石桥乡,5,0.6\n' > c.csv; printf 'township,disputes,rate\n田园镇,4,0.96\n石桥乡,5,0.7\n' > p.csv; for w in 120 100; do LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report --label township=乡镇 --label disputes=纠纷数 --label rate=化解率 --percent rate --compare p.csv --key township --up rate --down disputes --width $w c.csv | sed '/^$/,$d'; done
 >>>
-乡镇    纠纷数  纠纷数 上期  纠纷数 变化  纠纷数 应降  化解率  化解率 上期  化解率 变化  化解率 应升  全部达标
---------------------------------------------------------------------------------------------------------------
-田园镇       6            4        +2 ↑           ✗  97.58%       96.00%   +1.58pp ↑           ✓        ✗
-石桥乡       5            5         0 →           ✗  60.00%       70.00%  -10.00pp ↓           ✗        ✗
-                纠纷数  纠纷数  纠纷数          化解率               化解率
-乡镇    纠纷数    上期    变化    应降  化解率    上期  化解率 变化    应升  全部达标
--------------------------------------------------------------------------------------
-田园镇       6       4   +2 ↑      ✗  97.58%  96.00%   +1.58pp ↑      ✓        ✗
-石桥乡       5       5    0 →      ✗  60.00%  70.00%  -10.00pp ↓      ✗        ✗
+乡镇    纠纷数  纠纷数 上期  纠纷数 变化  纠纷数 应降  化解率  化解率 上期        化解率 变化  化解率 应升  全部达标
+--------------------------------------------------------------------------------------------------------------------
+田园镇       6            4        +2 ↑           ✗  97.58%       96.00%   +1.58个百分点 ↑           ✓        ✗
+石桥乡       5            5         0 →           ✗  60.00%       70.00%  -10.00个百分点 ↓           ✗        ✗
+                纠纷数  纠纷数  纠纷数          化解率                     化解率
+乡镇    纠纷数    上期    变化    应降  化解率    上期        化解率 变化    应升  全部达标
+-------------------------------------------------------------------------------------------
+田园镇       6       4   +2 ↑      ✗  97.58%  96.00%   +1.58个百分点 ↑      ✓        ✗
+石桥乡       5       5    0 →      ✗  60.00%  70.00%  -10.00个百分点 ↓      ✗        ✗
 
 ### zh_CN text, narrower: headers are broken between Han characters too (the one that then takes the fewest lines first) before anything is cut; a table that cannot fit however its headers are broken keeps them whole and its lines long; a period header breaks after its hyphen; a text column is cut only when that makes the table fit
 $ printf 'township,disputes,rate\n田园镇,6,0.9758\n石桥乡,5,0.6\n' > c.csv; printf 'township,disputes,rate\n田园镇,4,0.96\n石桥乡,5,0.7\n' > p.csv; for w in 80 40; do LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report --label township=乡镇 --label disputes=纠纷数 --label rate=化解率 --percent rate --compare p.csv --key township --up rate --down disputes --width $w c.csv | sed '/^$/,$d'; done; printf 'unit,week,n\n青山街道办事处,2020-W01,3\n青山街道办事处,2020-W02,4\n河口镇,2020-W01,5\n' > l.csv; for w in 34 28 20; do LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report --pivot week --width $w l.csv | sed '/^$/,$d'; done
 >>>
-        纠纷  纠纷数  纠纷数  纠纷数          化解率               化解率  全部
-乡镇      数    上期    变化    应降  化解率    上期  化解率 变化    应升  达标
+              纠纷          纠纷                                     化解
+        纠纷    数  纠纷数    数          化解率                       率  全部
+乡镇      数  上期    变化  应降  化解率    上期        化解率 变化  应升  达标
 -------------------------------------------------------------------------------
-田园镇     6       4   +2 ↑      ✗  97.58%  96.00%   +1.58pp ↑      ✓    ✗
-石桥乡     5       5    0 →      ✗  60.00%  70.00%  -10.00pp ↓      ✗    ✗
-                纠纷数  纠纷数  纠纷数          化解率               化解率
-乡镇    纠纷数    上期    变化    应降  化解率    上期  化解率 变化    应升  全部达标
--------------------------------------------------------------------------------------
-田园镇       6       4   +2 ↑      ✗  97.58%  96.00%   +1.58pp ↑      ✓        ✗
-石桥乡       5       5    0 →      ✗  60.00%  70.00%  -10.00pp ↓      ✗        ✗
+田园镇     6     4   +2 ↑    ✗  97.58%  96.00%   +1.58个百分点 ↑    ✓    ✗
+石桥乡     5     5    0 →    ✗  60.00%  70.00%  -10.00个百分点 ↓    ✗    ✗
+                纠纷数  纠纷数  纠纷数          化解率                     化解率
+乡镇    纠纷数    上期    变化    应降  化解率    上期        化解率 变化    应升  全部达标
+-------------------------------------------------------------------------------------------
+田园镇       6       4   +2 ↑      ✗  97.58%  96.00%   +1.58个百分点 ↑      ✓        ✗
+石桥乡       5       5    0 →      ✗  60.00%  70.00%  -10.00个百分点 ↓      ✗        ✗
                 2020-  2020-
 unit              W01    W02  合计
 ----------------------------------
@@ -718,3 +821,27 @@ unit            2020-W01  2020-W02  合计
 青山街道办事处         3         4     7
 河口镇                 5         -     5
 合计                   8         4    12
+
+### zh_CN: the target's line names the columns as the page does (the catalogue's 矛盾纠纷化解率, a --label), a ratio's target as a percent, ≥ and 且 for >= and &&, in text, Markdown, HTML and xlsx alike; the footer keeps the catalogue's exact expression for the auditor, and the command line keeps a --target as typed
+$ printf 'township,disputes,dispute_resolution_ratio,negative_veto\n田园镇,6,0.9758,0\n石桥乡,5,0.6,0\n龙潭镇,4,1,1\n' > r.csv; cp "$TOP/share/govstat/catalogue.json" c.json; C=c.json; export LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8; for f in text markdown html; do report -f $f --catalogue "$C" r.csv | grep -E '未达|目标：' | sed 's/sha256 [0-9a-f]*/sha256 …/; s/^.*3 行；//'; done; report -f xlsx --catalogue "$C" --label negative_veto=否决事件 --target 'dispute_resolution_ratio>=0.95&&`negative_veto`==0' r.csv > t.xlsx; "$TOP/tests/xlsx_check.py" t.xlsx | grep 未达; report --catalogue "$C" --label negative_veto=否决事件 --target 'dispute_resolution_ratio>=0.95&&`negative_veto`==0' r.csv | tail -2 | sed 's/sha256 [0-9a-f]*/sha256 …/'
+>>>
+3 行中有 1 行未达目标 矛盾纠纷化解率 ≥ 95%
+指标目录的目标：dispute_resolution_ratio >= 0.95；report -f text --catalogue c.json r.csv
+3 行中有 1 行未达目标 矛盾纠纷化解率 ≥ 95%
+指标目录的目标：dispute\_resolution\_ratio >= 0.95；report -f markdown --catalogue c.json r.csv</small>
+<p><span class="missed">✗</span> 3 行中有 1 行未达目标 矛盾纠纷化解率 ≥ 95%</p>
+指标目录的目标：dispute_resolution_ratio &gt;= 0.95；report -f html --catalogue c.json r.csv</footer>
+A6 s '3 行中有 2 行未达目标 矛盾纠纷化解率 ≥ 95% 且 否决事件 = 0' General -
+3 行中有 2 行未达目标 矛盾纠纷化解率 ≥ 95% 且 否决事件 = 0
+govstat 0.1.0；输入 r.csv，sha256 …，3 行；report --catalogue c.json --label negative_veto=否决事件 --target 'dispute_resolution_ratio>=0.95&&`negative_veto`==0' r.csv
+
+### zh_CN trend: the chart names every column it draws by its label, shown in the table or not (--label, the catalogue's name), the lines' field too; a page without --title is titled 报表, English Report
+$ printf 'township,period,dispute_resolution_ratio\n田园镇,2020-W01,0.93\n石桥乡,2020-W01,0.95\n田园镇,2020-W02,0.96\n石桥乡,2020-W02,0.92\n' > tr.csv; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report -f html --catalogue "$TOP/share/govstat/catalogue.json" --label township=乡镇 --label period=周次 --columns township,dispute_resolution_ratio --trend dispute_resolution_ratio tr.csv | grep -E '<title>|<h1>|<th |aria-label|<figcaption>' | sed 's/<svg.*aria-label/<svg … aria-label/'; report -f html tr.csv | grep -E '<title>|<h1>'
+>>>
+<title>报表</title>
+<h1>报表</h1>
+<tr><th scope="col">乡镇</th><th scope="col">矛盾纠纷化解率</th><th scope="col">目标</th></tr>
+<svg … aria-label="矛盾纠纷化解率">
+<figcaption>矛盾纠纷化解率（按 周次，每个 乡镇 一条线）</figcaption>
+<title>Report</title>
+<h1>Report</h1>
