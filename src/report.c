@@ -2162,8 +2162,12 @@ static void wrap_label(struct lines *ls, const char *s, size_t w)
 		flush_line(ls, &cur);
 		if (ww <= w)
 			gs_buf_add(&cur, s + i, j - i);
-		else
+		else {
+			/* the tail of a broken word ends its line: 有效 / 警情 /
+			 * 上期, never 有效警 / 情 上期 */
 			break_word(ls, &cur, s + i, j - i, w);
+			flush_line(ls, &cur);
+		}
 	}
 	flush_line(ls, &cur);
 	gs_buf_free(&cur);
@@ -2240,6 +2244,11 @@ static long narrow_header(const struct report *r, const size_t *wd, const size_t
 		if (wd[i] <= least[i])
 			continue;
 		size_t lines, w = wrapped_width(r->cols[i].label, wd[i] - 1, &lines);
+		/* as narrow as that many lines can be, so that a word breaks
+		 * into even parts (纠纷 / 数量, not 纠纷数 / 量) */
+		for (size_t l2, w2; w > least[i] && w > 1; w = w2)
+			if ((w2 = wrapped_width(r->cols[i].label, w - 1, &l2)) >= w || l2 != lines)
+				break;
 		if (w < least[i])
 			w = least[i];
 		if (wi < 0 || lines < best || (lines == best && wd[i] - least[i] > wd[wi] - least[wi])) {

@@ -777,7 +777,7 @@ $ printf 'unit,period,rate\n甲镇,2020-W01,0.91\n乙乡,2020-W01,0.97\n甲镇,2
 <text class="target" x="516" y="69" fill="#b00020">目标 95.00%</text>
 <figcaption>化解率（按 周次，每个 unit 一条线）</figcaption>
 
-### zh_CN text: a table that fits with its headers on one line keeps them so; one that does not has every header wider than its numbers wrapped at its spaces, whole (纠纷数 上期 over two lines, as govstat-weekly's table at --width 200)
+### zh_CN text: a table that fits with its headers on one line keeps them so; one that does not has every header wider than its numbers wrapped at its spaces, whole (纠纷数 上期 over two lines, as govstat-weekly's table)
 $ printf 'township,disputes,rate\n田园镇,6,0.9758\n石桥乡,5,0.6\n' > c.csv; printf 'township,disputes,rate\n田园镇,4,0.96\n石桥乡,5,0.7\n' > p.csv; for w in 120 100; do LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report --label township=乡镇 --label disputes=纠纷数 --label rate=化解率 --percent rate --compare p.csv --key township --up rate --down disputes --width $w c.csv | sed '/^$/,$d'; done
 >>>
 乡镇    纠纷数  纠纷数 上期  纠纷数 变化  纠纷数 应降  化解率  化解率 上期        化解率 变化  化解率 应升  全部达标
@@ -821,6 +821,16 @@ unit            2020-W01  2020-W02  合计
 青山街道办事处         3         4     7
 河口镇                 5         -     5
 合计                   8         4    12
+
+### zh_CN text: a word broken between Han characters ends its line, in even parts (有效 / 警情 / 变化, not 有效警 / 情 变化)
+$ printf 'township,valid,street\n田园镇,5,1\n石桥乡,1,0\n' > c.csv; printf 'township,valid,street\n田园镇,2,1\n石桥乡,3,1\n' > p.csv; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report --compare p.csv --key township --label township=乡镇 --label valid=有效警情 --label street=街面警情 --down street --width 60 c.csv | sed '/^$/,$d'
+>>>
+              有效   有效        街面            街面
+        有效  警情   警情  街面  警情  街面警情  警情  全部
+乡镇    警情  上期   变化  警情  上期      变化  应降  达标
+-----------------------------------------------------------
+田园镇     5     2  +3 ↑     1     1      0 →    ✗    ✗
+石桥乡     1     3  -2 ↓     0     1     -1 ↓    ✓    ✓
 
 ### zh_CN: the target's line names the columns as the page does (the catalogue's 矛盾纠纷化解率, a --label), a ratio's target as a percent, ≥ and 且 for >= and &&, in text, Markdown, HTML and xlsx alike; the footer keeps the catalogue's exact expression for the auditor, and the command line keeps a --target as typed
 $ printf 'township,disputes,dispute_resolution_ratio,negative_veto\n田园镇,6,0.9758,0\n石桥乡,5,0.6,0\n龙潭镇,4,1,1\n' > r.csv; cp "$TOP/share/govstat/catalogue.json" c.json; C=c.json; export LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8; for f in text markdown html; do report -f $f --catalogue "$C" r.csv | grep -E '未达|目标：' | sed 's/sha256 [0-9a-f]*/sha256 …/; s/^.*3 行；//'; done; report -f xlsx --catalogue "$C" --label negative_veto=否决事件 --target 'dispute_resolution_ratio>=0.95&&`negative_veto`==0' r.csv > t.xlsx; "$TOP/tests/xlsx_check.py" t.xlsx | grep 未达; report --catalogue "$C" --label negative_veto=否决事件 --target 'dispute_resolution_ratio>=0.95&&`negative_veto`==0' r.csv | tail -2 | sed 's/sha256 [0-9a-f]*/sha256 …/'

@@ -222,7 +222,7 @@ common="--columns township,disputes,dispute_resolution_ratio,valid_incidents,str
  --label dispute_resolution_ratio=化解率 --label valid_incidents=有效警情
  --label street_incidents=街面警情 --label negative_hits=负面清单事件
  --label negative_veto=否决事件 --label petitions=信访 --key township
- --up dispute_resolution_ratio --down street_incidents,petitions --width 200"
+ --up dispute_resolution_ratio --down street_incidents,petitions --width 260"
 # shellcheck disable=SC2086
 report --title "$week 周报：与上周比（环比）" --date "$asof" ${last_week_none:+--caption "$last_week_none"} \
 	--compare last-week.csv $common this-week.csv > summary.txt
