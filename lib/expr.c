@@ -678,6 +678,132 @@ int gs_expr_test(const gs_expr *e, const gs_field *row, gs_reason *err)
 	return truth(&v);
 }
 
+/* ---- showing ---- */
+
+/* How tightly each kind binds, as the parser reads them. */
+static int level(enum op op)
+{
+	switch (op) {
+	case E_OR: return 1;
+	case E_AND: return 2;
+	case E_EQ: case E_NE: case E_LT: case E_LE: case E_GT: case E_GE: case E_IN: return 3;
+	case E_ADD: case E_SUB: return 4;
+	case E_MUL: case E_DIV: return 5;
+	case E_NOT: case E_NEG: return 6;
+	default: return 7;
+	}
+}
+
+/* S[0..N) between Q quotes, a backslash before Q and before a backslash
+ * that gs_expr_scan_quoted would otherwise read as an escape. */
+static void show_quoted(gs_buf *out, char q, const char *s, size_t n)
+{
+	gs_buf_addc(out, q);
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == q || (s[i] == '\\' && (i + 1 == n || s[i + 1] == q || s[i + 1] == '\\')))
+			gs_buf_addc(out, '\\');
+		gs_buf_addc(out, s[i]);
+	}
+	gs_buf_addc(out, q);
+}
+
+/* A name the lexer reads bare as a field: a word, not in or empty. */
+static int plain_name(const char *s)
+{
+	if (!is_name_start(*s) || !strcmp(s, "in") || !strcmp(s, "empty"))
+		return 0;
+	while (is_name_start(*s) || is_digit(*s))
+		s++;
+	return !*s;
+}
+
+static const char *op_word(const gs_expr_style *st, enum op op)
+{
+	static const char *const own[] = {
+		[E_EQ] = "==", [E_NE] = "!=", [E_LT] = "<", [E_LE] = "<=", [E_GT] = ">", [E_GE] = ">=",
+		[E_AND] = "&&", [E_OR] = "||", [E_ADD] = "+", [E_SUB] = "-", [E_MUL] = "*", [E_DIV] = "/",
+	};
+	const char *w = NULL;
+	if (st)
+		w = op == E_EQ ? st->eq : op == E_NE ? st->ne : op == E_LT ? st->lt : op == E_LE ? st->le :
+		    op == E_GT ? st->gt : op == E_GE ? st->ge : op == E_AND ? st->and_op :
+		    op == E_OR ? st->or_op : NULL;
+	return w ? w : own[op];
+}
+
+static void show(const gs_expr *e, const gs_expr_style *st, const char *ctx, gs_buf *out);
+
+/* E as an operand that must bind tighter than MIN (or needs parentheses
+ * for people: && under ||), compared with the field CTX. */
+static void show_operand(const gs_expr *e, int min, int clarify, const gs_expr_style *st, const char *ctx,
+                         gs_buf *out)
+{
+	int paren = level(e->op) < min || (clarify && e->op == E_AND);
+	if (paren)
+		gs_buf_addc(out, '(');
+	show(e, st, ctx, out);
+	if (paren)
+		gs_buf_addc(out, ')');
+}
+
+static void show(const gs_expr *e, const gs_expr_style *st, const char *ctx, gs_buf *out)
+{
+	int l = level(e->op);
+	switch (e->op) {
+	case E_NUM:
+		if (st && st->number)
+			st->number(st->arg, e->text, ctx, out);
+		else
+			gs_buf_add(out, e->text, e->len);
+		return;
+	case E_STR:
+		show_quoted(out, '"', e->text, e->len);
+		return;
+	case E_FIELD:
+		if (st && st->field)
+			st->field(st->arg, e->text, out);
+		else if (plain_name(e->text))
+			gs_buf_add(out, e->text, e->len);
+		else
+			show_quoted(out, '`', e->text, e->len);
+		return;
+	case E_EMPTY:
+		gs_buf_adds(out, "empty(");
+		show(e->a, st, NULL, out);
+		gs_buf_addc(out, ')');
+		return;
+	case E_NOT: case E_NEG:
+		gs_buf_addc(out, e->op == E_NOT ? '!' : '-');
+		show_operand(e->a, l, 0, st, e->op == E_NEG ? ctx : NULL, out);
+		return;
+	case E_IN:
+		show_operand(e->a, l + 1, 0, st, NULL, out);
+		gs_buf_adds(out, " in (");
+		for (size_t i = 0; i < e->nlist; i++) {
+			if (i)
+				gs_buf_adds(out, ", ");
+			show_operand(e->list[i], l + 1, 0, st, gs_expr_field_name(e->a), out);
+		}
+		gs_buf_addc(out, ')');
+		return;
+	default: {
+		/* comparisons do not chain: both sides bind tighter; the others
+		 * group to the left */
+		int cmp = l == 3;
+		show_operand(e->a, cmp ? l + 1 : l, e->op == E_OR, st, cmp ? gs_expr_field_name(e->b) : NULL, out);
+		gs_buf_addc(out, ' ');
+		gs_buf_adds(out, op_word(st, e->op));
+		gs_buf_addc(out, ' ');
+		show_operand(e->b, l + 1, e->op == E_OR, st, cmp ? gs_expr_field_name(e->a) : NULL, out);
+	}
+	}
+}
+
+void gs_expr_show(const gs_expr *e, const gs_expr_style *style, gs_buf *out)
+{
+	show(e, style, NULL, out);
+}
+
 const char *gs_expr_field_name(const gs_expr *e)
 {
 	return e && e->op == E_FIELD ? e->text : NULL;

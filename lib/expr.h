@@ -66,6 +66,30 @@ const char *gs_expr_field_name(const gs_expr *e);
 /* Call FN for each field name E reads (repeats included). */
 void gs_expr_fields(const gs_expr *e, void (*fn)(const char *name, void *arg), void *arg);
 
+/* How gs_expr_show spells what it shows. FIELD appends a field's NAME as
+ * the reader knows it. NUMBER appends a number literal TEXT (as written);
+ * FIELD is the name of the field the literal is compared with (the other
+ * side of == != < <= > >=, or the left of the in it is an item of, through
+ * any unary minus), else NULL. Both are called with ARG; when NULL, the
+ * language's own spelling is used. The operator words, when not NULL,
+ * replace ==, !=, <, <=, >, >=, && and ||. */
+typedef struct gs_expr_style {
+	void (*field)(void *arg, const char *name, gs_buf *out);
+	void (*number)(void *arg, const char *text, const char *field, gs_buf *out);
+	const char *eq, *ne, *lt, *le, *gt, *ge, *and_op, *or_op;
+	void *arg;
+} gs_expr_style;
+
+/* Append E to OUT as text, in STYLE (NULL: the language's own). A binary
+ * operator has one space either side, a unary one none; parentheses are
+ * where precedence needs them, and around && under || (people do not all
+ * know which binds first), nowhere else. Strings are in double quotes,
+ * and names that are not plain words in backticks, with a backslash
+ * before the quote and before a backslash reading would take for an
+ * escape. In the language's own style the text parses back to the same
+ * tree, so it means what E means. */
+void gs_expr_show(const gs_expr *e, const gs_expr_style *style, gs_buf *out);
+
 void gs_expr_free(gs_expr *e);
 
 /* Scan a quoted string or backticked name starting at SRC[*POS] (the

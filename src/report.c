@@ -1238,133 +1238,6 @@ static void judge_target(struct report *r)
 
 /* ---- the target as people read it ---- */
 
-/* A token of a --target expression, as lib/expr.c reads them: its bytes
- * P[0..N) in the expression, and for a name the name (backticks taken
- * off). */
-enum { TK_SPACE, TK_NUM, TK_STR, TK_NAME, TK_OP };
-struct token {
-	int kind;
-	const char *p;
-	size_t n;
-	char *name;
-};
-
-static int name_char(char c, int first)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || (!first && c >= '0' && c <= '9');
-}
-
-static int digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* The end of the token of SRC that starts at I, its kind in K (a name's
- * name in K->name), or 0 for a byte expr.c reads no token from. */
-static size_t token_end(const char *src, size_t i, struct token *k)
-{
-	static const char *const two[] = {"==", "!=", "<=", ">=", "&&", "||"};
-	size_t j = i;
-	if (strchr(" \t\r\n", src[i])) {
-		k->kind = TK_SPACE;
-		return i + strspn(src + i, " \t\r\n");
-	}
-	if (digit(src[i]) || (src[i] == '.' && digit(src[i + 1]))) {
-		k->kind = TK_NUM;
-		j += strspn(src + i, "0123456789.");
-		if ((src[j] == 'e' || src[j] == 'E') &&
-		    (digit(src[j + 1]) || ((src[j + 1] == '+' || src[j + 1] == '-') && digit(src[j + 2]))))
-			j += 2 + strspn(src + j + 2, "0123456789");
-		return j;
-	}
-	if (src[i] == '"' || src[i] == '`') {
-		gs_buf b = {0};
-		int ok = gs_expr_scan_quoted(src, &j, &b) == 0;
-		k->kind = src[i] == '"' ? TK_STR : TK_NAME;
-		if (ok && k->kind == TK_NAME)
-			k->name = b.p ? b.p : dup("");
-		else
-			gs_buf_free(&b);
-		return ok ? j : 0;
-	}
-	if (name_char(src[i], 1)) {
-		while (name_char(src[j], j == i))
-			j++;
-		k->kind = TK_NAME;
-		k->name = gs_xstrndup(src + i, j - i);
-		return j;
-	}
-	k->kind = TK_OP;
-	for (size_t o = 0; o < sizeof two / sizeof *two; o++)
-		if (src[i] == two[o][0] && src[i + 1] == two[o][1])
-			return i + 2;
-	return strchr("<>!+-*/(),", src[i]) ? i + 1 : 0;
-}
-
-static void free_tokens(struct token *t, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(t[i].name);
-	free(t);
-}
-
-/* The tokens of SRC, *N of them, or NULL for what expr.c would not read
- * (it has read SRC, so that does not happen; the page then shows SRC). */
-static struct token *target_tokens(const char *src, size_t *n)
-{
-	struct token *t = NULL;
-	size_t cap = 0;
-	*n = 0;
-	for (size_t i = 0, j; src[i]; i = j) {
-		struct token k = {TK_OP, src + i, 0, NULL};
-		if (!(j = token_end(src, i, &k))) {
-			free_tokens(t, *n);
-			return NULL;
-		}
-		k.n = j - i;
-		if (*n == cap)
-			t = gs_xrealloc(t, (cap = cap ? 2 * cap : 16) * sizeof *t);
-		t[(*n)++] = k;
-	}
-	return t;
-}
-
-static int tok_is(const struct token *k, const char *op)
-{
-	return k && k->kind == TK_OP && k->n == strlen(op) && !strncmp(k->p, op, k->n);
-}
-
-static int is_comparison(const struct token *k)
-{
-	return tok_is(k, ">=") || tok_is(k, "<=") || tok_is(k, ">") || tok_is(k, "<") || tok_is(k, "==") ||
-	       tok_is(k, "!=");
-}
-
-/* The token of T[0..N) that is not a space next to T[I] in the direction
- * STEP (+1, -1), or NULL. */
-static const struct token *neighbour(const struct token *t, size_t n, size_t i, int step)
-{
-	for (size_t j = i + step; j < n; j += step)
-		if (t[j].kind != TK_SPACE)
-			return &t[j];
-	return NULL;
-}
-
-/* Whether the number T[I] is compared with a column shown as a percent
- * (rate >= 0.95, 0.95 <= rate): then it is read as one too. */
-static int compared_with_percent(const struct report *r, const struct token *t, size_t n, size_t i)
-{
-	for (int step = -1; step <= 1; step += 2) {
-		const struct token *op = neighbour(t, n, i, step);
-		if (!is_comparison(op))
-			continue;
-		const struct token *f = neighbour(t, n, (size_t)(op - t), step);
-		if (f && f->kind == TK_NAME && in_list(r->pct, r->npct, f->name))
-			return 1;
-	}
-	return 0;
-}
-
 /* The number NUM[0..N) as a percent, exact, no trailing zeros: 0.95 is
  * 95%, 0.9758 is 97.58%. */
 static void percent_of(gs_buf *out, const char *num, size_t n)
@@ -1387,58 +1260,38 @@ static void percent_of(gs_buf *out, const char *num, size_t n)
 	gs_buf_free(&b);
 }
 
-/* Append to OUT the target SRC as the page says it to people: each column
- * by the name they read (field_label), a number compared with a percent
- * column as a percent, the comparisons as ≥ ≤ ≠ =, && and || as words of
- * their language; strings, functions and parentheses as written. The
- * exact expression is the auditor's, in the footer. */
-static void target_words(const struct report *r, const char *src, gs_buf *out)
+/* The style of the target as people read it: a column by the name
+ * they read (field_label), a number compared with a percent column as a
+ * percent. */
+static void target_field(void *arg, const char *name, gs_buf *out)
 {
-	static const char *const sym[][2] = {{">=", "≥"}, {"<=", "≤"}, {"!=", "≠"}, {"==", "="}};
-	size_t n;
-	struct token *t = target_tokens(src, &n);
-	if (!t || !n) {
-		free(t);
-		gs_buf_adds(out, src);
-		return;
-	}
-	int joined = 0;          /* after an operator written with its spaces */
-	for (size_t i = 0; i < n; i++) {
-		const struct token *k = &t[i];
-		const struct token *next = neighbour(t, n, i, 1);
-		if (k->kind == TK_SPACE) {
-			if (!joined)
-				gs_buf_add(out, k->p, k->n);
-			continue;
-		}
-		joined = 0;
-		if (k->kind == TK_NAME && !tok_is(next, "(")) {
-			char *l = field_label(r, k->name);
-			gs_buf_adds(out, l);
-			free(l);
-		} else if (k->kind == TK_NUM && compared_with_percent(r, t, n, i))
-			percent_of(out, k->p, k->n);
-		else if (tok_is(k, "&&") || tok_is(k, "||") || is_comparison(k)) {
-			/* TRANSLATORS: && and || of a target as the footnote says it:
-			 * 矛盾纠纷化解率 ≥ 95% and 否决事件 = 0 */
-			const char *w = tok_is(k, "&&") ? _("and") : tok_is(k, "||") ? _("or") : NULL;
-			for (size_t o = 0; o < sizeof sym / sizeof *sym && !w; o++)
-				if (tok_is(k, sym[o][0]))
-					w = sym[o][1];
-			/* one space either side, however it was typed */
-			while (out->len && out->p[out->len - 1] == ' ')
-				out->len--;
-			gs_buf_addc(out, ' ');
-			if (w)
-				gs_buf_adds(out, w);
-			else
-				gs_buf_add(out, k->p, k->n);
-			gs_buf_addc(out, ' ');
-			joined = 1;
-		} else
-			gs_buf_add(out, k->p, k->n);
-	}
-	free_tokens(t, n);
+	char *l = field_label(arg, name);
+	gs_buf_adds(out, l);
+	free(l);
+}
+
+static void target_number(void *arg, const char *text, const char *field, gs_buf *out)
+{
+	const struct report *r = arg;
+	if (field && in_list(r->pct, r->npct, field))
+		percent_of(out, text, strlen(text));
+	else
+		gs_buf_adds(out, text);
+}
+
+/* Append to OUT the target as the page says it to people: in the style
+ * above, the comparisons as ≥ ≤ ≠ =, && and || as words of their
+ * language. The exact expression is the auditor's, in the footer. */
+static void target_words(const struct report *r, gs_buf *out)
+{
+	gs_expr_style st = {
+		.field = target_field, .number = target_number, .arg = (void *)r,
+		.ge = "≥", .le = "≤", .ne = "≠", .eq = "=",
+		/* TRANSLATORS: && and || of a target as the footnote says it:
+		 * 矛盾纠纷化解率 ≥ 95% and 否决事件 = 0 */
+		.and_op = _("and"), .or_op = _("or"),
+	};
+	gs_expr_show(r->target, &st, out);
 }
 
 /* What the page says of itself: the date, the provenance footer, the
@@ -1469,7 +1322,7 @@ static void provenance(struct report *r)
 	gs_buf_free(&opts);
 	if (r->target) {
 		gs_buf words = {0};
-		target_words(r, a->target_arg, &words);
+		target_words(r, &words);
 		gs_buf_printf(&r->tsum, _("%ld of %ld rows miss the target %s"), r->nmissed, r->njudged, words.p);
 		gs_buf_free(&words);
 	}

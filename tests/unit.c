@@ -14,6 +14,7 @@
 #include "dates.h"
 #include "diag.h"
 #include "escape.h"
+#include "expr.h"
 #include "hash.h"
 #include "input.h"
 #include "jsonfile.h"
@@ -962,6 +963,158 @@ static void test_fold_trim(void)
 	gs_buf_free(&b);
 }
 
+/* The same value: of one type, and equal as it is. */
+static int same_value(const gs_value *x, const gs_value *y)
+{
+	if (x->type != y->type)
+		return 0;
+	switch (x->type) {
+	case GS_V_NUM: return !gs_num_cmp(x->num, y->num);
+	case GS_V_BOOL: return x->b == y->b;
+	case GS_V_STR: return x->n == y->n && !memcmp(x->s, y->s, x->n);
+	default: return 1;
+	}
+}
+
+/* SRC parsed, or NULL with a FAIL. */
+static gs_expr *parse_case(const char *src, const char *name)
+{
+	gs_reason err = {0};
+	size_t pos = 0;
+	gs_expr *e = gs_expr_parse(src, &pos, 1, &err);
+	if (!e)
+		check(0, name, "'%s' does not parse: %s", src, gs_reason_en(&err));
+	gs_reason_free(&err);
+	return e;
+}
+
+/* Whether E and F evaluate alike (value or error) on every row. */
+static int same_on_rows(gs_expr *e, gs_expr *f, const gs_field *names, size_t n, const char *const (*rows)[7],
+                        size_t nrows)
+{
+	gs_reason err = {0};
+	int ok = !gs_expr_bind(e, names, n, &err) && !gs_expr_bind(f, names, n, &err);
+	for (size_t r = 0; r < nrows && ok; r++) {
+		gs_field row[7];
+		for (size_t i = 0; i < n; i++)
+			row[i] = (gs_field){rows[r][i], strlen(rows[r][i])};
+		gs_value x, y;
+		int ex = gs_expr_eval(e, row, &x, &err), ey = gs_expr_eval(f, row, &y, &err);
+		ok = ex == ey && (ex || same_value(&x, &y));
+	}
+	gs_reason_free(&err);
+	return ok;
+}
+
+static void style_field(void *arg, const char *name, gs_buf *out)
+{
+	(void)arg;
+	for (const char *p = name; *p; p++)
+		gs_buf_addc(out, *p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p);
+}
+
+static void style_number(void *arg, const char *text, const char *field, gs_buf *out)
+{
+	gs_buf_printf(out, field ? "<%s:%s>" : "%s", text, field ? field : "");
+	(void)arg;
+}
+
+/* gs_expr_show: the language's own style gives text that parses back to
+ * what evaluates the same, and shows the same again; a style spells the
+ * fields, numbers and operators its way. */
+static void test_expr_show(void)
+{
+	static const struct { const char *src, *want; } t[] = {
+		{"a+b*c", "a + b * c"},                           /* precedence */
+		{"(a+b)*c", "(a + b) * c"},
+		{"((a))", "a"},
+		{"a-(b-c)", "a - (b - c)"},                       /* grouping to the left */
+		{"(a-b)-c", "a - b - c"},
+		{"a/(b*c)", "a / (b * c)"},
+		{"-a*b", "-a * b"},                               /* unary minus */
+		{"-(a*b)", "-(a * b)"},
+		{"- -a", "--a"},
+		{"a - -b", "a - -b"},
+		{"-(-(1))", "--1"},
+		{"!(a>1)", "!(a > 1)"},
+		{"!a>1", "!a > 1"},
+		{"!!a", "!!a"},
+		{"a||b&&c", "a || (b && c)"},                     /* && under || for people */
+		{"(a||b)&&c", "(a || b) && c"},
+		{"a&&(b&&c)", "a && (b && c)"},
+		{"a||b||c", "a || b || c"},
+		{"(a>1)==(b>1)", "(a > 1) == (b > 1)"},          /* comparisons do not chain */
+		{"(a in (1)) != (b<=0)", "(a in (1)) != (b <= 0)"},
+		{"a+1 in (b*2,3,-c)", "a + 1 in (b * 2, 3, -c)"},
+		{"empty(a)||!empty(b+c)", "empty(a) || !empty(b + c)"}, /* the function */
+		{"s==\"x\\\"y\"", "s == \"x\\\"y\""},            /* strings */
+		{"s==\"a\\\\b\"", "s == \"a\\b\""},
+		{"s==\"tail\\\\\"", "s == \"tail\\\\\""},
+		{"s>=\"田园镇\"&&s!=\"\"", "s >= \"田园镇\" && s != \"\""},
+		{"`s`==`a`", "s == a"},                           /* backticked names */
+		{"`化解 率`>=0.95", "`化解 率` >= 0.95"},
+		{"`in`+`empty`>1", "`in` + `empty` > 1"},
+		{"`x\\`y`<1e3", "`x\\`y` < 1e3"},
+		{"a>.5", "a > .5"},
+	};
+	static const char *const cols[] = {"a", "b", "c", "s", "化解 率", "in", "empty"};
+	static const char *const rows[][7] = {
+		{"1", "2", "3", "x\"y", "0.96", "0", "1"},
+		{"0", "0", "-1", "a\\b", "0.5", "2", "-4"},
+		{"", "5", "", "田园镇", "", "1", ""},
+		{"2.5", "", "0", "", "1", "", "0.5"},
+		{"7", "1e3", "x", "tail\\", "0", "3", "9"},
+	};
+	gs_field names[7];
+	for (size_t i = 0; i < 7; i++)
+		names[i] = (gs_field){cols[i], strlen(cols[i])};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char name[96];
+		snprintf(name, sizeof name, "expr show: %s", t[i].src);
+		gs_expr *e = parse_case(t[i].src, name);
+		if (!e)
+			continue;
+		gs_buf got = {0}, again = {0};
+		gs_expr_show(e, NULL, &got);
+		gs_expr *f = parse_case(got.p, name);
+		if (f)
+			gs_expr_show(f, NULL, &again);
+		/* `x\`y` is no column: only what binds is evaluated */
+		int evaluated = !strstr(t[i].src, "x\\`");
+		check(!strcmp(got.p, t[i].want) && f && !strcmp(again.p, got.p) &&
+		      (!evaluated || same_on_rows(e, f, names, 7, rows, sizeof rows / sizeof rows[0])),
+		      name, "got '%s', want '%s', shown again, parsed, alike on the rows", got.p, t[i].want);
+		gs_buf_free(&got);
+		gs_buf_free(&again);
+		gs_expr_free(e);
+		gs_expr_free(f);
+	}
+
+	gs_expr_style st = {
+		.field = style_field, .number = style_number,
+		.ge = "≥", .le = "≤", .ne = "≠", .eq = "=", .and_op = "且", .or_op = "或",
+	};
+	static const struct { const char *src, *want; } u[] = {
+		{"rate>=0.95&&0==v||rate in (0.5,-0.25)||rate*2>1",
+		 "(RATE ≥ <0.95:rate> 且 <0:v> = V) 或 RATE in (<0.5:rate>, -<0.25:rate>) 或 RATE * 2 > 1"},
+		{"a+b<=-(1)&&a!=c", "A + B ≤ -1 且 A ≠ C"},
+		{"`化解率`<0.9", "化解率 < <0.9:化解率>"},
+		{"empty(a)||s==\"x\"", "empty(A) 或 S = \"x\""},
+	};
+	for (size_t i = 0; i < sizeof u / sizeof u[0]; i++) {
+		char name[96];
+		snprintf(name, sizeof name, "expr show in a style: %s", u[i].src);
+		gs_expr *e = parse_case(u[i].src, name);
+		if (!e)
+			continue;
+		gs_buf got = {0};
+		gs_expr_show(e, &st, &got);
+		check(!strcmp(got.p, u[i].want), name, "got '%s', want '%s'", got.p, u[i].want);
+		gs_buf_free(&got);
+		gs_expr_free(e);
+	}
+}
+
 int main(void)
 {
 	test_reason();
@@ -980,5 +1133,6 @@ int main(void)
 	test_shell_quote();
 	test_json_lines();
 	test_csv_field();
+	test_expr_show();
 	return failures ? 1 : 0;
 }
