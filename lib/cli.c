@@ -168,10 +168,12 @@ gs_cli gs_cli_start(int parsed, void (*print_help)(void), gs_cli c)
 			gs_usage_error("%s: iconv knows no encoding '%s'", c.encoding_opt, c.encoding);
 		iconv_close(cd);
 	}
-	if (c.bom && !gs_bom_encoding(c.encoding))
+	if (c.bom && !gs_bom_encoding(c.encoding) && gs_encoding_chinese(c.encoding))
 		gs_usage_error("--bom goes with UTF-8 or UTF-16, not with %s %s: Excel on a Chinese "
 		               "Windows reads GB18030 as it is, without a mark",
 		               c.encoding_opt, c.encoding);
+	if (c.bom && !gs_bom_encoding(c.encoding))
+		gs_usage_error("--bom goes with UTF-8 or UTF-16, not with %s %s", c.encoding_opt, c.encoding);
 	/* a person opens the rejects file in Excel to mend its rows */
 	gs_rejects_encoding(c.encoding, c.bom);
 	return c;

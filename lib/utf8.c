@@ -180,3 +180,10 @@ size_t gs_display_width(const char *str, size_t n)
 	}
 	return w;
 }
+
+size_t gs_utf8_char_len(const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)s[0];
+	size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	return len < n ? len : n;
+}

@@ -33,6 +33,11 @@ void gs_fold_fullwidth(gs_buf *out, const char *s, size_t n);
  * spaces of either width around them, which mean nothing. */
 void gs_fold_trim(gs_buf *out, const char *s, size_t n, const char **p, size_t *len);
 
+/* The length in bytes of the UTF-8 character that S[0..N) begins with
+ * (N >= 1): 1 to 4 by its lead byte, never past N. For cutting valid
+ * text at a character's edge, not for checking it (gs_utf8_valid_prefix). */
+size_t gs_utf8_char_len(const char *s, size_t n);
+
 /* Number of terminal columns S[0..N) takes (libunistring's uc_width):
  * East Asian wide and full-width characters, emoji among them, count two;
  * combining marks, zero-width characters and controls none. Characters of

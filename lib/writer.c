@@ -3,6 +3,7 @@
 #include "diag.h"
 #include "manifest.h"
 #include "sha256.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -46,11 +47,12 @@ gs_writer *gs_writer_new(FILE *fp, int format)
 }
 
 /* ENCODING in lower case without '-' and '_' ("UTF-16LE": "utf16le"),
- * the spellings iconv takes for one name, cut to fit OUT[16]. */
+ * the spellings iconv takes for one name, and without iconv's suffixes
+ * ("//TRANSLIT"), cut to fit OUT[16]. */
 static void plain_name(const char *encoding, char out[16])
 {
 	size_t k = 0;
-	for (const char *p = encoding; *p && k < 15; p++)
+	for (const char *p = encoding; *p && *p != '/' && k < 15; p++)
 		if (*p != '-' && *p != '_')
 			out[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
 	out[k] = 0;
@@ -64,6 +66,14 @@ int gs_bom_encoding(const char *encoding)
 	plain_name(encoding, n);
 	return !strcmp(n, "utf8") || !strcmp(n, "utf16") || !strcmp(n, "utf16le") ||
 	       !strcmp(n, "utf16be");
+}
+
+int gs_encoding_chinese(const char *encoding)
+{
+	char n[16];
+	plain_name(encoding, n);
+	return !strcmp(n, "gb18030") || !strcmp(n, "gbk") || !strcmp(n, "gb2312") || !strcmp(n, "cp936") ||
+	       !strcmp(n, "euccn");
 }
 
 int gs_writer_encoding(gs_writer *w, const char *encoding, int bom)
@@ -112,10 +122,7 @@ static gs_buf *encoded(gs_writer *w)
 		w->conv.len = (size_t)(o - w->conv.p);
 		w->conv.p[w->conv.len] = 0;
 		if (k == (size_t)-1 && errno != E2BIG) {
-			size_t len = 1;
-			unsigned char c = (unsigned char)*in;
-			len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-			int n = (int)(len < left ? len : left);
+			int n = (int)gs_utf8_char_len(in, left);
 			if (w->name)
 				gs_die(GS_IO, w->name, 0, "'%.*s' cannot be written in %s", n, in, w->encoding);
 			gs_die(GS_IO, NULL, 0, "output: '%.*s' cannot be written in %s", n, in, w->encoding);

@@ -66,6 +66,10 @@ int gs_writer_encoding(gs_writer *w, const char *encoding, int bom);
  * reads GB18030 as it is. */
 int gs_bom_encoding(const char *encoding);
 
+/* 1 when ENCODING is one of the Chinese national encodings (GB18030 and
+ * the GBK and GB2312 it extends), whatever its spelling or iconv suffix. */
+int gs_encoding_chinese(const char *encoding);
+
 /* Name the file W writes (NAME is kept, not copied), for the message
  * that stops the tool on a character the encoding cannot hold; a writer
  * without a name writes the output. */

@@ -125,12 +125,13 @@ report: --bom goes with UTF-8 or UTF-16, not with --encoding GB18030: Excel on a
 Try 'report --help' for more information.
 ingest: --bom goes with UTF-8 or UTF-16, not with --output-encoding gb18030: Excel on a Chinese Windows reads GB18030 as it is, without a mark
 Try 'ingest --help' for more information.
-validate: --bom goes with UTF-8 or UTF-16, not with --output-encoding latin1: Excel on a Chinese Windows reads GB18030 as it is, without a mark
+validate: --bom goes with UTF-8 or UTF-16, not with --output-encoding latin1
 Try 'validate --help' for more information.
 
 ### --bom with --encoding utf-8 or UTF-16: one mark each (iconv's UTF-16 writes its own, and --bom adds none), and the tools read the output back
-$ printf 'g,x\n田园镇,1\n' > c.csv; tally -g g -a 's=sum(x)' --bom --encoding UTF-8 c.csv | head -c 4 | od -An -tx1; for e in utf-16le UTF-16BE utf-16; do rank -k x --bom --encoding $e c.csv > $e.csv; head -c 4 $e.csv | od -An -tx1; done; rank -k x --encoding utf-16 c.csv | cmp - utf-16.csv && echo "utf-16 has its mark without --bom"; for e in utf-16le UTF-16BE; do tally -g g -a 'n=count()' $e.csv | tail -1; done
+$ printf 'g,x\n田园镇,1\n' > c.csv; tally -g g -a 's=sum(x)' --bom --encoding UTF-8 c.csv | head -c 4 | od -An -tx1; ingest --bom --output-encoding 'UTF-8//TRANSLIT' c.csv | head -c 4 | od -An -tx1; for e in utf-16le UTF-16BE utf-16; do rank -k x --bom --encoding $e c.csv > $e.csv; head -c 4 $e.csv | od -An -tx1; done; rank -k x --encoding utf-16 c.csv | cmp - utf-16.csv && echo "utf-16 has its mark without --bom"; for e in utf-16le UTF-16BE; do tally -g g -a 'n=count()' $e.csv | tail -1; done
 >>>
+ ef bb bf 67
  ef bb bf 67
  ff fe 67 00
  fe ff 00 67

@@ -963,6 +963,24 @@ static void test_fold_trim(void)
 	gs_buf_free(&b);
 }
 
+/* gs_utf8_char_len: a character's bytes by its lead byte, never past the
+ * text's end. */
+static void test_utf8_char_len(void)
+{
+	static const struct { const char *s; size_t n, want; } t[] = {
+		{"a", 1, 1}, {"\xc3\xa9", 2, 2}, {"田园", 6, 3}, {"\xf0\x9f\x98\x80", 4, 4},
+		{"\xe7\x94", 2, 2}, {"\xf0\x9f", 2, 2}, {"\x80", 1, 1},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char name[64];
+		snprintf(name, sizeof name, "utf8 char length: case %zu", i + 1);
+		char got[24], want[24];
+		snprintf(got, sizeof got, "%zu", gs_utf8_char_len(t[i].s, t[i].n));
+		snprintf(want, sizeof want, "%zu", t[i].want);
+		check(!strcmp(got, want), name, "got %s, want %s", got, want);
+	}
+}
+
 /* The same value: of one type, and equal as it is. */
 static int same_value(const gs_value *x, const gs_value *y)
 {
@@ -1119,6 +1137,7 @@ int main(void)
 {
 	test_reason();
 	test_fold_trim();
+	test_utf8_char_len();
 	test_dates();
 	test_datetimes();
 	test_numbers();
