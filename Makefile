@@ -51,7 +51,7 @@ UNIT    = $(BUILD)/tests/unit
 # translated --help and man/zh_CN/TOOL.h2m.
 LINGUAS   = zh_CN
 MOS       = $(LINGUAS:%=build/locale/%/LC_MESSAGES/govstat.mo)
-POT_KEYS  = --keyword=_ --keyword=N_ --keyword=gs_msg:3 --keyword=gs_die:4 \
+POT_KEYS  = --keyword=_ --keyword=N_ --keyword=C_:1c,2 --flag=C_:2:c-format --keyword=gs_msg:3 --keyword=gs_die:4 \
             --keyword=gs_usage_error:1 --keyword=gs_vmsg:3 --keyword=err:2 \
             --keyword=file_failed:3 --keyword=json_bad:2 --keyword=bad:2 \
             --keyword=gs_reason_printf:2 --keyword=gs_reason_nprintf:3,4 --keyword=gs_reason_prefix:2 \

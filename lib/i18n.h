@@ -25,6 +25,18 @@ static inline __attribute__((format_arg(1))) const char *gs_gettext(const char *
 	return s && *s ? dgettext(GS_DOMAIN, s) : s;
 }
 
+/* C_(CTX, S): S translated in the context CTX, for a text that reads
+ * differently in another language by what it counts (rows or groups:
+ * "，拒收 %ld 行" or "，拒收 %ld 组"); S itself when there is no
+ * translation. */
+#define C_(ctx, s) gs_pgettext(ctx "\004" s, s)
+
+static inline __attribute__((format_arg(2))) const char *gs_pgettext(const char *ctx_s, const char *s)
+{
+	const char *t = dgettext(GS_DOMAIN, ctx_s);
+	return t == ctx_s ? s : t;
+}
+
 /* Take the user's language and character set from the environment
  * (LC_MESSAGES and LC_CTYPE only: numbers, sorting and dates stay in the C
  * locale, so that every output stream is the same in any language) and

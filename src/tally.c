@@ -2259,9 +2259,9 @@ static void merge_summary(const struct merge_run *mr, int verbose)
 	gs_buf_printf(&sum, _("%ld groups read from the partial streams, %ld merged"), mr->ngroups,
 	              mr->nmerged);
 	if (mr->noutside)
-		gs_buf_printf(&sum, _(", %ld outside the universe and left out by every column's where"),
+		gs_buf_printf(&sum, C_("groups", ", %ld outside the universe and left out by every column's where"),
 		              mr->noutside);
-	gs_buf_printf(&sum, _(", %ld rejected"), nrej);
+	gs_buf_printf(&sum, C_("groups", ", %ld rejected"), nrej);
 	gs_msg(NULL, 0, "%s", sum.p);
 	gs_buf_free(&sum);
 }

@@ -272,3 +272,13 @@ ingest: bad.json:1: 映射文件不是有效的 JSON
 validate: s.json: rowConstraints：“a >”：表达式结束得太早，在第 4 个字符
 validate: s2.json: 字段“a”：maximum “x”不是 integer 类型
 >>>= 2
+
+### tally --merge counts groups, not rows, in Chinese too (拒收 2 组)
+$ printf 'township\n东乡\n' > u.csv; printf 'township,x\n甲,1\n东乡,1\n丁,1\n' > in1.csv; tally --partial -g township -a 'n=count()' in1.csv > p1; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 tally --merge --universe u.csv -r rej.csv p1; echo "status $?"
+>>>
+township,n
+东乡,1
+status 1
+>>>2
+tally: 从中间流读入 3 组，合并 1 组，拒收 2 组
+
