@@ -183,7 +183,6 @@ rows_in() {
 		s=0
 		n=$(tally -a 'rows=count()' --where "$f >= \"$1\" && $f <= \"$to\"" "$data/${l%%:*}.csv") || s=$?
 		[ "$s" -le 1 ] || exit "$s"
-		# a tally without keys writes no row when none is taken
 		n=${n##*[!0-9]}
 		rows=$((rows + ${n:-0}))
 	done
@@ -213,8 +212,9 @@ events=$(tally -I "$cat" -g event_id,township,event,date -k negative_veto \
 [ "$s" -le 1 ] || exit "$s"
 printf '%s\n' "$events" |
 	report -f csv --where 'negative_veto > 0' --columns event_id,township,event,date > vetoes.csv
-# the county's count of them, for the message below
-vetoes=$(table "$mon" negative_veto county)
+# the county's count of them, for the message below: the 全县 row of the
+# summary's own table, so that the message and the page say one number
+vetoes=$(report -f csv --where 'township == "全县"' --columns negative_veto this-week.csv)
 vetoes=${vetoes##*[!0-9]}
 
 common="--columns township,disputes,dispute_resolution_ratio,valid_incidents,street_incidents,negative_hits,negative_veto,petitions
