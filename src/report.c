@@ -6,6 +6,7 @@
  * with the previous period, and a provenance footer. Nothing depends on
  * the clock or the machine, so the same inputs give the same bytes. */
 #include <cjson/cJSON.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -396,11 +397,7 @@ static void put_cut(gs_buf *b, const char *s, size_t n, size_t w)
 		return;
 	}
 	while (i < n) {
-		size_t len = 1;
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0xF0) len = 4;
-		else if (c >= 0xE0) len = 3;
-		else if (c >= 0xC0) len = 2;
+		size_t len = gs_utf8_char_len(s + i, n - i);
 		size_t cw = gs_display_width(s + i, len);
 		if (used + cw > w - 1)
 			break;
@@ -431,17 +428,29 @@ static int is_iso_date(const char *s)
 	return !s[10] && gs_date_valid(atoi(s), atoi(s + 5), atoi(s + 8));
 }
 
+/* SOURCE_DATE_EPOCH in *S: 1 when it is set, 0 when not. A value that is
+ * not whole seconds from 1970 to the end of 9999 is a usage error, as the
+ * reproducible-builds convention asks, never a date silently left out. */
+static int source_date_epoch(long long *s)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (!e || !*e)
+		return 0;
+	char *end;
+	errno = 0;
+	*s = strtoll(e, &end, 10);
+	if (*end || errno || *e < '0' || *e > '9' || *s > 253402300799LL)
+		gs_usage_error("SOURCE_DATE_EPOCH '%s' is not a number of seconds since 1970-01-01 (up to 9999-12-31)", e);
+	return 1;
+}
+
 /* The date shown: --date, else SOURCE_DATE_EPOCH, else none. */
 static char *shown_date(const char *opt)
 {
 	if (opt)
 		return dup(opt);
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	if (!e || !*e)
-		return NULL;
-	char *end;
-	long long s = strtoll(e, &end, 10);
-	if (*end)
+	long long s;
+	if (!source_date_epoch(&s))
 		return NULL;
 	int y, m, d;
 	gs_civil_from_days((long)(s / 86400 - (s % 86400 < 0)), &y, &m, &d);
@@ -929,12 +938,17 @@ static void check_labels(const struct report *r)
 		if (!eq)
 			gs_usage_error("--label '%s': give FIELD=LABEL", l);
 		char *f = gs_xstrndup(l, (size_t)(eq - l));
+		if (!known_column(&r->cur, f) && a->pivot_given)
+			gs_usage_error("--label: no column '%s' in the table --pivot makes of the input", f);
 		if (!known_column(&r->cur, f))
 			gs_usage_error("--label: no field '%s' in the input", f);
 		free(f);
 	}
 	for (size_t i = 0; i < r->decs.ncol; i++)
-		if (col_index(&r->cur, r->decs.col[i]) < 0)
+		if (col_index(&r->cur, r->decs.col[i]) < 0 && a->pivot_given)
+			gs_usage_error("--decimals: no column '%s' in the table --pivot makes of the input",
+			               r->decs.col[i]);
+		else if (col_index(&r->cur, r->decs.col[i]) < 0)
 			gs_usage_error("--decimals: no field '%s' in the input", r->decs.col[i]);
 }
 
@@ -1777,13 +1791,9 @@ static int looks_like_code(const struct col *c, size_t nout)
 
 static time_t created_time(const char *date)
 {
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	if (e && *e) {
-		long long s = strtoll(e, &end, 10);
-		if (!*end)
-			return (time_t)s;
-	}
+	long long s;
+	if (source_date_epoch(&s))
+		return (time_t)s;
 	int y, m, d;
 	const char *why;
 	if (date && gs_date_parse(date, strlen(date), 0, &y, &m, &d, &why) == 0)
@@ -1801,7 +1811,7 @@ static char *sheet_name(const char *title)
 	gs_buf b = {0};
 	size_t units = 0;
 	for (const unsigned char *p = (const unsigned char *)title; *p;) {
-		size_t len = strnlen((const char *)p, *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC0 ? 2 : 1);
+		size_t len = gs_utf8_char_len((const char *)p, strnlen((const char *)p, 4));
 		size_t u = len == 4 ? 2 : 1;
 		int gap = *p < 0x20 || *p == ' ' || strchr("[]:*?/\\", *p);
 		if (units + u > 31)

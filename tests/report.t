@@ -552,6 +552,31 @@ Try 'report --help' for more information.
 report: --date '': not a real date written YYYY-MM-DD (such as 2026-02-28)
 Try 'report --help' for more information.
 
+### SOURCE_DATE_EPOCH that is not whole seconds from 1970 to 9999 is a usage error, as the reproducible-builds convention asks (no date silently left out, no year 3170843); --label and --decimals name a column the --pivot table lacks as such
+$ for e in abc 99999999999999 -5 1.5; do SOURCE_DATE_EPOCH=$e report "$DATA/indicators.csv"; echo "status $?"; done; SOURCE_DATE_EPOCH=86400 report --title t "$DATA/indicators.csv" | sed -n 2p; printf 'unit,week,n\n甲,2020-W01,3\n' > l.csv; report --pivot week --label n=数 l.csv; echo "status $?"; report --pivot week --decimals n=1 l.csv; echo "status $?"; report --pivot week --label 2020-W01=第1周 l.csv | sed -n 1p
+>>>
+status 2
+status 2
+status 2
+status 2
+1970-01-02
+status 2
+status 2
+unit  第1周  合计
+>>>2
+report: SOURCE_DATE_EPOCH 'abc' is not a number of seconds since 1970-01-01 (up to 9999-12-31)
+Try 'report --help' for more information.
+report: SOURCE_DATE_EPOCH '99999999999999' is not a number of seconds since 1970-01-01 (up to 9999-12-31)
+Try 'report --help' for more information.
+report: SOURCE_DATE_EPOCH '-5' is not a number of seconds since 1970-01-01 (up to 9999-12-31)
+Try 'report --help' for more information.
+report: SOURCE_DATE_EPOCH '1.5' is not a number of seconds since 1970-01-01 (up to 9999-12-31)
+Try 'report --help' for more information.
+report: --label: no column 'n' in the table --pivot makes of the input
+Try 'report --help' for more information.
+report: --decimals: no column 'n' in the table --pivot makes of the input
+Try 'report --help' for more information.
+
 ### the manifest of a three-tool pipeline: one line each, hashes that match the files, rendered as an appendix
 $ cp "$DATA/disputes.csv" .; export GOVSTAT_MANIFEST=$PWD/m.jsonl; tally -g township -a 'n=count()' -a 'rate=ratio(count(status=="resolved"),count())' disputes.csv > t.csv; rank -k rate t.csv > r.csv; report --percent rate r.csv > out.txt; unset GOVSTAT_MANIFEST; wc -l < m.jsonl; grep -o '"tool":"[a-z]*"' m.jsonl | tr '\n' ' '; echo; for f in disputes.csv t.csv r.csv out.txt; do h=$(sha256sum $f | cut -c1-64); printf '%s %s\n' $f $(grep -c "$h" m.jsonl); done; report --manifest-in m.jsonl r.csv | sed -n '/How these/,/^3\./p' | sed 's/sha256 [0-9a-f]*/sha256 …/'
 >>>
