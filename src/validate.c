@@ -44,14 +44,20 @@ struct ctx {
 	long *col;               /* schema field -> header column, -1 absent */
 	size_t nh;               /* header columns */
 	const gs_field *hnames;
-	gs_hash **uniq_field;    /* per field with unique: canonical -> line */
-	gs_hash *pk;             /* canonical tuple -> line */
+	gs_hash **uniq_field;    /* per field with unique: canonical -> place */
+	gs_hash *pk;             /* canonical tuple -> place (place_of) */
 	gs_hash **uniq_keys;
 	gs_hash **fk;            /* per foreign key: canonical tuple -> 1 */
 	struct verr *errs;       /* for the report */
 	size_t nerrs, caperrs;
 	size_t file;             /* the input being checked: its index among
 	                            the stream's files (gs_stream_files) */
+	gs_stream *st;
+	struct fcount {          /* per stream file: where its rows went */
+		long valid, invalid, unchecked;
+		int other_header;    /* left out: its header differs */
+	} *fc;
+	size_t nfcount;
 	long total_errors;
 	int keep;                /* keep row errors for --report */
 	gs_reason rowerr;        /* the current row's "_errors" text */
@@ -130,6 +136,11 @@ static void add_error_say(struct ctx *c, const char *code, long row, long fnum, 
 	add_error(c, code, row, fnum, field, cell, celln, &m);
 	gs_reason_free(&m);
 }
+
+/* The three key rules of a table: the primary key and each unique key
+ * must not repeat an earlier valid row's, a foreign key must be in its
+ * table. */
+enum key_rule { K_PRIMARY, K_UNIQUE, K_FOREIGN };
 
 /* ---- the header ---- */
 
@@ -240,6 +251,42 @@ static void match_header(struct ctx *c)
 
 /* ---- keys ---- */
 
+/* A key set's value: the file (index among the stream's files) and line
+ * of the row that registered the key, in one word, so that the sets cost
+ * no more than lines did. Lines below 2^40 and 2^23 files are far past
+ * any ledger. */
+#define PLACE_LINE_BITS 40
+static void *place_of(size_t file, long line)
+{
+	return (void *)(((uintptr_t)file << PLACE_LINE_BITS) | (uintptr_t)line);
+}
+
+/* " repeats the WHAT of line N" onto M for the earlier row at PLACE, or,
+ * when that row is in another file than the current one, " ... of
+ * FILE:N", since a line number alone would point into the wrong file.
+ * WHAT is the primary key for K_PRIMARY, else the unique key NAMES or,
+ * NAMES NULL, the value of a unique field. */
+static void say_repeat(struct ctx *c, gs_reason *m, enum key_rule rule, const char *names, void *place)
+{
+	size_t file = (size_t)((uintptr_t)place >> PLACE_LINE_BITS);
+	long line = (long)((uintptr_t)place & (((uintptr_t)1 << PLACE_LINE_BITS) - 1));
+	size_t nf;
+	const gs_file_stat *fs = gs_stream_files(c->st, &nf);
+	if (file == c->file || file >= nf) {
+		if (rule == K_PRIMARY)
+			gs_reason_printf(m, " repeats the primary key of line %ld", line);
+		else if (names)
+			gs_reason_printf(m, " repeats the unique key (%s) of line %ld", names, line);
+		else
+			gs_reason_printf(m, " repeats the value of line %ld", line);
+	} else if (rule == K_PRIMARY)
+		gs_reason_printf(m, " repeats the primary key of %s:%ld", fs[file].name, line);
+	else if (names)
+		gs_reason_printf(m, " repeats the unique key (%s) of %s:%ld", names, fs[file].name, line);
+	else
+		gs_reason_printf(m, " repeats the value of %s:%ld", fs[file].name, line);
+}
+
 /* The canonical tuple of FIELDS of a row into c->key; 0 when some value is
  * missing (keys with a missing part are not checked). */
 static int key_of(struct ctx *c, const gs_row *r, const size_t *fields, size_t n)
@@ -316,11 +363,6 @@ static void rule_broken(const char *rule, const gs_reason *why, void *arg)
 	gs_reason_free(&m);
 }
 
-/* The three key rules of a table: the primary key and each unique key
- * must not repeat an earlier valid row's, a foreign key must be in its
- * table. */
-enum key_rule { K_PRIMARY, K_UNIQUE, K_FOREIGN };
-
 /* Check the key FIELDS[0..N) of row R against SET (of earlier rows' keys,
  * or of the referenced table's for FK); a key with a missing part is not
  * checked. */
@@ -341,11 +383,11 @@ static void check_key(struct ctx *c, const gs_row *r, enum key_rule rule, const 
 	const char *code = "unique-error";
 	switch (rule) {
 	case K_PRIMARY:
-		gs_reason_printf(m, " repeats the primary key of line %ld", (long)(size_t)prev);
+		say_repeat(c, m, K_PRIMARY, NULL, prev);
 		code = "primary-key";
 		break;
 	case K_UNIQUE:
-		gs_reason_printf(m, " repeats the unique key (%s) of line %ld", names.p, (long)(size_t)prev);
+		say_repeat(c, m, K_UNIQUE, names.p, prev);
 		break;
 	case K_FOREIGN:
 		gs_reason_printf(m, " is not in %s (", fk->resource);
@@ -423,7 +465,7 @@ static void check_keys(struct ctx *c, const gs_row *r)
 			const gs_field *v = &r->f[c->col[f]];
 			gs_reason_clear(m);
 			gs_quote_value(m, v->p, v->n);
-			gs_reason_printf(m, " repeats the value of line %ld", (long)(size_t)prev);
+			say_repeat(c, m, K_UNIQUE, NULL, prev);
 			add_error(c, "unique-error", line, c->col[f] + 1, sc->fields[f].name, v->p, v->n, m);
 		}
 	}
@@ -459,15 +501,15 @@ static void check_rules(struct ctx *c, const gs_row *r)
 static void keep_keys(struct ctx *c, const gs_row *r)
 {
 	gs_schema *sc = c->sc;
-	long line = r->line;
+	void *place = place_of(c->file, r->line);
 	for (size_t f = 0; f < sc->nfields; f++)
 		if (c->uniq_field[f] && key_of(c, r, &f, 1))
-			gs_hash_put(c->uniq_field[f], c->key.p, c->key.len, (void *)(size_t)line);
+			gs_hash_put(c->uniq_field[f], c->key.p, c->key.len, place);
 	if (sc->npk && key_of(c, r, sc->pk, sc->npk))
-		gs_hash_put(c->pk, c->key.p, c->key.len, (void *)(size_t)line);
+		gs_hash_put(c->pk, c->key.p, c->key.len, place);
 	for (size_t u = 0; u < sc->nuniq; u++)
 		if (key_of(c, r, sc->uniq[u], sc->nuniq_fields[u]))
-			gs_hash_put(c->uniq_keys[u], c->key.p, c->key.len, (void *)(size_t)line);
+			gs_hash_put(c->uniq_keys[u], c->key.p, c->key.len, place);
 }
 
 /* Every error of row R (BAD: the stream found it malformed, for BAD_WHY;
@@ -505,17 +547,18 @@ static void json_str(gs_buf *b, const char *s)
 		gs_json_string(b, s, strlen(s));
 }
 
-/* The errors of the input FILE as a JSON array onto B, or, FILE
- * SIZE_MAX, every error. Returns how many. */
-static long write_errors(gs_buf *b, const struct ctx *c, size_t file)
+/* The errors of the task FILE onto B as JSON array items, after *N
+ * items already there (which it counts on); FILE SIZE_MAX: every error.
+ * Returns how many it wrote. */
+static long write_error_items(gs_buf *b, const struct ctx *c, size_t file, long *n)
 {
-	gs_buf_addc(b, '[');
-	long n = 0;
+	long mine = 0;
 	for (size_t i = 0; i < c->nerrs; i++) {
 		const struct verr *e = &c->errs[i];
 		if (file != SIZE_MAX && e->file != file)
 			continue;
-		gs_buf_adds(b, n++ ? ",\n    {" : "\n    {");
+		mine++;
+		gs_buf_adds(b, (*n)++ ? ",\n    {" : "\n    {");
 		gs_buf_adds(b, "\"type\":");
 		json_str(b, e->code);
 		gs_buf_adds(b, ",\"code\":");
@@ -536,72 +579,157 @@ static long write_errors(gs_buf *b, const struct ctx *c, size_t file)
 		json_str(b, e->cell);
 		gs_buf_addc(b, '}');
 	}
-	gs_buf_adds(b, n ? "\n  ]" : "]");
+	return mine;
+}
+
+/* The task id of the input that could not be opened, J-th of them:
+ * counted down from the top, apart from the stream's files. */
+#define MISSING_TASK(j) (SIZE_MAX - 1 - (j))
+
+/* One task of the report: an input, with what was read of it (F NULL
+ * when nothing was finished: a header that did not fit, or a file that
+ * could not be opened) and ID, the file of its errors (struct verr). */
+struct task {
+	const char *name;
+	const gs_file_stat *f;
+	size_t id;
+	int opened;              /* it is one of the stream's files */
+};
+
+/* The tasks, in the order of the inputs INPUTS[0..NINPUTS) as given
+ * (MISSING[I] set for one that could not be opened), into *TASKS;
+ * returns how many. The stream's files are the inputs that could be
+ * opened, in order, and, when HEADER_OPEN, the one whose header did not
+ * fit, last. */
+static size_t list_tasks(gs_stream *st, int header_open, char **inputs, size_t ninputs, char **missing,
+                         struct task **tasks)
+{
+	size_t nf = 0;
+	const gs_file_stat *fs = st ? gs_stream_files(st, &nf) : NULL;
+	size_t nstream = nf + (header_open ? 1 : 0), k = 0, j = 0, n = 0;
+	struct task *t = gs_xmalloc((nstream + ninputs + 1) * sizeof *t);
+	for (size_t i = 0; i <= ninputs; i++) {
+		int end = i == ninputs;
+		while (k < nstream && (end || !missing[i])) {
+			t[n++] = (struct task){k < nf ? fs[k].name : gs_stream_file(st), k < nf ? &fs[k] : NULL, k, 1};
+			k++;
+			if (!end)
+				break;
+		}
+		if (!end && missing[i]) {
+			t[n++] = (struct task){gs_display_name(inputs[i]), NULL, MISSING_TASK(j), 0};
+			j++;
+		}
+	}
+	*tasks = t;
 	return n;
 }
 
-/* The report of a run over the stream ST, ROWS rows read in all, onto FP
- * (PATH in messages; closed): frictionless's shape, with one task per
- * input (its own name, rows, bytes, sha256 and errors) though the inputs
- * are checked as one table (keys span them). The inputs are the stream's
- * finished files and, when HEADER_OPEN (the header did not fit, and no
- * row was read), the file whose header it is. The exit status. */
-static int write_report(FILE *fp, const char *path, const struct ctx *c, gs_stream *st, long rows,
-                        double seconds, const char *schema_path, int header_open)
+/* 1 when the task T was read whole and every row of it was checked and
+ * valid (NERR its errors). */
+static int task_valid(const struct ctx *c, const struct task *t, long nerr)
 {
-	size_t nf;
-	const gs_file_stat *fs = gs_stream_files(st, &nf);
-	size_t ntasks = nf + (header_open ? 1 : 0);
+	return !nerr && t->f && t->f->complete && (t->id >= c->nfcount || !c->fc[t->id].unchecked);
+}
+
+/* The row counts of task T onto B: rows read, and where each went. */
+static void task_rows(gs_buf *b, const struct ctx *c, const struct task *t, long sum[5])
+{
+	long v[5] = {0};
+	if (t->f) {
+		v[0] = t->f->rows + t->f->skipped;
+		v[4] = t->f->skipped;
+	}
+	if (t->id < c->nfcount) {
+		v[1] = c->fc[t->id].valid;
+		v[2] = c->fc[t->id].invalid;
+		v[3] = c->fc[t->id].unchecked;
+	}
+	gs_buf_printf(b, "\"rows\": %ld, \"validRows\": %ld, \"invalidRows\": %ld, \"uncheckedRows\": %ld, "
+	              "\"blankRows\": %ld", v[0], v[1], v[2], v[3], v[4]);
+	for (int i = 0; i < 5; i++)
+		sum[i] += v[i];
+}
+
+/* The report of a run over the stream ST (NULL when no input could be
+ * opened) onto FP (PATH in messages; closed): frictionless's shape, with
+ * one task per input (its own name, rows, bytes, sha256 and errors)
+ * though the inputs are checked as one table (keys span them). INPUTS:
+ * as given, MISSING[I] set for those that could not be opened;
+ * HEADER_OPEN: the header did not fit, and no row was read. STATUS: the
+ * run's so far, which a valid report must agree with. The exit status. */
+static int write_report(FILE *fp, const char *path, const struct ctx *c, gs_stream *st, double seconds,
+                        const char *schema_path, int header_open, char **inputs, size_t ninputs,
+                        char **missing, int status)
+{
+	struct task *tasks;
+	size_t ntasks = list_tasks(st, header_open, inputs, ninputs, missing, &tasks);
 	unsigned long long bytes = 0;
-	for (size_t i = 0; i < nf; i++)
-		bytes += fs[i].bytes;
-	int valid = c->total_errors == 0;
-	gs_buf b = {0}, errs = {0};
-	write_errors(&errs, c, SIZE_MAX);
-	/* the top level repeats rows, bytes, sha256 (of a single input) and
-	 * the errors for readers that do not walk the tasks */
-	gs_buf_printf(&b, "{\n  \"valid\": %s,\n  \"stats\": {\"tasks\": %zu, \"errors\": %ld, \"warnings\": 0, "
-	              "\"seconds\": %.3f, \"rows\": %ld, \"bytes\": %llu, \"sha256\": ",
-	              valid ? "true" : "false", ntasks, c->total_errors, seconds, rows, bytes);
-	json_str(&b, nf == 1 && ntasks == 1 && fs[0].sha256[0] ? fs[0].sha256 : NULL);
-	gs_buf_adds(&b, "},\n  \"warnings\": [],\n  \"errors\": ");
-	gs_buf_add(&b, errs.p, errs.len);
-	gs_buf_adds(&b, ",\n  \"tasks\": [");
+	gs_buf b = {0}, errs = {0}, body = {0};
+	int valid = status == GS_OK && c->total_errors == 0;
+	long sum[5] = {0};
 	for (size_t t = 0; t < ntasks; t++) {
-		const gs_file_stat *f = t < nf ? &fs[t] : NULL;
-		const char *name = f ? f->name : gs_stream_file(st);
-		gs_buf_clear(&errs);
-		long nerr = write_errors(&errs, c, t);
+		const struct task *k = &tasks[t];
+		const gs_file_stat *f = k->f;
+		long n = 0, nerr = write_error_items(&errs, c, k->id, &n);
+		int ok = task_valid(c, k, nerr);
+		valid &= ok;
 		gs_buf_adds(&b, t ? ",\n    {\"name\": " : "{\"name\": ");
-		json_str(&b, name);
-		gs_buf_printf(&b, ", \"type\": \"table\", \"valid\": %s, \"place\": ", nerr ? "false" : "true");
-		json_str(&b, name);
+		json_str(&b, k->name);
+		gs_buf_printf(&b, ", \"type\": \"table\", \"valid\": %s, \"place\": ", ok ? "true" : "false");
+		json_str(&b, k->name);
 		gs_buf_adds(&b, ", \"schema\": ");
 		json_str(&b, schema_path);
 		gs_buf_adds(&b, ",\n    \"labels\": [");
-		for (size_t i = 0; i < c->nh; i++) {
+		/* the labels are the stream's header, which a file left out
+		 * for another header does not have */
+		int labelled = k->opened && !(k->id < c->nfcount && c->fc[k->id].other_header);
+		for (size_t i = 0; labelled && i < c->nh; i++) {
 			if (i)
 				gs_buf_addc(&b, ',');
 			gs_json_string(&b, c->hnames[i].p, c->hnames[i].n);
 		}
 		gs_buf_printf(&b, "],\n    \"stats\": {\"errors\": %ld, \"warnings\": 0, \"seconds\": %.3f, \"sha256\": ",
 		              nerr, seconds);
-		json_str(&b, f && f->sha256[0] ? f->sha256 : NULL);
-		gs_buf_printf(&b, ", \"bytes\": %llu, \"fields\": %zu, \"rows\": %ld},\n    \"warnings\": [],\n    \"errors\": ",
-		              f ? f->bytes : 0, c->nh, f ? f->rows + f->skipped : 0L);
+		/* a digest of the part read would pass for the file's */
+		json_str(&b, f && f->complete && f->sha256[0] ? f->sha256 : NULL);
+		gs_buf_printf(&b, ", \"bytes\": %llu, \"fields\": %zu, ", f ? f->bytes : 0, labelled ? c->nh : 0);
+		task_rows(&b, c, k, sum);
+		gs_buf_adds(&b, "},\n    \"warnings\": [],\n    \"errors\": [");
 		gs_buf_add(&b, errs.p, errs.len);
-		gs_buf_addc(&b, '}');
+		gs_buf_adds(&b, nerr ? "\n  ]}" : "]}");
+		gs_buf_clear(&errs);
+		bytes += f ? f->bytes : 0;
 	}
-	gs_buf_adds(&b, "]\n}\n");
-	int status = GS_OK;
+	/* the top level repeats rows, bytes, sha256 (of a single input) and
+	 * the errors, in the tasks' order, for readers that do not walk the
+	 * tasks */
+	long n = 0;
+	for (size_t t = 0; t < ntasks; t++)
+		write_error_items(&errs, c, tasks[t].id, &n);
+	gs_buf_printf(&body, "{\n  \"valid\": %s,\n  \"stats\": {\"tasks\": %zu, \"errors\": %ld, \"warnings\": 0, "
+	              "\"seconds\": %.3f, ", valid ? "true" : "false", ntasks, c->total_errors, seconds);
+	const gs_file_stat *one = ntasks == 1 ? tasks[0].f : NULL;
+	gs_buf_printf(&body, "\"rows\": %ld, \"validRows\": %ld, \"invalidRows\": %ld, \"uncheckedRows\": %ld, "
+	              "\"blankRows\": %ld, \"bytes\": %llu, \"sha256\": ", sum[0], sum[1], sum[2], sum[3], sum[4], bytes);
+	json_str(&body, one && one->complete && one->sha256[0] ? one->sha256 : NULL);
+	gs_buf_adds(&body, "},\n  \"warnings\": [],\n  \"errors\": [");
+	gs_buf_add(&body, errs.p, errs.len);
+	gs_buf_adds(&body, n ? "\n  ]" : "]");
+	gs_buf_adds(&body, ",\n  \"tasks\": [");
+	gs_buf_add(&body, b.p, b.len);
+	gs_buf_adds(&body, "]\n}\n");
+	int st_out = GS_OK;
 	errno = 0;
-	if ((fwrite(b.p, 1, b.len, fp) != b.len) | (fclose(fp) != 0)) {
+	if ((fwrite(body.p, 1, body.len, fp) != body.len) | (fclose(fp) != 0)) {
 		gs_msg(path, 0, "cannot write the report: %s", errno ? strerror(errno) : "write error");
-		status = GS_IO;
+		st_out = GS_IO;
 	}
+	free(tasks);
 	gs_buf_free(&b);
 	gs_buf_free(&errs);
-	return status;
+	gs_buf_free(&body);
+	return st_out;
 }
 
 /* ---- --infer ---- */
@@ -775,6 +903,17 @@ static void ctx_init(struct ctx *c, gs_schema *sc, int keep)
 		c->fk[k] = load_reference(c, &sc->fks[k]);
 }
 
+/* Room in the per-file counts for the stream's file FILE. */
+static void count_room(struct ctx *c, size_t file)
+{
+	if (file < c->nfcount)
+		return;
+	size_t n = 2 * file + 4;
+	c->fc = gs_xrealloc(c->fc, n * sizeof *c->fc);
+	memset(c->fc + c->nfcount, 0, (n - c->nfcount) * sizeof *c->fc);
+	c->nfcount = n;
+}
+
 /* Check every row of ST: valid ones to W, the others to RJ. After MAX
  * errors (when MAX > 0) rows are read and counted, not checked. */
 static void check_rows(struct ctx *c, gs_stream *st, gs_writer *w, gs_rejects *rj, long max)
@@ -786,18 +925,22 @@ static void check_rows(struct ctx *c, gs_stream *st, gs_writer *w, gs_rejects *r
 			break;
 		c->nread++;
 		gs_stream_files(st, &c->file);   /* those before the row's */
+		count_room(c, c->file);
 		if (max > 0 && c->total_errors >= max) {
 			c->nunchecked++;
+			c->fc[c->file].unchecked++;
 			continue;
 		}
 		gs_reason_clear(&c->rowerr);
 		c->row_bad = 0;
 		check_row(c, &r, k == GS_REC_BAD, gs_stream_reason(st), gs_stream_bad_width(st));
-		if (c->row_bad)
+		if (c->row_bad) {
 			gs_rejects_row(rj, &r, &c->rowerr);
-		else {
+			c->fc[c->file].invalid++;
+		} else {
 			gs_writer_row(w, r.f, r.n);
 			c->nvalid++;
+			c->fc[c->file].valid++;
 		}
 	}
 }
@@ -833,6 +976,7 @@ static void ctx_free(struct ctx *c)
 		free(c->errs[i].shown);
 	}
 	free(c->errs);
+	free(c->fc);
 	for (size_t f = 0; f < sc->nfields; f++)
 		gs_hash_free(c->uniq_field[f]);
 	free(c->uniq_field);
@@ -853,22 +997,138 @@ static void ctx_free(struct ctx *c)
 	gs_buf_free(&c->key);
 }
 
+/* ---- inputs left out ---- */
+
+/* When the file PATH starts with another header than the stream's: 1,
+ * with the error, as the stream said it on stderr, in M and the column
+ * where they part in *COL. The stream does not keep why it left a file
+ * out, so its first record is read again here (the header is one record
+ * for validate); standard input cannot be. */
+static int other_header(const struct ctx *c, const char *path, int format, gs_reason *m, long *col)
+{
+	const char *why;
+	if (!strcmp(path, "-"))
+		return 0;
+	gs_input *in = gs_input_open(path, "auto", &why);
+	if (!in)
+		return 0;
+	gs_records *rec = gs_records_open(in, format, 0);
+	gs_row row;
+	int differs = 0;
+	if (gs_records_start(rec) == 0 && gs_records_next(rec, &row) == GS_REC_ROW) {
+		size_t i = 0;
+		const char *p = NULL;
+		size_t n = 0;
+		for (; i < row.n && i < c->nh; i++) {
+			p = row.f[i].p;
+			n = row.f[i].n;
+			gs_trim(&p, &n);
+			if (n != c->hnames[i].n || memcmp(p, c->hnames[i].p, n))
+				break;
+		}
+		differs = 1;
+		*col = (long)i + 1;
+		if (i < row.n && i < c->nh)
+			gs_reason_printf(m, "header differs from the first file's: column %zu is '%.*s', expected '%.*s'",
+			                 i + 1, (int)n, p, (int)c->hnames[i].n, c->hnames[i].p);
+		else if (row.n != c->nh)
+			gs_reason_printf(m, "header differs from the first file's: %zu columns, expected %zu", row.n, c->nh);
+		else
+			differs = 0;
+	}
+	gs_records_close(rec);
+	gs_input_close(in);
+	return differs;
+}
+
+/* The report's errors for the inputs that were not read whole: each of
+ * the stream's files that was not (PATHS[0..NPATHS), the stream's, in
+ * order: those that could be opened), and each of the NINPUTS inputs as
+ * given that could not be opened (WHYS[I] set), so that each has a task that says why it
+ * is not valid. */
+static void left_out_errors(struct ctx *c, gs_stream *st, char **paths, size_t npaths, int format,
+                            size_t ninputs, char **whys)
+{
+	size_t nf = 0;
+	const gs_file_stat *fs = st ? gs_stream_files(st, &nf) : NULL;
+	gs_reason m = {0};
+	for (size_t k = 0; k < nf; k++) {
+		if (fs[k].complete)
+			continue;
+		c->file = k;
+		count_room(c, k);
+		gs_reason_clear(&m);
+		long col = 0;
+		const char *path = k < npaths ? paths[k] : NULL;
+		/* the stream's files are the paths, unless one vanished since */
+		if (path && !strncmp(fs[k].name, gs_display_name(path), strlen(gs_display_name(path))) &&
+		    !fs[k].rows && other_header(c, path, format, &m, &col)) {
+			c->fc[k].other_header = 1;
+			add_error(c, "incorrect-label", 0, col, NULL, NULL, 0, &m);
+		} else
+			add_error_say(c, "source-error", 0, 0, NULL, NULL, 0,
+			              N_("the file could not be read to its end (standard error says why): "
+			                 "its rows after those counted are neither checked nor counted"));
+	}
+	for (size_t i = 0, j = 0; i < ninputs; i++)
+		if (whys[i]) {
+			c->file = MISSING_TASK(j);
+			j++;
+			gs_reason_clear(&m);
+			gs_reason_printf(&m, "cannot open: %s", whys[i]);
+			add_error(c, "source-error", 0, 0, NULL, NULL, 0, &m);
+		}
+	gs_reason_free(&m);
+}
+
 /* ---- main ---- */
+
+/* What the report needs of the run besides its context. */
+struct run {
+	FILE *report_fp;
+	const char *report_path, *schema_path;
+	const struct timespec *t0;
+	char **given;            /* the inputs as given, */
+	size_t ngiven;
+	char **whys;             /*   why each that could not be opened */
+	char **paths;            /* those that could, the stream's */
+	size_t npaths;
+	int format;
+};
+
+/* Write the report of the run R over ST (NULL when no input could be
+ * opened), its status so far STATUS; HEADER_OPEN as write_report. The
+ * report's write status. */
+static int report_run(const struct run *r, struct ctx *c, gs_stream *st, int header_open, int status)
+{
+	struct timespec t1;
+	if (!header_open)   /* else the stream stopped at a header that did not fit */
+		left_out_errors(c, st, r->paths, r->npaths, r->format, r->ngiven, r->whys);
+	else
+		left_out_errors(c, NULL, NULL, 0, r->format, r->ngiven, r->whys);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double secs = (double)(t1.tv_sec - r->t0->tv_sec) + (double)(t1.tv_nsec - r->t0->tv_nsec) / 1e9;
+	return write_report(r->report_fp, r->report_path, c, st, secs, r->schema_path, header_open, r->given,
+	                    r->ngiven, r->whys, status);
+}
 
 /* The inputs FILES[0..N) that can be opened, into KEPT (room for N),
  * *NKEPT of them; each that cannot is named on stderr now, before the
  * schema and its resources are loaded, so that a missing input is not
- * hidden behind a missing resource (which ends the run). Standard input
- * ("-") is kept. Returns how many were left out. */
-static size_t openable_inputs(char **files, size_t n, char **kept, size_t *nkept)
+ * hidden behind a missing resource (which ends the run), and its reason
+ * kept in WHY[I] (room for N; NULL for the others) for the report.
+ * Standard input ("-") is kept. Returns how many were left out. */
+static size_t openable_inputs(char **files, size_t n, char **kept, size_t *nkept, char **whys)
 {
 	size_t left = 0;
 	*nkept = 0;
 	for (size_t i = 0; i < n; i++) {
 		const char *why;
 		gs_input *in = strcmp(files[i], "-") ? gs_input_open(files[i], "auto", &why) : NULL;
+		whys[i] = NULL;
 		if (strcmp(files[i], "-") && !in) {
 			gs_msg(gs_display_name(files[i]), 0, "cannot open: %s", why);
+			whys[i] = gs_xstrndup(why, strlen(why));
 			left++;
 			continue;
 		}
@@ -898,7 +1158,7 @@ int main(int argc, char **argv)
 	FILE *report_fp = NULL;
 	if (a.report_given && !a.infer_given && !(report_fp = fopen(a.report_arg, "w")))
 		gs_die(GS_IO, a.report_arg, 0, "cannot write the report: %s", strerror(errno));
-	struct timespec t0, t1;
+	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 
 	int in_format = cli.in_format;
@@ -921,7 +1181,10 @@ int main(int argc, char **argv)
 	if (a.max_errors_given && a.max_errors_arg < 1)
 		gs_usage_error("--max-errors: give a number of 1 or more");
 	char **inputs = gs_xmalloc((a.inputs_num + 1) * sizeof *inputs);
-	size_t ninputs, nmissing = openable_inputs(a.inputs, a.inputs_num, inputs, &ninputs);
+	char **whys = gs_xmalloc((a.inputs_num + 1) * sizeof *whys);
+	size_t ninputs, nmissing = openable_inputs(a.inputs, a.inputs_num, inputs, &ninputs, whys);
+	struct run run = {report_fp, a.report_arg, a.schema_arg, &t0, a.inputs, a.inputs_num, whys, inputs,
+	                  ninputs, in_format};
 	gs_schema *sc = gs_schema_load(a.schema_arg);
 	if (!sc)
 		exit(GS_USAGE);
@@ -929,12 +1192,20 @@ int main(int argc, char **argv)
 	name_resources(sc, a.resource_arg, a.resource_given);
 	struct ctx c = {0};
 	ctx_init(&c, sc, a.report_given);
-	if (nmissing && !ninputs)   /* none left: no standard input instead */
+	if (nmissing && !ninputs) {   /* none left: no standard input instead */
+		if (report_fp)
+			report_run(&run, &c, NULL, 0, GS_IO);
 		exit(gs_close_stdout(GS_IO));
+	}
 
 	gs_stream *st = gs_stream_open(inputs, ninputs, &so);
-	if (gs_stream_header(st, &c.hnames, &c.nh) < 0)
-		exit(gs_close_stdout(gs_stream_status(st) ? gs_stream_status(st) : GS_IO));
+	c.st = st;
+	if (gs_stream_header(st, &c.hnames, &c.nh) < 0) {
+		int s = gs_stream_status(st) ? gs_stream_status(st) : GS_IO;
+		if (report_fp)
+			report_run(&run, &c, st, 0, s);
+		exit(gs_close_stdout(s));
+	}
 	if (out_format < 0)
 		out_format = gs_stream_format(st);
 	c.lineage = gs_xcalloc(c.nh + 1, sizeof *c.lineage);
@@ -973,9 +1244,7 @@ int main(int argc, char **argv)
 		gs_manifest_file(sc->fks[k].path, "reference");
 	gs_manifest_stream(st, "input");
 	if (a.report_given) {
-		clock_gettime(CLOCK_MONOTONIC, &t1);
-		double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-		int rs = write_report(report_fp, a.report_arg, &c, st, c.nread, secs, a.schema_arg, header_open);
+		int rs = report_run(&run, &c, st, header_open, status);
 		if (rs > status)
 			status = rs;
 		gs_manifest_file(a.report_arg, "report");
@@ -984,6 +1253,9 @@ int main(int argc, char **argv)
 	ctx_free(&c);
 	gs_stream_close(st);
 	gs_schema_free(sc);
+	for (size_t i = 0; i < a.inputs_num; i++)
+		free(whys[i]);
+	free(whys);
 	free(inputs);
 	cmdline_parser_free(&a);
 	return gs_close_stdout(status);

@@ -346,7 +346,7 @@ $ printf '{"fields": [{"name": "id", "type": "integer"}, {"name": "s", "constrai
 status 1
 {
   "valid": false,
-  "stats": {"tasks": 1, "errors": 2, "warnings": 0, "seconds": 0, "rows": 2, "bytes": 13, "sha256": "614045c14b68dee58977d0121e9e94b4e82d53634a421840ab9a8f50cca9e60d"},
+  "stats": {"tasks": 1, "errors": 2, "warnings": 0, "seconds": 0, "rows": 2, "validRows": 1, "invalidRows": 1, "uncheckedRows": 0, "blankRows": 0, "bytes": 13, "sha256": "614045c14b68dee58977d0121e9e94b4e82d53634a421840ab9a8f50cca9e60d"},
   "warnings": [],
   "errors": [
     {"type":"type-error","code":"type-error","title":"Type Error","message":"'x' is not of type integer","note":"'x' is not of type integer","rowNumber":3,"fieldNumber":1,"fieldName":"id","cell":"x"},
@@ -354,7 +354,7 @@ status 1
   ],
   "tasks": [{"name": "in.csv", "type": "table", "valid": false, "place": "in.csv", "schema": "s.json",
     "labels": ["id","s"],
-    "stats": {"errors": 2, "warnings": 0, "seconds": 0, "sha256": "614045c14b68dee58977d0121e9e94b4e82d53634a421840ab9a8f50cca9e60d", "bytes": 13, "fields": 2, "rows": 2},
+    "stats": {"errors": 2, "warnings": 0, "seconds": 0, "sha256": "614045c14b68dee58977d0121e9e94b4e82d53634a421840ab9a8f50cca9e60d", "bytes": 13, "fields": 2, "rows": 2, "validRows": 1, "invalidRows": 1, "uncheckedRows": 0, "blankRows": 0},
     "warnings": [],
     "errors": [
     {"type":"type-error","code":"type-error","title":"Type Error","message":"'x' is not of type integer","note":"'x' is not of type integer","rowNumber":3,"fieldNumber":1,"fieldName":"id","cell":"x"},
@@ -383,14 +383,84 @@ status 3
 $ printf '{"fields": [{"name": "id", "type": "integer"}, {"name": "s", "constraints": {"enum": ["a"]}}], "primaryKey": "id"}' > s.json; printf 'id,s\n1,a\nx,b\n' > a.csv; printf 'id,s\n2,a\n,\n1,a\n3,a\n' > b.csv; validate -s s.json --report rep.json a.csv b.csv > /dev/null 2>&1; echo "status $?"; grep -o '"stats": {[^}]*}' rep.json | sed 's/"seconds": [0-9.]*, //'; grep -o '"name": "[^"]*"\|"valid": [a-z]*' rep.json | tr '\n' ' '; echo; sed -n '/"tasks": \[/,$p' rep.json | grep -o '"rowNumber":[0-9]*,"fieldNumber":[0-9]*\|"name": "[^"]*"' | tr '\n' ' '; echo; for f in a.csv b.csv; do printf '%s %s\n' "$(sha256sum $f | cut -c1-64)" "$(wc -c < $f)"; done; grep -c '"rowNumber"' rep.json
 >>>
 status 1
-"stats": {"tasks": 2, "errors": 3, "warnings": 0, "rows": 6, "bytes": 32, "sha256": null}
-"stats": {"errors": 2, "warnings": 0, "sha256": "614045c14b68dee58977d0121e9e94b4e82d53634a421840ab9a8f50cca9e60d", "bytes": 13, "fields": 2, "rows": 2}
-"stats": {"errors": 1, "warnings": 0, "sha256": "995f0109252614e2c074e14ac5ff5d7c066d7e6e37bfde0b4cb14e99c9546a46", "bytes": 19, "fields": 2, "rows": 4}
+"stats": {"tasks": 2, "errors": 3, "warnings": 0, "rows": 6, "validRows": 3, "invalidRows": 2, "uncheckedRows": 0, "blankRows": 1, "bytes": 32, "sha256": null}
+"stats": {"errors": 2, "warnings": 0, "sha256": "614045c14b68dee58977d0121e9e94b4e82d53634a421840ab9a8f50cca9e60d", "bytes": 13, "fields": 2, "rows": 2, "validRows": 1, "invalidRows": 1, "uncheckedRows": 0, "blankRows": 0}
+"stats": {"errors": 1, "warnings": 0, "sha256": "995f0109252614e2c074e14ac5ff5d7c066d7e6e37bfde0b4cb14e99c9546a46", "bytes": 19, "fields": 2, "rows": 4, "validRows": 2, "invalidRows": 1, "uncheckedRows": 0, "blankRows": 1}
 "valid": false "name": "a.csv" "valid": false "name": "b.csv" "valid": false 
 "name": "a.csv" "rowNumber":3,"fieldNumber":1 "rowNumber":3,"fieldNumber":2 "name": "b.csv" "rowNumber":4,"fieldNumber":1 
 614045c14b68dee58977d0121e9e94b4e82d53634a421840ab9a8f50cca9e60d 13
 995f0109252614e2c074e14ac5ff5d7c066d7e6e37bfde0b4cb14e99c9546a46 19
 6
+
+### several inputs, one left out for another header and one that cannot be opened: each has a task that is not valid, with its error; the report is not valid when the status is 3, and every row read is counted where it went
+$ printf '{"fields": [{"name": "id", "type": "integer"}, {"name": "s"}]}' > s.json; printf 'id,s\n1,a\n2,b\n' > ok.csv; printf 'id,t\n3,a\n4,b\n' > vb.csv; validate -s s.json --report rep.json ok.csv vb.csv nothere.csv > /dev/null; echo "status $?"; grep -o '"name": "[^"]*"\|"valid": [a-z]*\|"message":"[^"]*"\|"labels": \[[^]]*\]' rep.json; grep -o '"rows": [0-9]*, "validRows": [0-9]*, "invalidRows": [0-9]*, "uncheckedRows": [0-9]*, "blankRows": [0-9]*\|"sha256": [^,}]*' rep.json
+>>>
+status 3
+"valid": false
+"message":"header differs from the first file's: column 2 is 't', expected 's'"
+"message":"cannot open: No such file or directory"
+"name": "ok.csv"
+"valid": true
+"labels": ["id","s"]
+"name": "vb.csv"
+"valid": false
+"labels": []
+"message":"header differs from the first file's: column 2 is 't', expected 's'"
+"name": "nothere.csv"
+"valid": false
+"labels": []
+"message":"cannot open: No such file or directory"
+"rows": 2, "validRows": 2, "invalidRows": 0, "uncheckedRows": 0, "blankRows": 0
+"sha256": null
+"sha256": "3d714d3438b13d2067b71bc76de2f2254ba0b471cd89cbfce9695623139184b0"
+"rows": 2, "validRows": 2, "invalidRows": 0, "uncheckedRows": 0, "blankRows": 0
+"sha256": null
+"rows": 0, "validRows": 0, "invalidRows": 0, "uncheckedRows": 0, "blankRows": 0
+"sha256": null
+"rows": 0, "validRows": 0, "invalidRows": 0, "uncheckedRows": 0, "blankRows": 0
+>>>2
+validate: nothere.csv: cannot open: No such file or directory
+validate: vb.csv:1: header differs from the first file's: column 2 is 't', expected 's'
+
+### no input can be opened: the report still has a task for each, not valid
+$ printf '{"fields": [{"name": "id"}]}' > s.json; validate -s s.json --report rep.json nothere.csv gone.csv 2>/dev/null; echo "status $?"; grep -o '"tasks": [0-9][0-9]*\|"name": "[^"]*"\|"valid": [a-z]*' rep.json | tr '\n' ' '; echo
+>>>
+status 3
+"valid": false "tasks": 2 "name": "nothere.csv" "valid": false "name": "gone.csv" "valid": false 
+
+### --max-errors: the rows left unchecked are counted as such, and their file's task is not valid
+$ printf '{"fields": [{"name": "n", "type": "integer"}]}' > s.json; printf 'n\nx\n' > a.csv; printf 'n\n1\n2\n' > b.csv; validate -s s.json --max-errors 1 --report rep.json a.csv b.csv > /dev/null 2>&1; echo "status $?"; grep -o '"valid": [a-z]*\|"rows": [0-9]*, "validRows": [0-9]*, "invalidRows": [0-9]*, "uncheckedRows": [0-9]*' rep.json | tr '\n' ' '; echo
+>>>
+status 1
+"valid": false "rows": 3, "validRows": 0, "invalidRows": 1, "uncheckedRows": 2 "valid": false "rows": 1, "validRows": 0, "invalidRows": 1, "uncheckedRows": 0 "valid": false "rows": 2, "validRows": 0, "invalidRows": 0, "uncheckedRows": 2 
+
+### a key repeated across files names the file of the earlier line, in stderr, _errors and the report; within one file, the line alone
+$ printf '{"fields": [{"name": "id"}, {"name": "u", "constraints": {"unique": true}}, {"name": "v"}], "primaryKey": "id", "uniqueKeys": [["u", "v"]]}' > s.json; printf 'id,u,v\nA,1,x\n' > va.csv; printf 'id,u,v\nB,2,y\nA,1,x\nB,3,z\n' > vc.csv; validate -s s.json -r rej.csv --report rep.json va.csv vc.csv; echo "status $?"; cut -d, -f4- rej.csv; grep -o '"message":"[^"]*"' rep.json | sort -u; validate -s s.json va.csv vc.csv > /dev/null
+>>>
+id,u,v
+A,1,x
+B,2,y
+status 1
+_line,_errors,_raw
+3,"unique-error:u:'1' repeats the value of va.csv:2; primary-key:id:'A' repeats the primary key of va.csv:2; unique-error:u,v:'1, x' repeats the unique key (u,v) of va.csv:2",
+4,primary-key:id:'B' repeats the primary key of line 2,
+"message":"'1' repeats the value of va.csv:2"
+"message":"'1, x' repeats the unique key (u,v) of va.csv:2"
+"message":"'A' repeats the primary key of va.csv:2"
+"message":"'B' repeats the primary key of line 2"
+>>>2
+validate: 4 rows read, 2 written, 2 rejected
+validate: vc.csv:3: unique-error:u:'1' repeats the value of va.csv:2; primary-key:id:'A' repeats the primary key of va.csv:2; unique-error:u,v:'1, x' repeats the unique key (u,v) of va.csv:2
+validate: vc.csv:4: primary-key:id:'B' repeats the primary key of line 2
+validate: 4 rows read, 2 written, 2 rejected
+>>>= 1
+
+### in Chinese, a key repeated across files names the file too
+$ printf '{"fields": [{"name": "id"}], "primaryKey": "id"}' > s.json; printf 'id\nA\n' > va.csv; printf 'id\nA\n' > vc.csv; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 validate -s s.json va.csv vc.csv > /dev/null
+>>>2
+validate: vc.csv:2: primary-key:id:“A”与 va.csv 第 2 行的主键重复
+validate: 读入 2 行，写出 1 行，拒收 1 行
+>>>= 1
 
 ### --infer writes a starting schema that validates its own input
 $ printf 'code,name,n,rate,day,ok,month\n5101,石桥社区,3,0.5,2020-03-05,true,2020-03\n5102,白沙村,,1,2020-03-06,false,2020-04\n' > in.csv; validate --infer in.csv | tee s.json; validate -s s.json in.csv > /dev/null; echo "status $?"
