@@ -50,6 +50,8 @@ struct gs_stream {
 	unsigned long long done_bytes;   /* raw bytes of the files closed */
 	unsigned long calls;     /* of gs_stream_next */
 	gs_reason err;           /* why the last GS_REC_BAD row is bad */
+	gs_reason fail_why;      /* why the current file is being left, */
+	long fail_col;           /*   and where its header parts, for its stat */
 };
 
 /* The bytes of FILES[0..N) together when every one is a regular file,
@@ -110,8 +112,12 @@ static void close_file(gs_stream *s)
 		f->skipped = s->empty_rows + s->footer_rows - s->skipped_before;
 		s->skipped_before = s->empty_rows + s->footer_rows;
 		f->complete = s->rec && s->complete;
+		f->why = s->fail_why;
+		f->other_header = s->fail_col;
+		s->fail_why = (gs_reason){0};
 		s->done_bytes += f->bytes;
 	}
+	s->fail_col = 0;
 	s->complete = 0;
 	s->cur_rows = 0;
 	gs_records_close(s->rec);
@@ -120,15 +126,26 @@ static void close_file(gs_stream *s)
 	s->in = NULL;
 }
 
+/* Stop reading the current file for WHY, said on stderr at LINE and kept
+ * in the file's gs_file_stat (for a report that names every input). */
+static void file_failed_reason(gs_stream *s, long line, const gs_reason *why)
+{
+	gs_msg(s->cur, line, "%s", gs_reason_shown(why));
+	gs_reason_copy(&s->fail_why, why);
+	s->status = GS_IO;
+	close_file(s);
+}
+
 static void file_failed(gs_stream *s, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void file_failed(gs_stream *s, long line, const char *fmt, ...)
 {
+	gs_reason why = {0};
 	va_list ap;
 	va_start(ap, fmt);
-	gs_vmsg(s->cur, line, fmt, ap);
+	gs_reason_vprintf(&why, fmt, ap);
 	va_end(ap);
-	s->status = GS_IO;
-	close_file(s);
+	file_failed_reason(s, line, &why);
+	gs_reason_free(&why);
 }
 
 /* Join NROWS raw header rows (row R has ROWN[R] cells, cell K at
@@ -200,7 +217,7 @@ static long read_header(gs_stream *s, gs_buf *hb, gs_field **names)
 		gs_row row;
 		int k = gs_records_next(s->rec, &row);
 		if (k == GS_REC_FAIL) {
-			file_failed(s, gs_records_line(s->rec), "%s", gs_reason_shown(gs_records_reason(s->rec)));
+			file_failed_reason(s, gs_records_line(s->rec), gs_records_reason(s->rec));
 			goto out;
 		}
 		if (k == GS_REC_EOF) {
@@ -213,7 +230,11 @@ static long read_header(gs_stream *s, gs_buf *hb, gs_field **names)
 		if (r == 0)
 			s->header_line = row.line;
 		if (k == GS_REC_BAD) {
-			file_failed(s, row.line, "header: %s", gs_reason_shown(gs_records_reason(s->rec)));
+			gs_reason why = {0};
+			gs_reason_copy(&why, gs_records_reason(s->rec));
+			gs_reason_prefix(&why, "header: ");
+			file_failed_reason(s, row.line, &why);
+			gs_reason_free(&why);
 			goto out;
 		}
 		if (r && gs_records_format(s->rec) == GS_FMT_JSON) {
@@ -272,7 +293,7 @@ static int open_next(gs_stream *s)
 		s->rec = gs_records_open(s->in, s->o.format, s->o.skip);
 		gs_records_sheet_options(s->rec, s->o.sheet, s->o.fill_merged, s->o.header_rows);
 		if (gs_records_start(s->rec) < 0) {
-			file_failed(s, 0, "%s", gs_reason_shown(gs_records_reason(s->rec)));
+			file_failed_reason(s, 0, gs_records_reason(s->rec));
 			continue;
 		}
 		const char *sheet = gs_records_sheet(s->rec);
@@ -320,6 +341,7 @@ static int open_next(gs_stream *s)
 			while (i < (size_t)n && i < s->ncols && names[i].n == s->names[i].n &&
 			       !memcmp(names[i].p, s->names[i].p, names[i].n))
 				i++;
+			s->fail_col = (long)i + 1;
 			if (i < (size_t)n && i < s->ncols)
 				file_failed(s, s->header_line, "header differs from the first file's: column %zu is '%.*s', "
 				            "expected '%.*s'", i + 1, (int)names[i].n, names[i].p, (int)s->names[i].n,
@@ -416,7 +438,7 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 			continue;
 		}
 		if (k == GS_REC_FAIL) {
-			file_failed(s, gs_records_line(s->rec), "%s", gs_reason_shown(gs_records_reason(s->rec)));
+			file_failed_reason(s, gs_records_line(s->rec), gs_records_reason(s->rec));
 			continue;
 		}
 		if (k == GS_REC_BAD) {
@@ -448,7 +470,7 @@ int gs_stream_next(gs_stream *s, gs_row *row)
 				gs_msg(s->cur, first, "%ld rows after the footer line %ld are not footer text: "
 				       "left out with the footer", ndata, at);
 			if (j == GS_REC_FAIL) {
-				file_failed(s, gs_records_line(s->rec), "%s", gs_reason_shown(gs_records_reason(s->rec)));
+				file_failed_reason(s, gs_records_line(s->rec), gs_records_reason(s->rec));
 				continue;
 			}
 			s->complete = 1;
@@ -565,8 +587,11 @@ void gs_stream_close(gs_stream *s)
 	close_file(s);
 	gs_progress_end(s->progress);
 	gs_manifest_unwatch(s);
-	for (size_t i = 0; i < s->nstats; i++)
+	for (size_t i = 0; i < s->nstats; i++) {
 		free(s->stats[i].name);
+		gs_reason_free(&s->stats[i].why);
+	}
+	gs_reason_free(&s->fail_why);
 	free(s->stats);
 	gs_buf_free(&s->hbuf);
 	gs_buf_free(&s->curbuf);
@@ -597,7 +622,7 @@ gs_stream *gs_stream_open_range(const char *path, const char *name, unsigned lon
 	}
 	s->rec = gs_records_open(s->in, format, 0);
 	if (gs_records_start(s->rec) < 0) {
-		file_failed(s, 0, "%s", gs_reason_shown(gs_records_reason(s->rec)));
+		file_failed_reason(s, 0, gs_records_reason(s->rec));
 		return s;
 	}
 	if (names) {

@@ -59,6 +59,12 @@ typedef struct gs_file_stat {
 	long rows;                   /* data rows (good and bad) */
 	long skipped;                /* blank and footer rows left out */
 	int complete;                /* read to the end */
+	gs_reason why;               /* when the stream left it early: why (its
+	                                header, a byte it cannot decode...), as
+	                                stderr said; else empty */
+	long other_header;           /* when it was left for a header other than
+	                                the first file's: the column where they
+	                                part (1 on); else 0 */
 } gs_file_stat;
 
 typedef struct gs_stream gs_stream;

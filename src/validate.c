@@ -999,55 +999,12 @@ static void ctx_free(struct ctx *c)
 
 /* ---- inputs left out ---- */
 
-/* When the file PATH starts with another header than the stream's: 1,
- * with the error, as the stream said it on stderr, in M and the column
- * where they part in *COL. The stream does not keep why it left a file
- * out, so its first record is read again here (the header is one record
- * for validate); standard input cannot be. */
-static int other_header(const struct ctx *c, const char *path, int format, gs_reason *m, long *col)
-{
-	const char *why;
-	if (!strcmp(path, "-"))
-		return 0;
-	gs_input *in = gs_input_open(path, "auto", &why);
-	if (!in)
-		return 0;
-	gs_records *rec = gs_records_open(in, format, 0);
-	gs_row row;
-	int differs = 0;
-	if (gs_records_start(rec) == 0 && gs_records_next(rec, &row) == GS_REC_ROW) {
-		size_t i = 0;
-		const char *p = NULL;
-		size_t n = 0;
-		for (; i < row.n && i < c->nh; i++) {
-			p = row.f[i].p;
-			n = row.f[i].n;
-			gs_trim(&p, &n);
-			if (n != c->hnames[i].n || memcmp(p, c->hnames[i].p, n))
-				break;
-		}
-		differs = 1;
-		*col = (long)i + 1;
-		if (i < row.n && i < c->nh)
-			gs_reason_printf(m, "header differs from the first file's: column %zu is '%.*s', expected '%.*s'",
-			                 i + 1, (int)n, p, (int)c->hnames[i].n, c->hnames[i].p);
-		else if (row.n != c->nh)
-			gs_reason_printf(m, "header differs from the first file's: %zu columns, expected %zu", row.n, c->nh);
-		else
-			differs = 0;
-	}
-	gs_records_close(rec);
-	gs_input_close(in);
-	return differs;
-}
-
 /* The report's errors for the inputs that were not read whole: each of
- * the stream's files that was not (PATHS[0..NPATHS), the stream's, in
- * order: those that could be opened), and each of the NINPUTS inputs as
- * given that could not be opened (WHYS[I] set), so that each has a task that says why it
- * is not valid. */
-static void left_out_errors(struct ctx *c, gs_stream *st, char **paths, size_t npaths, int format,
-                            size_t ninputs, char **whys)
+ * ST's files that was not, in order, with the reason the stream kept (a
+ * header other than the first file's is an incorrect-label), and each of
+ * the NINPUTS inputs as given that could not be opened (WHYS[I] set), so
+ * that each has a task that says why it is not valid. */
+static void left_out_errors(struct ctx *c, gs_stream *st, size_t ninputs, char **whys)
 {
 	size_t nf = 0;
 	const gs_file_stat *fs = st ? gs_stream_files(st, &nf) : NULL;
@@ -1057,15 +1014,12 @@ static void left_out_errors(struct ctx *c, gs_stream *st, char **paths, size_t n
 			continue;
 		c->file = k;
 		count_room(c, k);
-		gs_reason_clear(&m);
-		long col = 0;
-		const char *path = k < npaths ? paths[k] : NULL;
-		/* the stream's files are the paths, unless one vanished since */
-		if (path && !strncmp(fs[k].name, gs_display_name(path), strlen(gs_display_name(path))) &&
-		    !fs[k].rows && other_header(c, path, format, &m, &col)) {
+		if (fs[k].other_header) {
 			c->fc[k].other_header = 1;
-			add_error(c, "incorrect-label", 0, col, NULL, NULL, 0, &m);
-		} else
+			add_error(c, "incorrect-label", 0, fs[k].other_header, NULL, NULL, 0, &fs[k].why);
+		} else if (fs[k].why.en.len)
+			add_error(c, "source-error", 0, 0, NULL, NULL, 0, &fs[k].why);
+		else
 			add_error_say(c, "source-error", 0, 0, NULL, NULL, 0,
 			              N_("the file could not be read to its end (standard error says why): "
 			                 "its rows after those counted are neither checked nor counted"));
@@ -1091,9 +1045,6 @@ struct run {
 	char **given;            /* the inputs as given, */
 	size_t ngiven;
 	char **whys;             /*   why each that could not be opened */
-	char **paths;            /* those that could, the stream's */
-	size_t npaths;
-	int format;
 };
 
 /* Write the report of the run R over ST (NULL when no input could be
@@ -1103,9 +1054,9 @@ static int report_run(const struct run *r, struct ctx *c, gs_stream *st, int hea
 {
 	struct timespec t1;
 	if (!header_open)   /* else the stream stopped at a header that did not fit */
-		left_out_errors(c, st, r->paths, r->npaths, r->format, r->ngiven, r->whys);
+		left_out_errors(c, st, r->ngiven, r->whys);
 	else
-		left_out_errors(c, NULL, NULL, 0, r->format, r->ngiven, r->whys);
+		left_out_errors(c, NULL, r->ngiven, r->whys);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - r->t0->tv_sec) + (double)(t1.tv_nsec - r->t0->tv_nsec) / 1e9;
 	return write_report(r->report_fp, r->report_path, c, st, secs, r->schema_path, header_open, r->given,
@@ -1183,8 +1134,7 @@ int main(int argc, char **argv)
 	char **inputs = gs_xmalloc((a.inputs_num + 1) * sizeof *inputs);
 	char **whys = gs_xmalloc((a.inputs_num + 1) * sizeof *whys);
 	size_t ninputs, nmissing = openable_inputs(a.inputs, a.inputs_num, inputs, &ninputs, whys);
-	struct run run = {report_fp, a.report_arg, a.schema_arg, &t0, a.inputs, a.inputs_num, whys, inputs,
-	                  ninputs, in_format};
+	struct run run = {report_fp, a.report_arg, a.schema_arg, &t0, a.inputs, a.inputs_num, whys};
 	gs_schema *sc = gs_schema_load(a.schema_arg);
 	if (!sc)
 		exit(GS_USAGE);

@@ -812,3 +812,15 @@ status 1
 >>>2
 validate: -:5: type-error:d:'2020-02-30' is not of type datetime (format any)
 validate: 4 rows read, 3 written, 1 rejected
+
+### --report: standard input of another header is an incorrect-label task too, and a file left at a byte it cannot decode has that reason in its task, as stderr said it
+$ printf '{"fields":[{"name":"a","type":"integer"},{"name":"s"}]}' > s.json; printf 'a,s\n1,x\n' > ok.csv; printf 'a,s\n3,z\n4,\377\376\n' > bad.csv; printf 'a,t\n5,q\n' | validate -s s.json --report r.json ok.csv - bad.csv > /dev/null; echo "status $?"; /usr/bin/python3 -c 'import json, sys; r = json.load(open("r.json")); print(r["valid"]); [print(t["valid"], t["stats"]["rows"], [e["type"] + ": " + e["message"] for e in t["errors"]]) for t in r["tasks"]]'
+>>>
+status 3
+False
+True 1 []
+False 0 ["incorrect-label: header differs from the first file's: column 2 is 't', expected 's'"]
+False 1 ['source-error: invalid UTF-8 byte 0xFF, and the text does not read as Chinese in GB18030 either (give the encoding with -e: -e gb18030, -e latin1, -e cp1252 ...)']
+>>>2
+validate: -:1: header differs from the first file's: column 2 is 't', expected 's'
+validate: bad.csv:3: invalid UTF-8 byte 0xFF, and the text does not read as Chinese in GB18030 either (give the encoding with -e: -e gb18030, -e latin1, -e cp1252 ...)
