@@ -432,9 +432,9 @@ static ssize_t read_utf8(gs_input *in, const char **text)
 	snprintf(hex, sizeof hex, "0x%02X", (unsigned char)in->raw[in->rpos]);
 	if (in->gb_refused)
 		return input_fail(in, "invalid UTF-8 byte %s, and the text does not read as Chinese in "
-		            "GB18030 either (give the encoding with -e: -e gb18030, -e latin1, -e cp1252 ...)",
+		            "GB18030 either (ingest -e NAME reads it in its encoding: -e gb18030, -e latin1, -e cp1252 ...)",
 		            hex);
-	return input_fail(in, "invalid UTF-8 byte %s (give the encoding with -e, e.g. -e gb18030)", hex);
+	return input_fail(in, "invalid UTF-8 byte %s (in another encoding? ingest -e NAME reads it, e.g. -e gb18030)", hex);
 }
 
 static ssize_t read_iconv(gs_input *in, const char **text)
@@ -494,7 +494,7 @@ static ssize_t read_iconv(gs_input *in, const char **text)
 			continue;
 		}
 		if (e == EILSEQ)
-			return input_fail(in, "bytes not valid in %s (give the encoding with -e)", in->enc);
+			return input_fail(in, "bytes not valid in %s (ingest -e NAME reads it in its encoding)", in->enc);
 		return input_fail(in, "cannot decode input: %s", strerror(e));
 	}
 }

@@ -101,16 +101,16 @@ name,n
 Müller,1
 José,2
 >>>2
-ingest: latin1.csv:2: invalid UTF-8 byte 0xFC, and the text does not read as Chinese in GB18030 either (give the encoding with -e: -e gb18030, -e latin1, -e cp1252 ...)
+ingest: latin1.csv:2: invalid UTF-8 byte 0xFC, and the text does not read as Chinese in GB18030 either (ingest -e NAME reads it in its encoding: -e gb18030, -e latin1, -e cp1252 ...)
 
 ### Latin-1 on standard input, after the first 64 KiB of ASCII too
 $ printf 'name,n\nM\374ller,1\n' | ingest; echo "status $?"; awk 'BEGIN { print "name,n"; for (i = 0; i < 7000; i++) printf "%08d,1\n", i; printf "M\374ller,1\n" }' | ingest 2>&1 >/dev/null
 >>>
 name,n
 status 3
-ingest: -:7002: invalid UTF-8 byte 0xFC, and the text does not read as Chinese in GB18030 either (give the encoding with -e: -e gb18030, -e latin1, -e cp1252 ...)
+ingest: -:7002: invalid UTF-8 byte 0xFC, and the text does not read as Chinese in GB18030 either (ingest -e NAME reads it in its encoding: -e gb18030, -e latin1, -e cp1252 ...)
 >>>2
-ingest: -:2: invalid UTF-8 byte 0xFC, and the text does not read as Chinese in GB18030 either (give the encoding with -e: -e gb18030, -e latin1, -e cp1252 ...)
+ingest: -:2: invalid UTF-8 byte 0xFC, and the text does not read as Chinese in GB18030 either (ingest -e NAME reads it in its encoding: -e gb18030, -e latin1, -e cp1252 ...)
 >>>= 3
 
 ### a file that mixes GB18030 and UTF-8 still stops, naming the line
@@ -120,7 +120,7 @@ $ cd "$DATA/county2"; ingest mixed.csv; echo "status $?"
 龙泉镇,1
 status 3
 >>>2
-ingest: mixed.csv:3: bytes not valid in GB18030 (give the encoding with -e)
+ingest: mixed.csv:3: bytes not valid in GB18030 (ingest -e NAME reads it in its encoding)
 
 ### tally by week and by date comparison on a date-time field: its date decides
 $ tally -p week -d received_at -g township -a 'n=count()' "$DATA/county2/disputes-week.csv"; tally -w 'received_at >= "2020-04-06" && received_at <= "2020-04-12"' -a 'n=count()' -a 'p=sum(people)' "$DATA/county2/disputes-week.csv"; tally -w 'received_at == "2020-04-12"' -a 'n=count()' "$DATA/county2/disputes-week.csv"; tally -w 'received_at < "2020-04-12T12:00:00"' -a 'n=count()' "$DATA/county2/disputes-week.csv"

@@ -56,7 +56,7 @@ status 3
 status 3
 87382
 >>>2
-ingest: u.csv:87383: invalid UTF-8 byte 0xE8 (give the encoding with -e, e.g. -e gb18030)
+ingest: u.csv:87383: invalid UTF-8 byte 0xE8 (in another encoding? ingest -e NAME reads it, e.g. -e gb18030)
 ingest: v.csv:87383: truncated UTF-8 sequence at end of input
 
 ### a rejected row keeps every byte: a misplaced quote and a long row keep their text in _raw

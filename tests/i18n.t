@@ -186,8 +186,8 @@ township,n
 township,n
 status 3
 >>>2
-ingest: gbk.csv:2: 无效的 UTF-8 字节 0xC1（请用 -e 指定编码，例如 -e gb18030）
-ingest: -:2: 无效的 UTF-8 字节 0xFF，按 GB18030 读也不像中文（请用 -e 指定编码：-e gb18030、-e latin1、-e cp1252 ……）
+ingest: gbk.csv:2: 无效的 UTF-8 字节 0xC1（若是别的编码，可用 ingest -e 指定编码读入，例如 -e gb18030）
+ingest: -:2: 无效的 UTF-8 字节 0xFF，按 GB18030 读也不像中文（可用 ingest -e 指定其编码读入：-e gb18030、-e latin1、-e cp1252 ……）
 
 ### damaged workbooks in Chinese, the context of each reason too (part, sheet, cell): a .xlsx cell naming a shared string it lacks, a .xls record of the wrong length, a zip that is no .xlsx
 $ export LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8; cd "$DATA/workbooks"; ingest nosst.xlsx; echo "status $?"; ingest freexl-footer.xls; echo "status $?"; ingest opendoc.ods; echo "status $?"

@@ -326,7 +326,7 @@ $ printf '名称,数\n田园镇,1\n\377,2\n' | ingest
 名称,数
 田园镇,1
 >>>2
-ingest: -:3: invalid UTF-8 byte 0xFF (give the encoding with -e, e.g. -e gb18030)
+ingest: -:3: invalid UTF-8 byte 0xFF (in another encoding? ingest -e NAME reads it, e.g. -e gb18030)
 >>>= 3
 
 ### bytes invalid in GB18030 name the line
@@ -335,7 +335,7 @@ $ { printf 'a,b\n'; printf '田,1\n' | iconv -t GB18030; printf '\377,x\n4,5\n';
 a,b
 田,1
 >>>2
-ingest: -:3: bytes not valid in GB18030 (give the encoding with -e)
+ingest: -:3: bytes not valid in GB18030 (ingest -e NAME reads it in its encoding)
 >>>= 3
 
 ### a UTF-8 sequence truncated at the end of input
@@ -352,7 +352,7 @@ $ awk 'BEGIN { print "a"; print "田"; for (i = 0; i < 30000; i++) printf "%08d\
 >>>
 00029999
 >>>2
-ingest: -:30003: invalid UTF-8 byte 0xFF (give the encoding with -e, e.g. -e gb18030)
+ingest: -:30003: invalid UTF-8 byte 0xFF (in another encoding? ingest -e NAME reads it, e.g. -e gb18030)
 
 ### a multi-byte character split by the 256 KiB read boundary
 $ awk 'BEGIN { print "a"; for (i = 0; i < 100000; i++) print "田园镇" }' | ingest | sort | uniq -c | sed 's/^ *//'

@@ -820,7 +820,7 @@ status 3
 False
 True 1 []
 False 0 ["incorrect-label: header differs from the first file's: column 2 is 't', expected 's'"]
-False 1 ['source-error: invalid UTF-8 byte 0xFF, and the text does not read as Chinese in GB18030 either (give the encoding with -e: -e gb18030, -e latin1, -e cp1252 ...)']
+False 1 ['source-error: invalid UTF-8 byte 0xFF, and the text does not read as Chinese in GB18030 either (ingest -e NAME reads it in its encoding: -e gb18030, -e latin1, -e cp1252 ...)']
 >>>2
 validate: -:1: header differs from the first file's: column 2 is 't', expected 's'
-validate: bad.csv:3: invalid UTF-8 byte 0xFF, and the text does not read as Chinese in GB18030 either (give the encoding with -e: -e gb18030, -e latin1, -e cp1252 ...)
+validate: bad.csv:3: invalid UTF-8 byte 0xFF, and the text does not read as Chinese in GB18030 either (ingest -e NAME reads it in its encoding: -e gb18030, -e latin1, -e cp1252 ...)
