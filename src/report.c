@@ -1709,7 +1709,8 @@ static void html_trend(struct report *r)
 		gs_usage_error("--trend-period: no field '%s' in the input", a->trend_period_arg);
 	long bc = -1;
 	if (a->trend_by_given) {
-		if ((bc = col_index(t, a->trend_by_arg)) < 0)
+		/* none: one line, unless the table has a field of that name */
+		if ((bc = col_index(t, a->trend_by_arg)) < 0 && strcmp(a->trend_by_arg, "none"))
 			gs_usage_error("--trend-by: no field '%s' in the input", a->trend_by_arg);
 	} else
 		bc = first_text_column(t, pc);

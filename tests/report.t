@@ -847,6 +847,15 @@ unit            2020-W01  2020-W02  合计
 河口镇                 5         -     5
 合计                   8         4    12
 
+### --trend-by none draws one line (the county alone), as --help says; a field of another name is still checked
+$ printf 'period,township,rate\n2020-W01,全县,0.9\n2020-W02,全县,0.8\n' > tn.csv; report -f html --trend rate --trend-by none tn.csv | grep -c '<polyline'; report -f html --trend rate --trend-by nosuch tn.csv; echo "status $?"
+>>>
+1
+status 2
+>>>2
+report: --trend-by: no field 'nosuch' in the input
+Try 'report --help' for more information.
+
 ### zh_CN text: a word broken between Han characters ends its line, in even parts (有效 / 警情 / 变化, not 有效警 / 情 变化)
 $ printf 'township,valid,street\n田园镇,5,1\n石桥乡,1,0\n' > c.csv; printf 'township,valid,street\n田园镇,2,1\n石桥乡,3,1\n' > p.csv; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report --compare p.csv --key township --label township=乡镇 --label valid=有效警情 --label street=街面警情 --down street --width 60 c.csv | sed '/^$/,$d'
 >>>
