@@ -708,11 +708,31 @@ static int english_names(void)
 }
 
 /* FIELD's display name: the indicator's name, else FIELD. */
+/* The name people read for one of govstat's own columns (the keys tally
+ * writes, rank's column) in the user's language; FIELD itself for any
+ * other. */
+static const char *own_column_word(const char *field)
+{
+	/* TRANSLATORS: the header of the column of township names */
+	if (!strcmp(field, "township"))
+		return C_("column", "township");
+	/* TRANSLATORS: the header of the column of village and community names */
+	if (!strcmp(field, "village"))
+		return C_("column", "village");
+	/* TRANSLATORS: the header of tally's period column (2020-W01, 2020-03 ...) */
+	if (!strcmp(field, "period"))
+		return C_("column", "period");
+	/* TRANSLATORS: the header of rank's column */
+	if (!strcmp(field, "rank"))
+		return C_("column", "rank");
+	return field;
+}
+
 static char *catalogue_label(const gs_catalogue *cat, const char *field)
 {
 	const gs_indicator *in = cat ? gs_catalogue_find(cat, field) : NULL;
 	if (!in)
-		return dup(field);
+		return dup(own_column_word(field));
 	const char *name = english_names() && in->name_en ? in->name_en : in->name_zh ? in->name_zh : in->name_en;
 	return dup(name ? name : field);
 }

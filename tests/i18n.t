@@ -145,7 +145,7 @@ $ cp "$DATA/indicators.csv" "$DATA/indicators-prev.csv" .; LOCPATH="$TOP/build/l
 >>>
 2020-03-31
 
-township      disputes  disputes 上期  disputes 变化    rate  rate 上期         rate 变化  rate 应升  全部达标  目标
+乡镇          disputes  disputes 上期  disputes 变化    rate  rate 上期         rate 变化  rate 应升  全部达标  目标
 --------------------------------------------------------------------------------------------------------------------
 田园镇               6              4           +2 ↑  97.58%     96.00%   +1.58个百分点 ↑          ✓         ✓     ✓
 石桥乡               5              5            0 →  60.00%     70.00%  -10.00个百分点 ↓          ✗         ✗     ✗

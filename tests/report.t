@@ -753,8 +753,8 @@ $ printf '镇街,r\n东岭镇,0.97575757575757575758\n西坝街道,0.5\n' > p.cs
 ### --compare with --catalogue: the previous value, change and direction columns carry the indicator's name, in Chinese and in English
 $ printf 'township,livelihood_support\n甲镇,10\n乙乡,5\n' > c.csv; printf 'township,livelihood_support\n甲镇,8\n乙乡,6\n' > p.csv; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report --catalogue "$TOP/share/govstat/catalogue.json" --compare p.csv --key township --up livelihood_support c.csv | sed -n 1p; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report -f html --catalogue "$TOP/share/govstat/catalogue.json" --compare p.csv --key township --up livelihood_support c.csv | grep '^<tr><th'; LC_ALL=en_US.UTF-8 report --catalogue "$TOP/share/govstat/catalogue.json" --compare p.csv --key township -f markdown --up livelihood_support c.csv | sed -n 1p
 >>>
-township  民生保障  民生保障 上期  民生保障 变化  民生保障 应升  全部达标
-<tr><th scope="col">township</th><th scope="col">民生保障</th><th scope="col">民生保障 上期</th><th scope="col">民生保障 变化</th><th scope="col">民生保障 应升</th><th scope="col">全部达标</th></tr>
+乡镇  民生保障  民生保障 上期  民生保障 变化  民生保障 应升  全部达标
+<tr><th scope="col">乡镇</th><th scope="col">民生保障</th><th scope="col">民生保障 上期</th><th scope="col">民生保障 变化</th><th scope="col">民生保障 应升</th><th scope="col">全部达标</th></tr>
 | township | Livelihood support score | Livelihood support score prev | Livelihood support score change | Livelihood support score up | all\_met |
 
 ### zh_CN: the appendix of --manifest-in is Chinese in text, Markdown and HTML (heading, exit status, the files' roles, bytes, rows); the commands, the names and a role it does not know stay as written; the page is lang zh-CN
@@ -846,6 +846,14 @@ unit            2020-W01  2020-W02  合计
 青山街道办事处         3         4     7
 河口镇                 5         -     5
 合计                   8         4    12
+
+### govstat's own columns are named in the words' language without a label (乡镇, 村（社区）, 期别, 名次), a --label still wins, English keeps the names, CSV keeps them in any language
+$ printf 'rank,period,township,village,n\n1,2020-W01,甲镇,东村,3\n' > own.csv; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report own.csv | sed -n 1p; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report --label township=镇 own.csv | sed -n 1p; LC_ALL=C report own.csv | sed -n 1p; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 report -f csv own.csv | sed -n 1p
+>>>
+名次  期别      乡镇  村（社区）  n
+名次  期别      镇    村（社区）  n
+rank  period    township  village  n
+rank,period,township,village,n
 
 ### --trend-by none draws one line (the county alone), as --help says; a field of another name is still checked
 $ printf 'period,township,rate\n2020-W01,全县,0.9\n2020-W02,全县,0.8\n' > tn.csv; report -f html --trend rate --trend-by none tn.csv | grep -c '<polyline'; report -f html --trend rate --trend-by nosuch tn.csv; echo "status $?"
