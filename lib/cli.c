@@ -174,6 +174,9 @@ gs_cli gs_cli_start(int parsed, void (*print_help)(void), gs_cli c)
 		               c.encoding_opt, c.encoding);
 	if (c.bom && !gs_bom_encoding(c.encoding))
 		gs_usage_error("--bom goes with UTF-8 or UTF-16, not with %s %s", c.encoding_opt, c.encoding);
+	/* JSON output asked for by name is refused now, not after the input */
+	if (c.out_format >= 0 && c.out_format != GS_FMT_CSV && c.out_format != GS_FMT_TSV)
+		gs_cli_output_encoding(&c, NULL, c.out_format, "-o");
 	/* a person opens the rejects file in Excel to mend its rows */
 	gs_rejects_encoding(c.encoding, c.bom);
 	return c;

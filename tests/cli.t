@@ -177,3 +177,15 @@ rank: output: '😀' cannot be written in gbk
 $ printf 'g,x\n田园镇,1\n' > c.csv; tally --manifest m.jsonl -g g -a 's=sum(x)' --bom --encoding utf-16le c.csv > out.csv; sha256sum out.csv | cut -c1-64 > want; grep -o '"role":"output","name":"-","sha256":"[0-9a-f]*"' m.jsonl | grep -o '[0-9a-f]\{64\}' | cmp - want && echo same
 >>>
 same
+
+### --bom or --encoding with -o json is refused at the start, before any input is read (an endless one here)
+$ for t in tally rank ingest validate; do timeout 10 $t -o json --bom < /dev/zero; echo "status $?"; done 2>&1 | grep -v '^Try'
+>>>
+tally: --bom and --encoding go with -o csv or tsv
+status 2
+rank: --bom and --encoding go with -o csv or tsv
+status 2
+ingest: --bom and --output-encoding go with -o csv or tsv
+status 2
+validate: --bom and --output-encoding go with -o csv or tsv
+status 2
