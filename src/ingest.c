@@ -146,14 +146,17 @@ static int match_columns(const struct run *u, const gs_plan *p, size_t *perm, co
 	return -1;
 }
 
-/* After the header RAW[0..N) of ST did not fit the map M: one line saying
- * that the file may have been read in the wrong encoding (ENCODING, NULL:
- * auto) when the header looks so (gs_map_misread), instead of leaving
- * the user with a "no column" line for every column. */
+/* One line saying that the file may have been read in the wrong encoding
+ * (ENCODING, NULL: auto) when its header RAW[0..N) looks so to the map M
+ * (gs_map_misread) as WHEN says: GS_MISREAD_NONE before the map is
+ * tried, so that the hint comes first and not after a "no column" line
+ * for every column; GS_MISREAD_TEXT after the map failed. */
 static void encoding_hint(const gs_map *m, const gs_field *raw, size_t n, const char *encoding,
-                          const gs_stream *st)
+                          const gs_stream *st, int when)
 {
 	int k = gs_map_misread(m, raw, n);
+	if (k != when)
+		return;
 	const char *e = encoding ? encoding : "auto";
 	if (k == GS_MISREAD_TEXT)
 		gs_msg(gs_stream_file(st), gs_stream_header_line(st),
@@ -179,10 +182,11 @@ static void ingest_file(struct run *u, char *path, const gs_stream_opts *so)
 			u->status = GS_IO;
 		goto done;
 	}
+	encoding_hint(u->map, raw, nraw, so->encoding, st, GS_MISREAD_NONE);
 	plan = gs_plan_new(u->map, raw, nraw, u->a->trim_given, gs_stream_file(st),
 	                   gs_stream_header_line(st));
 	if (!plan) {
-		encoding_hint(u->map, raw, nraw, so->encoding, st);
+		encoding_hint(u->map, raw, nraw, so->encoding, st, GS_MISREAD_TEXT);
 		/* left out unread: the manifest names it by its whole bytes */
 		gs_manifest_file(strcmp(path, "-") ? path : NULL, "input");
 		u->status = GS_IO;

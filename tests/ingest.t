@@ -18,19 +18,19 @@ ingest: unrecognized option '--bogus'
 Try 'ingest --help' for more information.
 >>>= 2
 
-### a header that does not fit the map and has none of its columns, or has U+FFFD or private-use characters, gets one line more: the encoding may be wrong (-e); a header that misses only some columns gets none
-$ printf '乡镇,村居,件数,金额\n田园镇,桃源村,3,1.5\n' | iconv -f utf-8 -t gbk > g.csv; printf '{"fields": {"乡镇": "township", "村居": "village", "件数": "n", "金额": "amount"}}' > m.json; ingest -e big5 -m m.json g.csv; echo "status $?"; ingest -m m.json g.csv; printf '\357\277\275\357\277\275,村居,件数,金额\n' > r.csv; ingest -m m.json r.csv; printf '乡\356\200\200镇,村居,件数,金额\n' > p.csv; ingest -m m.json p.csv; printf '乡镇,村,件数,金额\n' > u.csv; ingest -m m.json u.csv; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 ingest -e big5 -m m.json g.csv 2>&1 | tail -1
+### a header that does not fit the map and has none of its columns, or has U+FFFD or private-use characters, gets one line more, first when none of its columns is there: the encoding may be wrong (-e); a header that misses only some columns gets none
+$ printf '乡镇,村居,件数,金额\n田园镇,桃源村,3,1.5\n' | iconv -f utf-8 -t gbk > g.csv; printf '{"fields": {"乡镇": "township", "村居": "village", "件数": "n", "金额": "amount"}}' > m.json; ingest -e big5 -m m.json g.csv; echo "status $?"; ingest -m m.json g.csv; printf '\357\277\275\357\277\275,村居,件数,金额\n' > r.csv; ingest -m m.json r.csv; printf '乡\356\200\200镇,村居,件数,金额\n' > p.csv; ingest -m m.json p.csv; printf '乡镇,村,件数,金额\n' > u.csv; ingest -m m.json u.csv; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 ingest -e big5 -m m.json g.csv 2>&1 | head -1
 >>>
 status 3
 township,village,n,amount
 田园镇,桃源村,3,1.5
 ingest: g.csv:1: 表头没有映射中的任何一列：编码可能不对（-e big5）；请用 -e 给出文件的编码（GBK 和 GB2312 用 -e gb18030）
 >>>2
+ingest: g.csv:1: the header has none of the map's columns: the encoding may be wrong (-e big5); give the file's with -e (-e gb18030 for GBK and GB2312)
 ingest: g.csv:1: no column '乡镇', which the map m.json renames
 ingest: g.csv:1: no column '村居', which the map m.json renames
 ingest: g.csv:1: no column '件数', which the map m.json renames
 ingest: g.csv:1: no column '金额', which the map m.json renames
-ingest: g.csv:1: the header has none of the map's columns: the encoding may be wrong (-e big5); give the file's with -e (-e gb18030 for GBK and GB2312)
 ingest: r.csv:1: no column '乡镇', which the map m.json renames
 ingest: r.csv:1: the header has characters no ledger's has (U+FFFD, control or private use): the encoding may be wrong (-e auto); give the file's with -e (-e gb18030 for GBK and GB2312)
 ingest: p.csv:1: no column '乡镇', which the map m.json renames
