@@ -109,6 +109,7 @@ $(BUILD)/gen/%_cmd.c $(BUILD)/gen/%_cmd.h: $(BUILD)/gen/%.ggo src/common/gengeto
 	gengetopt -i $< --output-dir=$(BUILD)/gen -F $*_cmd --set-version=$(VERSION)
 	sed -i -f src/common/gengetopt.sed $(BUILD)/gen/$*_cmd.c
 	grep -q 'gs_cli_bad_value' $(BUILD)/gen/$*_cmd.c
+	! grep -q 'invalid numeric value: %s.n", package_name, val' $(BUILD)/gen/$*_cmd.c
 	! grep -q 'multi_token = get_multiple_arg_token\|multi_next = get_multiple_arg_token' $(BUILD)/gen/$*_cmd.c
 
 $(BUILD)/gen/%_cmd.o: $(BUILD)/gen/%_cmd.c lib/cli.h

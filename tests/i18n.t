@@ -122,14 +122,14 @@ status 3
 >>>2
 govstat-weekly: 写入错误
 
-### the parser's own messages are Chinese too (a number option given a word, an option given twice), the TOOL: prefix kept
+### the parser's own messages are Chinese too (a number option given a word names the option, an option given twice), the TOOL: prefix kept
 $ LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 rank -k rate --top many "$DATA/townships.csv"; LOCPATH="$TOP/build/locales" LC_ALL=zh_CN.UTF-8 rank -k rate --top 1 --top 2 "$DATA/townships.csv"; rank -k rate --top many "$DATA/townships.csv"
 >>>2
-rank: 无效的数值：many
+rank: --top：无效的数值：many
 请用“rank --help”查看更多信息。
 rank: 选项“--top”给了不止一次
 请用“rank --help”查看更多信息。
-rank: invalid numeric value: many
+rank: --top: invalid numeric value: many
 Try 'rank --help' for more information.
 >>>= 2
 

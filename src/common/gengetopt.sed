@@ -1,5 +1,5 @@
-# Two edits to the parser gengetopt 2.23 generates (the Makefile checks
-# that both took effect).
+# Three edits to the parser gengetopt 2.23 generates (the Makefile checks
+# that each took effect).
 #
 # 1. A repeatable option's value is kept whole. gengetopt splits it at
 # each comma, but ours carry expressions (-a 'r=ratio(count(),count())',
@@ -16,3 +16,7 @@ s/^\( *\)multi_next = get_multiple_arg_token_next *(.*);$/\1multi_next = 0;/
     {\
       gs_cli_bad_value (long_opt, value, possible_values, found == -2);\
       return 1; /* failure */
+#
+# 3. A value that is no number names its option, as every other message
+# about an option's value does (TOOL: --skip: invalid numeric value: abc).
+s/fprintf(stderr, "%s: invalid numeric value: %s\\n", package_name, val);/fprintf(stderr, "%s: --%s: invalid numeric value: %s\\n", package_name, long_opt, val);/
