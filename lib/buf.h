@@ -18,12 +18,13 @@ typedef struct gs_buf {
 /* Make room for N more bytes (plus the terminating NUL). */
 void gs_buf_reserve(gs_buf *b, size_t n);
 
-/* Append N bytes from S. */
+/* Append N bytes from S (S may be NULL when N is 0: an empty gs_buf's p). */
 static inline void gs_buf_add(gs_buf *b, const void *s, size_t n)
 {
 	if (b->len + n + 1 > b->cap)
 		gs_buf_reserve(b, n);
-	memcpy(b->p + b->len, s, n);
+	if (n)
+		memcpy(b->p + b->len, s, n);
 	b->len += n;
 	b->p[b->len] = '\0';
 }
