@@ -256,6 +256,22 @@ bad:
 	return -1;
 }
 
+/* Bind the expressions of A and of its parts: -1 with ERR on an unknown
+ * field. */
+static int bind_agg(const gs_agg *a, const gs_field *names, size_t n, gs_reason *err)
+{
+	if (!a)
+		return 0;
+	if (gs_expr_bind(a->arg, names, n, err) || gs_expr_bind(a->id, names, n, err) ||
+	    gs_expr_bind(a->order, names, n, err) || gs_expr_bind(a->sens, names, n, err) ||
+	    bind_agg(a->x, names, n, err) || bind_agg(a->y, names, n, err))
+		return -1;
+	for (size_t i = 0; i < a->nparts; i++)
+		if (bind_agg(a->parts[i], names, n, err))
+			return -1;
+	return 0;
+}
+
 int gs_aggset_bind(gs_aggset *set, const gs_field *names, size_t n, gs_reason *err)
 {
 	for (size_t i = 0; i < set->nslots; i++)
@@ -263,8 +279,20 @@ int gs_aggset_bind(gs_aggset *set, const gs_field *names, size_t n, gs_reason *e
 		    gs_expr_bind(set->slots[i].where, names, n, err) ||
 		    gs_expr_bind(set->slots[i].id, names, n, err) ||
 		    gs_expr_bind(set->slots[i].order, names, n, err) ||
-		    gs_expr_bind(set->slots[i].sens, names, n, err))
+		    gs_expr_bind(set->slots[i].sens, names, n, err)) {
+			/* name the column the field is missing from, as written */
+			for (size_t c = 0; c < set->ncols; c++) {
+				const gs_aggcol *col = &set->cols[c];
+				if (gs_expr_bind(col->where, names, n, err) || bind_agg(col->agg, names, n, err)) {
+					if (col->where_src)
+						gs_reason_prefix(err, "%s=%s where %s: ", col->name, col->src, col->where_src);
+					else
+						gs_reason_prefix(err, "%s=%s: ", col->name, col->src);
+					break;
+				}
+			}
 			return -1;
+		}
 	return 0;
 }
 

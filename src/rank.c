@@ -1063,12 +1063,19 @@ int main(int argc, char **argv)
 	long nrej = gs_rejects_count(rj);
 	if (nrej && status < GS_REJECT)
 		status = GS_REJECT;
-	if ((nrej || a.verbose_given) && r.where)
-		gs_msg(NULL, 0, "%ld rows read, %ld written (%zu not ranked: --where), %ld below --top, %ld rejected%s",
-		       r.nread, r.nwritten, r.nunr, r.ncut, nrej, gs_dropped_note(ndropped));
-	else if (nrej || a.verbose_given)
-		gs_msg(NULL, 0, "%ld rows read, %ld written, %ld below --top, %ld rejected%s",
-		       r.nread, r.nwritten, r.ncut, nrej, gs_dropped_note(ndropped));
+	if (nrej || a.verbose_given) {
+		/* --where and --top are named only when given, as tally's line does */
+		gs_buf sum = {0};
+		gs_buf_printf(&sum, _("%ld rows read, %ld written"), r.nread, r.nwritten);
+		if (r.where)
+			gs_buf_printf(&sum, _(" (%zu not ranked: --where)"), r.nunr);
+		if (a.top_given)
+			gs_buf_printf(&sum, _(", %ld below --top"), r.ncut);
+		gs_buf_printf(&sum, _(", %ld rejected"), nrej);
+		gs_buf_adds(&sum, gs_dropped_note(ndropped));
+		gs_msg(NULL, 0, "%s", sum.p);
+		gs_buf_free(&sum);
+	}
 	int rs = gs_rejects_close(rj);
 	if (rs > status)
 		status = rs;

@@ -105,7 +105,7 @@ same
 >>>2
 ingest: 4 rows read, 1 written, 3 rejected
 tally: 4 rows read, 1 tallied, 3 rejected
-rank: 4 rows read, 1 written, 0 below --top, 3 rejected
+rank: 4 rows read, 1 written, 3 rejected
 
 ### validate over a lineage stream: the reject's own line is _reject_line, and every tool reads the rejects
 $ printf 'k,v\na,1\nb,x\n' > l.csv; printf '{"fields": [{"name": "k"}, {"name": "v", "type": "integer"}, {"name": "_file"}, {"name": "_line"}]}' > s.json; ingest --lineage l.csv | validate -s s.json -r vr.csv > /dev/null; cat vr.csv; ingest vr.csv > /dev/null && validate --infer vr.csv | grep -c name; tally -g _reject_line -a 'n=count()' vr.csv; rank -k _line vr.csv -r rr.csv > /dev/null; head -1 rr.csv
@@ -150,12 +150,12 @@ ingest: 4 rows read, 2 written, 0 rejected, 2 dropped
 ingest: 2 empty rows skipped, 0 footer rows left out
 validate: 4 rows read, 2 written, 0 rejected, 2 dropped
 tally: 4 rows read, 2 tallied, 0 rejected, 2 dropped
-rank: 4 rows read, 2 written, 0 below --top, 0 rejected, 2 dropped
+rank: 4 rows read, 2 written, 0 rejected, 2 dropped
 ingest: 3 rows read, 2 written, 0 rejected, 1 dropped
 ingest: 1 empty rows skipped, 0 footer rows left out
 validate: 3 rows read, 2 written, 0 rejected, 1 dropped
 tally: 3 rows read, 2 tallied, 0 rejected, 1 dropped
-rank: 3 rows read, 2 written, 0 below --top, 0 rejected, 1 dropped
+rank: 3 rows read, 2 written, 0 rejected, 1 dropped
 
 ### a rejects file, report, manifest or output that is an input is refused before anything is written
 $ printf 'k,v\na,1\nb,x\n' > in.csv; cp in.csv keep.csv; printf '{"fields": [{"name": "k"}, {"name": "v", "type": "integer"}]}' > s.json; ingest -r in.csv in.csv; echo "status $?"; validate -s s.json -r ./in.csv in.csv; echo "status $?"; validate -s s.json --report in.csv in.csv; echo "status $?"; validate -s s.json -r s.json in.csv; echo "status $?"; tally -a 'n=count()' --manifest in.csv in.csv; echo "status $?"; rank -k v -r in.csv < in.csv; echo "status $?"; ingest in.csv >> in.csv; echo "status $?"; GOVSTAT_MANIFEST=in.csv report in.csv; echo "status $?"; cmp in.csv keep.csv && echo untouched
@@ -232,7 +232,7 @@ d,1,m.csv,5,"row has 3 fields, the header has 2","d,1,2"
 ingest: 4 rows read, 2 written, 2 rejected
 validate: 2 rows read, 1 written, 1 rejected
 tally: 2 rows read, 1 tallied, 1 rejected
-rank: 2 rows read, 1 written, 0 below --top, 1 rejected
+rank: 2 rows read, 1 written, 1 rejected
 
 ### rejects files for Excel: tally's and rank's with --bom are read back by every tool as they are, with --encoding gb18030 by ingest -e gb18030 and every tool's detection; the manifest hashes the bytes written
 $ printf 'k,v\n田园镇,1\n石桥乡,x\n白沙村,1,2\n' > in.csv; tally -g k -a 's=sum(v)' -r tp.csv in.csv > /dev/null 2>&1; rank -k v -r rp.csv in.csv > /dev/null 2>&1; tally -g k -a 's=sum(v)' --bom -r tb.csv --manifest m.jsonl in.csv > /dev/null 2>&1; rank -k v --bom -r rb.csv --manifest m.jsonl in.csv > /dev/null 2>&1; tally -g k -a 's=sum(v)' --encoding gb18030 -r tg.csv --manifest m.jsonl in.csv > /dev/null 2>&1; rank -k v --encoding gb18030 -r rg.csv --manifest m.jsonl in.csv > /dev/null 2>&1; for f in tb rb; do p=${f%b}p; head -c 3 $f.csv | od -An -tx1; ingest $f.csv | cmp - $p.csv && validate --infer $f.csv > /dev/null && rank -k _line $f.csv > /dev/null && tally -a 'n=count()' $f.csv | tail -1; done; for f in tg rg; do p=${f%g}p; sed -n 2p $f.csv | head -c 8 | od -An -tx1; ingest -e gb18030 $f.csv | cmp - $p.csv && ingest $f.csv | cmp - $p.csv && validate --infer $f.csv > /dev/null && rank -k _line $f.csv > /dev/null && tally -a 'n=count()' $f.csv | tail -1; done; for f in tb rb tg rg; do grep -c "\"role\":\"rejects\",\"name\":\"$f.csv\",\"sha256\":\"$(sha256sum $f.csv | cut -c1-64)\",\"bytes\":$(wc -c < $f.csv)," m.jsonl; done

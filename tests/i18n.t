@@ -226,7 +226,7 @@ tally: --agg“p=sum(people”：第 13 列：此处应为“)”
 请用“tally --help”查看更多信息。
 tally: --where “people >”：第 9 列：表达式结束得太早
 请用“tally --help”查看更多信息。
-tally: 没有字段“nosuch”
+tally: p=sum(nosuch)：没有字段“nosuch”
 请用“tally --help”查看更多信息。
 tally: t.csv:3: 字段“people”：“两人”不是数字
 tally: 读入 2 行，汇总 1 行，拒收 1 行

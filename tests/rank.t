@@ -174,7 +174,7 @@ a,1,9,1
 >>>2
 rank: -:3: field 'd': 'abc' is not a deduction (a number of 0 or more)
 rank: -:4: field 'd': '-2' is not a deduction (a number of 0 or more)
-rank: 3 rows read, 1 written, 0 below --top, 2 rejected
+rank: 3 rows read, 1 written, 2 rejected
 >>>= 1
 
 ### --name, and JSON output with numbers

@@ -369,7 +369,7 @@ $ tally -g nope -a 'n=count()' "$DATA/disputes.csv"; tally -a 'n=sum(nope)' "$DA
 >>>2
 tally: --by: no field 'nope' in the input
 Try 'tally --help' for more information.
-tally: no field 'nope'
+tally: n=sum(nope): no field 'nope'
 Try 'tally --help' for more information.
 >>>= 2
 
