@@ -50,8 +50,8 @@ void gs_reason_add(gs_reason *r, const char *s, size_t n)
 
 void gs_reason_cat(gs_reason *r, const gs_reason *from)
 {
-	gs_buf_add(&r->en, from->en.p ? from->en.p : "", from->en.len);
-	gs_buf_add(&r->shown, from->shown.p ? from->shown.p : "", from->shown.len);
+	gs_buf_add(&r->en, from->en.p, from->en.len);
+	gs_buf_add(&r->shown, from->shown.p, from->shown.len);
 }
 
 void gs_reason_prefix(gs_reason *r, const char *fmt, ...)
